@@ -1,0 +1,2 @@
+// fast-check arbitraries for the `match` part (owned by that part).
+export {};

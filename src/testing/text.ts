@@ -1,0 +1,2 @@
+// fast-check arbitraries for the `text` part (owned by that part).
+export {};

@@ -1,0 +1,2 @@
+// fast-check arbitraries for the `workflow` part (owned by that part).
+export {};
