@@ -1,5 +1,5 @@
 /**
- * Public face of the `id` part. Everything exported here is public API.
+ * Public face of the `id` part: CCCD, CMND and passport numbers.
  * @module
  */
-export {};
+export type { IdKind } from './kind.js';

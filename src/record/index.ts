@@ -1,5 +1,5 @@
 /**
- * Public face of the `record` part. Everything exported here is public API.
+ * Public face of the `record` part: field parsers, zod schemas and `cleanRecord`.
  * @module
  */
-export {};
+export type { CleanField, CleanRecord, PartialDate, Sex } from './types.js';
