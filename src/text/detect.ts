@@ -4,10 +4,12 @@
  *
  * @module
  */
-import { isSpaceLike } from './chars.js';
+import { cleanBeforeDecoding, isSpaceLike } from './chars.js';
+import { COMMON_NAME_SYLLABLES } from './common-syllables.js';
 import { decodeWith, LEGACY_ENCODINGS, type LegacyEncoding } from './legacy.js';
 import { isCp1252Char } from './legacy-bytes.js';
 import { analyzeSyllable } from './syllable.js';
+import { placeToneInWord } from './tone.js';
 
 /**
  * What {@link detectEncoding} found: a legacy encoding, `'unicode'` (real Unicode text, possibly
@@ -64,16 +66,36 @@ interface Score {
   readonly evidence: number;
   readonly against: number;
   readonly changed: number;
+  /**
+   * Tie-breakers: +0.5 per decoded word that is a frequent name syllable, -0.25 per valid word
+   * turned into another valid word.
+   */
+  readonly bonus: number;
 }
 
 function isSyllable(w: string): boolean {
   return w.length > 0 && analyzeSyllable(w).error === null;
 }
 
+/** lower, Title or UPPER case: a capital after a small letter (`thĂng`) is not a plausible decoding. */
+function plausibleCase(w: string): boolean {
+  let sawLower = false;
+  for (let i = 0; i < w.length; i++) {
+    const ch = w[i] ?? '';
+    const lower = ch.toLowerCase();
+    const upper = ch.toUpperCase();
+    if (lower === upper) continue;
+    if (ch === lower) sawLower = true;
+    else if (sawLower) return false;
+  }
+  return true;
+}
+
 function scoreEncoding(words: readonly string[], encoding: LegacyEncoding): Score {
   let evidence = 0;
   let against = 0;
   let changed = 0;
+  let bonus = 0;
   for (const raw of words) {
     const w = trimWord(raw, encoding === 'viqr');
     if (w.length === 0) continue;
@@ -81,11 +103,16 @@ function scoreEncoding(words: readonly string[], encoding: LegacyEncoding): Scor
     if (decoded === w) continue;
     changed++;
     const d = trimWord(decoded, false);
-    const dv = isSyllable(d);
+    const dv = isSyllable(d) && plausibleCase(d);
     if (!dv) against++;
-    else if (!isSyllable(w)) evidence++;
+    else {
+      if (!isSyllable(w)) evidence++;
+      // Turning one valid syllable into another is weak evidence against the encoding.
+      else bonus -= 0.25;
+      if (COMMON_NAME_SYLLABLES.has(placeToneInWord(d.toLowerCase(), 'traditional'))) bonus += 0.5;
+    }
   }
-  return { evidence, against, changed };
+  return { evidence, against, changed, bonus };
 }
 
 /**
@@ -104,15 +131,19 @@ function scoreEncoding(words: readonly string[], encoding: LegacyEncoding): Scor
  * detectEncoding('Hélène Müller');      // { encoding: 'unicode', confidence: … }
  * ```
  */
-export function detectEncoding(s: string): EncodingDetection {
+export function detectEncoding(input: string): EncodingDetection {
+  const s = cleanBeforeDecoding(input);
   let nonAscii = false;
   let viqrMarks = false;
   let prev = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0x80) {
-      if (!isCp1252Char(c)) return { encoding: 'unicode', confidence: 1 };
+    if (c < 0x20 && (c < 0x09 || c > 0x0d)) {
+      // TCVN3 and VISCII put some capitals on C0 control bytes.
       nonAscii = true;
+    } else if (c >= 0x80) {
+      if (!isCp1252Char(c)) return { encoding: 'unicode', confidence: 1 };
+      if (!isSpaceLike(c)) nonAscii = true;
     } else if (
       (VIQR_MARK_CHARS.has(s[i] ?? '') && isVowelAscii(prev)) ||
       ((c | 0x20) === 0x64 && (prev | 0x20) === 0x64)
@@ -128,8 +159,8 @@ export function detectEncoding(s: string): EncodingDetection {
   let bestConfidence = 0;
   for (const encoding of LEGACY_ENCODINGS) {
     if (encoding === 'viqr' ? !viqrMarks || nonAscii : !nonAscii) continue;
-    const { evidence, against, changed } = scoreEncoding(words, encoding);
-    const score = evidence - against;
+    const { evidence, against, changed, bonus } = scoreEncoding(words, encoding);
+    const score = evidence - against + bonus;
     if (evidence > 0 && score > bestScore) {
       best = encoding;
       bestScore = score;
@@ -157,5 +188,5 @@ export function detectEncoding(s: string): EncodingDetection {
 export function decodeLegacy(s: string, encoding?: LegacyEncoding): string {
   const enc = encoding ?? detectEncoding(s).encoding;
   if (enc === 'unicode' || enc === 'ascii') return s;
-  return decodeWith(s, enc);
+  return decodeWith(cleanBeforeDecoding(s), enc);
 }

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { cleanBeforeDecoding } from './chars.js';
 import { detectEncoding } from './detect.js';
 import { decodeWith, type LegacyEncoding } from './legacy.js';
 import { TABLE_SIZE } from './letters.js';
@@ -169,7 +170,7 @@ export function normalizeName(s: string, options?: NormalizeNameOptions): Normal
   if (decode !== false) {
     const enc = decode === 'auto' ? detectEncoding(s).encoding : decode;
     if (enc !== 'unicode' && enc !== 'ascii') {
-      const decoded = decodeWith(s, enc);
+      const decoded = decodeWith(cleanBeforeDecoding(s), enc);
       if (decoded !== s) {
         text = decoded;
         changes.push(`decoded-${enc}`);
