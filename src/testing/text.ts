@@ -463,6 +463,8 @@ export function corruptedNameArbitrary(
             // Legacy text whose every word is also a Unicode syllable (`Hoà` is VNI for Hồ, `Vãn`
             // is CP1258 for Văn) cannot be told from Unicode: detection rightly leaves it alone.
             if (s.split(' ').every((w) => isVietnameseSyllable(w))) repairable = false;
+            // VISCII puts Õ on 0xA0, which every Windows-1252 reader shows as an NBSP.
+            if (rep === 'viscii' && s.includes('\u00a0')) repairable = false;
             break;
           default:
             break;

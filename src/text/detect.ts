@@ -41,7 +41,8 @@ function trimWord(w: string, keepMarks: boolean): string {
   let a = 0;
   let b = w.length;
   const isPunct = (c: number) =>
-    c < 0x80 &&
+    c > 0x20 &&
+    c < 0x7f &&
     !((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) &&
     !(keepMarks && VIQR_MARK_CHARS.has(String.fromCharCode(c)));
   while (a < b && isPunct(w.charCodeAt(a))) a++;
@@ -67,7 +68,7 @@ interface Score {
   readonly against: number;
   readonly changed: number;
   /**
-   * Tie-breakers: +0.5 per decoded word that is a frequent name syllable, -0.25 per valid word
+   * Tie-breakers: +0.5 per decoded word that is a frequent name syllable when the original was not, -0.25 per valid word
    * turned into another valid word.
    */
   readonly bonus: number;
@@ -75,6 +76,10 @@ interface Score {
 
 function isSyllable(w: string): boolean {
   return w.length > 0 && analyzeSyllable(w).error === null;
+}
+
+function isCommon(w: string): boolean {
+  return COMMON_NAME_SYLLABLES.has(placeToneInWord(w.toLowerCase(), 'traditional'));
 }
 
 /** lower, Title or UPPER case: a capital after a small letter (`thĂng`) is not a plausible decoding. */
@@ -106,10 +111,10 @@ function scoreEncoding(words: readonly string[], encoding: LegacyEncoding): Scor
     const dv = isSyllable(d) && plausibleCase(d);
     if (!dv) against++;
     else {
-      if (!isSyllable(w)) evidence++;
+      if (!isSyllable(w) || !plausibleCase(w)) evidence++;
       // Turning one valid syllable into another is weak evidence against the encoding.
       else bonus -= 0.25;
-      if (COMMON_NAME_SYLLABLES.has(placeToneInWord(d.toLowerCase(), 'traditional'))) bonus += 0.5;
+      if (isCommon(d) && !isCommon(w)) bonus += 0.5;
     }
   }
   return { evidence, against, changed, bonus };
