@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import {
   encodeLegacy,
   foldDiacritics,
+  isCommonNameSyllable,
   isVietnameseSyllable,
   type LegacyEncoding,
   normalizeTonePlacement,
@@ -446,8 +447,12 @@ export function corruptedNameArbitrary(
             );
             // A keystroke spelling that is itself a syllable (`Coong` for Công) is left alone.
             const ambiguous = typed.some((t, k) => t !== original[k] && isVietnameseSyllable(t));
+            const changed = original.filter((w, k) => typed[k] !== w);
+            const enough =
+              changed.length >= 2 ||
+              (changed.length === 1 && isCommonNameSyllable(changed[0] ?? ''));
             s = typed.join(' ');
-            if (!hasToneKey || ambiguous) repairable = false;
+            if (!hasToneKey || ambiguous || !enough) repairable = false;
             break;
           }
           case 'no-diacritics':

@@ -5,6 +5,8 @@
  *
  * @module
  */
+import { placeToneInWord } from './tone.js';
+
 const LIST =
   'nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đào đoàn vương trịnh ' +
   'trương lâm phùng mai tô hà tạ cao lương lưu quách châu chu đinh thái kiều lại tăng hứa mạc triệu ' +
@@ -21,3 +23,17 @@ const LIST =
 
 /** The set (lowercase NFC). */
 export const COMMON_NAME_SYLLABLES: ReadonlySet<string> = new Set(LIST.split(' '));
+
+/**
+ * Whether `w` (one word, any case, either tone placement) is a syllable frequent in Vietnamese
+ * personal names (Nguyễn, Thị, Văn, Hùng, Hòa…): a small built-in list of about 300 syllables.
+ *
+ * @example
+ * ```ts
+ * isCommonNameSyllable('HOÀ'); // true
+ * isCommonNameSyllable('Nổ');  // false
+ * ```
+ */
+export function isCommonNameSyllable(w: string): boolean {
+  return COMMON_NAME_SYLLABLES.has(placeToneInWord(w.toLowerCase(), 'traditional'));
+}

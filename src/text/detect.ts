@@ -5,11 +5,10 @@
  * @module
  */
 import { cleanBeforeDecoding, isSpaceLike } from './chars.js';
-import { COMMON_NAME_SYLLABLES } from './common-syllables.js';
+import { isCommonNameSyllable as isCommon } from './common-syllables.js';
 import { decodeWith, LEGACY_ENCODINGS, type LegacyEncoding } from './legacy.js';
 import { isCp1252Char } from './legacy-bytes.js';
 import { analyzeSyllable } from './syllable.js';
-import { placeToneInWord } from './tone.js';
 
 /**
  * What {@link detectEncoding} found: a legacy encoding, `'unicode'` (real Unicode text, possibly
@@ -72,14 +71,12 @@ interface Score {
    * turned into another valid word.
    */
   readonly bonus: number;
+  /** Decoded words that are frequent name syllables. */
+  readonly strong: number;
 }
 
 function isSyllable(w: string): boolean {
   return w.length > 0 && analyzeSyllable(w).error === null;
-}
-
-function isCommon(w: string): boolean {
-  return COMMON_NAME_SYLLABLES.has(placeToneInWord(w.toLowerCase(), 'traditional'));
 }
 
 /** lower, Title or UPPER case: a capital after a small letter (`thĂng`) is not a plausible decoding. */
@@ -101,6 +98,7 @@ function scoreEncoding(words: readonly string[], encoding: LegacyEncoding): Scor
   let against = 0;
   let changed = 0;
   let bonus = 0;
+  let strong = 0;
   for (const raw of words) {
     const w = trimWord(raw, encoding === 'viqr');
     if (w.length === 0) continue;
@@ -114,18 +112,21 @@ function scoreEncoding(words: readonly string[], encoding: LegacyEncoding): Scor
       if (!isSyllable(w) || !plausibleCase(w)) evidence++;
       // Turning one valid syllable into another is weak evidence against the encoding.
       else bonus -= 0.25;
-      if (isCommon(d) && !isCommon(w)) bonus += 0.5;
+      if (isCommon(d)) {
+        strong++;
+        if (!isCommon(w)) bonus += 0.5;
+      }
     }
   }
-  return { evidence, against, changed, bonus };
+  return { evidence, against, changed, bonus, strong };
 }
 
 /**
  * Guesses how a string is encoded. Text with characters no Windows-1252 byte produces (ễ, ư, Chinese,
  * combining marks…) is `unicode`; plain ASCII is `ascii` unless VIQR marks decode into Vietnamese
  * syllables; otherwise each legacy decoder is tried word by word, and an encoding wins only if it
- * turns words that were not Vietnamese syllables into syllables and does not break more words than
- * it repairs. On a tie, Unicode wins: real Unicode text and Latin-1 names (`Hélène`, `Müller`) are
+ * turns words that were not Vietnamese syllables into syllables (at least two, or one that is a
+ * frequent name syllable) and does not break more words than it repairs. On a tie, Unicode wins: real Unicode text and Latin-1 names (`Hélène`, `Müller`) are
  * never decoded.
  *
  * @example
@@ -164,9 +165,11 @@ export function detectEncoding(input: string): EncodingDetection {
   let bestConfidence = 0;
   for (const encoding of LEGACY_ENCODINGS) {
     if (encoding === 'viqr' ? !viqrMarks || nonAscii : !nonAscii) continue;
-    const { evidence, against, changed, bonus } = scoreEncoding(words, encoding);
+    const { evidence, against, changed, bonus, strong } = scoreEncoding(words, encoding);
     const score = evidence - against + bonus;
-    if (evidence > 0 && score > bestScore) {
+    // One repaired word is enough only when it is a frequent name syllable (`Seán` → `Sến` is not).
+    const enough = evidence >= 2 || (evidence === 1 && strong >= 1);
+    if (enough && score > bestScore) {
       best = encoding;
       bestScore = score;
       bestConfidence = Math.max(0, (changed - 2 * against) / changed);

@@ -3,6 +3,8 @@
  * encodings, missing diacritics, Telex leftovers) made canonical and comparable.
  * @module
  */
+
+export { isCommonNameSyllable } from './common-syllables.js';
 export type { DetectedEncoding, EncodingDetection } from './detect.js';
 export { decodeLegacy, detectEncoding } from './detect.js';
 export { foldDiacritics } from './fold.js';
