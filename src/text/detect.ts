@@ -6,7 +6,12 @@
  */
 import { cleanBeforeDecoding, isSpaceLike } from './chars.js';
 import { isCommonNameSyllable as isCommon } from './common-syllables.js';
-import { decodeWith, LEGACY_ENCODINGS, type LegacyEncoding } from './legacy.js';
+import {
+  type DecodeLegacyOptions,
+  decodeWith,
+  LEGACY_ENCODINGS,
+  type LegacyEncoding,
+} from './legacy.js';
 import { isCp1252Char } from './legacy-bytes.js';
 import { analyzeSyllable } from './syllable.js';
 
@@ -193,8 +198,12 @@ export function detectEncoding(input: string): EncodingDetection {
  * decodeLegacy('Tr¬ng', 'tcvn3');         // 'Trương'
  * ```
  */
-export function decodeLegacy(s: string, encoding?: LegacyEncoding): string {
+export function decodeLegacy(
+  s: string,
+  encoding?: LegacyEncoding,
+  options?: DecodeLegacyOptions,
+): string {
   const enc = encoding ?? detectEncoding(s).encoding;
   if (enc === 'unicode' || enc === 'ascii') return s;
-  return decodeWith(cleanBeforeDecoding(s), enc);
+  return decodeWith(cleanBeforeDecoding(s), enc, options);
 }

@@ -140,7 +140,7 @@ function harmonizeCase(chars: string[], fromLowerCode: boolean[]): void {
   }
 }
 
-function decodeTcvn3(s: string): string {
+function decodeTcvn3(s: string, harmonize: boolean): string {
   const chars: string[] = [];
   const fromLower: boolean[] = [];
   let sawSoftHyphen = false;
@@ -160,7 +160,7 @@ function decodeTcvn3(s: string): string {
     chars.push(String.fromCharCode(out));
     fromLower.push(b >= 0x80 && info !== 0 && !infoUpper(info) && infoTone(info) !== 0);
   }
-  harmonizeCase(chars, fromLower);
+  if (harmonize) harmonizeCase(chars, fromLower);
   const decoded = chars.join('');
   return sawSoftHyphen ? decoded : mapWords(decoded, restoreDroppedU);
 }
@@ -398,11 +398,25 @@ export function mapWords(s: string, f: (word: string) => string): string {
   return last === 0 ? s : out + s.slice(last);
 }
 
+/** Options of {@link decodeLegacy}. */
+export interface DecodeLegacyOptions {
+  /**
+   * TCVN3 only. `'lowercase'` (default): the text follows the ABC-font habit of typing toned
+   * capitals with lowercase codes, so lowercase-coded letters in all-caps words are uppercased.
+   * `'vn1'`: the text uses the TCVN 5712 VN1 capital codes; case is taken as is.
+   */
+  readonly tcvn3Capitals?: 'lowercase' | 'vn1';
+}
+
 /** Decodes `s` with a known legacy encoding (no detection). */
-export function decodeWith(s: string, encoding: LegacyEncoding): string {
+export function decodeWith(
+  s: string,
+  encoding: LegacyEncoding,
+  options?: DecodeLegacyOptions,
+): string {
   switch (encoding) {
     case 'tcvn3':
-      return decodeTcvn3(s);
+      return decodeTcvn3(s, options?.tcvn3Capitals !== 'vn1');
     case 'vni':
       return decodeVni(s);
     case 'viqr':
