@@ -183,6 +183,26 @@ function spellingOk(onset: string, rhymeFirst: string): boolean {
  * accept the level tone (`duc`).
  */
 export function analyzeSyllable(word: string, missingDiacritics = false): SyllableAnalysis {
+  if (word.length > MAX_MEMO_WORD) return analyze(word, missingDiacritics);
+  const memo = missingDiacritics ? MEMO_LOOSE : MEMO_STRICT;
+  const known = memo.get(word);
+  if (known !== undefined) return known;
+  const a = analyze(word, missingDiacritics);
+  if (memo.size >= MAX_MEMO) memo.clear();
+  memo.set(word, a);
+  return a;
+}
+
+/**
+ * Names reuse a few thousand syllables, so analyses are memoised (a bounded, module-private cache
+ * of immutable results; it never changes what a call returns).
+ */
+const MEMO_STRICT = new Map<string, SyllableAnalysis>();
+const MEMO_LOOSE = new Map<string, SyllableAnalysis>();
+const MAX_MEMO = 8192;
+const MAX_MEMO_WORD = 12;
+
+function analyze(word: string, missingDiacritics: boolean): SyllableAnalysis {
   if (word.length === 0) return fail('', 'SYLLABLE_EMPTY');
   let key = '';
   let tone: ToneIndex = 0;
