@@ -3,3 +3,18 @@
  * @module
  */
 export type { IdKind } from './kind.js';
+export type {
+  NewProvince,
+  NewProvinceCandidates,
+  OldProvince,
+  ProvinceKind,
+} from './provinces.js';
+export {
+  NEW_PROVINCES,
+  newProvinceByCode,
+  newProvincesForOldCode,
+  newProvincesForOldNumber,
+  OLD_PROVINCES,
+  oldProvinceByCode,
+  oldProvinceByNumber,
+} from './provinces.js';
