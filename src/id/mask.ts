@@ -50,7 +50,8 @@ export function maskDigits(value: string, options: MaskDigitsOptions = {}): stri
 
 /**
  * Masks an ID number for logs and UIs: the canonical value when it parses (CCCD `001******345`,
- * CMND `01*****78`, passport `B1****67`), else the trimmed input with the same rule. The place
+ * CMND `01*****78`, passport `B1****67`), else the trimmed input with the same rule (values
+ * shorter than 8 characters are masked entirely). The place
  * code of a CCCD stays readable; the serial does not.
  *
  * @example
@@ -62,6 +63,7 @@ export function maskDigits(value: string, options: MaskDigitsOptions = {}): stri
 export function maskIdNumber(id: string | number): string {
   const r = parseIdNumber(id);
   const value = r.success ? r.data.value : String(id).trim();
+  if (value.length < 8) return '*'.repeat(value.length);
   if (value.length >= 12) return maskDigits(value, { keepStart: 3, keepEnd: 3 });
   return maskDigits(value, { keepStart: 2, keepEnd: 2 });
 }
