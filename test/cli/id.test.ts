@@ -4,11 +4,16 @@ import { runCli } from '../../src/cli/run.js';
 import { runCapture } from './capture.js';
 
 const REF = ['--reference-date', '2026-06-01'];
+interface Line {
+  readonly input?: string;
+  readonly success?: boolean;
+  readonly [key: string]: unknown;
+}
 const lines = (out: string) =>
   out
     .trim()
     .split('\n')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
+    .map((l) => JSON.parse(l) as Line);
 
 /** Runs the CLI with the given stdin content (or a TTY-like stdin when `tty`). */
 async function runWithStdin(argv: readonly string[], stdinText: string, tty = false) {
@@ -102,7 +107,7 @@ describe('vn-reconcile id', () => {
   it('reads one value per line from stdin when no VALUE is given', async () => {
     const r = await runWithStdin(['id', ...REF], '001090012345\r\n\n0912345678\n');
     expect(r.code).toBe(0);
-    expect(lines(r.out).map((l) => l['success'])).toEqual([true, false, false]);
+    expect(lines(r.out).map((l) => l.success)).toEqual([true, false, false]);
     expect(lines(r.out)[1]).toMatchObject({ input: '', issues: [{ code: 'ID_EMPTY' }] });
     expect(lines(r.out)[2]).toMatchObject({ issues: [{ code: 'ID_LOOKS_LIKE_PHONE' }] });
   });
