@@ -68,16 +68,11 @@ function mixed(): (string | number)[] {
   const out: (string | number)[] = new Array(N);
   for (let i = 0; i < N; i++) {
     const r = rand();
-    out[i] =
-      r < 0.6
-        ? cccd()
-        : r < 0.7
-          ? cmnd()
-          : r < 0.75
-            ? passport()
-            : r < 0.9
-              ? damaged()
-              : invalid();
+    if (r < 0.6) out[i] = cccd();
+    else if (r < 0.7) out[i] = cmnd();
+    else if (r < 0.75) out[i] = passport();
+    else if (r < 0.9) out[i] = damaged();
+    else out[i] = invalid();
   }
   return out;
 }

@@ -179,7 +179,7 @@ export function scanIdString(s: string): ScanResult {
     zerosAfterPoint <= 2 &&
     digitsBeforePoint + zerosAfterPoint === digitCount &&
     letter === 0;
-  let kept = digitCount < 13 ? digitCount : 13;
+  let kept = Math.min(digitCount, 13);
   if (decimalZero) {
     if (digitsBeforePoint < kept) {
       digitValue = Math.floor(digitValue / 10 ** (kept - digitsBeforePoint));
