@@ -5,6 +5,7 @@ import {
   cccdPartsArbitrary,
   cmndArbitrary,
   damagedIdArbitrary,
+  FORMATTING_DAMAGES,
   ID_DAMAGES,
   type IdDamage,
   passportArbitrary,
@@ -13,16 +14,7 @@ import {
 const opts: ParseIdNumberOptions = { referenceDate: new Date('2026-06-01T00:00:00Z') };
 const RUNS = { numRuns: 300 };
 
-const FORMATTING: readonly IdDamage[] = [
-  'apostrophe',
-  'decimal-zero',
-  'spaces',
-  'dots',
-  'dashes',
-  'nbsp',
-  'padding',
-  'full-width',
-];
+const FORMATTING = FORMATTING_DAMAGES;
 const ZEROS: readonly IdDamage[] = ['lost-leading-zeros', 'number', 'float-text'];
 
 describe('parseIdNumber properties', () => {
