@@ -299,7 +299,11 @@ function build(
     }
   }
   if (day === 0) {
-    warnings = warn(warnings, 'DOB_UNKNOWN_PARTS', 'Day written as 00: the month and year are kept');
+    warnings = warn(
+      warnings,
+      'DOB_UNKNOWN_PARTS',
+      'Day written as 00: the month and year are kept',
+    );
     return ok({ year, month }, format, warnings, st);
   }
   if (day > 31 || !isExists(year, month - 1, day)) {
@@ -383,7 +387,15 @@ export function parseDateOfBirth(
       const m1 = Math.floor(a / 100) % 100;
       const d1 = a % 100;
       if (isYear(y1) && m1 <= 12) return build(d1, m1, y1, 'yyyymmdd', warnings, st, false);
-      return build(Math.floor(a / 1e6), Math.floor(a / 10000) % 100, a % 10000, 'ddmmyyyy', warnings, st, false);
+      return build(
+        Math.floor(a / 1e6),
+        Math.floor(a / 10000) % 100,
+        a % 10000,
+        'ddmmyyyy',
+        warnings,
+        st,
+        false,
+      );
     }
     if (la === 7 && isYear(a % 10000)) {
       warnings = warn(
@@ -391,7 +403,15 @@ export function parseDateOfBirth(
         'DOB_LEADING_ZERO_RESTORED',
         'A 7-digit ddmmyyyy number lost its leading 0',
       );
-      return build(Math.floor(a / 1e6), Math.floor(a / 10000) % 100, a % 10000, 'ddmmyyyy', warnings, st, false);
+      return build(
+        Math.floor(a / 1e6),
+        Math.floor(a / 10000) % 100,
+        a % 10000,
+        'ddmmyyyy',
+        warnings,
+        st,
+        false,
+      );
     }
     if (st.excel && la >= 3 && la <= 5 && a > 0) return fromSerial(a, st, warnings);
     return fail('DOB_UNRECOGNISED', 'Not a date in a supported format');

@@ -95,7 +95,12 @@ function digitsOf(s: string): string {
   const n = s.length;
   let end = n;
   // Excel number formats end in `.0`.
-  if (n > 2 && s.charCodeAt(n - 1) === 48 && s.charCodeAt(n - 2) === 46 && isDigit(s.charCodeAt(n - 3))) {
+  if (
+    n > 2 &&
+    s.charCodeAt(n - 1) === 48 &&
+    s.charCodeAt(n - 2) === 46 &&
+    isDigit(s.charCodeAt(n - 3))
+  ) {
     end = n - 2;
   }
   let out = '';

@@ -2,8 +2,8 @@ import { distance } from 'fastest-levenshtein';
 import type { Issue, Result } from '../result.js';
 import { issue, NO_WARNINGS } from './issue.js';
 import { placeKey } from './place-key.js';
-import { PROVINCE_SPELLINGS } from './province-spellings.js';
 import { newProvincesOf } from './province-2025.js';
+import { PROVINCE_SPELLINGS } from './province-spellings.js';
 
 /**
  * Codes of {@link parseProvince}.

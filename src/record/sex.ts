@@ -101,10 +101,12 @@ export function parseSex(input: string, options?: SexOptions): Result<Sex, SexIs
     return {
       success: false,
       issues: [
-        issue('SEX_NUMERIC_CODE', `Numeric sex code ${key} needs the numericCodes option to be read`),
+        issue(
+          'SEX_NUMERIC_CODE',
+          `Numeric sex code ${key} needs the numericCodes option to be read`,
+        ),
       ],
     };
   }
   return { success: false, issues: [UNRECOGNISED] };
 }
-
