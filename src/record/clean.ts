@@ -92,8 +92,14 @@ interface Acc {
 }
 
 function push(acc: Acc, i: RecordIssue): void {
-  if (i.severity === 'error') (acc.errors ??= []).push(i);
-  else (acc.warnings ??= []).push(i);
+  if (i.severity === 'error') {
+    if (acc.errors === undefined) acc.errors = [i];
+    else acc.errors.push(i);
+  } else if (acc.warnings === undefined) {
+    acc.warnings = [i];
+  } else {
+    acc.warnings.push(i);
+  }
 }
 
 function addAll(
