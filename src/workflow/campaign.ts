@@ -7,7 +7,7 @@ import type { Result } from '../result.js';
 import type { WorkflowEvent } from './events.js';
 import { fail, type WorkflowIssue, type WorkflowIssueCode } from './issues.js';
 import type { CaseState, SignedList } from './states.js';
-import { stepCase, type TransitionContext, transition } from './transition.js';
+import { applyToCase, stepCase, type TransitionContext } from './transition.js';
 
 /** The hash that the first log entry's `prevHash` names (64 zeros). */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -93,15 +93,17 @@ export function applyInPlace(
         ]).issues;
       }
       const r = stepCase(state, event, context);
-      if (!r.success) return r.issues.map((issue) => ({ ...issue, path: ['list', 'caseIds', i] }));
-      next[i] = r.data;
+      if (!('status' in r)) {
+        return r.issues.map((issue) => ({ ...issue, path: ['list', 'caseIds', i] }));
+      }
+      next[i] = r;
     }
     for (const c of next) cases.set(c.caseId, c);
     lists.set(list.listId, list);
     return undefined;
   }
-  const r = transition(cases.get(event.caseId), event, context);
-  if (!r.success) return r.issues;
+  const r = applyToCase(cases.get(event.caseId), event, context);
+  if (!('status' in r)) return r.issues;
   if (event.type === 'merge') {
     const target = cases.get(event.into);
     if (target === undefined) {
@@ -114,6 +116,6 @@ export function applyInPlace(
       ]).issues;
     }
   }
-  cases.set(r.data.caseId, r.data);
+  cases.set(r.caseId, r);
   return undefined;
 }

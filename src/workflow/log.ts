@@ -165,9 +165,8 @@ export function replay(
     if (entry.seq !== i) {
       return fail('WORKFLOW_LOG_SEQUENCE_GAP', `Entry ${i} has seq ${entry.seq}`, [i, 'seq']);
     }
-    const context = valid
-      ? { actor: entry.actor, at: entry.at, isValidIdNumber: valid }
-      : { actor: entry.actor, at: entry.at };
+    // The entry itself carries `actor` and `at`: no context object per event on the fast path.
+    const context = valid ? { actor: entry.actor, at: entry.at, isValidIdNumber: valid } : entry;
     const failure = applyInPlace(cases, lists, entry.event, context);
     if (failure) return prefixed(i, 'event', failure);
   }

@@ -114,7 +114,8 @@ export interface CaseCommon {
   readonly categories: readonly CaseCategory[];
   /** Issue codes of the cleaning step that opened the case. */
   readonly issueCodes: readonly string[];
-  readonly link?: LinkReference;
+  /** The link result that opened a `link-review` case; `null` for cleaning cases. */
+  readonly link: LinkReference | null;
   /** The personal data as it stands now (after corrections). */
   readonly data: PersonData;
   /** Every correction so far, oldest first. */

@@ -11,6 +11,7 @@ import type {
 } from './events.js';
 import { isStructuralIdNumber } from './id-number.js';
 import { fail, type WorkflowIssueCode } from './issues.js';
+import type { Stamp } from './roles.js';
 import { type Actor, sameActor } from './roles.js';
 import {
   type ActiveStatus,
@@ -18,6 +19,7 @@ import {
   type CaseState,
   type Correction,
   type DetectedCase,
+  type Listing,
   PERSON_FIELDS,
   type PersonData,
   type PersonField,
@@ -58,13 +60,23 @@ export function transition(
   event: WorkflowEvent,
   context: TransitionContext,
 ): TransitionResult {
+  const r = applyToCase(state, event, context);
+  return 'status' in r ? { success: true, data: r } : r;
+}
+
+/** @internal `transition` without the result wrapper: the new state or a failure. */
+export function applyToCase(
+  state: CaseState | undefined,
+  event: WorkflowEvent,
+  context: TransitionContext,
+): CaseState | Failure<WorkflowIssueCode> {
   if (event.type === 'open') {
     if (state !== undefined) {
       return fail('WORKFLOW_CASE_EXISTS', 'A case with this id is already open', ['caseId']);
     }
     const denied = checkRole(event, context.actor);
     if (denied) return denied;
-    return { success: true, data: openCase(event, context) };
+    return openCase(event, context);
   }
   if (state === undefined) {
     return fail('WORKFLOW_UNKNOWN_CASE', 'No case with this id was opened', ['caseId']);
@@ -93,21 +105,27 @@ function openCase(
   context: TransitionContext,
 ): DetectedCase {
   const stamp = { by: context.actor, at: context.at };
-  const base = {
-    status: 'detected' as const,
+  return {
+    status: 'detected',
     caseId: event.caseId,
     recordKey: event.recordKey,
     commune: event.commune,
     categories: event.categories,
     issueCodes: event.issueCodes,
+    link: event.link ?? null,
     data: event.data,
     corrections: [],
     version: 1,
     opened: stamp,
     updated: stamp,
   };
-  return event.link === undefined ? base : { ...base, link: event.link };
 }
+
+// Every state is built as one object literal with the same field order (common fields first, then
+// the state's own data in process order): exact data per state, and one hidden class per status,
+// which is what makes replay fast.
+
+type Of<S extends CaseState['status']> = Extract<CaseState, { readonly status: S }>;
 
 /**
  * @internal Applies a non-`open` event to an existing case, without the list-membership check
@@ -117,7 +135,7 @@ export function stepCase(
   state: CaseState,
   event: CaseWorkflowEvent | ListWorkflowEvent,
   context: TransitionContext,
-): TransitionResult {
+): CaseState | Failure<WorkflowIssueCode> {
   const denied = checkRole(event, context.actor);
   if (denied) return denied;
   const rule = ruleFor(event.type);
@@ -137,69 +155,63 @@ export function stepCase(
       ['expectedVersion'],
     );
   }
-  const version = state.version + 1;
-  const updated = { by: context.actor, at: context.at };
-  const s = state as never;
+  const v = state.version + 1;
+  const u: Stamp = { by: context.actor, at: context.at };
+  const x = state as never;
   switch (event.type) {
     case 'open':
       return fail('WORKFLOW_CASE_EXISTS', 'A case with this id is already open', ['caseId']);
     case 'list': {
-      const listing = {
-        by: context.actor,
-        at: context.at,
-        listId: event.listId,
-        village: event.village,
-      };
+      const s = x as Of<'detected'>;
+      const listing = { by: u.by, at: u.at, listId: event.listId, village: event.village };
       return ok({
-        ...(s as CaseOfStatus<'detected'>),
         status: 'listed',
-        version,
-        updated,
+        caseId: s.caseId,
+        recordKey: s.recordKey,
+        commune: s.commune,
+        categories: s.categories,
+        issueCodes: s.issueCodes,
+        link: s.link,
+        data: s.data,
+        corrections: s.corrections,
+        version: v,
+        opened: s.opened,
+        updated: u,
         listing,
       });
     }
-    case 'assign':
-      return ok({
-        ...(s as CaseOfStatus<'listed'>),
-        status: 'under-village-review',
-        version,
-        updated,
-        assignment: updated,
-      });
+    case 'assign': {
+      const s = x as Of<'listed'>;
+      return ok(underReview(s, s.data, s.corrections, v, u, u));
+    }
     case 'correct': {
-      const current = s as CaseOfStatus<'under-village-review' | 'reviewed' | 'returned'>;
-      const applied = applyChanges(current.data, current.corrections, event.changes, context);
+      const s = x as Of<'under-village-review' | 'reviewed' | 'returned'>;
+      const applied = applyChanges(s.data, s.corrections, event.changes, context);
       if (applied === undefined) {
         return fail('WORKFLOW_NO_CHANGE', 'The correction changes no field', ['changes']);
       }
+      const { data, corrections } = applied;
+      if (s.status === 'under-village-review') {
+        return ok(underReview(s, data, corrections, v, u, s.assignment));
+      }
+      if (s.status === 'reviewed') return ok(reviewed(s, data, corrections, v, u, s.review));
       return ok({
-        ...current,
-        version,
-        updated,
-        data: applied.data,
-        corrections: applied.corrections,
+        ...submitted('returned', s, data, corrections, v, u, s.submission),
+        returned: s.returned,
       });
     }
-    case 'complete-review':
-      return ok({
-        ...(s as CaseOfStatus<'under-village-review'>),
-        status: 'reviewed',
-        version,
-        updated,
-        review: updated,
-      });
+    case 'complete-review': {
+      const s = x as Of<'under-village-review'>;
+      return ok(reviewed(s, s.data, s.corrections, v, u, u));
+    }
     case 'submit': {
-      const current = s as CaseOfStatus<'reviewed' | 'returned'>;
-      if (current.status === 'returned') {
-        const { returned: _dropped, ...rest } = current;
-        return ok({ ...rest, status: 'with-police', version, updated, submission: updated });
-      }
-      return ok({ ...current, status: 'with-police', version, updated, submission: updated });
+      const s = x as Of<'reviewed' | 'returned'>;
+      return ok(submitted('with-police', s, s.data, s.corrections, v, u, u));
     }
     case 'verify': {
-      const current = s as CaseOfStatus<'with-police'>;
-      let data = current.data;
-      let corrections = current.corrections;
+      const s = x as Of<'with-police'>;
+      let data = s.data;
+      let corrections = s.corrections;
       if (event.changes !== undefined) {
         const applied = applyChanges(data, corrections, event.changes, context);
         if (applied !== undefined) {
@@ -223,66 +235,98 @@ export function stepCase(
         );
       }
       return ok({
-        ...current,
-        status: 'verified',
-        version,
-        updated,
-        data,
-        corrections,
-        verification: { by: context.actor, at: context.at, idNumber },
+        ...submitted('verified', s, data, corrections, v, u, s.submission),
+        verification: { by: u.by, at: u.at, idNumber },
       });
     }
-    case 'mark-not-in-register':
+    case 'mark-not-in-register': {
+      const s = x as Of<'with-police'>;
       return ok({
-        ...(s as CaseOfStatus<'with-police'>),
-        status: 'not-in-register',
-        version,
-        updated,
-        finding: { by: context.actor, at: context.at, note: event.note },
+        ...submitted('not-in-register', s, s.data, s.corrections, v, u, s.submission),
+        finding: { by: u.by, at: u.at, note: event.note },
       });
-    case 'return':
+    }
+    case 'return': {
+      const s = x as Of<'with-police'>;
       return ok({
-        ...(s as CaseOfStatus<'with-police'>),
-        status: 'returned',
-        version,
-        updated,
-        returned: {
-          by: context.actor,
-          at: context.at,
-          reason: event.reason,
-          missing: event.missing,
-        },
+        ...submitted('returned', s, s.data, s.corrections, v, u, s.submission),
+        returned: { by: u.by, at: u.at, reason: event.reason, missing: event.missing },
       });
+    }
     case 'hand-back': {
       const signed = checkSigner(event, context.actor);
       if (signed) return signed;
-      const handover = { listId: event.list.listId, signature: event.list.signature };
+      const s = x as Of<'verified'>;
       return ok({
-        ...(s as CaseOfStatus<'verified'>),
         status: 'handed-over',
-        version,
-        updated,
-        handover,
+        caseId: s.caseId,
+        recordKey: s.recordKey,
+        commune: s.commune,
+        categories: s.categories,
+        issueCodes: s.issueCodes,
+        link: s.link,
+        data: s.data,
+        corrections: s.corrections,
+        version: v,
+        opened: s.opened,
+        updated: u,
+        listing: s.listing,
+        assignment: s.assignment,
+        review: s.review,
+        submission: s.submission,
+        verification: s.verification,
+        handover: { listId: event.list.listId, signature: event.list.signature },
       });
     }
-    case 'update-platform':
+    case 'update-platform': {
+      const s = x as Of<'handed-over'>;
       return ok({
-        ...(s as CaseOfStatus<'handed-over'>),
         status: 'updated-on-platform',
-        version,
-        updated,
-        platformUpdate: { by: context.actor, at: context.at, method: event.method },
+        caseId: s.caseId,
+        recordKey: s.recordKey,
+        commune: s.commune,
+        categories: s.categories,
+        issueCodes: s.issueCodes,
+        link: s.link,
+        data: s.data,
+        corrections: s.corrections,
+        version: v,
+        opened: s.opened,
+        updated: u,
+        listing: s.listing,
+        assignment: s.assignment,
+        review: s.review,
+        submission: s.submission,
+        verification: s.verification,
+        handover: s.handover,
+        platformUpdate: { by: u.by, at: u.at, method: event.method },
       });
+    }
     case 'confirm-passports': {
       const signed = checkSigner(event, context.actor);
       if (signed) return signed;
-      const passportConfirmation = { listId: event.list.listId, signature: event.list.signature };
+      const s = x as Of<'updated-on-platform'>;
       return ok({
-        ...(s as CaseOfStatus<'updated-on-platform'>),
         status: 'passport-confirmed',
-        version,
-        updated,
-        passportConfirmation,
+        caseId: s.caseId,
+        recordKey: s.recordKey,
+        commune: s.commune,
+        categories: s.categories,
+        issueCodes: s.issueCodes,
+        link: s.link,
+        data: s.data,
+        corrections: s.corrections,
+        version: v,
+        opened: s.opened,
+        updated: u,
+        listing: s.listing,
+        assignment: s.assignment,
+        review: s.review,
+        submission: s.submission,
+        verification: s.verification,
+        handover: s.handover,
+        platformUpdate: s.platformUpdate,
+        passportConfirmation: { listId: event.list.listId, signature: event.list.signature },
       });
     }
     case 'merge':
@@ -290,29 +334,134 @@ export function stepCase(
         return fail('WORKFLOW_SELF_MERGE', 'A case cannot be merged into itself', ['into']);
       }
       return ok({
-        ...commonOf(state),
         status: 'merged',
-        version,
-        updated,
+        caseId: state.caseId,
+        recordKey: state.recordKey,
+        commune: state.commune,
+        categories: state.categories,
+        issueCodes: state.issueCodes,
+        link: state.link,
+        data: state.data,
+        corrections: state.corrections,
+        version: v,
+        opened: state.opened,
+        updated: u,
         previousStatus: state.status as ActiveStatus,
-        merge: { by: context.actor, at: context.at, into: event.into },
+        merge: { by: u.by, at: u.at, into: event.into },
       });
     case 'withdraw':
       return ok({
-        ...commonOf(state),
         status: 'withdrawn',
-        version,
-        updated,
+        caseId: state.caseId,
+        recordKey: state.recordKey,
+        commune: state.commune,
+        categories: state.categories,
+        issueCodes: state.issueCodes,
+        link: state.link,
+        data: state.data,
+        corrections: state.corrections,
+        version: v,
+        opened: state.opened,
+        updated: u,
         previousStatus: state.status as ActiveStatus,
-        withdrawal: { by: context.actor, at: context.at, reason: event.reason },
+        withdrawal: { by: u.by, at: u.at, reason: event.reason },
       });
   }
 }
 
-type CaseOfStatus<S extends CaseState['status']> = Extract<CaseState, { readonly status: S }>;
+interface Assigned extends CaseCommon {
+  readonly listing: Listing;
+  readonly assignment: Stamp;
+}
 
-function ok(data: CaseState): TransitionResult {
-  return { success: true, data };
+interface Reviewed extends Assigned {
+  readonly review: Stamp;
+}
+
+function underReview(
+  s: CaseCommon & { readonly listing: Listing },
+  data: PersonData,
+  corrections: readonly Correction[],
+  version: number,
+  updated: Stamp,
+  assignment: Stamp,
+): Of<'under-village-review'> {
+  return {
+    status: 'under-village-review',
+    caseId: s.caseId,
+    recordKey: s.recordKey,
+    commune: s.commune,
+    categories: s.categories,
+    issueCodes: s.issueCodes,
+    link: s.link,
+    data,
+    corrections,
+    version,
+    opened: s.opened,
+    updated,
+    listing: s.listing,
+    assignment,
+  };
+}
+
+function reviewed(
+  s: Assigned,
+  data: PersonData,
+  corrections: readonly Correction[],
+  version: number,
+  updated: Stamp,
+  review: Stamp,
+): Of<'reviewed'> {
+  return {
+    status: 'reviewed',
+    caseId: s.caseId,
+    recordKey: s.recordKey,
+    commune: s.commune,
+    categories: s.categories,
+    issueCodes: s.issueCodes,
+    link: s.link,
+    data,
+    corrections,
+    version,
+    opened: s.opened,
+    updated,
+    listing: s.listing,
+    assignment: s.assignment,
+    review,
+  };
+}
+
+function submitted<S extends 'with-police' | 'returned' | 'verified' | 'not-in-register'>(
+  status: S,
+  s: Reviewed,
+  data: PersonData,
+  corrections: readonly Correction[],
+  version: number,
+  updated: Stamp,
+  submission: Stamp,
+) {
+  return {
+    status,
+    caseId: s.caseId,
+    recordKey: s.recordKey,
+    commune: s.commune,
+    categories: s.categories,
+    issueCodes: s.issueCodes,
+    link: s.link,
+    data,
+    corrections,
+    version,
+    opened: s.opened,
+    updated,
+    listing: s.listing,
+    assignment: s.assignment,
+    review: s.review,
+    submission,
+  };
+}
+
+function ok(data: CaseState): CaseState {
+  return data;
 }
 
 function checkSigner(
@@ -325,22 +474,6 @@ function checkSigner(
     'signature',
     'by',
   ]);
-}
-
-function commonOf(state: CaseState): CaseCommon {
-  const common: CaseCommon = {
-    caseId: state.caseId,
-    recordKey: state.recordKey,
-    commune: state.commune,
-    categories: state.categories,
-    issueCodes: state.issueCodes,
-    data: state.data,
-    corrections: state.corrections,
-    version: state.version,
-    opened: state.opened,
-    updated: state.updated,
-  };
-  return state.link === undefined ? common : { ...common, link: state.link };
 }
 
 /**
