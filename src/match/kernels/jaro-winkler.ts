@@ -57,7 +57,7 @@ export function jaroCodes(
     for (let i = 0; i < al; i++) {
       const lo = i > w ? i - w : 0;
       const hi = i + w < bl - 1 ? i + w : bl - 1;
-      const c = a[ao + i];
+      const c = a[ao + i]!;
       for (let j = lo; j <= hi; j++) {
         if (flags[j] === 0 && b[bo + j] === c) {
           flags[j] = 1;
