@@ -36,7 +36,7 @@ export {
   parseDateOfBirthOrThrow,
 } from './dob.js';
 export type { IdFieldIssueCode } from './id-field.js';
-export type { NameIssueCode, ToneStyle } from './name-field.js';
+export type { NameIssueCode } from './name-field.js';
 export {
   type ParsedPhone,
   type PhoneErrorCode,
