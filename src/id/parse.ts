@@ -281,7 +281,17 @@ export function parseIdNumber(
   return fail('ID_INVALID_TYPE', `Expected a string or a number, got ${typeof unknownInput}`);
 }
 
-/** Thrown by {@link parseIdNumberOrThrow}; carries the issues. */
+/**
+ * Thrown by {@link parseIdNumberOrThrow}; carries the issues (its message never contains the raw
+ * number).
+ *
+ * @example
+ * ```ts
+ * try { parseIdNumberOrThrow('003090012345'); } catch (e) {
+ *   if (e instanceof IdNumberError) e.issues[0]?.code; // 'CCCD_BAD_PROVINCE'
+ * }
+ * ```
+ */
 export class IdNumberError extends Error {
   override readonly name = 'IdNumberError';
   readonly issues: readonly Issue<IdIssueCode>[];
