@@ -89,6 +89,36 @@ describe('parseIdNumber properties', () => {
     );
   });
 
+  it('any mix of separators, full-width digits, padding and an apostrophe keeps the value', () => {
+    const sep = fc.constantFrom(' ', '-', '\u00a0', '–', '\u200b', '\t');
+    const noisy = cccdPartsArbitrary({ placeOfBirth: 'any' }).chain((c) =>
+      fc
+        .tuple(
+          fc.array(fc.tuple(fc.boolean(), fc.array(sep, { maxLength: 2 })), {
+            minLength: 12,
+            maxLength: 12,
+          }),
+          fc.boolean(),
+          fc.constantFrom('', ' ', '  \n'),
+        )
+        .map(([perChar, apostrophe, pad]) => {
+          let out = apostrophe ? "'" : '';
+          perChar.forEach(([wide, seps], i) => {
+            const d = c.value.charCodeAt(i);
+            out += String.fromCharCode(wide ? d + 0xfee0 : d) + (i < 11 ? seps.join('') : '');
+          });
+          return { value: c.value, noisy: pad + out + pad };
+        }),
+    );
+    fc.assert(
+      fc.property(noisy, ({ value, noisy: input }) => {
+        const r = parseIdNumber(input, opts);
+        return r.success && r.data.value === value;
+      }),
+      RUNS,
+    );
+  });
+
   it('lost leading zeros are restored, or reported ambiguous or unrecoverable, never wrong', () => {
     fc.assert(
       fc.property(damagedIdArbitrary({ damages: ZEROS }), (d) => {
