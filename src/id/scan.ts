@@ -102,12 +102,14 @@ export function scanIdString(s: string): ScanResult {
   let end = s.length;
   while (start < end && isSpace(s.charCodeAt(start))) start++;
   while (end > start && isSpace(s.charCodeAt(end - 1))) end--;
-  const trimmed = start > 0 || end < s.length;
+  let trimmed = start > 0 || end < s.length;
   let apostrophe = false;
   if (start < end && isApostrophe(s.charCodeAt(start))) {
     apostrophe = true;
     start++;
+    const afterApostrophe = start;
     while (start < end && isSpace(s.charCodeAt(start))) start++;
+    if (start > afterApostrophe) trimmed = true;
   }
   let plusPrefix = false;
   if (start < end && s.charCodeAt(start) === 0x2b) {
