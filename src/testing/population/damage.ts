@@ -330,12 +330,18 @@ export function createDamager(model: PopulationModel, rates: DamageRates): Damag
           mark('NAME_NFD');
         }
       }
-      if (roll('NAME_DOUBLE_SPACE')) name = name.replace(' ', '  ');
       if (roll('NAME_NBSP')) {
         const spaces: number[] = [];
         for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) === 32) spaces.push(i);
         const at = spaces[random.int(spaces.length)] ?? 0;
         name = `${name.slice(0, at)}\u00a0${name.slice(at + 1)}`;
+      }
+      if (random.chance(r.NAME_DOUBLE_SPACE)) {
+        const at = name.indexOf(' ');
+        if (at >= 0) {
+          name = `${name.slice(0, at)}  ${name.slice(at + 1)}`;
+          mark('NAME_DOUBLE_SPACE');
+        }
       }
     }
 

@@ -475,9 +475,9 @@ function drafts(ctx: HouseholdContext, home: number): Draft[] {
   }
   const husband = adult(ctx, home, 0, husbandYear);
   const wife = adult(ctx, home, 1, wifeYear);
-  if (kind >= 0.85) {
-    // Three generations: one or two of the husband's parents live with the family.
-    const gfYear = Math.max(1925, husbandYear - 22 - random.int(17));
+  // Three generations: one or two of the husband's parents (born 1928 or later) live with them.
+  const gfYear = husbandYear - 22 - random.int(17);
+  if (kind >= 0.85 && gfYear >= 1928) {
     const gmYear = Math.min(husbandYear - 18, gfYear + random.int(8));
     if (random.chance(0.6)) out.push(adult(ctx, home, 0, gfYear, husband.surname));
     if (out.length === 0 || random.chance(0.7)) out.push(adult(ctx, home, 1, gmYear));
