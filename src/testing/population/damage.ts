@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { encodeLegacy } from '../../text/index.js';
 import { SECOND_MIDDLE_NAMES } from '../names-data.js';
 import {
   COMMUNE_FORMAT_WEIGHTS,
@@ -111,6 +112,8 @@ const DOB_DAMAGE: readonly DamageCode[] = [
   'DOB_YEAR_OFF_BY_ONE',
   'DOB_PLACEHOLDER',
 ];
+const LEGACY: readonly DamageCode[] = ['NAME_TCVN3', 'NAME_VNI'];
+const NON_ASCII = /[^\x00-\x7f]/;
 const PHONE_DAMAGE: readonly DamageCode[] = [
   'PHONE_MISSING',
   'PHONE_OTHER_PERSON',
@@ -323,7 +326,14 @@ export function createDamager(model: PopulationModel, rates: DamageRates): Damag
       const noDiacritics = roll('NAME_NO_DIACRITICS');
       if (noDiacritics) name = stripDiacritics(name);
       if (roll('NAME_UPPERCASE')) name = name.toUpperCase();
-      if (random.chance(r.NAME_NFD) && !noDiacritics) {
+      let legacy = false;
+      const encoding = choose(random.float(), r, LEGACY);
+      if (encoding !== undefined && !noDiacritics && NON_ASCII.test(name)) {
+        name = encodeLegacy(name, encoding === 'NAME_TCVN3' ? 'tcvn3' : 'vni');
+        legacy = true;
+        mark(encoding);
+      }
+      if (random.chance(r.NAME_NFD) && !noDiacritics && !legacy) {
         const nfd = name.normalize('NFD');
         if (nfd !== name) {
           name = nfd;

@@ -7,7 +7,7 @@
 import type { WeightedTable } from '../names-data.js';
 import { pad2 } from './people.js';
 import type { Random } from './prng.js';
-import { NEW_PROVINCE_NAMES, PROVINCE_NICKNAMES, type ProvinceFacts } from './provinces-data.js';
+import { PROVINCE_NICKNAMES, type ProvinceFacts } from './provinces-data.js';
 import { hasToneChoice, modernTone, stripDiacritics } from './text-damage.js';
 import type {
   CommuneFormat,
@@ -205,11 +205,10 @@ export const OLD_MOBILE_PREFIX: Readonly<Record<string, string>> = {
 };
 
 function provincePrefixed(facts: ProvinceFacts, random: Random): string {
-  const city = [1, 31, 48, 79, 92].includes(facts.code);
-  const bare = facts.name.startsWith('TP ') ? facts.name.slice(3) : facts.name;
-  if (!city) return random.chance(0.8) ? `Tỉnh ${bare}` : `T. ${bare}`;
-  const r = random.int(3);
-  return r === 0 ? `Thành phố ${bare}` : r === 1 ? `TP. ${bare}` : `Tp ${bare}`;
+  const r = random.int(4);
+  if (r < 2) return facts.fullName;
+  if (!facts.city) return `T. ${facts.name}`;
+  return r === 2 ? `TP. ${facts.name}` : `Tp ${facts.name}`;
 }
 
 /**
@@ -244,7 +243,7 @@ export function formatProvince(
         ? { text: modernTone(facts.name), format }
         : { text: facts.name, format: 'official' };
     case 'post-2025':
-      return { text: NEW_PROVINCE_NAMES[facts.newCode] ?? facts.name, format };
+      return { text: facts.newNames[random.int(facts.newNames.length)] ?? facts.name, format };
     case 'empty':
       return { text: '', format };
     case 'official':

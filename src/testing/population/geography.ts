@@ -253,7 +253,7 @@ function district(random: Random, full: string): District {
 }
 
 function shortName(name: string): string {
-  return name.startsWith('TP ') ? name.slice(3) : (name.split('–')[0] ?? name);
+  return name.split(' - ')[0] ?? name;
 }
 
 /**
