@@ -5,6 +5,7 @@
  * @module
  */
 import type { WeightedTable } from '../names-data.js';
+import type { AdminUnit } from './geography.js';
 import { pad2 } from './people.js';
 import type { Random } from './prng.js';
 import { PROVINCE_NICKNAMES, type ProvinceFacts } from './provinces-data.js';
@@ -225,6 +226,7 @@ export function formatProvince(
   facts: ProvinceFacts,
   format: ProvinceFormat,
   random: Random,
+  ascii: (s: string) => string = stripDiacritics,
 ): { readonly text: string; readonly format: ProvinceFormat } {
   switch (format) {
     case 'prefixed':
@@ -235,9 +237,9 @@ export function formatProvince(
       return { text: nick[random.int(nick.length)] ?? facts.name, format };
     }
     case 'ascii':
-      return { text: stripDiacritics(facts.name), format };
+      return { text: ascii(facts.name), format };
     case 'lowercase-ascii':
-      return { text: stripDiacritics(facts.name).toLowerCase(), format };
+      return { text: ascii(facts.name).toLowerCase(), format };
     case 'modern-tone':
       return hasToneChoice(facts.name)
         ? { text: modernTone(facts.name), format }
@@ -262,32 +264,33 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Writes a district or commune (`kind` + `bare` name) in one of the common spellings.
+ * Writes a district or commune in one of the common spellings (`ascii` strips diacritics; pass a
+ * memoised version on hot paths).
  *
  * @example
  * ```ts
- * formatUnit('Phường', '5', 'zero-padded', createRandom(1)); // 'Phường 05'
+ * formatUnit({ kind: 'Phường', bare: '5', name: 'Phường 5', numeric: true }, 'zero-padded', createRandom(1)); // 'Phường 05'
  * ```
  */
 export function formatUnit(
-  kind: string,
-  bare: string,
+  unit: AdminUnit,
   format: CommuneFormat,
   random: Random,
+  ascii: (s: string) => string = stripDiacritics,
 ): string {
-  const numeric = /^\d+$/.test(bare);
+  const { kind, bare, numeric } = unit;
   switch (format) {
     case 'official':
-      return `${kind} ${bare}`;
+      return unit.name;
     case 'abbreviated': {
       const abbr = ABBREVIATIONS[kind] ?? kind;
       return random.chance(0.5) ? `${abbr}${bare}` : `${abbr} ${bare}`;
     }
     case 'zero-padded':
-      return numeric && bare.length === 1 ? `${kind} 0${bare}` : `${kind} ${bare}`;
+      return numeric && bare.length === 1 ? `${kind} 0${bare}` : unit.name;
     case 'bare':
-      return numeric ? `${kind} ${bare}` : bare;
+      return numeric ? unit.name : bare;
     case 'ascii':
-      return stripDiacritics(`${kind} ${bare}`);
+      return ascii(unit.name);
   }
 }
