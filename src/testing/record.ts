@@ -6,13 +6,14 @@
  */
 import { differenceInCalendarDays, format as formatDate, subYears } from 'date-fns';
 import fc from 'fast-check';
+import { OLD_PROVINCES } from '../id/index.js';
 import {
   type DobFormat,
   LANDLINE_AREAS,
   MOBILE_MIGRATION_2018,
   MOBILE_PREFIXES,
   type PartialDate,
-  PROVINCE_SPELLINGS,
+  PROVINCE_ALIASES,
   type RawRecord,
   type Sex,
 } from '../record/index.js';
@@ -96,17 +97,22 @@ export function dobArbitrary(options: DobArbitraryOptions = {}): fc.Arbitrary<Wr
     .tuple(day, fc.constantFrom('MM/yyyy', 'yyyy-MM', 'yyyy'))
     .map(([d, pattern]) => {
       const year = d.getFullYear();
-      if (pattern === 'yyyy') return { text: String(year), value: { year }, format: 'y' as DobFormat };
+      if (pattern === 'yyyy')
+        return { text: String(year), value: { year }, format: 'y' as DobFormat };
       return {
         text: formatDate(d, pattern),
         value: { year, month: d.getMonth() + 1 },
         format: (pattern === 'MM/yyyy' ? 'm/y' : 'y-m') as DobFormat,
       };
     });
-  return fc.oneof({ arbitrary: full, weight: 7 }, { arbitrary: serial, weight: 1 }, {
-    arbitrary: partial,
-    weight: 2,
-  });
+  return fc.oneof(
+    { arbitrary: full, weight: 7 },
+    { arbitrary: serial, weight: 1 },
+    {
+      arbitrary: partial,
+      weight: 2,
+    },
+  );
 }
 
 /** A written phone number and its national form. */
@@ -199,7 +205,7 @@ export interface DamagedRecord {
 const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng'];
 const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Minh', 'Ngọc', 'Thanh', 'Đức', 'Thu', 'Quang', 'Xuân'];
 const GIVEN = ['An', 'Bình', 'Hòa', 'Khỏe', 'Thủy', 'Hùng', 'Lan', 'Mai', 'Tuấn', 'Hương', 'Dũng'];
-const PROVINCE_CODES = Object.keys(PROVINCE_SPELLINGS);
+const PROVINCE_CODES = OLD_PROVINCES.map((p) => p.code);
 const SEX_SPELLINGS: Readonly<Record<Sex, readonly string[]>> = {
   male: ['Nam', 'nam', 'NAM', 'M', 'male'],
   female: ['Nữ', 'nữ', 'NỮ', 'Nu', 'F', 'female'],
@@ -264,7 +270,12 @@ export function rawRecordArbitrary(
       else if (g.idDamage === 'spaces') idText = `${idNumber.slice(0, 6)} ${idNumber.slice(6)}`;
       else if (g.idDamage === 'missing') idText = '';
       if (g.idDamage !== 'none') damage.push(`id-${g.idDamage}`);
-      const spellings = PROVINCE_SPELLINGS[g.province] ?? [g.province];
+      const official = OLD_PROVINCES.find((p) => p.code === g.province);
+      const spellings = [
+        official?.name ?? g.province,
+        official?.fullName ?? g.province,
+        ...(PROVINCE_ALIASES[g.province] ?? []),
+      ];
       const spelling = spellings[g.provinceSpelling % spellings.length] ?? g.province;
       const sexTexts = SEX_SPELLINGS[g.sex];
       const raw: Record<string, string> = {
@@ -292,4 +303,3 @@ export function rawRecordArbitrary(
       };
     });
 }
-

@@ -28,12 +28,7 @@ describe('parsePhone: values', () => {
     ['+84 168 123 4567', '0381234567', 'mobile', ['PHONE_MIGRATED_2018']],
     ['01201234567', '0701234567', 'mobile', ['PHONE_MIGRATED_2018']],
     ['01991234567', '0591234567', 'mobile', ['PHONE_MIGRATED_2018']],
-    [
-      '1681234567',
-      '0381234567',
-      'mobile',
-      ['PHONE_LEADING_ZERO_RESTORED', 'PHONE_MIGRATED_2018'],
-    ],
+    ['1681234567', '0381234567', 'mobile', ['PHONE_LEADING_ZERO_RESTORED', 'PHONE_MIGRATED_2018']],
     ['024 3825 1234', '02438251234', 'landline', []],
     ['(028) 3829 1234', '02838291234', 'landline', []],
     ['0236 3821 234', '02363821234', 'landline', []],
