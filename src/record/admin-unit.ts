@@ -119,7 +119,7 @@ function isDigit(c: number): boolean {
 
 /** Whether the prefix `p` (already matched) ends where a name may start. */
 function boundaryAfter(lower: string, p: string): boolean {
-  if (lower.length === p.length) return false;
+  if (lower.length === p.length) return true;
   if (p.charCodeAt(p.length - 1) === 46) return true;
   const c = lower.charCodeAt(p.length);
   if (c === 32 || c === 46 || c === 160) return true;

@@ -59,6 +59,8 @@ for (const p of OLD_PROVINCES) {
 const FUZZY_KEYS = [...BY_KEY.keys()].filter((k) => k.length >= 5);
 
 const PREFIXES = ['thanhpho', 'tinh', 'tp'];
+/** Tried only for an exact match after the others: `T. An Giang` (tỉnh), `TP` written `T.P`. */
+const SHORT_PREFIX = 't';
 
 function lookup(key: string): Entry | undefined {
   const hit = BY_KEY.get(key);
@@ -71,6 +73,7 @@ function lookup(key: string): Entry | undefined {
       if (rest.endsWith('city')) return BY_KEY.get(rest.slice(0, -4));
     }
   }
+  if (key.length > 4 && key.startsWith(SHORT_PREFIX)) return BY_KEY.get(key.slice(1));
   return undefined;
 }
 
