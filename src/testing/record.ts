@@ -266,7 +266,7 @@ export function rawRecordArbitrary(
       // The ID encodes the full date's year; partial dates keep the year, so they agree.
       const idNumber = cccd(g.birthProvince, g.dob.value, g.sex, g.serial);
       let idText = idNumber;
-      if (g.idDamage === 'lost-leading-zero') idText = idNumber.slice(1);
+      if (g.idDamage === 'lost-leading-zero') idText = idNumber.replace(/^0+/, '');
       else if (g.idDamage === 'spaces') idText = `${idNumber.slice(0, 6)} ${idNumber.slice(6)}`;
       else if (g.idDamage === 'missing') idText = '';
       if (g.idDamage !== 'none') damage.push(`id-${g.idDamage}`);

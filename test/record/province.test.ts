@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NEW_PROVINCES, OLD_PROVINCES } from '../../src/id/index.js';
-import { encodeLegacy, foldDiacritics } from '../../src/text/index.js';
 import { listProvinces, PROVINCE_ALIASES, parseProvince } from '../../src/record/index.js';
+import { encodeLegacy, foldDiacritics } from '../../src/text/index.js';
 
 function code(input: string): string | undefined {
   const r = parseProvince(input);
