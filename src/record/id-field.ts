@@ -67,7 +67,8 @@ export function cleanIdNumber(
   let warnings: Issue<IdFieldIssueCode>[] | undefined;
   for (const repair of data.repairs) {
     if (repair.confidence === 'certain') continue;
-    (warnings ??= []).push(
+    warnings = warnings ?? [];
+    warnings.push(
       issue(
         `ID_${repair.code}` as const,
         `The number was repaired (${repair.code}, confidence ${repair.confidence})`,

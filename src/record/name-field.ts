@@ -49,7 +49,8 @@ export function cleanFullName(input: string | undefined, style: ToneStyle): Clea
       ];
     }
     if (changes.includes('telex-repaired')) {
-      (warnings ??= []).push(
+      warnings = warnings ?? [];
+      warnings.push(
         issue('NAME_TELEX_REPAIRED', 'Telex/VNI keystrokes in the name were turned into letters'),
       );
     }
@@ -57,7 +58,8 @@ export function cleanFullName(input: string | undefined, style: ToneStyle): Clea
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     if (c >= 48 && c <= 57) {
-      (warnings ??= []).push(issue('NAME_HAS_DIGITS', 'The name contains digits'));
+      warnings = warnings ?? [];
+      warnings.push(issue('NAME_HAS_DIGITS', 'The name contains digits'));
       break;
     }
   }

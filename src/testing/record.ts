@@ -286,8 +286,8 @@ export function rawRecordArbitrary(
         phone: g.phone.text,
         province: g.provincePrefix + spelling,
         address: `${g.serial.slice(0, 2)} Lê Lợi`,
+        ...(g.extra === undefined ? {} : { ghi_chu: g.extra }),
       };
-      if (g.extra !== undefined) raw['ghi_chu'] = g.extra;
       return {
         raw,
         truth: {
