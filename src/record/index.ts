@@ -59,6 +59,7 @@ export {
   type ProvinceOptions,
   parseProvince,
 } from './province.js';
+export { PROVINCE_ALIASES } from './province-spellings.js';
 export {
   categoryOf,
   type RecordCheckCode,
