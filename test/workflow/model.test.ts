@@ -432,7 +432,7 @@ describe('workflow model', () => {
         async (cmds) => {
           const real: Real = { campaign: emptyCampaign(), entries: [], clock: 0 };
           await fc.asyncModelRun(
-            () => ({ model: { cases: new Map(), lists: new Set() }, real }),
+            () => ({ model: { cases: new Map(), lists: new Set<string>() }, real }),
             cmds,
           );
           const verified = await verifyLog(real.entries, { expectedHead: real.campaign.head });
