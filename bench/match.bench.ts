@@ -9,9 +9,73 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { type BenchRow, peakRssMiB, printTable, runBench } from './util.js';
 
-const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
-const MIDDLES = ['Văn', 'Thị', 'Hữu', 'Đức', 'Minh', 'Thanh', 'Ngọc', 'Quang', 'Thu', 'Xuân', 'Hoài', 'Bảo', 'Kim', 'Công', ''];
-const GIVENS = ['Hùng', 'Hương', 'Lan', 'Dũng', 'Tuấn', 'Hà', 'Linh', 'Trang', 'Thảo', 'Nam', 'Hải', 'Phương', 'Quỳnh', 'Khoa', 'Nguyệt', 'Thủy', 'Hòa', 'Khỏe', 'Yến', 'Nhung', 'Long', 'Vy', 'Ánh', 'Giang', 'Huyền', 'Trường', 'Nghĩa', 'Chiến', 'Hưng', 'Duyên'];
+const SURNAMES = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+];
+const MIDDLES = [
+  'Văn',
+  'Thị',
+  'Hữu',
+  'Đức',
+  'Minh',
+  'Thanh',
+  'Ngọc',
+  'Quang',
+  'Thu',
+  'Xuân',
+  'Hoài',
+  'Bảo',
+  'Kim',
+  'Công',
+  '',
+];
+const GIVENS = [
+  'Hùng',
+  'Hương',
+  'Lan',
+  'Dũng',
+  'Tuấn',
+  'Hà',
+  'Linh',
+  'Trang',
+  'Thảo',
+  'Nam',
+  'Hải',
+  'Phương',
+  'Quỳnh',
+  'Khoa',
+  'Nguyệt',
+  'Thủy',
+  'Hòa',
+  'Khỏe',
+  'Yến',
+  'Nhung',
+  'Long',
+  'Vy',
+  'Ánh',
+  'Giang',
+  'Huyền',
+  'Trường',
+  'Nghĩa',
+  'Chiến',
+  'Hưng',
+  'Duyên',
+];
 
 function rng(seed: number) {
   let a = seed >>> 0;
@@ -24,14 +88,19 @@ function rng(seed: number) {
 }
 
 function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
 }
 
 /** Realistic NFC Vietnamese full-name pairs: half the same person with typical damage. */
 export function namePairs(n: number, seed = 7): [string, string][] {
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
-  const name = () => [pick(SURNAMES), pick(MIDDLES), pick(MIDDLES), pick(GIVENS)].filter(Boolean).join(' ');
+  const name = () =>
+    [pick(SURNAMES), pick(MIDDLES), pick(MIDDLES), pick(GIVENS)].filter(Boolean).join(' ');
   const out: [string, string][] = [];
   for (let i = 0; i < n; i++) {
     const a = name();
@@ -42,7 +111,11 @@ export function namePairs(n: number, seed = 7): [string, string][] {
     else if (x < 0.8) {
       const k = Math.floor(r() * a.length);
       b = a.slice(0, k) + a.slice(k + 1);
-    } else if (x < 0.9) b = a.split(' ').filter((_, k, w) => k === 0 || k === w.length - 1).join(' ');
+    } else if (x < 0.9)
+      b = a
+        .split(' ')
+        .filter((_, k, w) => k === 0 || k === w.length - 1)
+        .join(' ');
     else b = a;
     out.push([a, b]);
   }
@@ -57,7 +130,10 @@ function pool(pairs: readonly [string, string][]) {
   const len = new Int32Array(pairs.length * 2);
   let o = 0;
   pairs.forEach(([a, b], i) => {
-    for (const [k, s] of [[0, a], [1, b]] as const) {
+    for (const [k, s] of [
+      [0, a],
+      [1, b],
+    ] as const) {
       off[i * 2 + k] = o;
       len[i * 2 + k] = s.length;
       for (let c = 0; c < s.length; c++) codes[o + c] = s.charCodeAt(c);
@@ -100,28 +176,37 @@ async function child(group: Group, nPairs: number): Promise<BenchRow[]> {
         }
       },
     });
-    rows = await runBench('ours', [
-      codeTask('vn-reconcile levenshteinCodes (Myers)', m.levenshteinCodes),
-      codeTask('vn-reconcile osaCodes (Hyyrö)', m.osaCodes),
-      codeTask('vn-reconcile jaroWinklerCodes', m.jaroWinklerCodes),
-      strTask('vn-reconcile levenshtein(string)', m.levenshtein),
-    ], { unit: 'pairs' });
+    rows = await runBench(
+      'ours',
+      [
+        codeTask('vn-reconcile levenshteinCodes (Myers)', m.levenshteinCodes),
+        codeTask('vn-reconcile osaCodes (Hyyrö)', m.osaCodes),
+        codeTask('vn-reconcile jaroWinklerCodes', m.jaroWinklerCodes),
+        strTask('vn-reconcile levenshtein(string)', m.levenshtein),
+      ],
+      { unit: 'pairs' },
+    );
   } else if (group === 'fastest-levenshtein') {
     const { distance } = await import('fastest-levenshtein');
-    rows = await runBench(group, [strTask('fastest-levenshtein distance', distance)], { unit: 'pairs' });
+    rows = await runBench(group, [strTask('fastest-levenshtein distance', distance)], {
+      unit: 'pairs',
+    });
   } else if (group === 'js-levenshtein') {
     const lev = (await import('js-levenshtein')).default;
     rows = await runBench(group, [strTask('js-levenshtein', lev)], { unit: 'pairs' });
   } else if (group === 'jaro-winkler') {
     const jw = (await import('jaro-winkler')).default;
-    rows = await runBench(group, [strTask('jaro-winkler package', (a, b) => jw(a, b))], { unit: 'pairs' });
+    rows = await runBench(group, [strTask('jaro-winkler package', (a, b) => jw(a, b))], {
+      unit: 'pairs',
+    });
   } else {
     const jw = (await import('talisman/metrics/jaro-winkler.js')).default;
     const osa = (await import('talisman/metrics/damerau-levenshtein.js')).default;
-    rows = await runBench(group, [
-      strTask('talisman jaro-winkler', jw),
-      strTask('talisman damerau-levenshtein (OSA)', osa),
-    ], { unit: 'pairs' });
+    rows = await runBench(
+      group,
+      [strTask('talisman jaro-winkler', jw), strTask('talisman damerau-levenshtein (OSA)', osa)],
+      { unit: 'pairs' },
+    );
   }
   if (sink === -1) console.log(sink);
   return rows;
@@ -147,10 +232,20 @@ async function main() {
   }
   const self = fileURLToPath(import.meta.url);
   const all: BenchRow[] = [];
-  for (const g of ['ours', 'fastest-levenshtein', 'js-levenshtein', 'jaro-winkler', 'talisman'] as const) {
-    const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', self, '--child', g, '--pairs', String(nPairs)], {
-      encoding: 'utf8',
-    });
+  for (const g of [
+    'ours',
+    'fastest-levenshtein',
+    'js-levenshtein',
+    'jaro-winkler',
+    'talisman',
+  ] as const) {
+    const r = spawnSync(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', self, '--child', g, '--pairs', String(nPairs)],
+      {
+        encoding: 'utf8',
+      },
+    );
     const line = r.stdout.split('\n').find((l) => l.startsWith('@@ROWS '));
     if (!line) {
       process.stderr.write(r.stdout + r.stderr);
@@ -162,13 +257,24 @@ async function main() {
     const rows = all.filter((r) => names.some((n) => r.name.startsWith(n)));
     const base = rows[rows.length - 1];
     const rate = base?.itemsPerSec ?? 1;
-    printTable(title, rows.map((r) => ({ ...r, ratio: r.itemsPerSec / rate })), 'pairs', base?.name ?? '');
+    printTable(
+      title,
+      rows.map((r) => ({ ...r, ratio: r.itemsPerSec / rate })),
+      'pairs',
+      base?.name ?? '',
+    );
   };
-  process.stdout.write(`\n${nPairs} realistic NFC Vietnamese full-name pairs, one process per peer\n`);
+  process.stdout.write(
+    `\n${nPairs} realistic NFC Vietnamese full-name pairs, one process per peer\n`,
+  );
   table('Levenshtein', ['vn-reconcile levenshtein', 'js-levenshtein', 'fastest-levenshtein']);
   table('OSA (restricted Damerau–Levenshtein)', ['vn-reconcile osa', 'talisman damerau']);
   table('Jaro–Winkler', ['vn-reconcile jaroWinkler', 'talisman jaro', 'jaro-winkler package']);
-  const e2e = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', self, '--e2e-child', '--e2e', String(arg('--e2e', 100_000))], { stdio: 'inherit' });
+  const e2e = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', self, '--e2e-child', '--e2e', String(arg('--e2e', 100_000))],
+    { stdio: 'inherit' },
+  );
   if (e2e.status !== 0) process.stderr.write('end-to-end section failed\n');
   process.stdout.write(`\npeak RSS of the parent: ${peakRssMiB().toFixed(0)} MiB\n`);
 }
