@@ -75,7 +75,7 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
     },
     {
       name: 'given_phonetic+birth_year',
-      fields: ['given'],
+      fields: ['given', 'dob'],
       key: (r) => {
         const p = nameParts(r);
         const y = year(r);
@@ -97,7 +97,7 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
     },
     {
       name: 'commune+birth_year',
-      fields: ['place'],
+      fields: ['place', 'dob'],
       key: (r) => {
         const c = r.commune.value;
         const y = year(r);
@@ -108,7 +108,7 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
     },
     {
       name: 'surname_phonetic+dob',
-      fields: ['dob'],
+      fields: ['family', 'dob'],
       key: (r) => {
         const p = nameParts(r);
         const d = r.dob.value;
