@@ -84,3 +84,4 @@ export {
 } from './scorer.js';
 export { type BlockingRule, type LinkageSpec, type PreparedSide, prepareSide } from './spec.js';
 export { estimateU, type TrainOptions, trainModel } from './train.js';
+export * from './scale/index.js';
