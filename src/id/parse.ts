@@ -23,9 +23,6 @@ import {
 import type { ParsedId, ParseIdNumberOptions } from './types.js';
 
 const NO_REPAIRS: readonly IdRepair[] = Object.freeze([]);
-const ONLY_TRIMMED: readonly IdRepair[] = Object.freeze([REPAIR.TRIMMED_WHITESPACE]);
-const ONLY_APOSTROPHE: readonly IdRepair[] = Object.freeze([REPAIR.STRIPPED_APOSTROPHE]);
-const ONLY_SEPARATORS: readonly IdRepair[] = Object.freeze([REPAIR.REMOVED_SEPARATORS]);
 const EMPTY_OPTIONS: ParseIdNumberOptions = Object.freeze({});
 
 function fail(code: IdIssueCode, message: string): Result<ParsedId, IdIssueCode> {
@@ -89,8 +86,16 @@ function twelveDigits(
   return accept({ kind: options.twelveDigitKind ?? 'cccd', value: d, repairs, parts }, options);
 }
 
+/** `[REPAIR[code]]` for each code, shared: a value with one repair allocates no array. */
+const ALONE: Readonly<Record<IdRepairCode, readonly IdRepair[]>> = Object.freeze(
+  Object.fromEntries(Object.values(REPAIR).map((r) => [r.code, Object.freeze([r])])) as Record<
+    IdRepairCode,
+    readonly IdRepair[]
+  >,
+);
+
 function withRepair(repairs: readonly IdRepair[], code: IdRepairCode): readonly IdRepair[] {
-  return repairs.length === 0 ? [REPAIR[code]] : [...repairs, REPAIR[code]];
+  return repairs.length === 0 ? ALONE[code] : [...repairs, REPAIR[code]];
 }
 
 const isMobileLead = (c: number) => c === 51 || c === 53 || c === 55 || c === 56 || c === 57; // 3 5 7 8 9
@@ -196,11 +201,11 @@ function formattingRepairs(flags: number): readonly IdRepair[] {
     case 0:
       return NO_REPAIRS;
     case SCAN_TRIMMED:
-      return ONLY_TRIMMED;
+      return ALONE.TRIMMED_WHITESPACE;
     case SCAN_APOSTROPHE:
-      return ONLY_APOSTROPHE;
+      return ALONE.STRIPPED_APOSTROPHE;
     case SCAN_SEPARATORS:
-      return ONLY_SEPARATORS;
+      return ALONE.REMOVED_SEPARATORS;
   }
   const out: IdRepair[] = [];
   if (flags & SCAN_TRIMMED) out.push(REPAIR.TRIMMED_WHITESPACE);
