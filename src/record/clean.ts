@@ -1,5 +1,5 @@
 import type { Issue } from '../result.js';
-import type { ToneStyle } from '../text/index.js';
+import { type ToneStyle, toNfc } from '../text/index.js';
 import { parseCommune, parseDistrict } from './admin-unit.js';
 import { type CanonicalColumn, isCanonicalColumn, type RawRecord } from './columns.js';
 import { type DateOfBirthOptions, parseDateOfBirth } from './dob.js';
@@ -126,11 +126,16 @@ function finish(acc: Acc): readonly RecordIssue[] {
   return acc.errors;
 }
 
+/** NFC, trimmed, one space between words; returns `s` itself when it is already clean. */
 function collapse(s: string): string {
-  const t = s.trim();
-  return t.includes('  ') || t.includes('\t') || t.includes('\n')
-    ? t.replace(/\s+/g, ' ').normalize('NFC')
-    : t.normalize('NFC');
+  const t = toNfc(s);
+  const n = t.length;
+  let clean = n > 0 && t.charCodeAt(0) > 32 && t.charCodeAt(n - 1) > 32;
+  for (let i = 1; clean && i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 32 || (c === 32 && t.charCodeAt(i - 1) === 32) || c === 160) clean = false;
+  }
+  return clean ? t : t.replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -256,20 +261,44 @@ function cleanWith(raw: RawRecord, st: Settings, key: string): CleanResult {
     (extra as Record<string, string>)[k] = v;
   }
 
-  const base = {
-    key,
-    fullName: field(nameRaw, name.value),
-    dob: field(dobRaw, dobValue),
-    sex: field(sexRaw, sexValue),
-    idNumber,
-    phone: field(phoneRaw, phoneValue),
-    provinceCode: field(provinceRaw, provinceCode),
-    district: field(districtRaw, districtValue),
-    commune: field(communeRaw, communeValue),
-    address: field(addressRaw, addressValue),
-    extra,
-  };
-  const record: CleanRecord = idKind === undefined ? base : { ...base, idKind };
+  const fullName = field(nameRaw, name.value);
+  const dobField = field(dobRaw, dobValue);
+  const sexField = field(sexRaw, sexValue);
+  const phone = field(phoneRaw, phoneValue);
+  const province = field(provinceRaw, provinceCode);
+  const district = field(districtRaw, districtValue);
+  const commune = field(communeRaw, communeValue);
+  const address = field(addressRaw, addressValue);
+  // Two literals rather than a spread: one object shape per case, no copy.
+  const record: CleanRecord =
+    idKind === undefined
+      ? {
+          key,
+          fullName,
+          dob: dobField,
+          sex: sexField,
+          idNumber,
+          phone,
+          provinceCode: province,
+          district,
+          commune,
+          address,
+          extra,
+        }
+      : {
+          key,
+          fullName,
+          dob: dobField,
+          sex: sexField,
+          idNumber,
+          idKind,
+          phone,
+          provinceCode: province,
+          district,
+          commune,
+          address,
+          extra,
+        };
   return { record, issues: finish(acc) };
 }
 
