@@ -1,7 +1,7 @@
 import type { Issue } from '../result.js';
 import { type ToneStyle, toNfc } from '../text/index.js';
 import { parseCommune, parseDistrict } from './admin-unit.js';
-import { type CanonicalColumn, isCanonicalColumn, type RawRecord } from './columns.js';
+import { type CanonicalColumn, isCanonicalColumn, type RawRecordInput } from './columns.js';
 import { type DateOfBirthOptions, parseDateOfBirth } from './dob.js';
 import { cleanIdNumber } from './id-field.js';
 import { NO_WARNINGS } from './issue.js';
@@ -151,14 +151,14 @@ function collapse(s: string): string {
  * issues.map((i) => i.code); // ['ID_MISSING', 'DOB_IMPOSSIBLE', 'SEX_MISSING']
  * ```
  */
-export function cleanRecord(
-  raw: RawRecord,
+export function cleanRecord<const Raw extends RawRecordInput>(
+  raw: Raw,
   options: CleanRecordOptions = DEFAULT_OPTIONS,
 ): CleanResult {
   return cleanWith(raw, settingsOf(options), options.key ?? '');
 }
 
-function cleanWith(raw: RawRecord, st: Settings, key: string): CleanResult {
+function cleanWith(raw: RawRecordInput, st: Settings, key: string): CleanResult {
   const acc: Acc = { errors: undefined, warnings: undefined };
 
   const nameRaw = raw.full_name;
@@ -255,8 +255,8 @@ function cleanWith(raw: RawRecord, st: Settings, key: string): CleanResult {
   let extra = EMPTY_EXTRA;
   for (const k in raw) {
     if (isCanonicalColumn(k)) continue;
-    const v = raw[k];
-    if (v === undefined) continue;
+    const v = (raw as Readonly<Record<string, unknown>>)[k];
+    if (typeof v !== 'string') continue;
     if (extra === EMPTY_EXTRA) extra = {};
     (extra as Record<string, string>)[k] = v;
   }
@@ -324,15 +324,15 @@ function streamSettings(options: CleanRecordsOptions): Settings {
  * ```
  */
 export function cleanRecords(
-  rows: Iterable<RawRecord>,
+  rows: Iterable<RawRecordInput>,
   options?: CleanRecordsOptions,
 ): Generator<CleanResult, void, undefined>;
 export function cleanRecords(
-  rows: AsyncIterable<RawRecord>,
+  rows: AsyncIterable<RawRecordInput>,
   options?: CleanRecordsOptions,
 ): AsyncGenerator<CleanResult, void, undefined>;
 export function cleanRecords(
-  rows: Iterable<RawRecord> | AsyncIterable<RawRecord>,
+  rows: Iterable<RawRecordInput> | AsyncIterable<RawRecordInput>,
   options: CleanRecordsOptions = {},
 ): Generator<CleanResult, void, undefined> | AsyncGenerator<CleanResult, void, undefined> {
   const st = streamSettings(options);
@@ -342,7 +342,13 @@ export function cleanRecords(
       let n = 0;
       for await (const raw of rows) {
         n++;
-        yield cleanWith(raw, st, keyColumn === undefined ? String(n) : (raw[keyColumn] ?? ''));
+        yield cleanWith(
+          raw,
+          st,
+          keyColumn === undefined
+            ? String(n)
+            : (((raw as Readonly<Record<string, unknown>>)[keyColumn] as string | undefined) ?? ''),
+        );
       }
     })();
   }
@@ -350,7 +356,13 @@ export function cleanRecords(
     let n = 0;
     for (const raw of rows) {
       n++;
-      yield cleanWith(raw, st, keyColumn === undefined ? String(n) : (raw[keyColumn] ?? ''));
+      yield cleanWith(
+        raw,
+        st,
+        keyColumn === undefined
+          ? String(n)
+          : (((raw as Readonly<Record<string, unknown>>)[keyColumn] as string | undefined) ?? ''),
+      );
     }
   })();
 }

@@ -254,7 +254,10 @@ function ok(
 
 /** One shared, frozen issue object per warning (messages are static, so nothing is allocated). */
 const WARNING: Readonly<Record<DobWarningCode, Issue<DobWarningCode>>> = {
-  DOB_CENTURY_GUESSED: frozenIssue('DOB_CENTURY_GUESSED', 'A two-digit year; the century was guessed'),
+  DOB_CENTURY_GUESSED: frozenIssue(
+    'DOB_CENTURY_GUESSED',
+    'A two-digit year; the century was guessed',
+  ),
   DOB_DAY_MONTH_AMBIGUOUS: frozenIssue(
     'DOB_DAY_MONTH_AMBIGUOUS',
     'Day and month are both 12 or less; the configured order (day/month by default) was used',
@@ -272,7 +275,10 @@ const WARNING: Readonly<Record<DobWarningCode, Issue<DobWarningCode>>> = {
     'DOB_LEADING_ZERO_RESTORED',
     'A 7-digit ddmmyyyy number lost its leading 0',
   ),
-  DOB_UNKNOWN_PARTS: frozenIssue('DOB_UNKNOWN_PARTS', 'Day or month written as 00; kept as a partial date'),
+  DOB_UNKNOWN_PARTS: frozenIssue(
+    'DOB_UNKNOWN_PARTS',
+    'Day or month written as 00; kept as a partial date',
+  ),
   DOB_TEXT_IGNORED: frozenIssue('DOB_TEXT_IGNORED', 'Words around the date were ignored'),
 };
 
@@ -350,7 +356,7 @@ const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Days in `month` (1–12) of `year` in the proleptic Gregorian calendar (29/02/1900 does not exist). */
 function daysInMonth(year: number, month: number): number {
-  if (month === 2 && (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return 29;
+  if (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) return 29;
   return DAYS[month - 1] ?? 0;
 }
 
