@@ -319,8 +319,11 @@ function createPuller(parser: ReturnType<typeof parse>, file: string) {
     while (true) {
       if (failure !== undefined) throw describeIoError(file, failure);
       const out: string[][] = [];
-      let rec: string[] | null;
-      while (out.length < max && (rec = parser.read() as string[] | null) !== null) out.push(rec);
+      while (out.length < max) {
+        const rec = parser.read() as string[] | null;
+        if (rec === null) break;
+        out.push(rec);
+      }
       if (out.length > 0) return out;
       if (ended) return null;
       await new Promise<void>((resolve) => {
