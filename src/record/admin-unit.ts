@@ -200,8 +200,8 @@ function parseUnit(
 }
 
 // Results are immutable and these columns repeat a few thousand values: memoise per input.
-const communeMemo = memoize((s) => parseUnit(s, 'commune'), 8192);
-const districtMemo = memoize((s) => parseUnit(s, 'district'), 4096);
+const communeMemo = memoize((s) => parseUnit(s, 'commune'), 32_768);
+const districtMemo = memoize((s) => parseUnit(s, 'district'), 8192);
 
 /**
  * Normalises a commune-level unit (xã, phường, thị trấn, đặc khu): `P.5`, `p5`, `F.5`, `Phường 05`
