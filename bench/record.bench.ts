@@ -46,6 +46,7 @@ async function cleanChild(input: string, output: string): Promise<void> {
   const stderr = new PassThrough();
   stderr.resume();
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const code = await runCli({
     argv: ['clean', input, '--out', output, '--reference-date', REFERENCE],
     stdout: process.stdout,
@@ -54,7 +55,9 @@ async function cleanChild(input: string, output: string): Promise<void> {
     cwd: process.cwd(),
   });
   const ms = performance.now() - t0;
-  process.stdout.write(`${JSON.stringify({ code, ms, peakRssMiB: peakRssMiB() })}\n`);
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  process.stdout.write(`${JSON.stringify({ code, ms, cpuMs, peakRssMiB: peakRssMiB() })}\n`);
 }
 
 async function writeListCsv(path: string, rows: number): Promise<void> {
@@ -178,6 +181,7 @@ async function main(): Promise<void> {
   const result = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as {
     code: number;
     ms: number;
+    cpuMs: number;
     peakRssMiB: number;
   };
   const outRows = countLines(output) - 1;
@@ -192,6 +196,9 @@ async function main(): Promise<void> {
       `clean (in child)     ${(result.ms / 1000).toFixed(2)} s  →  ${Math.round(
         total / (result.ms / 1000),
       ).toLocaleString('en')} rows/s`,
+      `clean CPU time       ${(result.cpuMs / 1000).toFixed(2)} s  →  ${Math.round(
+        total / (result.cpuMs / 1000),
+      ).toLocaleString('en')} rows per CPU-second (includes GC and I/O threads)`,
       `child wall (+start)  ${(wall / 1000).toFixed(2)} s  →  ${Math.round(
         total / (wall / 1000),
       ).toLocaleString('en')} rows/s`,

@@ -126,6 +126,52 @@ function finish(acc: Acc): readonly RecordIssue[] {
   return acc.errors;
 }
 
+/** A parse result reduced to what a record keeps: the value, or the issues. */
+type FieldResult =
+  | {
+      readonly success: true;
+      readonly value: string;
+      readonly warnings: readonly Issue<RecordIssueCode>[];
+    }
+  | { readonly success: false; readonly issues: readonly Issue<RecordIssueCode>[] };
+
+/** Parses an optional column: blank is no issue; errors and warnings are added to `acc`. */
+function optional(
+  acc: Acc,
+  raw: string | undefined,
+  column: CanonicalColumn,
+  parse: (s: string) => FieldResult,
+): string | undefined {
+  if (raw === undefined || isBlank(raw)) return undefined;
+  const r = parse(raw);
+  if (!r.success) {
+    addAll(acc, r.issues, column, 'error');
+    return undefined;
+  }
+  if (r.warnings.length > 0) addAll(acc, r.warnings, column, 'warning');
+  return r.value;
+}
+
+function parsePhoneValue(s: string): FieldResult {
+  const r = parsePhone(s);
+  return r.success ? { success: true, value: r.data.value, warnings: r.data.warnings } : r;
+}
+
+function parseProvinceCode(s: string, options: ProvinceOptions | undefined): FieldResult {
+  const r = parseProvince(s, options);
+  return r.success ? { success: true, value: r.data.code, warnings: r.data.warnings } : r;
+}
+
+function parseDistrictValue(s: string): FieldResult {
+  const r = parseDistrict(s);
+  return r.success ? { success: true, value: r.data.value, warnings: r.data.warnings } : r;
+}
+
+function parseCommuneValue(s: string): FieldResult {
+  const r = parseCommune(s);
+  return r.success ? { success: true, value: r.data.value, warnings: r.data.warnings } : r;
+}
+
 /** NFC, trimmed, one space between words; returns `s` itself when it is already clean. */
 function collapse(s: string): string {
   const t = toNfc(s);
@@ -200,54 +246,15 @@ function cleanWith(raw: RawRecordInput, st: Settings, key: string): CleanResult 
   if (!sex.success) addAll(acc, sex.issues, 'gender', 'error');
 
   const phoneRaw = raw.phone;
-  let phoneValue: string | undefined;
-  if (!isBlank(phoneRaw)) {
-    const phone = parsePhone(phoneRaw ?? '');
-    if (phone.success) {
-      phoneValue = phone.data.value;
-      if (phone.data.warnings.length > 0) addAll(acc, phone.data.warnings, 'phone', 'warning');
-    } else {
-      addAll(acc, phone.issues, 'phone', 'error');
-    }
-  }
-
+  const phoneValue = optional(acc, phoneRaw, 'phone', parsePhoneValue);
   const provinceRaw = raw.province;
-  let provinceCode: string | undefined;
-  if (!isBlank(provinceRaw)) {
-    const province = parseProvince(provinceRaw ?? '', st.province);
-    if (province.success) {
-      provinceCode = province.data.code;
-      if (province.data.warnings.length > 0) {
-        addAll(acc, province.data.warnings, 'province', 'warning');
-      }
-    } else {
-      addAll(acc, province.issues, 'province', 'error');
-    }
-  }
-
+  const provinceCode = optional(acc, provinceRaw, 'province', (s) =>
+    parseProvinceCode(s, st.province),
+  );
   const districtRaw = raw.district;
-  let districtValue: string | undefined;
-  if (!isBlank(districtRaw)) {
-    const d = parseDistrict(districtRaw ?? '');
-    if (d.success) {
-      districtValue = d.data.value;
-      if (d.data.warnings.length > 0) addAll(acc, d.data.warnings, 'district', 'warning');
-    } else {
-      addAll(acc, d.issues, 'district', 'error');
-    }
-  }
-
+  const districtValue = optional(acc, districtRaw, 'district', parseDistrictValue);
   const communeRaw = raw.commune;
-  let communeValue: string | undefined;
-  if (!isBlank(communeRaw)) {
-    const c = parseCommune(communeRaw ?? '');
-    if (c.success) {
-      communeValue = c.data.value;
-      if (c.data.warnings.length > 0) addAll(acc, c.data.warnings, 'commune', 'warning');
-    } else {
-      addAll(acc, c.issues, 'commune', 'error');
-    }
-  }
+  const communeValue = optional(acc, communeRaw, 'commune', parseCommuneValue);
 
   const addressRaw = raw.address;
   const addressValue = isBlank(addressRaw) ? undefined : collapse(addressRaw ?? '');
@@ -308,6 +315,13 @@ export interface CleanRecordsOptions extends Omit<CleanRecordOptions, 'key'> {
   readonly keyColumn?: string;
 }
 
+/** The key of the `n`-th row: its `keyColumn` value, or `n` when no key column is set. */
+function keyOf(raw: RawRecordInput, keyColumn: string | undefined, n: number): string {
+  if (keyColumn === undefined) return String(n);
+  const v = (raw as Readonly<Record<string, unknown>>)[keyColumn];
+  return typeof v === 'string' ? v : '';
+}
+
 function streamSettings(options: CleanRecordsOptions): Settings {
   // Pin "now" once for the whole stream, so that every row is checked against the same day.
   return settingsOf({ ...options, referenceDate: options.referenceDate ?? new Date() });
@@ -342,13 +356,7 @@ export function cleanRecords(
       let n = 0;
       for await (const raw of rows) {
         n++;
-        yield cleanWith(
-          raw,
-          st,
-          keyColumn === undefined
-            ? String(n)
-            : (((raw as Readonly<Record<string, unknown>>)[keyColumn] as string | undefined) ?? ''),
-        );
+        yield cleanWith(raw, st, keyOf(raw, keyColumn, n));
       }
     })();
   }
@@ -356,13 +364,7 @@ export function cleanRecords(
     let n = 0;
     for (const raw of rows) {
       n++;
-      yield cleanWith(
-        raw,
-        st,
-        keyColumn === undefined
-          ? String(n)
-          : (((raw as Readonly<Record<string, unknown>>)[keyColumn] as string | undefined) ?? ''),
-      );
+      yield cleanWith(raw, st, keyOf(raw, keyColumn, n));
     }
   })();
 }

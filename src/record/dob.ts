@@ -304,10 +304,7 @@ function build(
   st: DobSettings,
   swappable: boolean,
 ): Result<ParsedDateOfBirth, DobIssueCode> {
-  if (month === 0) {
-    warnings = warn(warnings, 'DOB_UNKNOWN_PARTS');
-    return ok({ year }, format, warnings, st);
-  }
+  if (month === 0) return monthYear(0, year, format, warnings, st);
   if (month > 12) {
     if (swappable && day >= 1 && day <= 12 && month <= 31) {
       warnings = warn(warnings, 'DOB_DAY_MONTH_SWAPPED');
@@ -319,8 +316,7 @@ function build(
     }
   }
   if (day === 0) {
-    warnings = warn(warnings, 'DOB_UNKNOWN_PARTS');
-    return ok({ year, month }, format, warnings, st);
+    return ok({ year, month }, format, warn(warnings, 'DOB_UNKNOWN_PARTS'), st);
   }
   if (day > daysInMonth(year, month)) {
     return fail('DOB_IMPOSSIBLE', `Day ${day} does not exist in month ${month} of ${year}`);
@@ -411,27 +407,10 @@ export function parseDateOfBirth(
       const m1 = Math.floor(a / 100) % 100;
       const d1 = a % 100;
       if (isYear(y1) && m1 <= 12) return build(d1, m1, y1, 'yyyymmdd', warnings, st, false);
-      return build(
-        Math.floor(a / 1e6),
-        Math.floor(a / 10000) % 100,
-        a % 10000,
-        'ddmmyyyy',
-        warnings,
-        st,
-        false,
-      );
+      return ddmmyyyy(a, warnings, st);
     }
     if (la === 7 && isYear(a % 10000)) {
-      warnings = warn(warnings, 'DOB_LEADING_ZERO_RESTORED');
-      return build(
-        Math.floor(a / 1e6),
-        Math.floor(a / 10000) % 100,
-        a % 10000,
-        'ddmmyyyy',
-        warnings,
-        st,
-        false,
-      );
+      return ddmmyyyy(a, warn(warnings, 'DOB_LEADING_ZERO_RESTORED'), st);
     }
     if (st.excel && la >= 3 && la <= 5 && a > 0) return fromSerial(a, st, warnings);
     return fail('DOB_UNRECOGNISED', 'Not a date in a supported format');
@@ -485,6 +464,23 @@ export function parseDateOfBirth(
   return build(day, month, year, format, warnings, st, true);
 }
 
+/** Reads the number `ddmmyyyy` (or `dmmyyyy`). */
+function ddmmyyyy(
+  n: number,
+  warnings: Warnings,
+  st: DobSettings,
+): Result<ParsedDateOfBirth, DobIssueCode> {
+  return build(
+    Math.floor(n / 1e6),
+    Math.floor(n / 10000) % 100,
+    n % 10000,
+    'ddmmyyyy',
+    warnings,
+    st,
+    false,
+  );
+}
+
 function monthYear(
   month: number,
   year: number,
@@ -492,10 +488,7 @@ function monthYear(
   warnings: Warnings,
   st: DobSettings,
 ): Result<ParsedDateOfBirth, DobIssueCode> {
-  if (month === 0) {
-    warnings = warn(warnings, 'DOB_UNKNOWN_PARTS');
-    return ok({ year }, format, warnings, st);
-  }
+  if (month === 0) return ok({ year }, format, warn(warnings, 'DOB_UNKNOWN_PARTS'), st);
   return ok({ year, month }, format, warnings, st);
 }
 
