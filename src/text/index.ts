@@ -1,5 +1,36 @@
 /**
- * Public face of the `text` part. Everything exported here is public API.
+ * Public face of the `text` part: Vietnamese text as it really arrives (NFC/NFD/mixed, legacy
+ * encodings, missing diacritics, Telex leftovers) made canonical and comparable.
  * @module
  */
-export {};
+
+export { isCommonNameSyllable } from './common-syllables.js';
+export type { DetectedEncoding, EncodingDetection } from './detect.js';
+export { decodeLegacy, detectEncoding } from './detect.js';
+export { foldDiacritics } from './fold.js';
+export type { DecodeLegacyOptions, EncodeLegacyOptions, LegacyEncoding } from './legacy.js';
+export { encodeLegacy, LEGACY_ENCODINGS } from './legacy.js';
+export {
+  DIACRITIC_LETTERS_LOWER,
+  DIACRITIC_LETTERS_UPPER,
+  type ToneIndex,
+} from './letters.js';
+export type { VietnameseName } from './name-parse.js';
+export { parseVietnameseName } from './name-parse.js';
+export { isCleanNfc, toNfc } from './nfc.js';
+export type { NameChange, NormalizedName, NormalizeNameOptions } from './normalize-name.js';
+export { normalizeName, normalizeNameString } from './normalize-name.js';
+export type { PhoneticKeyOptions } from './phonetic.js';
+export { phoneticKey } from './phonetic.js';
+export { COMPOUND_SURNAMES, OTHER_SURNAMES, STRONG_SURNAMES } from './surnames.js';
+export type {
+  SyllableIssueCode,
+  SyllableOptions,
+  ToneName,
+  VietnameseSyllable,
+} from './syllable.js';
+export { isVietnameseSyllable, parseSyllable, TONE_NAMES } from './syllable.js';
+export type { TelexRepair } from './telex.js';
+export { repairTelex } from './telex.js';
+export type { ToneOptions, ToneStyle } from './tone.js';
+export { normalizeTonePlacement } from './tone.js';

@@ -1,0 +1,83 @@
+/**
+ * Character classes shared by the text functions: invisible characters, space-like characters,
+ * combining marks. All checks are on UTF-16 code units, branch-only (no tables needed).
+ *
+ * @module
+ */
+
+/**
+ * Whether `c` is a space-like character that should become a plain U+0020: tab, line breaks, NBSP,
+ * the U+2000 block spaces, narrow NBSP, ideographic space, …
+ */
+export function isSpaceLike(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return c === 0x85;
+  if (c === 0xa0) return true;
+  if (c < 0x1680) return false;
+  return (
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+/**
+ * Whether `c` is invisible noise to drop from a name: C0/C1 controls (other than the space-like ones),
+ * DEL, soft hyphen, zero-width characters, bidi controls, word joiners, BOM, the combining grapheme
+ * joiner and variation selectors.
+ */
+export function isInvisible(c: number): boolean {
+  if (c < 0x20) return !(c >= 0x09 && c <= 0x0d);
+  if (c < 0x7f) return false;
+  if (c <= 0x9f) return c !== 0x85;
+  if (c === 0xad || c === 0x034f || c === 0x061c || c === 0x180e) return true;
+  if (c < 0x200b) return false;
+  if (c <= 0x200f) return true;
+  if (c >= 0x202a && c <= 0x202e) return true;
+  if (c >= 0x2060 && c <= 0x206f) return true;
+  if (c >= 0xfe00 && c <= 0xfe0f) return true;
+  return c === 0xfeff;
+}
+
+/** Whether `c` is in the Combining Diacritical Marks block (U+0300–U+036F). */
+export function isCombiningMark(c: number): boolean {
+  return c >= 0x0300 && c <= 0x036f;
+}
+
+/** The circumflex, breve and horn: the vowel modifiers that must precede a tone mark. */
+export function isModifierMark(c: number): boolean {
+  return c === 0x0302 || c === 0x0306 || c === 0x031b;
+}
+
+/** The five Vietnamese tone marks (grave, hook above, tilde, acute, dot below). */
+export function isToneMark(c: number): boolean {
+  return c === 0x0300 || c === 0x0301 || c === 0x0303 || c === 0x0309 || c === 0x0323;
+}
+
+/**
+ * Removes the invisible characters that no legacy byte produces (zero-width, bidi controls, BOM…)
+ * and maps the Unicode spaces above U+00FF to a plain space, leaving every character a
+ * Windows-1252 reader can produce (soft hyphen, C1 controls, NBSP) untouched: legacy text must
+ * keep its bytes until it is decoded.
+ */
+export function cleanBeforeDecoding(s: string): string {
+  let i = 0;
+  const n = s.length;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x100 && (isInvisible(c) || isSpaceLike(c))) break;
+    i++;
+  }
+  if (i === n) return s;
+  let out = s.slice(0, i);
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x100 && isInvisible(c)) continue;
+    out += c >= 0x100 && isSpaceLike(c) ? ' ' : s[i];
+  }
+  return out;
+}

@@ -1,0 +1,209 @@
+/**
+ * `detectEncoding` and `decodeLegacy`: recognise legacy-encoded Vietnamese text by whether decoding
+ * it turns its words into Vietnamese syllables.
+ *
+ * @module
+ */
+import { cleanBeforeDecoding, isSpaceLike } from './chars.js';
+import { isCommonNameSyllable as isCommon } from './common-syllables.js';
+import {
+  type DecodeLegacyOptions,
+  decodeWith,
+  LEGACY_ENCODINGS,
+  type LegacyEncoding,
+} from './legacy.js';
+import { isCp1252Char } from './legacy-bytes.js';
+import { analyzeSyllable } from './syllable.js';
+
+/**
+ * What {@link detectEncoding} found: a legacy encoding, `'unicode'` (real Unicode text, possibly
+ * with non-Vietnamese letters such as `Hélène`: leave it alone) or `'ascii'` (plain ASCII with no
+ * VIQR marks: nothing to decode; the text may simply lack diacritics).
+ */
+export type DetectedEncoding = 'unicode' | 'ascii' | LegacyEncoding;
+
+/** The result of {@link detectEncoding}. */
+export interface EncodingDetection {
+  readonly encoding: DetectedEncoding;
+  /**
+   * In [0, 1]. For a legacy encoding: the share of the changed words that decoding turned into
+   * Vietnamese syllables, discounted when some did not. 1 for text that cannot be legacy at all
+   * (characters outside Windows-1252, or plain ASCII without marks).
+   */
+  readonly confidence: number;
+}
+
+const VIQR_MARK_CHARS = new Set("'`?~.(^+\\");
+
+function isVowelAscii(c: number): boolean {
+  const l = c | 0x20;
+  return l === 0x61 || l === 0x65 || l === 0x69 || l === 0x6f || l === 0x75 || l === 0x79;
+}
+
+/** Strips leading and trailing ASCII punctuation (not VIQR marks at the end). */
+function trimWord(w: string, keepMarks: boolean): string {
+  let a = 0;
+  let b = w.length;
+  const isPunct = (c: number) =>
+    c > 0x20 &&
+    c < 0x7f &&
+    !((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) &&
+    !(keepMarks && VIQR_MARK_CHARS.has(String.fromCharCode(c)));
+  while (a < b && isPunct(w.charCodeAt(a))) a++;
+  while (b > a && isPunct(w.charCodeAt(b - 1))) b--;
+  return w.slice(a, b);
+}
+
+function splitWords(s: string): string[] {
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 0x20;
+    if (isSpaceLike(c)) {
+      if (start >= 0) words.push(s.slice(start, i));
+      start = -1;
+    } else if (start < 0) start = i;
+  }
+  return words;
+}
+
+interface Score {
+  readonly evidence: number;
+  readonly against: number;
+  readonly changed: number;
+  /**
+   * Tie-breakers: +0.5 per decoded word that is a frequent name syllable when the original was not, -0.25 per valid word
+   * turned into another valid word.
+   */
+  readonly bonus: number;
+  /** Decoded words that are frequent name syllables. */
+  readonly strong: number;
+}
+
+function isSyllable(w: string): boolean {
+  return w.length > 0 && analyzeSyllable(w).error === null;
+}
+
+/** lower, Title or UPPER case: a capital after a small letter (`thĂng`) is not a plausible decoding. */
+function plausibleCase(w: string): boolean {
+  let sawLower = false;
+  for (let i = 0; i < w.length; i++) {
+    const ch = w[i] ?? '';
+    const lower = ch.toLowerCase();
+    const upper = ch.toUpperCase();
+    if (lower === upper) continue;
+    if (ch === lower) sawLower = true;
+    else if (sawLower) return false;
+  }
+  return true;
+}
+
+function scoreEncoding(words: readonly string[], encoding: LegacyEncoding): Score {
+  let evidence = 0;
+  let against = 0;
+  let changed = 0;
+  let bonus = 0;
+  let strong = 0;
+  for (const raw of words) {
+    const w = trimWord(raw, encoding === 'viqr');
+    if (w.length === 0) continue;
+    const decoded = decodeWith(w, encoding);
+    if (decoded === w) continue;
+    changed++;
+    const d = trimWord(decoded, false);
+    const dv = isSyllable(d) && plausibleCase(d);
+    if (!dv) against++;
+    else {
+      if (!isSyllable(w) || !plausibleCase(w)) evidence++;
+      // Turning one valid syllable into another is weak evidence against the encoding.
+      else bonus -= 0.25;
+      if (isCommon(d)) {
+        strong++;
+        if (!isCommon(w)) bonus += 0.5;
+      }
+    }
+  }
+  return { evidence, against, changed, bonus, strong };
+}
+
+/**
+ * Guesses how a string is encoded. Text with characters no Windows-1252 byte produces (ễ, ư, Chinese,
+ * combining marks…) is `unicode`; plain ASCII is `ascii` unless VIQR marks decode into Vietnamese
+ * syllables; otherwise each legacy decoder is tried word by word, and an encoding wins only if it
+ * turns words that were not Vietnamese syllables into syllables (at least two, or one that is a
+ * frequent name syllable) and does not break more words than it repairs. On a tie, Unicode wins: real Unicode text and Latin-1 names (`Hélène`, `Müller`) are
+ * never decoded.
+ *
+ * @example
+ * ```ts
+ * detectEncoding('NguyÔn V¨n Hïng');   // { encoding: 'tcvn3', confidence: 1 }
+ * detectEncoding('Nguyeãn Vaên Huøng'); // { encoding: 'vni', confidence: 1 }
+ * detectEncoding('Nguyễn Văn Hùng');    // { encoding: 'unicode', confidence: 1 }
+ * detectEncoding('Hélène Müller');      // { encoding: 'unicode', confidence: … }
+ * ```
+ */
+export function detectEncoding(input: string): EncodingDetection {
+  const s = cleanBeforeDecoding(input);
+  let nonAscii = false;
+  let viqrMarks = false;
+  let prev = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 && (c < 0x09 || c > 0x0d)) {
+      // TCVN3 and VISCII put some capitals on C0 control bytes.
+      nonAscii = true;
+    } else if (c >= 0x80) {
+      if (!isCp1252Char(c)) return { encoding: 'unicode', confidence: 1 };
+      if (!isSpaceLike(c)) nonAscii = true;
+    } else if (
+      (VIQR_MARK_CHARS.has(s[i] ?? '') && isVowelAscii(prev)) ||
+      ((c | 0x20) === 0x64 && (prev | 0x20) === 0x64)
+    ) {
+      viqrMarks = true;
+    }
+    prev = c;
+  }
+  if (!nonAscii && !viqrMarks) return { encoding: 'ascii', confidence: 1 };
+  const words = splitWords(s);
+  let best: LegacyEncoding | null = null;
+  let bestScore = 0;
+  let bestConfidence = 0;
+  for (const encoding of LEGACY_ENCODINGS) {
+    if (encoding === 'viqr' ? !viqrMarks || nonAscii : !nonAscii) continue;
+    const { evidence, against, changed, bonus, strong } = scoreEncoding(words, encoding);
+    const score = evidence - against + bonus;
+    // One repaired word is enough only when it is a frequent name syllable (`Seán` → `Sến` is not).
+    const enough = evidence >= 2 || (evidence === 1 && strong >= 1);
+    if (enough && score > bestScore) {
+      best = encoding;
+      bestScore = score;
+      bestConfidence = Math.max(0, (changed - 2 * against) / changed);
+    }
+  }
+  if (best !== null) return { encoding: best, confidence: bestConfidence };
+  return { encoding: nonAscii ? 'unicode' : 'ascii', confidence: nonAscii ? 0.9 : 1 };
+}
+
+/**
+ * Decodes legacy-encoded text (read as Windows-1252) into Unicode NFC. With no `encoding`, detects
+ * it first ({@link detectEncoding}) and returns `s` unchanged when it is not legacy text. TCVN3
+ * decoding also repairs two ABC-font habits: toned capitals typed with lowercase codes (restored in
+ * all-caps words) and the ư byte (0xAD, a soft hyphen) dropped by tools (restored when that makes a
+ * syllable: `Trơng` → `Trương`).
+ *
+ * @example
+ * ```ts
+ * decodeLegacy('NguyÔn V¨n Hïng');        // 'Nguyễn Văn Hùng'
+ * decodeLegacy('Nguye^~n Va(n Hu`ng');    // 'Nguyễn Văn Hùng'
+ * decodeLegacy('Tr¬ng', 'tcvn3');         // 'Trương'
+ * ```
+ */
+export function decodeLegacy(
+  s: string,
+  encoding?: LegacyEncoding,
+  options?: DecodeLegacyOptions,
+): string {
+  const enc = encoding ?? detectEncoding(s).encoding;
+  if (enc === 'unicode' || enc === 'ascii') return s;
+  return decodeWith(cleanBeforeDecoding(s), enc, options);
+}

@@ -1,0 +1,51 @@
+/**
+ * Legacy text arrives as Unicode that some tool produced by reading the legacy bytes as
+ * Windows-1252 (or as Latin-1). These helpers go between that text and the bytes.
+ *
+ * @module
+ */
+import { CP1252_HIGH } from './legacy-tables.js';
+
+const CP1252_TO_BYTE: ReadonlyMap<number, number> = (() => {
+  const m = new Map<number, number>();
+  for (let i = 0; i < 128; i++) {
+    const c = CP1252_HIGH.charCodeAt(i);
+    if (c !== 0xfffd && c >= 0x100) m.set(c, 0x80 + i);
+  }
+  return m;
+})();
+
+/**
+ * The byte that the character `c` was read from, or -1 if no Windows-1252/Latin-1 byte gives it.
+ * Latin-1 readings (C1 controls U+0080–U+009F) are accepted too.
+ */
+export function byteOf(c: number): number {
+  if (c < 0x100) return c;
+  return CP1252_TO_BYTE.get(c) ?? -1;
+}
+
+/** The character a Windows-1252 reader shows for `byte` (unassigned bytes become C1 controls, as WHATWG does). */
+export function charOfByte(byte: number): string {
+  if (byte < 0x80) return String.fromCharCode(byte);
+  const c = CP1252_HIGH.charCodeAt(byte - 0x80);
+  return c === 0xfffd ? String.fromCharCode(byte) : String.fromCharCode(c);
+}
+
+/** Whether `c` could come from reading some byte as Windows-1252 or Latin-1. */
+export function isCp1252Char(c: number): boolean {
+  return c < 0x100 || CP1252_TO_BYTE.has(c);
+}
+
+/** Builds `char code → byte` for a table of 128 high bytes plus optional C0 letters. */
+export function reverseTable(
+  high: string,
+  low: ReadonlyArray<readonly [number, number]> = [],
+): ReadonlyMap<number, number> {
+  const m = new Map<number, number>();
+  for (const [b, c] of low) m.set(c, b);
+  for (let i = 0; i < 128; i++) {
+    const c = high.charCodeAt(i);
+    if (c !== 0xfffd && !m.has(c)) m.set(c, 0x80 + i);
+  }
+  return m;
+}

@@ -1,0 +1,102 @@
+/**
+ * `parseVietnameseName`: họ (surname) + tên đệm (middle names) + tên (given name).
+ *
+ * @module
+ */
+import { foldDiacritics } from './fold.js';
+import { toNfc } from './nfc.js';
+import { COMPOUND_SURNAMES, STRONG_SURNAMES } from './surnames.js';
+
+/** A Vietnamese name split into its parts. */
+export interface VietnameseName {
+  /** Họ, possibly compound (`Tôn Thất`); `''` when unknown (empty input or a single word). */
+  readonly surname: string;
+  /** Tên đệm, zero or more words (`['Thị']`, `['Văn', 'Minh']`). */
+  readonly middle: readonly string[];
+  /** Tên, the given name (the last word in Vietnamese order); `''` for empty input. */
+  readonly given: string;
+  /**
+   * True when the words looked reversed (given name first, surname last, as in `An Nguyễn`) and
+   * were read in that order.
+   */
+  readonly reversed: boolean;
+}
+
+const key = (w: string) => foldDiacritics(w).toLowerCase();
+const STRONG = new Set(STRONG_SURNAMES.map(key));
+const COMPOUNDS: readonly (readonly string[])[] = COMPOUND_SURNAMES.map((c) =>
+  c.split(' ').map(key),
+);
+
+/** How many leading words of `words` form a compound surname (0 if none). */
+function compoundLength(words: readonly string[]): number {
+  for (const c of COMPOUNDS) {
+    if (words.length <= c.length) continue;
+    let ok = true;
+    for (let i = 0; i < c.length; i++) if (key(words[i] ?? '') !== c[i]) ok = false;
+    if (ok) return c.length;
+  }
+  return 0;
+}
+
+/** How many trailing words form a compound surname (reversed order), 0 if none. */
+function trailingCompoundLength(words: readonly string[]): number {
+  for (const c of COMPOUNDS) {
+    if (words.length <= c.length) continue;
+    const start = words.length - c.length;
+    let ok = true;
+    for (let i = 0; i < c.length; i++) if (key(words[start + i] ?? '') !== c[i]) ok = false;
+    if (ok) return c.length;
+  }
+  return 0;
+}
+
+/**
+ * Splits a full name into surname, middle names and given name. The input is only NFC-normalised
+ * and split on whitespace (normalise it first with {@link normalizeName} for canonical spelling).
+ * Compound surnames (Tôn Thất, Tôn Nữ, Âu Dương, Nguyễn Phúc, Công Tằng Tôn Nữ…) are recognised
+ * when a given name follows them. When the last word is a surname that is practically never a
+ * given name (Nguyễn, Trần, Phạm…) and the first word is not such a surname, the order is read as
+ * reversed (given name first) and `reversed` is true. A single word is a given name; empty input
+ * gives empty parts.
+ *
+ * @example
+ * ```ts
+ * parseVietnameseName('Nguyễn Thị Minh Khai');
+ * // { surname: 'Nguyễn', middle: ['Thị', 'Minh'], given: 'Khai', reversed: false }
+ * parseVietnameseName('Tôn Thất Thuyết');
+ * // { surname: 'Tôn Thất', middle: [], given: 'Thuyết', reversed: false }
+ * parseVietnameseName('An Nguyễn');
+ * // { surname: 'Nguyễn', middle: [], given: 'An', reversed: true }
+ * ```
+ */
+export function parseVietnameseName(s: string): VietnameseName {
+  const words = toNfc(s)
+    .split(' ')
+    .filter((w) => w.length > 0);
+  const n = words.length;
+  if (n === 0) return { surname: '', middle: [], given: '', reversed: false };
+  if (n === 1) return { surname: '', middle: [], given: words[0] ?? '', reversed: false };
+  const first = key(words[0] ?? '');
+  const last = key(words[n - 1] ?? '');
+  const reversed =
+    compoundLength(words) === 0 &&
+    !STRONG.has(first) &&
+    (STRONG.has(last) || trailingCompoundLength(words) > 0);
+  if (reversed) {
+    const len = Math.max(1, trailingCompoundLength(words));
+    return {
+      surname: words.slice(n - len).join(' '),
+      middle: words.slice(1, n - len),
+      given: words[0] ?? '',
+      reversed: true,
+    };
+  }
+  const len = Math.max(1, compoundLength(words));
+  return {
+    surname: words.slice(0, len).join(' '),
+    middle: words.slice(len, n - 1),
+    given: words[n - 1] ?? '',
+    reversed: false,
+  };
+}

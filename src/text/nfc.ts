@@ -1,0 +1,126 @@
+/**
+ * `toNfc`: canonical composition with the repairs Vietnamese text needs.
+ *
+ * @module
+ */
+import { isCombiningMark, isInvisible, isModifierMark, isSpaceLike, isToneMark } from './chars.js';
+
+/**
+ * Whether `c` is certainly already NFC-stable and needs no cleaning: printable ASCII, Latin-1
+ * letters, Latin Extended-A/B below the combining block, and the precomposed Vietnamese block.
+ */
+function isCleanUnit(c: number): boolean {
+  if (c < 0x7f) return c >= 0x20;
+  if (c < 0xa1) return false;
+  if (c < 0x0300) return c !== 0xad;
+  return c >= 0x1ea0 && c <= 0x1ef9;
+}
+
+/**
+ * Reorders each run of combining marks so that the vowel modifiers (circumflex, breve, horn) come
+ * before the tone marks, drops invisible characters, maps space-like characters to U+0020 and lone
+ * surrogates to U+FFFD. Works on an NFD string.
+ */
+function repairDecomposed(d: string): string {
+  let out = '';
+  const n = d.length;
+  let i = 0;
+  while (i < n) {
+    const c = d.charCodeAt(i);
+    if (isCombiningMark(c)) {
+      // Collect the run of combining marks; emit modifiers first, then everything else in order.
+      let j = i;
+      let hasToneBeforeModifier = false;
+      let seenTone = false;
+      while (j < n) {
+        const m = d.charCodeAt(j);
+        if (!isCombiningMark(m)) {
+          if (isInvisible(m)) {
+            j++;
+            continue;
+          }
+          break;
+        }
+        if (isToneMark(m)) seenTone = true;
+        else if (isModifierMark(m) && seenTone) hasToneBeforeModifier = true;
+        j++;
+      }
+      if (!hasToneBeforeModifier) {
+        for (let k = i; k < j; k++) {
+          const m = d.charCodeAt(k);
+          if (isCombiningMark(m)) out += String.fromCharCode(m);
+        }
+      } else {
+        let mods = '';
+        let rest = '';
+        for (let k = i; k < j; k++) {
+          const m = d.charCodeAt(k);
+          if (!isCombiningMark(m)) continue;
+          if (isModifierMark(m)) mods += String.fromCharCode(m);
+          else rest += String.fromCharCode(m);
+        }
+        out += mods + rest;
+      }
+      i = j;
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const next = i + 1 < n ? d.charCodeAt(i + 1) : 0;
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        out += d.slice(i, i + 2);
+        i += 2;
+      } else {
+        out += '\ufffd';
+        i++;
+      }
+      continue;
+    }
+    if (isSpaceLike(c)) out += ' ';
+    else if (!isInvisible(c)) out += d[i];
+    i++;
+  }
+  return out;
+}
+
+/**
+ * Returns `s` in Unicode NFC, repaired for the ways Vietnamese text is really typed:
+ *
+ * - the tone typed before the circumflex/breve/horn (`a` + `◌̃` + `◌̂`): both marks have combining
+ *   class 230, so plain `normalize('NFC')` would give `ã◌̂` instead of `ẫ`; the marks are reordered
+ *   first;
+ * - zero-width characters, bidi controls, soft hyphens, BOMs and C0/C1 controls are removed;
+ * - NBSP, tabs, line breaks and the other Unicode spaces become a plain space (runs are kept: use
+ *   {@link normalizeName} to collapse them);
+ * - lone surrogates become U+FFFD.
+ *
+ * Already-clean NFC text (the common case) is returned as is after one scan.
+ *
+ * @example
+ * ```ts
+ * toNfc('Nguye\u0302\u0303n'); // 'Nguyễn' (NFD, as macOS writes it)
+ * toNfc('Tra\u0300\u0302n');   // 'Trần'   (tone typed before the circumflex)
+ * toNfc('Lê\u00a0Văn\u200b');  // 'Lê Văn'
+ * ```
+ */
+export function toNfc(s: string): string {
+  const n = s.length;
+  let i = 0;
+  while (i < n && isCleanUnit(s.charCodeAt(i))) i++;
+  if (i === n) return s;
+  return repairDecomposed(s.normalize('NFD')).normalize('NFC');
+}
+
+/**
+ * Whether `s` is already what {@link toNfc} would return (a cheap check for the common case; a
+ * `false` answer means "maybe not").
+ *
+ * @example
+ * ```ts
+ * isCleanNfc('Nguyễn Văn An'); // true
+ * isCleanNfc('Nguye\u0302\u0303n'); // false
+ * ```
+ */
+export function isCleanNfc(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isCleanUnit(s.charCodeAt(i))) return false;
+  return true;
+}

@@ -1,0 +1,235 @@
+/**
+ * `normalizeName`: the default cleaning pipeline for a Vietnamese personal name.
+ *
+ * @module
+ */
+import { cleanBeforeDecoding } from './chars.js';
+import { isCommonNameSyllable } from './common-syllables.js';
+import { detectEncoding } from './detect.js';
+import { decodeWith, type LegacyEncoding } from './legacy.js';
+import { TABLE_SIZE } from './letters.js';
+import { isCleanNfc, toNfc } from './nfc.js';
+import { analyzeSyllable, LOWER_BASE } from './syllable.js';
+import { repairTelexWord } from './telex.js';
+import { placeToneInWord, type ToneStyle } from './tone.js';
+
+/** What {@link normalizeName} changed, in pipeline order. */
+export type NameChange =
+  | 'decoded-tcvn3'
+  | 'decoded-vni'
+  | 'decoded-viqr'
+  | 'decoded-viscii'
+  | 'decoded-cp1258'
+  | 'unicode-normalized'
+  | 'whitespace'
+  | 'telex-repaired'
+  | 'tone-placement'
+  | 'capitalization';
+
+/** Options of {@link normalizeName}. */
+export interface NormalizeNameOptions {
+  /** Tone placement: `traditional` (default: hòa, khỏe, thủy) or `modern` (hoà, khoẻ, thuỷ). */
+  readonly style?: ToneStyle;
+  /**
+   * Legacy decoding: `'auto'` (default) detects and decodes TCVN3, VNI, VIQR, VISCII and CP1258;
+   * `false` never decodes; a {@link LegacyEncoding} forces that decoder.
+   */
+  readonly decode?: 'auto' | false | LegacyEncoding;
+  /**
+   * Telex/VNI keystroke repair (`Nguyeenx` → `Nguyễn`). `'auto'` (default) repairs only when some
+   * word carries a tone key, every other word is a syllable (diacritics may be missing), and either
+   * two or more words are repaired or the repaired word is a frequent name syllable — so `Lee`,
+   * `Max Planck` or `Noor Khan` stay as they are; `true` repairs every word that becomes a
+   * syllable; `false` never repairs.
+   */
+  readonly repairTelex?: 'auto' | boolean;
+  /** Capitalise each word (default true). */
+  readonly capitalize?: boolean;
+}
+
+/** The result of {@link normalizeName}. */
+export interface NormalizedName {
+  /** The normalised name: NFC, trimmed, one space between words. */
+  readonly value: string;
+  /** What was changed, in pipeline order (empty when the input was already canonical). */
+  readonly changes: readonly NameChange[];
+}
+
+const NO_CHANGES: readonly NameChange[] = Object.freeze([]);
+
+function isUpper(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || isUpperOther(c);
+}
+
+function isUpperOther(c: number): boolean {
+  if (c < 0x100) return false;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toLowerCase();
+}
+
+function isLower(c: number): boolean {
+  if (c >= 0x61 && c <= 0x7a) return true;
+  if (c < 0xdf) return false;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toUpperCase();
+}
+
+/** Whether an ASCII word may hold Telex/VNI keystrokes (so the fast path must not accept it). */
+function mayHoldKeystrokes(s: string, start: number, end: number): boolean {
+  const last = s.charCodeAt(end - 1) | 0x20;
+  if (last === 0x73 || last === 0x66 || last === 0x72 || last === 0x78 || last === 0x6a)
+    return true;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i) | 0x20;
+    if (c === 0x77 || c === 0x7a) return true;
+    if (i > start && c === (s.charCodeAt(i - 1) | 0x20)) {
+      if (c === 0x61 || c === 0x65 || c === 0x6f || c === 0x64) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The fast path: true when `s` is certainly already canonical for `style` (clean NFC, single
+ * spaces, capitalised words, tones in place, nothing that could be legacy text or keystrokes).
+ */
+function isCanonical(s: string, style: ToneStyle, capitalize: boolean): boolean {
+  const n = s.length;
+  if (n === 0) return true;
+  if (!isCleanNfc(s)) return false;
+  let i = 0;
+  while (i < n) {
+    const start = i;
+    let latin1 = false;
+    let ascii = true;
+    let toned = false;
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      if (c === 0x20) break;
+      if (c >= TABLE_SIZE || (LOWER_BASE[c] ?? 0) === 0) return false;
+      if (c >= 0x80) {
+        ascii = false;
+        if (c < 0x100) latin1 = true;
+        if (c >= 0xc0) toned = true;
+      }
+      if (capitalize) {
+        if (i === start ? !isUpper(c) : !isLower(c)) return false;
+      }
+      i++;
+    }
+    if (i === start) return false; // leading or double space
+    if (latin1 && analyzeSyllable(s.slice(start, i)).error !== null) return false;
+    if (ascii && mayHoldKeystrokes(s, start, i)) return false;
+    if (toned) {
+      const w = s.slice(start, i);
+      if (placeToneInWord(w, style) !== w) return false;
+    }
+    if (i < n) {
+      i++;
+      if (i === n) return false; // trailing space
+    }
+  }
+  return true;
+}
+
+function capitalizeWord(w: string): string {
+  const lower = w.toLowerCase();
+  let out = lower.charAt(0).toUpperCase();
+  for (let i = 1; i < lower.length; i++) {
+    const prev = lower.charCodeAt(i - 1);
+    const ch = lower.charAt(i);
+    out += prev === 0x2d || prev === 0x27 ? ch.toUpperCase() : ch;
+  }
+  return out;
+}
+
+/**
+ * Normalises a personal name the way a user wants by default, and says what it changed:
+ *
+ * 1. legacy decoding when the text is TCVN3, VNI, VIQR, VISCII or CP1258 ({@link detectEncoding});
+ * 2. {@link toNfc}: NFC with combining-order repair, invisible characters removed, NBSP → space;
+ * 3. whitespace: trimmed, one space between words;
+ * 4. Telex/VNI keystroke leftovers repaired ({@link repairTelex}, see `repairTelex` option);
+ * 5. tone marks in the traditional (default) or modern placement ({@link normalizeTonePlacement});
+ * 6. each word capitalised (`TRẦN thị` → `Trần Thị`).
+ *
+ * Already-canonical names take a fast path (one scan, no allocation).
+ *
+ * @example
+ * ```ts
+ * normalizeName('NGUYÔN  v¨n hïng');
+ * // { value: 'Nguyễn Văn Hùng', changes: ['decoded-tcvn3', 'whitespace', 'capitalization'] }
+ * normalizeName('Lê Thị Thuỷ');
+ * // { value: 'Lê Thị Thủy', changes: ['tone-placement'] }
+ * ```
+ */
+export function normalizeName(s: string, options?: NormalizeNameOptions): NormalizedName {
+  const style = options?.style ?? 'traditional';
+  const capitalize = options?.capitalize ?? true;
+  if (isCanonical(s, style, capitalize)) return { value: s, changes: NO_CHANGES };
+  const changes: NameChange[] = [];
+  let text = s;
+  const decode = options?.decode ?? 'auto';
+  if (decode !== false) {
+    const enc = decode === 'auto' ? detectEncoding(s).encoding : decode;
+    if (enc !== 'unicode' && enc !== 'ascii') {
+      const decoded = decodeWith(cleanBeforeDecoding(s), enc);
+      if (decoded !== s) {
+        text = decoded;
+        changes.push(`decoded-${enc}`);
+      }
+    }
+  }
+  const nfc = toNfc(text);
+  if (nfc !== text) changes.push('unicode-normalized');
+  const words = nfc.split(' ').filter((w) => w.length > 0);
+  if (words.join(' ') !== nfc) changes.push('whitespace');
+
+  const telex = options?.repairTelex ?? 'auto';
+  if (telex !== false) {
+    const repairs = words.map((w) => repairTelexWord(w));
+    const count = repairs.filter((r) => r !== null).length;
+    // Auto: some word has a tone key, every other word is a syllable (diacritics may be missing),
+    // and a lone repair must give a frequent name syllable (`Noor Khan` stays).
+    const auto =
+      repairs.some((r) => r?.toneKey === true) &&
+      words.every((w, k) => repairs[k] !== null || analyzeSyllable(w, true).error === null);
+    if (telex === true || auto) {
+      let repaired = false;
+      for (let k = 0; k < words.length; k++) {
+        const r = repairs[k];
+        if (r != null && (telex === true || count >= 2 || isCommonNameSyllable(r.value))) {
+          words[k] = r.value;
+          repaired = true;
+        }
+      }
+      if (repaired) changes.push('telex-repaired');
+    }
+  }
+
+  let toneChanged = false;
+  let caseChanged = false;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k] ?? '';
+    const placed = placeToneInWord(w, style);
+    if (placed !== w) toneChanged = true;
+    const cased = capitalize ? capitalizeWord(placed) : placed;
+    if (cased !== placed) caseChanged = true;
+    words[k] = cased;
+  }
+  if (toneChanged) changes.push('tone-placement');
+  if (caseChanged) changes.push('capitalization');
+  return { value: words.join(' '), changes };
+}
+
+/**
+ * The string-only shortcut of {@link normalizeName}.
+ *
+ * @example
+ * ```ts
+ * normalizeNameString('TRẦN  THỊ  BÍCH'); // 'Trần Thị Bích'
+ * ```
+ */
+export function normalizeNameString(s: string, options?: NormalizeNameOptions): string {
+  return normalizeName(s, options).value;
+}

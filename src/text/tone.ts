@@ -1,0 +1,97 @@
+/**
+ * `normalizeTonePlacement`: puts each word's tone mark on the vowel where the chosen orthography
+ * wants it.
+ *
+ * @module
+ */
+import { infoBase, infoUpper, TABLE_SIZE, VOWEL_INFO, vowelCode } from './letters.js';
+import { toNfc } from './nfc.js';
+import { analyzeSyllable, LOWER_BASE, tonePosition } from './syllable.js';
+
+/** Tone-placement orthography: `traditional` (hòa, khỏe, thủy; the default) or `modern` (hoà, khoẻ, thuỷ). */
+export type ToneStyle = 'traditional' | 'modern';
+
+/** Options of {@link normalizeTonePlacement}. */
+export interface ToneOptions {
+  /** Default `traditional`, the placement of official lists (Thanh Hóa, Khánh Hòa). */
+  readonly style?: ToneStyle;
+}
+
+function isLetterCode(c: number): boolean {
+  return c < TABLE_SIZE && (LOWER_BASE[c] ?? 0) !== 0;
+}
+
+/** Moves the tone of one word (`word`, NFC) if it is misplaced; returns the word unchanged otherwise. */
+export function placeToneInWord(word: string, style: ToneStyle): string {
+  let toned = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0xc0 && c < TABLE_SIZE && ((VOWEL_INFO[c] ?? 0) & 0x70) !== 0) {
+      toned = true;
+      break;
+    }
+  }
+  if (!toned) return word;
+  const a = analyzeSyllable(word, true);
+  if (a.error !== null || a.toneCount !== 1 || a.vowelEnd === a.vowelStart) return word;
+  const cluster = a.key.slice(a.vowelStart, a.vowelEnd);
+  const target = a.vowelStart + tonePosition(cluster, a.vowelEnd < a.key.length, style);
+  if (target === a.tonePos) return word;
+  const from = word.charCodeAt(a.tonePos);
+  const to = word.charCodeAt(target);
+  const fromInfo = VOWEL_INFO[from] ?? 0;
+  const toInfo = VOWEL_INFO[to] ?? 0;
+  if (fromInfo === 0 || toInfo === 0) return word;
+  const plain = vowelCode(infoBase(fromInfo), 0, infoUpper(fromInfo));
+  const withTone = vowelCode(infoBase(toInfo), a.tone, infoUpper(toInfo));
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    if (i === a.tonePos) out += String.fromCharCode(plain);
+    else if (i === target) out += String.fromCharCode(withTone);
+    else out += word[i];
+  }
+  return out;
+}
+
+/**
+ * Puts the tone mark of every word on the right vowel, in the traditional (default) or modern
+ * style, and repairs tones typed on the wrong vowel altogether (`tòan` → `toàn`,
+ * `nghìên` → `nghiền`). `qu` and `gi` are initial consonants (`quý`, `già`); a modified vowel
+ * (ă â ê ô ơ ư) takes the tone (`ươ` → on ơ, `uyê` → on ê); a closed syllable takes it on its last
+ * vowel (`toán`, `huýt`); open clusters of three take it in the middle (`khoái`, `khuỷu`); open
+ * pairs take it on the first vowel, except `oa`, `oe`, `uy` in the modern style (`hoà`).
+ *
+ * Words that are not Vietnamese syllables (foreign names, typos) are left as they are. The input
+ * goes through {@link toNfc} first.
+ *
+ * @example
+ * ```ts
+ * normalizeTonePlacement('Thanh Hoá, thuỷ');                  // 'Thanh Hóa, thủy'
+ * normalizeTonePlacement('Khánh Hòa', { style: 'modern' });   // 'Khánh Hoà'
+ * normalizeTonePlacement('tòan');                             // 'toàn'
+ * ```
+ */
+export function normalizeTonePlacement(s: string, options?: ToneOptions): string {
+  const style = options?.style ?? 'traditional';
+  const text = toNfc(s);
+  let out = '';
+  let last = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    if (!isLetterCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && isLetterCode(text.charCodeAt(j))) j++;
+    const word = text.slice(i, j);
+    const placed = placeToneInWord(word, style);
+    if (placed !== word) {
+      out += text.slice(last, i) + placed;
+      last = j;
+    }
+    i = j;
+  }
+  return last === 0 ? text : out + text.slice(last);
+}

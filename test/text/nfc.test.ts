@@ -1,0 +1,33 @@
+import { test as fcTest } from '@fast-check/vitest';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { toNfc } from '../../src/text/index.js';
+
+describe('toNfc', () => {
+  it.each([
+    ['Nguyễn', 'Nguyễn'],
+    ['Nguye\u0302\u0303n', 'Nguyễn'],
+    ['Nguye\u0303\u0302n', 'Nguyễn'],
+    ['Tra\u0300\u0302n', 'Trần'],
+    ['Tră\u0301m', 'Trắm'],
+    ['ã\u0302', 'ẫ'],
+    ['a\u0301\u0306', 'ắ'],
+    ['u\u0300\u031b', 'ừ'],
+    ['a\u0323\u0302', 'ậ'],
+    ['Lê\u00a0Văn\u200b', 'Lê Văn'],
+    ['\ufeffHoa\u0300', 'Hoà'],
+    ['Lê\tVăn\r\nAn', 'Lê Văn  An'],
+    ['Bi\u00adch', 'Bich'],
+    ['\u202aAn\u202c', 'An'],
+    ['\ud800x', '\ufffdx'],
+    ['😀 An', '😀 An'],
+  ])('%j → %j', (input, expected) => {
+    expect(toNfc(input)).toBe(expected);
+  });
+
+  fcTest.prop([fc.string({ unit: 'binary' })], { numRuns: 300 })('is idempotent and NFC', (s) => {
+    const once = toNfc(s);
+    expect(toNfc(once)).toBe(once);
+    expect(once.normalize('NFC')).toBe(once);
+  });
+});
