@@ -5,6 +5,7 @@ import type {
   DetectedCase,
   HandedOverCase,
   PassportConfirmedCase,
+  PersonChanges,
   PoliceVerification,
   TransitionResult,
   VerifiedCase,
@@ -68,13 +69,10 @@ describe('case states', () => {
     const noVersion: WorkflowEvent = { type: 'correct', caseId: 'c', changes: {} };
     // @ts-expect-error a hand-back carries a list, not a case id
     const noList: WorkflowEvent = { type: 'hand-back', caseId: 'c' };
+    const x = { email: 'x' };
     // @ts-expect-error unknown person fields are rejected
-    const badField: WorkflowEvent = {
-      type: 'correct',
-      caseId: 'c',
-      expectedVersion: 1,
-      changes: { email: 'x' },
-    };
+    const changes: PersonChanges = x;
+    const badField = { type: 'correct', caseId: 'c', expectedVersion: 1, changes };
     expectTypeOf([noVersion, noList, badField]).toBeArray();
   });
 });
