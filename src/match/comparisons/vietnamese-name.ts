@@ -7,25 +7,62 @@ import { buildStringColumn, type StringColumn } from './string-column.js';
 /** Options of {@link givenNameComparison} and {@link familyNameComparison}. */
 export interface VietnameseNameOptions<R> {
   readonly name: string;
-  /** The full name (họ và tên), ideally already normalised. */
-  readonly get: (record: R) => string | null | undefined;
+  /** The full name (họ và tên), ideally already normalised. Ignored when `parts` is given. */
+  readonly get?: (record: R) => string | null | undefined;
+  /** The prepared name of a record (lets several comparisons and rules share one parse). */
+  readonly parts?: (record: R) => PreparedName | undefined;
   /** Jaro–Winkler threshold of the fuzzy level on folded text (default 0.88). */
   readonly fuzzy?: number;
   /** Term-frequency adjust the exact level (default true). */
   readonly tf?: boolean;
 }
 
-interface NameParts {
+/** A full name parsed once into lower-case parts and their phonetic keys. */
+export interface PreparedName {
   readonly given: string;
+  /** Họ, '' for a one-word name. */
   readonly surname: string;
   readonly middle: readonly string[];
+  /** Surname and middle names joined by spaces ('' for a one-word name). */
+  readonly family: string;
+  readonly givenKey: string;
+  readonly surnameKey: string;
+  readonly middleKeys: readonly string[];
+  readonly familyKey: string;
 }
 
-function partsOf(full: string | null | undefined): NameParts | undefined {
+/**
+ * Parses a full name for comparison: NFC, lower case, split into surname, middle names and
+ * given name (reversed order read back), with a phonetic key per part.
+ *
+ * @example
+ * ```ts
+ * prepareName('Huỳnh Thị Mai')?.familyKey; // 'hoan thi'
+ * ```
+ */
+export function prepareName(full: string | null | undefined): PreparedName | undefined {
   if (!full) return undefined;
   const p = parseVietnameseName(toNfc(full).toLowerCase().replace(/\s+/g, ' ').trim());
   if (!p.given) return undefined;
-  return { given: p.given, surname: p.surname, middle: p.middle };
+  const family = p.surname ? [p.surname, ...p.middle].join(' ') : '';
+  const middleKeys = p.middle.map((m) => phoneticKey(m));
+  const surnameKey = p.surname ? phoneticKey(p.surname) : '';
+  return {
+    given: p.given,
+    surname: p.surname,
+    middle: p.middle,
+    family,
+    givenKey: phoneticKey(p.given),
+    surnameKey,
+    middleKeys,
+    familyKey: p.surname ? [surnameKey, ...middleKeys].join(' ') : '',
+  };
+}
+
+function partsGetter<R>(options: VietnameseNameOptions<R>): (r: R) => PreparedName | undefined {
+  if (options.parts) return options.parts;
+  const get = options.get;
+  return (r) => prepareName(get?.(r));
 }
 
 const fold = (s: string) => foldDiacritics(s).toLowerCase();
@@ -65,7 +102,7 @@ export function givenNameComparison<R>(options: VietnameseNameOptions<R>): Compa
     levels: GIVEN_NAME_LEVELS,
     tfLevel: options.tf === false ? 0 : 1,
     prepare(records) {
-      const parts = records.map((r) => partsOf(options.get(r)));
+      const parts = records.map(partsGetter(options));
       const exact = ids(
         parts.map((p) => p?.given),
         interner,
@@ -75,7 +112,7 @@ export function givenNameComparison<R>(options: VietnameseNameOptions<R>): Compa
         interner,
       );
       const phonetic = ids(
-        parts.map((p) => (p ? `~${phoneticKey(p.given)}` : undefined)),
+        parts.map((p) => (p ? `~${p.givenKey}` : undefined)),
         interner,
       );
       const col: GivenColumn = { size: records.length, exact, folded, phonetic, tfIds: exact };
@@ -157,29 +194,30 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
     levels: FAMILY_NAME_LEVELS,
     tfLevel: options.tf === false ? 0 : 1,
     prepare(records) {
+      const getParts = partsGetter(options);
       const parts = records.map((r) => {
-        const p = partsOf(options.get(r));
+        const p = getParts(r);
         return p?.surname ? p : undefined;
       });
-      const family = parts.map((p) => (p ? [p.surname, ...p.middle].join(' ') : undefined));
+      const family = parts.map((p) => p?.family);
       const exact = ids(family, interner);
       const folded = buildStringColumn(
         family.map((f) => (f ? fold(f) : undefined)),
         interner,
       );
       const phonetic = ids(
-        family.map((f) => (f ? `~${phoneticKey(f)}` : undefined)),
+        parts.map((p) => (p ? `~${p.familyKey}` : undefined)),
         interner,
       );
       const surname = ids(
-        parts.map((p) => (p ? `~${phoneticKey(p.surname)}` : undefined)),
+        parts.map((p) => (p ? `~${p.surnameKey}` : undefined)),
         interner,
       );
       const middleStart = new Int32Array(records.length + 1);
       const tokens: number[] = [];
       parts.forEach((p, i) => {
         middleStart[i] = tokens.length;
-        if (p) for (const m of p.middle) tokens.push(intern(interner, `~${phoneticKey(m)}`));
+        if (p) for (const m of p.middleKeys) tokens.push(intern(interner, `~${m}`));
       });
       middleStart[records.length] = tokens.length;
       const col: FamilyColumn = {
