@@ -218,7 +218,9 @@ export function trainModel<R>(
   const lambdaFit = runEm(union.patterns, m, u, unionFit.lambda, { ...emOptions, fixM: true });
   const candidatePairs = union.pairs / Math.max(all.rate, 1e-12);
   const possible = dedupe ? (left.size * (left.size - 1)) / 2 : left.size * other.size;
-  const expectedMatches = lambdaFit.lambda * candidatePairs;
+  // Without any candidate pair there is nothing to learn λ from: assume one match per left record.
+  const expectedMatches =
+    union.pairs > 0 ? lambdaFit.lambda * candidatePairs : Math.min(left.size, other.size);
   const prior = Math.min(0.5, Math.max(expectedMatches / Math.max(possible, 1), 1e-12));
   rounds.push({
     rule: '(union)',

@@ -1,7 +1,7 @@
 import { foldDiacritics, parseVietnameseName, phoneticKey, toNfc } from '../../text/index.js';
 import type { Comparison, PreparedColumn } from '../comparison.js';
 import { createInterner, type Interner, intern } from '../interner.js';
-import { jaroWinklerCodes } from '../kernels/jaro-winkler.js';
+import { osaCodes } from '../kernels/osa.js';
 import { buildStringColumn, type StringColumn } from './string-column.js';
 
 /** Options of {@link givenNameComparison} and {@link familyNameComparison}. */
@@ -11,7 +11,7 @@ export interface VietnameseNameOptions<R> {
   readonly get?: (record: R) => string | null | undefined;
   /** The prepared name of a record (lets several comparisons and rules share one parse). */
   readonly parts?: (record: R) => PreparedName | undefined;
-  /** Jaro–Winkler threshold of the fuzzy level on folded text (default 0.88). */
+  /** Largest optimal-string-alignment distance of the fuzzy level, on folded text (default 1). */
   readonly fuzzy?: number;
   /** Term-frequency adjust the exact level (default true). */
   readonly tf?: boolean;
@@ -84,8 +84,8 @@ function ids(values: readonly (string | undefined)[], interner: Interner): Int32
  * Compares the given name (tên, the last word of a Vietnamese name; the parser reads a reversed
  * "given name first" order back). Levels: `exact` (term-frequency adjusted: Hùng is common, Khôi
  * rare), `folded` (equal without diacritics: a list typed without accents, or tone placement),
- * `phonetic` (same phonetic key: d/gi/r, ch/tr, s/x, final n/ng, i/y …), `fuzzy` (Jaro–Winkler on
- * folded text), `else`.
+ * `phonetic` (same phonetic key: d/gi/r, ch/tr, s/x, final n/ng, i/y …), `fuzzy` (one typo on
+ * folded text: optimal string alignment distance ≤ 1), `else`.
  *
  * @example
  * ```ts
@@ -96,7 +96,7 @@ function ids(values: readonly (string | undefined)[], interner: Interner): Int32
  */
 export function givenNameComparison<R>(options: VietnameseNameOptions<R>): Comparison<R> {
   const interner = createInterner();
-  const fuzzy = options.fuzzy ?? 0.88;
+  const fuzzy = options.fuzzy ?? 1;
   return {
     name: options.name,
     levels: GIVEN_NAME_LEVELS,
@@ -129,15 +129,8 @@ export function givenNameComparison<R>(options: VietnameseNameOptions<R>): Compa
       const fb = b.folded;
       if (fa.ids[i] === fb.ids[j]) return 2;
       if (a.phonetic[i] === b.phonetic[j]) return 3;
-      const jw = jaroWinklerCodes(
-        fa.codes,
-        fa.start[i]!,
-        fa.len[i]!,
-        fb.codes,
-        fb.start[j]!,
-        fb.len[j]!,
-      );
-      return jw >= fuzzy ? 4 : 5;
+      const d = osaCodes(fa.codes, fa.start[i]!, fa.len[i]!, fb.codes, fb.start[j]!, fb.len[j]!);
+      return d <= fuzzy ? 4 : 5;
     },
   };
 }
@@ -176,7 +169,7 @@ function subsequence(m: Int32Array, a0: number, a1: number, b0: number, b1: numb
  * Levels: `exact` (term-frequency adjusted: Nguyễn Thị is very common), `folded` (equal without
  * diacritics), `phonetic` (same phonetic key, so Hoàng/Huỳnh and Vũ/Võ agree), `middle_missing`
  * (same surname up to phonetics, and one side's middle names are a subsequence of the other's:
- * a missing or extra tên đệm), `fuzzy` (Jaro–Winkler on folded text), `surname_only`, `else`.
+ * a missing or extra tên đệm), `fuzzy` (one typo on folded text), `surname_only`, `else`.
  * Null when either side has no surname (a single-word name).
  *
  * @example
@@ -188,7 +181,7 @@ function subsequence(m: Int32Array, a0: number, a1: number, b0: number, b1: numb
  */
 export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comparison<R> {
   const interner = createInterner();
-  const fuzzy = options.fuzzy ?? 0.88;
+  const fuzzy = options.fuzzy ?? 1;
   return {
     name: options.name,
     levels: FAMILY_NAME_LEVELS,
@@ -261,15 +254,8 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
           if (subsequence(merged, 0, la, la, la + lb)) return 4;
         }
       }
-      const jw = jaroWinklerCodes(
-        fa.codes,
-        fa.start[i]!,
-        fa.len[i]!,
-        fb.codes,
-        fb.start[j]!,
-        fb.len[j]!,
-      );
-      if (jw >= fuzzy) return 5;
+      const d = osaCodes(fa.codes, fa.start[i]!, fa.len[i]!, fb.codes, fb.start[j]!, fb.len[j]!);
+      if (d <= fuzzy) return 5;
       return sameSurname ? 6 : 7;
     },
   };
