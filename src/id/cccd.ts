@@ -75,9 +75,9 @@ export function decodeCccd(
   if (issues !== undefined) return issues;
 
   const sex = (g & 1) === 0 ? 'male' : 'female';
-  const placeCode = d.slice(0, 3);
   const serial = d.slice(6);
   if (province !== undefined) {
+    const placeCode = province.cccdPrefix;
     const newProvinces = newProvincesForOldNumber(p12);
     if (newProvinces !== undefined) {
       return {
@@ -94,7 +94,7 @@ export function decodeCccd(
     }
   }
   return {
-    placeCode,
+    placeCode: d.slice(0, 3),
     bornAbroad: true,
     countryCode,
     sex,

@@ -103,17 +103,10 @@ function fromDigits(
         }
         return fail('ID_WRONG_LENGTH', '11 digits starting with 0: a digit is missing');
       }
-      const phone = first === 56 && d.charCodeAt(1) === 52 && isMobileLead(d.charCodeAt(2));
       const r = twelveDigits(`0${d}`, withRepair(repairs, 'RESTORED_LEADING_ZERO'), options);
-      if (phone) {
-        return r.success || isPolicyIssue(r.issues)
-          ? fail(
-              'ID_AMBIGUOUS_REPAIR',
-              '11 digits: a CCCD that lost its leading 0, or a mobile phone number with country code 84',
-            )
-          : fail('ID_LOOKS_LIKE_PHONE', 'A mobile phone number with country code 84');
-      }
-      return r.success || isPolicyIssue(r.issues) ? r : wrongLengthAfter(11, r.issues);
+      // 84 + 3/5/7/8/9…: also a mobile number written with the country code.
+      const phone = first === 56 && d.charCodeAt(1) === 52 && isMobileLead(d.charCodeAt(2));
+      return restored(r, 11, phone ? 'a mobile phone number with country code 84' : undefined);
     }
     case 10: {
       if (first === 48) {
@@ -123,15 +116,8 @@ function fromDigits(
         return fail('ID_WRONG_LENGTH', '10 digits starting with 0: not an ID number');
       }
       const r = twelveDigits(`00${d}`, withRepair(repairs, 'RESTORED_TWO_LEADING_ZEROS'), options);
-      if (first === 50) {
-        return r.success || isPolicyIssue(r.issues)
-          ? fail(
-              'ID_AMBIGUOUS_REPAIR',
-              '10 digits: a CCCD (code 002) that lost two leading zeros, or a landline phone number that lost its 0',
-            )
-          : fail('ID_LOOKS_LIKE_PHONE', 'A landline phone number that lost its leading 0');
-      }
-      return r.success || isPolicyIssue(r.issues) ? r : wrongLengthAfter(10, r.issues);
+      // 2…: also a landline (02…, 11 digits) that lost its 0.
+      return restored(r, 10, first === 50 ? 'a landline phone number that lost its 0' : undefined);
     }
     case 8:
       if (first === 48)
@@ -150,6 +136,26 @@ function fromDigits(
         `${count} digits: a CCCD has 12, a CMND 9 (or 12), a passport 1 letter + 7 digits`,
       );
   }
+}
+
+/**
+ * The outcome of restoring lost zeros: the restored CCCD, or `ID_WRONG_LENGTH` when it does not
+ * decode; when the digits also read as a phone number, `ID_AMBIGUOUS_REPAIR` (the CCCD is valid
+ * too) or `ID_LOOKS_LIKE_PHONE` (it is not).
+ */
+function restored(
+  r: Result<ParsedId, IdIssueCode>,
+  count: number,
+  phone: string | undefined,
+): Result<ParsedId, IdIssueCode> {
+  const cccdValid = r.success || isPolicyIssue(r.issues);
+  if (phone === undefined) return cccdValid ? r : wrongLengthAfter(count, r.issues);
+  return cccdValid
+    ? fail(
+        'ID_AMBIGUOUS_REPAIR',
+        `${count} digits: a CCCD that lost its leading zeros, or ${phone}`,
+      )
+    : fail('ID_LOOKS_LIKE_PHONE', `${count} digits: ${phone}`);
 }
 
 /** Issues that come from the options (kind, repairs), not from the digits. */
@@ -275,7 +281,17 @@ export function parseIdNumber(
   return fail('ID_INVALID_TYPE', `Expected a string or a number, got ${typeof unknownInput}`);
 }
 
-/** Thrown by {@link parseIdNumberOrThrow}; carries the issues. */
+/**
+ * Thrown by {@link parseIdNumberOrThrow}; carries the issues (its message never contains the raw
+ * number).
+ *
+ * @example
+ * ```ts
+ * try { parseIdNumberOrThrow('003090012345'); } catch (e) {
+ *   if (e instanceof IdNumberError) e.issues[0]?.code; // 'CCCD_BAD_PROVINCE'
+ * }
+ * ```
+ */
 export class IdNumberError extends Error {
   override readonly name = 'IdNumberError';
   readonly issues: readonly Issue<IdIssueCode>[];

@@ -1,7 +1,7 @@
 /**
  * The slow path of `parseIdNumber`: one linear pass over a messy string that separates the
  * formatting noise (whitespace, `'` prefix, `.0` suffix, separators, full-width digits) from the
- * digits. Char codes only; no regex, no per-character allocation beyond the first 13 digits.
+ * digits. Char codes only; no regex, no per-character allocation (the first 13 digits are accumulated as a number).
  * @module
  */
 
@@ -102,12 +102,14 @@ export function scanIdString(s: string): ScanResult {
   let end = s.length;
   while (start < end && isSpace(s.charCodeAt(start))) start++;
   while (end > start && isSpace(s.charCodeAt(end - 1))) end--;
-  const trimmed = start > 0 || end < s.length;
+  let trimmed = start > 0 || end < s.length;
   let apostrophe = false;
   if (start < end && isApostrophe(s.charCodeAt(start))) {
     apostrophe = true;
     start++;
+    const afterApostrophe = start;
     while (start < end && isSpace(s.charCodeAt(start))) start++;
+    if (start > afterApostrophe) trimmed = true;
   }
   let plusPrefix = false;
   if (start < end && s.charCodeAt(start) === 0x2b) {
@@ -129,7 +131,8 @@ export function scanIdString(s: string): ScanResult {
     }
   }
 
-  let digits = '';
+  // The first 13 digits as a number (< 2^53, exact); the string is built once at the end.
+  let digitValue = 0;
   let digitCount = 0;
   let separators = false;
   let fullWidth = false;
@@ -147,7 +150,7 @@ export function scanIdString(s: string): ScanResult {
       c -= 0xff10 - 48;
     }
     if (c >= 48 && c <= 57) {
-      if (digitCount < 13) digits += String.fromCharCode(c);
+      if (digitCount < 13) digitValue = digitValue * 10 + (c - 48);
       digitCount++;
       if (pointCount > 0) {
         if (c === 48) zerosAfterPoint++;
@@ -178,12 +181,17 @@ export function scanIdString(s: string): ScanResult {
     zerosAfterPoint <= 2 &&
     digitsBeforePoint + zerosAfterPoint === digitCount &&
     letter === 0;
+  let kept = Math.min(digitCount, 13);
   if (decimalZero) {
+    if (digitsBeforePoint < kept) {
+      digitValue = Math.floor(digitValue / 10 ** (kept - digitsBeforePoint));
+      kept = digitsBeforePoint;
+    }
     digitCount = digitsBeforePoint;
-    if (digits.length > digitCount) digits = digits.slice(0, digitCount);
   } else if (pointCount > 0) {
     separators = true;
   }
+  const digits = kept === 0 ? '' : String(digitValue).padStart(kept, '0');
   return {
     digits,
     digitCount,

@@ -29,6 +29,8 @@ export interface CccdDomesticParts extends CccdCommonParts {
   readonly province: OldProvince;
   /** The post-2025 province(s) that territory belongs to now (two for Tiền Giang). */
   readonly newProvinces: NewProvinceCandidates;
+  /** Absent: only people born abroad have a country code. */
+  readonly countryCode?: undefined;
 }
 
 /**
@@ -39,6 +41,10 @@ export interface CccdAbroadParts extends CccdCommonParts {
   readonly bornAbroad: true;
   /** The numeric country-of-birth code (101–295). */
   readonly countryCode: number;
+  /** Absent (lets `parts.province?.name` work without narrowing). */
+  readonly province?: undefined;
+  /** Absent. */
+  readonly newProvinces?: undefined;
 }
 
 /** What a 12-digit number says, discriminated on `bornAbroad`. */

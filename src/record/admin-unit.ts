@@ -1,6 +1,6 @@
 import type { Issue, Result } from '../result.js';
+import { normalizeName } from '../text/index.js';
 import { issue, NO_WARNINGS } from './issue.js';
-import { titleCasePlace } from './place-name.js';
 
 /** The kind of a district-level (cấp huyện) or commune-level (cấp xã) unit. */
 export type AdminUnitType =
@@ -119,7 +119,7 @@ function isDigit(c: number): boolean {
 
 /** Whether the prefix `p` (already matched) ends where a name may start. */
 function boundaryAfter(lower: string, p: string): boolean {
-  if (lower.length === p.length) return false;
+  if (lower.length === p.length) return true;
   if (p.charCodeAt(p.length - 1) === 46) return true;
   const c = lower.charCodeAt(p.length);
   if (c === 32 || c === 46 || c === 160) return true;
@@ -174,7 +174,7 @@ function parseUnit(
     number = Number(rest);
     name = String(number);
   } else {
-    name = titleCasePlace(rest);
+    name = normalizeName(rest, { repairTelex: false }).value;
   }
   const level = type === undefined ? undefined : LEVEL[type];
   const value = type === undefined ? name : `${LABEL[type]} ${name}`;

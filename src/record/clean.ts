@@ -1,10 +1,11 @@
 import type { Issue } from '../result.js';
+import type { ToneStyle } from '../text/index.js';
 import { parseCommune, parseDistrict } from './admin-unit.js';
 import { type CanonicalColumn, isCanonicalColumn, type RawRecord } from './columns.js';
 import { type DateOfBirthOptions, parseDateOfBirth } from './dob.js';
-import { checkIdPerson, cleanIdNumber } from './id-field.js';
+import { cleanIdNumber } from './id-field.js';
 import { NO_WARNINGS } from './issue.js';
-import { cleanFullName, type ToneStyle } from './name-field.js';
+import { cleanFullName } from './name-field.js';
 import { parsePhone } from './phone.js';
 import { type ProvinceOptions, parseProvince } from './province.js';
 import {
@@ -67,6 +68,14 @@ function settingsOf(options: CleanRecordOptions): Settings {
   settingsCache.set(options, s);
   return s;
 }
+
+const ID_MISSING: RecordIssue = Object.freeze({
+  code: 'ID_MISSING',
+  message: 'No CCCD/CMND number',
+  category: 'missing-id',
+  severity: 'error',
+  path: ['id_number'],
+} as const);
 
 const EMPTY_FIELD: CleanField<never> = Object.freeze({});
 const EMPTY_EXTRA: Readonly<Record<string, string>> = Object.freeze({});
@@ -147,53 +156,43 @@ export function cleanRecord(
 function cleanWith(raw: RawRecord, st: Settings, key: string): CleanResult {
   const acc: Acc = { errors: undefined, warnings: undefined };
 
-  const idRaw = raw.id_number;
-  let idNumber: CleanField<string> = field<string>(idRaw, undefined);
-  let idKind: CleanRecord['idKind'];
-  let idYear: number | undefined;
-  let idSex: Sex | undefined;
-  if (isBlank(idRaw)) {
-    push(acc, {
-      code: 'ID_MISSING',
-      message: 'No CCCD/CMND number',
-      category: 'missing-id',
-      severity: 'error',
-      path: ['id_number'],
-    });
-  } else {
-    const id = cleanIdNumber(idRaw ?? '');
-    idNumber = field(idRaw, id.value);
-    idKind = id.kind;
-    idYear = id.birthYear;
-    idSex = id.sex;
-    addAll(acc, id.errors, 'id_number', 'error');
-    addAll(acc, id.warnings, 'id_number', 'warning');
-  }
-
   const nameRaw = raw.full_name;
   const name = cleanFullName(nameRaw, st.toneStyle);
-  if (name.error !== undefined) push(acc, toRecordIssue(name.error, 'full_name', 'error'));
-  if (name.warning !== undefined) push(acc, toRecordIssue(name.warning, 'full_name', 'warning'));
 
   const dobRaw = raw.dob;
   let dobValue: PartialDate | undefined;
   const dob = parseDateOfBirth(dobRaw ?? '', st.dob);
-  if (dob.success) {
-    dobValue = dob.data.value;
-    if (dob.data.warnings.length > 0) addAll(acc, dob.data.warnings, 'dob', 'warning');
-  } else {
-    addAll(acc, dob.issues, 'dob', 'error');
-  }
+  if (dob.success) dobValue = dob.data.value;
 
   const sexRaw = raw.gender;
   let sexValue: Sex | undefined;
   const sex = parseSex(sexRaw ?? '', st.sex);
   if (sex.success) sexValue = sex.data;
-  else addAll(acc, sex.issues, 'gender', 'error');
 
-  if (idKind !== undefined) {
-    for (const conflict of checkIdPerson(idYear, idSex, dobValue, sexValue)) push(acc, conflict);
+  // Issues in column order: ID, name, dob, sex, then the address fields.
+  const idRaw = raw.id_number;
+  let idNumber: CleanField<string> = field<string>(idRaw, undefined);
+  let idKind: CleanRecord['idKind'];
+  if (isBlank(idRaw)) {
+    push(acc, ID_MISSING);
+  } else {
+    const id = cleanIdNumber(idRaw ?? '', dobValue, sexValue, st.referenceDate);
+    idNumber = field(idRaw, id.value);
+    idKind = id.kind;
+    if (id.errors.length > 0) addAll(acc, id.errors, 'id_number', 'error');
+    if (id.warnings.length > 0) addAll(acc, id.warnings, 'id_number', 'warning');
+    for (const c of id.conflicts) push(acc, c);
   }
+
+  if (name.error !== undefined) push(acc, toRecordIssue(name.error, 'full_name', 'error'));
+  if (name.warnings !== undefined) addAll(acc, name.warnings, 'full_name', 'warning');
+
+  if (dob.success) {
+    if (dob.data.warnings.length > 0) addAll(acc, dob.data.warnings, 'dob', 'warning');
+  } else {
+    addAll(acc, dob.issues, 'dob', 'error');
+  }
+  if (!sex.success) addAll(acc, sex.issues, 'gender', 'error');
 
   const phoneRaw = raw.phone;
   let phoneValue: string | undefined;

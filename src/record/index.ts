@@ -36,7 +36,7 @@ export {
   parseDateOfBirthOrThrow,
 } from './dob.js';
 export type { IdFieldIssueCode } from './id-field.js';
-export type { NameIssueCode, ToneStyle } from './name-field.js';
+export type { NameIssueCode } from './name-field.js';
 export {
   type ParsedPhone,
   type PhoneErrorCode,
@@ -59,6 +59,7 @@ export {
   type ProvinceOptions,
   parseProvince,
 } from './province.js';
+export { PROVINCE_ALIASES } from './province-spellings.js';
 export {
   categoryOf,
   type RecordCheckCode,

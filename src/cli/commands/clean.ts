@@ -1,3 +1,4 @@
+import { isExists } from 'date-fns';
 import {
   type CleanRecordOptions,
   cleanRecord,
@@ -71,8 +72,9 @@ function parseSexCodes(value: string | undefined): Readonly<Record<string, Sex>>
 function parseReferenceDate(value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = m === null ? undefined : new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  if (date === undefined || Number.isNaN(date.getTime())) {
+  const [y, mo, d] = m === null ? [0, 0, 0] : [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = m !== null && isExists(y, mo - 1, d) ? new Date(y, mo - 1, d) : undefined;
+  if (date === undefined) {
     throw new CliInputError(`--reference-date ${value}: expected YYYY-MM-DD`);
   }
   return date;

@@ -9,21 +9,26 @@
 import { createRandom, type Random, splitmix32 } from './prng.js';
 import { PROVINCE_FACTS, type ProvinceFacts } from './provinces-data.js';
 
-/** A commune (phường, xã, thị trấn). */
-export interface Commune {
-  /** Full name with its prefix, e.g. `Phường 5`, `Xã An Bình`, `Thị trấn Tân Phú`. */
+/** An administrative unit below the province: its full name, prefix word and bare name. */
+export interface AdminUnit {
+  /** Full name with its prefix, e.g. `Phường 5`, `Xã An Bình`, `Quận 3`, `Huyện Bình Chánh`. */
   readonly name: string;
-  /** The prefix word: `Phường`, `Xã` or `Thị trấn`. */
-  readonly kind: 'Phường' | 'Xã' | 'Thị trấn';
+  /** The prefix word (`Phường`, `Xã`, `Thị trấn`, `Quận`, `Huyện`, `Thị xã`, `Thành phố`). */
+  readonly kind: string;
   /** The name without its prefix (`5`, `An Bình`). */
   readonly bare: string;
+  /** Whether the bare name is a number (`Phường 5`, `Quận 3`). */
+  readonly numeric: boolean;
+}
+
+/** A commune (phường, xã, thị trấn). */
+export interface Commune extends AdminUnit {
+  readonly kind: 'Phường' | 'Xã' | 'Thị trấn';
 }
 
 /** A district (quận, huyện, thị xã, thành phố thuộc tỉnh). */
-export interface District {
-  readonly name: string;
+export interface District extends AdminUnit {
   readonly kind: 'Quận' | 'Huyện' | 'Thị xã' | 'Thành phố';
-  readonly bare: string;
   readonly urban: boolean;
   readonly communes: readonly Commune[];
 }
@@ -233,13 +238,13 @@ function buildCommunes(random: Random, urban: boolean, numbered: boolean): Commu
   for (let i = 0; i < count; i++) {
     if (urban) {
       const bare = numbered && i < count - 2 ? String(i + 1) : placeName(random, used);
-      out.push({ name: `Phường ${bare}`, kind: 'Phường', bare });
+      out.push({ name: `Phường ${bare}`, kind: 'Phường', bare, numeric: /^\d+$/.test(bare) });
     } else if (i === 0) {
       const bare = placeName(random, used);
-      out.push({ name: `Thị trấn ${bare}`, kind: 'Thị trấn', bare });
+      out.push({ name: `Thị trấn ${bare}`, kind: 'Thị trấn', bare, numeric: false });
     } else {
       const bare = placeName(random, used);
-      out.push({ name: `Xã ${bare}`, kind: 'Xã', bare });
+      out.push({ name: `Xã ${bare}`, kind: 'Xã', bare, numeric: false });
     }
   }
   return out;
@@ -249,11 +254,18 @@ function district(random: Random, full: string): District {
   const { kind, bare } = splitKind(full);
   const urban = kind !== 'Huyện';
   const numbered = kind === 'Quận' && /^\d+$/.test(bare);
-  return { name: full, kind, bare, urban, communes: buildCommunes(random, urban, numbered) };
+  return {
+    name: full,
+    kind,
+    bare,
+    numeric: numbered,
+    urban,
+    communes: buildCommunes(random, urban, numbered),
+  };
 }
 
 function shortName(name: string): string {
-  return name.startsWith('TP ') ? name.slice(3) : (name.split('–')[0] ?? name);
+  return name.split(' - ')[0] ?? name;
 }
 
 /**

@@ -5,6 +5,20 @@
  *
  * @module
  */
+
+export {
+  FEMALE_GIVEN_NAMES,
+  FEMALE_MIDDLE_NAMES_OLDER,
+  FEMALE_MIDDLE_NAMES_YOUNGER,
+  MALE_GIVEN_NAMES,
+  MALE_MIDDLE_NAMES_OLDER,
+  MALE_MIDDLE_NAMES_YOUNGER,
+  MIDDLE_NAME_COHORT_SPLIT_YEAR,
+  SECOND_MIDDLE_NAMES,
+  SURNAMES,
+  type WeightedTable,
+  type WeightedValue,
+} from '../names-data.js';
 export {
   type CsvOptions,
   csvField,

@@ -120,8 +120,11 @@ export function pad2(n: number): string {
  * ```
  */
 export function randomDigits(random: Random, count: number): string {
-  return String(random.int(10 ** count)).padStart(count, '0');
+  const base = POWERS_OF_TEN[count] ?? 10 ** count;
+  return String(base + random.int(base)).slice(1);
 }
+
+const POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9] as const;
 
 /** Mobile prefixes in use since the 2018 migration, weighted roughly by subscribers. */
 const MOBILE_PREFIXES: WeightedTable = [
@@ -475,9 +478,9 @@ function drafts(ctx: HouseholdContext, home: number): Draft[] {
   }
   const husband = adult(ctx, home, 0, husbandYear);
   const wife = adult(ctx, home, 1, wifeYear);
-  if (kind >= 0.85) {
-    // Three generations: one or two of the husband's parents live with the family.
-    const gfYear = Math.max(1925, husbandYear - 22 - random.int(17));
+  // Three generations: one or two of the husband's parents (born 1928 or later) live with them.
+  const gfYear = husbandYear - 22 - random.int(17);
+  if (kind >= 0.85 && gfYear >= 1928) {
     const gmYear = Math.min(husbandYear - 18, gfYear + random.int(8));
     if (random.chance(0.6)) out.push(adult(ctx, home, 0, gfYear, husband.surname));
     if (out.length === 0 || random.chance(0.7)) out.push(adult(ctx, home, 1, gmYear));
@@ -493,7 +496,7 @@ function cccd(ctx: HouseholdContext, d: Draft): string {
   const yy = d.year % 100;
   const bucket = (d.birthProvince * 10 + g) * 100 + yy;
   const serial = ctx.numbers.next(bucket, 1_000_000, ctx.outsideRegister);
-  return `0${pad2(d.birthProvince)}${g}${pad2(yy)}${String(serial).padStart(6, '0')}`;
+  return `0${pad2(d.birthProvince)}${g}${pad2(yy)}${String(1_000_000 + serial).slice(1)}`;
 }
 
 function cmnd(ctx: HouseholdContext, d: Draft, homeIndex: number): string {
@@ -506,7 +509,7 @@ function cmnd(ctx: HouseholdContext, d: Draft, homeIndex: number): string {
   const prefix = facts?.cmndPrefix ?? '01';
   const bucket = 97_000 + Number(prefix);
   const serial = ctx.numbers.next(bucket, 10_000_000, ctx.outsideRegister);
-  return prefix + String(serial).padStart(7, '0');
+  return prefix + String(10_000_000 + serial).slice(1);
 }
 
 /**
