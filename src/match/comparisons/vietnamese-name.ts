@@ -1,6 +1,7 @@
 import { foldDiacritics, parseVietnameseName, phoneticKey, toNfc } from '../../text/index.js';
 import type { Comparison, PreparedColumn } from '../comparison.js';
 import { createInterner, type Interner, intern } from '../interner.js';
+import { withinOneEdit } from '../kernels/one-edit.js';
 import { osaCodes } from '../kernels/osa.js';
 import { buildStringColumn, type StringColumn } from './string-column.js';
 
@@ -67,6 +68,15 @@ function partsGetter<R>(options: VietnameseNameOptions<R>): (r: R) => PreparedNa
 
 const fold = (s: string) => foldDiacritics(s).toLowerCase();
 
+/** OSA distance ≤ max between two folded values (linear check for the usual max = 1). */
+function typo(max: number, a: StringColumn, i: number, b: StringColumn, j: number): boolean {
+  const al = a.len[i]!;
+  const bl = b.len[j]!;
+  if (al - bl > max || bl - al > max) return false;
+  if (max === 1) return withinOneEdit(a.codes, a.start[i]!, al, b.codes, b.start[j]!, bl);
+  return osaCodes(a.codes, a.start[i]!, al, b.codes, b.start[j]!, bl) <= max;
+}
+
 interface GivenColumn extends PreparedColumn {
   readonly exact: Int32Array;
   readonly folded: StringColumn;
@@ -129,8 +139,7 @@ export function givenNameComparison<R>(options: VietnameseNameOptions<R>): Compa
       const fb = b.folded;
       if (fa.ids[i] === fb.ids[j]) return 2;
       if (a.phonetic[i] === b.phonetic[j]) return 3;
-      const d = osaCodes(fa.codes, fa.start[i]!, fa.len[i]!, fb.codes, fb.start[j]!, fb.len[j]!);
-      return d <= fuzzy ? 4 : 5;
+      return typo(fuzzy, fa, i, fb, j) ? 4 : 5;
     },
   };
 }
@@ -254,8 +263,7 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
           if (subsequence(merged, 0, la, la, la + lb)) return 4;
         }
       }
-      const d = osaCodes(fa.codes, fa.start[i]!, fa.len[i]!, fb.codes, fb.start[j]!, fb.len[j]!);
-      if (d <= fuzzy) return 5;
+      if (typo(fuzzy, fa, i, fb, j)) return 5;
       return sameSurname ? 6 : 7;
     },
   };
