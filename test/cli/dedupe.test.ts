@@ -20,9 +20,8 @@ describe('vn-reconcile dedupe', () => {
     // Every cluster id is the key of a row of that cluster.
     for (const id of cluster.values()) expect(cluster.get(id)).toBe(id);
     const byEntity = new Map<string, string[]>();
-    fx.data.truth.forEach((t) =>
-      byEntity.set(t.entity_id, [...(byEntity.get(t.entity_id) ?? []), t.record_id]),
-    );
+    for (const t of fx.data.truth)
+      byEntity.set(t.entity_id, [...(byEntity.get(t.entity_id) ?? []), t.record_id]);
     let together = 0;
     let pairs = 0;
     for (const ids of byEntity.values()) {
