@@ -28,6 +28,13 @@ export {
   stringComparison,
 } from './comparisons/string.js';
 export {
+  FAMILY_NAME_LEVELS,
+  familyNameComparison,
+  GIVEN_NAME_LEVELS,
+  givenNameComparison,
+  type VietnameseNameOptions,
+} from './comparisons/vietnamese-name.js';
+export {
   chooseThresholds,
   type Decision,
   decide,
@@ -84,4 +91,5 @@ export {
 } from './scorer.js';
 export { type BlockingRule, type LinkageSpec, type PreparedSide, prepareSide } from './spec.js';
 export { estimateU, type TrainOptions, trainModel } from './train.js';
+export { VIETNAMESE_RULES, type VietnameseSpecOptions, vietnameseSpec } from './vietnamese.js';
 export * from './scale/index.js';

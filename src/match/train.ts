@@ -155,7 +155,12 @@ export function trainModel<R>(
     for (let i = 0; i < left.size; i++) if (rate >= 1 || rand() < rate) picked.push(i);
     return { rate: picked.length / Math.max(1, left.size), records: Int32Array.from(picked) };
   };
-  const patternsOf = (rules: readonly number[] | undefined, records: Int32Array) => {
+  // Comparisons a rule forces to agree are set to the null level in its round: no evidence.
+  const patternsOf = (
+    rules: readonly number[] | undefined,
+    records: Int32Array,
+    masked: Uint8Array = new Uint8Array(K),
+  ) => {
     let pairs = 0;
     const patterns = collectPatterns(K, (add) => {
       for (const i of records) {
@@ -163,7 +168,7 @@ export function trainModel<R>(
         for (let t = 0; t < n; t++) {
           const j = buf.out[t]!;
           for (let k = 0; k < K; k++)
-            lv[k] = cs[k]!.compare(left.columns[k]!, i, other.columns[k]!, j);
+            lv[k] = masked[k] ? 0 : cs[k]!.compare(left.columns[k]!, i, other.columns[k]!, j);
           add(lv);
           pairs++;
         }
@@ -173,11 +178,12 @@ export function trainModel<R>(
   };
 
   const mSum = cs.map((c) => new Float64Array(c.levels.length + 1));
-  const mRounds = new Int32Array(K);
+  const mRounds = new Float64Array(K);
   const rounds: { rule: string; pairs: number; iterations: number; converged: boolean }[] = [];
   spec.blocking.forEach((rule, r) => {
     const { records } = sampleFor([r]);
-    const { patterns, pairs } = patternsOf([r], records);
+    const masked = Uint8Array.from(cs, (c) => (rule.fields?.includes(c.name) ? 1 : 0));
+    const { patterns, pairs } = patternsOf([r], records, masked);
     if (pairs === 0) return;
     const res = runEm(
       patterns,
@@ -188,11 +194,13 @@ export function trainModel<R>(
     );
     rounds.push({ rule: rule.name, pairs, iterations: res.iterations, converged: res.converged });
     const nonNull = nonNullMatches(patterns, res.m, u, res.lambda);
+    // Weight each round's estimate by the matches it saw with a value for that comparison.
     for (let k = 0; k < K; k++) {
       if (rule.fields?.includes(cs[k]!.name)) continue;
-      if (nonNull[k]! < 10) continue;
-      for (let l = 1; l < mSum[k]!.length; l++) mSum[k]![l]! += res.m[k]![l]!;
-      mRounds[k]! += 1;
+      const weight = nonNull[k]!;
+      if (weight < 10) continue;
+      for (let l = 1; l < mSum[k]!.length; l++) mSum[k]![l]! += weight * res.m[k]![l]!;
+      mRounds[k]! += weight;
     }
   });
 
