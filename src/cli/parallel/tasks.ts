@@ -20,7 +20,7 @@ import {
 import type { CleanRecord } from '../../record/index.js';
 import { type CsvHeader, resolveHeader } from '../csv.js';
 import { type CsvChunk, parseCsvText, readChunk } from './csv-chunks.js';
-import { explanationOf, linkLine } from './output.js';
+import { explanationOf, INVALID_EXPLANATION, linkLine } from './output.js';
 import { type CleanedChunk, cleanChunk } from './records.js';
 import type { Shard } from './shard.js';
 import { type StringPool, stringAt } from './strings.js';
@@ -178,7 +178,7 @@ export function score(
     const prefix = withRowNumbers ? String(rows[i]) : undefined;
     if (invalid[i]) {
       stats.invalid++;
-      text += linkLine(ids[i]!, prefix, '', 'invalid', undefined);
+      text += linkLine(ids[i]!, prefix, '', 'invalid', undefined, INVALID_EXPLANATION);
       continue;
     }
     const res = results[v++]!;
