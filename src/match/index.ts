@@ -32,6 +32,8 @@ export {
   familyNameComparison,
   GIVEN_NAME_LEVELS,
   givenNameComparison,
+  type PreparedName,
+  prepareName,
   type VietnameseNameOptions,
 } from './comparisons/vietnamese-name.js';
 export {
