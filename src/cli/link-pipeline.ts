@@ -9,6 +9,7 @@
  */
 import { once } from 'node:events';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import {
@@ -67,6 +68,8 @@ export interface LinkPipelineOptions {
   /** LEFT rows in the EM sample (default 100 000). */
   readonly sampleSize?: number | undefined;
   readonly thresholds?: Thresholds | undefined;
+  /** Estimated false-discovery rate the match threshold aims at (default 0.001). */
+  readonly targetFdr?: number | undefined;
   /** "Today" for date checks (default: now). Fix it to repeat a run exactly. */
   readonly referenceDate?: Date | undefined;
   readonly bom?: boolean | undefined;
@@ -178,7 +181,7 @@ export async function runLinkPipeline(
   const pick = options.model ? undefined : (row: number) => mix32(row) < threshold;
   const leftScan = scan(options.left, leftPath, options.chunkRows, pick);
   const rightScan = scan(options.right, rightPath, options.chunkRows);
-  const workers = Math.max(1, Math.floor(options.workers ?? 2));
+  const workers = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
   const setup: WorkerSetup = {
     left: {
       file: options.left,
@@ -254,6 +257,7 @@ export async function runLinkPipeline(
       rules: PIPELINE_RULES,
       ...(options.model ? { model: options.model } : {}),
       ...(options.thresholds ? { thresholds: options.thresholds } : {}),
+      ...(options.targetFdr !== undefined ? { targetFdr: options.targetFdr } : {}),
     });
     if (options.saveModel !== undefined) {
       writeFileSync(abs(io.cwd, options.saveModel), `${JSON.stringify(training.model, null, 2)}\n`);
@@ -427,7 +431,7 @@ export function formatSummary(s: LinkPipelineSummary): string {
 
 /** Usage of the pipeline's flags (appended to `link --help`). */
 export const PIPELINE_USAGE = `Scale options (streaming, parallel, shardable):
-      --workers N          worker threads (default 2; 1 still streams)
+      --workers N          worker threads (default: the number of cores)
       --chunk-size N       LEFT rows per chunk (default 16384)
       --sample-size N      LEFT rows in the EM sample (default 100000)
       --shard K/N          only the K-th of N shards of LEFT (stable key: CCCD province+birth
@@ -452,7 +456,32 @@ export const PIPELINE_ARGS = {
   shard: { type: 'string' },
   merge: { type: 'boolean' },
   'reference-date': { type: 'string' },
+  'match-threshold': { type: 'string' },
+  'review-threshold': { type: 'string' },
+  'target-fdr': { type: 'string' },
+  'one-to-one': { type: 'boolean' },
 } as const satisfies ArgOptions;
+
+/**
+ * Whether `link` runs through the pipeline: always, except for what only the in-memory engine
+ * does (`--one-to-one` needs every candidate at once; stdin cannot be scanned twice).
+ *
+ * @example
+ * ```ts
+ * usesPipeline(['list.csv', 'reg.csv', '--workers', '2']); // true
+ * usesPipeline(['-', 'reg.csv']); // false
+ * ```
+ */
+export function usesPipeline(argv: readonly string[]): boolean {
+  return !argv.includes('--one-to-one') && !argv.includes('-');
+}
+
+function probability(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const x = Number(value);
+  if (!(x >= 0 && x <= 1)) throw new CliInputError(`--${flag} ${value}: expected a number between 0 and 1`);
+  return x;
+}
 
 function positiveInt(flag: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
@@ -516,9 +545,24 @@ export async function runLinkPipelineCommand(ctx: CommandContext): Promise<numbe
     if (!referenceDate || Number.isNaN(referenceDate.getTime()))
       throw new CliInputError(`--reference-date ${values['reference-date']}: expected YYYY-MM-DD`);
   }
+  if (values['one-to-one'] === true) {
+    throw new CliInputError('--one-to-one cannot stream: run it without the scale options');
+  }
+  const match = probability('match-threshold', values['match-threshold']);
+  const review = probability('review-threshold', values['review-threshold']);
+  const targetFdr = probability('target-fdr', values['target-fdr']);
+  const thresholds =
+    match !== undefined || review !== undefined
+      ? {
+          match: match ?? model?.thresholds?.match ?? 0.5,
+          review: Math.min(review ?? match ?? 0.5, match ?? 1),
+        }
+      : undefined;
   await runLinkPipeline(
     {
       left,
+      thresholds,
+      targetFdr,
       right,
       out: values.out,
       leftKey: values['left-key'] ?? values.key,
