@@ -96,3 +96,4 @@ export {
 export { type BlockingRule, type LinkageSpec, type PreparedSide, prepareSide } from './spec.js';
 export { estimateU, type TrainOptions, trainModel } from './train.js';
 export { VIETNAMESE_RULES, type VietnameseSpecOptions, vietnameseSpec } from './vietnamese.js';
+export * from './scale/index.js';
