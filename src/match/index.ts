@@ -1,5 +1,99 @@
 /**
- * Public face of the `match` part. Everything exported here is public API.
+ * Public face of the `match` part: string kernels, comparisons, blocking, the Fellegi–Sunter
+ * model with EM, scoring with explanations, decisions and resolution.
  * @module
  */
-export {};
+export {
+  type BlockIndex,
+  type BlockingCounts,
+  type BlockingIssueCode,
+  buildBlockIndex,
+  checkBlocking,
+  countCandidates,
+} from './blocking.js';
+export { type Comparison, NULL_LEVEL, type PreparedColumn } from './comparison.js';
+export { DATE_LEVELS, type DateComparisonOptions, dateComparison } from './comparisons/date.js';
+export { type ExactComparisonOptions, exactComparison } from './comparisons/exact.js';
+export {
+  ID_LEVELS,
+  type IdNumberComparisonOptions,
+  type IdValue,
+  idNumberComparison,
+} from './comparisons/id-number.js';
+export { PHONE_LEVELS, type PhoneComparisonOptions, phoneComparison } from './comparisons/phone.js';
+export { PLACE_LEVELS, type PlaceComparisonOptions, placeComparison } from './comparisons/place.js';
+export {
+  type StringComparisonOptions,
+  type StringLevel,
+  stringComparison,
+} from './comparisons/string.js';
+export {
+  FAMILY_NAME_LEVELS,
+  familyNameComparison,
+  GIVEN_NAME_LEVELS,
+  givenNameComparison,
+  type PreparedName,
+  prepareName,
+  type VietnameseNameOptions,
+} from './comparisons/vietnamese-name.js';
+export {
+  chooseThresholds,
+  type Decision,
+  decide,
+  type ThresholdChoice,
+  type ThresholdOptions,
+} from './decide.js';
+export {
+  type DedupeOptions,
+  type DedupeOutcome,
+  type DedupePair,
+  dedupePrepared,
+  dedupeRecords,
+} from './dedupe.js';
+export { type EmOptions, type EmResult, type PatternCounts, runEm } from './em.js';
+export { jaroCodes, jaroWinklerCodes } from './kernels/jaro-winkler.js';
+export { levenshteinCodes } from './kernels/levenshtein.js';
+export { withinOneEdit } from './kernels/one-edit.js';
+export { osaCodes } from './kernels/osa.js';
+export { codesOf, jaro, jaroWinkler, levenshtein, osaDistance } from './kernels/strings.js';
+export {
+  type LinkOptions,
+  type LinkOutcome,
+  type LinkReason,
+  type LinkResult,
+  linkPrepared,
+  linkRecords,
+  type MatchIssueCode,
+  type MatchOptions,
+  type MatchSummary,
+  scoreChunk,
+} from './link.js';
+export {
+  type ComparisonParameters,
+  type FellegiSunterModel,
+  type LevelParameters,
+  levelWeights,
+  type ModelIssueCode,
+  modelSchema,
+  parseModel,
+  priorWeight,
+  type Thresholds,
+  type TrainingReport,
+  weightToProbability,
+} from './model.js';
+export { compileRules, type MatchRule } from './rules.js';
+export * from './scale/index.js';
+export * from './scale/index.js';
+export {
+  type Contribution,
+  createScorer,
+  explainPair,
+  formatExplanation,
+  type PairExplanation,
+  type Scorer,
+  scorePair,
+  type TermFrequencyOptions,
+} from './scorer.js';
+export { type BlockingRule, type LinkageSpec, type PreparedSide, prepareSide } from './spec.js';
+export { estimateU, type TrainOptions, trainModel } from './train.js';
+export { VIETNAMESE_RULES, type VietnameseSpecOptions, vietnameseSpec } from './vietnamese.js';

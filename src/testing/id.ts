@@ -1,2 +1,304 @@
-// fast-check arbitraries for the `id` part (owned by that part).
-export {};
+/**
+ * fast-check arbitraries for ID numbers: valid CCCD / CMND / passport numbers and the damage
+ * spreadsheets do to them (DESIGN.md §6).
+ * @module
+ */
+import fc from 'fast-check';
+import { OLD_PROVINCES, oldProvinceByCode } from '../id/index.js';
+
+/** Options of {@link cccdArbitrary} and {@link cccdPartsArbitrary}. */
+export interface CccdArbitraryOptions {
+  /** Pre-2025 two-digit province code(s) of birth registration (default: all 63). */
+  readonly province?: string | readonly string[];
+  /** Sex encoded in the century digit (default: both). */
+  readonly sex?: 'male' | 'female';
+  /** Birth year range, inclusive, clamped to 1900–2399 (default 1920–2024). */
+  readonly birthYear?: { readonly min?: number; readonly max?: number };
+  /**
+   * `vietnam` (default): `PPP` is `0` + a province code; `abroad`: a country code 101–295;
+   * `any`: either (abroad about 1 in 10).
+   */
+  readonly placeOfBirth?: 'vietnam' | 'abroad' | 'any';
+}
+
+/** A generated CCCD with the parts it was built from. */
+export interface GeneratedCccd {
+  /** The 12-digit number. */
+  readonly value: string;
+  /** `PPP`. */
+  readonly placeCode: string;
+  /** Two-digit province code when born in Vietnam. */
+  readonly provinceCode?: string;
+  /** Country-of-birth code (101–295) when born abroad. */
+  readonly countryCode?: number;
+  readonly sex: 'male' | 'female';
+  readonly birthYear: number;
+  /** The six-digit serial. */
+  readonly serial: string;
+}
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+/**
+ * Valid CCCD numbers together with the parts they encode.
+ *
+ * @example
+ * ```ts
+ * fc.assert(fc.property(cccdPartsArbitrary({ province: '38' }), (c) => c.value.startsWith('038')));
+ * ```
+ */
+export function cccdPartsArbitrary(
+  options: CccdArbitraryOptions = {},
+): fc.Arbitrary<GeneratedCccd> {
+  const requested =
+    options.province === undefined
+      ? OLD_PROVINCES.map((p) => p.code)
+      : typeof options.province === 'string'
+        ? [options.province]
+        : [...options.province];
+  const provinces = requested.filter((c) => oldProvinceByCode(c) !== undefined);
+  if (provinces.length === 0) throw new RangeError('cccdArbitrary: no known province code given');
+  const min = Math.max(1900, Math.min(2399, Math.floor(options.birthYear?.min ?? 1920)));
+  const max = Math.max(min, Math.min(2399, Math.floor(options.birthYear?.max ?? 2024)));
+  const place = options.placeOfBirth ?? 'vietnam';
+  const domestic = fc.constantFrom(...provinces).map((code) => ({ code, country: 0 }));
+  const abroad = fc.integer({ min: 101, max: 295 }).map((country) => ({ code: '', country }));
+  const placeArb =
+    place === 'vietnam'
+      ? domestic
+      : place === 'abroad'
+        ? abroad
+        : fc.oneof({ arbitrary: domestic, weight: 9 }, { arbitrary: abroad, weight: 1 });
+  const sexArb =
+    options.sex === undefined
+      ? fc.constantFrom<'male' | 'female'>('male', 'female')
+      : fc.constant(options.sex);
+  return fc
+    .tuple(placeArb, sexArb, fc.integer({ min, max }), fc.integer({ min: 0, max: 999_999 }))
+    .map(([p, sex, birthYear, serialNumber]) => {
+      const g = Math.floor((birthYear - 1900) / 100) * 2 + (sex === 'female' ? 1 : 0);
+      const placeCode = p.country === 0 ? `0${p.code}` : String(p.country);
+      const serial = pad(serialNumber, 6);
+      const value = `${placeCode}${g}${pad(birthYear % 100, 2)}${serial}`;
+      return p.country === 0
+        ? { value, placeCode, provinceCode: p.code, sex, birthYear, serial }
+        : { value, placeCode, countryCode: p.country, sex, birthYear, serial };
+    });
+}
+
+/**
+ * Valid 12-digit CCCD numbers (strings).
+ *
+ * @example
+ * ```ts
+ * fc.sample(cccdArbitrary({ sex: 'female', birthYear: { min: 2000, max: 2009 } }), 1); // ['0563051234…']
+ * ```
+ */
+export function cccdArbitrary(options: CccdArbitraryOptions = {}): fc.Arbitrary<string> {
+  return cccdPartsArbitrary(options).map((c) => c.value);
+}
+
+/**
+ * 9-digit CMND numbers. The prefix (issuing provincial police) is not constrained: vn-reconcile
+ * has no sourced table of CMND prefixes, and `parseIdNumber` accepts any 9 digits.
+ *
+ * @example
+ * ```ts
+ * fc.sample(cmndArbitrary(), 1)[0]?.length; // 9
+ * ```
+ */
+export function cmndArbitrary(): fc.Arbitrary<string> {
+  return fc.integer({ min: 0, max: 999_999_999 }).map((n) => pad(n, 9));
+}
+
+/**
+ * Passport numbers: one capital letter + 7 digits.
+ *
+ * @example
+ * ```ts
+ * fc.sample(passportArbitrary(), 1); // ['C0312457']
+ * ```
+ */
+export function passportArbitrary(): fc.Arbitrary<string> {
+  return fc
+    .tuple(fc.integer({ min: 65, max: 90 }), fc.integer({ min: 0, max: 9_999_999 }))
+    .map(([letter, n]) => String.fromCharCode(letter) + pad(n, 7));
+}
+
+/** The spreadsheet damages {@link damagedIdArbitrary} applies. */
+export type IdDamage =
+  | 'apostrophe'
+  | 'decimal-zero'
+  | 'spaces'
+  | 'dots'
+  | 'dashes'
+  | 'nbsp'
+  | 'padding'
+  | 'full-width'
+  | 'lost-leading-zeros'
+  | 'number'
+  | 'float-text'
+  | 'scientific';
+
+/**
+ * The damages that change only formatting: the digits survive, so the value is always recoverable.
+ *
+ * @example
+ * ```ts
+ * FORMATTING_DAMAGES.includes('number'); // false
+ * ```
+ */
+export const FORMATTING_DAMAGES: readonly IdDamage[] = Object.freeze([
+  'apostrophe',
+  'decimal-zero',
+  'spaces',
+  'dots',
+  'dashes',
+  'nbsp',
+  'padding',
+  'full-width',
+] as const);
+
+/**
+ * Every damage, in documentation order: the formatting ones, then those that lose digits.
+ *
+ * @example
+ * ```ts
+ * ID_DAMAGES.includes('scientific'); // true
+ * ```
+ */
+export const ID_DAMAGES: readonly IdDamage[] = Object.freeze([
+  ...FORMATTING_DAMAGES,
+  'lost-leading-zeros',
+  'number',
+  'float-text',
+  'scientific',
+] as const);
+
+const FORMATTING: ReadonlySet<IdDamage> = new Set<IdDamage>(FORMATTING_DAMAGES);
+
+/** A damaged ID and what was done to it. */
+export interface DamagedId {
+  /** The canonical number before the damage. */
+  readonly original: string;
+  /** The damaged value: a string, or a JS number for the `number` damage. */
+  readonly damaged: string | number;
+  readonly damage: IdDamage;
+  /**
+   * Whether the original can be recovered in principle: formatting damage always; lost zeros when
+   * a spreadsheet drops what `parseIdNumber` restores (one or two zeros of a CCCD, one of a CMND);
+   * scientific notation never. A recoverable value may still be reported `ID_AMBIGUOUS_REPAIR`
+   * when it also reads as a phone number.
+   */
+  readonly recoverable: boolean;
+}
+
+/** Options of {@link damagedIdArbitrary}. */
+export interface DamagedIdArbitraryOptions {
+  /** Canonical IDs to damage (default: CCCD 70%, CMND 20%, passport 10%). */
+  readonly ids?: fc.Arbitrary<string>;
+  /** Damages to choose from (default: all). Digit damages (and `decimal-zero`) are replaced by `spaces` on passports. */
+  readonly damages?: readonly IdDamage[];
+}
+
+function group(v: string, sep: string): string {
+  let out = '';
+  for (let i = 0; i < v.length; i += 3) out += (i === 0 ? '' : sep) + v.slice(i, i + 3);
+  return out;
+}
+
+function zerosLostRecoverable(v: string): boolean {
+  let zeros = 0;
+  while (zeros < v.length && v.charCodeAt(zeros) === 48) zeros++;
+  if (zeros === 0) return true;
+  if (v.length === 12) return zeros <= 2;
+  if (v.length === 9) return zeros === 1;
+  return false;
+}
+
+/**
+ * Applies one damage to a canonical ID (exported for reuse in tests and synthetic data).
+ *
+ * @example
+ * ```ts
+ * damageId('001090012345', 'number'); // { original: '001090012345', damaged: 1090012345, damage: 'number', recoverable: true }
+ * ```
+ */
+export function damageId(original: string, damage: IdDamage): DamagedId {
+  const digitsOnly = original.length > 0 && /^\d+$/.test(original);
+  const keep = (damaged: string | number, recoverable: boolean): DamagedId => ({
+    original,
+    damaged,
+    damage,
+    recoverable,
+  });
+  switch (damage) {
+    case 'apostrophe':
+      return keep(`'${original}`, true);
+    case 'decimal-zero':
+      return keep(digitsOnly ? `${original}.0` : original, true);
+    case 'spaces':
+      return keep(group(original, ' '), true);
+    case 'dots':
+      return keep(group(original, '.'), true);
+    case 'dashes':
+      return keep(group(original, '-'), true);
+    case 'nbsp':
+      return keep(group(original, '\u00a0'), true);
+    case 'padding':
+      return keep(` ${original}\t`, true);
+    case 'full-width':
+      return keep(
+        original.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xff10 - 48)),
+        true,
+      );
+    case 'lost-leading-zeros':
+      return digitsOnly
+        ? keep(String(Number(original)), zerosLostRecoverable(original))
+        : keep(original, true);
+    case 'number':
+      return digitsOnly
+        ? keep(Number(original), zerosLostRecoverable(original))
+        : keep(original, true);
+    case 'float-text':
+      return digitsOnly
+        ? keep(`${Number(original)}.0`, zerosLostRecoverable(original))
+        : keep(original, true);
+    case 'scientific':
+      return digitsOnly
+        ? keep(Number(original).toExponential(5).toUpperCase(), false)
+        : keep(original, true);
+  }
+}
+
+/**
+ * A canonical ID with one spreadsheet damage applied, reporting which one and the original.
+ *
+ * @example
+ * ```ts
+ * fc.assert(
+ *   fc.property(damagedIdArbitrary({ damages: ['spaces', 'number'] }), (d) => {
+ *     const r = parseIdNumber(d.damaged);
+ *     return !r.success || r.data.value === d.original;
+ *   }),
+ * );
+ * ```
+ */
+export function damagedIdArbitrary(
+  options: DamagedIdArbitraryOptions = {},
+): fc.Arbitrary<DamagedId> {
+  const ids =
+    options.ids ??
+    fc.oneof(
+      { arbitrary: cccdArbitrary(), weight: 7 },
+      { arbitrary: cmndArbitrary(), weight: 2 },
+      { arbitrary: passportArbitrary(), weight: 1 },
+    );
+  const damages = options.damages ?? ID_DAMAGES;
+  if (damages.length === 0) throw new RangeError('damagedIdArbitrary: no damage given');
+  return fc.tuple(ids, fc.constantFrom(...damages)).map(([id, damage]) => {
+    const isPassport = id.length > 0 && !/^\d/.test(id);
+    const applicable = !isPassport || (FORMATTING.has(damage) && damage !== 'decimal-zero');
+    return damageId(id, applicable ? damage : 'spaces');
+  });
+}

@@ -7,6 +7,7 @@
  */
 export * from './id.js';
 export * from './match.js';
+export * from './population/index.js';
 export * from './record.js';
 export * from './text.js';
 export * from './workflow.js';

@@ -1,0 +1,536 @@
+/**
+ * Shared CSV plumbing of the `clean`, `link` and `dedupe` commands (DESIGN.md §5): streaming read
+ * with csv-parse (UTF-8, header row, RFC 4180, BOM accepted), canonical column mapping, the record
+ * key, streaming write with csv-stringify and backpressure, and argument parsing helpers. Every
+ * user-caused problem is a `CliInputError` whose message names the file, row and column.
+ */
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { CsvError, parse } from 'csv-parse';
+import { stringify } from 'csv-stringify/sync';
+import {
+  CANONICAL_COLUMNS,
+  type CanonicalColumn,
+  isCanonicalColumn,
+  type RawRecord,
+} from '../record/index.js';
+import { CliInputError } from './errors.js';
+
+/** `--map canonical=theirs` pairs: which file column holds each canonical column. */
+export type ColumnMap = Readonly<Partial<Record<CanonicalColumn, string>>>;
+
+/** Options of {@link openCsv}. */
+export interface OpenCsvOptions {
+  /** Column holding the record key (default: the first column). */
+  readonly key?: string;
+  /** Renames: canonical column → the file's column name. */
+  readonly map?: ColumnMap;
+  /** Base directory of a relative `path` (default: `process.cwd()`). */
+  readonly cwd?: string;
+  /** Read this stream instead of opening `path` (`path` still names it in messages; e.g. stdin). */
+  readonly stream?: Readable;
+}
+
+/** The header of an opened CSV file. */
+export interface CsvHeader {
+  /** File name used in messages. */
+  readonly file: string;
+  /** Column names as they are in the file (BOM removed). */
+  readonly columns: readonly string[];
+  /** Canonical column → its index in `columns`. */
+  readonly canonical: Readonly<Partial<Record<CanonicalColumn, number>>>;
+  /** Index of the key column. */
+  readonly keyIndex: number;
+}
+
+/** Why a row did not have as many fields as the header. */
+export type CsvRowIssueCode = 'CSV_TOO_FEW_FIELDS' | 'CSV_TOO_MANY_FIELDS';
+
+/** One data row. */
+export interface CsvRow {
+  /** Row number counting the header as row 1, as spreadsheets do (blank lines are not rows). */
+  readonly rowNumber: number;
+  /** The record key (value of the key column). */
+  readonly key: string;
+  /** Canonical columns under their canonical names, other columns under their own names. */
+  readonly raw: RawRecord;
+  /** The non-canonical columns only. */
+  readonly extra: Readonly<Record<string, string>>;
+  /**
+   * Exactly one cell per header column, as in the file. A short row is padded with empty cells;
+   * a long row has its surplus cells joined with `,` into the last cell (nothing is dropped: an
+   * unquoted comma in the last column is the usual cause).
+   */
+  readonly cells: readonly string[];
+  /** Set when the row had the wrong number of fields. */
+  readonly fieldCountIssue?: CsvRowIssueCode;
+  /** How many fields the row really had. */
+  readonly fieldCount: number;
+}
+
+/**
+ * An opened CSV file: its header, and its rows one by one (`rows`) or in arrays of up to 1024
+ * (`batches`, faster: one await per batch). Both read the same stream: use one of them, once.
+ */
+export interface CsvSource {
+  readonly header: CsvHeader;
+  readonly rows: AsyncIterable<CsvRow>;
+  readonly batches: AsyncIterable<readonly CsvRow[]>;
+}
+
+function describeIoError(file: string, error: unknown): CliInputError {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (error instanceof CsvError) {
+    const info = error as unknown as { records?: unknown; column?: unknown; lines?: unknown };
+    const row = typeof info.records === 'number' ? info.records + 1 : undefined;
+    const column = typeof info.column === 'number' ? info.column : undefined;
+    const where = [
+      row === undefined ? '' : `row ${row}`,
+      typeof info.lines === 'number' ? `line ${info.lines}` : '',
+      column === undefined ? '' : `column ${column}`,
+    ]
+      .filter((s) => s.length > 0)
+      .join(', ');
+    return new CliInputError(`${file}: ${where}: ${error.message}`);
+  }
+  if (typeof code === 'string') {
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code;
+    return new CliInputError(`${file}: cannot read the file (${reason})`);
+  }
+  return new CliInputError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+function findColumn(columns: readonly string[], name: string): number {
+  const exact = columns.indexOf(name);
+  if (exact >= 0) return exact;
+  const wanted = name.trim().toLowerCase();
+  return columns.findIndex((c) => c.trim().toLowerCase() === wanted);
+}
+
+/** Resolves the header: canonical columns, `--map` renames, duplicates and the key column. */
+export function resolveHeader(
+  file: string,
+  columns: readonly string[],
+  options: Pick<OpenCsvOptions, 'key' | 'map'> = {},
+): CsvHeader {
+  if (columns.length === 0 || (columns.length === 1 && columns[0] === '')) {
+    throw new CliInputError(`${file}: row 1: the header row is empty`);
+  }
+  const seen = new Map<string, number>();
+  columns.forEach((c, i) => {
+    const prev = seen.get(c);
+    if (prev !== undefined) {
+      throw new CliInputError(
+        `${file}: row 1: column '${c}' appears twice (columns ${prev + 1} and ${i + 1})`,
+      );
+    }
+    seen.set(c, i);
+  });
+  const canonical: Partial<Record<CanonicalColumn, number>> = {};
+  const mapped = new Set<number>();
+  for (const [canon, theirs] of Object.entries(options.map ?? {})) {
+    if (!isCanonicalColumn(canon) || theirs === undefined) continue;
+    const i = findColumn(columns, theirs);
+    if (i < 0) {
+      throw new CliInputError(
+        `${file}: row 1: --map ${canon}=${theirs}: there is no column '${theirs}' in the header`,
+      );
+    }
+    canonical[canon] = i;
+    mapped.add(i);
+  }
+  columns.forEach((c, i) => {
+    if (mapped.has(i)) return;
+    const name = c.trim().toLowerCase();
+    if (!isCanonicalColumn(name)) return;
+    if (canonical[name] !== undefined) {
+      throw new CliInputError(
+        `${file}: row 1: column ${i + 1} '${c}' and column ${(canonical[name] ?? 0) + 1} '${
+          columns[canonical[name] ?? 0]
+        }' both give '${name}'`,
+      );
+    }
+    canonical[name] = i;
+  });
+  let keyIndex = 0;
+  if (options.key !== undefined) {
+    keyIndex = findColumn(columns, options.key);
+    if (keyIndex < 0) {
+      throw new CliInputError(`${file}: row 1: key column '${options.key}' is not in the header`);
+    }
+  }
+  return { file, columns, canonical, keyIndex };
+}
+
+/** Precomputed per-column names for building `raw` and `extra` quickly. */
+function rowBuilder(header: CsvHeader) {
+  const n = header.columns.length;
+  const rawNames: string[] = header.columns.slice();
+  const isExtra: boolean[] = new Array<boolean>(n).fill(true);
+  for (const c of CANONICAL_COLUMNS) {
+    const i = header.canonical[c];
+    if (i !== undefined) {
+      rawNames[i] = c;
+      isExtra[i] = false;
+    }
+  }
+  const hasExtra = isExtra.some((x) => x);
+  const emptyExtra: Readonly<Record<string, string>> = Object.freeze({});
+  return (cells: string[], rowNumber: number): CsvRow => {
+    const fieldCount = cells.length;
+    let fieldCountIssue: CsvRowIssueCode | undefined;
+    if (fieldCount < n) {
+      fieldCountIssue = 'CSV_TOO_FEW_FIELDS';
+      for (let i = fieldCount; i < n; i++) cells.push('');
+    } else if (fieldCount > n) {
+      fieldCountIssue = 'CSV_TOO_MANY_FIELDS';
+      const tail = cells.slice(n - 1).join(',');
+      cells.length = n;
+      cells[n - 1] = tail;
+    }
+    const raw: Record<string, string> = {};
+    let extra = emptyExtra;
+    if (hasExtra) {
+      const e: Record<string, string> = {};
+      for (let i = 0; i < n; i++) {
+        const v = cells[i] ?? '';
+        raw[rawNames[i] ?? ''] = v;
+        if (isExtra[i]) e[rawNames[i] ?? ''] = v;
+      }
+      extra = e;
+    } else {
+      for (let i = 0; i < n; i++) raw[rawNames[i] ?? ''] = cells[i] ?? '';
+    }
+    const key = cells[header.keyIndex] ?? '';
+    return fieldCountIssue === undefined
+      ? { rowNumber, key, raw, extra, cells, fieldCount }
+      : { rowNumber, key, raw, extra, cells, fieldCount, fieldCountIssue };
+  };
+}
+
+/**
+ * Opens a CSV file for streaming: reads the header, resolves canonical columns (`--map`) and the
+ * key column (`--key`), and returns an async iterator of rows. Memory stays constant whatever the
+ * file size. Errors (missing file, unclosed quote, bad header) are `CliInputError`s naming the file,
+ * row and column.
+ *
+ * @example
+ * ```ts
+ * const { header, rows } = await openCsv('people.csv', { key: 'ma_dt', map: { dob: 'ngay_sinh' } });
+ * for await (const row of rows) console.log(row.rowNumber, row.raw.dob);
+ * ```
+ */
+export async function openCsv(path: string, options: OpenCsvOptions = {}): Promise<CsvSource> {
+  const file = path;
+  const input =
+    options.stream ??
+    createReadStream(isAbsolute(path) ? path : resolve(options.cwd ?? process.cwd(), path), {
+      highWaterMark: 1 << 20,
+    });
+  const parser = parse({
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    // Explicit, so that a file mixing CRLF and LF (or old Mac CR) still parses.
+    record_delimiter: ['\r\n', '\n', '\r'],
+  });
+  const pull = createPuller(parser, file);
+  input.on('error', (e: Error) => parser.destroy(e));
+  input.pipe(parser);
+  const close = () => {
+    if (!parser.destroyed) parser.destroy();
+    if (options.stream === undefined) input.destroy();
+  };
+  let first: string[] | null;
+  try {
+    first = await pull.next();
+  } catch (e) {
+    close();
+    throw e;
+  }
+  if (first === null) {
+    close();
+    throw new CliInputError(`${file}: the file is empty (a header row is required)`);
+  }
+  let header: CsvHeader;
+  try {
+    header = resolveHeader(file, first, options);
+  } catch (e) {
+    close();
+    throw e;
+  }
+  const build = rowBuilder(header);
+  let rowNumber = 1;
+  async function* batches(): AsyncGenerator<readonly CsvRow[]> {
+    try {
+      while (true) {
+        const records = await pull.batch(BATCH_SIZE);
+        if (records === null) return;
+        const batch: CsvRow[] = new Array<CsvRow>(records.length);
+        for (let i = 0; i < records.length; i++) {
+          rowNumber++;
+          batch[i] = build(records[i] ?? [], rowNumber);
+        }
+        yield batch;
+      }
+    } finally {
+      close();
+    }
+  }
+  async function* rows(): AsyncGenerator<CsvRow> {
+    for await (const batch of batches()) yield* batch;
+  }
+  return { header, rows: rows(), batches: batches() };
+}
+
+const BATCH_SIZE = 1024;
+
+/**
+ * Reads a csv-parse stream with `read()` in batches, waiting only when its buffer is empty (an
+ * async iterator would cost one promise per record).
+ */
+function createPuller(parser: ReturnType<typeof parse>, file: string) {
+  let ended = false;
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  parser.on('readable', notify);
+  parser.on('end', () => {
+    ended = true;
+    notify();
+  });
+  parser.on('error', (e: unknown) => {
+    failure ??= e;
+    notify();
+  });
+  parser.on('close', () => {
+    ended = true;
+    notify();
+  });
+  async function batch(max: number): Promise<string[][] | null> {
+    while (true) {
+      if (failure !== undefined) throw describeIoError(file, failure);
+      const out: string[][] = [];
+      while (out.length < max) {
+        const rec = parser.read() as string[] | null;
+        if (rec === null) break;
+        out.push(rec);
+      }
+      if (out.length > 0) return out;
+      if (ended) return null;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+    }
+  }
+  async function next(): Promise<string[] | null> {
+    const b = await batch(1);
+    return b === null ? null : (b[0] ?? null);
+  }
+  return { batch, next };
+}
+
+/**
+ * Streams the rows of a CSV file (see {@link openCsv}); the header is passed to `onHeader` first.
+ *
+ * @example
+ * ```ts
+ * for await (const row of readRows('list.csv')) if (row.fieldCountIssue) console.log(row.rowNumber);
+ * ```
+ */
+export async function* readRows(
+  path: string,
+  options: OpenCsvOptions & { readonly onHeader?: (header: CsvHeader) => void } = {},
+): AsyncGenerator<CsvRow> {
+  const source = await openCsv(path, options);
+  options.onHeader?.(source.header);
+  yield* source.rows;
+}
+
+/** A CSV writer with backpressure. `write` returns a promise only when the caller must wait. */
+export interface CsvWriter {
+  /** Queues one row; `await` the result when it is a promise (the output is full). */
+  write(cells: readonly string[]): Promise<void> | undefined;
+  /** Flushes and, for files, closes the output. */
+  end(): Promise<void>;
+}
+
+/** Options of {@link createCsvWriter}. */
+export interface CsvWriterOptions {
+  /** Start with a UTF-8 BOM so that Excel reads the file as UTF-8 (default false). */
+  readonly bom?: boolean;
+  /** Close `out` when done (default false: stdout must stay open). */
+  readonly close?: boolean;
+  /** Characters buffered before a write to `out` (default 65536). */
+  readonly flushBytes?: number;
+}
+
+/**
+ * Creates a CSV writer on `out`: header first, RFC 4180 quoting (csv-stringify, see
+ * {@link formatCsvRow}), CRLF line ends, output buffered and written in chunks, waiting for `drain`
+ * when the output is full.
+ *
+ * @example
+ * ```ts
+ * const w = createCsvWriter(process.stdout, ['a', 'b']);
+ * await w.write(['1', 'x,y']);
+ * await w.end();
+ * ```
+ */
+export function createCsvWriter(
+  out: Writable,
+  header: readonly string[],
+  options: CsvWriterOptions = {},
+): CsvWriter {
+  const flushAt = options.flushBytes ?? 1 << 16;
+  let failure: unknown;
+  const onError = (e: unknown) => {
+    failure ??= e;
+  };
+  out.on('error', onError);
+  let pending = (options.bom === true ? '\uFEFF' : '') + formatCsvRow(header);
+  async function waitDrain(): Promise<void> {
+    await once(out, 'drain');
+  }
+  function flush(): Promise<void> | undefined {
+    if (failure !== undefined) return Promise.reject(failure);
+    if (pending.length === 0) return undefined;
+    const text = pending;
+    pending = '';
+    return out.write(text) ? undefined : waitDrain();
+  }
+  return {
+    write(cells) {
+      pending += formatCsvRow(cells);
+      return pending.length >= flushAt ? flush() : undefined;
+    },
+    async end() {
+      await flush();
+      if (failure !== undefined) throw failure;
+      if (options.close === true) {
+        const finished = once(out, 'finish');
+        out.end();
+        await finished;
+      }
+      out.off('error', onError);
+    },
+  };
+}
+
+const NEEDS_QUOTES = /[",\r\n]/;
+const STRINGIFY_OPTIONS = { record_delimiter: 'windows' } as const;
+
+/**
+ * One CSV line (with its CRLF) for `cells`. Rows that need quoting go through csv-stringify;
+ * rows that need none (most) are joined directly, which gives the same bytes much faster.
+ *
+ * @example
+ * ```ts
+ * formatCsvRow(['a', 'b,c']); // 'a,"b,c"\r\n'
+ * ```
+ */
+export function formatCsvRow(cells: readonly string[]): string {
+  for (let i = 0; i < cells.length; i++) {
+    if (NEEDS_QUOTES.test(cells[i] ?? '')) return stringify([cells], STRINGIFY_OPTIONS);
+  }
+  return `${cells.join(',')}\r\n`;
+}
+
+/**
+ * Opens the output: a file (created or truncated) when `path` is given, else `stdout`.
+ * Returns the stream and whether the caller must close it.
+ *
+ * @example
+ * ```ts
+ * const { stream, close } = await openOutput('out.csv', process.cwd(), process.stdout);
+ * ```
+ */
+export async function openOutput(
+  path: string | undefined,
+  cwd: string,
+  stdout: Writable,
+): Promise<{ readonly stream: Writable; readonly close: boolean }> {
+  if (path === undefined || path === '-') return { stream: stdout, close: false };
+  const stream = createWriteStream(isAbsolute(path) ? path : resolve(cwd, path));
+  try {
+    await once(stream, 'open');
+  } catch (e) {
+    const code = (e as { code?: unknown } | null)?.code;
+    throw new CliInputError(`${path}: cannot write the file (${String(code ?? e)})`);
+  }
+  return { stream, close: true };
+}
+
+/** The `options` of `node:util` `parseArgs`. */
+export type ArgOptions = NonNullable<ParseArgsConfig['options']>;
+
+/** What {@link parseCommandArgs} returns for the options `O`. */
+export type ParsedArgs<O extends ArgOptions> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>
+>;
+
+/**
+ * `node:util` `parseArgs` that reports bad arguments as `CliInputError` (exit code 1).
+ *
+ * @example
+ * ```ts
+ * const { values, positionals } = parseCommandArgs(['a.csv', '--out', 'b.csv'], { out: { type: 'string' } });
+ * ```
+ */
+export function parseCommandArgs<const O extends ArgOptions>(
+  argv: readonly string[],
+  options: O,
+): ParsedArgs<O> {
+  try {
+    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new CliInputError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** The `parseArgs` options shared by `clean`, `link` and `dedupe`. */
+export const CSV_ARG_OPTIONS = {
+  out: { type: 'string', short: 'o' },
+  key: { type: 'string' },
+  map: { type: 'string', multiple: true },
+  bom: { type: 'boolean' },
+} as const satisfies ArgOptions;
+
+/**
+ * Parses `--map canonical=theirs` values (repeatable; `a=x,b=y` also accepted).
+ *
+ * @example
+ * ```ts
+ * parseColumnMap(['dob=ngay_sinh', 'full_name=ho_ten']); // { dob: 'ngay_sinh', full_name: 'ho_ten' }
+ * ```
+ */
+export function parseColumnMap(values: readonly string[] | undefined): ColumnMap {
+  const out: Partial<Record<CanonicalColumn, string>> = {};
+  for (const value of values ?? []) {
+    for (const pair of value.split(',')) {
+      const eq = pair.indexOf('=');
+      const canon = pair.slice(0, eq).trim();
+      const theirs = pair.slice(eq + 1).trim();
+      if (eq <= 0 || theirs.length === 0) {
+        throw new CliInputError(
+          `--map ${pair}: expected canonical=column, e.g. --map dob=ngay_sinh`,
+        );
+      }
+      if (!isCanonicalColumn(canon)) {
+        throw new CliInputError(
+          `--map ${pair}: '${canon}' is not a canonical column (${CANONICAL_COLUMNS.join(', ')})`,
+        );
+      }
+      out[canon] = theirs;
+    }
+  }
+  return out;
+}

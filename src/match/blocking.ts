@@ -1,0 +1,172 @@
+import type { Result } from '../result.js';
+import type { LinkageSpec, PreparedSide } from './spec.js';
+
+/** Codes of blocking failures. */
+export type BlockingIssueCode = 'BLOCKING_RULE_TOO_BROAD';
+
+/** The records of one side grouped by each rule's key (record indexes in ascending order). */
+export interface BlockIndex {
+  readonly rules: readonly ReadonlyMap<string, Int32Array>[];
+}
+
+/** Candidate pair counts per rule, computed before any pair is generated. */
+export interface BlockingCounts {
+  /** Pairs each rule generates on its own (a pair found by two rules counts in both). */
+  readonly perRule: readonly {
+    readonly rule: string;
+    readonly pairs: number;
+    readonly largestBlock: number;
+  }[];
+  /** Upper bound of the union (sum over rules). */
+  readonly total: number;
+}
+
+/**
+ * Groups a side's records by blocking key, per rule.
+ *
+ * @example
+ * ```ts
+ * const index = buildBlockIndex(prepareSide(spec, register));
+ * index.rules[0]?.get('1985|hung')?.length;
+ * ```
+ */
+export function buildBlockIndex(side: PreparedSide): BlockIndex {
+  const rules = side.keys.map((keys) => {
+    const counts = new Map<string, number>();
+    for (const k of keys) if (k !== null) counts.set(k, (counts.get(k) ?? 0) + 1);
+    const lists = new Map<string, Int32Array>();
+    const fill = new Map<string, number>();
+    for (const [k, n] of counts) {
+      lists.set(k, new Int32Array(n));
+      fill.set(k, 0);
+    }
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      if (k === null || k === undefined) continue;
+      const at = fill.get(k)!;
+      lists.get(k)![at] = i;
+      fill.set(k, at + 1);
+    }
+    return lists;
+  });
+  return { rules };
+}
+
+/**
+ * Counts the candidate pairs each rule would generate, without generating them: for a link
+ * Σ over left records of the size of the matching right block; for a dedupe (no `left`)
+ * Σ over blocks of n(n − 1)/2.
+ *
+ * @example
+ * ```ts
+ * countCandidates(spec, buildBlockIndex(right), left).total;
+ * ```
+ */
+export function countCandidates<R>(
+  spec: LinkageSpec<R>,
+  index: BlockIndex,
+  left?: PreparedSide,
+): BlockingCounts {
+  const perRule = spec.blocking.map((rule, r) => {
+    const blocks = index.rules[r]!;
+    let pairs = 0;
+    let largestBlock = 0;
+    if (left) {
+      for (const k of left.keys[r]!) {
+        if (k === null) continue;
+        const n = blocks.get(k)?.length ?? 0;
+        pairs += n;
+        if (n > largestBlock) largestBlock = n;
+      }
+    } else {
+      for (const list of blocks.values()) {
+        pairs += (list.length * (list.length - 1)) / 2;
+        if (list.length > largestBlock) largestBlock = list.length;
+      }
+    }
+    return { rule: rule.name, pairs, largestBlock };
+  });
+  return { perRule, total: perRule.reduce((s, r) => s + r.pairs, 0) };
+}
+
+/**
+ * Refuses blocking rules whose candidate count exceeds `maxPairs` (a rule keyed on something
+ * too common, like the surname alone: Nguyễn is 38% of people). The message names the rule
+ * and the sizes, never the key (it may be personal data).
+ *
+ * @example
+ * ```ts
+ * const r = checkBlocking(counts, 1e7);
+ * if (!r.success) console.error(r.issues[0]?.message);
+ * ```
+ */
+export function checkBlocking(
+  counts: BlockingCounts,
+  maxPairs: number,
+): Result<BlockingCounts, BlockingIssueCode> {
+  const issues = counts.perRule
+    .filter((r) => r.pairs > maxPairs)
+    .map((r) => ({
+      code: 'BLOCKING_RULE_TOO_BROAD' as const,
+      message: `Blocking rule '${r.rule}' would generate ${r.pairs} candidate pairs (limit ${maxPairs}; largest block ${r.largestBlock} records): its key is too common. Make the key more specific (e.g. add the birth year) or raise the limit.`,
+      path: ['blocking', r.rule],
+    }));
+  return issues.length > 0 ? { success: false, issues } : { success: true, data: counts };
+}
+
+/**
+ * Candidate generator state: a stamp per right record, so a pair found by several rules is
+ * produced once per left record.
+ * @internal
+ */
+export interface CandidateBuffer {
+  stamp: Int32Array;
+  out: Int32Array;
+  epoch: number;
+}
+
+/** A buffer for a right side of `n` records. */
+export function createCandidateBuffer(n: number): CandidateBuffer {
+  return { stamp: new Int32Array(n), out: new Int32Array(64), epoch: 0 };
+}
+
+/**
+ * Writes the distinct candidates of left record `i` into `buf.out` (ascending right index) and
+ * returns their count. Rules listed in `rules` only (all when undefined). With `dedupe`, only
+ * right indexes greater than `i` are produced (each unordered pair once).
+ * @internal
+ */
+export function candidatesOf(
+  index: BlockIndex,
+  left: PreparedSide,
+  i: number,
+  buf: CandidateBuffer,
+  dedupe: boolean,
+  rules?: readonly number[],
+): number {
+  let n = 0;
+  const stamp = buf.stamp;
+  const epoch = ++buf.epoch;
+  const nr = rules ? rules.length : index.rules.length;
+  for (let q = 0; q < nr; q++) {
+    const r = rules ? rules[q]! : q;
+    const k = left.keys[r]![i];
+    if (k === null || k === undefined) continue;
+    const list = index.rules[r]!.get(k);
+    if (list === undefined) continue;
+    for (let t = 0; t < list.length; t++) {
+      const j = list[t]!;
+      if (dedupe && j <= i) continue;
+      if (stamp[j] === epoch) continue;
+      stamp[j] = epoch;
+      if (n === buf.out.length) {
+        const grown = new Int32Array(n * 2);
+        grown.set(buf.out);
+        buf.out = grown;
+      }
+      buf.out[n++] = j;
+    }
+  }
+  if (n > 1) buf.out.subarray(0, n).sort();
+  return n;
+}

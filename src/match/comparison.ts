@@ -1,0 +1,42 @@
+/**
+ * The contract every field comparison implements. A comparison prepares a whole side once
+ * (columnar, typed arrays, interned ids) and then turns a pair of prepared records into a level:
+ * 0 is the null level (a value missing on either side: no evidence), 1 … k are the labelled
+ * levels from most to least similar, the last being `else`.
+ * @module
+ */
+
+/**
+ * One side's prepared values for one comparison (columnar). Concrete comparisons extend it;
+ * `tfIds` holds the interned id of the value used for term-frequency adjustment (−1 when none).
+ */
+export interface PreparedColumn {
+  readonly size: number;
+  readonly tfIds?: Int32Array;
+}
+
+/**
+ * A field comparison (Splink's "comparison"): how two records are compared on one aspect.
+ *
+ * @example
+ * ```ts
+ * const c = stringComparison<{ name: string }>({ name: 'name', get: (r) => r.name });
+ * const col = c.prepare([{ name: 'Lan' }, { name: 'Lan' }]);
+ * c.compare(col, 0, col, 1); // 1 (exact)
+ * ```
+ */
+export interface Comparison<R> {
+  /** Field name, unique within a model (also the key in the saved model). */
+  readonly name: string;
+  /** Labels of levels 1 … k (level 0, `null`, is implicit), most similar first; the last is `else`. */
+  readonly levels: readonly string[];
+  /** The level whose weight is term-frequency adjusted (1-based), or 0 for none. */
+  readonly tfLevel: number;
+  /** Prepares one side. Call it for both sides of a link with the same comparison object. */
+  prepare(records: readonly R[]): PreparedColumn;
+  /** The level (0 = null) of the pair (record `i` of `a`, record `j` of `b`). */
+  compare(a: PreparedColumn, i: number, b: PreparedColumn, j: number): number;
+}
+
+/** The label of the implicit null level. */
+export const NULL_LEVEL = 'null';

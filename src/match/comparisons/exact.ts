@@ -1,0 +1,50 @@
+import type { Comparison, PreparedColumn } from '../comparison.js';
+import { createInterner, intern } from '../interner.js';
+
+/** Options of {@link exactComparison}. */
+export interface ExactComparisonOptions<R> {
+  readonly name: string;
+  /** The value (null, undefined or empty = missing). */
+  readonly get: (record: R) => string | null | undefined;
+  /** Term-frequency adjust the exact level (default false). */
+  readonly tf?: boolean;
+}
+
+interface IdColumn extends PreparedColumn {
+  readonly ids: Int32Array;
+}
+
+/**
+ * A two-level comparison: `exact` or `else` (e.g. sex, state, postcode).
+ *
+ * @example
+ * ```ts
+ * const c = exactComparison<{ sex: string }>({ name: 'sex', get: (r) => r.sex });
+ * const col = c.prepare([{ sex: 'male' }, { sex: 'female' }]);
+ * c.compare(col, 0, col, 1); // 2 (else)
+ * ```
+ */
+export function exactComparison<R>(options: ExactComparisonOptions<R>): Comparison<R> {
+  const interner = createInterner();
+  return {
+    name: options.name,
+    levels: ['exact', 'else'],
+    tfLevel: options.tf ? 1 : 0,
+    prepare(records) {
+      const ids = new Int32Array(records.length);
+      for (let i = 0; i < records.length; i++) {
+        const r = records[i] as R;
+        const v = options.get(r);
+        ids[i] = v ? intern(interner, v) : -1;
+      }
+      const col: IdColumn = { size: records.length, ids, tfIds: ids };
+      return col;
+    },
+    compare(a, i, b, j) {
+      const x = (a as IdColumn).ids[i]!;
+      const y = (b as IdColumn).ids[j]!;
+      if (x < 0 || y < 0) return 0;
+      return x === y ? 1 : 2;
+    },
+  };
+}

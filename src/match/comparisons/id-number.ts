@@ -1,0 +1,140 @@
+import type { IdKind } from '../../id/index.js';
+import type { Comparison, PreparedColumn } from '../comparison.js';
+import { createInterner } from '../interner.js';
+import { buildStringColumn, type StringColumn } from './string-column.js';
+
+/** An identity number with its kind, as {@link idNumberComparison} reads it. */
+export interface IdValue {
+  readonly value: string;
+  readonly kind?: IdKind | undefined;
+}
+
+/** Options of {@link idNumberComparison}. */
+export interface IdNumberComparisonOptions<R> {
+  readonly name: string;
+  readonly get: (record: R) => IdValue | null | undefined;
+  /**
+   * A second number of the same person, if any (the register keeps the old 9-digit CMND next to
+   * the CCCD): a list carrying the old CMND then agrees exactly.
+   */
+  readonly alternate?: (record: R) => IdValue | null | undefined;
+}
+
+interface IdNumberColumn extends PreparedColumn {
+  readonly primary: StringColumn;
+  readonly alternate: StringColumn;
+  /** Numbering system per record, primary then alternate: 0 unknown, 1 12-digit, 2 CMND 9, 3 passport. */
+  readonly system: Int8Array;
+  readonly altSystem: Int8Array;
+}
+
+/** Level labels of {@link idNumberComparison}. */
+export const ID_LEVELS = [
+  'exact',
+  'one_digit_off',
+  'transposition',
+  'other_system',
+  'else',
+] as const;
+
+function systemOf(kind: IdKind | undefined, value: string): number {
+  if (kind === 'cccd' || kind === 'cmnd12') return 1;
+  if (kind === 'cmnd9') return 2;
+  if (kind === 'passport') return 3;
+  return value.length === 12 ? 1 : value.length === 9 ? 2 : 0;
+}
+
+/**
+ * Compares identity numbers (CCCD, CMND, passport). Levels: `exact`; `one_digit_off` (same
+ * length, one digit differs); `transposition` (two adjacent digits swapped); `other_system`
+ * (numbers from different systems, e.g. the list's 12-digit CCCD against the register's old
+ * 9-digit CMND: not comparable, so weak evidence either way, learned by EM); `else`.
+ *
+ * @example
+ * ```ts
+ * const c = idNumberComparison<{ id: string }>({ name: 'id', get: (r) => ({ value: r.id }) });
+ * const col = c.prepare([{ id: '079085001234' }, { id: '079085001243' }]);
+ * c.levels[c.compare(col, 0, col, 1) - 1]; // 'transposition'
+ * ```
+ */
+export function idNumberComparison<R>(options: IdNumberComparisonOptions<R>): Comparison<R> {
+  const interner = createInterner();
+  return {
+    name: options.name,
+    levels: ID_LEVELS,
+    tfLevel: 0,
+    prepare(records) {
+      const values = records.map((r) => options.get(r));
+      const alts = records.map((r) => options.alternate?.(r));
+      const primary = buildStringColumn(
+        values.map((v) => v?.value),
+        interner,
+      );
+      const alternate = buildStringColumn(
+        alts.map((v) => v?.value),
+        interner,
+      );
+      const sys = (v: IdValue | null | undefined) => (v?.value ? systemOf(v.kind, v.value) : 0);
+      const col: IdNumberColumn = {
+        size: records.length,
+        primary,
+        alternate,
+        system: Int8Array.from(values, sys),
+        altSystem: Int8Array.from(alts, sys),
+      };
+      return col;
+    },
+    compare(pa, i, pb, j) {
+      const a = pa as IdNumberColumn;
+      const b = pb as IdNumberColumn;
+      const ap = a.primary.ids[i]!;
+      const bp = b.primary.ids[j]!;
+      const aa = a.alternate.ids[i]!;
+      const ba = b.alternate.ids[j]!;
+      if ((ap < 0 && aa < 0) || (bp < 0 && ba < 0)) return 0;
+      if (ap >= 0 && (ap === bp || ap === ba)) return 1;
+      if (aa >= 0 && (aa === bp || aa === ba)) return 1;
+      let best = 0;
+      for (let x = 0; x < 2; x++) {
+        const ca = x === 0 ? a.primary : a.alternate;
+        const sa = x === 0 ? a.system[i]! : a.altSystem[i]!;
+        if (ca.ids[i]! < 0) continue;
+        for (let y = 0; y < 2; y++) {
+          const cb = y === 0 ? b.primary : b.alternate;
+          const sb = y === 0 ? b.system[j]! : b.altSystem[j]!;
+          if (cb.ids[j]! < 0) continue;
+          if (sa !== sb && sa !== 0 && sb !== 0) continue;
+          const l = nearLevel(ca, i, cb, j);
+          if (best === 0 || l < best) best = l;
+        }
+      }
+      return best === 0 ? 4 : best;
+    },
+  };
+}
+
+/** 2 one digit off, 3 adjacent transposition, 5 else (same numbering system). */
+function nearLevel(a: StringColumn, i: number, b: StringColumn, j: number): number {
+  const l = a.len[i]!;
+  if (l !== b.len[j]) return 5;
+  const ao = a.start[i]!;
+  const bo = b.start[j]!;
+  const ca = a.codes;
+  const cb = b.codes;
+  let first = -1;
+  let diffs = 0;
+  for (let k = 0; k < l; k++) {
+    if (ca[ao + k] !== cb[bo + k]) {
+      if (diffs === 0) first = k;
+      if (++diffs > 2) return 5;
+    }
+  }
+  if (diffs === 1) return 2;
+  if (
+    first + 1 < l &&
+    ca[ao + first] === cb[bo + first + 1] &&
+    ca[ao + first + 1] === cb[bo + first]
+  )
+    return 3;
+  return 5;
+}

@@ -1,0 +1,66 @@
+import type { Comparison, PreparedColumn } from '../comparison.js';
+import { createInterner, intern } from '../interner.js';
+
+/** Options of {@link phoneComparison}. */
+export interface PhoneComparisonOptions<R> {
+  readonly name: string;
+  /** The phone number, digits only (e.g. the 10-digit `0XXXXXXXXX` form). */
+  readonly get: (record: R) => string | null | undefined;
+}
+
+interface PhoneColumn extends PreparedColumn {
+  readonly ids: Int32Array;
+  /** The last 7 digits as a number, −1 when shorter. */
+  readonly last7: Int32Array;
+}
+
+/** Level labels of {@link phoneComparison}. */
+export const PHONE_LEVELS = ['exact', 'same_last7', 'else'] as const;
+
+/**
+ * Compares phone numbers: `exact`, `same_last7` (the 2018 mobile migration kept the last seven
+ * digits: 0168 123 4567 became 038 123 4567), `else`.
+ *
+ * @example
+ * ```ts
+ * const c = phoneComparison<{ p: string }>({ name: 'phone', get: (r) => r.p });
+ * const col = c.prepare([{ p: '01681234567' }, { p: '0381234567' }]);
+ * c.levels[c.compare(col, 0, col, 1) - 1]; // 'same_last7'
+ * ```
+ */
+export function phoneComparison<R>(options: PhoneComparisonOptions<R>): Comparison<R> {
+  const interner = createInterner();
+  return {
+    name: options.name,
+    levels: PHONE_LEVELS,
+    tfLevel: 0,
+    prepare(records) {
+      const n = records.length;
+      const ids = new Int32Array(n);
+      const last7 = new Int32Array(n);
+      for (let i = 0; i < n; i++) {
+        const v = options.get(records[i] as R);
+        if (!v) {
+          ids[i] = -1;
+          last7[i] = -1;
+          continue;
+        }
+        ids[i] = intern(interner, v);
+        last7[i] = v.length >= 7 ? Number.parseInt(v.slice(-7), 10) : -1;
+        if (Number.isNaN(last7[i])) last7[i] = -1;
+      }
+      const col: PhoneColumn = { size: n, ids, last7 };
+      return col;
+    },
+    compare(pa, i, pb, j) {
+      const a = pa as PhoneColumn;
+      const b = pb as PhoneColumn;
+      const x = a.ids[i]!;
+      const y = b.ids[j]!;
+      if (x < 0 || y < 0) return 0;
+      if (x === y) return 1;
+      const l = a.last7[i]!;
+      return l >= 0 && l === b.last7[j] ? 2 : 3;
+    },
+  };
+}

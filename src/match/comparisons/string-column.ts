@@ -1,0 +1,42 @@
+import type { PreparedColumn } from '../comparison.js';
+import { type Interner, intern } from '../interner.js';
+
+/**
+ * Strings stored columnar: one code-unit pool, offsets and lengths, and the interned id of each
+ * value (−1 when missing), so equality is an integer test and fuzzy kernels read the pool.
+ * @internal
+ */
+export interface StringColumn extends PreparedColumn {
+  readonly codes: Uint16Array;
+  readonly start: Int32Array;
+  readonly len: Int32Array;
+  readonly ids: Int32Array;
+}
+
+/** Builds a column from values (null/empty = missing). */
+export function buildStringColumn(
+  values: readonly (string | null | undefined)[],
+  interner: Interner,
+): StringColumn {
+  const n = values.length;
+  let total = 0;
+  for (const v of values) if (v) total += v.length;
+  const codes = new Uint16Array(total);
+  const start = new Int32Array(n);
+  const len = new Int32Array(n);
+  const ids = new Int32Array(n);
+  let o = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    start[i] = o;
+    if (!v) {
+      ids[i] = -1;
+      continue;
+    }
+    ids[i] = intern(interner, v);
+    for (let k = 0; k < v.length; k++) codes[o + k] = v.charCodeAt(k);
+    len[i] = v.length;
+    o += v.length;
+  }
+  return { size: n, codes, start, len, ids, tfIds: ids };
+}

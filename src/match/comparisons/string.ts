@@ -1,0 +1,92 @@
+import type { Comparison, PreparedColumn } from '../comparison.js';
+import { createInterner } from '../interner.js';
+import { jaroWinklerCodes } from '../kernels/jaro-winkler.js';
+import { levenshteinCodes } from '../kernels/levenshtein.js';
+import { osaCodes } from '../kernels/osa.js';
+import { buildStringColumn, type StringColumn } from './string-column.js';
+
+/** One fuzzy level of a {@link stringComparison}, tried in order after `exact`. */
+export type StringLevel =
+  | { readonly kind: 'jaroWinkler'; readonly min: number }
+  | { readonly kind: 'levenshtein'; readonly max: number }
+  | { readonly kind: 'osa'; readonly max: number };
+
+/** Options of {@link stringComparison}. */
+export interface StringComparisonOptions<R> {
+  /** Field name. */
+  readonly name: string;
+  /** The value of a record (null, undefined or empty = missing). */
+  readonly get: (record: R) => string | null | undefined;
+  /** Fuzzy levels after `exact`, most similar first (default: Jaro–Winkler ≥ 0.92, ≥ 0.8). */
+  readonly levels?: readonly StringLevel[];
+  /** Term-frequency adjust the exact level (default false). */
+  readonly tf?: boolean;
+}
+
+function label(l: StringLevel): string {
+  return l.kind === 'jaroWinkler'
+    ? `jw>=${l.min}`
+    : `${l.kind === 'osa' ? 'osa' : 'lev'}<=${l.max}`;
+}
+
+/**
+ * A comparison of one string field: levels `exact`, then the given fuzzy bands, then `else`.
+ *
+ * @example
+ * ```ts
+ * const c = stringComparison<{ s: string }>({ name: 'surname', get: (r) => r.s, tf: true });
+ * const col = c.prepare([{ s: 'smith' }, { s: 'smyth' }]);
+ * c.levels[c.compare(col, 0, col, 1) - 1]; // 'jw>=0.8'
+ * ```
+ */
+export function stringComparison<R>(options: StringComparisonOptions<R>): Comparison<R> {
+  const fuzzy = options.levels ?? [
+    { kind: 'jaroWinkler', min: 0.92 },
+    { kind: 'jaroWinkler', min: 0.8 },
+  ];
+  const interner = createInterner();
+  const kinds = Int8Array.from(fuzzy, (l) =>
+    l.kind === 'jaroWinkler' ? 0 : l.kind === 'levenshtein' ? 1 : 2,
+  );
+  const params = Float64Array.from(fuzzy, (l) => (l.kind === 'jaroWinkler' ? l.min : l.max));
+  const nf = fuzzy.length;
+  const elseLevel = nf + 2;
+  return {
+    name: options.name,
+    levels: ['exact', ...fuzzy.map(label), 'else'],
+    tfLevel: options.tf ? 1 : 0,
+    prepare(records) {
+      return buildStringColumn(records.map(options.get), interner);
+    },
+    compare(pa: PreparedColumn, i: number, pb: PreparedColumn, j: number): number {
+      const a = pa as StringColumn;
+      const b = pb as StringColumn;
+      const ia = a.ids[i]!;
+      const ib = b.ids[j]!;
+      if (ia < 0 || ib < 0) return 0;
+      if (ia === ib) return 1;
+      const ao = a.start[i]!;
+      const al = a.len[i]!;
+      const bo = b.start[j]!;
+      const bl = b.len[j]!;
+      let jw = -1;
+      let lev = -1;
+      let osa = -1;
+      for (let k = 0; k < nf; k++) {
+        const kind = kinds[k];
+        const p = params[k]!;
+        if (kind === 0) {
+          if (jw < 0) jw = jaroWinklerCodes(a.codes, ao, al, b.codes, bo, bl);
+          if (jw >= p) return k + 2;
+        } else if (kind === 1) {
+          if (lev < 0) lev = levenshteinCodes(a.codes, ao, al, b.codes, bo, bl);
+          if (lev <= p) return k + 2;
+        } else {
+          if (osa < 0) osa = osaCodes(a.codes, ao, al, b.codes, bo, bl);
+          if (osa <= p) return k + 2;
+        }
+      }
+      return elseLevel;
+    },
+  };
+}

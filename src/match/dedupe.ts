@@ -1,0 +1,225 @@
+import type { Result } from '../result.js';
+import {
+  buildBlockIndex,
+  candidatesOf,
+  checkBlocking,
+  countCandidates,
+  createCandidateBuffer,
+} from './blocking.js';
+import type { Decision } from './decide.js';
+import {
+  chooseThresholdsFor,
+  type MatchIssueCode,
+  type MatchOptions,
+  type MatchSummary,
+} from './link.js';
+import { type FellegiSunterModel, modelMismatch } from './model.js';
+import { compileRules, firstRule } from './rules.js';
+import { createScorer, type Scorer, scorePair } from './scorer.js';
+import { type LinkageSpec, type PreparedSide, prepareSide } from './spec.js';
+import { trainModel } from './train.js';
+
+/** Options of {@link dedupeRecords}. */
+export interface DedupeOptions extends MatchOptions {
+  /**
+   * Chaining guard: two clusters joined by a strong pair are merged only if no pair across them
+   * has a Bayes factor (match weight without the prior) below this many bits (default 0): A–B
+   * strong and B–C strong do not make A–C one person when A and C contradict.
+   */
+  readonly chainGuardBits?: number;
+  /** The guard checks at most this many cross pairs per merge (default 10 000). */
+  readonly chainGuardMaxPairs?: number;
+}
+
+/** A scored pair inside one table. */
+export interface DedupePair {
+  readonly a: number;
+  readonly b: number;
+  readonly matchWeight: number;
+  readonly probability: number;
+  readonly decision: Decision;
+  /** True when the chaining guard refused to merge the two clusters this pair would join. */
+  readonly guarded: boolean;
+}
+
+/** The outcome of {@link dedupeRecords}. */
+export interface DedupeOutcome<R> {
+  /** `cluster[i]`: index of the first record of record i's cluster (i itself for a singleton). */
+  readonly cluster: Int32Array;
+  /** Pairs at or above the review threshold, strongest first. */
+  readonly pairs: readonly DedupePair[];
+  readonly model: FellegiSunterModel;
+  readonly summary: MatchSummary & { readonly clusters: number; readonly guardedMerges: number };
+  readonly side: PreparedSide;
+  readonly scorer: Scorer<R>;
+}
+
+/**
+ * Finds duplicates inside one list: block, train (EM, unless a model is given), score each
+ * candidate pair once, choose thresholds from the estimated FDR, and cluster: connected
+ * components of the pairs at or above the match threshold, strongest first, with a guard against
+ * chaining two different people through a middle record. Every record gets exactly one cluster.
+ *
+ * @example
+ * ```ts
+ * const r = dedupeRecords(list, vietnameseSpec());
+ * if (r.success) r.data.cluster; // cluster representative per record
+ * ```
+ */
+export function dedupeRecords<R>(
+  records: readonly R[],
+  spec: LinkageSpec<R>,
+  options: DedupeOptions = {},
+): Result<DedupeOutcome<R>, MatchIssueCode> {
+  return dedupePrepared(spec, prepareSide(spec, records), options);
+}
+
+/**
+ * {@link dedupeRecords} on a side prepared with {@link prepareSide}.
+ *
+ * @example
+ * ```ts
+ * dedupePrepared(spec, prepareSide(spec, list));
+ * ```
+ */
+export function dedupePrepared<R>(
+  spec: LinkageSpec<R>,
+  side: PreparedSide,
+  options: DedupeOptions = {},
+): Result<DedupeOutcome<R>, MatchIssueCode> {
+  const n = side.size;
+  const index = buildBlockIndex(side);
+  const counts = countCandidates(spec, index);
+  const checked = checkBlocking(counts, options.maxPairsPerRule ?? 200 * n + 1_000_000);
+  if (!checked.success) return checked;
+  if (options.model) {
+    const mismatch = modelMismatch(options.model, spec);
+    if (mismatch)
+      return { success: false, issues: [{ code: 'MODEL_MISMATCH', message: mismatch }] };
+  }
+  const model = options.model ?? trainModel(spec, side, undefined, index, options);
+  const scorer = createScorer(spec, model, side, options);
+  const rules = compileRules(spec, options.rules ?? []);
+  const buf = createCandidateBuffer(n);
+  let pA = new Int32Array(1024);
+  let pB = new Int32Array(1024);
+  let pW = new Float64Array(1024);
+  let pR = new Int8Array(1024);
+  let np = 0;
+  for (let i = 0; i < n; i++) {
+    const c = candidatesOf(index, side, i, buf, true);
+    for (let t = 0; t < c; t++) {
+      const j = buf.out[t]!;
+      const w = scorePair(scorer, side, i, side, j);
+      if (np === pA.length) {
+        const grow = <T extends Int32Array | Float64Array | Int8Array>(x: T, y: T): T => {
+          y.set(x);
+          return y;
+        };
+        pA = grow(pA, new Int32Array(np * 2));
+        pB = grow(pB, new Int32Array(np * 2));
+        pW = grow(pW, new Float64Array(np * 2));
+        pR = grow(pR, new Int8Array(np * 2));
+      }
+      pA[np] = i;
+      pB[np] = j;
+      pW[np] = w;
+      pR[np] = rules.names.length > 0 && firstRule(rules, scorer.levels) >= 0 ? 1 : 0;
+      np++;
+    }
+  }
+  const probs = new Float64Array(np);
+  for (let q = 0; q < np; q++) probs[q] = 1 / (1 + 2 ** -pW[q]!);
+  const choice = chooseThresholdsFor(probs, options.thresholds ?? model.thresholds, options);
+  const order: number[] = [];
+  for (let q = 0; q < np; q++) if (pR[q] === 1 || probs[q]! >= choice.review) order.push(q);
+  order.sort((x, y) => pR[y]! - pR[x]! || pW[y]! - pW[x]! || pA[x]! - pA[y]! || pB[x]! - pB[y]!);
+
+  // Union–find with member lists, merging strongest pairs first.
+  const parent = Int32Array.from({ length: n }, (_, i) => i);
+  const members: number[][] = Array.from({ length: n }, (_, i) => [i]);
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
+    }
+    return x;
+  };
+  const guardBits = options.chainGuardBits ?? 0;
+  const guardMax = options.chainGuardMaxPairs ?? 10_000;
+  let guardedMerges = 0;
+  const pairs: DedupePair[] = [];
+  for (const q of order) {
+    const a = pA[q]!;
+    const b = pB[q]!;
+    const p = probs[q]!;
+    const isMatch = pR[q] === 1 || p >= choice.match;
+    let guarded = false;
+    if (isMatch) {
+      const ra = find(a);
+      const rb = find(b);
+      if (ra !== rb) {
+        const A = members[ra]!;
+        const B = members[rb]!;
+        if (pR[q] !== 1 && A.length * B.length <= guardMax && A.length * B.length > 1) {
+          outer: for (const x of A)
+            for (const y of B) {
+              const lo = x < y ? x : y;
+              const hi = x < y ? y : x;
+              if (scorePair(scorer, side, lo, side, hi) - scorer.priorBits < guardBits) {
+                guarded = true;
+                break outer;
+              }
+            }
+        }
+        if (guarded) guardedMerges++;
+        else {
+          const [big, small] = A.length >= B.length ? [ra, rb] : [rb, ra];
+          parent[small] = big;
+          for (const x of members[small]!) members[big]!.push(x);
+          members[small] = [];
+        }
+      }
+    }
+    pairs.push({
+      a,
+      b,
+      matchWeight: pW[q]!,
+      probability: p,
+      decision: isMatch && !guarded ? 'match' : 'review',
+      guarded,
+    });
+  }
+  const cluster = new Int32Array(n);
+  const first = new Int32Array(n).fill(-1);
+  let clusters = 0;
+  for (let i = 0; i < n; i++) {
+    const r = find(i);
+    if (first[r] === -1) {
+      first[r] = i;
+      clusters++;
+    }
+    cluster[i] = first[r]!;
+  }
+  const tally: Record<Decision, number> = { match: 0, review: 0, no_match: 0, invalid: 0 };
+  for (const p of pairs) tally[p.decision]++;
+  tally.no_match = np - pairs.length;
+  return {
+    success: true,
+    data: {
+      cluster,
+      pairs,
+      model: { ...model, thresholds: { match: choice.match, review: choice.review } },
+      summary: {
+        blocking: counts,
+        pairsScored: np,
+        thresholds: choice,
+        counts: tally,
+        clusters,
+        guardedMerges,
+      },
+      side,
+      scorer,
+    },
+  };
+}

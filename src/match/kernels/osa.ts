@@ -1,0 +1,92 @@
+import { dpRow, dpRow2, dpRow3, peq } from './scratch.js';
+
+/**
+ * Optimal string alignment distance (restricted Damerau–Levenshtein): insertions, deletions,
+ * substitutions and transpositions of two adjacent code units each cost 1, and no substring is
+ * edited twice. Common prefix and suffix are trimmed; the rest runs Hyyrö's (2003) bit-parallel
+ * algorithm when the shorter side has at most 32 code units, a three-row dynamic program otherwise.
+ *
+ * @example
+ * ```ts
+ * const a = codesOf('079123456789'), b = codesOf('079123456798');
+ * osaCodes(a, 0, a.length, b, 0, b.length); // 1
+ * ```
+ */
+export function osaCodes(
+  a: Uint16Array,
+  ao: number,
+  al: number,
+  b: Uint16Array,
+  bo: number,
+  bl: number,
+): number {
+  while (al > 0 && bl > 0 && a[ao] === b[bo]) {
+    ao++;
+    bo++;
+    al--;
+    bl--;
+  }
+  while (al > 0 && bl > 0 && a[ao + al - 1] === b[bo + bl - 1]) {
+    al--;
+    bl--;
+  }
+  if (al === 0) return bl;
+  if (bl === 0) return al;
+  if (al > bl) return bl <= 32 ? hyyro32(b, bo, bl, a, ao, al) : dp(b, bo, bl, a, ao, al);
+  return al <= 32 ? hyyro32(a, ao, al, b, bo, bl) : dp(a, ao, al, b, bo, bl);
+}
+
+function hyyro32(p: Uint16Array, po: number, m: number, t: Uint16Array, to: number, n: number) {
+  for (let i = 0; i < m; i++) peq[p[po + i]!]! |= 1 << i;
+  const last = 1 << (m - 1);
+  let vp = -1;
+  let vn = 0;
+  let d0 = 0;
+  let pmOld = 0;
+  let score = m;
+  for (let j = 0; j < n; j++) {
+    const pm = peq[t[to + j]!]!;
+    const tr = ((~d0 & pm) << 1) & pmOld;
+    d0 = (((pm & vp) + vp) ^ vp) | pm | vn | tr;
+    let hp = vn | ~(d0 | vp);
+    let hn = d0 & vp;
+    if (hp & last) score++;
+    if (hn & last) score--;
+    hp = (hp << 1) | 1;
+    hn <<= 1;
+    vp = hn | ~(d0 | hp);
+    vn = hp & d0;
+    pmOld = pm;
+  }
+  for (let i = 0; i < m; i++) peq[p[po + i]!] = 0;
+  return score;
+}
+
+function dp(a: Uint16Array, ao: number, al: number, b: Uint16Array, bo: number, bl: number) {
+  let prev2 = dpRow(al + 1);
+  let prev = dpRow2(al + 1);
+  let cur = dpRow3(al + 1);
+  for (let i = 0; i <= al; i++) prev[i] = i;
+  for (let j = 1; j <= bl; j++) {
+    const cb = b[bo + j - 1]!;
+    cur[0] = j;
+    for (let i = 1; i <= al; i++) {
+      const ca = a[ao + i - 1]!;
+      let v = prev[i - 1]! + (ca === cb ? 0 : 1);
+      const del = prev[i]! + 1;
+      const ins = cur[i - 1]! + 1;
+      if (del < v) v = del;
+      if (ins < v) v = ins;
+      if (i > 1 && j > 1 && ca === b[bo + j - 2] && a[ao + i - 2] === cb) {
+        const tr = prev2[i - 2]! + 1;
+        if (tr < v) v = tr;
+      }
+      cur[i] = v;
+    }
+    const tmp = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = tmp;
+  }
+  return prev[al]!;
+}

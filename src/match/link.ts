@@ -1,0 +1,381 @@
+import type { Result } from '../result.js';
+import {
+  type BlockIndex,
+  type BlockingCounts,
+  type BlockingIssueCode,
+  buildBlockIndex,
+  candidatesOf,
+  checkBlocking,
+  countCandidates,
+  createCandidateBuffer,
+} from './blocking.js';
+import {
+  chooseThresholds,
+  type Decision,
+  decide,
+  type ThresholdChoice,
+  type ThresholdOptions,
+} from './decide.js';
+import { type FellegiSunterModel, modelMismatch, type Thresholds } from './model.js';
+import { type CompiledRules, compileRules, firstRule, type MatchRule } from './rules.js';
+import { createScorer, type Scorer, scorePair, type TermFrequencyOptions } from './scorer.js';
+import { type LinkageSpec, type PreparedSide, prepareSide } from './spec.js';
+import { type TrainOptions, trainModel } from './train.js';
+
+/** Options shared by {@link linkRecords} and {@link dedupeRecords}. */
+export interface MatchOptions extends TrainOptions, TermFrequencyOptions, ThresholdOptions {
+  /** A trained model (skips training). */
+  readonly model?: FellegiSunterModel;
+  /** Fixed thresholds (otherwise the model's saved ones, otherwise chosen from estimated FDR). */
+  readonly thresholds?: Thresholds;
+  /** Deterministic pre-decision rules. */
+  readonly rules?: readonly MatchRule[];
+  /** Refuse a blocking rule producing more candidate pairs than this (default 200 × records + 1e6). */
+  readonly maxPairsPerRule?: number;
+  /**
+   * A best candidate whose match weight is within this many bits of the second best (both at or
+   * above the review threshold) is ambiguous and goes to review (default 3).
+   */
+  readonly ambiguityBits?: number;
+}
+
+/** Options of {@link linkRecords}. */
+export interface LinkOptions extends MatchOptions {
+  /** One-to-one: no reference record is taken by two left records (default many-to-one). */
+  readonly oneToOne?: boolean;
+}
+
+/** Why a left record got its decision. */
+export type LinkReason = 'model' | 'rule' | 'ambiguous' | 'taken' | 'no_candidate';
+
+/** The outcome for one left record (exactly one per left record, in left order). */
+export interface LinkResult {
+  readonly left: number;
+  /** Index of the best reference record, −1 when there is no candidate. */
+  readonly right: number;
+  readonly decision: Decision;
+  /** Match weight (log2 Bayes factor, prior included); −Infinity without a candidate. */
+  readonly matchWeight: number;
+  readonly probability: number;
+  readonly reason: LinkReason;
+  /** Name of the deterministic rule that decided the pair, when `reason` is `rule`. */
+  readonly rule?: string;
+  /** Candidate pairs compared for this record. */
+  readonly candidates: number;
+}
+
+/** Summary of a link or dedupe run. */
+export interface MatchSummary {
+  readonly blocking: BlockingCounts;
+  readonly pairsScored: number;
+  readonly thresholds: ThresholdChoice;
+  readonly counts: Readonly<Record<Decision, number>>;
+}
+
+/** The outcome of {@link linkRecords}. */
+export interface LinkOutcome<R> {
+  readonly results: readonly LinkResult[];
+  readonly model: FellegiSunterModel;
+  readonly summary: MatchSummary;
+  readonly left: PreparedSide;
+  readonly right: PreparedSide;
+  readonly scorer: Scorer<R>;
+}
+
+/** Codes of {@link linkRecords} / {@link dedupeRecords} failures. */
+export type MatchIssueCode = BlockingIssueCode | 'MODEL_MISMATCH';
+
+const TOP = 4;
+
+/** Per-left best candidates from scoring a chunk. @internal */
+export interface ScoredChunk {
+  /** `best[i * TOP + t]`: t-th best right index (−1 none), by rule first then weight. */
+  readonly best: Int32Array;
+  readonly weight: Float64Array;
+  readonly rule: Int32Array;
+  readonly candidates: Int32Array;
+  pairs: number;
+}
+
+/**
+ * Scores every left record of `left` against its candidates in the prepared reference and keeps
+ * the four best per record (a pre-decided rule pair ranks first; ties go to the lower reference
+ * index, so results do not depend on the order pairs are found). Works on any chunk of left
+ * records prepared with the same spec, so a large left file can be streamed.
+ *
+ * @example
+ * ```ts
+ * const chunk = scoreChunk(scorer, prepareSide(spec, rows), right, index, compileRules(spec, []));
+ * ```
+ */
+export function scoreChunk<R>(
+  scorer: Scorer<R>,
+  left: PreparedSide,
+  right: PreparedSide,
+  index: BlockIndex,
+  rules: CompiledRules,
+): ScoredChunk {
+  const n = left.size;
+  const best = new Int32Array(n * TOP).fill(-1);
+  const weight = new Float64Array(n * TOP).fill(Number.NEGATIVE_INFINITY);
+  const rule = new Int32Array(n * TOP).fill(-1);
+  const candidates = new Int32Array(n);
+  const buf = createCandidateBuffer(right.size);
+  let pairs = 0;
+  const hasRules = rules.names.length > 0;
+  for (let i = 0; i < n; i++) {
+    const c = candidatesOf(index, left, i, buf, false);
+    candidates[i] = c;
+    pairs += c;
+    const o = i * TOP;
+    for (let t = 0; t < c; t++) {
+      const j = buf.out[t]!;
+      const w = scorePair(scorer, left, i, right, j);
+      const r = hasRules ? firstRule(rules, scorer.levels) : -1;
+      // Insert into the top list (rule pairs first, then weight; stable for ties).
+      let pos = TOP;
+      while (pos > 0) {
+        const q = o + pos - 1;
+        if (best[q]! < 0) {
+          pos--;
+          continue;
+        }
+        const better = (r >= 0 && rule[q]! < 0) || (r >= 0 === rule[q]! >= 0 && w > weight[q]!);
+        if (!better) break;
+        pos--;
+      }
+      if (pos >= TOP) continue;
+      for (let q = o + TOP - 1; q > o + pos; q--) {
+        best[q] = best[q - 1]!;
+        weight[q] = weight[q - 1]!;
+        rule[q] = rule[q - 1]!;
+      }
+      best[o + pos] = j;
+      weight[o + pos] = w;
+      rule[o + pos] = r;
+    }
+  }
+  return { best, weight, rule, candidates, pairs };
+}
+
+function probabilityOf(w: number): number {
+  return w === Number.NEGATIVE_INFINITY ? 0 : 1 / (1 + 2 ** -w);
+}
+
+/**
+ * Links a list (LEFT, e.g. vaccination subjects) to a reference (RIGHT, e.g. the register):
+ * prepare both sides once, count and cap candidates per blocking rule, train the model (EM,
+ * unless one is given), score, choose thresholds from the model's estimated FDR, decide, and
+ * resolve many-to-one (default) or one-to-one. Exactly one result per left record, in order.
+ *
+ * @example
+ * ```ts
+ * const r = linkRecords(list, register, vietnameseSpec());
+ * if (r.success) for (const x of r.data.results) console.log(x.left, x.right, x.decision);
+ * ```
+ */
+export function linkRecords<R>(
+  leftRecords: readonly R[],
+  rightRecords: readonly R[],
+  spec: LinkageSpec<R>,
+  options: LinkOptions = {},
+): Result<LinkOutcome<R>, MatchIssueCode> {
+  const left = prepareSide(spec, leftRecords);
+  const right = prepareSide(spec, rightRecords);
+  return linkPrepared(spec, left, right, options);
+}
+
+/**
+ * {@link linkRecords} on sides already prepared with {@link prepareSide}.
+ *
+ * @example
+ * ```ts
+ * const right = prepareSide(spec, register);
+ * const r = linkPrepared(spec, prepareSide(spec, list), right);
+ * ```
+ */
+export function linkPrepared<R>(
+  spec: LinkageSpec<R>,
+  left: PreparedSide,
+  right: PreparedSide,
+  options: LinkOptions = {},
+): Result<LinkOutcome<R>, MatchIssueCode> {
+  const index = buildBlockIndex(right);
+  const counts = countCandidates(spec, index, left);
+  const cap = options.maxPairsPerRule ?? 200 * Math.max(left.size, right.size) + 1_000_000;
+  const checked = checkBlocking(counts, cap);
+  if (!checked.success) return checked;
+  if (options.model) {
+    const mismatch = modelMismatch(options.model, spec);
+    if (mismatch)
+      return { success: false, issues: [{ code: 'MODEL_MISMATCH', message: mismatch }] };
+  }
+  const model = options.model ?? trainModel(spec, left, right, index, options);
+  const scorer = createScorer(spec, model, right, options);
+  const rules = compileRules(spec, options.rules ?? []);
+  const chunk = scoreChunk(scorer, left, right, index, rules);
+  const bestP = new Float64Array(left.size);
+  for (let i = 0; i < left.size; i++) bestP[i] = probabilityOf(chunk.weight[i * TOP]!);
+  const choice = chooseThresholdsFor(bestP, options.thresholds ?? model.thresholds, options);
+  const results = options.oneToOne
+    ? resolveOneToOne(chunk, left.size, choice, rules, options)
+    : resolveManyToOne(chunk, left.size, choice, rules, options);
+  const tally: Record<Decision, number> = { match: 0, review: 0, no_match: 0, invalid: 0 };
+  for (const r of results) tally[r.decision]++;
+  return {
+    success: true,
+    data: {
+      results,
+      model: { ...model, thresholds: { match: choice.match, review: choice.review } },
+      summary: { blocking: counts, pairsScored: chunk.pairs, thresholds: choice, counts: tally },
+      left,
+      right,
+      scorer,
+    },
+  };
+}
+
+/** Thresholds given, or chosen from the probabilities, with the model's error estimates. @internal */
+export function chooseThresholdsFor(
+  p: Float64Array,
+  fixed: Thresholds | undefined,
+  options: ThresholdOptions,
+): ThresholdChoice {
+  const chosen = chooseThresholds(p, options);
+  if (!fixed) return chosen;
+  let fdr = 0;
+  let nMatch = 0;
+  let below = 0;
+  let total = 0;
+  for (const x of p) {
+    total += x;
+    if (x >= fixed.match) {
+      fdr += 1 - x;
+      nMatch++;
+    } else if (x < fixed.review) below += x;
+  }
+  return {
+    match: fixed.match,
+    review: fixed.review,
+    estimatedFdr: nMatch > 0 ? fdr / nMatch : 0,
+    estimatedFnr: total > 0 ? below / total : 0,
+  };
+}
+
+function resolveManyToOne(
+  chunk: ScoredChunk,
+  n: number,
+  t: Thresholds,
+  rules: CompiledRules,
+  options: MatchOptions,
+): LinkResult[] {
+  const margin = options.ambiguityBits ?? 3;
+  const out: LinkResult[] = [];
+  for (let i = 0; i < n; i++) {
+    const o = i * TOP;
+    const j = chunk.best[o]!;
+    const candidates = chunk.candidates[i]!;
+    if (j < 0) {
+      out.push({
+        left: i,
+        right: -1,
+        decision: 'no_match',
+        matchWeight: Number.NEGATIVE_INFINITY,
+        probability: 0,
+        reason: 'no_candidate',
+        candidates,
+      });
+      continue;
+    }
+    const w = chunk.weight[o]!;
+    const p = probabilityOf(w);
+    const r = chunk.rule[o]!;
+    const j2 = chunk.best[o + 1]!;
+    const w2 = chunk.weight[o + 1]!;
+    const r2 = chunk.rule[o + 1]!;
+    let decision = decide(p, t);
+    let reason: LinkReason = 'model';
+    if (r >= 0) {
+      decision = 'match';
+      reason = 'rule';
+    }
+    const ambiguous =
+      j2 >= 0 &&
+      (r >= 0
+        ? r2 >= 0
+        : r2 < 0 && decision !== 'no_match' && probabilityOf(w2) >= t.review && w - w2 < margin);
+    if (ambiguous) {
+      decision = 'review';
+      reason = 'ambiguous';
+    }
+    const res: LinkResult = {
+      left: i,
+      right: j,
+      decision,
+      matchWeight: w,
+      probability: p,
+      reason,
+      candidates,
+    };
+    out.push(r >= 0 && reason === 'rule' ? { ...res, rule: rules.names[r]! } : res);
+  }
+  return out;
+}
+
+function resolveOneToOne(
+  chunk: ScoredChunk,
+  n: number,
+  t: Thresholds,
+  rules: CompiledRules,
+  options: MatchOptions,
+): LinkResult[] {
+  // Greedy by descending rank over every kept candidate at or above the review threshold.
+  const many = resolveManyToOne(chunk, n, t, rules, options);
+  const edges: number[] = [];
+  for (let i = 0; i < n; i++)
+    for (let q = 0; q < TOP; q++) {
+      const o = i * TOP + q;
+      if (chunk.best[o]! < 0) break;
+      if (chunk.rule[o]! < 0 && probabilityOf(chunk.weight[o]!) < t.review) continue;
+      edges.push(o);
+    }
+  edges.sort((a, b) => {
+    const ra = chunk.rule[a]! >= 0 ? 1 : 0;
+    const rb = chunk.rule[b]! >= 0 ? 1 : 0;
+    if (ra !== rb) return rb - ra;
+    const d = chunk.weight[b]! - chunk.weight[a]!;
+    if (d !== 0) return d;
+    return a - b;
+  });
+  const taken = new Set<number>();
+  const assigned = new Int32Array(n).fill(-1);
+  for (const o of edges) {
+    const i = Math.floor(o / TOP);
+    const j = chunk.best[o]!;
+    if (assigned[i]! >= 0 || taken.has(j)) continue;
+    assigned[i] = o;
+    taken.add(j);
+  }
+  return many.map((res, i) => {
+    const o = assigned[i]!;
+    if (o < 0) {
+      if (res.right >= 0 && res.decision !== 'no_match')
+        return { ...res, decision: 'no_match' as const, reason: 'taken' as const };
+      return res;
+    }
+    if (o === i * TOP) return res;
+    const w = chunk.weight[o]!;
+    const p = probabilityOf(w);
+    const r = chunk.rule[o]!;
+    const base: LinkResult = {
+      left: i,
+      right: chunk.best[o]!,
+      decision: r >= 0 ? 'match' : decide(p, t),
+      matchWeight: w,
+      probability: p,
+      reason: r >= 0 ? 'rule' : 'model',
+      candidates: res.candidates,
+    };
+    return r >= 0 ? { ...base, rule: rules.names[r]! } : base;
+  });
+}

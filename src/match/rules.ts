@@ -1,0 +1,67 @@
+import type { LinkageSpec } from './spec.js';
+
+/**
+ * A deterministic rule that pre-decides a pair as a match when every listed comparison is at one
+ * of the listed levels (e.g. same valid CCCD, and name and date of birth consistent). Pairs it
+ * decides are reported with `rule` set, not as model decisions.
+ *
+ * @example
+ * ```ts
+ * const rule: MatchRule = {
+ *   name: 'same CCCD, consistent name and dob',
+ *   require: { id: ['exact'], given: ['exact', 'folded'], dob: ['exact', 'same_year'] },
+ * };
+ * ```
+ */
+export interface MatchRule {
+  readonly name: string;
+  /** Comparison name → accepted level labels. */
+  readonly require: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Rules compiled to a bit mask of accepted levels per comparison. @internal */
+export interface CompiledRules {
+  readonly names: readonly string[];
+  /** `masks[r * K + k]`: accepted levels of comparison k in rule r (bit l = level l); −1 = any. */
+  readonly masks: Int32Array;
+  readonly K: number;
+}
+
+/**
+ * Compiles rules against a spec; unknown comparison or level names are an error in the rule set.
+ * @internal
+ */
+export function compileRules<R>(spec: LinkageSpec<R>, rules: readonly MatchRule[]): CompiledRules {
+  const K = spec.comparisons.length;
+  const masks = new Int32Array(rules.length * K).fill(-1);
+  rules.forEach((rule, r) => {
+    for (const [name, labels] of Object.entries(rule.require)) {
+      const k = spec.comparisons.findIndex((c) => c.name === name);
+      if (k < 0) throw new RangeError(`Match rule '${rule.name}': unknown comparison '${name}'`);
+      const c = spec.comparisons[k]!;
+      let mask = 0;
+      for (const label of labels) {
+        const l = c.levels.indexOf(label);
+        if (l < 0)
+          throw new RangeError(`Match rule '${rule.name}': '${name}' has no level '${label}'`);
+        mask |= 1 << (l + 1);
+      }
+      masks[r * K + k] = mask;
+    }
+  });
+  return { names: rules.map((r) => r.name), masks, K };
+}
+
+/** The first rule the levels satisfy, or −1. @internal */
+export function firstRule(rules: CompiledRules, levels: Uint8Array): number {
+  const K = rules.K;
+  const n = rules.names.length;
+  outer: for (let r = 0; r < n; r++) {
+    for (let k = 0; k < K; k++) {
+      const mask = rules.masks[r * K + k]!;
+      if (mask !== -1 && (mask & (1 << levels[k]!)) === 0) continue outer;
+    }
+    return r;
+  }
+  return -1;
+}

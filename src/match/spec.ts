@@ -1,0 +1,70 @@
+import type { Comparison, PreparedColumn } from './comparison.js';
+
+/**
+ * A blocking rule: records are candidate pairs when they share the rule's key. A candidate
+ * set is the union of the rules' pairs; each pair is compared once.
+ *
+ * @example
+ * ```ts
+ * const rule: BlockingRule<{ id: string }> = { name: 'id', fields: ['id'], key: (r) => r.id };
+ * ```
+ */
+export interface BlockingRule<R> {
+  /** Name used in reports and errors. */
+  readonly name: string;
+  /**
+   * Comparisons that always agree inside this rule's blocks (their m cannot be learned from
+   * these pairs; training skips them in this rule's round).
+   */
+  readonly fields?: readonly string[];
+  /** The blocking key of a record, or null/undefined/'' when the record has none for this rule. */
+  readonly key: (record: R) => string | null | undefined;
+}
+
+/**
+ * What to compare and how to find candidates: the linkage specification (Splink's "settings").
+ *
+ * @example
+ * ```ts
+ * const spec: LinkageSpec<{ name: string }> = {
+ *   comparisons: [stringComparison({ name: 'name', get: (r) => r.name })],
+ *   blocking: [{ name: 'first letter', key: (r) => r.name.slice(0, 1) }],
+ * };
+ * ```
+ */
+export interface LinkageSpec<R> {
+  readonly comparisons: readonly Comparison<R>[];
+  readonly blocking: readonly BlockingRule<R>[];
+}
+
+/**
+ * One side of a linkage (or the single table of a dedupe), prepared once: a column per
+ * comparison and a key per blocking rule. Nothing is recomputed per pair.
+ */
+export interface PreparedSide {
+  readonly size: number;
+  readonly columns: readonly PreparedColumn[];
+  /** `keys[rule][record]`: the blocking key, or null. */
+  readonly keys: readonly (readonly (string | null)[])[];
+}
+
+/**
+ * Prepares records for comparison and blocking (call once per side; both sides of a link must
+ * be prepared with the same `spec` object so interned ids agree).
+ *
+ * @example
+ * ```ts
+ * const side = prepareSide(spec, [{ name: 'Lan' }]);
+ * side.size; // 1
+ * ```
+ */
+export function prepareSide<R>(spec: LinkageSpec<R>, records: readonly R[]): PreparedSide {
+  const columns = spec.comparisons.map((c) => c.prepare(records));
+  const keys = spec.blocking.map((rule) =>
+    records.map((r) => {
+      const k = rule.key(r);
+      return k ? k : null;
+    }),
+  );
+  return { size: records.length, columns, keys };
+}

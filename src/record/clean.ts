@@ -1,0 +1,370 @@
+import type { Issue } from '../result.js';
+import { type ToneStyle, toNfc } from '../text/index.js';
+import { parseCommune, parseDistrict } from './admin-unit.js';
+import { type CanonicalColumn, isCanonicalColumn, type RawRecordInput } from './columns.js';
+import { type DateOfBirthOptions, parseDateOfBirth } from './dob.js';
+import { cleanIdNumber } from './id-field.js';
+import { NO_WARNINGS } from './issue.js';
+import { cleanFullName } from './name-field.js';
+import { parsePhone } from './phone.js';
+import { type ProvinceOptions, parseProvince } from './province.js';
+import {
+  type RecordIssue,
+  type RecordIssueCode,
+  type RecordIssueSeverity,
+  toRecordIssue,
+} from './record-issue.js';
+import { parseSex, type SexOptions } from './sex.js';
+import type { CleanField, CleanRecord, PartialDate, Sex } from './types.js';
+
+/** Options of {@link cleanRecord}. */
+export interface CleanRecordOptions {
+  /** The record key (default `''`; `cleanRecords` numbers rows instead). */
+  readonly key?: string;
+  /** "Today" for date-of-birth checks (default: now). */
+  readonly referenceDate?: Date;
+  /** Date-of-birth options (order, two-digit-year pivot, max age, Excel serials). */
+  readonly dob?: Omit<DateOfBirthOptions, 'referenceDate'>;
+  /** Sex options (numeric codes). */
+  readonly sex?: SexOptions;
+  /** Province options (fuzzy matching). */
+  readonly province?: ProvinceOptions;
+  /** Tone mark placement of the cleaned name (default `traditional`: hòa, khỏe, thủy). */
+  readonly toneStyle?: ToneStyle;
+}
+
+/** A cleaned record and everything found wrong with it. */
+export interface CleanResult {
+  readonly record: CleanRecord;
+  /** Errors first, then warnings, in column order. Empty (and frozen) when the row is clean. */
+  readonly issues: readonly RecordIssue[];
+}
+
+interface Settings {
+  readonly dob: DateOfBirthOptions;
+  readonly sex: SexOptions | undefined;
+  readonly province: ProvinceOptions | undefined;
+  readonly toneStyle: ToneStyle;
+  readonly referenceDate: Date | undefined;
+}
+
+const settingsCache = new WeakMap<CleanRecordOptions, Settings>();
+const DEFAULT_OPTIONS: CleanRecordOptions = Object.freeze({});
+
+function settingsOf(options: CleanRecordOptions): Settings {
+  const hit = settingsCache.get(options);
+  if (hit !== undefined) return hit;
+  const dob: DateOfBirthOptions =
+    options.referenceDate === undefined
+      ? { ...options.dob }
+      : { ...options.dob, referenceDate: options.referenceDate };
+  const s: Settings = {
+    dob,
+    sex: options.sex,
+    province: options.province,
+    toneStyle: options.toneStyle ?? 'traditional',
+    referenceDate: options.referenceDate,
+  };
+  settingsCache.set(options, s);
+  return s;
+}
+
+const ID_MISSING: RecordIssue = Object.freeze({
+  code: 'ID_MISSING',
+  message: 'No CCCD/CMND number',
+  category: 'missing-id',
+  severity: 'error',
+  path: ['id_number'],
+} as const);
+
+const EMPTY_FIELD: CleanField<never> = Object.freeze({});
+const EMPTY_EXTRA: Readonly<Record<string, string>> = Object.freeze({});
+
+function field<T>(original: string | undefined, value: T | undefined): CleanField<T> {
+  if (original === undefined) return value === undefined ? EMPTY_FIELD : { value };
+  return value === undefined ? { original } : { value, original };
+}
+
+function isBlank(s: string | undefined): boolean {
+  if (s === undefined) return true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 160 && c !== 10 && c !== 13) return false;
+  }
+  return true;
+}
+
+/** Issues of one row; most rows have none, so the arrays are created on the first one. */
+interface Acc {
+  errors: RecordIssue[] | undefined;
+  warnings: RecordIssue[] | undefined;
+}
+
+function push(acc: Acc, i: RecordIssue): void {
+  if (i.severity === 'error') {
+    if (acc.errors === undefined) acc.errors = [i];
+    else acc.errors.push(i);
+  } else if (acc.warnings === undefined) {
+    acc.warnings = [i];
+  } else {
+    acc.warnings.push(i);
+  }
+}
+
+function addAll(
+  acc: Acc,
+  list: readonly Issue<RecordIssueCode>[],
+  column: CanonicalColumn,
+  severity: RecordIssueSeverity,
+): void {
+  for (const i of list) push(acc, toRecordIssue(i, column, severity));
+}
+
+function finish(acc: Acc): readonly RecordIssue[] {
+  if (acc.errors === undefined) return acc.warnings ?? NO_WARNINGS;
+  if (acc.warnings !== undefined) for (const w of acc.warnings) acc.errors.push(w);
+  return acc.errors;
+}
+
+/** A parse result reduced to what a record keeps: the value, or the issues. */
+type FieldResult =
+  | {
+      readonly success: true;
+      readonly value: string;
+      readonly warnings: readonly Issue<RecordIssueCode>[];
+    }
+  | { readonly success: false; readonly issues: readonly Issue<RecordIssueCode>[] };
+
+/** Parses an optional column: blank is no issue; errors and warnings are added to `acc`. */
+function optional(
+  acc: Acc,
+  raw: string | undefined,
+  column: CanonicalColumn,
+  parse: (s: string) => FieldResult,
+): string | undefined {
+  if (raw === undefined || isBlank(raw)) return undefined;
+  const r = parse(raw);
+  if (!r.success) {
+    addAll(acc, r.issues, column, 'error');
+    return undefined;
+  }
+  if (r.warnings.length > 0) addAll(acc, r.warnings, column, 'warning');
+  return r.value;
+}
+
+function parsePhoneValue(s: string): FieldResult {
+  const r = parsePhone(s);
+  return r.success ? { success: true, value: r.data.value, warnings: r.data.warnings } : r;
+}
+
+function parseProvinceCode(s: string, options: ProvinceOptions | undefined): FieldResult {
+  const r = parseProvince(s, options);
+  return r.success ? { success: true, value: r.data.code, warnings: r.data.warnings } : r;
+}
+
+function parseDistrictValue(s: string): FieldResult {
+  const r = parseDistrict(s);
+  return r.success ? { success: true, value: r.data.value, warnings: r.data.warnings } : r;
+}
+
+function parseCommuneValue(s: string): FieldResult {
+  const r = parseCommune(s);
+  return r.success ? { success: true, value: r.data.value, warnings: r.data.warnings } : r;
+}
+
+/** NFC, trimmed, one space between words; returns `s` itself when it is already clean. */
+function collapse(s: string): string {
+  const t = toNfc(s);
+  const n = t.length;
+  let clean = n > 0 && t.charCodeAt(0) > 32 && t.charCodeAt(n - 1) > 32;
+  for (let i = 1; clean && i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 32 || (c === 32 && t.charCodeAt(i - 1) === 32) || c === 160) clean = false;
+  }
+  return clean ? t : t.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Cleans one raw row into a typed {@link CleanRecord} and lists every problem found, each with a
+ * stable code, its workflow category (`missing-id`, `malformed-id`, `inconsistent-personal-data`
+ * or `field`), a severity and the column. Never throws, never drops a field: each field keeps its
+ * original text and unknown columns are kept in `extra`.
+ *
+ * @example
+ * ```ts
+ * const { record, issues } = cleanRecord({ full_name: 'nguyen van an', dob: '31/02/1990', id_number: '' });
+ * record.dob.original; // '31/02/1990'
+ * issues.map((i) => i.code); // ['ID_MISSING', 'DOB_IMPOSSIBLE', 'SEX_MISSING']
+ * ```
+ */
+export function cleanRecord<const Raw extends RawRecordInput>(
+  raw: Raw,
+  options: CleanRecordOptions = DEFAULT_OPTIONS,
+): CleanResult {
+  return cleanWith(raw, settingsOf(options), options.key ?? '');
+}
+
+function cleanWith(raw: RawRecordInput, st: Settings, key: string): CleanResult {
+  const acc: Acc = { errors: undefined, warnings: undefined };
+
+  const nameRaw = raw.full_name;
+  const name = cleanFullName(nameRaw, st.toneStyle);
+
+  const dobRaw = raw.dob;
+  let dobValue: PartialDate | undefined;
+  const dob = parseDateOfBirth(dobRaw ?? '', st.dob);
+  if (dob.success) dobValue = dob.data.value;
+
+  const sexRaw = raw.gender;
+  let sexValue: Sex | undefined;
+  const sex = parseSex(sexRaw ?? '', st.sex);
+  if (sex.success) sexValue = sex.data;
+
+  // Issues in column order: ID, name, dob, sex, then the address fields.
+  const idRaw = raw.id_number;
+  let idNumber: CleanField<string> = field<string>(idRaw, undefined);
+  let idKind: CleanRecord['idKind'];
+  if (isBlank(idRaw)) {
+    push(acc, ID_MISSING);
+  } else {
+    const id = cleanIdNumber(idRaw ?? '', dobValue, sexValue, st.referenceDate);
+    idNumber = field(idRaw, id.value);
+    idKind = id.kind;
+    if (id.errors.length > 0) addAll(acc, id.errors, 'id_number', 'error');
+    if (id.warnings.length > 0) addAll(acc, id.warnings, 'id_number', 'warning');
+    for (const c of id.conflicts) push(acc, c);
+  }
+
+  if (name.error !== undefined) push(acc, toRecordIssue(name.error, 'full_name', 'error'));
+  if (name.warnings !== undefined) addAll(acc, name.warnings, 'full_name', 'warning');
+
+  if (dob.success) {
+    if (dob.data.warnings.length > 0) addAll(acc, dob.data.warnings, 'dob', 'warning');
+  } else {
+    addAll(acc, dob.issues, 'dob', 'error');
+  }
+  if (!sex.success) addAll(acc, sex.issues, 'gender', 'error');
+
+  const phoneRaw = raw.phone;
+  const phoneValue = optional(acc, phoneRaw, 'phone', parsePhoneValue);
+  const provinceRaw = raw.province;
+  const provinceCode = optional(acc, provinceRaw, 'province', (s) =>
+    parseProvinceCode(s, st.province),
+  );
+  const districtRaw = raw.district;
+  const districtValue = optional(acc, districtRaw, 'district', parseDistrictValue);
+  const communeRaw = raw.commune;
+  const communeValue = optional(acc, communeRaw, 'commune', parseCommuneValue);
+
+  const addressRaw = raw.address;
+  const addressValue = isBlank(addressRaw) ? undefined : collapse(addressRaw ?? '');
+
+  let extra = EMPTY_EXTRA;
+  for (const k in raw) {
+    if (isCanonicalColumn(k)) continue;
+    const v = (raw as Readonly<Record<string, unknown>>)[k];
+    if (typeof v !== 'string') continue;
+    if (extra === EMPTY_EXTRA) extra = {};
+    (extra as Record<string, string>)[k] = v;
+  }
+
+  const fullName = field(nameRaw, name.value);
+  const dobField = field(dobRaw, dobValue);
+  const sexField = field(sexRaw, sexValue);
+  const phone = field(phoneRaw, phoneValue);
+  const province = field(provinceRaw, provinceCode);
+  const district = field(districtRaw, districtValue);
+  const commune = field(communeRaw, communeValue);
+  const address = field(addressRaw, addressValue);
+  // Two literals rather than a spread: one object shape per case, no copy.
+  const record: CleanRecord =
+    idKind === undefined
+      ? {
+          key,
+          fullName,
+          dob: dobField,
+          sex: sexField,
+          idNumber,
+          phone,
+          provinceCode: province,
+          district,
+          commune,
+          address,
+          extra,
+        }
+      : {
+          key,
+          fullName,
+          dob: dobField,
+          sex: sexField,
+          idNumber,
+          idKind,
+          phone,
+          provinceCode: province,
+          district,
+          commune,
+          address,
+          extra,
+        };
+  return { record, issues: finish(acc) };
+}
+
+/** Options of {@link cleanRecords}. */
+export interface CleanRecordsOptions extends Omit<CleanRecordOptions, 'key'> {
+  /** Column holding each record's key (default: the 1-based position, as a string). */
+  readonly keyColumn?: string;
+}
+
+/** The key of the `n`-th row: its `keyColumn` value, or `n` when no key column is set. */
+function keyOf(raw: RawRecordInput, keyColumn: string | undefined, n: number): string {
+  if (keyColumn === undefined) return String(n);
+  const v = (raw as Readonly<Record<string, unknown>>)[keyColumn];
+  return typeof v === 'string' ? v : '';
+}
+
+function streamSettings(options: CleanRecordsOptions): Settings {
+  // Pin "now" once for the whole stream, so that every row is checked against the same day.
+  return settingsOf({ ...options, referenceDate: options.referenceDate ?? new Date() });
+}
+
+/**
+ * Cleans a stream of raw rows lazily: a generator over a sync iterable, an async generator over
+ * an async iterable (a CSV reader, a database cursor). Constant memory; rows come out in order.
+ *
+ * @example
+ * ```ts
+ * for (const { record, issues } of cleanRecords(rows, { keyColumn: 'ma_dt' })) save(record, issues);
+ * for await (const r of cleanRecords(csvRows)) write(r);
+ * ```
+ */
+export function cleanRecords(
+  rows: Iterable<RawRecordInput>,
+  options?: CleanRecordsOptions,
+): Generator<CleanResult, void, undefined>;
+export function cleanRecords(
+  rows: AsyncIterable<RawRecordInput>,
+  options?: CleanRecordsOptions,
+): AsyncGenerator<CleanResult, void, undefined>;
+export function cleanRecords(
+  rows: Iterable<RawRecordInput> | AsyncIterable<RawRecordInput>,
+  options: CleanRecordsOptions = {},
+): Generator<CleanResult, void, undefined> | AsyncGenerator<CleanResult, void, undefined> {
+  const st = streamSettings(options);
+  const keyColumn = options.keyColumn;
+  if (Symbol.asyncIterator in rows) {
+    return (async function* () {
+      let n = 0;
+      for await (const raw of rows) {
+        n++;
+        yield cleanWith(raw, st, keyOf(raw, keyColumn, n));
+      }
+    })();
+  }
+  return (function* () {
+    let n = 0;
+    for (const raw of rows) {
+      n++;
+      yield cleanWith(raw, st, keyOf(raw, keyColumn, n));
+    }
+  })();
+}

@@ -1,0 +1,57 @@
+/**
+ * The canonical input columns of a person record (DESIGN.md §5), in their documented order.
+ * Files may have any subset in any order; other columns are kept as `extra`.
+ */
+export const CANONICAL_COLUMNS = [
+  'full_name',
+  'dob',
+  'gender',
+  'id_number',
+  'phone',
+  'province',
+  'district',
+  'commune',
+  'address',
+] as const;
+
+/** One canonical column name. */
+export type CanonicalColumn = (typeof CANONICAL_COLUMNS)[number];
+
+const CANONICAL_SET: ReadonlySet<string> = new Set(CANONICAL_COLUMNS);
+
+/**
+ * Whether `name` is one of the canonical columns.
+ *
+ * @example
+ * ```ts
+ * isCanonicalColumn('dob'); // true
+ * isCanonicalColumn('ngay_sinh'); // false
+ * ```
+ */
+export function isCanonicalColumn(name: string): name is CanonicalColumn {
+  return CANONICAL_SET.has(name);
+}
+
+/**
+ * A raw row as it comes from a file or a form: every value a string, every column optional,
+ * unknown columns kept under their own names.
+ */
+export interface RawRecord {
+  readonly full_name?: string;
+  readonly dob?: string;
+  readonly gender?: string;
+  readonly id_number?: string;
+  readonly phone?: string;
+  readonly province?: string;
+  readonly district?: string;
+  readonly commune?: string;
+  readonly address?: string;
+  readonly [column: string]: string | undefined;
+}
+
+/**
+ * What `cleanRecord` accepts: any object with the canonical columns as optional strings. Other
+ * string-valued properties are kept as `extra` (so an interface without an index signature, such
+ * as a typed database row, can be passed as is).
+ */
+export type RawRecordInput = { readonly [K in CanonicalColumn]?: string | undefined };

@@ -1,0 +1,121 @@
+/**
+ * A whole campaign's cases and signed lists, and applying one event to it (list events move every
+ * listed case at once, all or nothing).
+ * @module
+ */
+import type { Result } from '../result.js';
+import type { WorkflowEvent } from './events.js';
+import { fail, type WorkflowIssue, type WorkflowIssueCode } from './issues.js';
+import type { CaseState, SignedList } from './states.js';
+import { applyToCase, stepCase, type TransitionContext } from './transition.js';
+
+/** The hash that the first log entry's `prevHash` names (64 zeros). */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Every case of a campaign and every signed list, as rebuilt from (or appended to) the log. */
+export interface CampaignState {
+  readonly cases: ReadonlyMap<string, CaseState>;
+  /** Signed hand-over lists (steps 3 and 5) by list id. */
+  readonly lists: ReadonlyMap<string, SignedList>;
+  /** Number of log entries applied; the `seq` of the next entry. */
+  readonly length: number;
+  /** Hash of the last log entry (`GENESIS_HASH` when empty); the next entry's `prevHash`. */
+  readonly head: string;
+}
+
+/**
+ * An empty campaign, before the first event.
+ *
+ * @example
+ * ```ts
+ * emptyCampaign().cases.size; // 0
+ * ```
+ */
+export function emptyCampaign(): CampaignState {
+  return { cases: new Map(), lists: new Map(), length: 0, head: GENESIS_HASH };
+}
+
+/**
+ * Applies one event to a campaign without touching the log (no hashing). Pure: returns a new
+ * state (the maps are copied). The list content hash is not checked here (it needs Web Crypto);
+ * `appendEvent` checks it.
+ *
+ * @example
+ * ```ts
+ * const r = applyEvent(emptyCampaign(), openEvent, { actor: station, at: '2022-05-05T02:00:00Z' });
+ * if (r.success) r.data.cases.get(openEvent.caseId)?.status; // 'detected'
+ * ```
+ */
+export function applyEvent(
+  campaign: CampaignState,
+  event: WorkflowEvent,
+  context: TransitionContext,
+): Result<CampaignState, WorkflowIssueCode> {
+  const cases = new Map(campaign.cases);
+  const lists = new Map(campaign.lists);
+  const failure = applyInPlace(cases, lists, event, context);
+  if (failure) return { success: false, issues: failure };
+  return { success: true, data: { cases, lists, length: campaign.length, head: campaign.head } };
+}
+
+/**
+ * @internal Applies one event to mutable maps owned by the caller. Returns the issues on failure
+ * (leaving the maps untouched), `undefined` on success.
+ */
+export function applyInPlace(
+  cases: Map<string, CaseState>,
+  lists: Map<string, SignedList>,
+  event: WorkflowEvent,
+  context: TransitionContext,
+): readonly WorkflowIssue[] | undefined {
+  if (event.type === 'hand-back' || event.type === 'confirm-passports') {
+    const { list } = event;
+    if (lists.has(list.listId)) {
+      return fail('WORKFLOW_DUPLICATE_LIST', 'This list id was signed before', ['list', 'listId'])
+        .issues;
+    }
+    const n = list.caseIds.length;
+    if (n === 0 || new Set(list.caseIds).size !== n) {
+      return fail('WORKFLOW_BAD_LIST', 'A list must name at least one case, each once', [
+        'list',
+        'caseIds',
+      ]).issues;
+    }
+    const next: CaseState[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const caseId = list.caseIds[i]!;
+      const state = cases.get(caseId);
+      if (state === undefined) {
+        return fail('WORKFLOW_UNKNOWN_CASE', 'The list names a case that was never opened', [
+          'list',
+          'caseIds',
+          i,
+        ]).issues;
+      }
+      const r = stepCase(state, event, context);
+      if (!('status' in r)) {
+        return r.issues.map((issue) => ({ ...issue, path: ['list', 'caseIds', i] }));
+      }
+      next[i] = r;
+    }
+    for (const c of next) cases.set(c.caseId, c);
+    lists.set(list.listId, list);
+    return undefined;
+  }
+  const r = applyToCase(cases.get(event.caseId), event, context);
+  if (!('status' in r)) return r.issues;
+  if (event.type === 'merge') {
+    const target = cases.get(event.into);
+    if (target === undefined) {
+      return fail('WORKFLOW_UNKNOWN_CASE', 'The case to merge into was never opened', ['into'])
+        .issues;
+    }
+    if (target.status === 'merged' || target.status === 'withdrawn') {
+      return fail('WORKFLOW_WRONG_STATE', `Cannot merge into a case that is ${target.status}`, [
+        'into',
+      ]).issues;
+    }
+  }
+  cases.set(r.caseId, r);
+  return undefined;
+}
