@@ -61,14 +61,15 @@ export function createPeopleCursor(options: RegisterOptions): () => Person | und
     outsideRegister: false,
   };
   let index = 0;
-  let members: Person[] = [];
+  let members: readonly Person[] = [];
+  let end = 0;
   let k = 0;
   return () => {
-    if (k >= members.length) {
+    if (k >= end) {
       if (index >= size) return undefined;
       members = drawHousehold(ctx, index).members;
-      if (index + members.length > size) members.length = size - index;
-      index += members.length;
+      end = Math.min(members.length, size - index);
+      index += end;
       k = 0;
     }
     return members[k++];
