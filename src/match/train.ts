@@ -10,7 +10,7 @@ export interface TrainOptions {
   readonly randomPairs?: number;
   /** Seed of every random choice (default 42): training is deterministic. */
   readonly seed?: number;
-  /** Candidate pairs per EM round above which left records are sampled (default 2 000 000). */
+  /** Candidate pairs per EM round above which left records are sampled (default 500 000). */
   readonly maxPairsPerRound?: number;
   /** EM tolerance (default 1e-4). */
   readonly tolerance?: number;
@@ -129,7 +129,7 @@ export function trainModel<R>(
   const other = right ?? left;
   const dedupe = right === undefined;
   const { u, pairs: randomPairs } = estimateU(spec, left, right, options);
-  const maxPairs = options.maxPairsPerRound ?? 2_000_000;
+  const maxPairs = options.maxPairsPerRound ?? 500_000;
   const emOptions = {
     tolerance: options.tolerance ?? 1e-4,
     maxIterations: options.maxIterations ?? 200,
@@ -155,7 +155,12 @@ export function trainModel<R>(
     for (let i = 0; i < left.size; i++) if (rate >= 1 || rand() < rate) picked.push(i);
     return { rate: picked.length / Math.max(1, left.size), records: Int32Array.from(picked) };
   };
-  const patternsOf = (rules: readonly number[] | undefined, records: Int32Array) => {
+  // Comparisons a rule forces to agree are set to the null level in its round: no evidence.
+  const patternsOf = (
+    rules: readonly number[] | undefined,
+    records: Int32Array,
+    masked: Uint8Array = new Uint8Array(K),
+  ) => {
     let pairs = 0;
     const patterns = collectPatterns(K, (add) => {
       for (const i of records) {
@@ -163,7 +168,7 @@ export function trainModel<R>(
         for (let t = 0; t < n; t++) {
           const j = buf.out[t]!;
           for (let k = 0; k < K; k++)
-            lv[k] = cs[k]!.compare(left.columns[k]!, i, other.columns[k]!, j);
+            lv[k] = masked[k] ? 0 : cs[k]!.compare(left.columns[k]!, i, other.columns[k]!, j);
           add(lv);
           pairs++;
         }
@@ -173,11 +178,12 @@ export function trainModel<R>(
   };
 
   const mSum = cs.map((c) => new Float64Array(c.levels.length + 1));
-  const mRounds = new Int32Array(K);
+  const mRounds = new Float64Array(K);
   const rounds: { rule: string; pairs: number; iterations: number; converged: boolean }[] = [];
   spec.blocking.forEach((rule, r) => {
     const { records } = sampleFor([r]);
-    const { patterns, pairs } = patternsOf([r], records);
+    const masked = Uint8Array.from(cs, (c) => (rule.fields?.includes(c.name) ? 1 : 0));
+    const { patterns, pairs } = patternsOf([r], records, masked);
     if (pairs === 0) return;
     const res = runEm(
       patterns,
@@ -188,11 +194,13 @@ export function trainModel<R>(
     );
     rounds.push({ rule: rule.name, pairs, iterations: res.iterations, converged: res.converged });
     const nonNull = nonNullMatches(patterns, res.m, u, res.lambda);
+    // Weight each round's estimate by the matches it saw with a value for that comparison.
     for (let k = 0; k < K; k++) {
       if (rule.fields?.includes(cs[k]!.name)) continue;
-      if (nonNull[k]! < 10) continue;
-      for (let l = 1; l < mSum[k]!.length; l++) mSum[k]![l]! += res.m[k]![l]!;
-      mRounds[k]! += 1;
+      const weight = nonNull[k]!;
+      if (weight < 10) continue;
+      for (let l = 1; l < mSum[k]!.length; l++) mSum[k]![l]! += weight * res.m[k]![l]!;
+      mRounds[k]! += weight;
     }
   });
 
@@ -210,7 +218,9 @@ export function trainModel<R>(
   const lambdaFit = runEm(union.patterns, m, u, unionFit.lambda, { ...emOptions, fixM: true });
   const candidatePairs = union.pairs / Math.max(all.rate, 1e-12);
   const possible = dedupe ? (left.size * (left.size - 1)) / 2 : left.size * other.size;
-  const expectedMatches = lambdaFit.lambda * candidatePairs;
+  // Without any candidate pair there is nothing to learn λ from: assume one match per left record.
+  const expectedMatches =
+    union.pairs > 0 ? lambdaFit.lambda * candidatePairs : Math.min(left.size, other.size);
   const prior = Math.min(0.5, Math.max(expectedMatches / Math.max(possible, 1), 1e-12));
   rounds.push({
     rule: '(union)',

@@ -3,6 +3,8 @@
  *
  * @module
  */
+import { cleanBeforeDecoding } from './chars.js';
+import { isCommonNameSyllable } from './common-syllables.js';
 import { detectEncoding } from './detect.js';
 import { decodeWith, type LegacyEncoding } from './legacy.js';
 import { TABLE_SIZE } from './letters.js';
@@ -35,8 +37,10 @@ export interface NormalizeNameOptions {
   readonly decode?: 'auto' | false | LegacyEncoding;
   /**
    * Telex/VNI keystroke repair (`Nguyeenx` → `Nguyễn`). `'auto'` (default) repairs only when some
-   * word of the name carries a tone key, so that `Lee` or `Moon` alone are never touched; `true`
-   * repairs every word that becomes a syllable; `false` never repairs.
+   * word carries a tone key, every other word is a syllable (diacritics may be missing), and either
+   * two or more words are repaired or the repaired word is a frequent name syllable — so `Lee`,
+   * `Max Planck` or `Noor Khan` stay as they are; `true` repairs every word that becomes a
+   * syllable; `false` never repairs.
    */
   readonly repairTelex?: 'auto' | boolean;
   /** Capitalise each word (default true). */
@@ -169,7 +173,7 @@ export function normalizeName(s: string, options?: NormalizeNameOptions): Normal
   if (decode !== false) {
     const enc = decode === 'auto' ? detectEncoding(s).encoding : decode;
     if (enc !== 'unicode' && enc !== 'ascii') {
-      const decoded = decodeWith(s, enc);
+      const decoded = decodeWith(cleanBeforeDecoding(s), enc);
       if (decoded !== s) {
         text = decoded;
         changes.push(`decoded-${enc}`);
@@ -184,12 +188,17 @@ export function normalizeName(s: string, options?: NormalizeNameOptions): Normal
   const telex = options?.repairTelex ?? 'auto';
   if (telex !== false) {
     const repairs = words.map((w) => repairTelexWord(w));
-    const anyToneKey = repairs.some((r) => r?.toneKey === true);
-    if (telex === true || anyToneKey) {
+    const count = repairs.filter((r) => r !== null).length;
+    // Auto: some word has a tone key, every other word is a syllable (diacritics may be missing),
+    // and a lone repair must give a frequent name syllable (`Noor Khan` stays).
+    const auto =
+      repairs.some((r) => r?.toneKey === true) &&
+      words.every((w, k) => repairs[k] !== null || analyzeSyllable(w, true).error === null);
+    if (telex === true || auto) {
       let repaired = false;
       for (let k = 0; k < words.length; k++) {
         const r = repairs[k];
-        if (r != null) {
+        if (r != null && (telex === true || count >= 2 || isCommonNameSyllable(r.value))) {
           words[k] = r.value;
           repaired = true;
         }

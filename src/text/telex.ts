@@ -69,6 +69,14 @@ function horn(letters: Letter[]): boolean {
   return false;
 }
 
+function onlyConsonantsAfter(word: string, from: number): boolean {
+  for (let k = from; k < word.length; k++) {
+    const ch = (word[k] ?? '').toLowerCase();
+    if ('aeiouy'.includes(ch)) return false;
+  }
+  return true;
+}
+
 /** The outcome of repairing one word, or null when nothing applies. */
 export interface TelexWordRepair {
   readonly value: string;
@@ -96,6 +104,7 @@ export function repairTelexWord(word: string): TelexWordRepair | null {
     const vniTone = VNI_TONES[ch];
     const telexTone = TELEX_TONES[ch];
     if (vniTone !== undefined) {
+      if (toneKey) return null;
       tone = vniTone;
       keys++;
       toneKey = true;
@@ -124,6 +133,8 @@ export function repairTelexWord(word: string): TelexWordRepair | null {
       else if (!horn(letters)) letters.push({ code: code === 0x57 ? 0x1af : 0x1b0 });
       keys++;
     } else if (telexTone !== undefined && seenVowel) {
+      // One tone key, not doubled (`ss` types a literal s), and no vowel after it (`Mary`).
+      if (toneKey || !onlyConsonantsAfter(word, i + 1)) return null;
       tone = telexTone;
       keys++;
       toneKey = true;

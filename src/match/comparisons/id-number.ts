@@ -13,11 +13,19 @@ export interface IdValue {
 export interface IdNumberComparisonOptions<R> {
   readonly name: string;
   readonly get: (record: R) => IdValue | null | undefined;
+  /**
+   * A second number of the same person, if any (the register keeps the old 9-digit CMND next to
+   * the CCCD): a list carrying the old CMND then agrees exactly.
+   */
+  readonly alternate?: (record: R) => IdValue | null | undefined;
 }
 
-interface IdNumberColumn extends StringColumn {
-  /** 0 unknown, 1 12-digit personal number (CCCD, or CMND 12 kept as CCCD), 2 CMND 9, 3 passport. */
+interface IdNumberColumn extends PreparedColumn {
+  readonly primary: StringColumn;
+  readonly alternate: StringColumn;
+  /** Numbering system per record, primary then alternate: 0 unknown, 1 12-digit, 2 CMND 9, 3 passport. */
   readonly system: Int8Array;
+  readonly altSystem: Int8Array;
 }
 
 /** Level labels of {@link idNumberComparison}. */
@@ -57,46 +65,76 @@ export function idNumberComparison<R>(options: IdNumberComparisonOptions<R>): Co
     tfLevel: 0,
     prepare(records) {
       const values = records.map((r) => options.get(r));
-      const base = buildStringColumn(
+      const alts = records.map((r) => options.alternate?.(r));
+      const primary = buildStringColumn(
         values.map((v) => v?.value),
         interner,
       );
-      const system = Int8Array.from(values, (v) => (v?.value ? systemOf(v.kind, v.value) : 0));
-      const col: IdNumberColumn = { ...base, system };
+      const alternate = buildStringColumn(
+        alts.map((v) => v?.value),
+        interner,
+      );
+      const sys = (v: IdValue | null | undefined) => (v?.value ? systemOf(v.kind, v.value) : 0);
+      const col: IdNumberColumn = {
+        size: records.length,
+        primary,
+        alternate,
+        system: Int8Array.from(values, sys),
+        altSystem: Int8Array.from(alts, sys),
+      };
       return col;
     },
     compare(pa, i, pb, j) {
       const a = pa as IdNumberColumn;
       const b = pb as IdNumberColumn;
-      const ia = a.ids[i]!;
-      const ib = b.ids[j]!;
-      if (ia < 0 || ib < 0) return 0;
-      if (ia === ib) return 1;
-      const sa = a.system[i]!;
-      const sb = b.system[j]!;
-      if (sa !== sb && sa !== 0 && sb !== 0) return 4;
-      const l = a.len[i]!;
-      if (l !== b.len[j]) return 5;
-      const ao = a.start[i]!;
-      const bo = b.start[j]!;
-      const ca = a.codes;
-      const cb = b.codes;
-      let first = -1;
-      let diffs = 0;
-      for (let k = 0; k < l; k++) {
-        if (ca[ao + k] !== cb[bo + k]) {
-          if (diffs === 0) first = k;
-          if (++diffs > 2) return 5;
+      const ap = a.primary.ids[i]!;
+      const bp = b.primary.ids[j]!;
+      const aa = a.alternate.ids[i]!;
+      const ba = b.alternate.ids[j]!;
+      if ((ap < 0 && aa < 0) || (bp < 0 && ba < 0)) return 0;
+      if (ap >= 0 && (ap === bp || ap === ba)) return 1;
+      if (aa >= 0 && (aa === bp || aa === ba)) return 1;
+      let best = 0;
+      for (let x = 0; x < 2; x++) {
+        const ca = x === 0 ? a.primary : a.alternate;
+        const sa = x === 0 ? a.system[i]! : a.altSystem[i]!;
+        if (ca.ids[i]! < 0) continue;
+        for (let y = 0; y < 2; y++) {
+          const cb = y === 0 ? b.primary : b.alternate;
+          const sb = y === 0 ? b.system[j]! : b.altSystem[j]!;
+          if (cb.ids[j]! < 0) continue;
+          if (sa !== sb && sa !== 0 && sb !== 0) continue;
+          const l = nearLevel(ca, i, cb, j);
+          if (best === 0 || l < best) best = l;
         }
       }
-      if (diffs === 1) return 2;
-      if (
-        first + 1 < l &&
-        ca[ao + first] === cb[bo + first + 1] &&
-        ca[ao + first + 1] === cb[bo + first]
-      )
-        return 3;
-      return 5;
+      return best === 0 ? 4 : best;
     },
   };
+}
+
+/** 2 one digit off, 3 adjacent transposition, 5 else (same numbering system). */
+function nearLevel(a: StringColumn, i: number, b: StringColumn, j: number): number {
+  const l = a.len[i]!;
+  if (l !== b.len[j]) return 5;
+  const ao = a.start[i]!;
+  const bo = b.start[j]!;
+  const ca = a.codes;
+  const cb = b.codes;
+  let first = -1;
+  let diffs = 0;
+  for (let k = 0; k < l; k++) {
+    if (ca[ao + k] !== cb[bo + k]) {
+      if (diffs === 0) first = k;
+      if (++diffs > 2) return 5;
+    }
+  }
+  if (diffs === 1) return 2;
+  if (
+    first + 1 < l &&
+    ca[ao + first] === cb[bo + first + 1] &&
+    ca[ao + first + 1] === cb[bo + first]
+  )
+    return 3;
+  return 5;
 }

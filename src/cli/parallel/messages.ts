@@ -1,0 +1,23 @@
+/** The messages the main thread sends to link workers. */
+import type { PreparedSide } from '../../match/index.js';
+import type { CsvChunk } from './csv-chunks.js';
+import type { ReferenceSetup, WorkerSetup } from './tasks.js';
+
+/** One message to a worker (each gets exactly one answer). */
+export type WorkerMessage =
+  | { readonly type: 'setup'; readonly setup: WorkerSetup }
+  | {
+      readonly type: 'clean';
+      readonly side: 'left' | 'right' | 'sample';
+      readonly source: string | CsvChunk;
+      readonly firstRow: number;
+    }
+  | { readonly type: 'reference'; readonly reference: ReferenceSetup }
+  | {
+      readonly type: 'score';
+      readonly left: PreparedSide;
+      readonly ids: readonly string[];
+      readonly rows: readonly number[];
+      readonly invalid: Uint8Array;
+      readonly withRowNumbers: boolean;
+    };

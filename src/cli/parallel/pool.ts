@@ -1,0 +1,142 @@
+/**
+ * A small worker-thread pool: a fixed number of workers, one task at a time each, tasks queued
+ * in submission order. Results come back as promises; the caller restores any order it needs.
+ */
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+import type { WorkerMessage } from './messages.js';
+
+/** A task for a worker. */
+export type PoolTask = WorkerMessage;
+
+/** The pool. */
+export interface WorkerPool {
+  readonly size: number;
+  /** Runs `task` on the next free worker. */
+  run<T>(task: PoolTask, transfer?: readonly ArrayBuffer[]): Promise<T>;
+  /** Runs `task` once on every worker (e.g. to install shared data) and waits for all. */
+  broadcast(task: PoolTask): Promise<void>;
+  /** Stops every worker. */
+  close(): Promise<void>;
+}
+
+interface Pending {
+  readonly task: PoolTask;
+  readonly transfer: readonly ArrayBuffer[];
+  readonly resolve: (v: unknown) => void;
+  readonly reject: (e: unknown) => void;
+}
+
+interface Slot {
+  readonly worker: Worker;
+  job: Pending | undefined;
+}
+
+/**
+ * How to start the worker entry: `dist/cli/worker.js` once built; from sources (tests, the bench,
+ * `tsx`), a bootstrap that registers tsx in the worker and imports `src/cli/worker.ts`.
+ */
+export function workerEntry(): { readonly script: string; readonly eval: boolean } {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    const url = new URL('../worker.ts', here).href;
+    const script = `(async () => { const { register } = await import('tsx/esm/api'); register(); await import(${JSON.stringify(url)}); })().catch((e) => { console.error(e); process.exit(2); });`;
+    return { script, eval: true };
+  }
+  // Bundled: this code lives in dist/cli/main.js (or a chunk next to it).
+  return { script: fileURLToPath(new URL('./worker.js', here)), eval: false };
+}
+
+/** Options of {@link createPool}. */
+export interface PoolOptions {
+  /** Heap limit of each worker in MiB (`--max-old-space-size`). */
+  readonly maxOldSpaceMb?: number;
+}
+
+/**
+ * Starts `size` workers running the CLI worker entry.
+ *
+ * @example
+ * ```ts
+ * const pool = createPool(2);
+ * const out = await pool.run<{ rows: number }>({ type: 'clean', text });
+ * await pool.close();
+ * ```
+ */
+export function createPool(size: number, options: PoolOptions = {}): WorkerPool {
+  const entry = workerEntry();
+  const queue: Pending[] = [];
+  let failure: unknown;
+  const resourceLimits =
+    options.maxOldSpaceMb === undefined
+      ? undefined
+      : { maxOldGenerationSizeMb: options.maxOldSpaceMb };
+  const slots: Slot[] = Array.from({ length: size }, () => {
+    const worker = new Worker(entry.script, {
+      eval: entry.eval,
+      ...(resourceLimits ? { resourceLimits } : {}),
+    });
+    const slot: Slot = { worker, job: undefined };
+    worker.on('message', (msg: { ok: boolean; value?: unknown; error?: string }) => {
+      const job = slot.job;
+      slot.job = undefined;
+      if (job) {
+        if (msg.ok) job.resolve(msg.value);
+        else job.reject(new Error(msg.error ?? 'worker task failed'));
+      }
+      next();
+    });
+    worker.on('error', (e) => {
+      failure ??= e;
+      const job = slot.job;
+      slot.job = undefined;
+      job?.reject(e);
+      for (const q of queue.splice(0)) q.reject(e);
+    });
+    return slot;
+  });
+  function next(): void {
+    for (const slot of slots) {
+      if (slot.job !== undefined) continue;
+      const job = queue.shift();
+      if (job === undefined) return;
+      slot.job = job;
+      slot.worker.postMessage(job.task, job.transfer as ArrayBuffer[]);
+    }
+  }
+  function run<T>(task: PoolTask, transfer: readonly ArrayBuffer[] = []): Promise<T> {
+    if (failure !== undefined) return Promise.reject(failure);
+    return new Promise<T>((resolve, reject) => {
+      queue.push({ task, transfer, resolve: resolve as (v: unknown) => void, reject });
+      next();
+    });
+  }
+  async function broadcast(task: PoolTask): Promise<void> {
+    await Promise.all(
+      slots.map(
+        (slot) =>
+          new Promise<void>((resolve, reject) => {
+            // Broadcasts bypass the queue: wait until the slot is idle first.
+            const send = () => {
+              if (slot.job !== undefined) {
+                setTimeout(send, 1);
+                return;
+              }
+              slot.job = { task, transfer: [], resolve: () => resolve(), reject };
+              slot.worker.postMessage(task);
+            };
+            send();
+          }),
+      ),
+    );
+  }
+  return {
+    size,
+    run,
+    broadcast,
+    async close() {
+      await Promise.all(slots.map((s) => s.worker.terminate()));
+    },
+  };
+}

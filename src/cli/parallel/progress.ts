@@ -1,0 +1,78 @@
+/**
+ * A one-line progress bar with rate and ETA, redrawn at most every 200 ms on a TTY (stderr).
+ */
+import type { Writable } from 'node:stream';
+
+/** A progress reporter. */
+export interface Progress {
+  /** `done` rows of `total` so far. */
+  update(done: number): void;
+  /** Clears the bar. */
+  finish(): void;
+}
+
+/**
+ * Formats seconds as `1h02m`, `3m05s` or `42s`.
+ *
+ * @example
+ * ```ts
+ * formatDuration(185); // '3m05s'
+ * ```
+ */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '?';
+  const s = Math.round(seconds);
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m${String(s % 60).padStart(2, '0')}s`;
+  return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
+}
+
+/**
+ * The bar text for `done` of `total` after `seconds`.
+ *
+ * @example
+ * ```ts
+ * progressLine('link', 500, 1000, 10); // 'link [##########··········]  50% 500/1,000 rows  50 rows/s  ETA 10s'
+ * ```
+ */
+export function progressLine(label: string, done: number, total: number, seconds: number): string {
+  const width = 20;
+  const share = total > 0 ? Math.min(1, done / total) : 0;
+  const filled = Math.round(share * width);
+  const rate = seconds > 0 ? done / seconds : 0;
+  const eta = rate > 0 ? (total - done) / rate : Number.NaN;
+  const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
+  return `${label} [${'#'.repeat(filled)}${'·'.repeat(width - filled)}] ${String(Math.round(share * 100)).padStart(3)}% ${fmt(done)}/${fmt(total)} rows  ${fmt(rate)} rows/s  ETA ${formatDuration(eta)}`;
+}
+
+/**
+ * A progress bar on `out` when it is a TTY, else a reporter that prints nothing.
+ *
+ * @example
+ * ```ts
+ * const p = createProgress(process.stderr, 'link', 1_000_000);
+ * p.update(1000);
+ * p.finish();
+ * ```
+ */
+export function createProgress(
+  out: Writable & { isTTY?: boolean },
+  label: string,
+  total: number,
+): Progress {
+  if (out.isTTY !== true) return { update() {}, finish() {} };
+  const start = performance.now();
+  let last = 0;
+  return {
+    update(done) {
+      const now = performance.now();
+      if (now - last < 200 && done < total) return;
+      last = now;
+      out.write(`\r${progressLine(label, done, total, (now - start) / 1000)}\x1b[K`);
+    },
+    finish() {
+      out.write('\r\x1b[K');
+    },
+  };
+}

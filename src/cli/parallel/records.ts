@@ -1,0 +1,130 @@
+/**
+ * Rows of a CSV chunk to cleaned records, in a worker: parse, map canonical columns, clean,
+ * slim down for the trip to the main thread, and compute the blocking keys (pure functions of
+ * the record, so any thread may compute them).
+ */
+import type { LinkageSpec } from '../../match/index.js';
+import {
+  type CleanRecord,
+  type CleanRecordOptions,
+  cleanRecord,
+  type RawRecord,
+} from '../../record/index.js';
+import type { CsvHeader } from '../csv.js';
+import { parseCsvText } from './csv-chunks.js';
+import { type Shard, shardOfRaw } from './shard.js';
+
+/** Cleaned rows of one chunk, ready to be prepared and scored. */
+export interface CleanedChunk {
+  /** Row numbers (header = row 1) of the rows kept (all rows, or the shard's). */
+  readonly rows: number[];
+  /** Record keys, one per kept row. */
+  readonly ids: string[];
+  /** Cleaned records of the valid rows only (see `invalid`). */
+  readonly records: CleanRecord[];
+  /**
+   * Per kept row: 1 when it is invalid and not scored — the wrong number of fields, or nothing to
+   * match on (neither a name nor an identity number nor a phone), as the `link` command decides.
+   */
+  readonly invalid: Uint8Array;
+  /** `keys[rule][v]`: blocking key of the v-th valid record. */
+  readonly keys: (string | null)[][];
+}
+
+/** Keeps the parts of a cleaned record that linking reads (the original texts are dropped). */
+function slim(r: CleanRecord): CleanRecord {
+  const out: {
+    -readonly [K in keyof CleanRecord]?: CleanRecord[K];
+  } = {
+    key: r.key,
+    fullName: val(r.fullName.value),
+    dob: val(r.dob.value),
+    sex: val(r.sex.value),
+    idNumber: val(r.idNumber.value),
+    phone: val(r.phone.value),
+    provinceCode: val(r.provinceCode.value),
+    district: val(r.district.value),
+    commune: val(r.commune.value),
+    address: val(r.address.value),
+    extra: r.extra,
+  };
+  if (r.idKind !== undefined) out.idKind = r.idKind;
+  return out as CleanRecord;
+}
+
+function val<T>(v: T | undefined): { readonly value?: T } {
+  return v === undefined ? {} : { value: v };
+}
+
+/** Options of {@link cleanChunk}. */
+export interface CleanChunkOptions {
+  readonly header: CsvHeader;
+  readonly clean: CleanRecordOptions;
+  /** Keep only this shard's rows (left side only). */
+  readonly shard?: Shard | undefined;
+}
+
+/**
+ * Parses and cleans the rows of one chunk of CSV text, computing each record's blocking keys.
+ *
+ * @example
+ * ```ts
+ * const c = cleanChunk(text, 2, spec, { header, clean: { referenceDate } });
+ * ```
+ */
+export function cleanChunk(
+  text: string,
+  firstRow: number,
+  spec: LinkageSpec<CleanRecord>,
+  options: CleanChunkOptions,
+): CleanedChunk {
+  const { header, shard } = options;
+  const cells = parseCsvText(text);
+  const n = header.columns.length;
+  const names: string[] = header.columns.slice();
+  const canonical = header.canonical as Readonly<Record<string, number | undefined>>;
+  for (const [c, i] of Object.entries(canonical)) if (i !== undefined) names[i] = c;
+  const isExtra = header.columns.map((_, i) => !Object.values(canonical).includes(i));
+  const rows: number[] = [];
+  const ids: string[] = [];
+  const records: CleanRecord[] = [];
+  const invalidList: number[] = [];
+  for (let r = 0; r < cells.length; r++) {
+    const row = cells[r]!;
+    const rowNumber = firstRow + r;
+    const raw: Record<string, string> = {};
+    const extra: Record<string, string> = {};
+    for (let i = 0; i < n; i++) {
+      const v = row[i] ?? '';
+      raw[names[i]!] = v;
+      if (isExtra[i]) extra[names[i]!] = v;
+    }
+    if (shard && shardOfRaw(raw, shard.count) !== shard.index) continue;
+    rows.push(rowNumber);
+    const key = row[header.keyIndex] ?? '';
+    ids.push(key);
+    if (row.length !== n) {
+      invalidList.push(rows.length - 1);
+      continue;
+    }
+    const cleaned = cleanRecord(raw as RawRecord, { ...options.clean, key }).record;
+    if (
+      cleaned.fullName.value === undefined &&
+      cleaned.idNumber.value === undefined &&
+      cleaned.phone.value === undefined
+    ) {
+      invalidList.push(rows.length - 1);
+      continue;
+    }
+    records.push(slim({ ...cleaned, extra }));
+  }
+  const invalid = new Uint8Array(rows.length);
+  for (const i of invalidList) invalid[i] = 1;
+  const keys = spec.blocking.map((rule) =>
+    records.map((rec) => {
+      const k = rule.key(rec);
+      return k ? k : null;
+    }),
+  );
+  return { rows, ids, records, invalid, keys };
+}

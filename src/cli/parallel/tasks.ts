@@ -1,0 +1,201 @@
+/**
+ * What a link worker does, as plain functions over a state object (the worker entry only routes
+ * messages here): clean chunks of CSV text, and score prepared chunks against the shared
+ * reference, returning the output lines of the chunk.
+ */
+import {
+  type ColumnarReference,
+  createScaleLinker,
+  type FellegiSunterModel,
+  type LinkageSpec,
+  linkChunk,
+  type MatchOptions,
+  type PreparedSide,
+  referenceSide,
+  type ScaleLinker,
+  type Thresholds,
+  VIETNAMESE_RULES,
+  vietnameseSpec,
+} from '../../match/index.js';
+import type { CleanRecord } from '../../record/index.js';
+import { type CsvHeader, resolveHeader } from '../csv.js';
+import { type CsvChunk, parseCsvText, readChunk } from './csv-chunks.js';
+import { explanationOf, INVALID_EXPLANATION, linkLine } from './output.js';
+import { type CleanedChunk, cleanChunk } from './records.js';
+import type { Shard } from './shard.js';
+import { type StringPool, stringAt } from './strings.js';
+
+/** One input file. */
+export interface SideSetup {
+  /** Name used in messages. */
+  readonly file: string;
+  /** Absolute path read by the workers. */
+  readonly path: string;
+  readonly headerText: string;
+  readonly key?: string | undefined;
+}
+
+/** Settings every worker receives once. */
+export interface WorkerSetup {
+  readonly left: SideSetup;
+  readonly right: SideSetup;
+  readonly map: Readonly<Record<string, string>>;
+  /** "Today" for date checks, as epoch milliseconds (fixed once so every thread agrees). */
+  readonly referenceDate: number;
+  readonly shard?: Shard | undefined;
+}
+
+/** The scoring context every worker receives once the reference is built. */
+export interface ReferenceSetup {
+  readonly reference: ColumnarReference;
+  readonly rightKeys: StringPool;
+  readonly model: FellegiSunterModel;
+  readonly thresholds: Thresholds;
+  readonly options: MatchOptions;
+}
+
+/** Decision counts and error-rate sums of a scored chunk (summed by the main thread). */
+export interface ChunkStats {
+  readonly match: number;
+  readonly review: number;
+  readonly no_match: number;
+  readonly invalid: number;
+  readonly pairs: number;
+  /** Σ(1 − p) over matches (estimated false discoveries). */
+  readonly falseMatches: number;
+  /** Σ p of the best candidates below the review threshold (estimated missed matches). */
+  readonly missed: number;
+  /** Σ p of the best candidates. */
+  readonly mass: number;
+}
+
+/** The output of a scored chunk. */
+export interface ScoredOutput {
+  readonly text: string;
+  readonly stats: ChunkStats;
+}
+
+/** A worker's state. */
+export interface WorkerState {
+  readonly spec: LinkageSpec<CleanRecord>;
+  setup?: WorkerSetup;
+  leftHeader?: CsvHeader;
+  rightHeader?: CsvHeader;
+  linker?: ScaleLinker<CleanRecord>;
+  rightKeys?: StringPool;
+}
+
+/** The spec every thread uses (each builds its own instance; comparisons are pure on columns). */
+export function pipelineSpec(): LinkageSpec<CleanRecord> {
+  return vietnameseSpec();
+}
+
+/** The deterministic rules of the pipeline. */
+export const PIPELINE_RULES = VIETNAMESE_RULES;
+
+/** A fresh worker state. */
+export function createWorkerState(): WorkerState {
+  return { spec: pipelineSpec() };
+}
+
+function headerOf(side: WorkerSetup['left'], map: WorkerSetup['map']): CsvHeader {
+  const columns = side.headerText.length === 0 ? [] : parseHeader(side.headerText);
+  return resolveHeader(
+    side.file,
+    columns,
+    side.key === undefined ? { map } : { key: side.key, map },
+  );
+}
+
+function parseHeader(text: string): string[] {
+  return parseCsvText(text)[0] ?? [];
+}
+
+/** Installs the setup. */
+export function setup(state: WorkerState, s: WorkerSetup): void {
+  state.setup = s;
+  state.leftHeader = headerOf(s.left, s.map);
+  state.rightHeader = headerOf(s.right, s.map);
+}
+
+/** Cleans a chunk of one side (the shard filter applies to the left side only, not to the sample). */
+export function clean(
+  state: WorkerState,
+  side: 'left' | 'right' | 'sample',
+  source: string | CsvChunk,
+  firstRow: number,
+): CleanedChunk {
+  const s = state.setup;
+  if (!s) throw new Error('worker used before setup');
+  const text =
+    typeof source === 'string'
+      ? source
+      : readChunk(side === 'right' ? s.right.path : s.left.path, source);
+  const header = side === 'right' ? state.rightHeader! : state.leftHeader!;
+  return cleanChunk(text, firstRow, state.spec, {
+    header,
+    clean: { referenceDate: new Date(s.referenceDate) },
+    shard: side === 'left' ? s.shard : undefined,
+  });
+}
+
+/** Installs the shared reference and the model. */
+export function installReference(state: WorkerState, r: ReferenceSetup): void {
+  state.linker = createScaleLinker(state.spec, r.reference, r.model, r.thresholds, r.options);
+  state.rightKeys = r.rightKeys;
+}
+
+/**
+ * Scores one prepared chunk and renders its output lines (invalid rows in place).
+ */
+export function score(
+  state: WorkerState,
+  left: PreparedSide,
+  ids: readonly string[],
+  rows: readonly number[],
+  invalid: Uint8Array,
+  withRowNumbers: boolean,
+): ScoredOutput {
+  const linker = state.linker;
+  const keys = state.rightKeys;
+  if (!linker || !keys) throw new Error('worker used before the reference was installed');
+  const { results, pairs } = linkChunk(linker, left);
+  const right = referenceSide(linker.reference);
+  const t = linker.thresholds;
+  let text = '';
+  const stats = {
+    match: 0,
+    review: 0,
+    no_match: 0,
+    invalid: 0,
+    pairs,
+    falseMatches: 0,
+    missed: 0,
+    mass: 0,
+  };
+  let v = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const prefix = withRowNumbers ? String(rows[i]) : undefined;
+    if (invalid[i]) {
+      stats.invalid++;
+      text += linkLine(ids[i]!, prefix, '', 'invalid', undefined, INVALID_EXPLANATION);
+      continue;
+    }
+    const res = results[v++]!;
+    stats[res.decision]++;
+    const p = res.probability;
+    stats.mass += p;
+    if (res.decision === 'match') stats.falseMatches += 1 - p;
+    if (p < t.review) stats.missed += p;
+    const rightId = res.right >= 0 ? stringAt(keys, res.right) : '';
+    text += linkLine(
+      ids[i]!,
+      prefix,
+      rightId,
+      res.decision,
+      res,
+      explanationOf(linker.scorer, left, right, res),
+    );
+  }
+  return { text, stats };
+}

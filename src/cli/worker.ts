@@ -1,0 +1,35 @@
+/**
+ * The worker-thread entry of the parallel `link` pipeline (built to dist/cli/worker.js). It only
+ * routes messages to the task functions in ./parallel/tasks.ts and answers `{ ok, value }` or
+ * `{ ok: false, error }`, one answer per message, in order.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { WorkerMessage } from './parallel/messages.js';
+import { clean, createWorkerState, installReference, score, setup } from './parallel/tasks.js';
+
+const port = parentPort;
+if (port === null) throw new Error('vn-reconcile worker: not running in a worker thread');
+const state = createWorkerState();
+
+function handle(msg: WorkerMessage): unknown {
+  switch (msg.type) {
+    case 'setup':
+      setup(state, msg.setup);
+      return undefined;
+    case 'clean':
+      return clean(state, msg.side, msg.source, msg.firstRow);
+    case 'reference':
+      installReference(state, msg.reference);
+      return undefined;
+    case 'score':
+      return score(state, msg.left, msg.ids, msg.rows, msg.invalid, msg.withRowNumbers);
+  }
+}
+
+port.on('message', (msg: WorkerMessage) => {
+  try {
+    port.postMessage({ ok: true, value: handle(msg) });
+  } catch (e) {
+    port.postMessage({ ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  }
+});

@@ -1,0 +1,31 @@
+/**
+ * National-scale linking: the reference side in columnar, shareable form (typed arrays that can
+ * live in a `SharedArrayBuffer`, blocking indexes as sorted hash tables instead of `Map`s), EM on
+ * a sample, and chunk-at-a-time scoring whose results do not depend on chunking or threads.
+ * Pure: no Node APIs (the CLI adds worker threads and files on top).
+ * @module
+ */
+export {
+  type BlockTable,
+  type BufferAllocator,
+  buildBlockTable,
+  lookupBlock,
+  plainAllocator,
+} from './block-table.js';
+export { hashKey } from './hash.js';
+export {
+  type ChunkLink,
+  createScaleLinker,
+  linkChunk,
+  type SampleTraining,
+  type ScaleLinker,
+  trainOnSample,
+} from './linker.js';
+export {
+  type ColumnarReference,
+  type ColumnarReferenceOptions,
+  chunkBlockIndex,
+  referenceBytes,
+  referenceSide,
+  toColumnarReference,
+} from './reference.js';

@@ -1,0 +1,194 @@
+import { type BlockingCounts, countCandidates } from '../blocking.js';
+import { type Decision, decide, type ThresholdChoice } from '../decide.js';
+import {
+  chooseThresholdsFor,
+  type LinkReason,
+  type LinkResult,
+  type MatchOptions,
+  scoreChunk,
+} from '../link.js';
+import { type FellegiSunterModel, modelMismatch, type Thresholds } from '../model.js';
+import { type CompiledRules, compileRules } from '../rules.js';
+import { createScorer, type Scorer } from '../scorer.js';
+import type { LinkageSpec, PreparedSide } from '../spec.js';
+import { trainModel } from '../train.js';
+import {
+  type ColumnarReference,
+  chunkBlockIndex,
+  referenceMismatch,
+  referenceSide,
+} from './reference.js';
+
+/** Everything fixed before the left records stream through: model, thresholds, scorer, rules. */
+export interface ScaleLinker<R> {
+  readonly spec: LinkageSpec<R>;
+  readonly reference: ColumnarReference;
+  readonly model: FellegiSunterModel;
+  readonly thresholds: Thresholds;
+  readonly scorer: Scorer<R>;
+  readonly rules: CompiledRules;
+  readonly options: MatchOptions;
+}
+
+/** What {@link trainOnSample} learned and how. */
+export interface SampleTraining {
+  /** The model, with the chosen thresholds saved in it. */
+  readonly model: FellegiSunterModel;
+  /** Thresholds with the error rates the model estimates for them on the sample. */
+  readonly thresholds: ThresholdChoice;
+  /** Left records in the sample. */
+  readonly sampleSize: number;
+  /** Candidate pairs of the sample (all rules), counted before scoring. */
+  readonly blocking: BlockingCounts;
+  /** Candidate pairs scored to choose the thresholds. */
+  readonly pairsScored: number;
+}
+
+const TOP = 4;
+
+function probabilityOf(w: number): number {
+  return w === Number.NEGATIVE_INFINITY ? 0 : 1 / (1 + 2 ** -w);
+}
+
+/**
+ * Prepares a linker for streaming: the model (trained elsewhere, e.g. by {@link trainOnSample}
+ * or loaded with `parseModel`) and fixed thresholds. Every chunk is then scored and decided
+ * on its own, so results do not depend on chunking, order or the number of threads.
+ *
+ * @example
+ * ```ts
+ * const linker = createScaleLinker(spec, ref, model, { match: 0.99, review: 0.2 });
+ * const { results } = linkChunk(linker, prepareSide(spec, rows));
+ * ```
+ */
+export function createScaleLinker<R>(
+  spec: LinkageSpec<R>,
+  reference: ColumnarReference,
+  model: FellegiSunterModel,
+  thresholds: Thresholds,
+  options: MatchOptions = {},
+): ScaleLinker<R> {
+  const mismatch = modelMismatch(model, spec) ?? referenceMismatch(spec, reference);
+  if (mismatch) throw new RangeError(mismatch);
+  return {
+    spec,
+    reference,
+    model,
+    thresholds,
+    scorer: createScorer(spec, model, referenceSide(reference), options),
+    rules: compileRules(spec, options.rules ?? []),
+    options,
+  };
+}
+
+/**
+ * EM on a sample of the left side, as fastLink and Splink do: u from random pairs, m and λ by
+ * EM on the sample's candidate pairs against the whole reference, then thresholds chosen from
+ * the model's estimated false-discovery rate over the sample's best candidates (unless
+ * `options.thresholds` or the model's saved thresholds fix them). The full data is only scored.
+ *
+ * @example
+ * ```ts
+ * const t = trainOnSample(spec, ref, prepareSide(spec, sampleRows));
+ * t.thresholds.match; t.thresholds.estimatedFdr;
+ * ```
+ */
+export function trainOnSample<R>(
+  spec: LinkageSpec<R>,
+  reference: ColumnarReference,
+  sample: PreparedSide,
+  options: MatchOptions = {},
+): SampleTraining {
+  const right = referenceSide(reference);
+  const index = chunkBlockIndex(reference, sample);
+  const blocking = countCandidates(spec, index, sample);
+  const trained = options.model ?? trainModel(spec, sample, right, index, options);
+  const scorer = createScorer(spec, trained, right, options);
+  const rules = compileRules(spec, options.rules ?? []);
+  const chunk = scoreChunk(scorer, sample, right, index, rules);
+  const bestP = new Float64Array(sample.size);
+  for (let i = 0; i < sample.size; i++) bestP[i] = probabilityOf(chunk.weight[i * TOP]!);
+  const thresholds = chooseThresholdsFor(bestP, options.thresholds ?? trained.thresholds, options);
+  return {
+    model: { ...trained, thresholds: { match: thresholds.match, review: thresholds.review } },
+    thresholds,
+    sampleSize: sample.size,
+    blocking,
+    pairsScored: chunk.pairs,
+  };
+}
+
+/** The outcome of one chunk: one result per left record of the chunk, in order. */
+export interface ChunkLink {
+  readonly results: readonly LinkResult[];
+  /** Candidate pairs scored. */
+  readonly pairs: number;
+}
+
+/**
+ * Scores one chunk of left records (prepared with the linker's spec) against the reference and
+ * decides each record many-to-one, exactly as the engine's `linkPrepared` does with the same
+ * model and thresholds (`left` indexes in the results are chunk-relative).
+ *
+ * @example
+ * ```ts
+ * const { results, pairs } = linkChunk(linker, prepareSide(spec, rows));
+ * ```
+ */
+export function linkChunk<R>(linker: ScaleLinker<R>, left: PreparedSide): ChunkLink {
+  const index = chunkBlockIndex(linker.reference, left);
+  const right = referenceSide(linker.reference);
+  const chunk = scoreChunk(linker.scorer, left, right, index, linker.rules);
+  const margin = linker.options.ambiguityBits ?? 3;
+  const t = linker.thresholds;
+  const results: LinkResult[] = new Array(left.size);
+  for (let i = 0; i < left.size; i++) {
+    const o = i * TOP;
+    const j = chunk.best[o]!;
+    const candidates = chunk.candidates[i]!;
+    if (j < 0) {
+      results[i] = {
+        left: i,
+        right: -1,
+        decision: 'no_match',
+        matchWeight: Number.NEGATIVE_INFINITY,
+        probability: 0,
+        reason: 'no_candidate',
+        candidates,
+      };
+      continue;
+    }
+    const w = chunk.weight[o]!;
+    const p = probabilityOf(w);
+    const r = chunk.rule[o]!;
+    const j2 = chunk.best[o + 1]!;
+    const r2 = chunk.rule[o + 1]!;
+    const w2 = chunk.weight[o + 1]!;
+    let decision: Decision = decide(p, t);
+    let reason: LinkReason = 'model';
+    if (r >= 0) {
+      decision = 'match';
+      reason = 'rule';
+    }
+    const ambiguous =
+      j2 >= 0 &&
+      (r >= 0
+        ? r2 >= 0
+        : r2 < 0 && decision !== 'no_match' && probabilityOf(w2) >= t.review && w - w2 < margin);
+    if (ambiguous) {
+      decision = 'review';
+      reason = 'ambiguous';
+    }
+    const res: LinkResult = {
+      left: i,
+      right: j,
+      decision,
+      matchWeight: w,
+      probability: p,
+      reason,
+      candidates,
+    };
+    results[i] = reason === 'rule' ? { ...res, rule: linker.rules.names[r]! } : res;
+  }
+  return { results, pairs: chunk.pairs };
+}

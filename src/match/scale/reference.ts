@@ -1,0 +1,186 @@
+import type { BlockIndex } from '../blocking.js';
+import type { PreparedColumn } from '../comparison.js';
+import type { LinkageSpec, PreparedSide } from '../spec.js';
+import {
+  type BlockTable,
+  type BufferAllocator,
+  blockTableBytes,
+  buildBlockTable,
+  lookupBlock,
+  plainAllocator,
+} from './block-table.js';
+
+/**
+ * The reference side (the register) in its national-scale form: the engine's prepared columns
+ * with every typed array moved into memory from `allocate` (a `SharedArrayBuffer` lets worker
+ * threads read one copy), and one sorted {@link BlockTable} per blocking rule instead of string
+ * keys. No per-record object anywhere; the blocking key strings are dropped.
+ */
+export interface ColumnarReference {
+  readonly size: number;
+  readonly columns: readonly PreparedColumn[];
+  readonly blocks: readonly BlockTable[];
+}
+
+/** Options of {@link toColumnarReference}. */
+export interface ColumnarReferenceOptions {
+  /** Where typed arrays live (default: ordinary `ArrayBuffer`s). */
+  readonly allocate?: BufferAllocator;
+}
+
+type TypedArray =
+  | Int8Array
+  | Uint8Array
+  | Int16Array
+  | Uint16Array
+  | Int32Array
+  | Uint32Array
+  | Float32Array
+  | Float64Array;
+
+function isTypedArray(v: unknown): v is TypedArray {
+  return ArrayBuffer.isView(v) && !(v instanceof DataView);
+}
+
+function moveArray<T extends TypedArray>(a: T, alloc: BufferAllocator): T {
+  const Ctor = a.constructor as new (buffer: ArrayBufferLike, offset: number, length: number) => T;
+  const out = new Ctor(alloc(a.byteLength), 0, a.length);
+  (out as unknown as { set(x: ArrayLike<number>): void }).set(a);
+  return out;
+}
+
+/**
+ * Copies a prepared column with its typed arrays moved to `alloc` memory, nested plain objects
+ * (e.g. a column's string sub-column) included; the same typed array referenced twice (e.g. `ids`
+ * and `tfIds`) stays one array. A column holding a function cannot cross a thread: refused.
+ */
+function moveColumn(col: PreparedColumn, alloc: BufferAllocator): PreparedColumn {
+  const moved = new Map<unknown, unknown>();
+  const move = (value: unknown, path: string): unknown => {
+    if (isTypedArray(value)) {
+      let m = moved.get(value);
+      if (m === undefined) {
+        m = moveArray(value, alloc);
+        moved.set(value, m);
+      }
+      return m;
+    }
+    if (typeof value === 'function')
+      throw new TypeError(`Prepared column field '${path}' is a function: it cannot be shared`);
+    if (Array.isArray(value)) return value.map((v, i) => move(v, `${path}[${i}]`));
+    if (value !== null && typeof value === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [name, v] of Object.entries(value)) out[name] = move(v, `${path}.${name}`);
+      return out;
+    }
+    return value;
+  };
+  return move(col, 'column') as PreparedColumn;
+}
+
+function eachTypedArray(value: unknown, f: (a: TypedArray) => void): void {
+  if (isTypedArray(value)) f(value);
+  else if (Array.isArray(value)) for (const v of value) eachTypedArray(v, f);
+  else if (value !== null && typeof value === 'object')
+    for (const v of Object.values(value)) eachTypedArray(v, f);
+}
+
+/**
+ * Turns a prepared side (the engine's {@link prepareSide}) into a {@link ColumnarReference}:
+ * typed arrays moved to `allocate` memory, blocking keys hashed into sorted block tables.
+ *
+ * @example
+ * ```ts
+ * const ref = toColumnarReference(prepareSide(spec, register), {
+ *   allocate: (n) => new SharedArrayBuffer(n),
+ * });
+ * ref.blocks.length === spec.blocking.length; // true
+ * ```
+ */
+export function toColumnarReference(
+  side: PreparedSide,
+  options: ColumnarReferenceOptions = {},
+): ColumnarReference {
+  const alloc = options.allocate ?? plainAllocator;
+  return {
+    size: side.size,
+    columns: side.columns.map((c) => moveColumn(c, alloc)),
+    blocks: side.keys.map((keys) => buildBlockTable(keys, alloc)),
+  };
+}
+
+/**
+ * Bytes held by a columnar reference's typed arrays (columns and block tables; shared arrays
+ * counted once). Divide by `size` for bytes per record.
+ *
+ * @example
+ * ```ts
+ * referenceBytes(ref) / ref.size; // e.g. 120
+ * ```
+ */
+export function referenceBytes(ref: ColumnarReference): number {
+  const seen = new Set<ArrayBufferLike>();
+  let total = 0;
+  const add = (a: TypedArray) => {
+    if (seen.has(a.buffer)) return;
+    seen.add(a.buffer);
+    total += a.buffer.byteLength;
+  };
+  for (const c of ref.columns) eachTypedArray(c, add);
+  for (const t of ref.blocks) total += blockTableBytes(t);
+  return total;
+}
+
+/**
+ * The reference as the engine's {@link PreparedSide} (columns only; blocking goes through
+ * {@link chunkBlockIndex}), for the engine's scorer and comparisons.
+ *
+ * @example
+ * ```ts
+ * const scorer = createScorer(spec, model, referenceSide(ref));
+ * ```
+ */
+export function referenceSide(ref: ColumnarReference): PreparedSide {
+  return { size: ref.size, columns: ref.columns, keys: ref.blocks.map(() => []) };
+}
+
+/**
+ * The engine's {@link BlockIndex} restricted to the keys of one chunk of left records: each key
+ * the chunk holds maps to a view of its reference block (no copy). The engine's candidate
+ * generation then yields exactly the candidates a full index would, for these records only.
+ *
+ * @example
+ * ```ts
+ * const index = chunkBlockIndex(ref, prepareSide(spec, rows));
+ * ```
+ */
+export function chunkBlockIndex(ref: ColumnarReference, left: PreparedSide): BlockIndex {
+  const rules = ref.blocks.map((table, r) => {
+    const map = new Map<string, Int32Array>();
+    const keys = left.keys[r] ?? [];
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      if (!k || map.has(k)) continue;
+      const list = lookupBlock(table, k);
+      if (list.length > 0) map.set(k, list);
+    }
+    return map;
+  });
+  return { rules };
+}
+
+/**
+ * Checks that a reference was built for `spec` (one block table per rule, one column per
+ * comparison); returns a message when not.
+ * @internal
+ */
+export function referenceMismatch<R>(
+  spec: LinkageSpec<R>,
+  ref: ColumnarReference,
+): string | undefined {
+  if (ref.blocks.length !== spec.blocking.length)
+    return `Reference has ${ref.blocks.length} blocking tables, the configuration ${spec.blocking.length} rules`;
+  if (ref.columns.length !== spec.comparisons.length)
+    return `Reference has ${ref.columns.length} columns, the configuration ${spec.comparisons.length} comparisons`;
+  return undefined;
+}
