@@ -228,7 +228,7 @@ export async function openCsv(path: string, options: OpenCsvOptions = {}): Promi
   const input =
     options.stream ??
     createReadStream(isAbsolute(path) ? path : resolve(options.cwd ?? process.cwd(), path), {
-      highWaterMark: 1 << 20,
+      highWaterMark: 1 << 16,
     });
   const parser = parse({
     bom: true,
@@ -287,7 +287,7 @@ export async function openCsv(path: string, options: OpenCsvOptions = {}): Promi
   return { header, rows: rows(), batches: batches() };
 }
 
-const BATCH_SIZE = 1024;
+const BATCH_SIZE = 256;
 
 /**
  * Reads a csv-parse stream with `read()` in batches, waiting only when its buffer is empty (an
