@@ -445,6 +445,20 @@ export function formatCsvRow(cells: readonly string[]): string {
 }
 
 /**
+ * Whether an error means the reader of our output went away (`… | head`): such a run should stop
+ * quietly with exit code 0.
+ *
+ * @example
+ * ```ts
+ * isBrokenPipe(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' })); // true
+ * ```
+ */
+export function isBrokenPipe(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED';
+}
+
+/**
  * Opens the output: a file (created or truncated) when `path` is given, else `stdout`.
  * Returns the stream and whether the caller must close it.
  *
