@@ -110,7 +110,16 @@ function findColumn(columns: readonly string[], name: string): number {
   return columns.findIndex((c) => c.trim().toLowerCase() === wanted);
 }
 
-/** Resolves the header: canonical columns, `--map` renames, duplicates and the key column. */
+/**
+ * Resolves a header row: canonical columns (any case), `--map` renames, duplicate names and the
+ * key column. Throws a `CliInputError` naming the file, row 1 and the column.
+ *
+ * @example
+ * ```ts
+ * resolveHeader('a.csv', ['stt', 'Ho_Ten', 'dob'], { map: { full_name: 'ho_ten' } });
+ * // { file: 'a.csv', columns: [...], canonical: { full_name: 1, dob: 2 }, keyIndex: 0 }
+ * ```
+ */
 export function resolveHeader(
   file: string,
   columns: readonly string[],
