@@ -4,14 +4,8 @@
  * `{ ok: false, error }`, one answer per message, in order.
  */
 import { parentPort } from 'node:worker_threads';
-import {
-  clean,
-  createWorkerState,
-  installReference,
-  score,
-  setup,
-} from './parallel/tasks.js';
 import type { WorkerMessage } from './parallel/messages.js';
+import { clean, createWorkerState, installReference, score, setup } from './parallel/tasks.js';
 
 const port = parentPort;
 if (port === null) throw new Error('vn-reconcile worker: not running in a worker thread');

@@ -10,7 +10,7 @@ export interface TrainOptions {
   readonly randomPairs?: number;
   /** Seed of every random choice (default 42): training is deterministic. */
   readonly seed?: number;
-  /** Candidate pairs per EM round above which left records are sampled (default 2 000 000). */
+  /** Candidate pairs per EM round above which left records are sampled (default 500 000). */
   readonly maxPairsPerRound?: number;
   /** EM tolerance (default 1e-4). */
   readonly tolerance?: number;
@@ -129,7 +129,7 @@ export function trainModel<R>(
   const other = right ?? left;
   const dedupe = right === undefined;
   const { u, pairs: randomPairs } = estimateU(spec, left, right, options);
-  const maxPairs = options.maxPairsPerRound ?? 2_000_000;
+  const maxPairs = options.maxPairsPerRound ?? 500_000;
   const emOptions = {
     tolerance: options.tolerance ?? 1e-4,
     maxIterations: options.maxIterations ?? 200,
@@ -218,7 +218,9 @@ export function trainModel<R>(
   const lambdaFit = runEm(union.patterns, m, u, unionFit.lambda, { ...emOptions, fixM: true });
   const candidatePairs = union.pairs / Math.max(all.rate, 1e-12);
   const possible = dedupe ? (left.size * (left.size - 1)) / 2 : left.size * other.size;
-  const expectedMatches = lambdaFit.lambda * candidatePairs;
+  // Without any candidate pair there is nothing to learn λ from: assume one match per left record.
+  const expectedMatches =
+    union.pairs > 0 ? lambdaFit.lambda * candidatePairs : Math.min(left.size, other.size);
   const prior = Math.min(0.5, Math.max(expectedMatches / Math.max(possible, 1), 1e-12));
   rounds.push({
     rule: '(union)',

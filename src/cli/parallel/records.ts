@@ -22,7 +22,10 @@ export interface CleanedChunk {
   readonly ids: string[];
   /** Cleaned records of the valid rows only (see `invalid`). */
   readonly records: CleanRecord[];
-  /** Per kept row: 1 when it is malformed (wrong number of fields) and is not scored. */
+  /**
+   * Per kept row: 1 when it is invalid and not scored — the wrong number of fields, or nothing to
+   * match on (neither a name nor an identity number nor a phone), as the `link` command decides.
+   */
   readonly invalid: Uint8Array;
   /** `keys[rule][v]`: blocking key of the v-th valid record. */
   readonly keys: (string | null)[][];
@@ -105,6 +108,14 @@ export function cleanChunk(
       continue;
     }
     const cleaned = cleanRecord(raw as RawRecord, { ...options.clean, key }).record;
+    if (
+      cleaned.fullName.value === undefined &&
+      cleaned.idNumber.value === undefined &&
+      cleaned.phone.value === undefined
+    ) {
+      invalidList.push(rows.length - 1);
+      continue;
+    }
     records.push(slim({ ...cleaned, extra }));
   }
   const invalid = new Uint8Array(rows.length);

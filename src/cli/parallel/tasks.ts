@@ -19,9 +19,9 @@ import {
 } from '../../match/index.js';
 import type { CleanRecord } from '../../record/index.js';
 import { type CsvHeader, resolveHeader } from '../csv.js';
-import { parseCsvText, readChunk, type CsvChunk } from './csv-chunks.js';
+import { type CsvChunk, parseCsvText, readChunk } from './csv-chunks.js';
+import { explanationOf, INVALID_EXPLANATION, linkLine } from './output.js';
 import { type CleanedChunk, cleanChunk } from './records.js';
-import { explanationOf, linkLine } from './output.js';
 import type { Shard } from './shard.js';
 import { type StringPool, stringAt } from './strings.js';
 
@@ -100,7 +100,11 @@ export function createWorkerState(): WorkerState {
 
 function headerOf(side: WorkerSetup['left'], map: WorkerSetup['map']): CsvHeader {
   const columns = side.headerText.length === 0 ? [] : parseHeader(side.headerText);
-  return resolveHeader(side.file, columns, side.key === undefined ? { map } : { key: side.key, map });
+  return resolveHeader(
+    side.file,
+    columns,
+    side.key === undefined ? { map } : { key: side.key, map },
+  );
 }
 
 function parseHeader(text: string): string[] {
@@ -123,7 +127,10 @@ export function clean(
 ): CleanedChunk {
   const s = state.setup;
   if (!s) throw new Error('worker used before setup');
-  const text = typeof source === 'string' ? source : readChunk(side === 'right' ? s.right.path : s.left.path, source);
+  const text =
+    typeof source === 'string'
+      ? source
+      : readChunk(side === 'right' ? s.right.path : s.left.path, source);
   const header = side === 'right' ? state.rightHeader! : state.leftHeader!;
   return cleanChunk(text, firstRow, state.spec, {
     header,
@@ -171,7 +178,7 @@ export function score(
     const prefix = withRowNumbers ? String(rows[i]) : undefined;
     if (invalid[i]) {
       stats.invalid++;
-      text += linkLine(ids[i]!, prefix, '', 'invalid', undefined);
+      text += linkLine(ids[i]!, prefix, '', 'invalid', undefined, INVALID_EXPLANATION);
       continue;
     }
     const res = results[v++]!;

@@ -333,10 +333,12 @@ export function createDamager(model: PopulationModel, rates: DamageRates): Damag
       }
       const swapped = REGIONAL[surname];
       if (swapped !== undefined && roll('NAME_REGIONAL_SURNAME')) surname = swapped;
-      const mid = middle.join(' ');
-      name = mid === '' ? `${surname} ${given}` : `${surname} ${mid} ${given}`;
-      if (roll('NAME_REVERSED')) {
-        name = mid === '' ? `${given} ${surname}` : `${given} ${mid} ${surname}`;
+      const reversed = roll('NAME_REVERSED');
+      if (!reversed && surname === p.surname && middle === p.middle) name = p.fullName;
+      else {
+        const mid = middle.join(' ');
+        if (reversed) name = mid === '' ? `${given} ${surname}` : `${given} ${mid} ${surname}`;
+        else name = mid === '' ? `${surname} ${given}` : `${surname} ${mid} ${given}`;
       }
       if (random.chance(r.NAME_TYPO)) {
         const t = typo(name, random);

@@ -13,13 +13,14 @@ import {
   type Person,
 } from './people.js';
 import { createRandom, deriveSeed } from './prng.js';
-import { generatePeople, STREAM } from './register.js';
+import { generatePeople, STREAM, toRegisterRow } from './register.js';
 import {
   type DamageRates,
   DEFAULT_DAMAGE_RATES,
   type ListEntry,
   type ListRow,
   type ListTruth,
+  type RegisterRow,
 } from './types.js';
 
 /** Options of {@link generateList}. */
@@ -126,6 +127,43 @@ function toEntry(p: Pending, recordId: string): ListEntry {
  * ```
  */
 export function* generateList(options: ListOptions): Generator<ListEntry, void, undefined> {
+  yield* listEntries(options, undefined);
+}
+
+/** A register row or a list entry, as {@link streamDataset} yields them. */
+export type DatasetItem =
+  | { readonly kind: 'register'; readonly row: RegisterRow }
+  | { readonly kind: 'list'; readonly entry: ListEntry };
+
+/**
+ * Streams a register and the list drawn from it in one pass (about half the work of
+ * {@link generateRegister} followed by {@link generateList}): register rows in register order,
+ * list entries in list order, interleaved. Write each kind to its own file.
+ *
+ * @example
+ * ```ts
+ * for (const item of streamDataset({ seed: 1, registerSize: 1_000_000 })) {
+ *   if (item.kind === 'register') registerOut.push(item.row);
+ *   else listOut.push(item.entry.row);
+ * }
+ * ```
+ */
+export function* streamDataset(options: ListOptions): Generator<DatasetItem, void, undefined> {
+  const sink: RegisterRow[] = [];
+  for (const entry of listEntries(options, sink)) {
+    if (sink.length > 0) {
+      for (const row of sink) yield { kind: 'register', row };
+      sink.length = 0;
+    }
+    yield { kind: 'list', entry };
+  }
+  for (const row of sink) yield { kind: 'register', row };
+}
+
+function* listEntries(
+  options: ListOptions,
+  registerSink: RegisterRow[] | undefined,
+): Generator<ListEntry, void, undefined> {
   const { seed } = options;
   const plan = planList(options);
   const model = createPopulationModel();
@@ -245,11 +283,12 @@ export function* generateList(options: ListOptions): Generator<ListEntry, void, 
 
   let seen = 0;
   const n = Math.max(0, Math.floor(options.registerSize));
-  if (plan.selected > 0) {
+  if (plan.selected > 0 || registerSink !== undefined) {
     for (const person of generatePeople({ seed, size: n, model })) {
+      if (registerSink !== undefined) registerSink.push(toRegisterRow(person));
       const left = n - seen;
       seen++;
-      if (random.float() * left >= remainingSelected) continue;
+      if (remainingSelected === 0 || random.float() * left >= remainingSelected) continue;
       while (
         remainingOutside > 0 &&
         random.float() * (remainingOutside + remainingSelected) < remainingOutside
@@ -259,7 +298,7 @@ export function* generateList(options: ListOptions): Generator<ListEntry, void, 
       remainingSelected--;
       const id = `P${person.index}`;
       for (const e of first(person, id, id)) yield toEntry(e, `R${emitted++}`);
-      if (remainingSelected === 0) break;
+      if (remainingSelected === 0 && registerSink === undefined) break;
     }
   }
   while (remainingOutside > 0) {
