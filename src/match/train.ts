@@ -181,6 +181,7 @@ export function trainModel<R>(
   const mRounds = new Float64Array(K);
   const rounds: { rule: string; pairs: number; iterations: number; converged: boolean }[] = [];
   spec.blocking.forEach((rule, r) => {
+    if (rule.train === false) return;
     const { records } = sampleFor([r]);
     const masked = Uint8Array.from(cs, (c) => (rule.fields?.includes(c.name) ? 1 : 0));
     const { patterns, pairs } = patternsOf([r], records, masked);
