@@ -140,6 +140,7 @@ export function clean(
     header,
     clean: { referenceDate: new Date(s.referenceDate) },
     shard: side === 'left' ? s.shard : undefined,
+    slim: side !== 'left',
   });
 }
 
