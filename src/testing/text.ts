@@ -590,8 +590,8 @@ export function vietnameseTextArbitrary(options?: {
               ? 0
               : nucleus.length - 1;
       const pos = onset.length + at;
-      const w = (plain.slice(0, pos + 1) + (marks[tone] ?? '') + plain.slice(pos + 1)).normalize(
-        'NFC',
+      const w = normalizeTonePlacement(
+        (plain.slice(0, pos + 1) + (marks[tone] ?? '') + plain.slice(pos + 1)).normalize('NFC'),
       );
       return c === 'upper'
         ? w.toUpperCase()

@@ -13,6 +13,7 @@ import {
   type LegacyEncoding,
 } from './legacy.js';
 import { isCp1252Char } from './legacy-bytes.js';
+import { LETTER_CASE, TABLE_SIZE } from './letters.js';
 import { analyzeSyllable } from './syllable.js';
 
 /**
@@ -88,13 +89,21 @@ function isSyllable(w: string): boolean {
 function plausibleCase(w: string): boolean {
   let sawLower = false;
   for (let i = 0; i < w.length; i++) {
-    const ch = w[i] ?? '';
-    const lower = ch.toLowerCase();
-    const upper = ch.toUpperCase();
-    if (lower === upper) continue;
-    if (ch === lower) sawLower = true;
-    else if (sawLower) return false;
+    const c = w.charCodeAt(i);
+    const k = c < TABLE_SIZE ? (LETTER_CASE[c] as number) : 0;
+    if (k === 2) sawLower = true;
+    else if (k === 1 && sawLower) return false;
   }
+  return true;
+}
+
+function hasC0(w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) < 0x20) return true;
+  return false;
+}
+
+function isAscii(w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) >= 0x80) return false;
   return true;
 }
 
@@ -107,6 +116,8 @@ function scoreEncoding(words: readonly string[], encoding: LegacyEncoding): Scor
   for (const raw of words) {
     const w = trimWord(raw, encoding === 'viqr');
     if (w.length === 0) continue;
+    // Byte encodings change only non-ASCII characters (and the C0 capitals of TCVN3/VISCII).
+    if (encoding !== 'viqr' && isAscii(w) && !hasC0(w)) continue;
     const decoded = decodeWith(w, encoding);
     if (decoded === w) continue;
     changed++;

@@ -83,12 +83,17 @@ function isLowerLetter(c: number): boolean {
 
 /* ------------------------------------------------------------------ TCVN3 */
 
+/** No Vietnamese syllable is longer than this (`nghiêng`); longer words are not repaired. */
+const MAX_SYLLABLE = 8;
+
 /**
  * TCVN3 text whose ư (0xAD, a soft hyphen in Windows-1252) was dropped by a tool: puts ư back in a
  * word when that is the only way to make it a Vietnamese syllable (`Trơng` → `Trương`, `Hng` → `Hưng`).
  */
 function restoreDroppedU(word: string): string {
-  if (word.length < 2 || analyzeSyllable(word).error === null) return word;
+  if (word.length < 2 || word.length > MAX_SYLLABLE || analyzeSyllable(word).error === null) {
+    return word;
+  }
   let allUpper = true;
   for (let i = 0; i < word.length; i++) if (isLowerLetter(word.charCodeAt(i))) allUpper = false;
   const u = allUpper && word.length > 1 ? 'Ư' : 'ư';
@@ -151,10 +156,14 @@ function decodeTcvn3(s: string, harmonize: boolean): string {
     if (b >= 0x80) out = TCVN3_HIGH.charCodeAt(b - 0x80);
     else if (b >= 0 && b < 0x20) out = tcvnLow(b);
     if (b === 0xad) sawSoftHyphen = true;
-    if (out >= 0x0300 && out <= 0x036f && chars.length > 0) {
-      // A separate tone byte (0xB0–0xB4): attach to the previous letter.
-      chars[chars.length - 1] = toNfc(chars[chars.length - 1] + String.fromCharCode(out));
-      continue;
+    const prevChar = chars[chars.length - 1];
+    if (b >= 0xb0 && b <= 0xb4 && prevChar !== undefined && prevChar.length === 1) {
+      // A separate tone byte (0xB0–0xB4): attach to the previous letter when they compose.
+      const composed = (prevChar + String.fromCharCode(out)).normalize('NFC');
+      if (composed.length === 1) {
+        chars[chars.length - 1] = composed;
+        continue;
+      }
     }
     const info = out < TABLE_SIZE ? (VOWEL_INFO[out] ?? 0) : 0;
     chars.push(String.fromCharCode(out));
@@ -186,7 +195,13 @@ function decodeViscii(s: string): string {
  * Where Õ does not belong to a syllable, it was a space.
  */
 function splitStrayNbsp(word: string): string {
-  if (!word.includes('Õ') || analyzeSyllable(word).error === null) return word;
+  if (
+    word.length > MAX_SYLLABLE + 4 ||
+    !word.includes('Õ') ||
+    analyzeSyllable(word).error === null
+  ) {
+    return word;
+  }
   let w = word;
   let spaces = '';
   while (w.endsWith('Õ') && analyzeSyllable(w).error !== null) {

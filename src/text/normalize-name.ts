@@ -7,11 +7,11 @@ import { cleanBeforeDecoding } from './chars.js';
 import { isCommonNameSyllable } from './common-syllables.js';
 import { detectEncoding } from './detect.js';
 import { decodeWith, type LegacyEncoding } from './legacy.js';
-import { TABLE_SIZE } from './letters.js';
-import { isCleanNfc, toNfc } from './nfc.js';
+import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from './letters.js';
+import { toNfc } from './nfc.js';
 import { analyzeSyllable, LOWER_BASE } from './syllable.js';
 import { repairTelexWord } from './telex.js';
-import { placeToneInWord, type ToneStyle } from './tone.js';
+import { placeToneInWord, type ToneStyle, tonePlacementOk } from './tone.js';
 
 /** What {@link normalizeName} changed, in pipeline order. */
 export type NameChange =
@@ -57,23 +57,6 @@ export interface NormalizedName {
 
 const NO_CHANGES: readonly NameChange[] = Object.freeze([]);
 
-function isUpper(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || isUpperOther(c);
-}
-
-function isUpperOther(c: number): boolean {
-  if (c < 0x100) return false;
-  const ch = String.fromCharCode(c);
-  return ch !== ch.toLowerCase();
-}
-
-function isLower(c: number): boolean {
-  if (c >= 0x61 && c <= 0x7a) return true;
-  if (c < 0xdf) return false;
-  const ch = String.fromCharCode(c);
-  return ch !== ch.toUpperCase();
-}
-
 /** Whether an ASCII word may hold Telex/VNI keystrokes (so the fast path must not accept it). */
 function mayHoldKeystrokes(s: string, start: number, end: number): boolean {
   const last = s.charCodeAt(end - 1) | 0x20;
@@ -90,40 +73,37 @@ function mayHoldKeystrokes(s: string, start: number, end: number): boolean {
 }
 
 /**
- * The fast path: true when `s` is certainly already canonical for `style` (clean NFC, single
- * spaces, capitalised words, tones in place, nothing that could be legacy text or keystrokes).
+ * The fast path: true when `s` is certainly already canonical for `style` — clean NFC letters
+ * and single spaces, each word capitalised, tones in place, and nothing that could be legacy
+ * text (a letter only Unicode has, such as ễ or ư, rules legacy text out; otherwise every word
+ * must be a syllable) or keystrokes. One scan, no allocation in the common case.
  */
 function isCanonical(s: string, style: ToneStyle, capitalize: boolean): boolean {
   const n = s.length;
   if (n === 0) return true;
-  if (!isCleanNfc(s)) return false;
+  let unicodeOnly = false;
   let i = 0;
   while (i < n) {
     const start = i;
     let latin1 = false;
     let ascii = true;
     let toned = false;
-    while (i < n) {
+    for (; i < n; i++) {
       const c = s.charCodeAt(i);
       if (c === 0x20) break;
-      if (c >= TABLE_SIZE || (LOWER_BASE[c] ?? 0) === 0) return false;
+      if (c >= TABLE_SIZE || (LOWER_BASE[c] as number) === 0) return false;
+      if (capitalize && (LETTER_CASE[c] as number) !== (i === start ? 1 : 2)) return false;
       if (c >= 0x80) {
         ascii = false;
         if (c < 0x100) latin1 = true;
-        if (c >= 0xc0) toned = true;
+        else unicodeOnly = true;
+        if (c >= 0xc0 && ((VOWEL_INFO[c] as number) & 0x70) !== 0) toned = true;
       }
-      if (capitalize) {
-        if (i === start ? !isUpper(c) : !isLower(c)) return false;
-      }
-      i++;
     }
     if (i === start) return false; // leading or double space
-    if (latin1 && analyzeSyllable(s.slice(start, i)).error !== null) return false;
     if (ascii && mayHoldKeystrokes(s, start, i)) return false;
-    if (toned) {
-      const w = s.slice(start, i);
-      if (placeToneInWord(w, style) !== w) return false;
-    }
+    if (latin1 && !unicodeOnly && !latin1WordIsSafe(s, start, i)) return false;
+    if (toned && !tonePlacementOk(s, start, i, style)) return false;
     if (i < n) {
       i++;
       if (i === n) return false; // trailing space
@@ -132,8 +112,19 @@ function isCanonical(s: string, style: ToneStyle, capitalize: boolean): boolean 
   return true;
 }
 
+/**
+ * A word written with Latin-1 letters only could be legacy text read as Windows-1252 (VNI
+ * `Leâ`); it is safe when it is a Vietnamese syllable (detection never decodes those).
+ */
+function latin1WordIsSafe(s: string, start: number, end: number): boolean {
+  return analyzeSyllable(s.slice(start, end)).error === null;
+}
+
 function capitalizeWord(w: string): string {
   const lower = w.toLowerCase();
+  if (!lower.includes('-') && !lower.includes("'")) {
+    return lower.charAt(0).toUpperCase() + lower.slice(1);
+  }
   let out = lower.charAt(0).toUpperCase();
   for (let i = 1; i < lower.length; i++) {
     const prev = lower.charCodeAt(i - 1);

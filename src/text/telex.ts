@@ -50,7 +50,7 @@ function modify(letters: Letter[], from: readonly number[], to: readonly number[
   return false;
 }
 
-/** The horn: `uo` → `ươ` together, else the last u or o. */
+/** The horn: `uo` → `ươ` together (but `quo` → `quơ`), else the last u or o. */
 function horn(letters: Letter[]): boolean {
   for (let k = letters.length - 1; k >= 0; k--) {
     const l = letters[k] as Letter;
@@ -58,7 +58,11 @@ function horn(letters: Letter[]): boolean {
     if (b === 6) {
       l.code = withBase(l.code, 8);
       const prev = letters[k - 1];
-      if (prev !== undefined && baseOf(prev.code) === 9) prev.code = withBase(prev.code, 10);
+      const beforePrev = letters[k - 2];
+      const isQu = beforePrev !== undefined && (beforePrev.code | 0x20) === 0x71;
+      if (prev !== undefined && baseOf(prev.code) === 9 && !isQu) {
+        prev.code = withBase(prev.code, 10);
+      }
       return true;
     }
     if (b === 9) {

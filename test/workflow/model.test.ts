@@ -329,11 +329,32 @@ const advanceCmd = fc.record({ caseId: fc.oneof(fc.constant('c0'), caseArb), pic
     toString: () => `advance(${caseId}, ${pick})`,
     run: async (m, r) => {
       const c = m.cases.get(caseId);
-      if (c === undefined) return;
-      const side = pick % 8 === 0;
+      if (c === undefined) {
+        const event: WorkflowEvent = {
+          type: 'open',
+          caseId,
+          recordKey: caseId,
+          commune: 'X',
+          categories: ['link-review'],
+          issueCodes: [],
+          data: {},
+        };
+        return attempt(m, r, event, { role: 'health-station', id: 'u' }, 'ok', () =>
+          m.cases.set(caseId, {
+            status: 'detected',
+            version: 1,
+            idNumber: undefined,
+            phone: undefined,
+          }),
+        );
+      }
+      const side = pick % 16 === 0;
       const options = Object.entries(RULES).filter(
         ([type, rule]) =>
-          rule.from.includes(c.status) && (type === 'merge' || type === 'withdraw') === side,
+          rule.from.includes(c.status) &&
+          (type === 'merge' || type === 'withdraw') === side &&
+          // Mostly verify rather than end the case at the police step.
+          (c.status !== 'with-police' || pick % 4 === 1 || type === 'verify'),
       );
       if (options.length === 0) return;
       const [type, rule] = options[pick % options.length]!;

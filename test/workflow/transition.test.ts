@@ -128,6 +128,13 @@ describe('transition', () => {
       'WORKFLOW_INVALID_ID_NUMBER',
     ],
     [
+      'verify with an unknown province code',
+      toWithPolice('003090012345'),
+      { type: 'verify', caseId: 'c1' },
+      'commune-police',
+      'WORKFLOW_INVALID_ID_NUMBER',
+    ],
+    [
       'verify with spaces',
       toWithPolice('001 090 012 345'),
       { type: 'verify', caseId: 'c1' },

@@ -24,6 +24,7 @@ import {
   parseCommandArgs,
 } from '../csv.js';
 import { CliInputError, EXIT_OK } from '../errors.js';
+import { PIPELINE_USAGE, runLinkPipelineCommand, usesPipeline } from '../link-pipeline.js';
 
 /** Columns of the `link` output (DESIGN.md §5). */
 export const LINK_COLUMNS = [
@@ -233,6 +234,7 @@ function explanationOf(
 }
 
 async function runLink(ctx: CommandContext): Promise<number> {
+  if (usesPipeline(ctx.argv)) return runLinkPipelineCommand(ctx);
   const { values, positionals } = parseCommandArgs(ctx.argv, ARGS);
   if (positionals.length !== 2) {
     throw new CliInputError(
@@ -329,6 +331,6 @@ async function runLink(ctx: CommandContext): Promise<number> {
 export const linkCommand: Command = {
   name: 'link',
   summary: 'link a list to a reference (the register): one row per list record with the best match',
-  usage: USAGE,
+  usage: `${USAGE}\n\n${PIPELINE_USAGE}`,
   run: runLink,
 };

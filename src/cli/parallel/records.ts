@@ -7,7 +7,7 @@ import type { LinkageSpec } from '../../match/index.js';
 import {
   type CleanRecord,
   type CleanRecordOptions,
-  cleanRecord,
+  cleanRecords,
   type RawRecord,
 } from '../../record/index.js';
 import type { CsvHeader } from '../csv.js';
@@ -22,7 +22,10 @@ export interface CleanedChunk {
   readonly ids: string[];
   /** Cleaned records of the valid rows only (see `invalid`). */
   readonly records: CleanRecord[];
-  /** Per kept row: 1 when it is malformed (wrong number of fields) and is not scored. */
+  /**
+   * Per kept row: 1 when it is invalid and not scored — the wrong number of fields, or nothing to
+   * match on (neither a name nor an identity number nor a phone), as the `link` command decides.
+   */
   readonly invalid: Uint8Array;
   /** `keys[rule][v]`: blocking key of the v-th valid record. */
   readonly keys: (string | null)[][];
@@ -57,6 +60,8 @@ function val<T>(v: T | undefined): { readonly value?: T } {
 export interface CleanChunkOptions {
   readonly header: CsvHeader;
   readonly clean: CleanRecordOptions;
+  /** Drop the original texts (records that travel to another thread). */
+  readonly slim?: boolean;
   /** Keep only this shard's rows (left side only). */
   readonly shard?: Shard | undefined;
 }
@@ -81,34 +86,37 @@ export function cleanChunk(
   const names: string[] = header.columns.slice();
   const canonical = header.canonical as Readonly<Record<string, number | undefined>>;
   for (const [c, i] of Object.entries(canonical)) if (i !== undefined) names[i] = c;
-  const isExtra = header.columns.map((_, i) => !Object.values(canonical).includes(i));
   const rows: number[] = [];
   const ids: string[] = [];
-  const records: CleanRecord[] = [];
-  const invalidList: number[] = [];
+  const raws: RawRecord[] = [];
+  const bad = new Uint8Array(cells.length);
   for (let r = 0; r < cells.length; r++) {
     const row = cells[r]!;
-    const rowNumber = firstRow + r;
     const raw: Record<string, string> = {};
-    const extra: Record<string, string> = {};
-    for (let i = 0; i < n; i++) {
-      const v = row[i] ?? '';
-      raw[names[i]!] = v;
-      if (isExtra[i]) extra[names[i]!] = v;
-    }
+    for (let i = 0; i < n; i++) raw[names[i]!] = row[i] ?? '';
     if (shard && shardOfRaw(raw, shard.count) !== shard.index) continue;
-    rows.push(rowNumber);
-    const key = row[header.keyIndex] ?? '';
-    ids.push(key);
-    if (row.length !== n) {
-      invalidList.push(rows.length - 1);
+    rows.push(firstRow + r);
+    ids.push(row[header.keyIndex] ?? '');
+    if (row.length !== n) bad[rows.length - 1] = 1;
+    else raws.push(raw as RawRecord);
+  }
+  // One settings object for the chunk (cleanRecords), keys from the key column.
+  const records: CleanRecord[] = [];
+  const cleaned = cleanRecords(raws, { ...options.clean, keyColumn: names[header.keyIndex]! });
+  for (let i = 0; i < rows.length; i++) {
+    if (bad[i]) continue;
+    const rec = cleaned.next().value!.record;
+    if (
+      rec.fullName.value === undefined &&
+      rec.idNumber.value === undefined &&
+      rec.phone.value === undefined
+    ) {
+      bad[i] = 1;
       continue;
     }
-    const cleaned = cleanRecord(raw as RawRecord, { ...options.clean, key }).record;
-    records.push(slim({ ...cleaned, extra }));
+    records.push(options.slim === true ? slim(rec) : rec);
   }
-  const invalid = new Uint8Array(rows.length);
-  for (const i of invalidList) invalid[i] = 1;
+  const invalid = bad.slice(0, rows.length);
   const keys = spec.blocking.map((rule) =>
     records.map((rec) => {
       const k = rule.key(rec);

@@ -117,6 +117,7 @@ export function givenNameComparison<R>(options: VietnameseNameOptions<R>): Compa
   const fuzzy = options.fuzzy ?? 1;
   return {
     name: options.name,
+    dictionary: interner,
     levels: GIVEN_NAME_LEVELS,
     tfLevel: options.tf === false ? 0 : 1,
     prepare(records) {
@@ -217,6 +218,7 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
   const fuzzy = options.fuzzy ?? 1;
   return {
     name: options.name,
+    dictionary: interner,
     levels: FAMILY_NAME_LEVELS,
     tfLevel: options.tf === false ? 0 : 1,
     prepare(records) {

@@ -12,6 +12,7 @@ export {
   lookupBlock,
   plainAllocator,
 } from './block-table.js';
+export { type Dictionaries, exportDictionaries, importDictionaries } from './dictionary.js';
 export { hashKey } from './hash.js';
 export {
   type ChunkLink,

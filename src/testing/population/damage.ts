@@ -191,15 +191,6 @@ export function createDamager(model: PopulationModel, rates: DamageRates): Damag
   const dobDamage = group(r, DOB_DAMAGE);
   const legacyGroup = group(r, LEGACY);
   const phoneDamage = group(r, PHONE_DAMAGE);
-  const asciiCache = new Map<string, string>();
-  const ascii = (s: string): string => {
-    let a = asciiCache.get(s);
-    if (a === undefined) {
-      a = stripDiacritics(s);
-      asciiCache.set(s, a);
-    }
-    return a;
-  };
 
   // Scratch state of the row being damaged (one row at a time; no per-row closures).
   let damages: DamageCode[] = [];
@@ -333,10 +324,12 @@ export function createDamager(model: PopulationModel, rates: DamageRates): Damag
       }
       const swapped = REGIONAL[surname];
       if (swapped !== undefined && roll('NAME_REGIONAL_SURNAME')) surname = swapped;
-      const mid = middle.join(' ');
-      name = mid === '' ? `${surname} ${given}` : `${surname} ${mid} ${given}`;
-      if (roll('NAME_REVERSED')) {
-        name = mid === '' ? `${given} ${surname}` : `${given} ${mid} ${surname}`;
+      const reversed = roll('NAME_REVERSED');
+      if (!reversed && surname === p.surname && middle === p.middle) name = p.fullName;
+      else {
+        const mid = middle.join(' ');
+        if (reversed) name = mid === '' ? `${given} ${surname}` : `${given} ${mid} ${surname}`;
+        else name = mid === '' ? `${surname} ${given}` : `${surname} ${mid} ${given}`;
       }
       if (random.chance(r.NAME_TYPO)) {
         const t = typo(name, random);
@@ -441,10 +434,10 @@ export function createDamager(model: PopulationModel, rates: DamageRates): Damag
       residence = next;
     }
     const facts = PROVINCE_FACTS[residence.provinceIndex] as ProvinceFacts;
-    const province = formatProvince(facts, provinceFormat(random), random, ascii);
+    const province = formatProvince(facts, provinceFormat(random), random);
     const unitFmt = communeFormat(random);
-    const district = formatUnit(residence.districtUnit, unitFmt, random, ascii);
-    const commune = formatUnit(residence.communeUnit, unitFmt, random, ascii);
+    const district = formatUnit(residence.districtUnit, unitFmt, random);
+    const commune = formatUnit(residence.communeUnit, unitFmt, random);
 
     if (damages.length > 1) damages.sort(byCode);
     return {
