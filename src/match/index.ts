@@ -81,6 +81,7 @@ export {
   weightToProbability,
 } from './model.js';
 export { compileRules, type MatchRule } from './rules.js';
+export * from './scale/index.js';
 export {
   type Contribution,
   createScorer,
@@ -94,4 +95,3 @@ export {
 export { type BlockingRule, type LinkageSpec, type PreparedSide, prepareSide } from './spec.js';
 export { estimateU, type TrainOptions, trainModel } from './train.js';
 export { VIETNAMESE_RULES, type VietnameseSpecOptions, vietnameseSpec } from './vietnamese.js';
-export * from './scale/index.js';
