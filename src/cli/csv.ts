@@ -480,9 +480,8 @@ const STRINGIFY_OPTIONS = { record_delimiter: 'windows' } as const;
  * ```
  */
 export function formatCsvRow(cells: readonly string[]): string {
-  for (let i = 0; i < cells.length; i++) {
-    if (NEEDS_QUOTES.test(cells[i] ?? '')) return stringify([cells], STRINGIFY_OPTIONS);
-  }
+  // One test over all cells: their concatenation holds a special character iff a cell does.
+  if (NEEDS_QUOTES.test(cells.join(''))) return stringify([cells], STRINGIFY_OPTIONS);
   return `${cells.join(',')}\r\n`;
 }
 
