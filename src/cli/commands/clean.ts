@@ -138,7 +138,7 @@ async function runClean(ctx: CommandContext): Promise<number> {
     ...(file === '-' ? { stream: ctx.stdin } : {}),
   };
   const name = file === '-' ? 'stdin' : file;
-  // Several workers only pay off when the input is larger than one chunk.
+  // Threads only pay off for inputs of a few chunks or more (see openForWorkers).
   const input =
     workers > 1
       ? await openForWorkers(name, csvOptions, chunkBytes)
