@@ -9,6 +9,7 @@ import type { IdIssueCode } from './issues.js';
 import type { IdKind } from './kind.js';
 import { type IdRepair, type IdRepairCode, REPAIR } from './repairs.js';
 import {
+  digitString,
   SCAN_APOSTROPHE,
   SCAN_DECIMAL_ZERO,
   SCAN_EMPTY,
@@ -298,8 +299,10 @@ function parseNumber(n: number, options: ParseIdNumberOptions): Result<ParsedId,
   if (n > Number.MAX_SAFE_INTEGER) {
     return PRECISION_LOST;
   }
-  const d = String(n);
-  return fromDigits(d, d.length, NO_REPAIRS, options);
+  let count = 1;
+  for (let p = 10; n >= p; p *= 10) count++;
+  // More than 13 digits is the wrong length whatever they are: no string needed.
+  return fromDigits(count > 13 ? '' : digitString(n, count), count, NO_REPAIRS, options);
 }
 
 /**
