@@ -97,6 +97,18 @@ function isAsciiDigits(s: string, n: number): boolean {
   return true;
 }
 
+/** `s` is a capital ASCII letter followed by 7 ASCII digits. */
+function isCleanPassport(s: string): boolean {
+  if (s.length !== 8) return false;
+  const c = s.charCodeAt(0);
+  if (c < 65 || c > 90) return false;
+  for (let i = 1; i < 8; i++) {
+    const d = s.charCodeAt(i);
+    if (d < 48 || d > 57) return false;
+  }
+  return true;
+}
+
 function kindAccepted(kind: IdKind, options: ParseIdNumberOptions): boolean {
   return options.kinds === undefined || options.kinds.includes(kind);
 }
@@ -329,6 +341,8 @@ export function parseIdNumber(
     // Fast path: a clean 12-digit string.
     if (isAsciiDigits(input, 12)) return twelveDigits(input, NO_REPAIRS, options);
     if (isAsciiDigits(input, 9)) return fromDigits(input, 9, NO_REPAIRS, options);
+    if (isCleanPassport(input))
+      return accept({ kind: 'passport', value: input, repairs: NO_REPAIRS }, options);
     return parseString(input, options);
   }
   if (typeof input === 'number') return parseNumber(input, options);
