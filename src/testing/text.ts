@@ -373,6 +373,8 @@ export function corruptedNameArbitrary(
       if (r.nbsp && s.includes(' ')) {
         s = s.replace(' ', '\u00a0');
         defects.push('nbsp');
+        // VISCII puts Õ on 0xA0, the byte of the NBSP: `La` + NBSP reads as `LaÕ` (Lão).
+        if (rep === 'viscii') repairable = false;
       }
       if (r.zeroWidth) {
         s = `${s}\u200b`;
