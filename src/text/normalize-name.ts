@@ -134,6 +134,19 @@ function capitalizeWord(w: string): string {
   return out;
 }
 
+/** A word after tone placement and capitalisation, with what changed. */
+interface Finished {
+  readonly value: string;
+  readonly tone: boolean;
+  readonly case: boolean;
+}
+
+/**
+ * Memo of finished words, one map per (style, capitalize): names reuse a few thousand words
+ * (bounded, module-private, immutable values).
+ */
+const FINISHED: readonly Map<string, Finished>[] = [new Map(), new Map(), new Map(), new Map()];
+
 /**
  * Normalises a personal name the way a user wants by default, and says what it changed:
  *
@@ -200,13 +213,25 @@ export function normalizeName(s: string, options?: NormalizeNameOptions): Normal
 
   let toneChanged = false;
   let caseChanged = false;
+  const memo = FINISHED[(style === 'modern' ? 2 : 0) + (capitalize ? 1 : 0)] as Map<
+    string,
+    Finished
+  >;
   for (let k = 0; k < words.length; k++) {
     const w = words[k] ?? '';
-    const placed = placeToneInWord(w, style);
-    if (placed !== w) toneChanged = true;
-    const cased = capitalize ? capitalizeWord(placed) : placed;
-    if (cased !== placed) caseChanged = true;
-    words[k] = cased;
+    let f = memo.get(w);
+    if (f === undefined) {
+      const placed = placeToneInWord(w, style);
+      const cased = capitalize ? capitalizeWord(placed) : placed;
+      f = { value: cased, tone: placed !== w, case: cased !== placed };
+      if (w.length <= 16) {
+        if (memo.size >= 16_384) memo.clear();
+        memo.set(w, f);
+      }
+    }
+    if (f.tone) toneChanged = true;
+    if (f.case) caseChanged = true;
+    words[k] = f.value;
   }
   if (toneChanged) changes.push('tone-placement');
   if (caseChanged) changes.push('capitalization');
