@@ -72,6 +72,22 @@ function mayHoldKeystrokes(s: string, start: number, end: number): boolean {
   return false;
 }
 
+/** Whether a word may hold keystrokes: a key letter or digit after its first letter, or `aa ee oo dd`. */
+function mayBeTyped(w: string): boolean {
+  for (let i = 1; i < w.length; i++) {
+    const c = w.charCodeAt(i) | 0x20;
+    if (c === 0x73 || c === 0x66 || c === 0x72 || c === 0x78 || c === 0x6a) return true;
+    if (c === 0x77 || c === 0x7a || (c >= 0x30 && c <= 0x39)) return true;
+    if (
+      c === (w.charCodeAt(i - 1) | 0x20) &&
+      (c === 0x61 || c === 0x65 || c === 0x6f || c === 0x64)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /**
  * The fast path: true when `s` is certainly already canonical for `style` — clean NFC letters
  * and single spaces, each word capitalised, tones in place, and nothing that could be legacy
@@ -190,7 +206,7 @@ export function normalizeName(s: string, options?: NormalizeNameOptions): Normal
   if (words.join(' ') !== nfc) changes.push('whitespace');
 
   const telex = options?.repairTelex ?? 'auto';
-  if (telex !== false) {
+  if (telex !== false && words.some(mayBeTyped)) {
     const repairs = words.map((w) => repairTelexWord(w));
     const count = repairs.filter((r) => r !== null).length;
     // Auto: some word has a tone key, every other word is a syllable (diacritics may be missing),
