@@ -174,7 +174,14 @@ const TONE_OF: Readonly<Record<string, string>> = {
   '\u0323': 'j',
 };
 
-/** Types a word the way Telex keystrokes look with the input method off (`Nguyễn` → `Nguyeenx`). */
+/**
+ * Types a word the way Telex keystrokes look with the input method off (`Nguyễn` → `Nguyeenx`).
+ *
+ * @example
+ * ```ts
+ * toTelex('Nguyễn'); // 'Nguyeenx'
+ * ```
+ */
 export function toTelex(word: string): string {
   let out = '';
   let toneKey = '';

@@ -91,6 +91,11 @@ export interface TelexWordRepair {
 /**
  * Repairs one word; null if the word is already a syllable, has no keystrokes, or the result is not
  * a valid Vietnamese syllable.
+ *
+ * @example
+ * ```ts
+ * repairTelexWord('Nguyeenx'); // { value: 'Nguyễn', toneKey: true }
+ * ```
  */
 export function repairTelexWord(word: string): TelexWordRepair | null {
   if (word.length < 2 || word.length > 16) return null;
