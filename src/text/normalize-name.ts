@@ -72,6 +72,22 @@ function mayHoldKeystrokes(s: string, start: number, end: number): boolean {
   return false;
 }
 
+/** Whether a word may hold keystrokes: a key letter or digit after its first letter, or `aa ee oo dd`. */
+function mayBeTyped(w: string): boolean {
+  for (let i = 1; i < w.length; i++) {
+    const c = w.charCodeAt(i) | 0x20;
+    if (c === 0x73 || c === 0x66 || c === 0x72 || c === 0x78 || c === 0x6a) return true;
+    if (c === 0x77 || c === 0x7a || (c >= 0x30 && c <= 0x39)) return true;
+    if (
+      c === (w.charCodeAt(i - 1) | 0x20) &&
+      (c === 0x61 || c === 0x65 || c === 0x6f || c === 0x64)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /**
  * The fast path: true when `s` is certainly already canonical for `style` — clean NFC letters
  * and single spaces, each word capitalised, tones in place, and nothing that could be legacy
@@ -134,6 +150,19 @@ function capitalizeWord(w: string): string {
   return out;
 }
 
+/** A word after tone placement and capitalisation, with what changed. */
+interface Finished {
+  readonly value: string;
+  readonly tone: boolean;
+  readonly case: boolean;
+}
+
+/**
+ * Memo of finished words, one map per (style, capitalize): names reuse a few thousand words
+ * (bounded, module-private, immutable values).
+ */
+const FINISHED: readonly Map<string, Finished>[] = [new Map(), new Map(), new Map(), new Map()];
+
 /**
  * Normalises a personal name the way a user wants by default, and says what it changed:
  *
@@ -177,7 +206,7 @@ export function normalizeName(s: string, options?: NormalizeNameOptions): Normal
   if (words.join(' ') !== nfc) changes.push('whitespace');
 
   const telex = options?.repairTelex ?? 'auto';
-  if (telex !== false) {
+  if (telex !== false && words.some(mayBeTyped)) {
     const repairs = words.map((w) => repairTelexWord(w));
     const count = repairs.filter((r) => r !== null).length;
     // Auto: some word has a tone key, every other word is a syllable (diacritics may be missing),
@@ -200,13 +229,25 @@ export function normalizeName(s: string, options?: NormalizeNameOptions): Normal
 
   let toneChanged = false;
   let caseChanged = false;
+  const memo = FINISHED[(style === 'modern' ? 2 : 0) + (capitalize ? 1 : 0)] as Map<
+    string,
+    Finished
+  >;
   for (let k = 0; k < words.length; k++) {
     const w = words[k] ?? '';
-    const placed = placeToneInWord(w, style);
-    if (placed !== w) toneChanged = true;
-    const cased = capitalize ? capitalizeWord(placed) : placed;
-    if (cased !== placed) caseChanged = true;
-    words[k] = cased;
+    let f = memo.get(w);
+    if (f === undefined) {
+      const placed = placeToneInWord(w, style);
+      const cased = capitalize ? capitalizeWord(placed) : placed;
+      f = { value: cased, tone: placed !== w, case: cased !== placed };
+      if (w.length <= 16) {
+        if (memo.size >= 16_384) memo.clear();
+        memo.set(w, f);
+      }
+    }
+    if (f.tone) toneChanged = true;
+    if (f.case) caseChanged = true;
+    words[k] = f.value;
   }
   if (toneChanged) changes.push('tone-placement');
   if (caseChanged) changes.push('capitalization');
