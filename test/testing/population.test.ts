@@ -372,6 +372,12 @@ describe('damaged list and truth', () => {
     }
     expect(bad).toEqual([]);
     expect([...seen].sort()).toEqual([...DAMAGE_CODES].sort());
+    // Damages are reported in DAMAGE_CODES order.
+    const rank = new Map(DAMAGE_CODES.map((c, i) => [c, i]));
+    const unsorted = data.truth.filter((t) =>
+      t.damages.some((d, i) => i > 0 && rank.get(d)! <= rank.get(t.damages[i - 1]!)!),
+    );
+    expect(unsorted).toEqual([]);
   });
   it('content damages point at the right source: relative, old CMND, moved residence', () => {
     const bad: string[] = [];
