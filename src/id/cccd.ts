@@ -14,8 +14,37 @@ const FIRST_COUNTRY_CODE = 101;
 const LAST_COUNTRY_CODE = 295;
 
 /**
+ * Without a `referenceDate`, birth years before this one are never compared with the clock: this
+ * code was written in 2025, so a running clock cannot be earlier, and skipping the clock read keeps
+ * the common case fast and deterministic. Later years are always checked against the clock.
+ */
+const CLOCK_FLOOR_YEAR = 2025;
+
+/** `CCCD_IMPOSSIBLE_CENTURY` or `CCCD_FUTURE_BIRTH_YEAR` when the reference instant is before them. */
+function futureIssue(
+  g: number,
+  century: number,
+  birthYear: number,
+  ref: number,
+): Issue<IdIssueCode> | undefined {
+  if (ref < yearStartMs(century)) {
+    return {
+      code: 'CCCD_IMPOSSIBLE_CENTURY',
+      message: `Century/sex digit ${g} means born in ${century}–${century + 99}, after the reference year ${yearInVietnam(ref)}`,
+    };
+  }
+  if (ref < yearStartMs(birthYear)) {
+    return {
+      code: 'CCCD_FUTURE_BIRTH_YEAR',
+      message: `Birth year ${birthYear} is after the reference year ${yearInVietnam(ref)}`,
+    };
+  }
+  return undefined;
+}
+
+/**
  * Decodes 12 ASCII digits (the caller guarantees it) into parts, or returns the issues found.
- * Reads the clock only when `referenceDate` is absent.
+ * Reads the clock only when `referenceDate` is absent and the birth year is 2025 or later.
  *
  * @example
  * ```ts
@@ -55,19 +84,10 @@ export function decodeCccd(
     ];
   }
 
-  const ref = referenceMs(referenceDate);
-  let timeIssue: Issue<IdIssueCode> | undefined;
-  if (ref < yearStartMs(century)) {
-    timeIssue = {
-      code: 'CCCD_IMPOSSIBLE_CENTURY',
-      message: `Century/sex digit ${g} means born in ${century}–${century + 99}, after the reference year ${yearInVietnam(ref)}`,
-    };
-  } else if (ref < yearStartMs(birthYear)) {
-    timeIssue = {
-      code: 'CCCD_FUTURE_BIRTH_YEAR',
-      message: `Birth year ${birthYear} is after the reference year ${yearInVietnam(ref)}`,
-    };
-  }
+  const timeIssue =
+    referenceDate === undefined && birthYear < CLOCK_FLOOR_YEAR
+      ? undefined
+      : futureIssue(g, century, birthYear, referenceMs(referenceDate));
   if (timeIssue !== undefined) {
     if (issues === undefined) issues = [timeIssue];
     else issues.push(timeIssue);
@@ -75,9 +95,9 @@ export function decodeCccd(
   if (issues !== undefined) return issues;
 
   const sex = (g & 1) === 0 ? 'male' : 'female';
-  const placeCode = d.slice(0, 3);
   const serial = d.slice(6);
   if (province !== undefined) {
+    const placeCode = province.cccdPrefix;
     const newProvinces = newProvincesForOldNumber(p12);
     if (newProvinces !== undefined) {
       return {
@@ -94,7 +114,7 @@ export function decodeCccd(
     }
   }
   return {
-    placeCode,
+    placeCode: d.slice(0, 3),
     bornAbroad: true,
     countryCode,
     sex,

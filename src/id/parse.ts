@@ -7,7 +7,19 @@ import { decodeCccd } from './cccd.js';
 import type { IdIssueCode } from './issues.js';
 import type { IdKind } from './kind.js';
 import { type IdRepair, type IdRepairCode, REPAIR } from './repairs.js';
-import { type ScanResult, scanIdString } from './scan.js';
+import {
+  SCAN_APOSTROPHE,
+  SCAN_DECIMAL_ZERO,
+  SCAN_EMPTY,
+  SCAN_FULL_WIDTH,
+  SCAN_LOWER_LETTER,
+  SCAN_PLUS,
+  SCAN_REPAIRS,
+  SCAN_SCIENTIFIC,
+  SCAN_SEPARATORS,
+  SCAN_TRIMMED,
+  scanIdString,
+} from './scan.js';
 import type { ParsedId, ParseIdNumberOptions } from './types.js';
 
 const NO_REPAIRS: readonly IdRepair[] = Object.freeze([]);
@@ -74,8 +86,16 @@ function twelveDigits(
   return accept({ kind: options.twelveDigitKind ?? 'cccd', value: d, repairs, parts }, options);
 }
 
+/** `[REPAIR[code]]` for each code, shared: a value with one repair allocates no array. */
+const ALONE: Readonly<Record<IdRepairCode, readonly IdRepair[]>> = Object.freeze(
+  Object.fromEntries(Object.values(REPAIR).map((r) => [r.code, Object.freeze([r])])) as Record<
+    IdRepairCode,
+    readonly IdRepair[]
+  >,
+);
+
 function withRepair(repairs: readonly IdRepair[], code: IdRepairCode): readonly IdRepair[] {
-  return repairs.length === 0 ? [REPAIR[code]] : [...repairs, REPAIR[code]];
+  return repairs.length === 0 ? ALONE[code] : [...repairs, REPAIR[code]];
 }
 
 const isMobileLead = (c: number) => c === 51 || c === 53 || c === 55 || c === 56 || c === 57; // 3 5 7 8 9
@@ -103,17 +123,10 @@ function fromDigits(
         }
         return fail('ID_WRONG_LENGTH', '11 digits starting with 0: a digit is missing');
       }
-      const phone = first === 56 && d.charCodeAt(1) === 52 && isMobileLead(d.charCodeAt(2));
       const r = twelveDigits(`0${d}`, withRepair(repairs, 'RESTORED_LEADING_ZERO'), options);
-      if (phone) {
-        return r.success || isPolicyIssue(r.issues)
-          ? fail(
-              'ID_AMBIGUOUS_REPAIR',
-              '11 digits: a CCCD that lost its leading 0, or a mobile phone number with country code 84',
-            )
-          : fail('ID_LOOKS_LIKE_PHONE', 'A mobile phone number with country code 84');
-      }
-      return r.success || isPolicyIssue(r.issues) ? r : wrongLengthAfter(11, r.issues);
+      // 84 + 3/5/7/8/9…: also a mobile number written with the country code.
+      const phone = first === 56 && d.charCodeAt(1) === 52 && isMobileLead(d.charCodeAt(2));
+      return restored(r, 11, phone ? 'a mobile phone number with country code 84' : undefined);
     }
     case 10: {
       if (first === 48) {
@@ -123,15 +136,8 @@ function fromDigits(
         return fail('ID_WRONG_LENGTH', '10 digits starting with 0: not an ID number');
       }
       const r = twelveDigits(`00${d}`, withRepair(repairs, 'RESTORED_TWO_LEADING_ZEROS'), options);
-      if (first === 50) {
-        return r.success || isPolicyIssue(r.issues)
-          ? fail(
-              'ID_AMBIGUOUS_REPAIR',
-              '10 digits: a CCCD (code 002) that lost two leading zeros, or a landline phone number that lost its 0',
-            )
-          : fail('ID_LOOKS_LIKE_PHONE', 'A landline phone number that lost its leading 0');
-      }
-      return r.success || isPolicyIssue(r.issues) ? r : wrongLengthAfter(10, r.issues);
+      // 2…: also a landline (02…, 11 digits) that lost its 0.
+      return restored(r, 10, first === 50 ? 'a landline phone number that lost its 0' : undefined);
     }
     case 8:
       if (first === 48)
@@ -152,6 +158,26 @@ function fromDigits(
   }
 }
 
+/**
+ * The outcome of restoring lost zeros: the restored CCCD, or `ID_WRONG_LENGTH` when it does not
+ * decode; when the digits also read as a phone number, `ID_AMBIGUOUS_REPAIR` (the CCCD is valid
+ * too) or `ID_LOOKS_LIKE_PHONE` (it is not).
+ */
+function restored(
+  r: Result<ParsedId, IdIssueCode>,
+  count: number,
+  phone: string | undefined,
+): Result<ParsedId, IdIssueCode> {
+  const cccdValid = r.success || isPolicyIssue(r.issues);
+  if (phone === undefined) return cccdValid ? r : wrongLengthAfter(count, r.issues);
+  return cccdValid
+    ? fail(
+        'ID_AMBIGUOUS_REPAIR',
+        `${count} digits: a CCCD that lost its leading zeros, or ${phone}`,
+      )
+    : fail('ID_LOOKS_LIKE_PHONE', `${count} digits: ${phone}`);
+}
+
 /** Issues that come from the options (kind, repairs), not from the digits. */
 function isPolicyIssue(issues: readonly Issue<IdIssueCode>[]): boolean {
   const c = issues[0]?.code;
@@ -169,36 +195,37 @@ function wrongLengthAfter(
   );
 }
 
-function formattingRepairs(scan: ScanResult): readonly IdRepair[] {
-  if (
-    !scan.trimmed &&
-    !scan.apostrophe &&
-    !scan.decimalZero &&
-    !scan.separators &&
-    !scan.fullWidth &&
-    !scan.letterWasLower
-  ) {
-    return NO_REPAIRS;
+/** The formatting repairs, in their documented order; shared arrays for the common single ones. */
+function formattingRepairs(flags: number): readonly IdRepair[] {
+  switch (flags & SCAN_REPAIRS) {
+    case 0:
+      return NO_REPAIRS;
+    case SCAN_TRIMMED:
+      return ALONE.TRIMMED_WHITESPACE;
+    case SCAN_APOSTROPHE:
+      return ALONE.STRIPPED_APOSTROPHE;
+    case SCAN_SEPARATORS:
+      return ALONE.REMOVED_SEPARATORS;
   }
   const out: IdRepair[] = [];
-  if (scan.trimmed) out.push(REPAIR.TRIMMED_WHITESPACE);
-  if (scan.apostrophe) out.push(REPAIR.STRIPPED_APOSTROPHE);
-  if (scan.decimalZero) out.push(REPAIR.STRIPPED_DECIMAL_ZERO);
-  if (scan.separators) out.push(REPAIR.REMOVED_SEPARATORS);
-  if (scan.fullWidth) out.push(REPAIR.CONVERTED_FULLWIDTH_DIGITS);
-  if (scan.letterWasLower) out.push(REPAIR.UPPERCASED_LETTER);
+  if (flags & SCAN_TRIMMED) out.push(REPAIR.TRIMMED_WHITESPACE);
+  if (flags & SCAN_APOSTROPHE) out.push(REPAIR.STRIPPED_APOSTROPHE);
+  if (flags & SCAN_DECIMAL_ZERO) out.push(REPAIR.STRIPPED_DECIMAL_ZERO);
+  if (flags & SCAN_SEPARATORS) out.push(REPAIR.REMOVED_SEPARATORS);
+  if (flags & SCAN_FULL_WIDTH) out.push(REPAIR.CONVERTED_FULLWIDTH_DIGITS);
+  if (flags & SCAN_LOWER_LETTER) out.push(REPAIR.UPPERCASED_LETTER);
   return out;
 }
 
 function parseString(s: string, options: ParseIdNumberOptions): Result<ParsedId, IdIssueCode> {
   const scan = scanIdString(s);
-  if (scan.scientific) {
+  if (scan.flags & SCAN_SCIENTIFIC) {
     return fail(
       'ID_SCIENTIFIC_NOTATION',
       'Scientific notation (e.g. 1.23457E+11): the spreadsheet rounded away digits; re-export the column as text',
     );
   }
-  if (scan.empty) return fail('ID_EMPTY', 'No ID number');
+  if (scan.flags & SCAN_EMPTY) return fail('ID_EMPTY', 'No ID number');
   if (scan.badIndex >= 0) {
     const hex = scan.badChar.toString(16).toUpperCase().padStart(4, '0');
     return fail(
@@ -206,12 +233,12 @@ function parseString(s: string, options: ParseIdNumberOptions): Result<ParsedId,
       `Character U+${hex} at position ${scan.badIndex} is not a digit or separator`,
     );
   }
-  if (scan.plusPrefix) {
+  if (scan.flags & SCAN_PLUS) {
     return scan.digits.startsWith('84')
       ? fail('ID_LOOKS_LIKE_PHONE', 'A phone number in international form (+84…)')
       : fail('ID_NON_DIGIT', 'A leading + is not part of an ID number');
   }
-  const repairs = formattingRepairs(scan);
+  const repairs = formattingRepairs(scan.flags);
   if (scan.letter !== 0) {
     if (scan.digitCount !== 7) {
       return fail(
@@ -275,7 +302,17 @@ export function parseIdNumber(
   return fail('ID_INVALID_TYPE', `Expected a string or a number, got ${typeof unknownInput}`);
 }
 
-/** Thrown by {@link parseIdNumberOrThrow}; carries the issues. */
+/**
+ * Thrown by {@link parseIdNumberOrThrow}; carries the issues (its message never contains the raw
+ * number).
+ *
+ * @example
+ * ```ts
+ * try { parseIdNumberOrThrow('003090012345'); } catch (e) {
+ *   if (e instanceof IdNumberError) e.issues[0]?.code; // 'CCCD_BAD_PROVINCE'
+ * }
+ * ```
+ */
 export class IdNumberError extends Error {
   override readonly name = 'IdNumberError';
   readonly issues: readonly Issue<IdIssueCode>[];

@@ -240,38 +240,26 @@ export const NEW_PROVINCES: readonly NewProvince[] = Object.freeze(
   ),
 );
 
-// Direct tables indexed by the numeric code (0–99): O(1) lookups with no hashing on hot paths.
-const OLD_BY_NUMBER: readonly (OldProvince | undefined)[] = (() => {
-  const table: (OldProvince | undefined)[] = new Array<OldProvince | undefined>(100).fill(
-    undefined,
-  );
-  for (const p of OLD_PROVINCES) table[Number(p.code)] = p;
+/** A direct table indexed by the numeric code (0–99): O(1) lookups with no hashing on hot paths. */
+function byNumber<T>(entries: readonly (readonly [string, T])[]): readonly (T | undefined)[] {
+  const table = new Array<T | undefined>(100).fill(undefined);
+  for (const [code, value] of entries) table[Number(code)] = value;
   return table;
-})();
+}
 
-const NEW_BY_NUMBER: readonly (NewProvince | undefined)[] = (() => {
-  const table: (NewProvince | undefined)[] = new Array<NewProvince | undefined>(100).fill(
-    undefined,
-  );
-  for (const p of NEW_PROVINCES) table[Number(p.code)] = p;
-  return table;
-})();
-
-const CANDIDATES_BY_NUMBER: readonly (NewProvinceCandidates | undefined)[] = (() => {
-  const table: (NewProvinceCandidates | undefined)[] = new Array<NewProvinceCandidates | undefined>(
-    100,
-  ).fill(undefined);
-  for (const p of OLD_PROVINCES) {
+const OLD_BY_NUMBER = byNumber(OLD_PROVINCES.map((p) => [p.code, p] as const));
+const NEW_BY_NUMBER = byNumber(NEW_PROVINCES.map((p) => [p.code, p] as const));
+const CANDIDATES_BY_NUMBER = byNumber<NewProvinceCandidates>(
+  OLD_PROVINCES.map((p) => {
     const candidates = p.newCodes
       .map((c) => NEW_BY_NUMBER[Number(c)])
       .filter((n): n is NewProvince => n !== undefined);
-    table[Number(p.code)] = Object.freeze({
-      candidates: Object.freeze(candidates),
-      ambiguous: candidates.length > 1,
-    });
-  }
-  return table;
-})();
+    return [
+      p.code,
+      Object.freeze({ candidates: Object.freeze(candidates), ambiguous: candidates.length > 1 }),
+    ] as const;
+  }),
+);
 
 /** Parses a two-digit code string (`'01'`…`'99'`) to its number, or -1. */
 function twoDigitCode(code: string): number {

@@ -29,6 +29,8 @@ export interface CccdDomesticParts extends CccdCommonParts {
   readonly province: OldProvince;
   /** The post-2025 province(s) that territory belongs to now (two for Tiền Giang). */
   readonly newProvinces: NewProvinceCandidates;
+  /** Absent: only people born abroad have a country code. */
+  readonly countryCode?: undefined;
 }
 
 /**
@@ -39,6 +41,10 @@ export interface CccdAbroadParts extends CccdCommonParts {
   readonly bornAbroad: true;
   /** The numeric country-of-birth code (101–295). */
   readonly countryCode: number;
+  /** Absent (lets `parts.province?.name` work without narrowing). */
+  readonly province?: undefined;
+  /** Absent. */
+  readonly newProvinces?: undefined;
 }
 
 /** What a 12-digit number says, discriminated on `bornAbroad`. */
@@ -88,7 +94,8 @@ export interface ParseIdNumberOptions {
   readonly repairs?: boolean | { readonly [K in IdRepairCode]?: boolean };
   /**
    * Birth years after this date's year (Vietnam time, UTC+7) are `CCCD_FUTURE_BIRTH_YEAR`.
-   * Default: the current time (the only place the `id` part reads the clock).
+   * Default: the current time (the only place the `id` part reads the clock), read only for birth
+   * years of 2025 or later (earlier ones cannot be in the future of a running clock).
    */
   readonly referenceDate?: Date;
   /**

@@ -53,6 +53,7 @@ export {
 export { type EmOptions, type EmResult, type PatternCounts, runEm } from './em.js';
 export { jaroCodes, jaroWinklerCodes } from './kernels/jaro-winkler.js';
 export { levenshteinCodes } from './kernels/levenshtein.js';
+export { withinOneEdit } from './kernels/one-edit.js';
 export { osaCodes } from './kernels/osa.js';
 export { codesOf, jaro, jaroWinkler, levenshtein, osaDistance } from './kernels/strings.js';
 export {

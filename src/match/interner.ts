@@ -13,12 +13,12 @@ export interface Interner {
   frozen?: boolean;
 }
 
-/** A new empty interner. */
+/** A new empty interner. @internal */
 export function createInterner(): Interner {
   return { ids: new Map() };
 }
 
-/** The id of `s`, allocating the next id when `s` is new. */
+/** The id of `s`, allocating the next id when `s` is new. @internal */
 export function intern(interner: Interner, s: string): number {
   const id = interner.ids.get(s);
   if (id !== undefined) return id;

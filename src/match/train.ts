@@ -181,6 +181,7 @@ export function trainModel<R>(
   const mRounds = new Float64Array(K);
   const rounds: { rule: string; pairs: number; iterations: number; converged: boolean }[] = [];
   spec.blocking.forEach((rule, r) => {
+    if (rule.train === false) return;
     const { records } = sampleFor([r]);
     const masked = Uint8Array.from(cs, (c) => (rule.fields?.includes(c.name) ? 1 : 0));
     const { patterns, pairs } = patternsOf([r], records, masked);
@@ -190,10 +191,12 @@ export function trainModel<R>(
       cs.map((c) => initialM(c.levels.length)),
       u,
       0.1,
-      emOptions,
+      // Inside a block the non-matches are not random pairs (relatives share an address, a phone,
+      // sometimes an ID): let this round learn its own u, and keep only its m.
+      { ...emOptions, trainU: true },
     );
     rounds.push({ rule: rule.name, pairs, iterations: res.iterations, converged: res.converged });
-    const nonNull = nonNullMatches(patterns, res.m, u, res.lambda);
+    const nonNull = nonNullMatches(patterns, res.m, res.u, res.lambda);
     // Weight each round's estimate by the matches it saw with a value for that comparison.
     for (let k = 0; k < K; k++) {
       if (rule.fields?.includes(cs[k]!.name)) continue;

@@ -23,6 +23,7 @@ export {
   type CanonicalColumn,
   isCanonicalColumn,
   type RawRecord,
+  type RawRecordInput,
 } from './columns.js';
 export {
   type DateOfBirthOptions,
@@ -59,6 +60,7 @@ export {
   type ProvinceOptions,
   parseProvince,
 } from './province.js';
+export { PROVINCE_ALIASES } from './province-spellings.js';
 export {
   categoryOf,
   type RecordCheckCode,

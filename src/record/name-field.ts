@@ -1,46 +1,71 @@
 import type { Issue } from '../result.js';
+import { type NameChange, normalizeName, type ToneStyle } from '../text/index.js';
 import { issue } from './issue.js';
-import { titleCasePlace } from './place-name.js';
 
 /**
  * Codes about the full name column.
  * - `NAME_MISSING`: empty or blank.
  * - `NAME_HAS_DIGITS` (warning): digits in a name, usually another column pasted in.
+ * - `NAME_LEGACY_ENCODING` (warning): typed in TCVN3/VNI/VIQR/VISCII/CP1258 and decoded.
+ * - `NAME_TELEX_REPAIRED` (warning): Telex/VNI keystrokes left in the name were turned into letters.
  */
-export type NameIssueCode = 'NAME_MISSING' | 'NAME_HAS_DIGITS';
+export type NameIssueCode =
+  | 'NAME_MISSING'
+  | 'NAME_HAS_DIGITS'
+  | 'NAME_LEGACY_ENCODING'
+  | 'NAME_TELEX_REPAIRED';
 
-/** Tone mark placement of cleaned names: `hòa` (traditional, default) or `hoà` (modern). */
-export type ToneStyle = 'traditional' | 'modern';
-
-/** The cleaned name (absent when missing) with errors and warnings. */
+/** The cleaned name (absent when missing) with its error or warnings. */
 export interface CleanedName {
   readonly value?: string;
   readonly error?: Issue<NameIssueCode>;
-  readonly warning?: Issue<NameIssueCode>;
+  readonly warnings?: readonly Issue<NameIssueCode>[];
 }
 
 const MISSING: CleanedName = { error: issue('NAME_MISSING', 'No full name') };
 
+function isLegacyChange(c: NameChange): boolean {
+  return c.startsWith('decoded-');
+}
+
 /**
- * Cleans a full name (họ và tên).
+ * Cleans a full name (họ và tên) with the text part's `normalizeName`: legacy encodings decoded,
+ * NFC, one space between words, each word capitalised, tone marks placed in `style`.
  *
  * @example
  * ```ts
- * cleanFullName('  nguyễn  văn AN ', 'traditional').value; // 'Nguyễn Văn An'
+ * cleanFullName('  nguyễn  văn HOÀ ', 'traditional').value; // 'Nguyễn Văn Hòa'
  * ```
  */
-export function cleanFullName(input: string | undefined, _toneStyle: ToneStyle): CleanedName {
+export function cleanFullName(input: string | undefined, style: ToneStyle): CleanedName {
   if (input === undefined) return MISSING;
-  const value = titleCasePlace(input);
+  return clean(input, style);
+}
+
+function clean(input: string, style: ToneStyle): CleanedName {
+  const { value, changes } = normalizeName(input, { style });
   if (value.length === 0) return MISSING;
+  let warnings: Issue<NameIssueCode>[] | undefined;
+  if (changes.length > 0) {
+    if (changes.some(isLegacyChange)) {
+      warnings = [
+        issue('NAME_LEGACY_ENCODING', 'The name was typed in a legacy encoding and decoded'),
+      ];
+    }
+    if (changes.includes('telex-repaired')) {
+      warnings = warnings ?? [];
+      warnings.push(
+        issue('NAME_TELEX_REPAIRED', 'Telex/VNI keystrokes in the name were turned into letters'),
+      );
+    }
+  }
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     if (c >= 48 && c <= 57) {
-      return {
-        value,
-        warning: issue('NAME_HAS_DIGITS', 'The name contains digits'),
-      };
+      warnings = warnings ?? [];
+      warnings.push(issue('NAME_HAS_DIGITS', 'The name contains digits'));
+      break;
     }
   }
-  return { value };
+  return warnings === undefined ? { value } : { value, warnings };
 }

@@ -1,9 +1,11 @@
 import { distance } from 'fastest-levenshtein';
+import { OLD_PROVINCES } from '../id/index.js';
 import type { Issue, Result } from '../result.js';
+import { decodeLegacy } from '../text/index.js';
 import { issue, NO_WARNINGS } from './issue.js';
+import { memoize } from './memo.js';
 import { placeKey } from './place-key.js';
-import { newProvincesOf } from './province-2025.js';
-import { PROVINCE_SPELLINGS } from './province-spellings.js';
+import { PROVINCE_ALIASES } from './province-spellings.js';
 
 /**
  * Codes of {@link parseProvince}.
@@ -46,16 +48,20 @@ interface Entry {
 
 const BY_KEY = new Map<string, Entry>();
 const ENTRIES: Entry[] = [];
-for (const [code, spellings] of Object.entries(PROVINCE_SPELLINGS)) {
-  const entry: Entry = { code, name: spellings[0] ?? code, newCodes: newProvincesOf(code) };
+for (const p of OLD_PROVINCES) {
+  const entry: Entry = { code: p.code, name: p.name, newCodes: p.newCodes };
   ENTRIES.push(entry);
-  BY_KEY.set(code, entry);
-  BY_KEY.set(`0${code}`, entry);
-  for (const s of spellings) BY_KEY.set(placeKey(s), entry);
+  BY_KEY.set(p.code, entry);
+  BY_KEY.set(p.cccdPrefix, entry);
+  for (const s of [p.name, p.fullName, ...(PROVINCE_ALIASES[p.code] ?? [])]) {
+    BY_KEY.set(placeKey(s), entry);
+  }
 }
 const FUZZY_KEYS = [...BY_KEY.keys()].filter((k) => k.length >= 5);
 
 const PREFIXES = ['thanhpho', 'tinh', 'tp'];
+/** Tried only for an exact match after the others: `T. An Giang` (tỉnh), `TP` written `T.P`. */
+const SHORT_PREFIX = 't';
 
 function lookup(key: string): Entry | undefined {
   const hit = BY_KEY.get(key);
@@ -68,6 +74,7 @@ function lookup(key: string): Entry | undefined {
       if (rest.endsWith('city')) return BY_KEY.get(rest.slice(0, -4));
     }
   }
+  if (key.length > 4 && key.startsWith(SHORT_PREFIX)) return BY_KEY.get(key.slice(1));
   return undefined;
 }
 
@@ -125,6 +132,20 @@ export function parseProvince(
   input: string,
   options?: ProvinceOptions,
 ): Result<ParsedProvince, ProvinceIssueCode> {
+  if (typeof input === 'string') {
+    return options?.fuzzy === false ? strictMemo(input) : fuzzyMemo(input);
+  }
+  return parseProvinceUncached(input, options);
+}
+
+// Results are immutable and a province column holds few distinct spellings: memoise per input.
+const fuzzyMemo = memoize((s) => parseProvinceUncached(s, undefined), 2048);
+const strictMemo = memoize((s) => parseProvinceUncached(s, { fuzzy: false }), 2048);
+
+function parseProvinceUncached(
+  input: string,
+  options: ProvinceOptions | undefined,
+): Result<ParsedProvince, ProvinceIssueCode> {
   if (typeof input !== 'string') {
     return { success: false, issues: [issue('PROVINCE_MISSING', 'No province given')] };
   }
@@ -143,8 +164,8 @@ export function parseProvince(
   const hit = lookup(key);
   if (hit !== undefined) return found(hit, NO_WARNINGS);
   if (looksLegacy(input)) {
-    const decoded = decodeLegacyText(input);
-    if (decoded !== undefined) {
+    const decoded = decodeLegacy(input);
+    if (decoded !== input) {
       const e = lookup(placeKey(decoded));
       if (e !== undefined) {
         return found(e, [
@@ -184,9 +205,4 @@ function found(
  */
 export function listProvinces(): readonly Omit<ParsedProvince, 'warnings'>[] {
   return ENTRIES;
-}
-
-/** Decodes legacy-encoded text, or `undefined` when it does not look like one. */
-function decodeLegacyText(_s: string): string | undefined {
-  return undefined;
 }

@@ -141,7 +141,26 @@ export type IdDamage =
   | 'scientific';
 
 /**
- * Every damage, in documentation order.
+ * The damages that change only formatting: the digits survive, so the value is always recoverable.
+ *
+ * @example
+ * ```ts
+ * FORMATTING_DAMAGES.includes('number'); // false
+ * ```
+ */
+export const FORMATTING_DAMAGES: readonly IdDamage[] = Object.freeze([
+  'apostrophe',
+  'decimal-zero',
+  'spaces',
+  'dots',
+  'dashes',
+  'nbsp',
+  'padding',
+  'full-width',
+] as const);
+
+/**
+ * Every damage, in documentation order: the formatting ones, then those that lose digits.
  *
  * @example
  * ```ts
@@ -149,31 +168,14 @@ export type IdDamage =
  * ```
  */
 export const ID_DAMAGES: readonly IdDamage[] = Object.freeze([
-  'apostrophe',
-  'decimal-zero',
-  'spaces',
-  'dots',
-  'dashes',
-  'nbsp',
-  'padding',
-  'full-width',
+  ...FORMATTING_DAMAGES,
   'lost-leading-zeros',
   'number',
   'float-text',
   'scientific',
 ] as const);
 
-/** Damages that change only formatting (the digits survive). */
-const FORMATTING: ReadonlySet<IdDamage> = new Set<IdDamage>([
-  'apostrophe',
-  'decimal-zero',
-  'spaces',
-  'dots',
-  'dashes',
-  'nbsp',
-  'padding',
-  'full-width',
-]);
+const FORMATTING: ReadonlySet<IdDamage> = new Set<IdDamage>(FORMATTING_DAMAGES);
 
 /** A damaged ID and what was done to it. */
 export interface DamagedId {

@@ -30,7 +30,8 @@ export interface WeightedValue<T = string> {
 export type WeightedTable<T = string> = readonly WeightedValue<T>[];
 
 /**
- * Surnames (họ) with their approximate share of the population in percent. Includes a few
+ * Surnames (họ) with their approximate share of the population in percent (the table sums to
+ * about 100, so a weight is a share). Includes a few
  * two-syllable surnames (Tôn Thất, Âu Dương, Nguyễn Phúc) at
  * tiny shares, so that name parsers meet them.
  */
@@ -82,6 +83,42 @@ export const SURNAMES: WeightedTable = [
   { value: 'Lục', weight: 0.03 },
   { value: 'Diệp', weight: 0.03 },
   { value: 'Âu', weight: 0.03 },
+  { value: 'Lại', weight: 0.2 },
+  { value: 'Đàm', weight: 0.2 },
+  { value: 'Tống', weight: 0.2 },
+  { value: 'Thân', weight: 0.2 },
+  { value: 'Ông', weight: 0.15 },
+  { value: 'Lò', weight: 0.2 },
+  { value: 'Thạch', weight: 0.2 },
+  { value: 'Danh', weight: 0.15 },
+  { value: 'Kim', weight: 0.1 },
+  { value: 'Sơn', weight: 0.1 },
+  { value: 'Khúc', weight: 0.1 },
+  { value: 'Lã', weight: 0.1 },
+  { value: 'Trình', weight: 0.1 },
+  { value: 'Bạch', weight: 0.1 },
+  { value: 'Mã', weight: 0.1 },
+  { value: 'Vi', weight: 0.1 },
+  { value: 'Ninh', weight: 0.1 },
+  { value: 'Nghiêm', weight: 0.1 },
+  { value: 'Doãn', weight: 0.1 },
+  { value: 'Cù', weight: 0.1 },
+  { value: 'Văn', weight: 0.1 },
+  { value: 'Đồng', weight: 0.1 },
+  { value: 'Giáp', weight: 0.1 },
+  { value: 'Quan', weight: 0.1 },
+  { value: 'Từ', weight: 0.1 },
+  { value: 'Hầu', weight: 0.05 },
+  { value: 'Chế', weight: 0.05 },
+  { value: 'Phó', weight: 0.05 },
+  { value: 'Ung', weight: 0.05 },
+  { value: 'Tiêu', weight: 0.05 },
+  { value: 'Lăng', weight: 0.05 },
+  { value: 'Mạch', weight: 0.05 },
+  { value: 'Ôn', weight: 0.05 },
+  { value: 'Khương', weight: 0.05 },
+  { value: 'Viên', weight: 0.05 },
+  { value: 'Quàng', weight: 0.05 },
   { value: 'Tôn Thất', weight: 0.02 },
   { value: 'Âu Dương', weight: 0.01 },
   { value: 'Nguyễn Phúc', weight: 0.01 },

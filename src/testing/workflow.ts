@@ -356,9 +356,9 @@ export function campaignScript(
             { type: 'withdraw', caseId, reason: 'opened by mistake' },
             'commune-working-group',
           );
-        } else if (k < 6) {
-          const target = active[next() % active.length]!;
-          if (target === c) break;
+        } else if (k < 6 && active.length > 1) {
+          // Merge into another active case (never itself: every step must make progress).
+          const target = active[(c.pos + 1 + (next() % (active.length - 1))) % active.length]!;
           c.status = 'merged';
           retire(c);
           pushCase(
@@ -390,7 +390,7 @@ export function campaignScript(
         if ((!c.validId && k < 70) || (k < 15 && c.corrections < 3)) {
           c.corrections++;
           const changes = c.validId
-            ? { phone: `09${String(10_000_000 + (next() % 89_999_999))}` }
+            ? { phone: `09${String((c.n * 8 + c.corrections) % 100_000_000).padStart(8, '0')}` }
             : { idNumber: idNumber(c.n) };
           c.validId = true;
           pushCase(

@@ -57,3 +57,27 @@ export function isModifierMark(c: number): boolean {
 export function isToneMark(c: number): boolean {
   return c === 0x0300 || c === 0x0301 || c === 0x0303 || c === 0x0309 || c === 0x0323;
 }
+
+/**
+ * Removes the invisible characters that no legacy byte produces (zero-width, bidi controls, BOM…)
+ * and maps the Unicode spaces above U+00FF to a plain space, leaving every character a
+ * Windows-1252 reader can produce (soft hyphen, C1 controls, NBSP) untouched: legacy text must
+ * keep its bytes until it is decoded.
+ */
+export function cleanBeforeDecoding(s: string): string {
+  let i = 0;
+  const n = s.length;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x100 && (isInvisible(c) || isSpaceLike(c))) break;
+    i++;
+  }
+  if (i === n) return s;
+  let out = s.slice(0, i);
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x100 && isInvisible(c)) continue;
+    out += c >= 0x100 && isSpaceLike(c) ? ' ' : s[i];
+  }
+  return out;
+}

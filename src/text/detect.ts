@@ -4,9 +4,16 @@
  *
  * @module
  */
-import { isSpaceLike } from './chars.js';
-import { decodeWith, LEGACY_ENCODINGS, type LegacyEncoding } from './legacy.js';
+import { cleanBeforeDecoding, isSpaceLike } from './chars.js';
+import { isCommonNameSyllable as isCommon } from './common-syllables.js';
+import {
+  type DecodeLegacyOptions,
+  decodeWith,
+  LEGACY_ENCODINGS,
+  type LegacyEncoding,
+} from './legacy.js';
 import { isCp1252Char } from './legacy-bytes.js';
+import { LETTER_CASE, TABLE_SIZE } from './letters.js';
 import { analyzeSyllable } from './syllable.js';
 
 /**
@@ -39,7 +46,8 @@ function trimWord(w: string, keepMarks: boolean): string {
   let a = 0;
   let b = w.length;
   const isPunct = (c: number) =>
-    c < 0x80 &&
+    c > 0x20 &&
+    c < 0x7f &&
     !((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) &&
     !(keepMarks && VIQR_MARK_CHARS.has(String.fromCharCode(c)));
   while (a < b && isPunct(w.charCodeAt(a))) a++;
@@ -64,36 +72,77 @@ interface Score {
   readonly evidence: number;
   readonly against: number;
   readonly changed: number;
+  /**
+   * Tie-breakers: +0.5 per decoded word that is a frequent name syllable when the original was not, -0.25 per valid word
+   * turned into another valid word.
+   */
+  readonly bonus: number;
+  /** Decoded words that are frequent name syllables. */
+  readonly strong: number;
 }
 
 function isSyllable(w: string): boolean {
   return w.length > 0 && analyzeSyllable(w).error === null;
 }
 
+/** lower, Title or UPPER case: a capital after a small letter (`thĂng`) is not a plausible decoding. */
+function plausibleCase(w: string): boolean {
+  let sawLower = false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    const k = c < TABLE_SIZE ? (LETTER_CASE[c] as number) : 0;
+    if (k === 2) sawLower = true;
+    else if (k === 1 && sawLower) return false;
+  }
+  return true;
+}
+
+function hasC0(w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) < 0x20) return true;
+  return false;
+}
+
+function isAscii(w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
 function scoreEncoding(words: readonly string[], encoding: LegacyEncoding): Score {
   let evidence = 0;
   let against = 0;
   let changed = 0;
+  let bonus = 0;
+  let strong = 0;
   for (const raw of words) {
     const w = trimWord(raw, encoding === 'viqr');
     if (w.length === 0) continue;
+    // Byte encodings change only non-ASCII characters (and the C0 capitals of TCVN3/VISCII).
+    if (encoding !== 'viqr' && isAscii(w) && !hasC0(w)) continue;
     const decoded = decodeWith(w, encoding);
     if (decoded === w) continue;
     changed++;
     const d = trimWord(decoded, false);
-    const dv = isSyllable(d);
+    const dv = isSyllable(d) && plausibleCase(d);
     if (!dv) against++;
-    else if (!isSyllable(w)) evidence++;
+    else {
+      if (!isSyllable(w) || !plausibleCase(w)) evidence++;
+      // Turning one valid syllable into another is weak evidence against the encoding.
+      else bonus -= 0.25;
+      if (isCommon(d)) {
+        strong++;
+        if (!isCommon(w)) bonus += 0.5;
+      }
+    }
   }
-  return { evidence, against, changed };
+  return { evidence, against, changed, bonus, strong };
 }
 
 /**
  * Guesses how a string is encoded. Text with characters no Windows-1252 byte produces (ễ, ư, Chinese,
  * combining marks…) is `unicode`; plain ASCII is `ascii` unless VIQR marks decode into Vietnamese
  * syllables; otherwise each legacy decoder is tried word by word, and an encoding wins only if it
- * turns words that were not Vietnamese syllables into syllables and does not break more words than
- * it repairs. On a tie, Unicode wins: real Unicode text and Latin-1 names (`Hélène`, `Müller`) are
+ * turns words that were not Vietnamese syllables into syllables (at least two, or one that is a
+ * frequent name syllable) and does not break more words than it repairs. On a tie, Unicode wins: real Unicode text and Latin-1 names (`Hélène`, `Müller`) are
  * never decoded.
  *
  * @example
@@ -104,15 +153,19 @@ function scoreEncoding(words: readonly string[], encoding: LegacyEncoding): Scor
  * detectEncoding('Hélène Müller');      // { encoding: 'unicode', confidence: … }
  * ```
  */
-export function detectEncoding(s: string): EncodingDetection {
+export function detectEncoding(input: string): EncodingDetection {
+  const s = cleanBeforeDecoding(input);
   let nonAscii = false;
   let viqrMarks = false;
   let prev = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0x80) {
-      if (!isCp1252Char(c)) return { encoding: 'unicode', confidence: 1 };
+    if (c < 0x20 && (c < 0x09 || c > 0x0d)) {
+      // TCVN3 and VISCII put some capitals on C0 control bytes.
       nonAscii = true;
+    } else if (c >= 0x80) {
+      if (!isCp1252Char(c)) return { encoding: 'unicode', confidence: 1 };
+      if (!isSpaceLike(c)) nonAscii = true;
     } else if (
       (VIQR_MARK_CHARS.has(s[i] ?? '') && isVowelAscii(prev)) ||
       ((c | 0x20) === 0x64 && (prev | 0x20) === 0x64)
@@ -128,9 +181,11 @@ export function detectEncoding(s: string): EncodingDetection {
   let bestConfidence = 0;
   for (const encoding of LEGACY_ENCODINGS) {
     if (encoding === 'viqr' ? !viqrMarks || nonAscii : !nonAscii) continue;
-    const { evidence, against, changed } = scoreEncoding(words, encoding);
-    const score = evidence - against;
-    if (evidence > 0 && score > bestScore) {
+    const { evidence, against, changed, bonus, strong } = scoreEncoding(words, encoding);
+    const score = evidence - against + bonus;
+    // One repaired word is enough only when it is a frequent name syllable (`Seán` → `Sến` is not).
+    const enough = evidence >= 2 || (evidence === 1 && strong >= 1);
+    if (enough && score > bestScore) {
       best = encoding;
       bestScore = score;
       bestConfidence = Math.max(0, (changed - 2 * against) / changed);
@@ -154,8 +209,12 @@ export function detectEncoding(s: string): EncodingDetection {
  * decodeLegacy('Tr¬ng', 'tcvn3');         // 'Trương'
  * ```
  */
-export function decodeLegacy(s: string, encoding?: LegacyEncoding): string {
+export function decodeLegacy(
+  s: string,
+  encoding?: LegacyEncoding,
+  options?: DecodeLegacyOptions,
+): string {
   const enc = encoding ?? detectEncoding(s).encoding;
   if (enc === 'unicode' || enc === 'ascii') return s;
-  return decodeWith(s, enc);
+  return decodeWith(cleanBeforeDecoding(s), enc, options);
 }

@@ -3,10 +3,12 @@
  * encodings, missing diacritics, Telex leftovers) made canonical and comparable.
  * @module
  */
+
+export { isCommonNameSyllable } from './common-syllables.js';
 export type { DetectedEncoding, EncodingDetection } from './detect.js';
 export { decodeLegacy, detectEncoding } from './detect.js';
 export { foldDiacritics } from './fold.js';
-export type { EncodeLegacyOptions, LegacyEncoding } from './legacy.js';
+export type { DecodeLegacyOptions, EncodeLegacyOptions, LegacyEncoding } from './legacy.js';
 export { encodeLegacy, LEGACY_ENCODINGS } from './legacy.js';
 export {
   DIACRITIC_LETTERS_LOWER,

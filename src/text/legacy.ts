@@ -83,12 +83,17 @@ function isLowerLetter(c: number): boolean {
 
 /* ------------------------------------------------------------------ TCVN3 */
 
+/** No Vietnamese syllable is longer than this (`nghiêng`); longer words are not repaired. */
+const MAX_SYLLABLE = 8;
+
 /**
  * TCVN3 text whose ư (0xAD, a soft hyphen in Windows-1252) was dropped by a tool: puts ư back in a
  * word when that is the only way to make it a Vietnamese syllable (`Trơng` → `Trương`, `Hng` → `Hưng`).
  */
 function restoreDroppedU(word: string): string {
-  if (word.length === 0 || analyzeSyllable(word).error === null) return word;
+  if (word.length < 2 || word.length > MAX_SYLLABLE || analyzeSyllable(word).error === null) {
+    return word;
+  }
   let allUpper = true;
   for (let i = 0; i < word.length; i++) if (isLowerLetter(word.charCodeAt(i))) allUpper = false;
   const u = allUpper && word.length > 1 ? 'Ư' : 'ư';
@@ -140,7 +145,7 @@ function harmonizeCase(chars: string[], fromLowerCode: boolean[]): void {
   }
 }
 
-function decodeTcvn3(s: string): string {
+function decodeTcvn3(s: string, harmonize: boolean): string {
   const chars: string[] = [];
   const fromLower: boolean[] = [];
   let sawSoftHyphen = false;
@@ -151,16 +156,20 @@ function decodeTcvn3(s: string): string {
     if (b >= 0x80) out = TCVN3_HIGH.charCodeAt(b - 0x80);
     else if (b >= 0 && b < 0x20) out = tcvnLow(b);
     if (b === 0xad) sawSoftHyphen = true;
-    if (out >= 0x0300 && out <= 0x036f && chars.length > 0) {
-      // A separate tone byte (0xB0–0xB4): attach to the previous letter.
-      chars[chars.length - 1] = toNfc(chars[chars.length - 1] + String.fromCharCode(out));
-      continue;
+    const prevChar = chars[chars.length - 1];
+    if (b >= 0xb0 && b <= 0xb4 && prevChar !== undefined && prevChar.length === 1) {
+      // A separate tone byte (0xB0–0xB4): attach to the previous letter when they compose.
+      const composed = (prevChar + String.fromCharCode(out)).normalize('NFC');
+      if (composed.length === 1) {
+        chars[chars.length - 1] = composed;
+        continue;
+      }
     }
     const info = out < TABLE_SIZE ? (VOWEL_INFO[out] ?? 0) : 0;
     chars.push(String.fromCharCode(out));
     fromLower.push(b >= 0x80 && info !== 0 && !infoUpper(info) && infoTone(info) !== 0);
   }
-  harmonizeCase(chars, fromLower);
+  if (harmonize) harmonizeCase(chars, fromLower);
   const decoded = chars.join('');
   return sawSoftHyphen ? decoded : mapWords(decoded, restoreDroppedU);
 }
@@ -169,14 +178,38 @@ function decodeTcvn3(s: string): string {
 
 function decodeViscii(s: string): string {
   let out = '';
+  let sawA0 = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     const b = byteOf(c);
+    if (b === 0xa0) sawA0 = true;
     if (b >= 0x80) out += VISCII_HIGH[b - 0x80];
     else if (b >= 0 && b < 0x20) out += String.fromCharCode(visciiLow(b));
     else out += s[i];
   }
-  return out;
+  return sawA0 ? mapWords(out, splitStrayNbsp) : out;
+}
+
+/**
+ * VISCII puts Õ at 0xA0, the NBSP of Windows-1252: an NBSP between words decodes to a stray Õ.
+ * Where Õ does not belong to a syllable, it was a space.
+ */
+function splitStrayNbsp(word: string): string {
+  if (
+    word.length > MAX_SYLLABLE + 4 ||
+    !word.includes('Õ') ||
+    analyzeSyllable(word).error === null
+  ) {
+    return word;
+  }
+  let w = word;
+  let spaces = '';
+  while (w.endsWith('Õ') && analyzeSyllable(w).error !== null) {
+    w = w.slice(0, -1);
+    spaces += ' ';
+  }
+  if (w.length > 0 && analyzeSyllable(w).error === null) return w + spaces;
+  return word.replaceAll('Õ', ' ');
 }
 
 function decodeCp1258(s: string): string {
@@ -380,11 +413,25 @@ export function mapWords(s: string, f: (word: string) => string): string {
   return last === 0 ? s : out + s.slice(last);
 }
 
+/** Options of {@link decodeLegacy}. */
+export interface DecodeLegacyOptions {
+  /**
+   * TCVN3 only. `'lowercase'` (default): the text follows the ABC-font habit of typing toned
+   * capitals with lowercase codes, so lowercase-coded letters in all-caps words are uppercased.
+   * `'vn1'`: the text uses the TCVN 5712 VN1 capital codes; case is taken as is.
+   */
+  readonly tcvn3Capitals?: 'lowercase' | 'vn1';
+}
+
 /** Decodes `s` with a known legacy encoding (no detection). */
-export function decodeWith(s: string, encoding: LegacyEncoding): string {
+export function decodeWith(
+  s: string,
+  encoding: LegacyEncoding,
+  options?: DecodeLegacyOptions,
+): string {
   switch (encoding) {
     case 'tcvn3':
-      return decodeTcvn3(s);
+      return decodeTcvn3(s, options?.tcvn3Capitals !== 'vn1');
     case 'vni':
       return decodeVni(s);
     case 'viqr':

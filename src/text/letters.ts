@@ -125,3 +125,17 @@ export const DIACRITIC_LETTERS_LOWER: string = (() => {
 
 /** The 67 uppercase letters with a diacritic. */
 export const DIACRITIC_LETTERS_UPPER: string = DIACRITIC_LETTERS_LOWER.toUpperCase();
+
+/** `LETTER_CASE[c]`: 1 for an uppercase letter, 2 for a lowercase letter, 0 otherwise (c < {@link TABLE_SIZE}). */
+export const LETTER_CASE: Uint8Array = (() => {
+  const t = new Uint8Array(TABLE_SIZE);
+  for (let c = 0; c < TABLE_SIZE; c++) {
+    const ch = String.fromCharCode(c);
+    const lower = ch.toLowerCase();
+    const upper = ch.toUpperCase();
+    if (lower === upper) continue;
+    if (ch === upper && lower.length === 1) t[c] = 1;
+    else if (ch === lower) t[c] = 2;
+  }
+  return t;
+})();

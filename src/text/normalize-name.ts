@@ -3,13 +3,15 @@
  *
  * @module
  */
+import { cleanBeforeDecoding } from './chars.js';
+import { isCommonNameSyllable } from './common-syllables.js';
 import { detectEncoding } from './detect.js';
 import { decodeWith, type LegacyEncoding } from './legacy.js';
-import { TABLE_SIZE } from './letters.js';
-import { isCleanNfc, toNfc } from './nfc.js';
+import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from './letters.js';
+import { toNfc } from './nfc.js';
 import { analyzeSyllable, LOWER_BASE } from './syllable.js';
 import { repairTelexWord } from './telex.js';
-import { placeToneInWord, type ToneStyle } from './tone.js';
+import { placeToneInWord, type ToneStyle, tonePlacementOk } from './tone.js';
 
 /** What {@link normalizeName} changed, in pipeline order. */
 export type NameChange =
@@ -35,8 +37,10 @@ export interface NormalizeNameOptions {
   readonly decode?: 'auto' | false | LegacyEncoding;
   /**
    * Telex/VNI keystroke repair (`Nguyeenx` → `Nguyễn`). `'auto'` (default) repairs only when some
-   * word of the name carries a tone key, so that `Lee` or `Moon` alone are never touched; `true`
-   * repairs every word that becomes a syllable; `false` never repairs.
+   * word carries a tone key, every other word is a syllable (diacritics may be missing), and either
+   * two or more words are repaired or the repaired word is a frequent name syllable — so `Lee`,
+   * `Max Planck` or `Noor Khan` stay as they are; `true` repairs every word that becomes a
+   * syllable; `false` never repairs.
    */
   readonly repairTelex?: 'auto' | boolean;
   /** Capitalise each word (default true). */
@@ -52,23 +56,6 @@ export interface NormalizedName {
 }
 
 const NO_CHANGES: readonly NameChange[] = Object.freeze([]);
-
-function isUpper(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || isUpperOther(c);
-}
-
-function isUpperOther(c: number): boolean {
-  if (c < 0x100) return false;
-  const ch = String.fromCharCode(c);
-  return ch !== ch.toLowerCase();
-}
-
-function isLower(c: number): boolean {
-  if (c >= 0x61 && c <= 0x7a) return true;
-  if (c < 0xdf) return false;
-  const ch = String.fromCharCode(c);
-  return ch !== ch.toUpperCase();
-}
 
 /** Whether an ASCII word may hold Telex/VNI keystrokes (so the fast path must not accept it). */
 function mayHoldKeystrokes(s: string, start: number, end: number): boolean {
@@ -86,40 +73,37 @@ function mayHoldKeystrokes(s: string, start: number, end: number): boolean {
 }
 
 /**
- * The fast path: true when `s` is certainly already canonical for `style` (clean NFC, single
- * spaces, capitalised words, tones in place, nothing that could be legacy text or keystrokes).
+ * The fast path: true when `s` is certainly already canonical for `style` — clean NFC letters
+ * and single spaces, each word capitalised, tones in place, and nothing that could be legacy
+ * text (a letter only Unicode has, such as ễ or ư, rules legacy text out; otherwise every word
+ * must be a syllable) or keystrokes. One scan, no allocation in the common case.
  */
 function isCanonical(s: string, style: ToneStyle, capitalize: boolean): boolean {
   const n = s.length;
   if (n === 0) return true;
-  if (!isCleanNfc(s)) return false;
+  let unicodeOnly = false;
   let i = 0;
   while (i < n) {
     const start = i;
     let latin1 = false;
     let ascii = true;
     let toned = false;
-    while (i < n) {
+    for (; i < n; i++) {
       const c = s.charCodeAt(i);
       if (c === 0x20) break;
-      if (c >= TABLE_SIZE || (LOWER_BASE[c] ?? 0) === 0) return false;
+      if (c >= TABLE_SIZE || (LOWER_BASE[c] as number) === 0) return false;
+      if (capitalize && (LETTER_CASE[c] as number) !== (i === start ? 1 : 2)) return false;
       if (c >= 0x80) {
         ascii = false;
         if (c < 0x100) latin1 = true;
-        if (c >= 0xc0) toned = true;
+        else unicodeOnly = true;
+        if (c >= 0xc0 && ((VOWEL_INFO[c] as number) & 0x70) !== 0) toned = true;
       }
-      if (capitalize) {
-        if (i === start ? !isUpper(c) : !isLower(c)) return false;
-      }
-      i++;
     }
     if (i === start) return false; // leading or double space
-    if (latin1 && analyzeSyllable(s.slice(start, i)).error !== null) return false;
     if (ascii && mayHoldKeystrokes(s, start, i)) return false;
-    if (toned) {
-      const w = s.slice(start, i);
-      if (placeToneInWord(w, style) !== w) return false;
-    }
+    if (latin1 && !unicodeOnly && !latin1WordIsSafe(s, start, i)) return false;
+    if (toned && !tonePlacementOk(s, start, i, style)) return false;
     if (i < n) {
       i++;
       if (i === n) return false; // trailing space
@@ -128,8 +112,19 @@ function isCanonical(s: string, style: ToneStyle, capitalize: boolean): boolean 
   return true;
 }
 
+/**
+ * A word written with Latin-1 letters only could be legacy text read as Windows-1252 (VNI
+ * `Leâ`); it is safe when it is a Vietnamese syllable (detection never decodes those).
+ */
+function latin1WordIsSafe(s: string, start: number, end: number): boolean {
+  return analyzeSyllable(s.slice(start, end)).error === null;
+}
+
 function capitalizeWord(w: string): string {
   const lower = w.toLowerCase();
+  if (!lower.includes('-') && !lower.includes("'")) {
+    return lower.charAt(0).toUpperCase() + lower.slice(1);
+  }
   let out = lower.charAt(0).toUpperCase();
   for (let i = 1; i < lower.length; i++) {
     const prev = lower.charCodeAt(i - 1);
@@ -169,7 +164,7 @@ export function normalizeName(s: string, options?: NormalizeNameOptions): Normal
   if (decode !== false) {
     const enc = decode === 'auto' ? detectEncoding(s).encoding : decode;
     if (enc !== 'unicode' && enc !== 'ascii') {
-      const decoded = decodeWith(s, enc);
+      const decoded = decodeWith(cleanBeforeDecoding(s), enc);
       if (decoded !== s) {
         text = decoded;
         changes.push(`decoded-${enc}`);
@@ -184,12 +179,17 @@ export function normalizeName(s: string, options?: NormalizeNameOptions): Normal
   const telex = options?.repairTelex ?? 'auto';
   if (telex !== false) {
     const repairs = words.map((w) => repairTelexWord(w));
-    const anyToneKey = repairs.some((r) => r?.toneKey === true);
-    if (telex === true || anyToneKey) {
+    const count = repairs.filter((r) => r !== null).length;
+    // Auto: some word has a tone key, every other word is a syllable (diacritics may be missing),
+    // and a lone repair must give a frequent name syllable (`Noor Khan` stays).
+    const auto =
+      repairs.some((r) => r?.toneKey === true) &&
+      words.every((w, k) => repairs[k] !== null || analyzeSyllable(w, true).error === null);
+    if (telex === true || auto) {
       let repaired = false;
       for (let k = 0; k < words.length; k++) {
         const r = repairs[k];
-        if (r != null) {
+        if (r != null && (telex === true || count >= 2 || isCommonNameSyllable(r.value))) {
           words[k] = r.value;
           repaired = true;
         }

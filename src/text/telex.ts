@@ -50,7 +50,7 @@ function modify(letters: Letter[], from: readonly number[], to: readonly number[
   return false;
 }
 
-/** The horn: `uo` → `ươ` together, else the last u or o. */
+/** The horn: `uo` → `ươ` together (but `quo` → `quơ`), else the last u or o. */
 function horn(letters: Letter[]): boolean {
   for (let k = letters.length - 1; k >= 0; k--) {
     const l = letters[k] as Letter;
@@ -58,7 +58,11 @@ function horn(letters: Letter[]): boolean {
     if (b === 6) {
       l.code = withBase(l.code, 8);
       const prev = letters[k - 1];
-      if (prev !== undefined && baseOf(prev.code) === 9) prev.code = withBase(prev.code, 10);
+      const beforePrev = letters[k - 2];
+      const isQu = beforePrev !== undefined && (beforePrev.code | 0x20) === 0x71;
+      if (prev !== undefined && baseOf(prev.code) === 9 && !isQu) {
+        prev.code = withBase(prev.code, 10);
+      }
       return true;
     }
     if (b === 9) {
@@ -67,6 +71,14 @@ function horn(letters: Letter[]): boolean {
     }
   }
   return false;
+}
+
+function onlyConsonantsAfter(word: string, from: number): boolean {
+  for (let k = from; k < word.length; k++) {
+    const ch = (word[k] ?? '').toLowerCase();
+    if ('aeiouy'.includes(ch)) return false;
+  }
+  return true;
 }
 
 /** The outcome of repairing one word, or null when nothing applies. */
@@ -96,6 +108,7 @@ export function repairTelexWord(word: string): TelexWordRepair | null {
     const vniTone = VNI_TONES[ch];
     const telexTone = TELEX_TONES[ch];
     if (vniTone !== undefined) {
+      if (toneKey) return null;
       tone = vniTone;
       keys++;
       toneKey = true;
@@ -124,6 +137,8 @@ export function repairTelexWord(word: string): TelexWordRepair | null {
       else if (!horn(letters)) letters.push({ code: code === 0x57 ? 0x1af : 0x1b0 });
       keys++;
     } else if (telexTone !== undefined && seenVowel) {
+      // One tone key, not doubled (`ss` types a literal s), and no vowel after it (`Mary`).
+      if (toneKey || !onlyConsonantsAfter(word, i + 1)) return null;
       tone = telexTone;
       keys++;
       toneKey = true;

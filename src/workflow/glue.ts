@@ -2,7 +2,7 @@
  * Glue to the other parts: open cases from cleaning results and from link results marked `review`.
  * @module
  */
-import type { CleanRecord, PartialDate } from '../record/index.js';
+import { type CleanRecord, formatPartialDate } from '../record/index.js';
 import type { OpenEvent } from './events.js';
 import type { CaseCategory, PersonData, PersonField } from './states.js';
 
@@ -13,14 +13,17 @@ export const CLEANING_CATEGORIES = [
   'inconsistent-personal-data',
 ] as const satisfies readonly CaseCategory[];
 
-/** An issue of `cleanRecord`: a code and, for the workflow's three error kinds, a category. */
+/**
+ * An issue of `cleanRecord` (a `RecordIssue`): a code and a category, one of the workflow's three
+ * error kinds or `field` for field-level problems (which open no case).
+ */
 export interface CleaningIssueInput {
   readonly code: string;
   /** `missing-id`, `malformed-id`, `inconsistent-personal-data`, or anything else (field level). */
   readonly category?: string | undefined;
 }
 
-/** What `cleanRecord(raw)` returns: the cleaned record and its issues. */
+/** What `cleanRecord(raw)` returns (a `CleanResult`): the cleaned record and its issues. */
 export interface CleaningResultInput {
   readonly record: CleanRecord;
   readonly issues: readonly CleaningIssueInput[];
@@ -154,12 +157,4 @@ export function personDataOf(record: CleanRecord): PersonData {
 
 function put(data: { [F in PersonField]?: string }, field: PersonField, value: string | undefined) {
   if (value !== undefined && value.trim() !== '') data[field] = value.trim().slice(0, 500);
-}
-
-function formatPartialDate(d: PartialDate): string {
-  const y = String(d.year).padStart(4, '0');
-  if (d.month === undefined) return y;
-  const m = String(d.month).padStart(2, '0');
-  if (d.day === undefined) return `${y}-${m}`;
-  return `${y}-${m}-${String(d.day).padStart(2, '0')}`;
 }

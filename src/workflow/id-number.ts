@@ -1,25 +1,25 @@
 /**
- * The structural ID-number check the police step requires before verification.
+ * The ID-number check the police step requires before verification.
  * @module
  */
+import { type ParseIdNumberOptions, parseIdNumber } from '../id/index.js';
+
+const STRICT: ParseIdNumberOptions = { repairs: false, kinds: ['cccd', 'cmnd12', 'cmnd9'] };
 
 /**
- * Whether a string is structurally a CCCD/CMND number: exactly 12 digits (CCCD or 12-digit CMND)
- * or exactly 9 digits (old CMND). No checksum exists for these numbers, so nothing more is checked
- * here; pass a stricter validator as `isValidIdNumber` in the transition context if you have one.
+ * Whether an ID number can go to police verification: a canonical CCCD (12 digits with a known
+ * place-of-birth code and century digit), 12-digit CMND or 9-digit CMND, exactly as stored (no
+ * spreadsheet repair needed: the village team must have corrected it). Passports are not in the
+ * population register and are refused. Uses `parseIdNumber` of the `id` part.
  *
  * @example
  * ```ts
- * isStructuralIdNumber('001203012345'); // true
- * isStructuralIdNumber('12345'); // false
+ * isVerifiableIdNumber('001090012345'); // true
+ * isVerifiableIdNumber('003090012345'); // false: 003 is not a province code
+ * isVerifiableIdNumber('38095012345'); // false: the leading zero must be restored first
  * ```
  */
-export function isStructuralIdNumber(value: string): boolean {
-  const n = value.length;
-  if (n !== 12 && n !== 9) return false;
-  for (let i = 0; i < n; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
+export function isVerifiableIdNumber(value: string): boolean {
+  const r = parseIdNumber(value, STRICT);
+  return r.success && r.data.value === value;
 }

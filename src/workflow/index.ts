@@ -50,7 +50,7 @@ export {
   personDataOf,
 } from './glue.js';
 export { canonicalJson, sha256Hex } from './hash.js';
-export { isStructuralIdNumber } from './id-number.js';
+export { isVerifiableIdNumber } from './id-number.js';
 export type { WorkflowIssue, WorkflowIssueCode } from './issues.js';
 export { type ListContent, listContentHash, signList, verifyListSignature } from './lists.js';
 export {

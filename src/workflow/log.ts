@@ -14,7 +14,7 @@ import type { CaseState, SignedList } from './states.js';
 
 /** Options of replaying and appending. */
 export interface ReplayOptions {
-  /** ID-number check before police verification (default: 12 or 9 digits). */
+  /** ID-number check before police verification (default: `isVerifiableIdNumber`). */
   readonly isValidIdNumber?: (idNumber: string) => boolean;
 }
 

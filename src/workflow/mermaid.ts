@@ -28,7 +28,10 @@ function node(status: CaseStatus): string {
 export function renderMermaid(options: RenderMermaidOptions = {}): string {
   const sideExits = options.sideExits ?? true;
   const lines = ['stateDiagram-v2'];
-  for (const status of CASE_STATUSES) {
+  const drawn = CASE_STATUSES.filter(
+    (status) => sideExits || (status !== 'merged' && status !== 'withdrawn'),
+  );
+  for (const status of drawn) {
     lines.push(`  state "${status}<br/>${STATUS_LABELS_VI[status]}" as ${node(status)}`);
   }
   for (const rule of TRANSITIONS) {
@@ -44,8 +47,8 @@ export function renderMermaid(options: RenderMermaidOptions = {}): string {
       lines.push(`  ${node(from)} --> ${node(to)}: ${label}`);
     }
   }
-  for (const status of CASE_STATUSES) {
-    if (isTerminal(status) && (sideExits || (status !== 'merged' && status !== 'withdrawn'))) {
+  for (const status of drawn) {
+    if (isTerminal(status)) {
       lines.push(`  ${node(status)} --> [*]`);
     }
   }

@@ -9,7 +9,7 @@ import type {
   PersonChanges,
   WorkflowEvent,
 } from './events.js';
-import { isStructuralIdNumber } from './id-number.js';
+import { isVerifiableIdNumber } from './id-number.js';
 import { fail, type WorkflowIssueCode } from './issues.js';
 import type { Stamp } from './roles.js';
 import { type Actor, sameActor } from './roles.js';
@@ -32,8 +32,8 @@ export interface TransitionContext {
   /** ISO 8601 UTC timestamp of the action. */
   readonly at: string;
   /**
-   * Whether an ID number is good enough for police verification. Default: `isStructuralIdNumber`
-   * (12 or 9 digits).
+   * Whether an ID number is good enough for police verification. Default: `isVerifiableIdNumber`
+   * (a canonical CCCD or CMND).
    */
   readonly isValidIdNumber?: (idNumber: string) => boolean;
 }
@@ -226,11 +226,11 @@ export function stepCase(
           'idNumber',
         ]);
       }
-      const valid = context.isValidIdNumber ?? isStructuralIdNumber;
+      const valid = context.isValidIdNumber ?? isVerifiableIdNumber;
       if (!valid(idNumber)) {
         return fail(
           'WORKFLOW_INVALID_ID_NUMBER',
-          'Police verification needs a valid CCCD (12 digits) or CMND (9 digits) number',
+          'Police verification needs a valid CCCD or CMND number (12 or 9 digits, as in the register)',
           ['data', 'idNumber'],
         );
       }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   ID_ISSUE_CODES,
   ID_ISSUE_LABELS_VI,
@@ -30,6 +30,7 @@ describe('parseIdNumber: valid numbers', () => {
     ['b1234567', 'passport', 'B1234567', ['UPPERCASED_LETTER']],
     [' B 123 4567 ', 'passport', 'B1234567', ['TRIMMED_WHITESPACE', 'REMOVED_SEPARATORS']],
     ["'001090012345", 'cccd', '001090012345', ['STRIPPED_APOSTROPHE']],
+    ["' 001090012345", 'cccd', '001090012345', ['TRIMMED_WHITESPACE', 'STRIPPED_APOSTROPHE']],
     ['’001090012345', 'cccd', '001090012345', ['STRIPPED_APOSTROPHE']],
     ['001090012345.0', 'cccd', '001090012345', ['STRIPPED_DECIMAL_ZERO']],
     ['001090012345,00', 'cccd', '001090012345', ['STRIPPED_DECIMAL_ZERO']],
@@ -146,6 +147,21 @@ describe('parseIdNumber: valid numbers', () => {
     expect(codes('001227012345', newYearInHanoi)).toEqual([]);
     const stillOldYear = { referenceDate: new Date('2026-12-31T16:00:00Z') };
     expect(codes('001227012345', stillOldYear)).toEqual(['CCCD_FUTURE_BIRTH_YEAR']);
+  });
+
+  it('compares only birth years from 2025 on with the clock', () => {
+    vi.useFakeTimers({ now: new Date('2010-06-01T00:00:00Z') });
+    try {
+      expect(codes('001290012345', {})).toEqual(['CCCD_FUTURE_BIRTH_YEAR']);
+      expect(codes('001225012345', {})).toEqual(['CCCD_FUTURE_BIRTH_YEAR']);
+      // 2015 is "future" for a clock set to 2010, but no clock running this code reads 2010.
+      expect(codes('001215012345', {})).toEqual([]);
+      expect(codes('001215012345', { referenceDate: new Date() })).toEqual([
+        'CCCD_FUTURE_BIRTH_YEAR',
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('reads the clock when no reference date is given', () => {

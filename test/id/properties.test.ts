@@ -5,6 +5,7 @@ import {
   cccdPartsArbitrary,
   cmndArbitrary,
   damagedIdArbitrary,
+  FORMATTING_DAMAGES,
   ID_DAMAGES,
   type IdDamage,
   passportArbitrary,
@@ -13,16 +14,7 @@ import {
 const opts: ParseIdNumberOptions = { referenceDate: new Date('2026-06-01T00:00:00Z') };
 const RUNS = { numRuns: 300 };
 
-const FORMATTING: readonly IdDamage[] = [
-  'apostrophe',
-  'decimal-zero',
-  'spaces',
-  'dots',
-  'dashes',
-  'nbsp',
-  'padding',
-  'full-width',
-];
+const FORMATTING = FORMATTING_DAMAGES;
 const ZEROS: readonly IdDamage[] = ['lost-leading-zeros', 'number', 'float-text'];
 
 describe('parseIdNumber properties', () => {
@@ -92,6 +84,36 @@ describe('parseIdNumber properties', () => {
           r.data.value === d.original &&
           r.data.repairs.every((x) => x.confidence === 'certain')
         );
+      }),
+      RUNS,
+    );
+  });
+
+  it('any mix of separators, full-width digits, padding and an apostrophe keeps the value', () => {
+    const sep = fc.constantFrom(' ', '-', '\u00a0', '–', '\u200b', '\t');
+    const noisy = cccdPartsArbitrary({ placeOfBirth: 'any' }).chain((c) =>
+      fc
+        .tuple(
+          fc.array(fc.tuple(fc.boolean(), fc.array(sep, { maxLength: 2 })), {
+            minLength: 12,
+            maxLength: 12,
+          }),
+          fc.boolean(),
+          fc.constantFrom('', ' ', '  \n'),
+        )
+        .map(([perChar, apostrophe, pad]) => {
+          let out = apostrophe ? "'" : '';
+          perChar.forEach(([wide, seps], i) => {
+            const d = c.value.charCodeAt(i);
+            out += String.fromCharCode(wide ? d + 0xfee0 : d) + (i < 11 ? seps.join('') : '');
+          });
+          return { value: c.value, noisy: pad + out + pad };
+        }),
+    );
+    fc.assert(
+      fc.property(noisy, ({ value, noisy: input }) => {
+        const r = parseIdNumber(input, opts);
+        return r.success && r.data.value === value;
       }),
       RUNS,
     );

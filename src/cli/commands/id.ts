@@ -24,7 +24,8 @@ Options:
   --mask                   mask the numbers in the output (001******345)
   -h, --help               show this help`;
 
-interface IdCliOptions {
+/** Options of the `id` command once its arguments are read. */
+export interface IdCliOptions {
   readonly parse: ParseIdNumberOptions;
   readonly mask: boolean;
 }
@@ -77,7 +78,15 @@ function maskData(data: ParsedId): ParsedId {
   return { ...data, value, parts: { ...data.parts, serial: '******' } };
 }
 
-/** One JSON line for one value. */
+/**
+ * One JSON line (with its newline) for one value: `{"input":…,"success":…,"data"|"issues":…}`.
+ *
+ * @example
+ * ```ts
+ * idResultLine('003090012345', { parse: {}, mask: true });
+ * // '{"input":"003******345","success":false,"issues":[{"code":"CCCD_BAD_PROVINCE",…}]}\n'
+ * ```
+ */
 export function idResultLine(value: string, options: IdCliOptions): string {
   const r = parseIdNumber(value, options.parse);
   const input = options.mask ? maskIdNumber(value) : value;

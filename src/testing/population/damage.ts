@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { encodeLegacy } from '../../text/index.js';
 import { SECOND_MIDDLE_NAMES } from '../names-data.js';
 import {
   COMMUNE_FORMAT_WEIGHTS,
@@ -69,6 +70,8 @@ const CODE_INDEX: Readonly<Record<DamageCode, number>> = Object.fromEntries(
   DAMAGE_CODES.map((c, i) => [c, i]),
 ) as Record<DamageCode, number>;
 
+const byCode = (a: DamageCode, b: DamageCode): number => CODE_INDEX[a] - CODE_INDEX[b];
+
 const REGIONAL: Readonly<Record<string, string>> = {
   Hoàng: 'Huỳnh',
   Huỳnh: 'Hoàng',
@@ -76,17 +79,26 @@ const REGIONAL: Readonly<Record<string, string>> = {
   Võ: 'Vũ',
 };
 
-/** Exclusive alternatives: which code (if any) a uniform draw `u` falls on, slot after slot. */
-function choose(
-  u: number,
-  rates: DamageRates,
-  codes: readonly DamageCode[],
-): DamageCode | undefined {
+/** Exclusive alternatives: cumulative thresholds of a group of codes, computed once per list. */
+interface Group {
+  readonly codes: readonly DamageCode[];
+  readonly cumulative: Float64Array;
+}
+
+function group(rates: DamageRates, codes: readonly DamageCode[]): Group {
+  const cumulative = new Float64Array(codes.length);
   let acc = 0;
-  for (const code of codes) {
-    acc += rates[code];
-    if (u < acc) return code;
-  }
+  codes.forEach((c, i) => {
+    acc += rates[c];
+    cumulative[i] = acc;
+  });
+  return { codes, cumulative };
+}
+
+/** Which code of a group (if any) a uniform draw `u` falls on, slot after slot. */
+function choose(u: number, g: Group): DamageCode | undefined {
+  const cum = g.cumulative;
+  for (let i = 0; i < cum.length; i++) if (u < (cum[i] as number)) return g.codes[i];
   return undefined;
 }
 
@@ -111,6 +123,8 @@ const DOB_DAMAGE: readonly DamageCode[] = [
   'DOB_YEAR_OFF_BY_ONE',
   'DOB_PLACEHOLDER',
 ];
+const LEGACY: readonly DamageCode[] = ['NAME_TCVN3', 'NAME_VNI'];
+const NON_ASCII = /[^\x00-\x7f]/;
 const PHONE_DAMAGE: readonly DamageCode[] = [
   'PHONE_MISSING',
   'PHONE_OTHER_PERSON',
@@ -172,15 +186,21 @@ export function createDamager(model: PopulationModel, rates: DamageRates): Damag
   const secondMiddle: Sampler<string> = createSampler(SECOND_MIDDLE_NAMES);
   const r = rates;
 
+  const idContent = group(r, ID_CONTENT);
+  const idFormat = group(r, ID_FORMAT);
+  const dobDamage = group(r, DOB_DAMAGE);
+  const legacyGroup = group(r, LEGACY);
+  const phoneDamage = group(r, PHONE_DAMAGE);
+
   // Scratch state of the row being damaged (one row at a time; no per-row closures).
-  const applied = new Uint8Array(DAMAGE_CODES.length);
+  let damages: DamageCode[] = [];
   let random: Random;
   const mark = (code: DamageCode): void => {
-    applied[CODE_INDEX[code]] = 1;
+    damages.push(code);
   };
   const roll = (code: DamageCode): boolean => {
     if (random.chance(r[code])) {
-      applied[CODE_INDEX[code]] = 1;
+      damages.push(code);
       return true;
     }
     return false;
@@ -188,11 +208,11 @@ export function createDamager(model: PopulationModel, rates: DamageRates): Damag
 
   function damage(p: Person, rng: Random): DamagedFields {
     random = rng;
-    applied.fill(0);
+    damages = [];
 
     // Identity number: content, then spreadsheet damage.
     let id = p.cccd;
-    switch (choose(random.float(), r, ID_CONTENT)) {
+    switch (choose(random.float(), idContent)) {
       case 'ID_MISSING':
         id = '';
         mark('ID_MISSING');
@@ -222,7 +242,7 @@ export function createDamager(model: PopulationModel, rates: DamageRates): Damag
         break;
     }
     if (id !== '') {
-      const code = choose(random.float(), r, ID_FORMAT);
+      const code = choose(random.float(), idFormat);
       const stripped = code === undefined ? id : id.replace(/^0+/, '');
       if (code === 'ID_LEADING_ZERO_LOST' && stripped !== id) {
         id = stripped;
@@ -245,7 +265,7 @@ export function createDamager(model: PopulationModel, rates: DamageRates): Damag
     // Date of birth.
     let { year, month, day } = p;
     let dobFmt: DobFormat = dobFormat(random);
-    switch (choose(random.float(), r, DOB_DAMAGE)) {
+    switch (choose(random.float(), dobDamage)) {
       case 'DOB_MISSING':
         dobFmt = 'empty';
         mark('DOB_MISSING');
@@ -304,10 +324,12 @@ export function createDamager(model: PopulationModel, rates: DamageRates): Damag
       }
       const swapped = REGIONAL[surname];
       if (swapped !== undefined && roll('NAME_REGIONAL_SURNAME')) surname = swapped;
-      const mid = middle.join(' ');
-      name = mid === '' ? `${surname} ${given}` : `${surname} ${mid} ${given}`;
-      if (roll('NAME_REVERSED')) {
-        name = mid === '' ? `${given} ${surname}` : `${given} ${mid} ${surname}`;
+      const reversed = roll('NAME_REVERSED');
+      if (!reversed && surname === p.surname && middle === p.middle) name = p.fullName;
+      else {
+        const mid = middle.join(' ');
+        if (reversed) name = mid === '' ? `${given} ${surname}` : `${given} ${mid} ${surname}`;
+        else name = mid === '' ? `${surname} ${given}` : `${surname} ${mid} ${given}`;
       }
       if (random.chance(r.NAME_TYPO)) {
         const t = typo(name, random);
@@ -323,19 +345,32 @@ export function createDamager(model: PopulationModel, rates: DamageRates): Damag
       const noDiacritics = roll('NAME_NO_DIACRITICS');
       if (noDiacritics) name = stripDiacritics(name);
       if (roll('NAME_UPPERCASE')) name = name.toUpperCase();
-      if (random.chance(r.NAME_NFD) && !noDiacritics) {
+      let legacy = false;
+      const encoding = choose(random.float(), legacyGroup);
+      if (encoding !== undefined && !noDiacritics && NON_ASCII.test(name)) {
+        name = encodeLegacy(name, encoding === 'NAME_TCVN3' ? 'tcvn3' : 'vni');
+        legacy = true;
+        mark(encoding);
+      }
+      if (random.chance(r.NAME_NFD) && !noDiacritics && !legacy) {
         const nfd = name.normalize('NFD');
         if (nfd !== name) {
           name = nfd;
           mark('NAME_NFD');
         }
       }
-      if (roll('NAME_DOUBLE_SPACE')) name = name.replace(' ', '  ');
       if (roll('NAME_NBSP')) {
         const spaces: number[] = [];
         for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) === 32) spaces.push(i);
         const at = spaces[random.int(spaces.length)] ?? 0;
         name = `${name.slice(0, at)}\u00a0${name.slice(at + 1)}`;
+      }
+      if (random.chance(r.NAME_DOUBLE_SPACE)) {
+        const at = name.indexOf(' ');
+        if (at >= 0) {
+          name = `${name.slice(0, at)}  ${name.slice(at + 1)}`;
+          mark('NAME_DOUBLE_SPACE');
+        }
       }
     }
 
@@ -350,7 +385,7 @@ export function createDamager(model: PopulationModel, rates: DamageRates): Damag
     let phone = p.phone;
     let phoneFmt: PhoneFormat = phoneFormat(random);
     let raw = false;
-    switch (choose(random.float(), r, PHONE_DAMAGE)) {
+    switch (choose(random.float(), phoneDamage)) {
       case 'PHONE_MISSING':
         if (phone !== '') {
           phone = '';
@@ -401,23 +436,10 @@ export function createDamager(model: PopulationModel, rates: DamageRates): Damag
     const facts = PROVINCE_FACTS[residence.provinceIndex] as ProvinceFacts;
     const province = formatProvince(facts, provinceFormat(random), random);
     const unitFmt = communeFormat(random);
-    const district = formatUnit(
-      residence.districtUnit.kind,
-      residence.districtUnit.bare,
-      unitFmt,
-      random,
-    );
-    const commune = formatUnit(
-      residence.communeUnit.kind,
-      residence.communeUnit.bare,
-      unitFmt,
-      random,
-    );
+    const district = formatUnit(residence.districtUnit, unitFmt, random);
+    const commune = formatUnit(residence.communeUnit, unitFmt, random);
 
-    const damages: DamageCode[] = [];
-    for (let i = 0; i < applied.length; i++) {
-      if (applied[i] === 1) damages.push(DAMAGE_CODES[i] as DamageCode);
-    }
+    if (damages.length > 1) damages.sort(byCode);
     return {
       full_name: name,
       dob,

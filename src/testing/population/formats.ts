@@ -5,10 +5,11 @@
  * @module
  */
 import type { WeightedTable } from '../names-data.js';
+import type { AdminUnit } from './geography.js';
 import { pad2 } from './people.js';
 import type { Random } from './prng.js';
-import { NEW_PROVINCE_NAMES, PROVINCE_NICKNAMES, type ProvinceFacts } from './provinces-data.js';
-import { hasToneChoice, modernTone, stripDiacritics } from './text-damage.js';
+import { PROVINCE_NICKNAMES, type ProvinceFacts } from './provinces-data.js';
+import { hasToneChoice, modernTone } from './text-damage.js';
 import type {
   CommuneFormat,
   DobFormat,
@@ -205,11 +206,10 @@ export const OLD_MOBILE_PREFIX: Readonly<Record<string, string>> = {
 };
 
 function provincePrefixed(facts: ProvinceFacts, random: Random): string {
-  const city = [1, 31, 48, 79, 92].includes(facts.code);
-  const bare = facts.name.startsWith('TP ') ? facts.name.slice(3) : facts.name;
-  if (!city) return random.chance(0.8) ? `Tỉnh ${bare}` : `T. ${bare}`;
-  const r = random.int(3);
-  return r === 0 ? `Thành phố ${bare}` : r === 1 ? `TP. ${bare}` : `Tp ${bare}`;
+  const r = random.int(4);
+  if (r < 2) return facts.fullName;
+  if (!facts.city) return `T. ${facts.name}`;
+  return r === 2 ? `TP. ${facts.name}` : `Tp ${facts.name}`;
 }
 
 /**
@@ -236,15 +236,15 @@ export function formatProvince(
       return { text: nick[random.int(nick.length)] ?? facts.name, format };
     }
     case 'ascii':
-      return { text: stripDiacritics(facts.name), format };
+      return { text: facts.ascii, format };
     case 'lowercase-ascii':
-      return { text: stripDiacritics(facts.name).toLowerCase(), format };
+      return { text: facts.ascii.toLowerCase(), format };
     case 'modern-tone':
       return hasToneChoice(facts.name)
         ? { text: modernTone(facts.name), format }
         : { text: facts.name, format: 'official' };
     case 'post-2025':
-      return { text: NEW_PROVINCE_NAMES[facts.newCode] ?? facts.name, format };
+      return { text: facts.newNames[random.int(facts.newNames.length)] ?? facts.name, format };
     case 'empty':
       return { text: '', format };
     case 'official':
@@ -263,32 +263,27 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Writes a district or commune (`kind` + `bare` name) in one of the common spellings.
+ * Writes a district or commune in one of the common spellings.
  *
  * @example
  * ```ts
- * formatUnit('Phường', '5', 'zero-padded', createRandom(1)); // 'Phường 05'
+ * formatUnit(phuong5, 'zero-padded', createRandom(1)); // 'Phường 05'
  * ```
  */
-export function formatUnit(
-  kind: string,
-  bare: string,
-  format: CommuneFormat,
-  random: Random,
-): string {
-  const numeric = /^\d+$/.test(bare);
+export function formatUnit(unit: AdminUnit, format: CommuneFormat, random: Random): string {
+  const { kind, bare, numeric } = unit;
   switch (format) {
     case 'official':
-      return `${kind} ${bare}`;
+      return unit.name;
     case 'abbreviated': {
       const abbr = ABBREVIATIONS[kind] ?? kind;
       return random.chance(0.5) ? `${abbr}${bare}` : `${abbr} ${bare}`;
     }
     case 'zero-padded':
-      return numeric && bare.length === 1 ? `${kind} 0${bare}` : `${kind} ${bare}`;
+      return numeric && bare.length === 1 ? `${kind} 0${bare}` : unit.name;
     case 'bare':
-      return numeric ? `${kind} ${bare}` : bare;
+      return numeric ? unit.name : bare;
     case 'ascii':
-      return stripDiacritics(`${kind} ${bare}`);
+      return unit.ascii;
   }
 }

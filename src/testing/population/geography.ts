@@ -8,22 +8,30 @@
  */
 import { createRandom, type Random, splitmix32 } from './prng.js';
 import { PROVINCE_FACTS, type ProvinceFacts } from './provinces-data.js';
+import { stripDiacritics } from './text-damage.js';
 
-/** A commune (phường, xã, thị trấn). */
-export interface Commune {
-  /** Full name with its prefix, e.g. `Phường 5`, `Xã An Bình`, `Thị trấn Tân Phú`. */
+/** An administrative unit below the province: its full name, prefix word and bare name. */
+export interface AdminUnit {
+  /** Full name with its prefix, e.g. `Phường 5`, `Xã An Bình`, `Quận 3`, `Huyện Bình Chánh`. */
   readonly name: string;
-  /** The prefix word: `Phường`, `Xã` or `Thị trấn`. */
-  readonly kind: 'Phường' | 'Xã' | 'Thị trấn';
+  /** The prefix word (`Phường`, `Xã`, `Thị trấn`, `Quận`, `Huyện`, `Thị xã`, `Thành phố`). */
+  readonly kind: string;
   /** The name without its prefix (`5`, `An Bình`). */
   readonly bare: string;
+  /** Whether the bare name is a number (`Phường 5`, `Quận 3`). */
+  readonly numeric: boolean;
+  /** The full name without diacritics (`Phuong 5`, `Xa An Binh`). */
+  readonly ascii: string;
+}
+
+/** A commune (phường, xã, thị trấn). */
+export interface Commune extends AdminUnit {
+  readonly kind: 'Phường' | 'Xã' | 'Thị trấn';
 }
 
 /** A district (quận, huyện, thị xã, thành phố thuộc tỉnh). */
-export interface District {
-  readonly name: string;
+export interface District extends AdminUnit {
   readonly kind: 'Quận' | 'Huyện' | 'Thị xã' | 'Thành phố';
-  readonly bare: string;
   readonly urban: boolean;
   readonly communes: readonly Commune[];
 }
@@ -233,13 +241,22 @@ function buildCommunes(random: Random, urban: boolean, numbered: boolean): Commu
   for (let i = 0; i < count; i++) {
     if (urban) {
       const bare = numbered && i < count - 2 ? String(i + 1) : placeName(random, used);
-      out.push({ name: `Phường ${bare}`, kind: 'Phường', bare });
+      const name = `Phường ${bare}`;
+      out.push({
+        name,
+        kind: 'Phường',
+        bare,
+        numeric: /^\d+$/.test(bare),
+        ascii: stripDiacritics(name),
+      });
     } else if (i === 0) {
       const bare = placeName(random, used);
-      out.push({ name: `Thị trấn ${bare}`, kind: 'Thị trấn', bare });
+      const name = `Thị trấn ${bare}`;
+      out.push({ name, kind: 'Thị trấn', bare, numeric: false, ascii: stripDiacritics(name) });
     } else {
       const bare = placeName(random, used);
-      out.push({ name: `Xã ${bare}`, kind: 'Xã', bare });
+      const name = `Xã ${bare}`;
+      out.push({ name, kind: 'Xã', bare, numeric: false, ascii: stripDiacritics(name) });
     }
   }
   return out;
@@ -249,11 +266,19 @@ function district(random: Random, full: string): District {
   const { kind, bare } = splitKind(full);
   const urban = kind !== 'Huyện';
   const numbered = kind === 'Quận' && /^\d+$/.test(bare);
-  return { name: full, kind, bare, urban, communes: buildCommunes(random, urban, numbered) };
+  return {
+    name: full,
+    kind,
+    bare,
+    numeric: numbered,
+    ascii: stripDiacritics(full),
+    urban,
+    communes: buildCommunes(random, urban, numbered),
+  };
 }
 
 function shortName(name: string): string {
-  return name.startsWith('TP ') ? name.slice(3) : (name.split('–')[0] ?? name);
+  return name.split(' - ')[0] ?? name;
 }
 
 /**

@@ -5,6 +5,20 @@
  *
  * @module
  */
+
+export {
+  FEMALE_GIVEN_NAMES,
+  FEMALE_MIDDLE_NAMES_OLDER,
+  FEMALE_MIDDLE_NAMES_YOUNGER,
+  MALE_GIVEN_NAMES,
+  MALE_MIDDLE_NAMES_OLDER,
+  MALE_MIDDLE_NAMES_YOUNGER,
+  MIDDLE_NAME_COHORT_SPLIT_YEAR,
+  SECOND_MIDDLE_NAMES,
+  SURNAMES,
+  type WeightedTable,
+  type WeightedValue,
+} from '../names-data.js';
 export {
   type CsvOptions,
   csvField,
@@ -21,7 +35,14 @@ export {
   PHONE_FORMAT_WEIGHTS,
   PROVINCE_FORMAT_WEIGHTS,
 } from './formats.js';
-export { generateList, type ListOptions, type ListPlan, planList } from './list.js';
+export {
+  type DatasetItem,
+  generateList,
+  type ListOptions,
+  type ListPlan,
+  planList,
+  streamDataset,
+} from './list.js';
 export {
   type Household,
   type Person,

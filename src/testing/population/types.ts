@@ -41,7 +41,7 @@ export const TRUTH_COLUMNS = [
  * One person of the synthetic population register (CSDLQG về dân cư), clean: NFC names with the
  * traditional tone placement, ISO dates, valid CCCD numbers.
  */
-export interface RegisterRow {
+export type RegisterRow = {
   /** Stable key: `P` + the 0-based position in the register. */
   readonly person_id: string;
   readonly full_name: string;
@@ -58,10 +58,10 @@ export interface RegisterRow {
   readonly address: string;
   /** Old 9-digit CMND (chứng minh nhân dân) of people who had one, or empty. */
   readonly old_id_number: string;
-}
+};
 
 /** One row of the damaged vaccination list: every field is the raw string a spreadsheet held. */
-export interface ListRow {
+export type ListRow = {
   /** Key of the list row: `R` + the 0-based position in the list. */
   readonly record_id: string;
   readonly full_name: string;
@@ -73,7 +73,7 @@ export interface ListRow {
   readonly district: string;
   readonly commune: string;
   readonly address: string;
-}
+};
 
 /**
  * A defect applied to a list row. Each has a rate in {@link DamageRates}; a rate is the
@@ -107,6 +107,8 @@ export type DamageCode =
   | 'NAME_MODERN_TONE'
   | 'NAME_NO_DIACRITICS'
   | 'NAME_UPPERCASE'
+  | 'NAME_TCVN3'
+  | 'NAME_VNI'
   | 'NAME_NFD'
   | 'NAME_DOUBLE_SPACE'
   | 'NAME_NBSP'
@@ -152,6 +154,8 @@ export const DEFAULT_DAMAGE_RATES: DamageRates = {
   NAME_MODERN_TONE: 0.3,
   NAME_NO_DIACRITICS: 0.08,
   NAME_UPPERCASE: 0.06,
+  NAME_TCVN3: 0.01,
+  NAME_VNI: 0.01,
   NAME_NFD: 0.03,
   NAME_DOUBLE_SPACE: 0.02,
   NAME_NBSP: 0.01,

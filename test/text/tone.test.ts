@@ -1,0 +1,65 @@
+import { test as fcTest } from '@fast-check/vitest';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { vietnameseTextArbitrary } from '../../src/testing/text.js';
+import { foldDiacritics, normalizeTonePlacement } from '../../src/text/index.js';
+
+describe('normalizeTonePlacement', () => {
+  it.each([
+    // [input, traditional, modern]
+    ['hoà', 'hòa', 'hoà'],
+    ['hòa', 'hòa', 'hoà'],
+    ['Thanh Hoá', 'Thanh Hóa', 'Thanh Hoá'],
+    ['khoẻ', 'khỏe', 'khoẻ'],
+    ['thuỷ', 'thủy', 'thuỷ'],
+    ['THUỶ', 'THỦY', 'THUỶ'],
+    ['Khánh Hòa', 'Khánh Hòa', 'Khánh Hoà'],
+    ['quý', 'quý', 'quý'],
+    ['qúy', 'quý', 'quý'],
+    ['già', 'già', 'già'],
+    ['gìa', 'già', 'già'],
+    ['tòan', 'toàn', 'toàn'],
+    ['nghìên', 'nghiền', 'nghiền'],
+    ['Nguỹên', 'Nguyễn', 'Nguyễn'],
+    ['Trừơng', 'Trường', 'Trường'],
+    ['thuở', 'thuở', 'thuở'],
+    ['khúya', 'khuýa', 'khuýa'],
+    ['khuỷu', 'khuỷu', 'khuỷu'],
+    ['khóai', 'khoái', 'khoái'],
+    ['ngòeo', 'ngoèo', 'ngoèo'],
+    ['huýt', 'huýt', 'huýt'],
+    ['hoạch', 'hoạch', 'hoạch'],
+    ['mùa', 'mùa', 'mùa'],
+    ['muà', 'mùa', 'mùa'],
+    ['cưả', 'cửa', 'cửa'],
+    ['tuần', 'tuần', 'tuần'],
+    ['tùân', 'tuần', 'tuần'],
+    ['Hélène', 'Hélène', 'Hélène'],
+    ['Hoà, Thuỷ và Khoẻ.', 'Hòa, Thủy và Khỏe.', 'Hoà, Thuỷ và Khoẻ.'],
+    ['Hoa\u0300', 'Hòa', 'Hoà'],
+  ])('%s → %s / %s', (input, traditional, modern) => {
+    expect(normalizeTonePlacement(input)).toBe(traditional);
+    expect(normalizeTonePlacement(input, { style: 'traditional' })).toBe(traditional);
+    expect(normalizeTonePlacement(input, { style: 'modern' })).toBe(modern);
+  });
+
+  fcTest.prop([vietnameseTextArbitrary(), fc.constantFrom('traditional', 'modern' as const)], {
+    numRuns: 200,
+  })('is idempotent, keeps the letters, and the styles convert into each other', (s, style) => {
+    const once = normalizeTonePlacement(s, { style });
+    expect(normalizeTonePlacement(once, { style })).toBe(once);
+    expect(foldDiacritics(once)).toBe(foldDiacritics(s));
+    const other = style === 'modern' ? 'traditional' : 'modern';
+    expect(normalizeTonePlacement(normalizeTonePlacement(once, { style: other }), { style })).toBe(
+      once,
+    );
+  });
+
+  fcTest.prop([fc.string({ unit: 'binary', maxLength: 40 })], { numRuns: 300 })(
+    'never throws and is idempotent on arbitrary text',
+    (s) => {
+      const once = normalizeTonePlacement(s);
+      expect(normalizeTonePlacement(once)).toBe(once);
+    },
+  );
+});
