@@ -13,7 +13,7 @@ import {
   type Person,
 } from './people.js';
 import { createRandom, deriveSeed } from './prng.js';
-import { generatePeople, STREAM, toRegisterRow } from './register.js';
+import { createPeopleCursor, STREAM, toRegisterRow } from './register.js';
 import {
   type DamageRates,
   DEFAULT_DAMAGE_RATES,
@@ -126,8 +126,8 @@ function toEntry(p: Pending, recordId: string): ListEntry {
  * }
  * ```
  */
-export function* generateList(options: ListOptions): Generator<ListEntry, void, undefined> {
-  yield* listEntries(options, undefined);
+export function generateList(options: ListOptions): Generator<ListEntry, void, undefined> {
+  return listEntries(options, undefined);
 }
 
 /** A register row or a list entry, as {@link streamDataset} yields them. */
@@ -245,9 +245,15 @@ function* listEntries(
     return outsideQueue.shift() as Person;
   };
 
-  // Records a first record; schedules its second record when drawn; returns rows to emit.
-  const first = (person: Person, personId: string | null, entityId: string): Pending[] => {
-    const out: Pending[] = [];
+  // Rows pushed out of the window, ready to be yielded (reused; drained after every record).
+  const ready: Pending[] = [];
+  const admitToReady = (item: Pending): void => {
+    const out = admit(item);
+    if (out !== undefined) ready.push(out);
+  };
+
+  // Records a first record and schedules its second record when one is drawn.
+  const first = (person: Person, personId: string | null, entityId: string): void => {
     step++;
     const item: Pending = {
       fields: damager.damage(person, random),
@@ -265,26 +271,20 @@ function* listEntries(
       });
     }
     remainingFirsts--;
-    const a = admit(item);
-    if (a !== undefined) out.push(a);
-    while (heapDue.length > 0 && (heapDue[0] as number) <= step) {
-      const b = admit(heapPop());
-      if (b !== undefined) out.push(b);
-    }
-    return out;
+    admitToReady(item);
+    while (heapDue.length > 0 && (heapDue[0] as number) <= step) admitToReady(heapPop());
   };
 
-  const outsider = (): Pending[] => {
+  const outsider = (): void => {
     remainingOutside--;
-    const person = nextOutsider();
-    const id = `X${outsideCount++}`;
-    return first(person, null, id);
+    first(nextOutsider(), null, `X${outsideCount++}`);
   };
 
   let seen = 0;
   const n = Math.max(0, Math.floor(options.registerSize));
   if (plan.selected > 0 || registerSink !== undefined) {
-    for (const person of generatePeople({ seed, size: n, model })) {
+    const nextPerson = createPeopleCursor({ seed, size: n, model });
+    for (let person = nextPerson(); person !== undefined; person = nextPerson()) {
       if (registerSink !== undefined) registerSink.push(toRegisterRow(person));
       const left = n - seen;
       seen++;
@@ -293,16 +293,20 @@ function* listEntries(
         remainingOutside > 0 &&
         random.float() * (remainingOutside + remainingSelected) < remainingOutside
       ) {
-        for (const e of outsider()) yield toEntry(e, `R${emitted++}`);
+        outsider();
       }
       remainingSelected--;
       const id = `P${person.index}`;
-      for (const e of first(person, id, id)) yield toEntry(e, `R${emitted++}`);
+      first(person, id, id);
+      for (let i = 0; i < ready.length; i++) yield toEntry(ready[i] as Pending, `R${emitted++}`);
+      ready.length = 0;
       if (remainingSelected === 0 && registerSink === undefined) break;
     }
   }
   while (remainingOutside > 0) {
-    for (const e of outsider()) yield toEntry(e, `R${emitted++}`);
+    outsider();
+    for (let i = 0; i < ready.length; i++) yield toEntry(ready[i] as Pending, `R${emitted++}`);
+    ready.length = 0;
   }
   // Flush: pending second records join the window, then the window drains in random order.
   while (heapDue.length > 0) {

@@ -76,7 +76,11 @@ export interface Person {
 /** People living together at one address. */
 export interface Household {
   readonly residence: Residence;
-  readonly members: Person[];
+  /**
+   * Everyone drawn for the household. The register's last household may be cut short by the
+   * register size: its extra members (index ≥ size) exist here but not in the register.
+   */
+  readonly members: readonly Person[];
 }
 
 /** The last day a register person can be born on (the register snapshot). */
@@ -561,7 +565,8 @@ function cmnd(ctx: HouseholdContext, d: Draft, homeIndex: number): string {
  */
 export function drawHousehold(ctx: HouseholdContext, firstIndex: number): Household {
   const residence = drawResidence(ctx.model, ctx.random);
-  const household: Household = { residence, members: [] };
+  const members: Person[] = [];
+  const household: Household = { residence, members };
   const list = drafts(ctx, household);
   for (let i = 0; i < list.length; i++) {
     const d = list[i] as Draft;
@@ -575,7 +580,7 @@ export function drawHousehold(ctx: HouseholdContext, firstIndex: number): Househ
     d.dob = `${d.year}-${pad2(d.month)}-${pad2(d.day)}`;
     d.cccd = cccd(ctx, d);
     d.cmnd = cmnd(ctx, d, residence.provinceIndex);
-    household.members.push(d);
+    members.push(d);
   }
   return household;
 }
