@@ -23,6 +23,7 @@ export type NameChange =
   | 'unicode-normalized'
   | 'whitespace'
   | 'telex-repaired'
+  | 'lookalike-replaced'
   | 'tone-placement'
   | 'capitalization';
 
@@ -169,7 +170,8 @@ const FINISHED: readonly Map<string, Finished>[] = [new Map(), new Map(), new Ma
  * 1. legacy decoding when the text is TCVN3, VNI, VIQR, VISCII or CP1258 ({@link detectEncoding});
  * 2. {@link toNfc}: NFC with combining-order repair, invisible characters removed, NBSP → space;
  * 3. whitespace: trimmed, one space between words;
- * 4. Telex/VNI keystroke leftovers repaired ({@link repairTelex}, see `repairTelex` option);
+ * 4. Telex/VNI keystroke leftovers repaired ({@link repairTelex}, see `repairTelex` option), and
+ *    the look-alike Ð/ð (eth) replaced by Đ/đ where that makes a syllable;
  * 5. tone marks in the traditional (default) or modern placement ({@link normalizeTonePlacement});
  * 6. each word capitalised (`TRẦN thị` → `Trần Thị`).
  *
@@ -226,6 +228,20 @@ export function normalizeName(s: string, options?: NormalizeNameOptions): Normal
       if (repaired) changes.push('telex-repaired');
     }
   }
+
+  // Ð/ð (Icelandic eth, U+00D0/U+00F0) look like Đ/đ and replace them in converted data.
+  let lookalike = false;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k] ?? '';
+    if (w.includes('Ð') || w.includes('ð')) {
+      const fixed = w.replaceAll('Ð', 'Đ').replaceAll('ð', 'đ');
+      if (analyzeSyllable(fixed).error === null) {
+        words[k] = fixed;
+        lookalike = true;
+      }
+    }
+  }
+  if (lookalike) changes.push('lookalike-replaced');
 
   let toneChanged = false;
   let caseChanged = false;
