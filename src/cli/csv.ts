@@ -110,7 +110,16 @@ function findColumn(columns: readonly string[], name: string): number {
   return columns.findIndex((c) => c.trim().toLowerCase() === wanted);
 }
 
-/** Resolves the header: canonical columns, `--map` renames, duplicates and the key column. */
+/**
+ * Resolves a header row: canonical columns (any case), `--map` renames, duplicate names and the
+ * key column. Throws a `CliInputError` naming the file, row 1 and the column.
+ *
+ * @example
+ * ```ts
+ * resolveHeader('a.csv', ['stt', 'Ho_Ten', 'dob'], { map: { full_name: 'ho_ten' } });
+ * // { file: 'a.csv', columns: [...], canonical: { full_name: 1, dob: 2 }, keyIndex: 0 }
+ * ```
+ */
 export function resolveHeader(
   file: string,
   columns: readonly string[],
@@ -228,7 +237,7 @@ export async function openCsv(path: string, options: OpenCsvOptions = {}): Promi
   const input =
     options.stream ??
     createReadStream(isAbsolute(path) ? path : resolve(options.cwd ?? process.cwd(), path), {
-      highWaterMark: 1 << 20,
+      highWaterMark: 1 << 16,
     });
   const parser = parse({
     bom: true,
@@ -287,7 +296,7 @@ export async function openCsv(path: string, options: OpenCsvOptions = {}): Promi
   return { header, rows: rows(), batches: batches() };
 }
 
-const BATCH_SIZE = 1024;
+const BATCH_SIZE = 256;
 
 /**
  * Reads a csv-parse stream with `read()` in batches, waiting only when its buffer is empty (an
@@ -442,6 +451,20 @@ export function formatCsvRow(cells: readonly string[]): string {
     if (NEEDS_QUOTES.test(cells[i] ?? '')) return stringify([cells], STRINGIFY_OPTIONS);
   }
   return `${cells.join(',')}\r\n`;
+}
+
+/**
+ * Whether an error means the reader of our output went away (`… | head`): such a run should stop
+ * quietly with exit code 0.
+ *
+ * @example
+ * ```ts
+ * isBrokenPipe(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' })); // true
+ * ```
+ */
+export function isBrokenPipe(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED';
 }
 
 /**

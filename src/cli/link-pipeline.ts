@@ -13,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import {
+  exportDictionaries,
   type FellegiSunterModel,
   type PreparedSide,
   parseModel,
@@ -65,7 +66,7 @@ export interface LinkPipelineOptions {
   readonly model?: FellegiSunterModel | undefined;
   /** Write the model (with the chosen thresholds) here. */
   readonly saveModel?: string | undefined;
-  /** LEFT rows in the EM sample (default 100 000). */
+  /** LEFT rows in the EM sample (default 50 000). */
   readonly sampleSize?: number | undefined;
   readonly thresholds?: Thresholds | undefined;
   /** Estimated false-discovery rate the match threshold aims at (default 0.001). */
@@ -169,7 +170,7 @@ export async function runLinkPipeline(
   const t0 = performance.now();
   const leftPath = abs(io.cwd, options.left);
   const rightPath = abs(io.cwd, options.right);
-  const sampleSize = Math.max(1, options.sampleSize ?? 100_000);
+  const sampleSize = Math.max(1, options.sampleSize ?? 50_000);
   let leftBytes = 0;
   try {
     leftBytes = statSync(leftPath).size;
@@ -215,22 +216,26 @@ export async function runLinkPipeline(
     );
     const rightRecords: CleanRecord[] = [];
     const rightIds: string[] = [];
-    const rightKeys: (string | null)[][] = spec.blocking.map(() => []);
+    let valid = 0;
+    for (const part of rightParts) valid += part.records.length;
+    const keyHashes = spec.blocking.map(() => new Float64Array(valid));
     for (const part of rightParts) {
-      // Malformed register rows are kept out of the reference.
+      // Malformed or empty register rows are kept out of the reference.
       let v = 0;
       for (let i = 0; i < part.ids.length; i++) {
         if (part.invalid[i]) continue;
+        for (let r = 0; r < keyHashes.length; r++)
+          keyHashes[r]![rightRecords.length] = part.hashes![r]![v]!;
         rightIds.push(part.ids[i]!);
         rightRecords.push(part.records[v]!);
-        for (let r = 0; r < rightKeys.length; r++) rightKeys[r]!.push(part.keys[r]![v]!);
         v++;
       }
     }
     rightParts.length = 0;
-    const rightSide = prepare(spec, rightRecords, rightKeys);
+    const rightSide = prepare(spec, rightRecords, []);
     rightRecords.length = 0;
-    const reference = toColumnarReference(rightSide, { allocate: shared });
+    const dictionaries = exportDictionaries(spec);
+    const reference = toColumnarReference(rightSide, { allocate: shared, keyHashes });
     const rightKeyPool = packStrings(rightIds, shared);
     const bytesPerRecord = reference.size > 0 ? referenceBytes(reference) / reference.size : 0;
     const tReference = performance.now();
@@ -267,6 +272,7 @@ export async function runLinkPipeline(
       type: 'reference',
       reference: {
         reference,
+        dictionaries,
         rightKeys: rightKeyPool,
         model: training.model,
         thresholds: { match: training.thresholds.match, review: training.thresholds.review },
@@ -291,24 +297,12 @@ export async function runLinkPipeline(
     };
     let rowsDone = 0;
     let rowsWritten = 0;
-    const runChunk = async (c: CsvChunk): Promise<ScoredOutput & { rows: number }> => {
-      const cleaned = await pool.run<CleanedChunk>({
-        type: 'clean',
-        side: 'left',
-        source: c,
-        firstRow: c.firstRow,
-      });
-      const left = prepare(spec, cleaned.records, cleaned.keys);
-      const out = await pool.run<ScoredOutput>({
-        type: 'score',
-        left,
-        ids: cleaned.ids,
-        rows: cleaned.rows,
-        invalid: cleaned.invalid,
+    const runChunk = (c: CsvChunk) =>
+      pool.run<ScoredOutput & { rows: number }>({
+        type: 'link',
+        chunk: c,
         withRowNumbers: options.shard !== undefined,
       });
-      return { ...out, rows: cleaned.ids.length };
-    };
     const chunks = leftScan.chunks;
     const order = chunks.map((_, i) => i);
     if (options.shuffleChunks !== undefined) shuffle(order, options.shuffleChunks);
@@ -433,7 +427,7 @@ export function formatSummary(s: LinkPipelineSummary): string {
 export const PIPELINE_USAGE = `Scale options (streaming, parallel, shardable):
       --workers N          worker threads (default: the number of cores)
       --chunk-size N       LEFT rows per chunk (default 16384)
-      --sample-size N      LEFT rows in the EM sample (default 100000)
+      --sample-size N      LEFT rows in the EM sample (default 50000)
       --shard K/N          only the K-th of N shards of LEFT (stable key: CCCD province+birth
                            year, else name+dob); output gets a leading left_row column.
                            Train once (--save-model), then give every shard --model.
@@ -479,7 +473,8 @@ export function usesPipeline(argv: readonly string[]): boolean {
 function probability(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const x = Number(value);
-  if (!(x >= 0 && x <= 1)) throw new CliInputError(`--${flag} ${value}: expected a number between 0 and 1`);
+  if (!(x >= 0 && x <= 1))
+    throw new CliInputError(`--${flag} ${value}: expected a number between 0 and 1`);
   return x;
 }
 

@@ -26,13 +26,24 @@ export function collectPatterns(
   K: number,
   levelsOfPairs: (add: (levels: Uint8Array) => void) => void,
 ): PatternCounts {
-  const index = new Map<number, number>();
+  // A pattern is packed into one number, 4 bits per comparison (exact up to 13 comparisons);
+  // wider specs, or a level above 15, fall back to a string key.
+  const index = new Map<number | string, number>();
+  const packed = K <= 13;
   let levels = new Uint8Array(K * 256);
   let counts = new Float64Array(256);
   let size = 0;
   levelsOfPairs((lv) => {
-    let key = 0;
-    for (let k = 0; k < K; k++) key = key * 16 + lv[k]!;
+    let key: number | string = 0;
+    for (let k = 0; k < K && packed; k++) {
+      const l = lv[k]!;
+      if (l > 15) {
+        key = lv.join(',');
+        break;
+      }
+      key = (key as number) * 16 + l;
+    }
+    if (!packed) key = lv.join(',');
     let p = index.get(key);
     if (p === undefined) {
       p = size++;
@@ -181,6 +192,7 @@ export function trainModel<R>(
   const mRounds = new Float64Array(K);
   const rounds: { rule: string; pairs: number; iterations: number; converged: boolean }[] = [];
   spec.blocking.forEach((rule, r) => {
+    if (rule.train === false) return;
     const { records } = sampleFor([r]);
     const masked = Uint8Array.from(cs, (c) => (rule.fields?.includes(c.name) ? 1 : 0));
     const { patterns, pairs } = patternsOf([r], records, masked);
@@ -190,10 +202,12 @@ export function trainModel<R>(
       cs.map((c) => initialM(c.levels.length)),
       u,
       0.1,
-      emOptions,
+      // Inside a block the non-matches are not random pairs (relatives share an address, a phone,
+      // sometimes an ID): let this round learn its own u, and keep only its m.
+      { ...emOptions, trainU: true },
     );
     rounds.push({ rule: rule.name, pairs, iterations: res.iterations, converged: res.converged });
-    const nonNull = nonNullMatches(patterns, res.m, u, res.lambda);
+    const nonNull = nonNullMatches(patterns, res.m, res.u, res.lambda);
     // Weight each round's estimate by the matches it saw with a value for that comparison.
     for (let k = 0; k < K; k++) {
       if (rule.fields?.includes(cs[k]!.name)) continue;

@@ -81,30 +81,44 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
       key: (r) => (r.idKind === 'cmnd9' ? r.idNumber.value : alt(r)?.value),
     },
     {
-      name: 'given_phonetic+birth_year',
+      name: 'given_phonetic+dob',
       fields: ['given', 'dob'],
       key: (r) => {
         const p = nameParts(r);
-        const y = year(r);
-        return p && y ? `${p.givenKey}|${y}` : null;
+        const d = r.dob.value;
+        return p && d?.day ? `${p.givenKey}|${d.year}-${d.month}-${d.day}` : null;
       },
     },
     {
-      name: 'full_name_phonetic',
-      fields: ['given', 'family'],
+      name: 'full_name_phonetic+birth_year',
+      fields: ['given', 'family', 'dob'],
       key: (r) => {
         const p = nameParts(r);
-        return p?.surname ? `${p.familyKey} ${p.givenKey}` : null;
+        const y = year(r);
+        return p?.surname && y ? `${p.familyKey} ${p.givenKey}|${y}` : null;
+      },
+    },
+    {
+      name: 'full_name_phonetic+province',
+      fields: ['given', 'family', 'place'],
+      key: (r) => {
+        const p = nameParts(r);
+        const province = r.provinceCode.value;
+        return p?.surname && province ? `${p.familyKey} ${p.givenKey}|${province}` : null;
       },
     },
     {
       name: 'phone_last7',
       fields: ['phone'],
+      // A shared phone gathers a household (parents' phone on children's records): EM on these
+      // blocks would learn "same household". Used for candidates, not for training.
+      train: false,
       key: (r) => (r.phone.value && r.phone.value.length >= 7 ? r.phone.value.slice(-7) : null),
     },
     {
       name: 'commune+birth_year',
       fields: ['place', 'dob'],
+      train: false,
       key: (r) => {
         const c = r.commune.value;
         const y = year(r);

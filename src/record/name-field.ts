@@ -1,7 +1,6 @@
 import type { Issue } from '../result.js';
 import { type NameChange, normalizeName, type ToneStyle } from '../text/index.js';
 import { issue } from './issue.js';
-import { memoize } from './memo.js';
 
 /**
  * Codes about the full name column.
@@ -40,12 +39,8 @@ function isLegacyChange(c: NameChange): boolean {
  */
 export function cleanFullName(input: string | undefined, style: ToneStyle): CleanedName {
   if (input === undefined) return MISSING;
-  return style === 'modern' ? modernMemo(input) : traditionalMemo(input);
+  return clean(input, style);
 }
-
-// Lists repeat common names (Nguyễn Văn Hùng…): memoise the cleaned result per input and style.
-const traditionalMemo = memoize((s) => clean(s, 'traditional'), 32_768);
-const modernMemo = memoize((s) => clean(s, 'modern'), 32_768);
 
 function clean(input: string, style: ToneStyle): CleanedName {
   const { value, changes } = normalizeName(input, { style });

