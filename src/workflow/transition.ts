@@ -3,12 +3,7 @@
  * @module
  */
 import type { Failure, Result } from '../result.js';
-import type {
-  CaseWorkflowEvent,
-  ListWorkflowEvent,
-  PersonChanges,
-  WorkflowEvent,
-} from './events.js';
+import type { ListWorkflowEvent, PersonChanges, WorkflowEvent } from './events.js';
 import { isVerifiableIdNumber } from './id-number.js';
 import { fail, type WorkflowIssueCode } from './issues.js';
 import type { Stamp } from './roles.js';
@@ -90,7 +85,11 @@ export function applyToCase(
   return stepCase(state, event, context);
 }
 
-function checkRole(event: WorkflowEvent, actor: Actor): Failure<WorkflowIssueCode> | undefined {
+/** @internal Whether the actor's role may perform the event at all. */
+export function checkRole(
+  event: WorkflowEvent,
+  actor: Actor,
+): Failure<WorkflowIssueCode> | undefined {
   const rule = ruleFor(event.type);
   if (rule.roles.includes(actor.role)) return undefined;
   return fail(
@@ -125,6 +124,9 @@ function openCase(
 // the state's own data in process order): exact data per state, and one hidden class per status,
 // which is what makes replay fast.
 
+/** @internal Every event but `open` (which creates a case instead of moving one). */
+export type StepEvent = Exclude<WorkflowEvent, { readonly type: 'open' }>;
+
 type Of<S extends CaseState['status']> = Extract<CaseState, { readonly status: S }>;
 
 /**
@@ -133,34 +135,15 @@ type Of<S extends CaseState['status']> = Extract<CaseState, { readonly status: S
  */
 export function stepCase(
   state: CaseState,
-  event: CaseWorkflowEvent | ListWorkflowEvent,
+  event: StepEvent,
   context: TransitionContext,
 ): CaseState | Failure<WorkflowIssueCode> {
-  const denied = checkRole(event, context.actor);
-  if (denied) return denied;
-  const rule = ruleFor(event.type);
-  if (!rule.from.includes(state.status)) {
-    return fail('WORKFLOW_WRONG_STATE', `Cannot ${event.type} a case that is ${state.status}`, [
-      'status',
-    ]);
-  }
-  if (
-    'expectedVersion' in event &&
-    event.expectedVersion !== undefined &&
-    event.expectedVersion !== state.version
-  ) {
-    return fail(
-      'WORKFLOW_VERSION_CONFLICT',
-      `The case is at version ${state.version}, the event was made against version ${event.expectedVersion}`,
-      ['expectedVersion'],
-    );
-  }
+  const refused = guard(state.status, state.version, event, context.actor);
+  if (refused) return refused;
   const v = state.version + 1;
   const u: Stamp = { by: context.actor, at: context.at };
   const x = state as never;
   switch (event.type) {
-    case 'open':
-      return fail('WORKFLOW_CASE_EXISTS', 'A case with this id is already open', ['caseId']);
     case 'list': {
       const s = x as Of<'detected'>;
       const listing = { by: u.by, at: u.at, listId: event.listId, village: event.village };
@@ -219,21 +202,9 @@ export function stepCase(
           corrections = applied.corrections;
         }
       }
-      const idNumber = data.idNumber;
-      if (idNumber === undefined) {
-        return fail('WORKFLOW_MISSING_ID_NUMBER', 'Police verification needs an ID number', [
-          'data',
-          'idNumber',
-        ]);
-      }
-      const valid = context.isValidIdNumber ?? isVerifiableIdNumber;
-      if (!valid(idNumber)) {
-        return fail(
-          'WORKFLOW_INVALID_ID_NUMBER',
-          'Police verification needs a valid CCCD or CMND number (12 or 9 digits, as in the register)',
-          ['data', 'idNumber'],
-        );
-      }
+      const refusedId = checkIdNumber(data, context);
+      if (refusedId) return refusedId;
+      const idNumber = data.idNumber!;
       return ok({
         ...submitted('verified', s, data, corrections, v, u, s.submission),
         verification: { by: u.by, at: u.at, idNumber },
@@ -254,8 +225,6 @@ export function stepCase(
       });
     }
     case 'hand-back': {
-      const signed = checkSigner(event, context.actor);
-      if (signed) return signed;
       const s = x as Of<'verified'>;
       return ok({
         status: 'handed-over',
@@ -303,8 +272,6 @@ export function stepCase(
       });
     }
     case 'confirm-passports': {
-      const signed = checkSigner(event, context.actor);
-      if (signed) return signed;
       const s = x as Of<'updated-on-platform'>;
       return ok({
         status: 'passport-confirmed',
@@ -458,6 +425,62 @@ function submitted<S extends 'with-police' | 'returned' | 'verified' | 'not-in-r
     review: s.review,
     submission,
   };
+}
+
+/**
+ * @internal The checks every non-`open` event passes before its own: the actor's role, the case's
+ * state, the expected version, and (list events) the signer. Shared by `transition` and the fast
+ * replay so that both accept exactly the same events.
+ */
+export function guard(
+  status: CaseState['status'],
+  version: number,
+  event: StepEvent,
+  actor: Actor,
+): Failure<WorkflowIssueCode> | undefined {
+  const denied = checkRole(event, actor);
+  if (denied) return denied;
+  const rule = ruleFor(event.type);
+  if (!rule.from.includes(status)) {
+    return fail('WORKFLOW_WRONG_STATE', `Cannot ${event.type} a case that is ${status}`, [
+      'status',
+    ]);
+  }
+  if (event.type === 'hand-back' || event.type === 'confirm-passports') {
+    return checkSigner(event, actor);
+  }
+  const expected = event.expectedVersion;
+  if (expected !== undefined && expected !== version) {
+    return fail(
+      'WORKFLOW_VERSION_CONFLICT',
+      `The case is at version ${version}, the event was made against version ${expected}`,
+      ['expectedVersion'],
+    );
+  }
+  return undefined;
+}
+
+/** @internal The ID-number requirement of police verification. */
+export function checkIdNumber(
+  data: PersonData,
+  context: TransitionContext,
+): Failure<WorkflowIssueCode> | undefined {
+  const idNumber = data.idNumber;
+  if (idNumber === undefined) {
+    return fail('WORKFLOW_MISSING_ID_NUMBER', 'Police verification needs an ID number', [
+      'data',
+      'idNumber',
+    ]);
+  }
+  const valid = context.isValidIdNumber ?? isVerifiableIdNumber;
+  if (!valid(idNumber)) {
+    return fail(
+      'WORKFLOW_INVALID_ID_NUMBER',
+      'Police verification needs a valid CCCD or CMND number (12 or 9 digits, as in the register)',
+      ['data', 'idNumber'],
+    );
+  }
+  return undefined;
 }
 
 function ok(data: CaseState): CaseState {
