@@ -77,7 +77,14 @@ function prefixed(index: number, issues: readonly WorkflowIssue[]): StepFailure 
   };
 }
 
-/** @internal See the module comment. */
+/**
+ * @internal See the module comment.
+ *
+ * @example
+ * ```ts
+ * fastReplay(entries, undefined); // same result as replay(entries)
+ * ```
+ */
 export function fastReplay(
   entries: readonly LogEntry[],
   isValidIdNumber: ((idNumber: string) => boolean) | undefined,

@@ -59,7 +59,14 @@ export function transition(
   return 'status' in r ? { success: true, data: r } : r;
 }
 
-/** @internal `transition` without the result wrapper: the new state or a failure. */
+/**
+ * @internal `transition` without the result wrapper: the new state or a failure.
+ *
+ * @example
+ * ```ts
+ * applyToCase(undefined, { type: 'assign', caseId: 'c1' }, ctx); // failure WORKFLOW_UNKNOWN_CASE
+ * ```
+ */
 export function applyToCase(
   state: CaseState | undefined,
   event: WorkflowEvent,
@@ -85,7 +92,14 @@ export function applyToCase(
   return stepCase(state, event, context);
 }
 
-/** @internal Whether the actor's role may perform the event at all. */
+/**
+ * @internal Whether the actor's role may perform the event at all.
+ *
+ * @example
+ * ```ts
+ * checkRole({ type: 'verify', caseId: 'c1' }, { role: 'village-working-group', id: 'to-3' }); // WORKFLOW_WRONG_ROLE
+ * ```
+ */
 export function checkRole(
   event: WorkflowEvent,
   actor: Actor,
@@ -132,6 +146,11 @@ type Of<S extends CaseState['status']> = Extract<CaseState, { readonly status: S
 /**
  * @internal Applies a non-`open` event to an existing case, without the list-membership check
  * (the campaign applies list events to exactly the listed cases).
+ *
+ * @example
+ * ```ts
+ * stepCase(listedCase, { type: 'assign', caseId: 'c1' }, ctx); // an under-village-review case
+ * ```
  */
 export function stepCase(
   state: CaseState,
@@ -431,6 +450,11 @@ function submitted<S extends 'with-police' | 'returned' | 'verified' | 'not-in-r
  * @internal The checks every non-`open` event passes before its own: the actor's role, the case's
  * state, the expected version, and (list events) the signer. Shared by `transition` and the fast
  * replay so that both accept exactly the same events.
+ *
+ * @example
+ * ```ts
+ * guard('with-police', 5, { type: 'verify', caseId: 'c1', expectedVersion: 4 }, police); // WORKFLOW_VERSION_CONFLICT
+ * ```
  */
 export function guard(
   status: CaseState['status'],
@@ -460,7 +484,14 @@ export function guard(
   return undefined;
 }
 
-/** @internal The ID-number requirement of police verification. */
+/**
+ * @internal The ID-number requirement of police verification.
+ *
+ * @example
+ * ```ts
+ * checkIdNumber({ idNumber: '003090012345' }, ctx); // WORKFLOW_INVALID_ID_NUMBER
+ * ```
+ */
 export function checkIdNumber(
   data: PersonData,
   context: TransitionContext,
@@ -502,6 +533,11 @@ function checkSigner(
 /**
  * @internal Applies field changes; returns `undefined` when nothing changes. Every changed field
  * is recorded with its old and new value and the actor.
+ *
+ * @example
+ * ```ts
+ * applyChanges({ phone: '0912345678' }, [], { phone: null }, ctx)?.corrections; // [{ field: 'phone', oldValue: '0912345678', newValue: null, … }]
+ * ```
  */
 export function applyChanges(
   data: PersonData,
