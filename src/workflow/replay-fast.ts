@@ -30,10 +30,10 @@ import type {
 } from './states.js';
 import {
   applyChanges,
-  checkIdNumber,
   checkRole,
   guard,
   type TransitionContext,
+  verifiedData,
 } from './transition.js';
 
 interface Builder {
@@ -207,20 +207,11 @@ function step(
       b.status = 'with-police';
       break;
     case 'verify': {
-      let data = b.data;
-      let corrections = b.corrections;
-      if (event.changes !== undefined) {
-        const applied = applyChanges(data, corrections, event.changes, context);
-        if (applied !== undefined) {
-          data = applied.data;
-          corrections = applied.corrections;
-        }
-      }
-      const refusedId = checkIdNumber(data, context);
-      if (refusedId) return refusedId;
-      b.data = data;
-      b.corrections = corrections;
-      b.verification = { by: actor, at, idNumber: data.idNumber! };
+      const checked = verifiedData(b.data, b.corrections, event, context);
+      if ('success' in checked) return checked;
+      b.data = checked.data;
+      b.corrections = checked.corrections;
+      b.verification = { by: actor, at, idNumber: checked.idNumber };
       b.status = 'verified';
       break;
     }

@@ -212,18 +212,9 @@ export function stepCase(
     }
     case 'verify': {
       const s = x as Of<'with-police'>;
-      let data = s.data;
-      let corrections = s.corrections;
-      if (event.changes !== undefined) {
-        const applied = applyChanges(data, corrections, event.changes, context);
-        if (applied !== undefined) {
-          data = applied.data;
-          corrections = applied.corrections;
-        }
-      }
-      const refusedId = checkIdNumber(data, context);
-      if (refusedId) return refusedId;
-      const idNumber = data.idNumber!;
+      const checked = verifiedData(s.data, s.corrections, event, context);
+      if ('success' in checked) return checked;
+      const { data, corrections, idNumber } = checked;
       return ok({
         ...submitted('verified', s, data, corrections, v, u, s.submission),
         verification: { by: u.by, at: u.at, idNumber },
@@ -482,6 +473,35 @@ export function guard(
     );
   }
   return undefined;
+}
+
+/**
+ * @internal Police verification's data: the register's changes applied (recorded as corrections),
+ * then the ID-number requirement checked.
+ *
+ * @example
+ * ```ts
+ * verifiedData({}, [], { type: 'verify', caseId: 'c1', changes: { idNumber: '001090012345' } }, ctx).idNumber;
+ * ```
+ */
+export function verifiedData(
+  data: PersonData,
+  corrections: readonly Correction[],
+  event: Extract<WorkflowEvent, { type: 'verify' }>,
+  context: TransitionContext,
+):
+  | { data: PersonData; corrections: readonly Correction[]; idNumber: string }
+  | Failure<WorkflowIssueCode> {
+  if (event.changes !== undefined) {
+    const applied = applyChanges(data, corrections, event.changes, context);
+    if (applied !== undefined) {
+      data = applied.data;
+      corrections = applied.corrections;
+    }
+  }
+  const refused = checkIdNumber(data, context);
+  if (refused) return refused;
+  return { data, corrections, idNumber: data.idNumber! };
 }
 
 /**
