@@ -17,7 +17,7 @@ export default defineConfig([
     external: ['fast-check'],
   },
   {
-    entry: { 'cli/main': 'src/cli/main.ts' },
+    entry: { 'cli/main': 'src/cli/main.ts', 'cli/worker': 'src/cli/worker.ts' },
     format: ['esm'],
     dts: false,
     clean: false,

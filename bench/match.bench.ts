@@ -212,6 +212,75 @@ async function child(group: Group, nPairs: number): Promise<BenchRow[]> {
   return rows;
 }
 
+function cpuSeconds(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+}
+
+/**
+ * Full record comparison throughput (7 Vietnamese comparisons + weights + rules per pair, one
+ * thread) and an end-to-end link of n × n synthetic records (generate, clean, prepare, train,
+ * score, decide), with peak RSS.
+ */
+async function endToEnd(n: number): Promise<void> {
+  const { generateDataset } = await import('../src/testing/population/index.js');
+  const { cleanRecord } = await import('../src/record/index.js');
+  const m = await import('../src/match/index.js');
+  const t0 = performance.now();
+  const d = generateDataset({ seed: 5, registerSize: n, listSize: n });
+  const t1 = performance.now();
+  const register = d.register.map((r) => cleanRecord({ ...r }, { key: r.person_id }).record);
+  const list = d.list.map((r) => cleanRecord({ ...r }, { key: r.record_id }).record);
+  const t2 = performance.now();
+  const c2 = cpuSeconds();
+  const spec = m.vietnameseSpec();
+  const r = m.linkRecords(list, register, spec, { rules: m.VIETNAMESE_RULES });
+  if (!r.success) throw new Error(r.issues.map((i) => i.message).join('; '));
+  const t3 = performance.now();
+  const c3 = cpuSeconds();
+  let tp = 0;
+  let fp = 0;
+  let truthLinks = 0;
+  r.data.results.forEach((x, i) => {
+    const t = d.truth[i]!.person_id;
+    if (t !== null) truthLinks++;
+    if (x.decision !== 'match') return;
+    if (register[x.right]!.key === t) tp++;
+    else fp++;
+  });
+  // Scoring alone, with the trained model: pairs per CPU second on one thread.
+  const index = m.buildBlockIndex(r.data.right);
+  const rules = m.compileRules(spec, m.VIETNAMESE_RULES);
+  let best = 0;
+  let pairs = 0;
+  for (let rep = 0; rep < 3; rep++) {
+    const c = cpuSeconds();
+    const chunk = m.scoreChunk(r.data.scorer, r.data.left, r.data.right, index, rules);
+    const s = cpuSeconds() - c;
+    pairs = chunk.pairs;
+    best = Math.max(best, chunk.pairs / s);
+  }
+  // Prepare and train, separately.
+  const c4 = cpuSeconds();
+  const left = m.prepareSide(spec, list);
+  const right = m.prepareSide(spec, register);
+  const c5 = cpuSeconds();
+  m.trainModel(spec, left, right, m.buildBlockIndex(right));
+  const c6 = cpuSeconds();
+  const precision = tp / Math.max(1, tp + fp);
+  const recall = tp / Math.max(1, truthLinks);
+  const out = [
+    `\n## End to end: link ${n} list records to a ${n}-person register (one thread)\n`,
+    `generate ${((t1 - t0) / 1000).toFixed(1)} s, clean both ${((t2 - t1) / 1000).toFixed(1)} s`,
+    `link (prepare, block, train, score, decide): ${((t3 - t2) / 1000).toFixed(1)} s wall, ${(c3 - c2).toFixed(1)} s CPU`,
+    `  of which prepare both sides ${(c5 - c4).toFixed(1)} s CPU, train ${(c6 - c5).toFixed(1)} s CPU`,
+    `candidate pairs scored: ${pairs}; scoring alone: ${(best / 1e6).toFixed(2)} M record pairs per CPU second`,
+    `precision ${precision.toFixed(4)}, recall ${recall.toFixed(4)}, review ${r.data.summary.counts.review}`,
+    `peak RSS ${peakRssMiB().toFixed(0)} MiB`,
+  ];
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
 function arg(name: string, def: number): number {
   const i = process.argv.indexOf(name);
   return i >= 0 ? Number(process.argv[i + 1]) : def;
@@ -226,7 +295,6 @@ async function main() {
     return;
   }
   if (process.argv.includes('--e2e-child')) {
-    const { endToEnd } = await import('./match-e2e.js');
     await endToEnd(arg('--e2e', 100_000));
     return;
   }

@@ -71,10 +71,14 @@ export interface CsvRow {
   readonly fieldCount: number;
 }
 
-/** An opened CSV file: its header and an async iterator over its rows (read once). */
+/**
+ * An opened CSV file: its header, and its rows one by one (`rows`) or in arrays of up to 1024
+ * (`batches`, faster: one await per batch). Both read the same stream: use one of them, once.
+ */
 export interface CsvSource {
   readonly header: CsvHeader;
   readonly rows: AsyncIterable<CsvRow>;
+  readonly batches: AsyncIterable<readonly CsvRow[]>;
 }
 
 function describeIoError(file: string, error: unknown): CliInputError {
@@ -106,7 +110,16 @@ function findColumn(columns: readonly string[], name: string): number {
   return columns.findIndex((c) => c.trim().toLowerCase() === wanted);
 }
 
-/** Resolves the header: canonical columns, `--map` renames, duplicates and the key column. */
+/**
+ * Resolves a header row: canonical columns (any case), `--map` renames, duplicate names and the
+ * key column. Throws a `CliInputError` naming the file, row 1 and the column.
+ *
+ * @example
+ * ```ts
+ * resolveHeader('a.csv', ['stt', 'Ho_Ten', 'dob'], { map: { full_name: 'ho_ten' } });
+ * // { file: 'a.csv', columns: [...], canonical: { full_name: 1, dob: 2 }, keyIndex: 0 }
+ * ```
+ */
 export function resolveHeader(
   file: string,
   columns: readonly string[],
@@ -224,48 +237,114 @@ export async function openCsv(path: string, options: OpenCsvOptions = {}): Promi
   const input =
     options.stream ??
     createReadStream(isAbsolute(path) ? path : resolve(options.cwd ?? process.cwd(), path), {
-      highWaterMark: 1 << 20,
+      highWaterMark: 1 << 16,
     });
   const parser = parse({
     bom: true,
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: true,
+    // Explicit, so that a file mixing CRLF and LF (or old Mac CR) still parses.
+    record_delimiter: ['\r\n', '\n', '\r'],
   });
+  const pull = createPuller(parser, file);
   input.on('error', (e: Error) => parser.destroy(e));
   input.pipe(parser);
-  const it = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
-  let first: IteratorResult<string[]>;
+  const close = () => {
+    if (!parser.destroyed) parser.destroy();
+    if (options.stream === undefined) input.destroy();
+  };
+  let first: string[] | null;
   try {
-    first = await it.next();
+    first = await pull.next();
   } catch (e) {
-    throw describeIoError(file, e);
+    close();
+    throw e;
   }
-  if (first.done === true) {
+  if (first === null) {
+    close();
     throw new CliInputError(`${file}: the file is empty (a header row is required)`);
   }
-  const header = resolveHeader(file, first.value, options);
+  let header: CsvHeader;
+  try {
+    header = resolveHeader(file, first, options);
+  } catch (e) {
+    close();
+    throw e;
+  }
   const build = rowBuilder(header);
-  async function* rows(): AsyncGenerator<CsvRow> {
-    let rowNumber = 1;
+  let rowNumber = 1;
+  async function* batches(): AsyncGenerator<readonly CsvRow[]> {
     try {
       while (true) {
-        let next: IteratorResult<string[]>;
-        try {
-          next = await it.next();
-        } catch (e) {
-          throw describeIoError(file, e);
+        const records = await pull.batch(BATCH_SIZE);
+        if (records === null) return;
+        const batch: CsvRow[] = new Array<CsvRow>(records.length);
+        for (let i = 0; i < records.length; i++) {
+          rowNumber++;
+          batch[i] = build(records[i] ?? [], rowNumber);
         }
-        if (next.done === true) return;
-        rowNumber++;
-        yield build(next.value, rowNumber);
+        yield batch;
       }
     } finally {
-      if (!parser.destroyed) parser.destroy();
-      if (options.stream === undefined) input.destroy();
+      close();
     }
   }
-  return { header, rows: rows() };
+  async function* rows(): AsyncGenerator<CsvRow> {
+    for await (const batch of batches()) yield* batch;
+  }
+  return { header, rows: rows(), batches: batches() };
+}
+
+const BATCH_SIZE = 256;
+
+/**
+ * Reads a csv-parse stream with `read()` in batches, waiting only when its buffer is empty (an
+ * async iterator would cost one promise per record).
+ */
+function createPuller(parser: ReturnType<typeof parse>, file: string) {
+  let ended = false;
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  parser.on('readable', notify);
+  parser.on('end', () => {
+    ended = true;
+    notify();
+  });
+  parser.on('error', (e: unknown) => {
+    failure ??= e;
+    notify();
+  });
+  parser.on('close', () => {
+    ended = true;
+    notify();
+  });
+  async function batch(max: number): Promise<string[][] | null> {
+    while (true) {
+      if (failure !== undefined) throw describeIoError(file, failure);
+      const out: string[][] = [];
+      while (out.length < max) {
+        const rec = parser.read() as string[] | null;
+        if (rec === null) break;
+        out.push(rec);
+      }
+      if (out.length > 0) return out;
+      if (ended) return null;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+    }
+  }
+  async function next(): Promise<string[] | null> {
+    const b = await batch(1);
+    return b === null ? null : (b[0] ?? null);
+  }
+  return { batch, next };
 }
 
 /**
@@ -299,13 +378,14 @@ export interface CsvWriterOptions {
   readonly bom?: boolean;
   /** Close `out` when done (default false: stdout must stay open). */
   readonly close?: boolean;
-  /** Rows stringified per batch (default 256). */
-  readonly batchSize?: number;
+  /** Characters buffered before a write to `out` (default 65536). */
+  readonly flushBytes?: number;
 }
 
 /**
- * Creates a CSV writer on `out`: header first, RFC 4180 quoting (csv-stringify), CRLF line ends,
- * rows stringified in batches, waiting for `drain` when the output is full.
+ * Creates a CSV writer on `out`: header first, RFC 4180 quoting (csv-stringify, see
+ * {@link formatCsvRow}), CRLF line ends, output buffered and written in chunks, waiting for `drain`
+ * when the output is full.
  *
  * @example
  * ```ts
@@ -319,30 +399,27 @@ export function createCsvWriter(
   header: readonly string[],
   options: CsvWriterOptions = {},
 ): CsvWriter {
-  const batchSize = options.batchSize ?? 256;
-  let batch: (readonly string[])[] = [header];
+  const flushAt = options.flushBytes ?? 1 << 16;
   let failure: unknown;
   const onError = (e: unknown) => {
     failure ??= e;
   };
   out.on('error', onError);
-  const stringifyOptions = { record_delimiter: 'windows' as const, bom: options.bom === true };
-  let firstBatch = true;
+  let pending = (options.bom === true ? '\uFEFF' : '') + formatCsvRow(header);
   async function waitDrain(): Promise<void> {
     await once(out, 'drain');
   }
   function flush(): Promise<void> | undefined {
     if (failure !== undefined) return Promise.reject(failure);
-    if (batch.length === 0) return undefined;
-    const text = stringify(batch, firstBatch ? stringifyOptions : { record_delimiter: 'windows' });
-    firstBatch = false;
-    batch = [];
+    if (pending.length === 0) return undefined;
+    const text = pending;
+    pending = '';
     return out.write(text) ? undefined : waitDrain();
   }
   return {
     write(cells) {
-      batch.push(cells);
-      return batch.length >= batchSize ? flush() : undefined;
+      pending += formatCsvRow(cells);
+      return pending.length >= flushAt ? flush() : undefined;
     },
     async end() {
       await flush();
@@ -355,6 +432,39 @@ export function createCsvWriter(
       out.off('error', onError);
     },
   };
+}
+
+const NEEDS_QUOTES = /[",\r\n]/;
+const STRINGIFY_OPTIONS = { record_delimiter: 'windows' } as const;
+
+/**
+ * One CSV line (with its CRLF) for `cells`. Rows that need quoting go through csv-stringify;
+ * rows that need none (most) are joined directly, which gives the same bytes much faster.
+ *
+ * @example
+ * ```ts
+ * formatCsvRow(['a', 'b,c']); // 'a,"b,c"\r\n'
+ * ```
+ */
+export function formatCsvRow(cells: readonly string[]): string {
+  for (let i = 0; i < cells.length; i++) {
+    if (NEEDS_QUOTES.test(cells[i] ?? '')) return stringify([cells], STRINGIFY_OPTIONS);
+  }
+  return `${cells.join(',')}\r\n`;
+}
+
+/**
+ * Whether an error means the reader of our output went away (`… | head`): such a run should stop
+ * quietly with exit code 0.
+ *
+ * @example
+ * ```ts
+ * isBrokenPipe(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' })); // true
+ * ```
+ */
+export function isBrokenPipe(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED';
 }
 
 /**

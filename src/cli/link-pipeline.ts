@@ -8,28 +8,37 @@
  * reference and a window of chunks in flight, not by the size of LEFT.
  */
 import { once } from 'node:events';
-import { statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import {
+  exportDictionaries,
   type FellegiSunterModel,
-  hashKey,
   type PreparedSide,
+  parseModel,
   referenceBytes,
   type Thresholds,
   toColumnarReference,
   trainOnSample,
 } from '../match/index.js';
 import type { CleanRecord } from '../record/index.js';
-import type { ColumnMap } from './csv.js';
-import { openOutput } from './csv.js';
-import { CliInputError } from './errors.js';
+import type { CommandContext } from './command.js';
+import {
+  type ArgOptions,
+  type ColumnMap,
+  openOutput,
+  parseColumnMap,
+  parseCommandArgs,
+} from './csv.js';
+import { CliInputError, EXIT_OK } from './errors.js';
 import { type CsvChunk, type CsvScan, scanCsv } from './parallel/csv-chunks.js';
+import { mergeShardOutputs } from './parallel/merge.js';
 import { csvCell, LINK_COLUMNS } from './parallel/output.js';
-import { createPool, type WorkerPool } from './parallel/pool.js';
+import { createPool } from './parallel/pool.js';
 import { createProgress, formatDuration } from './parallel/progress.js';
 import type { CleanedChunk } from './parallel/records.js';
-import type { Shard } from './parallel/shard.js';
+import { parseShard, type Shard } from './parallel/shard.js';
 import { packStrings } from './parallel/strings.js';
 import {
   type ChunkStats,
@@ -57,12 +66,19 @@ export interface LinkPipelineOptions {
   readonly model?: FellegiSunterModel | undefined;
   /** Write the model (with the chosen thresholds) here. */
   readonly saveModel?: string | undefined;
-  /** LEFT rows in the EM sample (default 100 000). */
+  /** LEFT rows in the EM sample (default 50 000). */
   readonly sampleSize?: number | undefined;
   readonly thresholds?: Thresholds | undefined;
+  /** Estimated false-discovery rate the match threshold aims at (default 0.001). */
+  readonly targetFdr?: number | undefined;
   /** "Today" for date checks (default: now). Fix it to repeat a run exactly. */
   readonly referenceDate?: Date | undefined;
   readonly bom?: boolean | undefined;
+  /**
+   * Dispatch LEFT chunks in a shuffled order (seed) while still writing them in LEFT order: shows
+   * that results do not depend on the order chunks are processed in (used by tests).
+   */
+  readonly shuffleChunks?: number | undefined;
   /** Heap limit of each worker in MiB. */
   readonly workerHeapMb?: number | undefined;
 }
@@ -92,19 +108,31 @@ export interface LinkPipelineSummary {
   readonly estimatedFnr: number;
   /** Columnar reference bytes (typed arrays) per register row. */
   readonly referenceBytesPerRecord: number;
-  readonly seconds: { readonly reference: number; readonly training: number; readonly link: number; readonly total: number };
+  readonly seconds: {
+    readonly reference: number;
+    readonly training: number;
+    readonly link: number;
+    readonly total: number;
+  };
 }
 
 function abs(cwd: string, p: string): string {
   return isAbsolute(p) ? p : resolve(cwd, p);
 }
 
-function scan(file: string, path: string, pick?: (row: number) => boolean): CsvScan {
+function scan(
+  file: string,
+  path: string,
+  chunkRows: number | undefined,
+  pick?: (row: number) => boolean,
+): CsvScan {
   try {
-    return scanCsv(path, pick ? { pick } : {});
+    return scanCsv(path, { ...(pick ? { pick } : {}), ...(chunkRows ? { chunkRows } : {}) });
   } catch (e) {
     const code = (e as { code?: unknown } | null)?.code;
-    throw new CliInputError(`${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : String(code ?? e)})`);
+    throw new CliInputError(
+      `${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : String(code ?? e)})`,
+    );
   }
 }
 
@@ -119,7 +147,11 @@ function mix32(x: number): number {
 const shared = (bytes: number) => new SharedArrayBuffer(bytes);
 
 /** Prepares cleaned records on this thread (the engine's interned columns + worker-made keys). */
-function prepare(spec: ReturnType<typeof pipelineSpec>, records: readonly CleanRecord[], keys: (string | null)[][]): PreparedSide {
+function prepare(
+  spec: ReturnType<typeof pipelineSpec>,
+  records: readonly CleanRecord[],
+  keys: (string | null)[][],
+): PreparedSide {
   return { size: records.length, columns: spec.comparisons.map((c) => c.prepare(records)), keys };
 }
 
@@ -138,7 +170,7 @@ export async function runLinkPipeline(
   const t0 = performance.now();
   const leftPath = abs(io.cwd, options.left);
   const rightPath = abs(io.cwd, options.right);
-  const sampleSize = Math.max(1, options.sampleSize ?? 100_000);
+  const sampleSize = Math.max(1, options.sampleSize ?? 50_000);
   let leftBytes = 0;
   try {
     leftBytes = statSync(leftPath).size;
@@ -148,17 +180,30 @@ export async function runLinkPipeline(
   const guessRows = Math.max(1, leftBytes / 90);
   const threshold = Math.min(1, (2 * sampleSize) / guessRows) * 4294967296;
   const pick = options.model ? undefined : (row: number) => mix32(row) < threshold;
-  const leftScan = scan(options.left, leftPath, pick);
-  const rightScan = scan(options.right, rightPath);
-  const workers = Math.max(1, Math.floor(options.workers ?? 2));
+  const leftScan = scan(options.left, leftPath, options.chunkRows, pick);
+  const rightScan = scan(options.right, rightPath, options.chunkRows);
+  const workers = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
   const setup: WorkerSetup = {
-    left: { file: options.left, path: leftPath, headerText: leftScan.headerText, key: options.leftKey },
-    right: { file: options.right, path: rightPath, headerText: rightScan.headerText, key: options.rightKey },
+    left: {
+      file: options.left,
+      path: leftPath,
+      headerText: leftScan.headerText,
+      key: options.leftKey,
+    },
+    right: {
+      file: options.right,
+      path: rightPath,
+      headerText: rightScan.headerText,
+      key: options.rightKey,
+    },
     map: (options.map ?? {}) as Readonly<Record<string, string>>,
     referenceDate: (options.referenceDate ?? new Date()).getTime(),
     shard: options.shard,
   };
-  const pool = createPool(workers, options.workerHeapMb === undefined ? {} : { maxOldSpaceMb: options.workerHeapMb });
+  const pool = createPool(
+    workers,
+    options.workerHeapMb === undefined ? {} : { maxOldSpaceMb: options.workerHeapMb },
+  );
   try {
     await pool.broadcast({ type: 'setup', setup });
     const spec = pipelineSpec();
@@ -171,28 +216,34 @@ export async function runLinkPipeline(
     );
     const rightRecords: CleanRecord[] = [];
     const rightIds: string[] = [];
-    const rightKeys: (string | null)[][] = spec.blocking.map(() => []);
+    let valid = 0;
+    for (const part of rightParts) valid += part.records.length;
+    const keyHashes = spec.blocking.map(() => new Float64Array(valid));
     for (const part of rightParts) {
-      // Malformed register rows are kept out of the reference.
+      // Malformed or empty register rows are kept out of the reference.
       let v = 0;
       for (let i = 0; i < part.ids.length; i++) {
         if (part.invalid[i]) continue;
+        for (let r = 0; r < keyHashes.length; r++)
+          keyHashes[r]![rightRecords.length] = part.hashes![r]![v]!;
         rightIds.push(part.ids[i]!);
         rightRecords.push(part.records[v]!);
-        for (let r = 0; r < rightKeys.length; r++) rightKeys[r]!.push(part.keys[r]![v]!);
         v++;
       }
     }
     rightParts.length = 0;
-    const rightSide = prepare(spec, rightRecords, rightKeys);
+    const rightSide = prepare(spec, rightRecords, []);
     rightRecords.length = 0;
-    const reference = toColumnarReference(rightSide, { allocate: shared });
+    const dictionaries = exportDictionaries(spec);
+    const reference = toColumnarReference(rightSide, { allocate: shared, keyHashes });
     const rightKeyPool = packStrings(rightIds, shared);
     const bytesPerRecord = reference.size > 0 ? referenceBytes(reference) / reference.size : 0;
     const tReference = performance.now();
 
     // 2. The model: EM on a sample of LEFT (the same sample whatever the shard), or loaded.
-    const sampleRows = [...leftScan.sample].sort((a, b) => mix32(a.row) - mix32(b.row) || a.row - b.row).slice(0, sampleSize);
+    const sampleRows = [...leftScan.sample]
+      .sort((a, b) => mix32(a.row) - mix32(b.row) || a.row - b.row)
+      .slice(0, sampleSize);
     sampleRows.sort((a, b) => a.row - b.row);
     const sampleParts = await Promise.all(
       chunked(sampleRows, 8192).map((rows) =>
@@ -211,6 +262,7 @@ export async function runLinkPipeline(
       rules: PIPELINE_RULES,
       ...(options.model ? { model: options.model } : {}),
       ...(options.thresholds ? { thresholds: options.thresholds } : {}),
+      ...(options.targetFdr !== undefined ? { targetFdr: options.targetFdr } : {}),
     });
     if (options.saveModel !== undefined) {
       writeFileSync(abs(io.cwd, options.saveModel), `${JSON.stringify(training.model, null, 2)}\n`);
@@ -220,6 +272,7 @@ export async function runLinkPipeline(
       type: 'reference',
       reference: {
         reference,
+        dictionaries,
         rightKeys: rightKeyPool,
         model: training.model,
         thresholds: { match: training.thresholds.match, review: training.thresholds.review },
@@ -232,31 +285,47 @@ export async function runLinkPipeline(
     const header = options.shard ? ['left_row', ...LINK_COLUMNS] : [...LINK_COLUMNS];
     stream.write(`${options.bom === true ? '\ufeff' : ''}${header.map(csvCell).join(',')}\r\n`);
     const progress = createProgress(io.stderr, 'link', leftScan.rows);
-    const totals = { match: 0, review: 0, no_match: 0, invalid: 0, pairs: 0, falseMatches: 0, missed: 0, mass: 0 };
+    const totals = {
+      match: 0,
+      review: 0,
+      no_match: 0,
+      invalid: 0,
+      pairs: 0,
+      falseMatches: 0,
+      missed: 0,
+      mass: 0,
+    };
     let rowsDone = 0;
     let rowsWritten = 0;
-    const runChunk = async (c: CsvChunk): Promise<ScoredOutput & { rows: number }> => {
-      const cleaned = await pool.run<CleanedChunk>({ type: 'clean', side: 'left', source: c, firstRow: c.firstRow });
-      const left = prepare(spec, cleaned.records, cleaned.keys);
-      const out = await pool.run<ScoredOutput>({
-        type: 'score',
-        left,
-        ids: cleaned.ids,
-        rows: cleaned.rows,
-        invalid: cleaned.invalid,
+    const runChunk = (c: CsvChunk) =>
+      pool.run<ScoredOutput & { rows: number }>({
+        type: 'link',
+        chunk: c,
         withRowNumbers: options.shard !== undefined,
       });
-      return { ...out, rows: cleaned.ids.length };
-    };
-    const window = workers * 2 + 1;
-    const inFlight: Promise<ScoredOutput & { rows: number }>[] = [];
-    let next = 0;
     const chunks = leftScan.chunks;
-    while (next < chunks.length && inFlight.length < window) inFlight.push(runChunk(chunks[next++]!));
+    const order = chunks.map((_, i) => i);
+    if (options.shuffleChunks !== undefined) shuffle(order, options.shuffleChunks);
+    const window = workers * 2 + 1;
+    const started = new Map<number, Promise<ScoredOutput & { rows: number }>>();
+    let dispatched = 0;
+    let running = 0;
+    const dispatch = () => {
+      const c = order[dispatched++]!;
+      running++;
+      started.set(
+        c,
+        runChunk(chunks[c]!).finally(() => {
+          running--;
+        }),
+      );
+    };
     for (let c = 0; c < chunks.length; c++) {
-      const done = await inFlight.shift()!;
-      if (next < chunks.length) inFlight.push(runChunk(chunks[next++]!));
-      if (done.text.length > 0 && !stream.write(done.text)) await new Promise((r) => stream.once('drain', r));
+      while (dispatched < chunks.length && (running < window || !started.has(c))) dispatch();
+      const done = await started.get(c)!;
+      started.delete(c);
+      if (done.text.length > 0 && !stream.write(done.text))
+        await new Promise((r) => stream.once('drain', r));
       addStats(totals, done.stats);
       rowsWritten += done.rows;
       rowsDone += chunks[c]!.rows;
@@ -275,7 +344,12 @@ export async function runLinkPipeline(
       rightRows: reference.size,
       workers,
       shard: options.shard,
-      counts: { match: totals.match, review: totals.review, no_match: totals.no_match, invalid: totals.invalid },
+      counts: {
+        match: totals.match,
+        review: totals.review,
+        no_match: totals.no_match,
+        invalid: totals.invalid,
+      },
       pairsScored: totals.pairs,
       sampleSize: training.sampleSize,
       trained: options.model === undefined,
@@ -296,6 +370,18 @@ export async function runLinkPipeline(
     return summary;
   } finally {
     await pool.close();
+  }
+}
+
+/** Fisher–Yates with a small seeded generator (tests dispatch chunks out of order). */
+function shuffle(xs: number[], seed: number): void {
+  let state = seed >>> 0 || 1;
+  for (let i = xs.length - 1; i > 0; i--) {
+    state = mix32(state + i);
+    const j = state % (i + 1);
+    const t = xs[i]!;
+    xs[i] = xs[j]!;
+    xs[j] = t;
   }
 }
 
@@ -320,7 +406,9 @@ const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
  * ```
  */
 export function formatSummary(s: LinkPipelineSummary): string {
-  const shard = s.shard ? `, shard ${s.shard.index + 1}/${s.shard.count} (${fmt(s.rowsWritten)} of ${fmt(s.leftRows)} rows)` : '';
+  const shard = s.shard
+    ? `, shard ${s.shard.index + 1}/${s.shard.count} (${fmt(s.rowsWritten)} of ${fmt(s.leftRows)} rows)`
+    : '';
   const lines = [
     `vn-reconcile link: ${fmt(s.rowsWritten)} rows against ${fmt(s.rightRows)} reference rows in ${formatDuration(s.seconds.total)} (${s.seconds.total.toFixed(1)} s; ${s.workers} worker${s.workers === 1 ? '' : 's'}${shard})`,
     `  decisions: match ${fmt(s.counts.match)} · review ${fmt(s.counts.review)} · no_match ${fmt(s.counts.no_match)} · invalid ${fmt(s.counts.invalid)}`,
@@ -333,4 +421,158 @@ export function formatSummary(s: LinkPipelineSummary): string {
     `  reference: ${s.referenceBytesPerRecord.toFixed(0)} bytes/record in shared typed arrays; time: reference ${s.seconds.reference.toFixed(1)} s · training ${s.seconds.training.toFixed(1)} s · linking ${s.seconds.link.toFixed(1)} s`,
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** Usage of the pipeline's flags (appended to `link --help`). */
+export const PIPELINE_USAGE = `Scale options (streaming, parallel, shardable):
+      --workers N          worker threads (default: the number of cores)
+      --chunk-size N       LEFT rows per chunk (default 16384)
+      --sample-size N      LEFT rows in the EM sample (default 50000)
+      --shard K/N          only the K-th of N shards of LEFT (stable key: CCCD province+birth
+                           year, else name+dob); output gets a leading left_row column.
+                           Train once (--save-model), then give every shard --model.
+      --merge              positionals are shard outputs: merge them into the single output
+      --reference-date D   "today" for date checks, YYYY-MM-DD (fix it to repeat a run exactly)`;
+
+/** The `parseArgs` options of the pipeline. */
+export const PIPELINE_ARGS = {
+  out: { type: 'string', short: 'o' },
+  key: { type: 'string' },
+  'left-key': { type: 'string' },
+  'right-key': { type: 'string' },
+  map: { type: 'string', multiple: true },
+  bom: { type: 'boolean' },
+  model: { type: 'string' },
+  'save-model': { type: 'string' },
+  workers: { type: 'string' },
+  'chunk-size': { type: 'string' },
+  'sample-size': { type: 'string' },
+  shard: { type: 'string' },
+  merge: { type: 'boolean' },
+  'reference-date': { type: 'string' },
+  'match-threshold': { type: 'string' },
+  'review-threshold': { type: 'string' },
+  'target-fdr': { type: 'string' },
+  'one-to-one': { type: 'boolean' },
+} as const satisfies ArgOptions;
+
+/**
+ * Whether `link` runs through the pipeline: always, except for what only the in-memory engine
+ * does (`--one-to-one` needs every candidate at once; stdin cannot be scanned twice).
+ *
+ * @example
+ * ```ts
+ * usesPipeline(['list.csv', 'reg.csv', '--workers', '2']); // true
+ * usesPipeline(['-', 'reg.csv']); // false
+ * ```
+ */
+export function usesPipeline(argv: readonly string[]): boolean {
+  return !argv.includes('--one-to-one') && !argv.includes('-');
+}
+
+function probability(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const x = Number(value);
+  if (!(x >= 0 && x <= 1))
+    throw new CliInputError(`--${flag} ${value}: expected a number between 0 and 1`);
+  return x;
+}
+
+function positiveInt(flag: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1)
+    throw new CliInputError(`--${flag} ${v}: expected a positive integer`);
+  return n;
+}
+
+/**
+ * Runs `vn-reconcile link` through the pipeline (arguments as the CLI gets them). Resolves to the
+ * exit code.
+ *
+ * @example
+ * ```ts
+ * await runLinkPipelineCommand({ argv: ['list.csv', 'reg.csv', '--workers', '2'], stdout, stderr, stdin, cwd });
+ * ```
+ */
+export async function runLinkPipelineCommand(ctx: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs(ctx.argv, PIPELINE_ARGS);
+  if (values.merge === true) {
+    if (positionals.length === 0) throw new CliInputError('--merge: give the shard output files');
+    const { stream, close } = await openOutput(values.out, ctx.cwd, ctx.stdout);
+    const files = positionals.map((f) => abs(ctx.cwd, f));
+    const rows = await mergeShardOutputs(files, stream);
+    if (close) {
+      const finished = once(stream, 'finish');
+      stream.end();
+      await finished;
+    }
+    ctx.stderr.write(
+      `vn-reconcile link --merge: ${fmt(rows)} rows from ${files.length} shard files\n`,
+    );
+    return EXIT_OK;
+  }
+  const [left, right, ...extra] = positionals;
+  if (left === undefined || right === undefined || extra.length > 0) {
+    throw new CliInputError('expected two files: vn-reconcile link LEFT.csv RIGHT.csv');
+  }
+  let model: FellegiSunterModel | undefined;
+  if (values.model !== undefined) {
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(abs(ctx.cwd, values.model), 'utf8'));
+    } catch (e) {
+      throw new CliInputError(
+        `${values.model}: cannot read the model (${e instanceof Error ? e.message : String(e)})`,
+      );
+    }
+    const parsed = parseModel(json, pipelineSpec());
+    if (!parsed.success)
+      throw new CliInputError(`${values.model}: ${parsed.issues.map((i) => i.message).join('; ')}`);
+    model = parsed.data;
+  }
+  let referenceDate: Date | undefined;
+  if (values['reference-date'] !== undefined) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(values['reference-date']);
+    referenceDate = m
+      ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
+      : undefined;
+    if (!referenceDate || Number.isNaN(referenceDate.getTime()))
+      throw new CliInputError(`--reference-date ${values['reference-date']}: expected YYYY-MM-DD`);
+  }
+  if (values['one-to-one'] === true) {
+    throw new CliInputError('--one-to-one cannot stream: run it without the scale options');
+  }
+  const match = probability('match-threshold', values['match-threshold']);
+  const review = probability('review-threshold', values['review-threshold']);
+  const targetFdr = probability('target-fdr', values['target-fdr']);
+  const thresholds =
+    match !== undefined || review !== undefined
+      ? {
+          match: match ?? model?.thresholds?.match ?? 0.5,
+          review: Math.min(review ?? match ?? 0.5, match ?? 1),
+        }
+      : undefined;
+  await runLinkPipeline(
+    {
+      left,
+      thresholds,
+      targetFdr,
+      right,
+      out: values.out,
+      leftKey: values['left-key'] ?? values.key,
+      rightKey: values['right-key'] ?? values.key,
+      map: parseColumnMap(values.map),
+      workers: positiveInt('workers', values.workers),
+      chunkRows: positiveInt('chunk-size', values['chunk-size']),
+      sampleSize: positiveInt('sample-size', values['sample-size']),
+      shard: values.shard === undefined ? undefined : parseShard(values.shard),
+      model,
+      saveModel: values['save-model'],
+      referenceDate,
+      bom: values.bom,
+    },
+    ctx,
+  );
+  return EXIT_OK;
 }

@@ -4,14 +4,15 @@
  * `{ ok: false, error }`, one answer per message, in order.
  */
 import { parentPort } from 'node:worker_threads';
+import type { WorkerMessage } from './parallel/messages.js';
 import {
   clean,
   createWorkerState,
   installReference,
+  linkLeftChunk,
   score,
   setup,
 } from './parallel/tasks.js';
-import type { WorkerMessage } from './parallel/messages.js';
 
 const port = parentPort;
 if (port === null) throw new Error('vn-reconcile worker: not running in a worker thread');
@@ -27,6 +28,8 @@ function handle(msg: WorkerMessage): unknown {
     case 'reference':
       installReference(state, msg.reference);
       return undefined;
+    case 'link':
+      return linkLeftChunk(state, msg.chunk, msg.withRowNumbers);
     case 'score':
       return score(state, msg.left, msg.ids, msg.rows, msg.invalid, msg.withRowNumbers);
   }

@@ -5,27 +5,38 @@
  * @module
  */
 
-/** What one pass over the input found. */
+/** Flag bits of {@link ScanResult.flags}. */
+export const SCAN_TRIMMED = 1;
+export const SCAN_APOSTROPHE = 2;
+export const SCAN_DECIMAL_ZERO = 4;
+export const SCAN_SEPARATORS = 8;
+export const SCAN_FULL_WIDTH = 16;
+export const SCAN_LOWER_LETTER = 32;
+export const SCAN_PLUS = 64;
+export const SCAN_SCIENTIFIC = 128;
+export const SCAN_EMPTY = 256;
+/** The flags that are repairs (everything the parser lists in `repairs`). */
+export const SCAN_REPAIRS =
+  SCAN_TRIMMED |
+  SCAN_APOSTROPHE |
+  SCAN_DECIMAL_ZERO |
+  SCAN_SEPARATORS |
+  SCAN_FULL_WIDTH |
+  SCAN_LOWER_LETTER;
+
+/** What one pass over the input found (kept small: it is allocated once per messy input). */
 export interface ScanResult {
   /** Up to the first 13 digits (ASCII), in order, after removing a decimal `.0` suffix. */
   readonly digits: string;
   /** Total number of digits (may exceed `digits.length`). */
   readonly digitCount: number;
+  /** `SCAN_*` bits: what formatting was found. */
+  readonly flags: number;
   /** Leading ASCII letter (upper-cased) when the value starts with one (passport), else 0. */
   readonly letter: number;
-  readonly letterWasLower: boolean;
-  /** Position and code of the first character that is not allowed, or -1. */
+  /** Position of the first character that is not allowed, or -1; `badChar` is its code. */
   readonly badIndex: number;
   readonly badChar: number;
-  readonly plusPrefix: boolean;
-  readonly trimmed: boolean;
-  readonly apostrophe: boolean;
-  readonly decimalZero: boolean;
-  readonly separators: boolean;
-  readonly fullWidth: boolean;
-  readonly scientific: boolean;
-  /** Nothing but whitespace, separators and an apostrophe. */
-  readonly empty: boolean;
 }
 
 /** Whitespace trimmed at the ends (JS `trim()` set plus zero-width space). */
@@ -102,23 +113,20 @@ export function scanIdString(s: string): ScanResult {
   let end = s.length;
   while (start < end && isSpace(s.charCodeAt(start))) start++;
   while (end > start && isSpace(s.charCodeAt(end - 1))) end--;
-  let trimmed = start > 0 || end < s.length;
-  let apostrophe = false;
+  let flags = start > 0 || end < s.length ? SCAN_TRIMMED : 0;
   if (start < end && isApostrophe(s.charCodeAt(start))) {
-    apostrophe = true;
+    flags |= SCAN_APOSTROPHE;
     start++;
     const afterApostrophe = start;
     while (start < end && isSpace(s.charCodeAt(start))) start++;
-    if (start > afterApostrophe) trimmed = true;
+    if (start > afterApostrophe) flags |= SCAN_TRIMMED;
   }
-  let plusPrefix = false;
   if (start < end && s.charCodeAt(start) === 0x2b) {
-    if (isScientific(s, start, end)) return scientificResult(trimmed, apostrophe);
-    plusPrefix = true;
+    if (isScientific(s, start, end)) return scientific(flags);
+    flags |= SCAN_PLUS;
     start++;
   }
   let letter = 0;
-  let letterWasLower = false;
   if (start < end) {
     const c = s.charCodeAt(start);
     if (c >= 0x41 && c <= 0x5a) {
@@ -126,7 +134,7 @@ export function scanIdString(s: string): ScanResult {
       start++;
     } else if (c >= 0x61 && c <= 0x7a) {
       letter = c - 32;
-      letterWasLower = true;
+      flags |= SCAN_LOWER_LETTER;
       start++;
     }
   }
@@ -134,8 +142,7 @@ export function scanIdString(s: string): ScanResult {
   // The first 13 digits as a number (< 2^53, exact); the string is built once at the end.
   let digitValue = 0;
   let digitCount = 0;
-  let separators = false;
-  let fullWidth = false;
+  let firstDigit = -1;
   let badIndex = -1;
   let badChar = 0;
   // The decimal-suffix rule: exactly one `.`/`,`, followed by 1–2 zeros and nothing else.
@@ -146,11 +153,12 @@ export function scanIdString(s: string): ScanResult {
   for (let i = start; i < end; i++) {
     let c = s.charCodeAt(i);
     if (c >= 0xff10 && c <= 0xff19) {
-      fullWidth = true;
+      flags |= SCAN_FULL_WIDTH;
       c -= 0xff10 - 48;
     }
     if (c >= 48 && c <= 57) {
       if (digitCount < 13) digitValue = digitValue * 10 + (c - 48);
+      if (firstDigit < 0) firstDigit = i;
       digitCount++;
       if (pointCount > 0) {
         if (c === 48) zerosAfterPoint++;
@@ -162,69 +170,71 @@ export function scanIdString(s: string): ScanResult {
       zerosAfterPoint = 0;
       onlyZerosAfterPoint = true;
     } else if (isSeparator(c)) {
-      separators = true;
+      flags |= SCAN_SEPARATORS;
       if (pointCount > 0) onlyZerosAfterPoint = false;
     } else {
       if ((c === 0x45 || c === 0x65) && letter === 0 && isScientific(s, start, end)) {
-        return scientificResult(trimmed, apostrophe);
+        return scientific(flags);
       }
       badIndex = i;
       badChar = c;
       break;
     }
   }
-  const decimalZero =
+  let kept = Math.min(digitCount, 13);
+  if (
     badIndex < 0 &&
     pointCount === 1 &&
     onlyZerosAfterPoint &&
     zerosAfterPoint >= 1 &&
     zerosAfterPoint <= 2 &&
     digitsBeforePoint + zerosAfterPoint === digitCount &&
-    letter === 0;
-  let kept = Math.min(digitCount, 13);
-  if (decimalZero) {
+    letter === 0
+  ) {
+    flags |= SCAN_DECIMAL_ZERO;
     if (digitsBeforePoint < kept) {
       digitValue = Math.floor(digitValue / 10 ** (kept - digitsBeforePoint));
       kept = digitsBeforePoint;
     }
     digitCount = digitsBeforePoint;
   } else if (pointCount > 0) {
-    separators = true;
+    flags |= SCAN_SEPARATORS;
   }
-  const digits = kept === 0 ? '' : String(digitValue).padStart(kept, '0');
-  return {
-    digits,
-    digitCount,
-    letter,
-    letterWasLower,
-    badIndex,
-    badChar,
-    plusPrefix,
-    trimmed,
-    apostrophe,
-    decimalZero,
-    separators,
-    fullWidth,
-    scientific: false,
-    empty: badIndex < 0 && digitCount === 0 && letter === 0 && !plusPrefix,
-  };
+  if (badIndex < 0 && digitCount === 0 && letter === 0 && (flags & SCAN_PLUS) === 0) {
+    flags |= SCAN_EMPTY;
+  }
+  let digits = '';
+  if (kept > 0) {
+    // ASCII digits in one run (an apostrophe, padding or a suffix around them): slice them.
+    const contiguous = (flags & (SCAN_SEPARATORS | SCAN_FULL_WIDTH)) === 0 && pointCount === 0;
+    digits = contiguous ? s.slice(firstDigit, firstDigit + kept) : digitString(digitValue, kept);
+  }
+  return { digits, digitCount, flags, letter, badIndex, badChar };
 }
 
-function scientificResult(trimmed: boolean, apostrophe: boolean): ScanResult {
+/**
+ * `value` (a non-negative integer below 10^14) as exactly `width` digits, leading zeros kept.
+ * Converted as two halves below 10^7: small integers take V8's fast (cached) path, doubles above
+ * 2^31 do not.
+ *
+ * @example
+ * ```ts
+ * digitString(38095012345, 12); // '038095012345'
+ * ```
+ */
+export function digitString(value: number, width: number): string {
+  if (width <= 7) return String(value).padStart(width, '0');
+  const high = Math.floor(value / 1e7);
+  return String(high).padStart(width - 7, '0') + String(value - high * 1e7).padStart(7, '0');
+}
+
+function scientific(flags: number): ScanResult {
   return {
     digits: '',
     digitCount: 0,
+    flags: flags | SCAN_SCIENTIFIC,
     letter: 0,
-    letterWasLower: false,
     badIndex: -1,
     badChar: 0,
-    plusPrefix: false,
-    trimmed,
-    apostrophe,
-    decimalZero: false,
-    separators: false,
-    fullWidth: false,
-    scientific: true,
-    empty: false,
   };
 }

@@ -94,7 +94,8 @@ export interface ParseIdNumberOptions {
   readonly repairs?: boolean | { readonly [K in IdRepairCode]?: boolean };
   /**
    * Birth years after this date's year (Vietnam time, UTC+7) are `CCCD_FUTURE_BIRTH_YEAR`.
-   * Default: the current time (the only place the `id` part reads the clock).
+   * Default: the current time (the only place the `id` part reads the clock), read only for birth
+   * years of 2025 or later (earlier ones cannot be in the future of a running clock).
    */
   readonly referenceDate?: Date;
   /**

@@ -125,7 +125,7 @@ export interface CandidateBuffer {
   epoch: number;
 }
 
-/** A buffer for a right side of `n` records. */
+/** A buffer for a right side of `n` records. @internal */
 export function createCandidateBuffer(n: number): CandidateBuffer {
   return { stamp: new Int32Array(n), out: new Int32Array(64), epoch: 0 };
 }

@@ -5,6 +5,7 @@
  * levels from most to least similar, the last being `else`.
  * @module
  */
+import type { Interner } from './interner.js';
 
 /**
  * One side's prepared values for one comparison (columnar). Concrete comparisons extend it;
@@ -32,6 +33,12 @@ export interface Comparison<R> {
   readonly levels: readonly string[];
   /** The level whose weight is term-frequency adjusted (1-based), or 0 for none. */
   readonly tfLevel: number;
+  /**
+   * The interner behind the prepared ids, when there is one: the national-scale pipeline copies
+   * the reference's dictionary into each worker's comparisons so workers prepare LEFT chunks with
+   * the same ids. @internal
+   */
+  readonly dictionary?: Interner;
   /** Prepares one side. Call it for both sides of a link with the same comparison object. */
   prepare(records: readonly R[]): PreparedColumn;
   /** The level (0 = null) of the pair (record `i` of `a`, record `j` of `b`). */

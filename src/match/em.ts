@@ -63,6 +63,7 @@ export function runEm(
   let lambda = lambda0;
   let total = 0;
   for (let p = 0; p < size; p++) total += counts[p]!;
+  if (!(total > 0)) return { m, u, lambda, iterations: 0, converged: false };
   const g = new Float64Array(size);
   let it = 0;
   let converged = false;

@@ -32,6 +32,8 @@ export {
   familyNameComparison,
   GIVEN_NAME_LEVELS,
   givenNameComparison,
+  type PreparedName,
+  prepareName,
   type VietnameseNameOptions,
 } from './comparisons/vietnamese-name.js';
 export {
@@ -51,6 +53,7 @@ export {
 export { type EmOptions, type EmResult, type PatternCounts, runEm } from './em.js';
 export { jaroCodes, jaroWinklerCodes } from './kernels/jaro-winkler.js';
 export { levenshteinCodes } from './kernels/levenshtein.js';
+export { withinOneEdit } from './kernels/one-edit.js';
 export { osaCodes } from './kernels/osa.js';
 export { codesOf, jaro, jaroWinkler, levenshtein, osaDistance } from './kernels/strings.js';
 export {
@@ -79,6 +82,7 @@ export {
   weightToProbability,
 } from './model.js';
 export { compileRules, type MatchRule } from './rules.js';
+export * from './scale/index.js';
 export {
   type Contribution,
   createScorer,
@@ -92,4 +96,3 @@ export {
 export { type BlockingRule, type LinkageSpec, type PreparedSide, prepareSide } from './spec.js';
 export { estimateU, type TrainOptions, trainModel } from './train.js';
 export { VIETNAMESE_RULES, type VietnameseSpecOptions, vietnameseSpec } from './vietnamese.js';
-export * from './scale/index.js';

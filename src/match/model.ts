@@ -129,7 +129,14 @@ export function parseModel<R>(
   return { success: true, data: model };
 }
 
-/** A message when `model` does not fit `spec`, else undefined. */
+/**
+ * A message when `model` does not fit `spec` (other comparisons or level labels), else undefined.
+ *
+ * @example
+ * ```ts
+ * modelMismatch(savedModel, vietnameseSpec()); // undefined when the model fits
+ * ```
+ */
 export function modelMismatch<R>(
   model: FellegiSunterModel,
   spec: LinkageSpec<R>,

@@ -17,6 +17,12 @@ export interface BlockingRule<R> {
    * these pairs; training skips them in this rule's round).
    */
   readonly fields?: readonly string[];
+  /**
+   * Use this rule's pairs to learn m by EM (default true). Turn it off for rules whose blocks are
+   * dominated by a different kind of pair than the one sought — e.g. a shared phone or address
+   * gathers whole households, and EM would learn "same household" instead of "same person".
+   */
+  readonly train?: boolean;
   /** The blocking key of a record, or null/undefined/'' when the record has none for this rule. */
   readonly key: (record: R) => string | null | undefined;
 }

@@ -10,7 +10,7 @@ export interface TrainOptions {
   readonly randomPairs?: number;
   /** Seed of every random choice (default 42): training is deterministic. */
   readonly seed?: number;
-  /** Candidate pairs per EM round above which left records are sampled (default 2 000 000). */
+  /** Candidate pairs per EM round above which left records are sampled (default 500 000). */
   readonly maxPairsPerRound?: number;
   /** EM tolerance (default 1e-4). */
   readonly tolerance?: number;
@@ -26,13 +26,24 @@ export function collectPatterns(
   K: number,
   levelsOfPairs: (add: (levels: Uint8Array) => void) => void,
 ): PatternCounts {
-  const index = new Map<number, number>();
+  // A pattern is packed into one number, 4 bits per comparison (exact up to 13 comparisons);
+  // wider specs, or a level above 15, fall back to a string key.
+  const index = new Map<number | string, number>();
+  const packed = K <= 13;
   let levels = new Uint8Array(K * 256);
   let counts = new Float64Array(256);
   let size = 0;
   levelsOfPairs((lv) => {
-    let key = 0;
-    for (let k = 0; k < K; k++) key = key * 16 + lv[k]!;
+    let key: number | string = 0;
+    for (let k = 0; k < K && packed; k++) {
+      const l = lv[k]!;
+      if (l > 15) {
+        key = lv.join(',');
+        break;
+      }
+      key = (key as number) * 16 + l;
+    }
+    if (!packed) key = lv.join(',');
     let p = index.get(key);
     if (p === undefined) {
       p = size++;
@@ -129,7 +140,7 @@ export function trainModel<R>(
   const other = right ?? left;
   const dedupe = right === undefined;
   const { u, pairs: randomPairs } = estimateU(spec, left, right, options);
-  const maxPairs = options.maxPairsPerRound ?? 2_000_000;
+  const maxPairs = options.maxPairsPerRound ?? 500_000;
   const emOptions = {
     tolerance: options.tolerance ?? 1e-4,
     maxIterations: options.maxIterations ?? 200,
@@ -181,6 +192,7 @@ export function trainModel<R>(
   const mRounds = new Float64Array(K);
   const rounds: { rule: string; pairs: number; iterations: number; converged: boolean }[] = [];
   spec.blocking.forEach((rule, r) => {
+    if (rule.train === false) return;
     const { records } = sampleFor([r]);
     const masked = Uint8Array.from(cs, (c) => (rule.fields?.includes(c.name) ? 1 : 0));
     const { patterns, pairs } = patternsOf([r], records, masked);
@@ -190,10 +202,12 @@ export function trainModel<R>(
       cs.map((c) => initialM(c.levels.length)),
       u,
       0.1,
-      emOptions,
+      // Inside a block the non-matches are not random pairs (relatives share an address, a phone,
+      // sometimes an ID): let this round learn its own u, and keep only its m.
+      { ...emOptions, trainU: true },
     );
     rounds.push({ rule: rule.name, pairs, iterations: res.iterations, converged: res.converged });
-    const nonNull = nonNullMatches(patterns, res.m, u, res.lambda);
+    const nonNull = nonNullMatches(patterns, res.m, res.u, res.lambda);
     // Weight each round's estimate by the matches it saw with a value for that comparison.
     for (let k = 0; k < K; k++) {
       if (rule.fields?.includes(cs[k]!.name)) continue;
@@ -218,7 +232,9 @@ export function trainModel<R>(
   const lambdaFit = runEm(union.patterns, m, u, unionFit.lambda, { ...emOptions, fixM: true });
   const candidatePairs = union.pairs / Math.max(all.rate, 1e-12);
   const possible = dedupe ? (left.size * (left.size - 1)) / 2 : left.size * other.size;
-  const expectedMatches = lambdaFit.lambda * candidatePairs;
+  // Without any candidate pair there is nothing to learn λ from: assume one match per left record.
+  const expectedMatches =
+    union.pairs > 0 ? lambdaFit.lambda * candidatePairs : Math.min(left.size, other.size);
   const prior = Math.min(0.5, Math.max(expectedMatches / Math.max(possible, 1), 1e-12));
   rounds.push({
     rule: '(union)',

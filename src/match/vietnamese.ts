@@ -1,12 +1,17 @@
 import { newProvincesForOldCode, parseIdNumber } from '../id/index.js';
 import type { CleanRecord } from '../record/index.js';
-import { foldDiacritics, parseVietnameseName, phoneticKey, toNfc } from '../text/index.js';
+import { foldDiacritics } from '../text/index.js';
 import { dateComparison } from './comparisons/date.js';
 import { exactComparison } from './comparisons/exact.js';
 import { type IdValue, idNumberComparison } from './comparisons/id-number.js';
 import { phoneComparison } from './comparisons/phone.js';
 import { placeComparison } from './comparisons/place.js';
-import { familyNameComparison, givenNameComparison } from './comparisons/vietnamese-name.js';
+import {
+  familyNameComparison,
+  givenNameComparison,
+  type PreparedName,
+  prepareName,
+} from './comparisons/vietnamese-name.js';
 import type { MatchRule } from './rules.js';
 import type { BlockingRule, LinkageSpec } from './spec.js';
 
@@ -20,13 +25,6 @@ export interface VietnameseSpecOptions {
 }
 
 const lowerFold = (s: string) => foldDiacritics(s).toLowerCase();
-
-function nameParts(r: CleanRecord) {
-  const v = r.fullName.value;
-  if (!v) return undefined;
-  const p = parseVietnameseName(toNfc(v).toLowerCase().replace(/\s+/g, ' ').trim());
-  return p.given ? p : undefined;
-}
 
 function newProvince(code: string): string | undefined {
   const c = newProvincesForOldCode(code);
@@ -64,7 +62,16 @@ const primaryId = (r: CleanRecord): IdValue | undefined =>
 export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec<CleanRecord> {
   const altColumn = options.alternateIdColumn ?? 'old_id_number';
   const alt = alternateId(altColumn);
-  const fullName = (r: CleanRecord) => r.fullName.value;
+  // One parse per record, shared by the name comparisons and the blocking rules.
+  const names = new WeakMap<CleanRecord, PreparedName | null>();
+  const nameParts = (r: CleanRecord): PreparedName | undefined => {
+    let p = names.get(r);
+    if (p === undefined) {
+      p = prepareName(r.fullName.value) ?? null;
+      names.set(r, p);
+    }
+    return p ?? undefined;
+  };
   const year = (r: CleanRecord) => r.dob.value?.year;
   const blocking: BlockingRule<CleanRecord>[] = [
     { name: 'id_number', fields: ['id'], key: (r) => r.idNumber.value },
@@ -74,30 +81,44 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
       key: (r) => (r.idKind === 'cmnd9' ? r.idNumber.value : alt(r)?.value),
     },
     {
-      name: 'given_phonetic+birth_year',
+      name: 'given_phonetic+dob',
       fields: ['given', 'dob'],
       key: (r) => {
         const p = nameParts(r);
-        const y = year(r);
-        return p && y ? `${phoneticKey(p.given)}|${y}` : null;
+        const d = r.dob.value;
+        return p && d?.day ? `${p.givenKey}|${d.year}-${d.month}-${d.day}` : null;
       },
     },
     {
-      name: 'full_name_phonetic',
-      fields: ['given', 'family'],
+      name: 'full_name_phonetic+birth_year',
+      fields: ['given', 'family', 'dob'],
       key: (r) => {
         const p = nameParts(r);
-        return p?.surname ? phoneticKey([p.surname, ...p.middle, p.given].join(' ')) : null;
+        const y = year(r);
+        return p?.surname && y ? `${p.familyKey} ${p.givenKey}|${y}` : null;
+      },
+    },
+    {
+      name: 'full_name_phonetic+province',
+      fields: ['given', 'family', 'place'],
+      key: (r) => {
+        const p = nameParts(r);
+        const province = r.provinceCode.value;
+        return p?.surname && province ? `${p.familyKey} ${p.givenKey}|${province}` : null;
       },
     },
     {
       name: 'phone_last7',
       fields: ['phone'],
+      // A shared phone gathers a household (parents' phone on children's records): EM on these
+      // blocks would learn "same household". Used for candidates, not for training.
+      train: false,
       key: (r) => (r.phone.value && r.phone.value.length >= 7 ? r.phone.value.slice(-7) : null),
     },
     {
       name: 'commune+birth_year',
       fields: ['place', 'dob'],
+      train: false,
       key: (r) => {
         const c = r.commune.value;
         const y = year(r);
@@ -112,16 +133,14 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
       key: (r) => {
         const p = nameParts(r);
         const d = r.dob.value;
-        return p?.surname && d?.day
-          ? `${phoneticKey(p.surname)}|${d.year}-${d.month}-${d.day}`
-          : null;
+        return p?.surname && d?.day ? `${p.surnameKey}|${d.year}-${d.month}-${d.day}` : null;
       },
     },
   ];
   return {
     comparisons: [
-      givenNameComparison({ name: 'given', get: fullName }),
-      familyNameComparison({ name: 'family', get: fullName }),
+      givenNameComparison({ name: 'given', parts: nameParts }),
+      familyNameComparison({ name: 'family', parts: nameParts }),
       dateComparison({ name: 'dob', get: (r) => r.dob.value }),
       exactComparison({ name: 'sex', get: (r) => r.sex.value }),
       idNumberComparison({ name: 'id', get: primaryId, alternate: alt }),

@@ -1,6 +1,7 @@
 import type { Issue, Result } from '../result.js';
 import { normalizeName } from '../text/index.js';
 import { issue, NO_WARNINGS } from './issue.js';
+import { memoize } from './memo.js';
 
 /** The kind of a district-level (cấp huyện) or commune-level (cấp xã) unit. */
 export type AdminUnitType =
@@ -198,6 +199,10 @@ function parseUnit(
   return { success: true, data };
 }
 
+// Results are immutable and these columns repeat a few thousand values: memoise per input.
+const communeMemo = memoize((s) => parseUnit(s, 'commune'), 32_768);
+const districtMemo = memoize((s) => parseUnit(s, 'district'), 8192);
+
 /**
  * Normalises a commune-level unit (xã, phường, thị trấn, đặc khu): `P.5`, `p5`, `F.5`, `Phường 05`
  * → `Phường 5`; `X. An Bình`, `xa an binh` → `Xã An Bình`; `TT. Phú Mỹ` → `Thị trấn Phú Mỹ`.
@@ -210,7 +215,7 @@ function parseUnit(
  * ```
  */
 export function parseCommune(input: string): Result<ParsedAdminUnit, AdminUnitIssueCode> {
-  return parseUnit(input, 'commune');
+  return typeof input === 'string' ? communeMemo(input) : parseUnit(input, 'commune');
 }
 
 /**
@@ -224,5 +229,5 @@ export function parseCommune(input: string): Result<ParsedAdminUnit, AdminUnitIs
  * ```
  */
 export function parseDistrict(input: string): Result<ParsedAdminUnit, AdminUnitIssueCode> {
-  return parseUnit(input, 'district');
+  return typeof input === 'string' ? districtMemo(input) : parseUnit(input, 'district');
 }

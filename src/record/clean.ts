@@ -1,7 +1,7 @@
 import type { Issue } from '../result.js';
-import type { ToneStyle } from '../text/index.js';
+import { type ToneStyle, toNfc } from '../text/index.js';
 import { parseCommune, parseDistrict } from './admin-unit.js';
-import { type CanonicalColumn, isCanonicalColumn, type RawRecord } from './columns.js';
+import { type CanonicalColumn, isCanonicalColumn, type RawRecordInput } from './columns.js';
 import { type DateOfBirthOptions, parseDateOfBirth } from './dob.js';
 import { cleanIdNumber } from './id-field.js';
 import { NO_WARNINGS } from './issue.js';
@@ -126,11 +126,62 @@ function finish(acc: Acc): readonly RecordIssue[] {
   return acc.errors;
 }
 
+/** A parse result reduced to what a record keeps: the value, or the issues. */
+type FieldResult =
+  | {
+      readonly success: true;
+      readonly value: string;
+      readonly warnings: readonly Issue<RecordIssueCode>[];
+    }
+  | { readonly success: false; readonly issues: readonly Issue<RecordIssueCode>[] };
+
+/** Parses an optional column: blank is no issue; errors and warnings are added to `acc`. */
+function optional(
+  acc: Acc,
+  raw: string | undefined,
+  column: CanonicalColumn,
+  parse: (s: string) => FieldResult,
+): string | undefined {
+  if (raw === undefined || isBlank(raw)) return undefined;
+  const r = parse(raw);
+  if (!r.success) {
+    addAll(acc, r.issues, column, 'error');
+    return undefined;
+  }
+  if (r.warnings.length > 0) addAll(acc, r.warnings, column, 'warning');
+  return r.value;
+}
+
+function parsePhoneValue(s: string): FieldResult {
+  const r = parsePhone(s);
+  return r.success ? { success: true, value: r.data.value, warnings: r.data.warnings } : r;
+}
+
+function parseProvinceCode(s: string, options: ProvinceOptions | undefined): FieldResult {
+  const r = parseProvince(s, options);
+  return r.success ? { success: true, value: r.data.code, warnings: r.data.warnings } : r;
+}
+
+function parseDistrictValue(s: string): FieldResult {
+  const r = parseDistrict(s);
+  return r.success ? { success: true, value: r.data.value, warnings: r.data.warnings } : r;
+}
+
+function parseCommuneValue(s: string): FieldResult {
+  const r = parseCommune(s);
+  return r.success ? { success: true, value: r.data.value, warnings: r.data.warnings } : r;
+}
+
+/** NFC, trimmed, one space between words; returns `s` itself when it is already clean. */
 function collapse(s: string): string {
-  const t = s.trim();
-  return t.includes('  ') || t.includes('\t') || t.includes('\n')
-    ? t.replace(/\s+/g, ' ').normalize('NFC')
-    : t.normalize('NFC');
+  const t = toNfc(s);
+  const n = t.length;
+  let clean = n > 0 && t.charCodeAt(0) > 32 && t.charCodeAt(n - 1) > 32;
+  for (let i = 1; clean && i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 32 || (c === 32 && t.charCodeAt(i - 1) === 32) || c === 160) clean = false;
+  }
+  return clean ? t : t.replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -146,14 +197,14 @@ function collapse(s: string): string {
  * issues.map((i) => i.code); // ['ID_MISSING', 'DOB_IMPOSSIBLE', 'SEX_MISSING']
  * ```
  */
-export function cleanRecord(
-  raw: RawRecord,
+export function cleanRecord<const Raw extends RawRecordInput>(
+  raw: Raw,
   options: CleanRecordOptions = DEFAULT_OPTIONS,
 ): CleanResult {
   return cleanWith(raw, settingsOf(options), options.key ?? '');
 }
 
-function cleanWith(raw: RawRecord, st: Settings, key: string): CleanResult {
+function cleanWith(raw: RawRecordInput, st: Settings, key: string): CleanResult {
   const acc: Acc = { errors: undefined, warnings: undefined };
 
   const nameRaw = raw.full_name;
@@ -195,54 +246,15 @@ function cleanWith(raw: RawRecord, st: Settings, key: string): CleanResult {
   if (!sex.success) addAll(acc, sex.issues, 'gender', 'error');
 
   const phoneRaw = raw.phone;
-  let phoneValue: string | undefined;
-  if (!isBlank(phoneRaw)) {
-    const phone = parsePhone(phoneRaw ?? '');
-    if (phone.success) {
-      phoneValue = phone.data.value;
-      if (phone.data.warnings.length > 0) addAll(acc, phone.data.warnings, 'phone', 'warning');
-    } else {
-      addAll(acc, phone.issues, 'phone', 'error');
-    }
-  }
-
+  const phoneValue = optional(acc, phoneRaw, 'phone', parsePhoneValue);
   const provinceRaw = raw.province;
-  let provinceCode: string | undefined;
-  if (!isBlank(provinceRaw)) {
-    const province = parseProvince(provinceRaw ?? '', st.province);
-    if (province.success) {
-      provinceCode = province.data.code;
-      if (province.data.warnings.length > 0) {
-        addAll(acc, province.data.warnings, 'province', 'warning');
-      }
-    } else {
-      addAll(acc, province.issues, 'province', 'error');
-    }
-  }
-
+  const provinceCode = optional(acc, provinceRaw, 'province', (s) =>
+    parseProvinceCode(s, st.province),
+  );
   const districtRaw = raw.district;
-  let districtValue: string | undefined;
-  if (!isBlank(districtRaw)) {
-    const d = parseDistrict(districtRaw ?? '');
-    if (d.success) {
-      districtValue = d.data.value;
-      if (d.data.warnings.length > 0) addAll(acc, d.data.warnings, 'district', 'warning');
-    } else {
-      addAll(acc, d.issues, 'district', 'error');
-    }
-  }
-
+  const districtValue = optional(acc, districtRaw, 'district', parseDistrictValue);
   const communeRaw = raw.commune;
-  let communeValue: string | undefined;
-  if (!isBlank(communeRaw)) {
-    const c = parseCommune(communeRaw ?? '');
-    if (c.success) {
-      communeValue = c.data.value;
-      if (c.data.warnings.length > 0) addAll(acc, c.data.warnings, 'commune', 'warning');
-    } else {
-      addAll(acc, c.issues, 'commune', 'error');
-    }
-  }
+  const communeValue = optional(acc, communeRaw, 'commune', parseCommuneValue);
 
   const addressRaw = raw.address;
   const addressValue = isBlank(addressRaw) ? undefined : collapse(addressRaw ?? '');
@@ -250,26 +262,50 @@ function cleanWith(raw: RawRecord, st: Settings, key: string): CleanResult {
   let extra = EMPTY_EXTRA;
   for (const k in raw) {
     if (isCanonicalColumn(k)) continue;
-    const v = raw[k];
-    if (v === undefined) continue;
+    const v = (raw as Readonly<Record<string, unknown>>)[k];
+    if (typeof v !== 'string') continue;
     if (extra === EMPTY_EXTRA) extra = {};
     (extra as Record<string, string>)[k] = v;
   }
 
-  const base = {
-    key,
-    fullName: field(nameRaw, name.value),
-    dob: field(dobRaw, dobValue),
-    sex: field(sexRaw, sexValue),
-    idNumber,
-    phone: field(phoneRaw, phoneValue),
-    provinceCode: field(provinceRaw, provinceCode),
-    district: field(districtRaw, districtValue),
-    commune: field(communeRaw, communeValue),
-    address: field(addressRaw, addressValue),
-    extra,
-  };
-  const record: CleanRecord = idKind === undefined ? base : { ...base, idKind };
+  const fullName = field(nameRaw, name.value);
+  const dobField = field(dobRaw, dobValue);
+  const sexField = field(sexRaw, sexValue);
+  const phone = field(phoneRaw, phoneValue);
+  const province = field(provinceRaw, provinceCode);
+  const district = field(districtRaw, districtValue);
+  const commune = field(communeRaw, communeValue);
+  const address = field(addressRaw, addressValue);
+  // Two literals rather than a spread: one object shape per case, no copy.
+  const record: CleanRecord =
+    idKind === undefined
+      ? {
+          key,
+          fullName,
+          dob: dobField,
+          sex: sexField,
+          idNumber,
+          phone,
+          provinceCode: province,
+          district,
+          commune,
+          address,
+          extra,
+        }
+      : {
+          key,
+          fullName,
+          dob: dobField,
+          sex: sexField,
+          idNumber,
+          idKind,
+          phone,
+          provinceCode: province,
+          district,
+          commune,
+          address,
+          extra,
+        };
   return { record, issues: finish(acc) };
 }
 
@@ -277,6 +313,13 @@ function cleanWith(raw: RawRecord, st: Settings, key: string): CleanResult {
 export interface CleanRecordsOptions extends Omit<CleanRecordOptions, 'key'> {
   /** Column holding each record's key (default: the 1-based position, as a string). */
   readonly keyColumn?: string;
+}
+
+/** The key of the `n`-th row: its `keyColumn` value, or `n` when no key column is set. */
+function keyOf(raw: RawRecordInput, keyColumn: string | undefined, n: number): string {
+  if (keyColumn === undefined) return String(n);
+  const v = (raw as Readonly<Record<string, unknown>>)[keyColumn];
+  return typeof v === 'string' ? v : '';
 }
 
 function streamSettings(options: CleanRecordsOptions): Settings {
@@ -295,15 +338,15 @@ function streamSettings(options: CleanRecordsOptions): Settings {
  * ```
  */
 export function cleanRecords(
-  rows: Iterable<RawRecord>,
+  rows: Iterable<RawRecordInput>,
   options?: CleanRecordsOptions,
 ): Generator<CleanResult, void, undefined>;
 export function cleanRecords(
-  rows: AsyncIterable<RawRecord>,
+  rows: AsyncIterable<RawRecordInput>,
   options?: CleanRecordsOptions,
 ): AsyncGenerator<CleanResult, void, undefined>;
 export function cleanRecords(
-  rows: Iterable<RawRecord> | AsyncIterable<RawRecord>,
+  rows: Iterable<RawRecordInput> | AsyncIterable<RawRecordInput>,
   options: CleanRecordsOptions = {},
 ): Generator<CleanResult, void, undefined> | AsyncGenerator<CleanResult, void, undefined> {
   const st = streamSettings(options);
@@ -313,7 +356,7 @@ export function cleanRecords(
       let n = 0;
       for await (const raw of rows) {
         n++;
-        yield cleanWith(raw, st, keyColumn === undefined ? String(n) : (raw[keyColumn] ?? ''));
+        yield cleanWith(raw, st, keyOf(raw, keyColumn, n));
       }
     })();
   }
@@ -321,7 +364,7 @@ export function cleanRecords(
     let n = 0;
     for (const raw of rows) {
       n++;
-      yield cleanWith(raw, st, keyColumn === undefined ? String(n) : (raw[keyColumn] ?? ''));
+      yield cleanWith(raw, st, keyOf(raw, keyColumn, n));
     }
   })();
 }

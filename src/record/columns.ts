@@ -48,3 +48,10 @@ export interface RawRecord {
   readonly address?: string;
   readonly [column: string]: string | undefined;
 }
+
+/**
+ * What `cleanRecord` accepts: any object with the canonical columns as optional strings. Other
+ * string-valued properties are kept as `extra` (so an interface without an index signature, such
+ * as a typed database row, can be passed as is).
+ */
+export type RawRecordInput = { readonly [K in CanonicalColumn]?: string | undefined };

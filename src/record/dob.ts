@@ -1,6 +1,6 @@
-import { addDays, isExists } from 'date-fns';
+import { addDays } from 'date-fns';
 import type { Issue, Result } from '../result.js';
-import { issue, NO_WARNINGS } from './issue.js';
+import { frozenIssue, issue, NO_WARNINGS } from './issue.js';
 import type { PartialDate } from './types.js';
 
 /**
@@ -227,7 +227,7 @@ function fail(code: DobErrorCode, message: string): Result<ParsedDateOfBirth, Do
 function ok(
   value: PartialDate,
   format: DobFormat,
-  warnings: Issue<DobWarningCode>[] | undefined,
+  warnings: Warnings,
   st: DobSettings,
 ): Result<ParsedDateOfBirth, DobIssueCode> {
   // Future and age checks on whatever part is known.
@@ -248,26 +248,50 @@ function ok(
   if (age > st.maxAge) {
     return fail('DOB_IMPLAUSIBLE_AGE', `Age ${age} is above the maximum of ${st.maxAge}`);
   }
-  if (day === 1 && month === 1) {
-    warnings ??= [];
-    warnings.push(
-      issue(
-        'DOB_POSSIBLE_PLACEHOLDER',
-        '01/01 is often typed when only the year of birth is known',
-      ),
-    );
-  }
+  if (day === 1 && month === 1) warnings = warn(warnings, 'DOB_POSSIBLE_PLACEHOLDER');
   return { success: true, data: { value, format, warnings: warnings ?? NO_WARNINGS } };
 }
 
-function warn(
-  list: Issue<DobWarningCode>[] | undefined,
-  code: DobWarningCode,
-  message: string,
-): Issue<DobWarningCode>[] {
-  const out = list ?? [];
-  out.push(issue(code, message));
-  return out;
+/** One shared, frozen issue object per warning (messages are static, so nothing is allocated). */
+const WARNING: Readonly<Record<DobWarningCode, Issue<DobWarningCode>>> = {
+  DOB_CENTURY_GUESSED: frozenIssue(
+    'DOB_CENTURY_GUESSED',
+    'A two-digit year; the century was guessed',
+  ),
+  DOB_DAY_MONTH_AMBIGUOUS: frozenIssue(
+    'DOB_DAY_MONTH_AMBIGUOUS',
+    'Day and month are both 12 or less; the configured order (day/month by default) was used',
+  ),
+  DOB_DAY_MONTH_SWAPPED: frozenIssue(
+    'DOB_DAY_MONTH_SWAPPED',
+    'The month was above 12 in the configured order; the other order was used',
+  ),
+  DOB_POSSIBLE_PLACEHOLDER: frozenIssue(
+    'DOB_POSSIBLE_PLACEHOLDER',
+    '01/01 is often typed when only the year of birth is known',
+  ),
+  DOB_EXCEL_SERIAL: frozenIssue('DOB_EXCEL_SERIAL', 'An Excel serial day number was converted'),
+  DOB_LEADING_ZERO_RESTORED: frozenIssue(
+    'DOB_LEADING_ZERO_RESTORED',
+    'A 7-digit ddmmyyyy number lost its leading 0',
+  ),
+  DOB_UNKNOWN_PARTS: frozenIssue(
+    'DOB_UNKNOWN_PARTS',
+    'Day or month written as 00; kept as a partial date',
+  ),
+  DOB_TEXT_IGNORED: frozenIssue('DOB_TEXT_IGNORED', 'Words around the date were ignored'),
+};
+
+/** Frozen one-warning lists, shared (most dates have at most one warning). */
+const SINGLE = Object.fromEntries(
+  Object.entries(WARNING).map(([k, v]) => [k, Object.freeze([v])]),
+) as unknown as Readonly<Record<DobWarningCode, readonly Issue<DobWarningCode>[]>>;
+
+type Warnings = readonly Issue<DobWarningCode>[] | undefined;
+
+function warn(list: Warnings, code: DobWarningCode): readonly Issue<DobWarningCode>[] {
+  if (list === undefined) return SINGLE[code];
+  return [...list, WARNING[code]];
 }
 
 /** Builds a full or partial date from day/month/year numbers, checking that it exists. */
@@ -276,21 +300,14 @@ function build(
   month: number,
   year: number,
   format: DobFormat,
-  warnings: Issue<DobWarningCode>[] | undefined,
+  warnings: Warnings,
   st: DobSettings,
   swappable: boolean,
 ): Result<ParsedDateOfBirth, DobIssueCode> {
-  if (month === 0) {
-    warnings = warn(warnings, 'DOB_UNKNOWN_PARTS', 'Month written as 00: only the year is kept');
-    return ok({ year }, format, warnings, st);
-  }
+  if (month === 0) return monthYear(0, year, format, warnings, st);
   if (month > 12) {
     if (swappable && day >= 1 && day <= 12 && month <= 31) {
-      warnings = warn(
-        warnings,
-        'DOB_DAY_MONTH_SWAPPED',
-        `Month ${month} does not exist; read as day ${month} of month ${day}`,
-      );
+      warnings = warn(warnings, 'DOB_DAY_MONTH_SWAPPED');
       const t = day;
       day = month;
       month = t;
@@ -299,14 +316,9 @@ function build(
     }
   }
   if (day === 0) {
-    warnings = warn(
-      warnings,
-      'DOB_UNKNOWN_PARTS',
-      'Day written as 00: the month and year are kept',
-    );
-    return ok({ year, month }, format, warnings, st);
+    return ok({ year, month }, format, warn(warnings, 'DOB_UNKNOWN_PARTS'), st);
   }
-  if (day > 31 || !isExists(year, month - 1, day)) {
+  if (day > daysInMonth(year, month)) {
     return fail('DOB_IMPOSSIBLE', `Day ${day} does not exist in month ${month} of ${year}`);
   }
   return ok({ year, month, day }, format, warnings, st);
@@ -315,7 +327,7 @@ function build(
 function fromSerial(
   serial: number,
   st: DobSettings,
-  warnings: Issue<DobWarningCode>[] | undefined,
+  warnings: Warnings,
 ): Result<ParsedDateOfBirth, DobIssueCode> {
   let date: Date;
   if (st.epoch1904) {
@@ -327,13 +339,21 @@ function fromSerial(
     }
     date = addDays(new Date(1899, 11, serial < 60 ? 31 : 30), serial);
   }
-  warnings = warn(warnings, 'DOB_EXCEL_SERIAL', 'An Excel serial day number was converted');
+  warnings = warn(warnings, 'DOB_EXCEL_SERIAL');
   return ok(
     { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() },
     'excel-serial',
     warnings,
     st,
   );
+}
+
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in `month` (1–12) of `year` in the proleptic Gregorian calendar (29/02/1900 does not exist). */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) return 29;
+  return DAYS[month - 1] ?? 0;
 }
 
 function isYear(v: number): boolean {
@@ -373,9 +393,9 @@ export function parseDateOfBirth(
       ? fail('DOB_MISSING', 'No date of birth')
       : fail('DOB_UNRECOGNISED', 'Not a date in a supported format');
   }
-  let warnings: Issue<DobWarningCode>[] | undefined;
+  let warnings: Warnings;
   if (ignoredText || trailingText) {
-    warnings = warn(warnings, 'DOB_TEXT_IGNORED', 'Words around the date were ignored');
+    warnings = warn(warnings, 'DOB_TEXT_IGNORED');
   }
   const a = gVal[0] ?? 0;
   const la = gLen[0] ?? 0;
@@ -387,31 +407,10 @@ export function parseDateOfBirth(
       const m1 = Math.floor(a / 100) % 100;
       const d1 = a % 100;
       if (isYear(y1) && m1 <= 12) return build(d1, m1, y1, 'yyyymmdd', warnings, st, false);
-      return build(
-        Math.floor(a / 1e6),
-        Math.floor(a / 10000) % 100,
-        a % 10000,
-        'ddmmyyyy',
-        warnings,
-        st,
-        false,
-      );
+      return ddmmyyyy(a, warnings, st);
     }
     if (la === 7 && isYear(a % 10000)) {
-      warnings = warn(
-        warnings,
-        'DOB_LEADING_ZERO_RESTORED',
-        'A 7-digit ddmmyyyy number lost its leading 0',
-      );
-      return build(
-        Math.floor(a / 1e6),
-        Math.floor(a / 10000) % 100,
-        a % 10000,
-        'ddmmyyyy',
-        warnings,
-        st,
-        false,
-      );
+      return ddmmyyyy(a, warn(warnings, 'DOB_LEADING_ZERO_RESTORED'), st);
     }
     if (st.excel && la >= 3 && la <= 5 && a > 0) return fromSerial(a, st, warnings);
     return fail('DOB_UNRECOGNISED', 'Not a date in a supported format');
@@ -451,11 +450,7 @@ export function parseDateOfBirth(
   } else if (lc === 2) {
     year = c <= st.pivot ? 2000 + c : 1900 + c;
     format = 'd/m/yy';
-    warnings = warn(
-      warnings,
-      'DOB_CENTURY_GUESSED',
-      `Two-digit year ${String(c).padStart(2, '0')} read as ${year}`,
-    );
+    warnings = warn(warnings, 'DOB_CENTURY_GUESSED');
   } else {
     return fail('DOB_UNRECOGNISED', 'Not a date in a supported format');
   }
@@ -464,26 +459,36 @@ export function parseDateOfBirth(
   const day = st.mdy ? b : a;
   const month = st.mdy ? a : b;
   if (day >= 1 && day <= 12 && month >= 1 && month <= 12 && day !== month) {
-    warnings = warn(
-      warnings,
-      'DOB_DAY_MONTH_AMBIGUOUS',
-      `Day and month are both 12 or less; read in ${st.mdy ? 'month/day' : 'day/month'} order`,
-    );
+    warnings = warn(warnings, 'DOB_DAY_MONTH_AMBIGUOUS');
   }
   return build(day, month, year, format, warnings, st, true);
+}
+
+/** Reads the number `ddmmyyyy` (or `dmmyyyy`). */
+function ddmmyyyy(
+  n: number,
+  warnings: Warnings,
+  st: DobSettings,
+): Result<ParsedDateOfBirth, DobIssueCode> {
+  return build(
+    Math.floor(n / 1e6),
+    Math.floor(n / 10000) % 100,
+    n % 10000,
+    'ddmmyyyy',
+    warnings,
+    st,
+    false,
+  );
 }
 
 function monthYear(
   month: number,
   year: number,
   format: DobFormat,
-  warnings: Issue<DobWarningCode>[] | undefined,
+  warnings: Warnings,
   st: DobSettings,
 ): Result<ParsedDateOfBirth, DobIssueCode> {
-  if (month === 0) {
-    warnings = warn(warnings, 'DOB_UNKNOWN_PARTS', 'Month written as 00: only the year is kept');
-    return ok({ year }, format, warnings, st);
-  }
+  if (month === 0) return ok({ year }, format, warn(warnings, 'DOB_UNKNOWN_PARTS'), st);
   return ok({ year, month }, format, warnings, st);
 }
 

@@ -23,6 +23,7 @@ export {
   type CanonicalColumn,
   isCanonicalColumn,
   type RawRecord,
+  type RawRecordInput,
 } from './columns.js';
 export {
   type DateOfBirthOptions,

@@ -13,5 +13,17 @@ export function issue<Code extends string>(code: Code, message: string): Issue<C
   return { code, message };
 }
 
+/**
+ * A frozen issue, for the constant warnings a parser shares between calls.
+ *
+ * @example
+ * ```ts
+ * const W = frozenIssue('DOB_EXCEL_SERIAL', 'An Excel serial day number was converted');
+ * ```
+ */
+export function frozenIssue<Code extends string>(code: Code, message: string): Issue<Code> {
+  return Object.freeze({ code, message });
+}
+
 /** A frozen empty list, shared by every successful parse without warnings (no allocation). */
 export const NO_WARNINGS: readonly never[] = Object.freeze([]);

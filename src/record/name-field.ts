@@ -39,6 +39,10 @@ function isLegacyChange(c: NameChange): boolean {
  */
 export function cleanFullName(input: string | undefined, style: ToneStyle): CleanedName {
   if (input === undefined) return MISSING;
+  return clean(input, style);
+}
+
+function clean(input: string, style: ToneStyle): CleanedName {
   const { value, changes } = normalizeName(input, { style });
   if (value.length === 0) return MISSING;
   let warnings: Issue<NameIssueCode>[] | undefined;

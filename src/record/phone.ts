@@ -1,5 +1,5 @@
 import type { Issue, Result } from '../result.js';
-import { issue, NO_WARNINGS } from './issue.js';
+import { frozenIssue, issue, NO_WARNINGS } from './issue.js';
 import {
   LANDLINE_AREAS,
   MOBILE_MIGRATION_2018,
@@ -148,14 +148,35 @@ function digitsOf(s: string): string {
   return out;
 }
 
-function warnList(
-  list: Issue<PhoneWarningCode>[] | undefined,
-  code: PhoneWarningCode,
-  message: string,
-): Issue<PhoneWarningCode>[] {
-  const out = list ?? [];
-  out.push(issue(code, message));
-  return out;
+/** One shared, frozen issue object per warning (nothing allocated per number). */
+const WARNING: Readonly<Record<PhoneWarningCode, Issue<PhoneWarningCode>>> = {
+  PHONE_LEADING_ZERO_RESTORED: frozenIssue(
+    'PHONE_LEADING_ZERO_RESTORED',
+    'The leading 0 was lost (a number column) and was restored',
+  ),
+  PHONE_MIGRATED_2018: frozenIssue(
+    'PHONE_MIGRATED_2018',
+    'An 11-digit mobile number was moved to its 2018 10-digit form',
+  ),
+  PHONE_LANDLINE_MIGRATED_2017: frozenIssue(
+    'PHONE_LANDLINE_MIGRATED_2017',
+    'An area code from before 2017 was moved to its new code',
+  ),
+  PHONE_MULTIPLE_NUMBERS: frozenIssue(
+    'PHONE_MULTIPLE_NUMBERS',
+    'More than one number in the cell; the first one is used',
+  ),
+};
+
+const SINGLE = Object.fromEntries(
+  Object.entries(WARNING).map(([k, v]) => [k, Object.freeze([v])]),
+) as unknown as Readonly<Record<PhoneWarningCode, readonly Issue<PhoneWarningCode>[]>>;
+
+type Warnings = readonly Issue<PhoneWarningCode>[] | undefined;
+
+function warnList(list: Warnings, code: PhoneWarningCode): readonly Issue<PhoneWarningCode>[] {
+  if (list === undefined) return SINGLE[code];
+  return [...list, WARNING[code]];
 }
 
 /**
@@ -192,13 +213,9 @@ export function parsePhone(
     }
     return fail('PHONE_MISSING', 'No phone number');
   }
-  let warnings: Issue<PhoneWarningCode>[] | undefined;
+  let warnings: Warnings;
   if (multiple) {
-    warnings = warnList(
-      warnings,
-      'PHONE_MULTIPLE_NUMBERS',
-      'More than one number in the cell; the first one is used',
-    );
+    warnings = warnList(warnings, 'PHONE_MULTIPLE_NUMBERS');
   }
   if (d.startsWith('00')) {
     if (!d.startsWith('0084')) return fail('PHONE_NOT_VIETNAMESE', 'Not a Vietnamese number');
@@ -211,11 +228,7 @@ export function parsePhone(
       d = `0${d.slice(2)}`;
     } else if (d.length === 9 || d.length === 10) {
       d = `0${d}`;
-      warnings = warnList(
-        warnings,
-        'PHONE_LEADING_ZERO_RESTORED',
-        'The leading 0 was lost (a number column) and was restored',
-      );
+      warnings = warnList(warnings, 'PHONE_LEADING_ZERO_RESTORED');
     }
   }
   // `+84 (0) 912…` and `84 0912…`: a trunk 0 kept after the country code.
@@ -238,11 +251,7 @@ export function parsePhone(
       return fail('PHONE_UNKNOWN_PREFIX', 'An 11-digit mobile prefix that was never in use');
     }
     const value = migrated + d.slice(4);
-    warnings = warnList(
-      warnings,
-      'PHONE_MIGRATED_2018',
-      'An 11-digit mobile number was moved to its 2018 10-digit form',
-    );
+    warnings = warnList(warnings, 'PHONE_MIGRATED_2018');
     return {
       success: true,
       data: { value, kind: 'mobile', carrier: MOBILE_PREFIXES[migrated] ?? 'Viettel', warnings },
@@ -267,11 +276,7 @@ export function parsePhone(
     if (1 + len + (len === 1 ? 8 : 7) !== d.length) continue;
     const area = OLD_AREAS.get(d.slice(1, 1 + len));
     if (area === undefined) continue;
-    warnings = warnList(
-      warnings,
-      'PHONE_LANDLINE_MIGRATED_2017',
-      'An area code from before 2017 was moved to its new code',
-    );
+    warnings = warnList(warnings, 'PHONE_LANDLINE_MIGRATED_2017');
     return {
       success: true,
       data: {

@@ -3,6 +3,7 @@ import { OLD_PROVINCES } from '../id/index.js';
 import type { Issue, Result } from '../result.js';
 import { decodeLegacy } from '../text/index.js';
 import { issue, NO_WARNINGS } from './issue.js';
+import { memoize } from './memo.js';
 import { placeKey } from './place-key.js';
 import { PROVINCE_ALIASES } from './province-spellings.js';
 
@@ -130,6 +131,20 @@ function looksLegacy(s: string): boolean {
 export function parseProvince(
   input: string,
   options?: ProvinceOptions,
+): Result<ParsedProvince, ProvinceIssueCode> {
+  if (typeof input === 'string') {
+    return options?.fuzzy === false ? strictMemo(input) : fuzzyMemo(input);
+  }
+  return parseProvinceUncached(input, options);
+}
+
+// Results are immutable and a province column holds few distinct spellings: memoise per input.
+const fuzzyMemo = memoize((s) => parseProvinceUncached(s, undefined), 2048);
+const strictMemo = memoize((s) => parseProvinceUncached(s, { fuzzy: false }), 2048);
+
+function parseProvinceUncached(
+  input: string,
+  options: ProvinceOptions | undefined,
 ): Result<ParsedProvince, ProvinceIssueCode> {
   if (typeof input !== 'string') {
     return { success: false, issues: [issue('PROVINCE_MISSING', 'No province given')] };

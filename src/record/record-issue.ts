@@ -89,6 +89,21 @@ export function toRecordIssue(
   column: CanonicalColumn,
   severity: RecordIssueSeverity,
 ): RecordIssue {
+  // Parsers share frozen issue objects for their common warnings: share the record issue too.
+  const hit = SHARED.get(source);
+  if (hit !== undefined && hit.path[0] === column && hit.severity === severity) return hit;
+  const made = build(source, column, severity);
+  if (Object.isFrozen(source)) SHARED.set(source, made);
+  return made;
+}
+
+const SHARED = new WeakMap<Issue<RecordIssueCode>, RecordIssue>();
+
+function build(
+  source: Issue<RecordIssueCode>,
+  column: CanonicalColumn,
+  severity: RecordIssueSeverity,
+): RecordIssue {
   return {
     code: source.code,
     message: source.message,

@@ -4,7 +4,6 @@
  *
  * @module
  */
-import { isSpaceLike } from './chars.js';
 import { byteOf, charOfByte, reverseTable } from './legacy-bytes.js';
 import { CP1258_HIGH, TCVN3_HIGH, TCVN3_LOW, VISCII_HIGH, VISCII_LOW } from './legacy-tables.js';
 import {
@@ -83,12 +82,17 @@ function isLowerLetter(c: number): boolean {
 
 /* ------------------------------------------------------------------ TCVN3 */
 
+/** No Vietnamese syllable is longer than this (`nghiêng`); longer words are not repaired. */
+const MAX_SYLLABLE = 8;
+
 /**
  * TCVN3 text whose ư (0xAD, a soft hyphen in Windows-1252) was dropped by a tool: puts ư back in a
  * word when that is the only way to make it a Vietnamese syllable (`Trơng` → `Trương`, `Hng` → `Hưng`).
  */
 function restoreDroppedU(word: string): string {
-  if (word.length < 2 || analyzeSyllable(word).error === null) return word;
+  if (word.length < 2 || word.length > MAX_SYLLABLE || analyzeSyllable(word).error === null) {
+    return word;
+  }
   let allUpper = true;
   for (let i = 0; i < word.length; i++) if (isLowerLetter(word.charCodeAt(i))) allUpper = false;
   const u = allUpper && word.length > 1 ? 'Ư' : 'ư';
@@ -151,10 +155,14 @@ function decodeTcvn3(s: string, harmonize: boolean): string {
     if (b >= 0x80) out = TCVN3_HIGH.charCodeAt(b - 0x80);
     else if (b >= 0 && b < 0x20) out = tcvnLow(b);
     if (b === 0xad) sawSoftHyphen = true;
-    if (out >= 0x0300 && out <= 0x036f && chars.length > 0) {
-      // A separate tone byte (0xB0–0xB4): attach to the previous letter.
-      chars[chars.length - 1] = toNfc(chars[chars.length - 1] + String.fromCharCode(out));
-      continue;
+    const prevChar = chars[chars.length - 1];
+    if (b >= 0xb0 && b <= 0xb4 && prevChar !== undefined && prevChar.length === 1) {
+      // A separate tone byte (0xB0–0xB4): attach to the previous letter when they compose.
+      const composed = (prevChar + String.fromCharCode(out)).normalize('NFC');
+      if (composed.length === 1) {
+        chars[chars.length - 1] = composed;
+        continue;
+      }
     }
     const info = out < TABLE_SIZE ? (VOWEL_INFO[out] ?? 0) : 0;
     chars.push(String.fromCharCode(out));
@@ -186,7 +194,13 @@ function decodeViscii(s: string): string {
  * Where Õ does not belong to a syllable, it was a space.
  */
 function splitStrayNbsp(word: string): string {
-  if (!word.includes('Õ') || analyzeSyllable(word).error === null) return word;
+  if (
+    word.length > MAX_SYLLABLE + 4 ||
+    !word.includes('Õ') ||
+    analyzeSyllable(word).error === null
+  ) {
+    return word;
+  }
   let w = word;
   let spaces = '';
   while (w.endsWith('Õ') && analyzeSyllable(w).error !== null) {
@@ -375,7 +389,14 @@ function decodeViqr(s: string): string {
 
 /* ------------------------------------------------------------ shared */
 
-/** Applies `f` to every maximal run of letters of `s`. */
+/**
+ * Applies `f` to every maximal run of letters of `s`.
+ *
+ * @example
+ * ```ts
+ * mapWords('ab, cd', (w) => w.toUpperCase()); // 'AB, CD'
+ * ```
+ */
 export function mapWords(s: string, f: (word: string) => string): string {
   let out = '';
   let last = 0;
@@ -408,7 +429,14 @@ export interface DecodeLegacyOptions {
   readonly tcvn3Capitals?: 'lowercase' | 'vn1';
 }
 
-/** Decodes `s` with a known legacy encoding (no detection). */
+/**
+ * Decodes `s` with a known legacy encoding (no detection).
+ *
+ * @example
+ * ```ts
+ * decodeWith('Leâ', 'vni'); // 'Lê'
+ * ```
+ */
 export function decodeWith(
   s: string,
   encoding: LegacyEncoding,
@@ -572,9 +600,4 @@ function isViqrMarkContext(text: string, i: number): boolean {
   if (j < 0) return false;
   const c = text.charCodeAt(j);
   return c < TABLE_SIZE && (VOWEL_INFO[c] ?? 0) !== 0;
-}
-
-/** Whether the code unit is a space-like separator (used by detection to split words). */
-export function isSeparator(c: number): boolean {
-  return isSpaceLike(c);
 }

@@ -87,22 +87,50 @@ for (let i = 0; i < 72; i++) {
   VOWEL_CODE[i * 2 + 1] = up;
 }
 
-/** Base index (0–11) of a vowel info byte. */
+/**
+ * Base index (0–11) of a vowel info byte.
+ *
+ * @example
+ * ```ts
+ * infoBase(VOWEL_INFO[0x1ec5] ?? 0); // 4 (ê)
+ * ```
+ */
 export function infoBase(info: number): number {
   return (info & 0x0f) - 1;
 }
 
-/** Tone (0–5) of a vowel info byte. */
+/**
+ * Tone (0–5) of a vowel info byte.
+ *
+ * @example
+ * ```ts
+ * infoTone(VOWEL_INFO[0x1ec5] ?? 0); // 3 (ngã)
+ * ```
+ */
 export function infoTone(info: number): ToneIndex {
   return ((info >> 4) & 0x07) as ToneIndex;
 }
 
-/** Whether a vowel info byte is uppercase. */
+/**
+ * Whether a vowel info byte is uppercase.
+ *
+ * @example
+ * ```ts
+ * infoUpper(VOWEL_INFO[0x1ec4] ?? 0); // true (Ễ)
+ * ```
+ */
 export function infoUpper(info: number): boolean {
   return (info & 0x80) !== 0;
 }
 
-/** The precomposed vowel for a base, tone and case. */
+/**
+ * The precomposed vowel for a base, tone and case.
+ *
+ * @example
+ * ```ts
+ * String.fromCharCode(vowelCode(4, 3, false)); // 'ễ'
+ * ```
+ */
 export function vowelCode(base: number, tone: number, upper: boolean): number {
   return VOWEL_CODE[(base * 6 + tone) * 2 + (upper ? 1 : 0)] ?? 0;
 }
@@ -125,3 +153,17 @@ export const DIACRITIC_LETTERS_LOWER: string = (() => {
 
 /** The 67 uppercase letters with a diacritic. */
 export const DIACRITIC_LETTERS_UPPER: string = DIACRITIC_LETTERS_LOWER.toUpperCase();
+
+/** `LETTER_CASE[c]`: 1 for an uppercase letter, 2 for a lowercase letter, 0 otherwise (c < {@link TABLE_SIZE}). */
+export const LETTER_CASE: Uint8Array = (() => {
+  const t = new Uint8Array(TABLE_SIZE);
+  for (let c = 0; c < TABLE_SIZE; c++) {
+    const ch = String.fromCharCode(c);
+    const lower = ch.toLowerCase();
+    const upper = ch.toUpperCase();
+    if (lower === upper) continue;
+    if (ch === upper && lower.length === 1) t[c] = 1;
+    else if (ch === lower) t[c] = 2;
+  }
+  return t;
+})();

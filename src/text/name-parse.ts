@@ -22,30 +22,50 @@ export interface VietnameseName {
   readonly reversed: boolean;
 }
 
-const key = (w: string) => foldDiacritics(w).toLowerCase();
-const STRONG = new Set(STRONG_SURNAMES.map(key));
-const COMPOUNDS: readonly (readonly string[])[] = COMPOUND_SURNAMES.map((c) =>
-  c.split(' ').map(key),
-);
+const folded = (w: string) => foldDiacritics(w).toLowerCase();
+const exact = (w: string) => w.toLowerCase();
+const STRONG_EXACT = new Set(STRONG_SURNAMES.map(exact));
+const STRONG_FOLDED = new Set(STRONG_SURNAMES.map(folded));
+
+/** Whether `w` has any letter with a diacritic (then it is compared exactly, not folded). */
+function hasDiacritics(w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) >= 0x80) return true;
+  return false;
+}
+
+/**
+ * Compares a word with a known name part: exactly, unless the whole name lacks diacritics (then
+ * folded: `Nguyen` is Nguyễn, but in `Nguyễn Bảo Ly` the `Ly` is not Lý).
+ */
+function same(word: string, known: string, folding: boolean): boolean {
+  return folding ? folded(word) === folded(known) : exact(word) === exact(known);
+}
+
+function isStrong(w: string, folding: boolean): boolean {
+  return folding ? STRONG_FOLDED.has(folded(w)) : STRONG_EXACT.has(exact(w));
+}
+
+const COMPOUNDS: readonly (readonly string[])[] = COMPOUND_SURNAMES.map((c) => c.split(' '));
 
 /** How many leading words of `words` form a compound surname (0 if none). */
-function compoundLength(words: readonly string[]): number {
+function compoundLength(words: readonly string[], folding: boolean): number {
   for (const c of COMPOUNDS) {
     if (words.length <= c.length) continue;
     let ok = true;
-    for (let i = 0; i < c.length; i++) if (key(words[i] ?? '') !== c[i]) ok = false;
+    for (let i = 0; i < c.length; i++) if (!same(words[i] ?? '', c[i] ?? '', folding)) ok = false;
     if (ok) return c.length;
   }
   return 0;
 }
 
 /** How many trailing words form a compound surname (reversed order), 0 if none. */
-function trailingCompoundLength(words: readonly string[]): number {
+function trailingCompoundLength(words: readonly string[], folding: boolean): number {
   for (const c of COMPOUNDS) {
     if (words.length <= c.length) continue;
     const start = words.length - c.length;
     let ok = true;
-    for (let i = 0; i < c.length; i++) if (key(words[start + i] ?? '') !== c[i]) ok = false;
+    for (let i = 0; i < c.length; i++)
+      if (!same(words[start + i] ?? '', c[i] ?? '', folding)) ok = false;
     if (ok) return c.length;
   }
   return 0;
@@ -77,14 +97,13 @@ export function parseVietnameseName(s: string): VietnameseName {
   const n = words.length;
   if (n === 0) return { surname: '', middle: [], given: '', reversed: false };
   if (n === 1) return { surname: '', middle: [], given: words[0] ?? '', reversed: false };
-  const first = key(words[0] ?? '');
-  const last = key(words[n - 1] ?? '');
+  const folding = !words.some(hasDiacritics);
   const reversed =
-    compoundLength(words) === 0 &&
-    !STRONG.has(first) &&
-    (STRONG.has(last) || trailingCompoundLength(words) > 0);
+    compoundLength(words, folding) === 0 &&
+    !isStrong(words[0] ?? '', folding) &&
+    (isStrong(words[n - 1] ?? '', folding) || trailingCompoundLength(words, folding) > 0);
   if (reversed) {
-    const len = Math.max(1, trailingCompoundLength(words));
+    const len = Math.max(1, trailingCompoundLength(words, folding));
     return {
       surname: words.slice(n - len).join(' '),
       middle: words.slice(1, n - len),
@@ -92,7 +111,7 @@ export function parseVietnameseName(s: string): VietnameseName {
       reversed: true,
     };
   }
-  const len = Math.max(1, compoundLength(words));
+  const len = Math.max(1, compoundLength(words, folding));
   return {
     surname: words.slice(0, len).join(' '),
     middle: words.slice(len, n - 1),

@@ -22,6 +22,7 @@ function isCleanUnit(c: number): boolean {
  * surrogates to U+FFFD. Works on an NFD string.
  */
 function repairDecomposed(d: string): string {
+  if (!needsRepair(d)) return d;
   let out = '';
   const n = d.length;
   let i = 0;
@@ -80,6 +81,26 @@ function repairDecomposed(d: string): string {
     i++;
   }
   return out;
+}
+
+/** Whether {@link repairDecomposed} would change the NFD string `d` (one scan, no allocation). */
+function needsRepair(d: string): boolean {
+  let seenTone = false;
+  for (let i = 0; i < d.length; i++) {
+    const c = d.charCodeAt(i);
+    if (c >= 0x0300 && c <= 0x036f) {
+      if (isToneMark(c)) seenTone = true;
+      else if (seenTone && isModifierMark(c)) return true;
+      continue;
+    }
+    seenTone = false;
+    if (c === 0x20) continue;
+    if (c < 0x20 || (c >= 0x7f && c <= 0xa0) || c === 0xad) return true;
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+    if (c >= 0x1680 && (isSpaceLike(c) || isInvisible(c))) return true;
+    if (c === 0x034f || c === 0x061c) return true;
+  }
+  return false;
 }
 
 /**

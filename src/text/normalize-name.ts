@@ -7,11 +7,11 @@ import { cleanBeforeDecoding } from './chars.js';
 import { isCommonNameSyllable } from './common-syllables.js';
 import { detectEncoding } from './detect.js';
 import { decodeWith, type LegacyEncoding } from './legacy.js';
-import { TABLE_SIZE } from './letters.js';
-import { isCleanNfc, toNfc } from './nfc.js';
+import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from './letters.js';
+import { toNfc } from './nfc.js';
 import { analyzeSyllable, LOWER_BASE } from './syllable.js';
 import { repairTelexWord } from './telex.js';
-import { placeToneInWord, type ToneStyle } from './tone.js';
+import { placeToneInWord, type ToneStyle, tonePlacementOk } from './tone.js';
 
 /** What {@link normalizeName} changed, in pipeline order. */
 export type NameChange =
@@ -57,23 +57,6 @@ export interface NormalizedName {
 
 const NO_CHANGES: readonly NameChange[] = Object.freeze([]);
 
-function isUpper(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || isUpperOther(c);
-}
-
-function isUpperOther(c: number): boolean {
-  if (c < 0x100) return false;
-  const ch = String.fromCharCode(c);
-  return ch !== ch.toLowerCase();
-}
-
-function isLower(c: number): boolean {
-  if (c >= 0x61 && c <= 0x7a) return true;
-  if (c < 0xdf) return false;
-  const ch = String.fromCharCode(c);
-  return ch !== ch.toUpperCase();
-}
-
 /** Whether an ASCII word may hold Telex/VNI keystrokes (so the fast path must not accept it). */
 function mayHoldKeystrokes(s: string, start: number, end: number): boolean {
   const last = s.charCodeAt(end - 1) | 0x20;
@@ -89,41 +72,54 @@ function mayHoldKeystrokes(s: string, start: number, end: number): boolean {
   return false;
 }
 
+/** Whether a word may hold keystrokes: a key letter or digit after its first letter, or `aa ee oo dd`. */
+function mayBeTyped(w: string): boolean {
+  for (let i = 1; i < w.length; i++) {
+    const c = w.charCodeAt(i) | 0x20;
+    if (c === 0x73 || c === 0x66 || c === 0x72 || c === 0x78 || c === 0x6a) return true;
+    if (c === 0x77 || c === 0x7a || (c >= 0x30 && c <= 0x39)) return true;
+    if (
+      c === (w.charCodeAt(i - 1) | 0x20) &&
+      (c === 0x61 || c === 0x65 || c === 0x6f || c === 0x64)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /**
- * The fast path: true when `s` is certainly already canonical for `style` (clean NFC, single
- * spaces, capitalised words, tones in place, nothing that could be legacy text or keystrokes).
+ * The fast path: true when `s` is certainly already canonical for `style` — clean NFC letters
+ * and single spaces, each word capitalised, tones in place, and nothing that could be legacy
+ * text (a letter only Unicode has, such as ễ or ư, rules legacy text out; otherwise every word
+ * must be a syllable) or keystrokes. One scan, no allocation in the common case.
  */
 function isCanonical(s: string, style: ToneStyle, capitalize: boolean): boolean {
   const n = s.length;
   if (n === 0) return true;
-  if (!isCleanNfc(s)) return false;
+  let unicodeOnly = false;
   let i = 0;
   while (i < n) {
     const start = i;
     let latin1 = false;
     let ascii = true;
     let toned = false;
-    while (i < n) {
+    for (; i < n; i++) {
       const c = s.charCodeAt(i);
       if (c === 0x20) break;
-      if (c >= TABLE_SIZE || (LOWER_BASE[c] ?? 0) === 0) return false;
+      if (c >= TABLE_SIZE || (LOWER_BASE[c] as number) === 0) return false;
+      if (capitalize && (LETTER_CASE[c] as number) !== (i === start ? 1 : 2)) return false;
       if (c >= 0x80) {
         ascii = false;
         if (c < 0x100) latin1 = true;
-        if (c >= 0xc0) toned = true;
+        else unicodeOnly = true;
+        if (c >= 0xc0 && ((VOWEL_INFO[c] as number) & 0x70) !== 0) toned = true;
       }
-      if (capitalize) {
-        if (i === start ? !isUpper(c) : !isLower(c)) return false;
-      }
-      i++;
     }
     if (i === start) return false; // leading or double space
-    if (latin1 && analyzeSyllable(s.slice(start, i)).error !== null) return false;
     if (ascii && mayHoldKeystrokes(s, start, i)) return false;
-    if (toned) {
-      const w = s.slice(start, i);
-      if (placeToneInWord(w, style) !== w) return false;
-    }
+    if (latin1 && !unicodeOnly && !latin1WordIsSafe(s, start, i)) return false;
+    if (toned && !tonePlacementOk(s, start, i, style)) return false;
     if (i < n) {
       i++;
       if (i === n) return false; // trailing space
@@ -132,8 +128,19 @@ function isCanonical(s: string, style: ToneStyle, capitalize: boolean): boolean 
   return true;
 }
 
+/**
+ * A word written with Latin-1 letters only could be legacy text read as Windows-1252 (VNI
+ * `Leâ`); it is safe when it is a Vietnamese syllable (detection never decodes those).
+ */
+function latin1WordIsSafe(s: string, start: number, end: number): boolean {
+  return analyzeSyllable(s.slice(start, end)).error === null;
+}
+
 function capitalizeWord(w: string): string {
   const lower = w.toLowerCase();
+  if (!lower.includes('-') && !lower.includes("'")) {
+    return lower.charAt(0).toUpperCase() + lower.slice(1);
+  }
   let out = lower.charAt(0).toUpperCase();
   for (let i = 1; i < lower.length; i++) {
     const prev = lower.charCodeAt(i - 1);
@@ -142,6 +149,19 @@ function capitalizeWord(w: string): string {
   }
   return out;
 }
+
+/** A word after tone placement and capitalisation, with what changed. */
+interface Finished {
+  readonly value: string;
+  readonly tone: boolean;
+  readonly case: boolean;
+}
+
+/**
+ * Memo of finished words, one map per (style, capitalize): names reuse a few thousand words
+ * (bounded, module-private, immutable values).
+ */
+const FINISHED: readonly Map<string, Finished>[] = [new Map(), new Map(), new Map(), new Map()];
 
 /**
  * Normalises a personal name the way a user wants by default, and says what it changed:
@@ -186,7 +206,7 @@ export function normalizeName(s: string, options?: NormalizeNameOptions): Normal
   if (words.join(' ') !== nfc) changes.push('whitespace');
 
   const telex = options?.repairTelex ?? 'auto';
-  if (telex !== false) {
+  if (telex !== false && words.some(mayBeTyped)) {
     const repairs = words.map((w) => repairTelexWord(w));
     const count = repairs.filter((r) => r !== null).length;
     // Auto: some word has a tone key, every other word is a syllable (diacritics may be missing),
@@ -209,13 +229,25 @@ export function normalizeName(s: string, options?: NormalizeNameOptions): Normal
 
   let toneChanged = false;
   let caseChanged = false;
+  const memo = FINISHED[(style === 'modern' ? 2 : 0) + (capitalize ? 1 : 0)] as Map<
+    string,
+    Finished
+  >;
   for (let k = 0; k < words.length; k++) {
     const w = words[k] ?? '';
-    const placed = placeToneInWord(w, style);
-    if (placed !== w) toneChanged = true;
-    const cased = capitalize ? capitalizeWord(placed) : placed;
-    if (cased !== placed) caseChanged = true;
-    words[k] = cased;
+    let f = memo.get(w);
+    if (f === undefined) {
+      const placed = placeToneInWord(w, style);
+      const cased = capitalize ? capitalizeWord(placed) : placed;
+      f = { value: cased, tone: placed !== w, case: cased !== placed };
+      if (w.length <= 16) {
+        if (memo.size >= 16_384) memo.clear();
+        memo.set(w, f);
+      }
+    }
+    if (f.tone) toneChanged = true;
+    if (f.case) caseChanged = true;
+    words[k] = f.value;
   }
   if (toneChanged) changes.push('tone-placement');
   if (caseChanged) changes.push('capitalization');

@@ -5,17 +5,19 @@
  */
 
 /**
- * Surnames that are almost never a middle or given name: seeing one last suggests the order was
- * reversed (`An Nguyễn`).
+ * Surnames that are almost never a middle or given name, even without diacritics: seeing one last
+ * suggests the order was reversed (`An Nguyễn`). Vũ, Dương, Lâm, Đào… are left out because they are
+ * also given names.
  */
 export const STRONG_SURNAMES: readonly string[] = (
-  'Nguyễn Trần Lê Phạm Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh ' +
-  'Trương Lâm Phùng Tạ Lương Lưu Quách Đinh Lại Hứa Mạc Triệu Đàm Khổng Nông Hầu Thạch ' +
-  'Tống Diệp Doãn Khúc Lã Lữ Mã Phí Thân Tiêu Trình Nghiêm Quản Khuất Giáp Bế Lò Cù Âu'
+  'Nguyễn Trần Lê Phạm Huỳnh Phan Võ Đặng Bùi Đỗ Hồ Ngô Lý Đoàn Trịnh Trương Phùng ' +
+  'Lương Lưu Quách Đinh Lại Hứa Mạc Triệu Đàm Khổng Nông Hầu Thạch Tống Diệp Doãn Khúc ' +
+  'Lữ Tiêu Trình Nghiêm Khuất Giáp'
 ).split(' ');
 
 /** Other surnames, some of them also common middle or given names (Hoàng, Mai, Hà, Văn…). */
 export const OTHER_SURNAMES: readonly string[] = (
+  'Vũ Dương Lâm Đào Vương Quản Phí Bế Lò Cù Âu Lã Tạ Mã Thân ' +
   'Hoàng Mai Tô Hà Cao Châu Chu Thái Kiều Tăng Kim Lục Từ Văn La Quan Giang Hàn Khương ' +
   'Lạc Mạnh Ninh Ông Phó Quang Sơn Thi Tôn Trà Trang Ứng Uông Vi Viên Bạch Cung Điêu ' +
   'Đồng Hạ Hoa Kha Lăng Lam Mẫn Nhâm Ôn Phương Sầm Tiết Y Đàng Đậu Đồng Lò Lô Ma Mông'

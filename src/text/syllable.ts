@@ -42,7 +42,14 @@ export const LOWER_BASE: Uint16Array = (() => {
 const VOWEL_LETTERS = new Set(VOWEL_BASES);
 const MODIFIED_VOWELS = new Set('ăâêôơư');
 
-/** Whether the lowercase toneless letter is a vowel. */
+/**
+ * Whether the lowercase toneless letter is a vowel.
+ *
+ * @example
+ * ```ts
+ * isVowelLetter('ơ'); // true
+ * ```
+ */
 export function isVowelLetter(ch: string | undefined): boolean {
   return ch !== undefined && VOWEL_LETTERS.has(ch);
 }
@@ -75,20 +82,37 @@ uơ`;
 /** The valid rhymes. */
 export const RHYMES: ReadonlySet<string> = new Set(RHYME_LIST.split(/\s+/));
 
-const FOLD_VOWEL: Readonly<Record<string, string>> = {
-  ă: 'a',
-  â: 'a',
-  ê: 'e',
-  ô: 'o',
-  ơ: 'o',
-  ư: 'u',
-  đ: 'd',
-};
+/** ă â ê ô ơ ư đ → a a e o o u d, by code unit. */
+const FOLD_VOWEL: ReadonlyMap<number, string> = new Map([
+  [0x103, 'a'],
+  [0xe2, 'a'],
+  [0xea, 'e'],
+  [0xf4, 'o'],
+  [0x1a1, 'o'],
+  [0x1b0, 'u'],
+  [0x111, 'd'],
+]);
 
-/** Removes vowel modifiers and the đ stroke from a toneless lowercase key. */
+/**
+ * Removes vowel modifiers and the đ stroke from a toneless lowercase key.
+ *
+ * @example
+ * ```ts
+ * foldKey('nguyên'); // 'nguyen'
+ * ```
+ */
 export function foldKey(key: string): string {
-  let out = '';
-  for (const ch of key) out += FOLD_VOWEL[ch] ?? ch;
+  let out = key;
+  for (let i = 0; i < key.length; i++) {
+    if (key.charCodeAt(i) >= 0x80) {
+      out = '';
+      for (let j = 0; j < key.length; j++) {
+        const c = key.charCodeAt(j);
+        out += c < 0x80 ? key[j] : (FOLD_VOWEL.get(c) ?? key[j]);
+      }
+      break;
+    }
+  }
   return out;
 }
 
@@ -181,8 +205,33 @@ function spellingOk(onset: string, rhymeFirst: string): boolean {
  * Analyses one word (no spaces) as a Vietnamese syllable. With `missingDiacritics`, a rhyme is also
  * accepted when it matches a valid rhyme with its modifiers removed (`nguyen`), and stop finals
  * accept the level tone (`duc`).
+ *
+ * @example
+ * ```ts
+ * analyzeSyllable('Hòa').key; // 'hoa'
+ * ```
  */
 export function analyzeSyllable(word: string, missingDiacritics = false): SyllableAnalysis {
+  if (word.length > MAX_MEMO_WORD) return analyze(word, missingDiacritics);
+  const memo = missingDiacritics ? MEMO_LOOSE : MEMO_STRICT;
+  const known = memo.get(word);
+  if (known !== undefined) return known;
+  const a = analyze(word, missingDiacritics);
+  if (memo.size >= MAX_MEMO) memo.clear();
+  memo.set(word, a);
+  return a;
+}
+
+/**
+ * Names reuse a few thousand syllables, so analyses are memoised (a bounded, module-private cache
+ * of immutable results; it never changes what a call returns).
+ */
+const MEMO_STRICT = new Map<string, SyllableAnalysis>();
+const MEMO_LOOSE = new Map<string, SyllableAnalysis>();
+const MAX_MEMO = 32_768;
+const MAX_MEMO_WORD = 12;
+
+function analyze(word: string, missingDiacritics: boolean): SyllableAnalysis {
   if (word.length === 0) return fail('', 'SYLLABLE_EMPTY');
   let key = '';
   let tone: ToneIndex = 0;
@@ -233,6 +282,11 @@ export function analyzeSyllable(word: string, missingDiacritics = false): Syllab
  *
  * Traditional and modern placement differ only for the open clusters `oa`, `oe`, `uy`
  * (traditional `hòa, khỏe, thủy`; modern `hoà, khoẻ, thuỷ`).
+ *
+ * @example
+ * ```ts
+ * tonePosition('oa', false); // 0 (hòa); tonePosition('oa', false, 'modern') is 1 (hoà)
+ * ```
  */
 export function tonePosition(
   cluster: string,

@@ -50,7 +50,7 @@ function modify(letters: Letter[], from: readonly number[], to: readonly number[
   return false;
 }
 
-/** The horn: `uo` → `ươ` together, else the last u or o. */
+/** The horn: `uo` → `ươ` together (but `quo` → `quơ`), else the last u or o. */
 function horn(letters: Letter[]): boolean {
   for (let k = letters.length - 1; k >= 0; k--) {
     const l = letters[k] as Letter;
@@ -58,7 +58,11 @@ function horn(letters: Letter[]): boolean {
     if (b === 6) {
       l.code = withBase(l.code, 8);
       const prev = letters[k - 1];
-      if (prev !== undefined && baseOf(prev.code) === 9) prev.code = withBase(prev.code, 10);
+      const beforePrev = letters[k - 2];
+      const isQu = beforePrev !== undefined && (beforePrev.code | 0x20) === 0x71;
+      if (prev !== undefined && baseOf(prev.code) === 9 && !isQu) {
+        prev.code = withBase(prev.code, 10);
+      }
       return true;
     }
     if (b === 9) {
@@ -87,9 +91,26 @@ export interface TelexWordRepair {
 /**
  * Repairs one word; null if the word is already a syllable, has no keystrokes, or the result is not
  * a valid Vietnamese syllable.
+ *
+ * @example
+ * ```ts
+ * repairTelexWord('Nguyeenx'); // { value: 'Nguyễn', toneKey: true }
+ * ```
  */
 export function repairTelexWord(word: string): TelexWordRepair | null {
   if (word.length < 2 || word.length > 16) return null;
+  const known = MEMO.get(word);
+  if (known !== undefined) return known;
+  const r = repairWord(word);
+  if (MEMO.size >= 16_384) MEMO.clear();
+  MEMO.set(word, r);
+  return r;
+}
+
+/** Memo of word repairs (bounded, module-private, immutable values). */
+const MEMO = new Map<string, TelexWordRepair | null>();
+
+function repairWord(word: string): TelexWordRepair | null {
   if (analyzeSyllable(word).error === null) return null;
   const letters: Letter[] = [];
   let tone = 0;

@@ -21,7 +21,72 @@ function isLetterCode(c: number): boolean {
   return c < TABLE_SIZE && (LOWER_BASE[c] ?? 0) !== 0;
 }
 
-/** Moves the tone of one word (`word`, NFC) if it is misplaced; returns the word unchanged otherwise. */
+/** Bit set of the modified vowel bases ă â ê ô ơ ư (base indexes 1 2 4 7 8 10). */
+const MODIFIED_BASES = (1 << 1) | (1 << 2) | (1 << 4) | (1 << 7) | (1 << 8) | (1 << 10);
+
+/**
+ * Whether the tone of the word `s.slice(start, end)` already sits where `style` puts it, checked
+ * on code units without allocating. `false` means "maybe not" (several tones, odd spelling…):
+ * the caller then takes the full path.
+ *
+ * @example
+ * ```ts
+ * tonePlacementOk('hoà', 0, 3, 'traditional'); // false
+ * ```
+ */
+export function tonePlacementOk(s: string, start: number, end: number, style: ToneStyle): boolean {
+  let tonePos = -1;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xc0 || c >= TABLE_SIZE) continue;
+    if (((VOWEL_INFO[c] ?? 0) & 0x70) !== 0) {
+      if (tonePos >= 0) return false;
+      tonePos = i;
+    }
+  }
+  if (tonePos < 0) return true;
+  // Onset: the letters before the first vowel, plus the u of qu and the i of gi before a vowel.
+  let v = start;
+  while (v < end && (VOWEL_INFO[s.charCodeAt(v)] ?? 0) === 0) v++;
+  if (v === end) return false;
+  const first = (LOWER_BASE[s.charCodeAt(start)] ?? 0) | 0;
+  const next = v + 1 < end ? (VOWEL_INFO[s.charCodeAt(v + 1)] ?? 0) : 0;
+  if (v === start + 1 && next !== 0) {
+    const b = infoBase(VOWEL_INFO[s.charCodeAt(v)] ?? 0);
+    if ((first === 0x71 && b === 9) || (first === 0x67 && b === 5)) v++;
+  }
+  let e = v;
+  while (e < end && (VOWEL_INFO[s.charCodeAt(e)] ?? 0) !== 0) e++;
+  const n = e - v;
+  let target = -1;
+  for (let i = e - 1; i >= v; i--) {
+    if ((MODIFIED_BASES >> infoBase(VOWEL_INFO[s.charCodeAt(i)] ?? 0)) & 1) {
+      target = i;
+      break;
+    }
+  }
+  if (target < 0) {
+    if (n === 1) target = v;
+    else if (e < end) target = e - 1;
+    else if (n >= 3) target = v + 1;
+    else {
+      const b0 = infoBase(VOWEL_INFO[s.charCodeAt(v)] ?? 0);
+      const b1 = infoBase(VOWEL_INFO[s.charCodeAt(v + 1)] ?? 0);
+      const modernPair = (b0 === 6 && (b1 === 0 || b1 === 3)) || (b0 === 9 && b1 === 11);
+      target = style === 'modern' && modernPair ? v + 1 : v;
+    }
+  }
+  return target === tonePos;
+}
+
+/**
+ * Moves the tone of one word (`word`, NFC) if it is misplaced; returns the word unchanged otherwise.
+ *
+ * @example
+ * ```ts
+ * placeToneInWord('Thuỷ', 'traditional'); // 'Thủy'
+ * ```
+ */
 export function placeToneInWord(word: string, style: ToneStyle): string {
   let toned = false;
   for (let i = 0; i < word.length; i++) {
@@ -31,7 +96,7 @@ export function placeToneInWord(word: string, style: ToneStyle): string {
       break;
     }
   }
-  if (!toned) return word;
+  if (!toned || tonePlacementOk(word, 0, word.length, style)) return word;
   const a = analyzeSyllable(word, true);
   if (a.error !== null || a.toneCount !== 1 || a.vowelEnd === a.vowelStart) return word;
   const cluster = a.key.slice(a.vowelStart, a.vowelEnd);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   ID_ISSUE_CODES,
   ID_ISSUE_LABELS_VI,
@@ -149,6 +149,21 @@ describe('parseIdNumber: valid numbers', () => {
     expect(codes('001227012345', stillOldYear)).toEqual(['CCCD_FUTURE_BIRTH_YEAR']);
   });
 
+  it('compares only birth years from 2025 on with the clock', () => {
+    vi.useFakeTimers({ now: new Date('2010-06-01T00:00:00Z') });
+    try {
+      expect(codes('001290012345', {})).toEqual(['CCCD_FUTURE_BIRTH_YEAR']);
+      expect(codes('001225012345', {})).toEqual(['CCCD_FUTURE_BIRTH_YEAR']);
+      // 2015 is "future" for a clock set to 2010, but no clock running this code reads 2010.
+      expect(codes('001215012345', {})).toEqual([]);
+      expect(codes('001215012345', { referenceDate: new Date() })).toEqual([
+        'CCCD_FUTURE_BIRTH_YEAR',
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('reads the clock when no reference date is given', () => {
     const year = new Date().getUTCFullYear();
     const nextYear = String((year + 2) % 100).padStart(2, '0');
@@ -186,6 +201,9 @@ describe('parseIdNumber: issues', () => {
     ['+1.2E+11', ['ID_SCIENTIFIC_NOTATION']],
     ['1E11', ['ID_SCIENTIFIC_NOTATION']],
     [1e21, ['ID_PRECISION_LOST']],
+    [1234567890123456, ['ID_WRONG_LENGTH']],
+    [0, ['ID_WRONG_LENGTH']],
+    [9999999, ['ID_WRONG_LENGTH']],
     [2 ** 53 + 2, ['ID_PRECISION_LOST']],
     [1.5, ['ID_INVALID_NUMBER']],
     [-38095012345, ['ID_INVALID_NUMBER']],
@@ -221,6 +239,11 @@ describe('parseIdNumber: issues', () => {
     ['AB1234567', ['ID_NON_DIGIT']],
   ])('%j → %j', (input, expected) => {
     expect(codes(input)).toEqual(expected);
+  });
+
+  it('counts the digits of a number', () => {
+    const r = parseIdNumber(1234567890123456, opts);
+    expect(!r.success && r.issues[0]?.message).toMatch(/^16 digits/);
   });
 
   it('explains a failed zero restoration', () => {

@@ -49,6 +49,7 @@ export function febrlEntity(id: string): string {
 }
 
 const get = (field: string) => (r: Row) => r[field];
+const pair = (x: string, y: string) => (r: Row) => (r[x] && r[y] ? `${r[x]}|${r[y]}` : null);
 
 /** Our unsupervised Febrl spec (no labels used to build it). */
 export function febrlSpec(): LinkageSpec<Row> {
@@ -152,20 +153,31 @@ export function fake1000Spec(): LinkageSpec<Row> {
       {
         name: 'first_name+surname',
         fields: ['first_name', 'surname'],
-        key: (r) => (r['first_name'] && r['surname'] ? `${r['first_name']}|${r['surname']}` : null),
+        key: pair('first_name', 'surname'),
       },
       { name: 'dob', fields: ['dob'], key: get('dob') },
+      { name: 'email', fields: ['email'], key: get('email') },
       { name: 'email_user', fields: [], key: (r) => emailUser(r) || null },
-      {
-        name: 'surname+city',
-        fields: ['surname', 'city'],
-        key: (r) => (r['surname'] && r['city'] ? `${r['surname']}|${r['city']}` : null),
-      },
+      { name: 'surname+city', fields: ['surname', 'city'], key: pair('surname', 'city') },
+      { name: 'first_name+city', fields: ['first_name', 'city'], key: pair('first_name', 'city') },
       {
         name: 'first_name+dob_year',
         fields: ['first_name'],
         key: (r) =>
           r['first_name'] && r['dob'] ? `${r['first_name']}|${r['dob'].slice(0, 4)}` : null,
+      },
+      {
+        name: 'surname+dob_year',
+        fields: ['surname'],
+        key: (r) => (r['surname'] && r['dob'] ? `${r['surname']}|${r['dob'].slice(0, 4)}` : null),
+      },
+      {
+        name: 'initials+dob_month',
+        fields: [],
+        key: (r) =>
+          r['first_name'] && r['surname'] && r['dob']
+            ? `${r['first_name'][0]}${r['surname'][0]}|${r['dob'].slice(0, 7)}`
+            : null,
       },
     ],
   };

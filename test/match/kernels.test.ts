@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import jaroWinklerPeer from 'jaro-winkler';
 import { describe, expect, it } from 'vitest';
-import { jaro, jaroWinkler, levenshtein, osaDistance } from '../../src/match/index.js';
+import {
+  codesOf,
+  jaro,
+  jaroWinkler,
+  levenshtein,
+  osaDistance,
+  withinOneEdit,
+} from '../../src/match/index.js';
 import { refJaro, refJaroWinkler, refLevenshtein, refOsa } from './reference.js';
 
 // Small alphabets make collisions (matches, transpositions) frequent; long strings reach the
@@ -60,5 +67,32 @@ describe('string kernels equal the textbook definitions', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('withinOneEdit', () => {
+  it('equals osa ≤ 1', () => {
+    fc.assert(
+      fc.property(pair, ([a, b]) => {
+        const x = codesOf(a);
+        const y = codesOf(b);
+        expect(withinOneEdit(x, 0, x.length, y, 0, y.length)).toBe(refOsa(a, b) <= 1);
+      }),
+      { numRuns: 600 },
+    );
+    for (const [a, b] of [
+      ['ab', 'ba'],
+      ['abc', 'acb'],
+      ['abcd', 'abdc'],
+      ['abc', 'abd'],
+      ['abc', 'bc'],
+      ['abc', 'abcd'],
+      ['abcd', 'badc'],
+      ['aab', 'aba'],
+    ] as const) {
+      const x = codesOf(a);
+      const y = codesOf(b);
+      expect(withinOneEdit(x, 0, x.length, y, 0, y.length)).toBe(refOsa(a, b) <= 1);
+    }
   });
 });

@@ -34,9 +34,9 @@ export interface SyntheticScores {
 export function syntheticData(seed: number, registerSize: number, listSize: number) {
   const d = generateDataset({ seed, registerSize, listSize });
   const register: CleanRecord[] = d.register.map(
-    (r) => cleanRecord(r, { key: r.person_id }).record,
+    (r) => cleanRecord({ ...r }, { key: r.person_id }).record,
   );
-  const list: CleanRecord[] = d.list.map((r) => cleanRecord(r, { key: r.record_id }).record);
+  const list: CleanRecord[] = d.list.map((r) => cleanRecord({ ...r }, { key: r.record_id }).record);
   return { register, list, truth: d.truth };
 }
 

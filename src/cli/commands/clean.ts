@@ -11,6 +11,7 @@ import type { Command, CommandContext } from '../command.js';
 import {
   CSV_ARG_OPTIONS,
   createCsvWriter,
+  isBrokenPipe,
   openCsv,
   openOutput,
   parseColumnMap,
@@ -158,48 +159,58 @@ async function runClean(ctx: CommandContext): Promise<number> {
   };
   const seenCategories = new Set<RecordIssueCategory | 'csv'>();
   try {
-    for await (const row of source.rows) {
-      const { record, issues } = cleanRecord(row.raw, options);
-      let codes = '';
-      let errors = row.fieldCountIssue !== undefined;
-      seenCategories.clear();
-      if (row.fieldCountIssue !== undefined) {
-        codes = row.fieldCountIssue;
-        summary.perCode.set(codes, (summary.perCode.get(codes) ?? 0) + 1);
-        seenCategories.add('csv');
-      }
-      for (const i of issues) {
-        codes = codes.length === 0 ? i.code : `${codes};${i.code}`;
-        summary.perCode.set(i.code, (summary.perCode.get(i.code) ?? 0) + 1);
-        if (i.severity === 'error') errors = true;
-        seenCategories.add(i.category);
-      }
-      for (const c of seenCategories) {
-        summary.perCategory.set(c, (summary.perCategory.get(c) ?? 0) + 1);
-      }
-      summary.rows++;
-      if (codes.length > 0) summary.withIssues++;
-      if (errors) summary.withErrors++;
-      const dob = record.dob.value;
-      const cells = row.cells as string[];
-      cells.push(
-        record.fullName.value ?? '',
-        dob === undefined ? '' : formatPartialDate(dob),
-        record.sex.value ?? '',
-        record.idNumber.value ?? '',
-        record.idKind ?? '',
-        record.phone.value ?? '',
-        record.provinceCode.value ?? '',
-        codes,
-      );
-      const wait = writer.write(cells);
-      if (wait !== undefined) await wait;
-    }
-  } finally {
+    await writeRows();
     await writer.end();
+  } catch (error) {
+    // `vn-reconcile clean big.csv | head`: the reader went away; stop quietly, as Unix tools do.
+    if (isBrokenPipe(error)) return EXIT_OK;
+    await writer.end().catch(() => undefined);
+    throw error;
   }
   ctx.stderr.write(summaryText(source.header.file, summary));
   return EXIT_OK;
+
+  async function writeRows(): Promise<void> {
+    for await (const batch of source.batches) {
+      for (const row of batch) {
+        const { record, issues } = cleanRecord(row.raw, options);
+        let codes = '';
+        let errors = row.fieldCountIssue !== undefined;
+        seenCategories.clear();
+        if (row.fieldCountIssue !== undefined) {
+          codes = row.fieldCountIssue;
+          summary.perCode.set(codes, (summary.perCode.get(codes) ?? 0) + 1);
+          seenCategories.add('csv');
+        }
+        for (const i of issues) {
+          codes = codes.length === 0 ? i.code : `${codes};${i.code}`;
+          summary.perCode.set(i.code, (summary.perCode.get(i.code) ?? 0) + 1);
+          if (i.severity === 'error') errors = true;
+          seenCategories.add(i.category);
+        }
+        for (const c of seenCategories) {
+          summary.perCategory.set(c, (summary.perCategory.get(c) ?? 0) + 1);
+        }
+        summary.rows++;
+        if (codes.length > 0) summary.withIssues++;
+        if (errors) summary.withErrors++;
+        const dob = record.dob.value;
+        const cells = row.cells as string[];
+        cells.push(
+          record.fullName.value ?? '',
+          dob === undefined ? '' : formatPartialDate(dob),
+          record.sex.value ?? '',
+          record.idNumber.value ?? '',
+          record.idKind ?? '',
+          record.phone.value ?? '',
+          record.provinceCode.value ?? '',
+          codes,
+        );
+        const wait = writer.write(cells);
+        if (wait !== undefined) await wait;
+      }
+    }
+  }
 }
 
 /** `vn-reconcile clean IN.csv [--out OUT.csv]`: clean every row, report issues (DESIGN.md §5). */

@@ -108,7 +108,7 @@ export function scanCsv(path: string, options: ScanCsvOptions = {}): CsvScan {
     pending = [];
     lineStart = end + 1;
     lineHasContent = false;
-    keep = headerText === undefined || (pick !== undefined && pick(row + 1));
+    keep = headerText === undefined || pick?.(row + 1) === true;
   };
   keep = true;
   try {

@@ -47,7 +47,7 @@ export function formatProbability(p: number): string {
 }
 
 /**
- * The match weight as written in the output (3 decimals; empty without a candidate).
+ * The match weight as written in the output (2 decimals; empty without a candidate).
  *
  * @example
  * ```ts
@@ -55,8 +55,11 @@ export function formatProbability(p: number): string {
  * ```
  */
 export function formatWeight(w: number): string {
-  return Number.isFinite(w) ? w.toFixed(3) : '';
+  return Number.isFinite(w) ? w.toFixed(2) : '';
 }
+
+/** The explanation written for an invalid row. */
+export const INVALID_EXPLANATION = 'malformed row or nothing to match on';
 
 /** A right-side key lookup (the register's record keys). */
 export type RightKeys = (index: number) => string;
@@ -67,7 +70,7 @@ export type RightKeys = (index: number) => string;
  *
  * @example
  * ```ts
- * linkLine('L1', undefined, '', 'invalid', undefined); // 'L1,,invalid,,,\r\n'
+ * linkLine('L1', undefined, '', 'invalid', undefined, 'bad row'); // 'L1,,invalid,,,bad row\r\n'
  * ```
  */
 export function linkLine(
@@ -79,11 +82,12 @@ export function linkLine(
   explanation = '',
 ): string {
   const head = prefix === undefined ? '' : `${prefix},`;
-  if (result === undefined) return `${head}${csvCell(leftId)},,${decision},,,\r\n`;
-  const p = result.right < 0 ? '' : formatProbability(result.probability);
-  return `${head}${csvCell(leftId)},${csvCell(rightId)},${decision},${p},${formatWeight(
-    result.matchWeight,
-  )},${csvCell(explanation)}\r\n`;
+  if (result === undefined)
+    return `${head}${csvCell(leftId)},,${decision},,,${csvCell(explanation)}\r\n`;
+  const found = result.right >= 0;
+  const p = found ? formatProbability(result.probability) : '';
+  const w = found ? formatWeight(result.matchWeight) : '';
+  return `${head}${csvCell(leftId)},${csvCell(rightId)},${decision},${p},${w},${csvCell(explanation)}\r\n`;
 }
 
 /**
@@ -100,7 +104,15 @@ export function explanationOf<R>(
   right: PreparedSide,
   result: LinkResult,
 ): string {
-  if (result.right < 0) return '';
+  if (result.right < 0) return 'no candidate';
   const text = formatExplanation(explainPair(scorer, left, result.left, right, result.right));
-  return result.rule === undefined ? text : `rule=${result.rule};${text}`;
+  const prefix =
+    result.reason === 'rule'
+      ? `rule: ${result.rule};`
+      : result.reason === 'ambiguous'
+        ? 'ambiguous: second-best candidate too close;'
+        : result.reason === 'taken'
+          ? 'one-to-one: candidate taken by a stronger link;'
+          : '';
+  return prefix + text;
 }

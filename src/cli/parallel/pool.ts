@@ -33,14 +33,19 @@ interface Slot {
   job: Pending | undefined;
 }
 
-/** Where the worker entry is: `dist/cli/worker.js` once built, `src/cli/worker.ts` under tsx. */
-export function workerEntry(): { readonly url: URL; readonly execArgv: string[] } {
+/**
+ * How to start the worker entry: `dist/cli/worker.js` once built; from sources (tests, the bench,
+ * `tsx`), a bootstrap that registers tsx in the worker and imports `src/cli/worker.ts`.
+ */
+export function workerEntry(): { readonly script: string; readonly eval: boolean } {
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
-    return { url: new URL('../worker.ts', here), execArgv: ['--import', 'tsx'] };
+    const url = new URL('../worker.ts', here).href;
+    const script = `(async () => { const { register } = await import('tsx/esm/api'); register(); await import(${JSON.stringify(url)}); })().catch((e) => { console.error(e); process.exit(2); });`;
+    return { script, eval: true };
   }
   // Bundled: this code lives in dist/cli/main.js (or a chunk next to it).
-  return { url: new URL('./worker.js', here), execArgv: [] };
+  return { script: fileURLToPath(new URL('./worker.js', here)), eval: false };
 }
 
 /** Options of {@link createPool}. */
@@ -64,10 +69,12 @@ export function createPool(size: number, options: PoolOptions = {}): WorkerPool 
   const queue: Pending[] = [];
   let failure: unknown;
   const resourceLimits =
-    options.maxOldSpaceMb === undefined ? undefined : { maxOldGenerationSizeMb: options.maxOldSpaceMb };
+    options.maxOldSpaceMb === undefined
+      ? undefined
+      : { maxOldGenerationSizeMb: options.maxOldSpaceMb };
   const slots: Slot[] = Array.from({ length: size }, () => {
-    const worker = new Worker(fileURLToPath(entry.url), {
-      execArgv: [...process.execArgv.filter((a) => !a.startsWith('--cpu-prof')), ...entry.execArgv],
+    const worker = new Worker(entry.script, {
+      eval: entry.eval,
       ...(resourceLimits ? { resourceLimits } : {}),
     });
     const slot: Slot = { worker, job: undefined };

@@ -31,6 +31,13 @@ export function parseShard(value: string): Shard {
   return { index: k - 1, count: n };
 }
 
+/** The raw (uncleaned) columns the shard key reads. */
+export interface ShardFields {
+  readonly id_number?: string | undefined;
+  readonly full_name?: string | undefined;
+  readonly dob?: string | undefined;
+}
+
 function fnv(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
@@ -50,16 +57,16 @@ function fnv(s: string): number {
  * shardKey({ id_number: '079-085-001234' }); // 'cccd:079085'
  * ```
  */
-export function shardKey(raw: Readonly<Record<string, string | undefined>>): string {
-  const id = raw['id_number'] ?? '';
+export function shardKey(raw: ShardFields): string {
+  const id = raw.id_number ?? '';
   let digits = '';
   for (let i = 0; i < id.length; i++) {
     const c = id.charCodeAt(i);
     if (c >= 48 && c <= 57) digits += id[i];
   }
   if (digits.length === 12) return `cccd:${digits.slice(0, 6)}`;
-  const name = (raw['full_name'] ?? '').toLowerCase().replace(/\s+/g, '');
-  return `name:${name}|${(raw['dob'] ?? '').trim()}`;
+  const name = (raw.full_name ?? '').toLowerCase().replace(/\s+/g, '');
+  return `name:${name}|${(raw.dob ?? '').trim()}`;
 }
 
 /**
@@ -70,6 +77,6 @@ export function shardKey(raw: Readonly<Record<string, string | undefined>>): str
  * shardOfRaw({ id_number: '079085001234' }, 4); // always the same shard
  * ```
  */
-export function shardOfRaw(raw: Readonly<Record<string, string | undefined>>, count: number): number {
+export function shardOfRaw(raw: ShardFields, count: number): number {
   return count <= 1 ? 0 : fnv(shardKey(raw)) % count;
 }

@@ -49,7 +49,10 @@ export function stringAt(pool: StringPool, i: number): string {
   const e = pool.starts[i + 1]!;
   let out = '';
   for (let k = s; k < e; k += 4096) {
-    out += String.fromCharCode.apply(null, pool.codes.subarray(k, Math.min(e, k + 4096)) as unknown as number[]);
+    out += String.fromCharCode.apply(
+      null,
+      pool.codes.subarray(k, Math.min(e, k + 4096)) as unknown as number[],
+    );
   }
   return out;
 }

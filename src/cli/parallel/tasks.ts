@@ -6,7 +6,9 @@
 import {
   type ColumnarReference,
   createScaleLinker,
+  type Dictionaries,
   type FellegiSunterModel,
+  importDictionaries,
   type LinkageSpec,
   linkChunk,
   type MatchOptions,
@@ -19,9 +21,9 @@ import {
 } from '../../match/index.js';
 import type { CleanRecord } from '../../record/index.js';
 import { type CsvHeader, resolveHeader } from '../csv.js';
-import { parseCsvText, readChunk, type CsvChunk } from './csv-chunks.js';
+import { type CsvChunk, parseCsvText, readChunk } from './csv-chunks.js';
+import { explanationOf, INVALID_EXPLANATION, linkLine } from './output.js';
 import { type CleanedChunk, cleanChunk } from './records.js';
-import { explanationOf, linkLine } from './output.js';
 import type { Shard } from './shard.js';
 import { type StringPool, stringAt } from './strings.js';
 
@@ -48,6 +50,8 @@ export interface WorkerSetup {
 /** The scoring context every worker receives once the reference is built. */
 export interface ReferenceSetup {
   readonly reference: ColumnarReference;
+  /** The reference's interned values, loaded (frozen) into the worker's spec. */
+  readonly dictionaries: Dictionaries;
   readonly rightKeys: StringPool;
   readonly model: FellegiSunterModel;
   readonly thresholds: Thresholds;
@@ -100,7 +104,11 @@ export function createWorkerState(): WorkerState {
 
 function headerOf(side: WorkerSetup['left'], map: WorkerSetup['map']): CsvHeader {
   const columns = side.headerText.length === 0 ? [] : parseHeader(side.headerText);
-  return resolveHeader(side.file, columns, side.key === undefined ? { map } : { key: side.key, map });
+  return resolveHeader(
+    side.file,
+    columns,
+    side.key === undefined ? { map } : { key: side.key, map },
+  );
 }
 
 function parseHeader(text: string): string[] {
@@ -123,17 +131,23 @@ export function clean(
 ): CleanedChunk {
   const s = state.setup;
   if (!s) throw new Error('worker used before setup');
-  const text = typeof source === 'string' ? source : readChunk(side === 'right' ? s.right.path : s.left.path, source);
+  const text =
+    typeof source === 'string'
+      ? source
+      : readChunk(side === 'right' ? s.right.path : s.left.path, source);
   const header = side === 'right' ? state.rightHeader! : state.leftHeader!;
   return cleanChunk(text, firstRow, state.spec, {
     header,
     clean: { referenceDate: new Date(s.referenceDate) },
     shard: side === 'left' ? s.shard : undefined,
+    slim: side !== 'left',
+    hashKeys: side === 'right',
   });
 }
 
 /** Installs the shared reference and the model. */
 export function installReference(state: WorkerState, r: ReferenceSetup): void {
+  importDictionaries(state.spec, r.dictionaries);
   state.linker = createScaleLinker(state.spec, r.reference, r.model, r.thresholds, r.options);
   state.rightKeys = r.rightKeys;
 }
@@ -171,7 +185,7 @@ export function score(
     const prefix = withRowNumbers ? String(rows[i]) : undefined;
     if (invalid[i]) {
       stats.invalid++;
-      text += linkLine(ids[i]!, prefix, '', 'invalid', undefined);
+      text += linkLine(ids[i]!, prefix, '', 'invalid', undefined, INVALID_EXPLANATION);
       continue;
     }
     const res = results[v++]!;
@@ -191,4 +205,23 @@ export function score(
     );
   }
   return { text, stats };
+}
+
+/**
+ * Everything for one LEFT chunk on this thread: read, parse, clean (shard filter), prepare with
+ * the reference's frozen dictionaries, score and render the output lines.
+ */
+export function linkLeftChunk(
+  state: WorkerState,
+  chunk: CsvChunk,
+  withRowNumbers: boolean,
+): ScoredOutput & { readonly rows: number } {
+  const cleaned = clean(state, 'left', chunk, chunk.firstRow);
+  const left: PreparedSide = {
+    size: cleaned.records.length,
+    columns: state.spec.comparisons.map((c) => c.prepare(cleaned.records)),
+    keys: cleaned.keys,
+  };
+  const out = score(state, left, cleaned.ids, cleaned.rows, cleaned.invalid, withRowNumbers);
+  return { ...out, rows: cleaned.ids.length };
 }

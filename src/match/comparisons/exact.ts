@@ -28,6 +28,7 @@ export function exactComparison<R>(options: ExactComparisonOptions<R>): Comparis
   const interner = createInterner();
   return {
     name: options.name,
+    dictionary: interner,
     levels: ['exact', 'else'],
     tfLevel: options.tf ? 1 : 0,
     prepare(records) {

@@ -61,6 +61,7 @@ export function idNumberComparison<R>(options: IdNumberComparisonOptions<R>): Co
   const interner = createInterner();
   return {
     name: options.name,
+    dictionary: interner,
     levels: ID_LEVELS,
     tfLevel: 0,
     prepare(records) {

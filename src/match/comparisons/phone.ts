@@ -32,6 +32,7 @@ export function phoneComparison<R>(options: PhoneComparisonOptions<R>): Comparis
   const interner = createInterner();
   return {
     name: options.name,
+    dictionary: interner,
     levels: PHONE_LEVELS,
     tfLevel: 0,
     prepare(records) {

@@ -50,6 +50,7 @@ export function placeComparison<R>(options: PlaceComparisonOptions<R>): Comparis
   const merge = options.newProvince ?? ((s: string) => s);
   return {
     name: options.name,
+    dictionary: interner,
     levels: PLACE_LEVELS,
     tfLevel: 0,
     prepare(records) {

@@ -13,7 +13,7 @@ export interface StringColumn extends PreparedColumn {
   readonly ids: Int32Array;
 }
 
-/** Builds a column from values (null/empty = missing). */
+/** Builds a column from values (null/empty = missing). @internal */
 export function buildStringColumn(
   values: readonly (string | null | undefined)[],
   interner: Interner,

@@ -53,6 +53,7 @@ export function stringComparison<R>(options: StringComparisonOptions<R>): Compar
   const elseLevel = nf + 2;
   return {
     name: options.name,
+    dictionary: interner,
     levels: ['exact', ...fuzzy.map(label), 'else'],
     tfLevel: options.tf ? 1 : 0,
     prepare(records) {

@@ -1,39 +1,93 @@
 import { foldDiacritics, parseVietnameseName, phoneticKey, toNfc } from '../../text/index.js';
 import type { Comparison, PreparedColumn } from '../comparison.js';
 import { createInterner, type Interner, intern } from '../interner.js';
-import { jaroWinklerCodes } from '../kernels/jaro-winkler.js';
+import { withinOneEdit } from '../kernels/one-edit.js';
+import { osaCodes } from '../kernels/osa.js';
 import { buildStringColumn, type StringColumn } from './string-column.js';
 
 /** Options of {@link givenNameComparison} and {@link familyNameComparison}. */
 export interface VietnameseNameOptions<R> {
   readonly name: string;
-  /** The full name (họ và tên), ideally already normalised. */
-  readonly get: (record: R) => string | null | undefined;
-  /** Jaro–Winkler threshold of the fuzzy level on folded text (default 0.88). */
+  /** The full name (họ và tên), ideally already normalised. Ignored when `parts` is given. */
+  readonly get?: (record: R) => string | null | undefined;
+  /** The prepared name of a record (lets several comparisons and rules share one parse). */
+  readonly parts?: (record: R) => PreparedName | undefined;
+  /** Largest optimal-string-alignment distance of the fuzzy level, on folded text (default 1). */
   readonly fuzzy?: number;
   /** Term-frequency adjust the exact level (default true). */
   readonly tf?: boolean;
 }
 
-interface NameParts {
+/** A full name parsed once into lower-case parts and their phonetic keys. */
+export interface PreparedName {
   readonly given: string;
+  /** Họ, '' for a one-word name. */
   readonly surname: string;
   readonly middle: readonly string[];
+  /** Surname and middle names joined by spaces ('' for a one-word name). */
+  readonly family: string;
+  readonly givenKey: string;
+  readonly surnameKey: string;
+  readonly middleKeys: readonly string[];
+  readonly familyKey: string;
 }
 
-function partsOf(full: string | null | undefined): NameParts | undefined {
+/**
+ * Parses a full name for comparison: NFC, lower case, split into surname, middle names and
+ * given name (reversed order read back), with a phonetic key per part.
+ *
+ * @example
+ * ```ts
+ * prepareName('Huỳnh Thị Mai')?.familyKey; // 'hoan thi'
+ * ```
+ */
+export function prepareName(full: string | null | undefined): PreparedName | undefined {
   if (!full) return undefined;
   const p = parseVietnameseName(toNfc(full).toLowerCase().replace(/\s+/g, ' ').trim());
   if (!p.given) return undefined;
-  return { given: p.given, surname: p.surname, middle: p.middle };
+  const family = p.surname ? [p.surname, ...p.middle].join(' ') : '';
+  const middleKeys = p.middle.map((m) => phoneticKey(m));
+  const surnameKey = p.surname ? phoneticKey(p.surname) : '';
+  return {
+    given: p.given,
+    surname: p.surname,
+    middle: p.middle,
+    family,
+    givenKey: phoneticKey(p.given),
+    surnameKey,
+    middleKeys,
+    familyKey: p.surname ? [surnameKey, ...middleKeys].join(' ') : '',
+  };
+}
+
+function partsGetter<R>(options: VietnameseNameOptions<R>): (r: R) => PreparedName | undefined {
+  if (options.parts) return options.parts;
+  const get = options.get;
+  return (r) => prepareName(get?.(r));
 }
 
 const fold = (s: string) => foldDiacritics(s).toLowerCase();
+
+/** OSA distance ≤ max between two folded values (linear check for the usual max = 1). */
+function typo(max: number, a: StringColumn, i: number, b: StringColumn, j: number): boolean {
+  const al = a.len[i]!;
+  const bl = b.len[j]!;
+  if (al - bl > max || bl - al > max) return false;
+  if (max === 1) return withinOneEdit(a.codes, a.start[i]!, al, b.codes, b.start[j]!, bl);
+  return osaCodes(a.codes, a.start[i]!, al, b.codes, b.start[j]!, bl) <= max;
+}
 
 interface GivenColumn extends PreparedColumn {
   readonly exact: Int32Array;
   readonly folded: StringColumn;
   readonly phonetic: Int32Array;
+  /** Phonetic id of the surname (to recognise a name written in the other order). */
+  readonly surnamePhonetic: Int32Array;
+}
+
+/** True when one name is the other written in reverse order (given name first). */
+function reversed(ag: number, as: number, bg: number, bs: number): boolean {
+  return as >= 0 && bs >= 0 && ag === bs && as === bg;
 }
 
 /** Level labels of {@link givenNameComparison}. */
@@ -47,8 +101,9 @@ function ids(values: readonly (string | undefined)[], interner: Interner): Int32
  * Compares the given name (tên, the last word of a Vietnamese name; the parser reads a reversed
  * "given name first" order back). Levels: `exact` (term-frequency adjusted: Hùng is common, Khôi
  * rare), `folded` (equal without diacritics: a list typed without accents, or tone placement),
- * `phonetic` (same phonetic key: d/gi/r, ch/tr, s/x, final n/ng, i/y …), `fuzzy` (Jaro–Winkler on
- * folded text), `else`.
+ * `phonetic` (same phonetic key: d/gi/r, ch/tr, s/x, final n/ng, i/y …; also a name written in
+ * the other order, given name first, that the parser could not detect), `fuzzy` (one typo on
+ * folded text: optimal string alignment distance ≤ 1), `else`.
  *
  * @example
  * ```ts
@@ -59,13 +114,14 @@ function ids(values: readonly (string | undefined)[], interner: Interner): Int32
  */
 export function givenNameComparison<R>(options: VietnameseNameOptions<R>): Comparison<R> {
   const interner = createInterner();
-  const fuzzy = options.fuzzy ?? 0.88;
+  const fuzzy = options.fuzzy ?? 1;
   return {
     name: options.name,
+    dictionary: interner,
     levels: GIVEN_NAME_LEVELS,
     tfLevel: options.tf === false ? 0 : 1,
     prepare(records) {
-      const parts = records.map((r) => partsOf(options.get(r)));
+      const parts = records.map(partsGetter(options));
       const exact = ids(
         parts.map((p) => p?.given),
         interner,
@@ -75,10 +131,21 @@ export function givenNameComparison<R>(options: VietnameseNameOptions<R>): Compa
         interner,
       );
       const phonetic = ids(
-        parts.map((p) => (p ? `~${phoneticKey(p.given)}` : undefined)),
+        parts.map((p) => (p ? `~${p.givenKey}` : undefined)),
         interner,
       );
-      const col: GivenColumn = { size: records.length, exact, folded, phonetic, tfIds: exact };
+      const surnamePhonetic = ids(
+        parts.map((p) => (p?.surname ? `~${p.surnameKey}` : undefined)),
+        interner,
+      );
+      const col: GivenColumn = {
+        size: records.length,
+        exact,
+        folded,
+        phonetic,
+        surnamePhonetic,
+        tfIds: exact,
+      };
       return col;
     },
     compare(pa, i, pb, j) {
@@ -91,16 +158,11 @@ export function givenNameComparison<R>(options: VietnameseNameOptions<R>): Compa
       const fa = a.folded;
       const fb = b.folded;
       if (fa.ids[i] === fb.ids[j]) return 2;
-      if (a.phonetic[i] === b.phonetic[j]) return 3;
-      const jw = jaroWinklerCodes(
-        fa.codes,
-        fa.start[i]!,
-        fa.len[i]!,
-        fb.codes,
-        fb.start[j]!,
-        fb.len[j]!,
-      );
-      return jw >= fuzzy ? 4 : 5;
+      const ap = a.phonetic[i]!;
+      const bp = b.phonetic[j]!;
+      if (ap === bp) return 3;
+      if (reversed(ap, a.surnamePhonetic[i]!, bp, b.surnamePhonetic[j]!)) return 3;
+      return typo(fuzzy, fa, i, fb, j) ? 4 : 5;
     },
   };
 }
@@ -110,6 +172,8 @@ interface FamilyColumn extends PreparedColumn {
   readonly folded: StringColumn;
   readonly phonetic: Int32Array;
   readonly surname: Int32Array;
+  /** Phonetic id of the given name (to recognise a name written in the other order). */
+  readonly givenPhonetic: Int32Array;
   /** Folded middle-name token ids, `middleStart[i]` … `middleStart[i + 1]`. */
   readonly middle: Int32Array;
   readonly middleStart: Int32Array;
@@ -137,9 +201,9 @@ function subsequence(m: Int32Array, a0: number, a1: number, b0: number, b1: numb
 /**
  * Compares the family part of a Vietnamese name: surname (họ) and middle names (tên đệm).
  * Levels: `exact` (term-frequency adjusted: Nguyễn Thị is very common), `folded` (equal without
- * diacritics), `phonetic` (same phonetic key, so Hoàng/Huỳnh and Vũ/Võ agree), `middle_missing`
+ * diacritics), `phonetic` (same phonetic key, so Hoàng/Huỳnh and Vũ/Võ agree; or the name in the other order), `middle_missing`
  * (same surname up to phonetics, and one side's middle names are a subsequence of the other's:
- * a missing or extra tên đệm), `fuzzy` (Jaro–Winkler on folded text), `surname_only`, `else`.
+ * a missing or extra tên đệm), `fuzzy` (one typo on folded text), `surname_only`, `else`.
  * Null when either side has no surname (a single-word name).
  *
  * @example
@@ -151,35 +215,37 @@ function subsequence(m: Int32Array, a0: number, a1: number, b0: number, b1: numb
  */
 export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comparison<R> {
   const interner = createInterner();
-  const fuzzy = options.fuzzy ?? 0.88;
+  const fuzzy = options.fuzzy ?? 1;
   return {
     name: options.name,
+    dictionary: interner,
     levels: FAMILY_NAME_LEVELS,
     tfLevel: options.tf === false ? 0 : 1,
     prepare(records) {
+      const getParts = partsGetter(options);
       const parts = records.map((r) => {
-        const p = partsOf(options.get(r));
+        const p = getParts(r);
         return p?.surname ? p : undefined;
       });
-      const family = parts.map((p) => (p ? [p.surname, ...p.middle].join(' ') : undefined));
+      const family = parts.map((p) => p?.family);
       const exact = ids(family, interner);
       const folded = buildStringColumn(
         family.map((f) => (f ? fold(f) : undefined)),
         interner,
       );
       const phonetic = ids(
-        family.map((f) => (f ? `~${phoneticKey(f)}` : undefined)),
+        parts.map((p) => (p ? `~${p.familyKey}` : undefined)),
         interner,
       );
       const surname = ids(
-        parts.map((p) => (p ? `~${phoneticKey(p.surname)}` : undefined)),
+        parts.map((p) => (p ? `~${p.surnameKey}` : undefined)),
         interner,
       );
       const middleStart = new Int32Array(records.length + 1);
       const tokens: number[] = [];
       parts.forEach((p, i) => {
         middleStart[i] = tokens.length;
-        if (p) for (const m of p.middle) tokens.push(intern(interner, `~${phoneticKey(m)}`));
+        if (p) for (const m of p.middleKeys) tokens.push(intern(interner, `~${m}`));
       });
       middleStart[records.length] = tokens.length;
       const col: FamilyColumn = {
@@ -188,6 +254,10 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
         folded,
         phonetic,
         surname,
+        givenPhonetic: ids(
+          parts.map((p) => (p ? `~${p.givenKey}` : undefined)),
+          interner,
+        ),
         middle: Int32Array.from(tokens),
         middleStart,
         tfIds: exact,
@@ -205,6 +275,8 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
       const fb = b.folded;
       if (fa.ids[i] === fb.ids[j]) return 2;
       if (a.phonetic[i] === b.phonetic[j]) return 3;
+      if (reversed(a.givenPhonetic[i]!, a.surname[i]!, b.givenPhonetic[j]!, b.surname[j]!))
+        return 3;
       const sameSurname = a.surname[i] === b.surname[j];
       if (sameSurname) {
         // Middle tokens of both sides live in different columns: compare through a merged view.
@@ -223,15 +295,7 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
           if (subsequence(merged, 0, la, la, la + lb)) return 4;
         }
       }
-      const jw = jaroWinklerCodes(
-        fa.codes,
-        fa.start[i]!,
-        fa.len[i]!,
-        fb.codes,
-        fb.start[j]!,
-        fb.len[j]!,
-      );
-      if (jw >= fuzzy) return 5;
+      if (typo(fuzzy, fa, i, fb, j)) return 5;
       return sameSurname ? 6 : 7;
     },
   };

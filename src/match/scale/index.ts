@@ -8,10 +8,13 @@
 export {
   type BlockTable,
   type BufferAllocator,
+  blockTableFromHashes,
   buildBlockTable,
+  hashKeys,
   lookupBlock,
   plainAllocator,
 } from './block-table.js';
+export { type Dictionaries, exportDictionaries, importDictionaries } from './dictionary.js';
 export { hashKey } from './hash.js';
 export {
   type ChunkLink,

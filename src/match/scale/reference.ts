@@ -5,6 +5,7 @@ import {
   type BlockTable,
   type BufferAllocator,
   blockTableBytes,
+  blockTableFromHashes,
   buildBlockTable,
   lookupBlock,
   plainAllocator,
@@ -26,6 +27,11 @@ export interface ColumnarReference {
 export interface ColumnarReferenceOptions {
   /** Where typed arrays live (default: ordinary `ArrayBuffer`s). */
   readonly allocate?: BufferAllocator;
+  /**
+   * Blocking key hashes per rule ({@link hashKeys}), when the key strings were hashed elsewhere
+   * (e.g. by the worker threads that cleaned the records); `side.keys` is then ignored.
+   */
+  readonly keyHashes?: readonly Float64Array[];
 }
 
 type TypedArray =
@@ -50,26 +56,39 @@ function moveArray<T extends TypedArray>(a: T, alloc: BufferAllocator): T {
 }
 
 /**
- * Copies a prepared column with its typed arrays moved to `alloc` memory; the same typed array
- * referenced twice (e.g. `ids` and `tfIds`) stays one array. Other plain values are kept as they
- * are (a column holding functions or class instances cannot cross a thread and is refused).
+ * Copies a prepared column with its typed arrays moved to `alloc` memory, nested plain objects
+ * (e.g. a column's string sub-column) included; the same typed array referenced twice (e.g. `ids`
+ * and `tfIds`) stays one array. A column holding a function cannot cross a thread: refused.
  */
 function moveColumn(col: PreparedColumn, alloc: BufferAllocator): PreparedColumn {
   const moved = new Map<unknown, unknown>();
-  const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(col)) {
+  const move = (value: unknown, path: string): unknown => {
     if (isTypedArray(value)) {
       let m = moved.get(value);
       if (m === undefined) {
         m = moveArray(value, alloc);
         moved.set(value, m);
       }
-      out[name] = m;
-    } else if (typeof value === 'function') {
-      throw new TypeError(`Prepared column field '${name}' is a function: it cannot be shared`);
-    } else out[name] = value;
-  }
-  return out as unknown as PreparedColumn;
+      return m;
+    }
+    if (typeof value === 'function')
+      throw new TypeError(`Prepared column field '${path}' is a function: it cannot be shared`);
+    if (Array.isArray(value)) return value.map((v, i) => move(v, `${path}[${i}]`));
+    if (value !== null && typeof value === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [name, v] of Object.entries(value)) out[name] = move(v, `${path}.${name}`);
+      return out;
+    }
+    return value;
+  };
+  return move(col, 'column') as PreparedColumn;
+}
+
+function eachTypedArray(value: unknown, f: (a: TypedArray) => void): void {
+  if (isTypedArray(value)) f(value);
+  else if (Array.isArray(value)) for (const v of value) eachTypedArray(v, f);
+  else if (value !== null && typeof value === 'object')
+    for (const v of Object.values(value)) eachTypedArray(v, f);
 }
 
 /**
@@ -92,7 +111,9 @@ export function toColumnarReference(
   return {
     size: side.size,
     columns: side.columns.map((c) => moveColumn(c, alloc)),
-    blocks: side.keys.map((keys) => buildBlockTable(keys, alloc)),
+    blocks: options.keyHashes
+      ? options.keyHashes.map((h) => blockTableFromHashes(h, alloc))
+      : side.keys.map((keys) => buildBlockTable(keys, alloc)),
   };
 }
 
@@ -113,7 +134,7 @@ export function referenceBytes(ref: ColumnarReference): number {
     seen.add(a.buffer);
     total += a.buffer.byteLength;
   };
-  for (const c of ref.columns) for (const v of Object.values(c)) if (isTypedArray(v)) add(v);
+  for (const c of ref.columns) eachTypedArray(c, add);
   for (const t of ref.blocks) total += blockTableBytes(t);
   return total;
 }

@@ -3,8 +3,7 @@
  *
  * @module
  */
-import { generateList, type ListOptions } from './list.js';
-import { generateRegister } from './register.js';
+import { type ListOptions, streamDataset } from './list.js';
 import type { ListRow, ListTruth, RegisterRow } from './types.js';
 
 /** Options of {@link generateDataset}: those of the list (which names the register too). */
@@ -19,7 +18,7 @@ export interface Dataset {
 
 /**
  * Generates a register, a damaged list drawn from it and the truth, in memory. For large sizes
- * stream with {@link generateRegister} and {@link generateList} instead.
+ * stream with `streamDataset` (or `generateRegister` and `generateList`) instead.
  *
  * @example
  * ```ts
@@ -28,12 +27,15 @@ export interface Dataset {
  * ```
  */
 export function generateDataset(options: DatasetOptions): Dataset {
-  const register = [...generateRegister({ seed: options.seed, size: options.registerSize })];
+  const register: RegisterRow[] = [];
   const list: ListRow[] = [];
   const truth: ListTruth[] = [];
-  for (const e of generateList(options)) {
-    list.push(e.row);
-    truth.push(e.truth);
+  for (const item of streamDataset(options)) {
+    if (item.kind === 'register') register.push(item.row);
+    else {
+      list.push(item.entry.row);
+      truth.push(item.entry.truth);
+    }
   }
   return { register, list, truth };
 }

@@ -9,7 +9,7 @@ import type { AdminUnit } from './geography.js';
 import { pad2 } from './people.js';
 import type { Random } from './prng.js';
 import { PROVINCE_NICKNAMES, type ProvinceFacts } from './provinces-data.js';
-import { hasToneChoice, modernTone, stripDiacritics } from './text-damage.js';
+import { hasToneChoice, modernTone } from './text-damage.js';
 import type {
   CommuneFormat,
   DobFormat,
@@ -226,7 +226,6 @@ export function formatProvince(
   facts: ProvinceFacts,
   format: ProvinceFormat,
   random: Random,
-  ascii: (s: string) => string = stripDiacritics,
 ): { readonly text: string; readonly format: ProvinceFormat } {
   switch (format) {
     case 'prefixed':
@@ -237,9 +236,9 @@ export function formatProvince(
       return { text: nick[random.int(nick.length)] ?? facts.name, format };
     }
     case 'ascii':
-      return { text: ascii(facts.name), format };
+      return { text: facts.ascii, format };
     case 'lowercase-ascii':
-      return { text: ascii(facts.name).toLowerCase(), format };
+      return { text: facts.ascii.toLowerCase(), format };
     case 'modern-tone':
       return hasToneChoice(facts.name)
         ? { text: modernTone(facts.name), format }
@@ -264,20 +263,14 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Writes a district or commune in one of the common spellings (`ascii` strips diacritics; pass a
- * memoised version on hot paths).
+ * Writes a district or commune in one of the common spellings.
  *
  * @example
  * ```ts
- * formatUnit({ kind: 'Phường', bare: '5', name: 'Phường 5', numeric: true }, 'zero-padded', createRandom(1)); // 'Phường 05'
+ * formatUnit(phuong5, 'zero-padded', createRandom(1)); // 'Phường 05'
  * ```
  */
-export function formatUnit(
-  unit: AdminUnit,
-  format: CommuneFormat,
-  random: Random,
-  ascii: (s: string) => string = stripDiacritics,
-): string {
+export function formatUnit(unit: AdminUnit, format: CommuneFormat, random: Random): string {
   const { kind, bare, numeric } = unit;
   switch (format) {
     case 'official':
@@ -291,6 +284,6 @@ export function formatUnit(
     case 'bare':
       return numeric ? unit.name : bare;
     case 'ascii':
-      return ascii(unit.name);
+      return unit.ascii;
   }
 }

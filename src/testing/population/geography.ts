@@ -8,6 +8,7 @@
  */
 import { createRandom, type Random, splitmix32 } from './prng.js';
 import { PROVINCE_FACTS, type ProvinceFacts } from './provinces-data.js';
+import { stripDiacritics } from './text-damage.js';
 
 /** An administrative unit below the province: its full name, prefix word and bare name. */
 export interface AdminUnit {
@@ -19,6 +20,8 @@ export interface AdminUnit {
   readonly bare: string;
   /** Whether the bare name is a number (`Phường 5`, `Quận 3`). */
   readonly numeric: boolean;
+  /** The full name without diacritics (`Phuong 5`, `Xa An Binh`). */
+  readonly ascii: string;
 }
 
 /** A commune (phường, xã, thị trấn). */
@@ -238,13 +241,22 @@ function buildCommunes(random: Random, urban: boolean, numbered: boolean): Commu
   for (let i = 0; i < count; i++) {
     if (urban) {
       const bare = numbered && i < count - 2 ? String(i + 1) : placeName(random, used);
-      out.push({ name: `Phường ${bare}`, kind: 'Phường', bare, numeric: /^\d+$/.test(bare) });
+      const name = `Phường ${bare}`;
+      out.push({
+        name,
+        kind: 'Phường',
+        bare,
+        numeric: /^\d+$/.test(bare),
+        ascii: stripDiacritics(name),
+      });
     } else if (i === 0) {
       const bare = placeName(random, used);
-      out.push({ name: `Thị trấn ${bare}`, kind: 'Thị trấn', bare, numeric: false });
+      const name = `Thị trấn ${bare}`;
+      out.push({ name, kind: 'Thị trấn', bare, numeric: false, ascii: stripDiacritics(name) });
     } else {
       const bare = placeName(random, used);
-      out.push({ name: `Xã ${bare}`, kind: 'Xã', bare, numeric: false });
+      const name = `Xã ${bare}`;
+      out.push({ name, kind: 'Xã', bare, numeric: false, ascii: stripDiacritics(name) });
     }
   }
   return out;
@@ -259,6 +271,7 @@ function district(random: Random, full: string): District {
     kind,
     bare,
     numeric: numbered,
+    ascii: stripDiacritics(full),
     urban,
     communes: buildCommunes(random, urban, numbered),
   };

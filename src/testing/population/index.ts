@@ -35,7 +35,15 @@ export {
   PHONE_FORMAT_WEIGHTS,
   PROVINCE_FORMAT_WEIGHTS,
 } from './formats.js';
-export { generateList, type ListOptions, type ListPlan, planList } from './list.js';
+export type { AdminUnit, Commune, District } from './geography.js';
+export {
+  type DatasetItem,
+  generateList,
+  type ListOptions,
+  type ListPlan,
+  planList,
+  streamDataset,
+} from './list.js';
 export {
   type Household,
   type Person,

@@ -13,13 +13,14 @@ import {
   type Person,
 } from './people.js';
 import { createRandom, deriveSeed } from './prng.js';
-import { generatePeople, STREAM } from './register.js';
+import { createPeopleCursor, STREAM, toRegisterRow } from './register.js';
 import {
   type DamageRates,
   DEFAULT_DAMAGE_RATES,
   type ListEntry,
   type ListRow,
   type ListTruth,
+  type RegisterRow,
 } from './types.js';
 
 /** Options of {@link generateList}. */
@@ -125,7 +126,44 @@ function toEntry(p: Pending, recordId: string): ListEntry {
  * }
  * ```
  */
-export function* generateList(options: ListOptions): Generator<ListEntry, void, undefined> {
+export function generateList(options: ListOptions): Generator<ListEntry, void, undefined> {
+  return listEntries(options, undefined);
+}
+
+/** A register row or a list entry, as {@link streamDataset} yields them. */
+export type DatasetItem =
+  | { readonly kind: 'register'; readonly row: RegisterRow }
+  | { readonly kind: 'list'; readonly entry: ListEntry };
+
+/**
+ * Streams a register and the list drawn from it in one pass (about half the work of
+ * {@link generateRegister} followed by {@link generateList}): register rows in register order,
+ * list entries in list order, interleaved. Write each kind to its own file.
+ *
+ * @example
+ * ```ts
+ * for (const item of streamDataset({ seed: 1, registerSize: 1_000_000 })) {
+ *   if (item.kind === 'register') registerOut.push(item.row);
+ *   else listOut.push(item.entry.row);
+ * }
+ * ```
+ */
+export function* streamDataset(options: ListOptions): Generator<DatasetItem, void, undefined> {
+  const sink: RegisterRow[] = [];
+  for (const entry of listEntries(options, sink)) {
+    if (sink.length > 0) {
+      for (const row of sink) yield { kind: 'register', row };
+      sink.length = 0;
+    }
+    yield { kind: 'list', entry };
+  }
+  for (const row of sink) yield { kind: 'register', row };
+}
+
+function* listEntries(
+  options: ListOptions,
+  registerSink: RegisterRow[] | undefined,
+): Generator<ListEntry, void, undefined> {
   const { seed } = options;
   const plan = planList(options);
   const model = createPopulationModel();
@@ -207,9 +245,15 @@ export function* generateList(options: ListOptions): Generator<ListEntry, void, 
     return outsideQueue.shift() as Person;
   };
 
-  // Records a first record; schedules its second record when drawn; returns rows to emit.
-  const first = (person: Person, personId: string | null, entityId: string): Pending[] => {
-    const out: Pending[] = [];
+  // Rows pushed out of the window, ready to be yielded (reused; drained after every record).
+  const ready: Pending[] = [];
+  const admitToReady = (item: Pending): void => {
+    const out = admit(item);
+    if (out !== undefined) ready.push(out);
+  };
+
+  // Records a first record and schedules its second record when one is drawn.
+  const first = (person: Person, personId: string | null, entityId: string): void => {
     step++;
     const item: Pending = {
       fields: damager.damage(person, random),
@@ -227,43 +271,42 @@ export function* generateList(options: ListOptions): Generator<ListEntry, void, 
       });
     }
     remainingFirsts--;
-    const a = admit(item);
-    if (a !== undefined) out.push(a);
-    while (heapDue.length > 0 && (heapDue[0] as number) <= step) {
-      const b = admit(heapPop());
-      if (b !== undefined) out.push(b);
-    }
-    return out;
+    admitToReady(item);
+    while (heapDue.length > 0 && (heapDue[0] as number) <= step) admitToReady(heapPop());
   };
 
-  const outsider = (): Pending[] => {
+  const outsider = (): void => {
     remainingOutside--;
-    const person = nextOutsider();
-    const id = `X${outsideCount++}`;
-    return first(person, null, id);
+    first(nextOutsider(), null, `X${outsideCount++}`);
   };
 
   let seen = 0;
   const n = Math.max(0, Math.floor(options.registerSize));
-  if (plan.selected > 0) {
-    for (const person of generatePeople({ seed, size: n, model })) {
+  if (plan.selected > 0 || registerSink !== undefined) {
+    const nextPerson = createPeopleCursor({ seed, size: n, model });
+    for (let person = nextPerson(); person !== undefined; person = nextPerson()) {
+      if (registerSink !== undefined) registerSink.push(toRegisterRow(person));
       const left = n - seen;
       seen++;
-      if (random.float() * left >= remainingSelected) continue;
+      if (remainingSelected === 0 || random.float() * left >= remainingSelected) continue;
       while (
         remainingOutside > 0 &&
         random.float() * (remainingOutside + remainingSelected) < remainingOutside
       ) {
-        for (const e of outsider()) yield toEntry(e, `R${emitted++}`);
+        outsider();
       }
       remainingSelected--;
       const id = `P${person.index}`;
-      for (const e of first(person, id, id)) yield toEntry(e, `R${emitted++}`);
-      if (remainingSelected === 0) break;
+      first(person, id, id);
+      for (let i = 0; i < ready.length; i++) yield toEntry(ready[i] as Pending, `R${emitted++}`);
+      ready.length = 0;
+      if (remainingSelected === 0 && registerSink === undefined) break;
     }
   }
   while (remainingOutside > 0) {
-    for (const e of outsider()) yield toEntry(e, `R${emitted++}`);
+    outsider();
+    for (let i = 0; i < ready.length; i++) yield toEntry(ready[i] as Pending, `R${emitted++}`);
+    ready.length = 0;
   }
   // Flush: pending second records join the window, then the window drains in random order.
   while (heapDue.length > 0) {

@@ -76,7 +76,11 @@ export interface Person {
 /** People living together at one address. */
 export interface Household {
   readonly residence: Residence;
-  readonly members: Person[];
+  /**
+   * Everyone drawn for the household. The register's last household may be cut short by the
+   * register size: its extra members (index ≥ size) exist here but not in the register.
+   */
+  readonly members: readonly Person[];
 }
 
 /** The last day a register person can be born on (the register snapshot). */
@@ -191,6 +195,8 @@ export interface PopulationModel {
   readonly maleGiven: Sampler<string>;
   readonly femaleGiven: Sampler<string>;
   readonly mobilePrefix: Sampler<string>;
+  /** Memo of one-element middle-name arrays (shared, never mutated). */
+  readonly singleMiddle: Map<string, readonly string[]>;
 }
 
 /**
@@ -224,6 +230,7 @@ export function createPopulationModel(): PopulationModel {
     maleGiven: createSampler(MALE_GIVEN_NAMES),
     femaleGiven: createSampler(FEMALE_GIVEN_NAMES),
     mobilePrefix: createSampler(MOBILE_PREFIXES),
+    singleMiddle: new Map(),
   };
 }
 
@@ -301,28 +308,46 @@ export interface HouseholdContext {
   readonly outsideRegister: boolean;
 }
 
-interface Draft {
-  surname: string;
-  middle: string[];
-  given: string;
-  sex: SexCode;
-  year: number;
-  month: number;
-  day: number;
-  birthProvince: number;
-  twinOf: number;
-  phone: string;
+/** A person being built: every field of {@link Person}, writable, created with one shape. */
+type Draft = { -readonly [K in keyof Person]: Person[K] };
+
+function makeDraft(
+  household: Household,
+  surname: string,
+  middle: readonly string[],
+  given: string,
+  sex: SexCode,
+  year: number,
+  month: number,
+  day: number,
+  birthProvince: number,
+  phone: string,
+): Draft {
+  return {
+    index: -1,
+    surname,
+    middle,
+    given,
+    fullName: '',
+    sex,
+    year,
+    month,
+    day,
+    dob: '',
+    birthProvince,
+    cccd: '',
+    cmnd: '',
+    phone,
+    household,
+    twinOf: -1,
+  };
 }
 
-function drawDate(random: Random, year: number): { month: number; day: number } {
-  const month = 1 + random.int(12);
-  const day = 1 + random.int(daysInMonth(year, month));
-  return { month, day };
-}
+const NO_MIDDLE: readonly string[] = [];
 
-function middleFor(ctx: HouseholdContext, sex: SexCode, year: number): string[] {
+function middleFor(ctx: HouseholdContext, sex: SexCode, year: number): readonly string[] {
   const { model, random } = ctx;
-  if (random.chance(0.01)) return [];
+  if (random.chance(0.01)) return NO_MIDDLE;
   const young = year >= MIDDLE_NAME_COHORT_SPLIT_YEAR;
   const first =
     sex === 0
@@ -332,7 +357,13 @@ function middleFor(ctx: HouseholdContext, sex: SexCode, year: number): string[] 
     const second = model.secondMiddle(random);
     if (second !== first) return [first, second];
   }
-  return [first];
+  // One shared array per single middle name: most people have exactly one.
+  let single = model.singleMiddle.get(first);
+  if (single === undefined) {
+    single = [first];
+    model.singleMiddle.set(first, single);
+  }
+  return single;
 }
 
 function givenFor(ctx: HouseholdContext, sex: SexCode): string {
@@ -355,25 +386,27 @@ function phoneFor(ctx: HouseholdContext, age: number): string {
 
 function adult(
   ctx: HouseholdContext,
-  home: number,
+  household: Household,
   sex: SexCode,
   year: number,
   surname?: string,
 ): Draft {
   const { random, model } = ctx;
-  const { month, day } = drawDate(random, year);
-  return {
-    surname: surname ?? (model.pickSurname[model.region[home] ?? 0] as Sampler<string>)(random),
-    middle: middleFor(ctx, sex, year),
-    given: givenFor(ctx, sex),
+  const home = household.residence.provinceIndex;
+  const month = 1 + random.int(12);
+  const day = 1 + random.int(daysInMonth(year, month));
+  return makeDraft(
+    household,
+    surname ?? (model.pickSurname[model.region[home] ?? 0] as Sampler<string>)(random),
+    middleFor(ctx, sex, year),
+    givenFor(ctx, sex),
     sex,
     year,
     month,
     day,
-    birthProvince: birthProvinceFor(ctx, home, false),
-    twinOf: -1,
-    phone: phoneFor(ctx, REGISTER_SNAPSHOT.year - year),
-  };
+    birthProvinceFor(ctx, home, false),
+    phoneFor(ctx, REGISTER_SNAPSHOT.year - year),
+  );
 }
 
 function hasGiven(siblings: readonly Draft[], given: string): boolean {
@@ -383,7 +416,7 @@ function hasGiven(siblings: readonly Draft[], given: string): boolean {
 
 function addChildren(
   ctx: HouseholdContext,
-  home: number,
+  household: Household,
   drafts: Draft[],
   fatherSurname: string,
   motherSurname: string,
@@ -395,15 +428,20 @@ function addChildren(
   let year = motherYear + 18 + random.int(12);
   const siblings: Draft[] = [];
   const useMother = random.chance(0.03);
-  let sharedMiddle: [string[] | undefined, string[] | undefined] = [undefined, undefined];
+  const home = household.residence.provinceIndex;
+  let sharedMiddle: [readonly string[] | undefined, readonly string[] | undefined] = [
+    undefined,
+    undefined,
+  ];
   if (!random.chance(0.5)) sharedMiddle = [[], []];
   for (let k = 0; k < wanted && year <= REGISTER_SNAPSHOT.year; k++) {
     const twins = random.chance(0.015) ? 2 : 1;
-    const { month, day } = drawDate(random, year);
+    const month = 1 + random.int(12);
+    const day = 1 + random.int(daysInMonth(year, month));
     const birthProvince = birthProvinceFor(ctx, home, true);
     for (let t = 0; t < twins; t++) {
       const sex: SexCode = random.chance(0.512) ? 0 : 1;
-      let middle = middleFor(ctx, sex, year);
+      let middle: readonly string[] = middleFor(ctx, sex, year);
       const shared = sharedMiddle[sex];
       if (shared !== undefined) {
         if (shared.length === 0) sharedMiddle[sex] = middle;
@@ -413,8 +451,9 @@ function addChildren(
       for (let tries = 0; tries < 5 && hasGiven(siblings, given); tries++) {
         given = givenFor(ctx, sex);
       }
-      const draft: Draft = {
-        surname: useMother ? motherSurname : fatherSurname,
+      const draft = makeDraft(
+        household,
+        useMother ? motherSurname : fatherSurname,
         middle,
         given,
         sex,
@@ -422,9 +461,9 @@ function addChildren(
         month,
         day,
         birthProvince,
-        twinOf: t === 1 ? drafts.length - 1 : -1,
-        phone: phoneFor(ctx, REGISTER_SNAPSHOT.year - year),
-      };
+        phoneFor(ctx, REGISTER_SNAPSHOT.year - year),
+      );
+      if (t === 1) draft.twinOf = drafts.length - 1;
       if (t === 1) {
         const first = drafts[drafts.length - 1];
         if (first) first.twinOf = drafts.length;
@@ -448,13 +487,14 @@ function headYear(random: Random): number {
   return 1945 + random.int(29) + random.int(29);
 }
 
-function drafts(ctx: HouseholdContext, home: number): Draft[] {
+function drafts(ctx: HouseholdContext, household: Household): Draft[] {
   const { random, model } = ctx;
+  const home = household.residence.provinceIndex;
   const out: Draft[] = [];
   const kind = random.float();
   const pickSurname = model.pickSurname[model.region[home] ?? 0] as Sampler<string>;
   if (kind < 0.12) {
-    out.push(adult(ctx, home, random.chance(0.45) ? 0 : 1, 1938 + random.int(69)));
+    out.push(adult(ctx, household, random.chance(0.45) ? 0 : 1, 1938 + random.int(69)));
     return out;
   }
   const husbandYear = headYear(random);
@@ -462,12 +502,12 @@ function drafts(ctx: HouseholdContext, home: number): Draft[] {
   if (kind < 0.2) {
     // Single parent with children (most often the mother).
     const mother = random.chance(0.7);
-    const parent = adult(ctx, home, mother ? 1 : 0, mother ? wifeYear : husbandYear);
+    const parent = adult(ctx, household, mother ? 1 : 0, mother ? wifeYear : husbandYear);
     out.push(parent);
     const otherSurname = pickSurname(random);
     addChildren(
       ctx,
-      home,
+      household,
       out,
       mother ? otherSurname : parent.surname,
       mother ? parent.surname : otherSurname,
@@ -476,17 +516,17 @@ function drafts(ctx: HouseholdContext, home: number): Draft[] {
     );
     return out;
   }
-  const husband = adult(ctx, home, 0, husbandYear);
-  const wife = adult(ctx, home, 1, wifeYear);
+  const husband = adult(ctx, household, 0, husbandYear);
+  const wife = adult(ctx, household, 1, wifeYear);
   // Three generations: one or two of the husband's parents (born 1928 or later) live with them.
   const gfYear = husbandYear - 22 - random.int(17);
   if (kind >= 0.85 && gfYear >= 1928) {
     const gmYear = Math.min(husbandYear - 18, gfYear + random.int(8));
-    if (random.chance(0.6)) out.push(adult(ctx, home, 0, gfYear, husband.surname));
-    if (out.length === 0 || random.chance(0.7)) out.push(adult(ctx, home, 1, gmYear));
+    if (random.chance(0.6)) out.push(adult(ctx, household, 0, gfYear, husband.surname));
+    if (out.length === 0 || random.chance(0.7)) out.push(adult(ctx, household, 1, gmYear));
   }
   out.push(husband, wife);
-  if (kind >= 0.3) addChildren(ctx, home, out, husband.surname, wife.surname, wifeYear, 4);
+  if (kind >= 0.3) addChildren(ctx, household, out, husband.surname, wife.surname, wifeYear, 4);
   return out;
 }
 
@@ -525,31 +565,22 @@ function cmnd(ctx: HouseholdContext, d: Draft, homeIndex: number): string {
  */
 export function drawHousehold(ctx: HouseholdContext, firstIndex: number): Household {
   const residence = drawResidence(ctx.model, ctx.random);
-  const household: Household = { residence, members: [] };
-  const list = drafts(ctx, residence.provinceIndex);
+  const members: Person[] = [];
+  const household: Household = { residence, members };
+  const list = drafts(ctx, household);
   for (let i = 0; i < list.length; i++) {
     const d = list[i] as Draft;
-    const middle = d.middle.join(' ');
-    const fullName =
-      middle === '' ? `${d.surname} ${d.given}` : `${d.surname} ${middle} ${d.given}`;
-    household.members.push({
-      index: firstIndex < 0 ? -1 : firstIndex + i,
-      surname: d.surname,
-      middle: d.middle,
-      given: d.given,
-      fullName,
-      sex: d.sex,
-      year: d.year,
-      month: d.month,
-      day: d.day,
-      dob: `${d.year}-${pad2(d.month)}-${pad2(d.day)}`,
-      birthProvince: d.birthProvince,
-      cccd: cccd(ctx, d),
-      cmnd: cmnd(ctx, d, residence.provinceIndex),
-      phone: d.phone,
-      household,
-      twinOf: d.twinOf,
-    });
+    d.index = firstIndex < 0 ? -1 : firstIndex + i;
+    d.fullName =
+      d.middle.length === 0
+        ? `${d.surname} ${d.given}`
+        : d.middle.length === 1
+          ? `${d.surname} ${d.middle[0]} ${d.given}`
+          : `${d.surname} ${d.middle.join(' ')} ${d.given}`;
+    d.dob = `${d.year}-${pad2(d.month)}-${pad2(d.day)}`;
+    d.cccd = cccd(ctx, d);
+    d.cmnd = cmnd(ctx, d, residence.provinceIndex);
+    members.push(d);
   }
   return household;
 }

@@ -7,6 +7,7 @@
  * @module
  */
 import { newProvinceByCode, OLD_PROVINCES } from '../../id/index.js';
+import { stripDiacritics } from './text-damage.js';
 
 /** One pre-2025 province as the generator sees it. */
 export interface ProvinceFacts {
@@ -16,6 +17,8 @@ export interface ProvinceFacts {
   readonly name: string;
   /** Official full name, e.g. `Tỉnh Thanh Hóa`, `Thành phố Hồ Chí Minh`. */
   readonly fullName: string;
+  /** The short name without diacritics, e.g. `Thanh Hoa`. */
+  readonly ascii: string;
   /** A centrally-run city (thành phố trực thuộc trung ương). */
   readonly city: boolean;
   /** Population in thousands (2019 census, rounded): the sampling weight. */
@@ -105,6 +108,7 @@ export const PROVINCE_FACTS: readonly ProvinceFacts[] = OLD_PROVINCES.map((p) =>
     code,
     name: p.name,
     fullName: p.fullName,
+    ascii: stripDiacritics(p.name),
     city: p.kind === 'city',
     population: extra?.population ?? 1000,
     cmndPrefix: extra?.prefix ?? '01',

@@ -38,6 +38,21 @@ export const STREAM = { register: 1, numbers: 2, list: 3, outside: 4 } as const;
  * ```
  */
 export function* generatePeople(options: RegisterOptions): Generator<Person, void, undefined> {
+  const next = createPeopleCursor(options);
+  for (let p = next(); p !== undefined; p = next()) yield p;
+}
+
+/**
+ * The register as a cursor: each call returns the next person, then `undefined` at the end. The
+ * same sequence as {@link generatePeople}, without the iterator protocol on hot paths.
+ *
+ * @example
+ * ```ts
+ * const next = createPeopleCursor({ seed: 1, size: 3 });
+ * next()?.index; // 0
+ * ```
+ */
+export function createPeopleCursor(options: RegisterOptions): () => Person | undefined {
   const { seed, size } = options;
   const ctx: HouseholdContext = {
     model: options.model ?? createPopulationModel(),
@@ -46,13 +61,19 @@ export function* generatePeople(options: RegisterOptions): Generator<Person, voi
     outsideRegister: false,
   };
   let index = 0;
-  while (index < size) {
-    const household = drawHousehold(ctx, index);
-    const members = household.members;
-    if (index + members.length > size) members.length = size - index;
-    for (const person of members) yield person;
-    index += members.length;
-  }
+  let members: readonly Person[] = [];
+  let end = 0;
+  let k = 0;
+  return () => {
+    if (k >= end) {
+      if (index >= size) return undefined;
+      members = drawHousehold(ctx, index).members;
+      end = Math.min(members.length, size - index);
+      index += end;
+      k = 0;
+    }
+    return members[k++];
+  };
 }
 
 /**
@@ -96,5 +117,6 @@ export function toRegisterRow(p: Person): RegisterRow {
 export function* generateRegister(
   options: RegisterOptions,
 ): Generator<RegisterRow, void, undefined> {
-  for (const p of generatePeople(options)) yield toRegisterRow(p);
+  const next = createPeopleCursor(options);
+  for (let p = next(); p !== undefined; p = next()) yield toRegisterRow(p);
 }

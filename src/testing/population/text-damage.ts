@@ -8,8 +8,29 @@ import type { Random } from './prng.js';
 
 const COMBINING = /[\u0300-\u036f]/g;
 
+/** ASCII base letter of every precomposed Vietnamese letter (0 = not in the table). */
+const FOLD = ((): Uint16Array => {
+  const table = new Uint16Array(0x1f00);
+  const marks = ['', '\u0300', '\u0301', '\u0303', '\u0309', '\u0323'];
+  for (const base of 'aăâeêioôơuưyAĂÂEÊIOÔƠUƯY') {
+    const ascii = base.normalize('NFD').charCodeAt(0);
+    for (const mark of marks) {
+      const ch = (base + mark).normalize('NFC');
+      if (ch.length === 1 && ch.charCodeAt(0) >= 0x80) table[ch.charCodeAt(0)] = ascii;
+    }
+  }
+  table[0x0111] = 0x64; // đ
+  table[0x0110] = 0x44; // Đ
+  return table;
+})();
+
+function stripByNfd(s: string): string {
+  return s.normalize('NFD').replace(COMBINING, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+}
+
 /**
- * Removes Vietnamese diacritics (`Nguyễn Đức` → `Nguyen Duc`).
+ * Removes Vietnamese diacritics (`Nguyễn Đức` → `Nguyen Duc`): by table for precomposed
+ * Vietnamese letters, by NFD for anything else.
  *
  * @example
  * ```ts
@@ -17,7 +38,18 @@ const COMBINING = /[\u0300-\u036f]/g;
  * ```
  */
 export function stripDiacritics(s: string): string {
-  return s.normalize('NFD').replace(COMBINING, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      out += s[i];
+      continue;
+    }
+    const folded = c < 0x1f00 ? (FOLD[c] ?? 0) : 0;
+    if (folded === 0) return stripByNfd(s);
+    out += String.fromCharCode(folded);
+  }
+  return out;
 }
 
 const TRADITIONAL_END =

@@ -1,0 +1,81 @@
+/**
+ * Throughput of the `text` part on a realistic mix of names (40% damaged: NFD, mixed composition,
+ * legacy encodings, Telex, missing diacritics, case, spacing, modern tone placement), with
+ * `String.prototype.normalize('NFD')` + regex stripping as the peer baseline.
+ *
+ * Run: node --expose-gc --import tsx bench/text.bench.ts
+ */
+import fc from 'fast-check';
+import { corruptedNameArbitrary, vietnameseNameArbitrary } from '../src/testing/text.js';
+import {
+  detectEncoding,
+  foldDiacritics,
+  normalizeName,
+  normalizeNameString,
+  phoneticKey,
+} from '../src/text/index.js';
+import { runBench } from './util.js';
+
+const N = 10_000;
+const clean = fc.sample(vietnameseNameArbitrary(), { numRuns: Math.round(N * 0.6), seed: 42 });
+const damaged = fc.sample(corruptedNameArbitrary(), { numRuns: Math.round(N * 0.4), seed: 43 });
+const names: string[] = [...clean.map((n) => n.fullName), ...damaged.map((c) => c.corrupted)];
+// Interleave deterministically so the mix is spread over the list.
+for (let i = names.length - 1; i > 0; i--) {
+  const j = (i * 7919) % (i + 1);
+  const t = names[i] as string;
+  names[i] = names[j] as string;
+  names[j] = t;
+}
+const damagedShare = damaged.filter((c) => c.defects.length > 0).length / names.length;
+const cleanOnly = clean.map((n) => n.fullName);
+
+const COMBINING = /[\u0300-\u036f]/g;
+function peerFold(s: string): string {
+  return s.normalize('NFD').replace(COMBINING, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+}
+
+let sink = 0;
+function each(list: readonly string[], f: (s: string) => unknown): () => void {
+  return () => {
+    for (const s of list) {
+      const r = f(s);
+      sink += typeof r === 'string' ? r.length : 1;
+    }
+  };
+}
+
+process.stdout.write(
+  `\n${names.length} names, ${(damagedShare * 100).toFixed(0)}% damaged (shared 2-core machine: numbers are noisy)\n`,
+);
+
+await runBench(
+  'text: names/s on the realistic mix',
+  [
+    { name: 'peer: normalize(NFD) + regex', fn: each(names, peerFold), itemsPerOp: names.length },
+    { name: 'foldDiacritics', fn: each(names, foldDiacritics), itemsPerOp: names.length },
+    { name: 'normalizeName', fn: each(names, normalizeName), itemsPerOp: names.length },
+    { name: 'normalizeNameString', fn: each(names, normalizeNameString), itemsPerOp: names.length },
+    { name: 'phoneticKey', fn: each(names, phoneticKey), itemsPerOp: names.length },
+    { name: 'detectEncoding', fn: each(names, detectEncoding), itemsPerOp: names.length },
+  ],
+  { baseline: 'peer: normalize(NFD) + regex', unit: 'names' },
+);
+
+await runBench(
+  'text: names/s on clean NFC names only (the fast paths)',
+  [
+    {
+      name: 'peer: normalize(NFD) + regex',
+      fn: each(cleanOnly, peerFold),
+      itemsPerOp: cleanOnly.length,
+    },
+    { name: 'foldDiacritics', fn: each(cleanOnly, foldDiacritics), itemsPerOp: cleanOnly.length },
+    { name: 'normalizeName', fn: each(cleanOnly, normalizeName), itemsPerOp: cleanOnly.length },
+    { name: 'phoneticKey', fn: each(cleanOnly, phoneticKey), itemsPerOp: cleanOnly.length },
+    { name: 'detectEncoding', fn: each(cleanOnly, detectEncoding), itemsPerOp: cleanOnly.length },
+  ],
+  { baseline: 'peer: normalize(NFD) + regex', unit: 'names' },
+);
+
+if (sink === 0) process.stdout.write('(sink)\n');

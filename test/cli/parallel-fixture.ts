@@ -1,0 +1,48 @@
+/** A small synthetic register and damaged list written as CSV files for the pipeline tests. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { type LinkPipelineOptions, runLinkPipeline } from '../../src/cli/link-pipeline.js';
+import {
+  csvLine,
+  generateDataset,
+  LIST_COLUMNS,
+  REGISTER_COLUMNS,
+} from '../../src/testing/population/index.js';
+
+export interface Fixture {
+  readonly dir: string;
+  readonly left: string;
+  readonly right: string;
+}
+
+/** Writes register.csv and list.csv (seeded) into a fresh temporary directory. */
+export function writeFixture(registerSize: number, listSize: number, seed = 5): Fixture {
+  const dir = mkdtempSync(join(tmpdir(), 'vnr-scale-'));
+  const d = generateDataset({ seed, registerSize, listSize });
+  const rows = <T extends object>(xs: readonly T[], cols: readonly string[]) =>
+    `${[cols.join(','), ...xs.map((x) => csvLine(cols.map((c) => String((x as Record<string, unknown>)[c] ?? ''))))].join('\n')}\n`;
+  const left = join(dir, 'list.csv');
+  const right = join(dir, 'register.csv');
+  writeFileSync(left, rows(d.list, LIST_COLUMNS));
+  writeFileSync(right, rows(d.register, REGISTER_COLUMNS));
+  return { dir, left, right };
+}
+
+/** Runs the pipeline to a string (output) and returns it with what went to stderr. */
+export async function runToString(options: Omit<LinkPipelineOptions, 'out'>) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: Buffer[] = [];
+  let err = '';
+  stdout.on('data', (c: Buffer) => out.push(c));
+  stderr.on('data', (c: Buffer) => {
+    err += c.toString('utf8');
+  });
+  const summary = await runLinkPipeline(
+    { referenceDate: new Date(Date.UTC(2026, 0, 1)), ...options },
+    { stdout, stderr, cwd: process.cwd() },
+  );
+  return { text: Buffer.concat(out).toString('utf8'), err, summary };
+}

@@ -1,0 +1,20 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  generateDataset,
+  LIST_COLUMNS,
+  REGISTER_COLUMNS,
+  toCsv,
+} from '../../src/testing/population/index.js';
+
+/** A small synthetic register and damaged list written as CSV files in a temp dir. */
+export function writeSyntheticCsv(registerSize = 1500, listSize = 400) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'vn-reconcile-match-'));
+  const d = generateDataset({ seed: 11, registerSize, listSize });
+  const register = path.join(dir, 'register.csv');
+  const list = path.join(dir, 'list.csv');
+  writeFileSync(register, toCsv(d.register, REGISTER_COLUMNS));
+  writeFileSync(list, toCsv(d.list, LIST_COLUMNS));
+  return { dir, register, list, data: d };
+}

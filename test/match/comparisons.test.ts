@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type Comparison,
+  dateComparison,
+  exactComparison,
+  familyNameComparison,
+  givenNameComparison,
+  idNumberComparison,
+  phoneComparison,
+  placeComparison,
+  stringComparison,
+} from '../../src/match/index.js';
+import type { PartialDate } from '../../src/record/index.js';
+
+/** The level label of comparing a with b (both prepared as one-record sides). */
+function level<R>(c: Comparison<R>, a: R, b: R): string {
+  const l = c.compare(c.prepare([a]), 0, c.prepare([b]), 0);
+  return l === 0 ? 'null' : c.levels[l - 1]!;
+}
+
+describe('dateComparison', () => {
+  const c = dateComparison<{ d?: PartialDate }>({ name: 'dob', get: (r) => r.d });
+  const d = (year: number, month?: number, day?: number): { d: PartialDate } => ({
+    d: { year, ...(month ? { month } : {}), ...(day ? { day } : {}) },
+  });
+  it.each([
+    [d(1980, 5, 3), d(1980, 5, 3), 'exact'],
+    [d(1980, 5, 3), d(1980, 3, 5), 'day_month_swapped'],
+    [d(1980, 5, 3), d(1980, 5, 4), 'one_part_off'],
+    [d(1980, 5, 3), d(1981, 5, 3), 'one_part_off'],
+    [d(1980, 5, 3), d(1930, 5, 3), 'one_part_off'],
+    [d(1980), d(1980, 5, 3), 'same_year'],
+    [d(1980, 1, 1), d(1980, 5, 3), 'same_year'],
+    [d(1980, 1, 1), d(1980, 1, 1), 'exact'],
+    [d(1980, 6), d(1980, 5, 3), 'else'],
+    [d(1980), d(1981, 5, 3), 'year_pm1'],
+    [d(1980, 7, 9), d(1981, 5, 3), 'year_pm1'],
+    [d(1980, 7, 9), d(1985, 5, 3), 'else'],
+    [{}, d(1985, 5, 3), 'null'],
+  ])('%j vs %j → %s', (a, b, want) => {
+    expect(level(c, a, b)).toBe(want);
+  });
+});
+
+describe('idNumberComparison', () => {
+  const c = idNumberComparison<{ id?: string; old?: string }>({
+    name: 'id',
+    get: (r) => (r.id ? { value: r.id } : undefined),
+    alternate: (r) => (r.old ? { value: r.old, kind: 'cmnd9' } : undefined),
+  });
+  it.each([
+    [{ id: '079085001234' }, { id: '079085001234' }, 'exact'],
+    [{ id: '079085001234' }, { id: '079085001235' }, 'one_digit_off'],
+    [{ id: '079085001234' }, { id: '079085001243' }, 'transposition'],
+    [{ id: '079085001234' }, { id: '079085009934' }, 'else'],
+    [{ id: '271234567' }, { id: '079085001234', old: '271234567' }, 'exact'],
+    [{ id: '271234568' }, { id: '079085001234', old: '271234567' }, 'one_digit_off'],
+    [{ id: '271234567' }, { id: '079085001234' }, 'other_system'],
+    [{}, { id: '079085001234' }, 'null'],
+  ])('%j vs %j → %s', (a, b, want) => {
+    expect(level(c, a, b)).toBe(want);
+  });
+});
+
+describe('phoneComparison', () => {
+  const c = phoneComparison<{ p?: string }>({ name: 'phone', get: (r) => r.p });
+  it.each([
+    ['0381234567', '0381234567', 'exact'],
+    ['01681234567', '0381234567', 'same_last7'],
+    ['0381234567', '0391234560', 'else'],
+    [undefined, '0381234567', 'null'],
+  ])('%s vs %s → %s', (a, b, want) => {
+    expect(level(c, a === undefined ? {} : { p: a }, { p: b })).toBe(want);
+  });
+});
+
+describe('placeComparison', () => {
+  const c = placeComparison<{ p?: string; c?: string }>({
+    name: 'place',
+    province: (r) => r.p,
+    commune: (r) => r.c,
+    newProvince: (code) => ({ '74': '79', '79': '79', '01': '01' })[code],
+    foldKey: (s) => s.toLowerCase(),
+  });
+  it.each([
+    [{ p: '79', c: 'Bến Nghé' }, { p: '79', c: 'bến nghé' }, 'same_commune'],
+    [{ p: '79', c: 'Bến Nghé' }, { p: '79', c: 'Đa Kao' }, 'same_province'],
+    [{ p: '74', c: 'Dĩ An' }, { p: '79', c: 'Bến Nghé' }, 'same_merged_province'],
+    [{ p: '01', c: 'Dĩ An' }, { p: '79', c: 'Bến Nghé' }, 'else'],
+    [{}, { p: '79' }, 'null'],
+  ])('%j vs %j → %s', (a, b, want) => {
+    expect(level(c, a, b)).toBe(want);
+  });
+});
+
+describe('Vietnamese name comparisons', () => {
+  const given = givenNameComparison<string>({ name: 'given', get: (s) => s });
+  const family = familyNameComparison<string>({ name: 'family', get: (s) => s });
+  it.each([
+    ['Nguyễn Văn Dũng', 'Nguyễn Văn Dũng', 'exact', 'exact'],
+    ['Nguyễn Văn Dũng', 'NGUYEN VAN DUNG', 'folded', 'folded'],
+    ['Huỳnh Thị Mai', 'Hoàng Thị Mai', 'exact', 'phonetic'],
+    ['Vũ Đức Giang', 'Võ Đức Dang', 'phonetic', 'phonetic'],
+    ['Huỳnh Thị Mai', 'Hoàng Mai', 'exact', 'middle_missing'],
+    ['Trần Mai', 'Trần Thị Ngọc Mai', 'exact', 'middle_missing'],
+    ['Mai Nguyễn', 'Nguyễn Mai', 'exact', 'exact'],
+    ['Nguyễn Thị Hương', 'Nguyễn Thị Hươgn', 'fuzzy', 'exact'],
+    ['Nguyễn Thị Hương', 'Nguyễn Thị Hươn', 'phonetic', 'exact'],
+    ['Trần Thị Lan', 'Trần Thj Lan', 'exact', 'fuzzy'],
+    ['Nguyễn Văn An', 'Nguyễn Thị Bình', 'else', 'surname_only'],
+    ['Lê Văn An', 'Phạm Thị Bình', 'else', 'else'],
+    ['An', 'Nguyễn An', 'exact', 'null'],
+    ['Khiêm Văn Mai', 'Mai Văn Khiêm', 'phonetic', 'phonetic'],
+  ])('%s vs %s → given %s, family %s', (a, b, g, f) => {
+    expect(level(given, a, b)).toBe(g);
+    expect(level(family, a, b)).toBe(f);
+  });
+});
+
+describe('stringComparison and exactComparison', () => {
+  const s = stringComparison<string>({
+    name: 's',
+    get: (x) => x,
+    levels: [
+      { kind: 'osa', max: 1 },
+      { kind: 'levenshtein', max: 2 },
+      { kind: 'jaroWinkler', min: 0.8 },
+    ],
+  });
+  it.each([
+    ['19850312', '19850312', 'exact'],
+    ['19850312', '19850321', 'osa<=1'],
+    ['19850312', '19850399', 'lev<=2'],
+    ['martha', 'marhtaxx', 'jw>=0.8'],
+    ['abc', 'xyz', 'else'],
+    ['', 'xyz', 'null'],
+  ])('%s vs %s → %s', (a, b, want) => {
+    expect(level(s, a, b)).toBe(want);
+  });
+  it('exact: exact, else, null', () => {
+    const e = exactComparison<string>({ name: 'e', get: (x) => x });
+    expect([level(e, 'a', 'a'), level(e, 'a', 'b'), level(e, '', 'b')]).toEqual([
+      'exact',
+      'else',
+      'null',
+    ]);
+  });
+});

@@ -1,0 +1,169 @@
+import { test as fcTest } from '@fast-check/vitest';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildBlockTable,
+  createScaleLinker,
+  exportDictionaries,
+  type FellegiSunterModel,
+  hashKey,
+  importDictionaries,
+  type LinkResult,
+  linkChunk,
+  linkPrepared,
+  lookupBlock,
+  type PreparedSide,
+  prepareSide,
+  referenceBytes,
+  referenceSide,
+  toColumnarReference,
+  trainOnSample,
+  VIETNAMESE_RULES,
+  vietnameseSpec,
+} from '../../../src/match/index.js';
+import { type CleanRecord, cleanRecord } from '../../../src/record/index.js';
+import { generateDataset } from '../../../src/testing/population/index.js';
+
+describe('hashKey', () => {
+  it.each([
+    ['', hashKey('')],
+    ['1985|hung', hashKey('1985|hung')],
+  ])('is deterministic for %j', (s, h) => {
+    expect(hashKey(s)).toBe(h);
+  });
+  it('separates near keys', () => {
+    expect(hashKey('1985|hung')).not.toBe(hashKey('1985|hunh'));
+    expect(hashKey('ab')).not.toBe(hashKey('ba'));
+  });
+  fcTest.prop([fc.string()])('is a non-negative safe integer', (s) => {
+    const h = hashKey(s);
+    expect(Number.isSafeInteger(h) && h >= 0).toBe(true);
+  });
+});
+
+describe('buildBlockTable', () => {
+  it('groups records by key, ascending, without keyless records', () => {
+    const t = buildBlockTable(['a', null, 'a', 'b', '', 'b', 'a']);
+    expect([...lookupBlock(t, 'a')]).toEqual([0, 2, 6]);
+    expect([...lookupBlock(t, 'b')]).toEqual([3, 5]);
+    expect([...lookupBlock(t, 'c')]).toEqual([]);
+    expect(t.members.length).toBe(5);
+    expect(t.hashes.length).toBe(2);
+  });
+  fcTest.prop([fc.array(fc.option(fc.constantFrom('x', 'y', 'z', 'w', 'v'), { nil: null }))], {
+    numRuns: 200,
+  })('finds exactly the records of each key', (keys) => {
+    const t = buildBlockTable(keys);
+    for (const k of ['x', 'y', 'z', 'w', 'v', 'u']) {
+      const want = keys.flatMap((x, i) => (x === k ? [i] : []));
+      expect([...lookupBlock(t, k)]).toEqual(want);
+    }
+  });
+  it('can live in shared memory', () => {
+    const t = buildBlockTable(['a', 'b'], (n) => new SharedArrayBuffer(n));
+    expect(t.members.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(t.hashes.buffer).toBeInstanceOf(SharedArrayBuffer);
+  });
+});
+
+describe('national-scale linking on synthetic data', () => {
+  const spec = vietnameseSpec();
+  let register: CleanRecord[];
+  let list: CleanRecord[];
+  let right: PreparedSide;
+  let left: PreparedSide;
+  let model: FellegiSunterModel;
+  const thresholds = { match: 0.9, review: 0.3 };
+  beforeAll(() => {
+    const d = generateDataset({ seed: 11, registerSize: 1500, listSize: 600 });
+    register = d.register.map((r) => cleanRecord({ ...r }, { key: r.person_id }).record);
+    list = d.list.map((r) => cleanRecord({ ...r }, { key: r.record_id }).record);
+    right = prepareSide(spec, register);
+    left = prepareSide(spec, list);
+    const ref = toColumnarReference(right);
+    model = trainOnSample(spec, ref, left, { rules: VIETNAMESE_RULES }).model;
+  });
+
+  it('keeps every typed array, in shared memory when asked', () => {
+    const ref = toColumnarReference(right, { allocate: (n) => new SharedArrayBuffer(n) });
+    expect(ref.size).toBe(1500);
+    const given = ref.columns[0] as unknown as {
+      exact: Int32Array;
+      folded: { codes: Uint16Array };
+    };
+    const original = right.columns[0] as unknown as {
+      exact: Int32Array;
+      folded: { codes: Uint16Array };
+    };
+    expect(given.exact.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(given.folded.codes.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect([...given.exact]).toEqual([...original.exact]);
+    expect([...given.folded.codes]).toEqual([...original.folded.codes]);
+    expect(referenceSide(ref).size).toBe(1500);
+    const perRecord = referenceBytes(ref) / ref.size;
+    expect(perRecord).toBeGreaterThan(50);
+    expect(perRecord).toBeLessThan(1000);
+  });
+
+  it('decides exactly as the engine does with the same model and thresholds', () => {
+    const ref = toColumnarReference(right);
+    const linker = createScaleLinker(spec, ref, model, thresholds, { rules: VIETNAMESE_RULES });
+    const ours = linkChunk(linker, left).results;
+    const engine = linkPrepared(spec, left, right, {
+      model,
+      thresholds,
+      rules: VIETNAMESE_RULES,
+    });
+    if (!engine.success) throw new Error('engine failed');
+    expect(ours).toEqual(engine.data.results);
+    expect(ours.filter((r) => r.decision === 'match').length).toBeGreaterThan(500);
+  });
+
+  fcTest.prop([fc.uniqueArray(fc.integer({ min: 1, max: 599 }), { maxLength: 6 })], {
+    numRuns: 8,
+  })('gives the same results whatever the chunking', (cuts) => {
+    const ref = toColumnarReference(right);
+    const linker = createScaleLinker(spec, ref, model, thresholds, { rules: VIETNAMESE_RULES });
+    const whole = linkChunk(linker, left).results;
+    const bounds = [0, ...cuts.sort((a, b) => a - b), list.length];
+    // Chunks prepared in reverse order (interned ids differ), results put back in LEFT order.
+    const parts: LinkResult[][] = [];
+    for (let c = bounds.length - 2; c >= 0; c--) {
+      const rows = list.slice(bounds[c], bounds[c + 1]);
+      parts[c] = linkChunk(linker, prepareSide(spec, rows)).results.map((r) => ({
+        ...r,
+        left: r.left + bounds[c]!,
+      }));
+    }
+    expect(parts.flat()).toEqual(whole);
+  });
+
+  it('lets another spec instance (a worker) prepare LEFT with the reference ids', () => {
+    const ref = toColumnarReference(right);
+    const dicts = exportDictionaries(spec);
+    expect(dicts.filter((d) => d !== null).length).toBe(spec.comparisons.length - 1);
+    const mine = vietnameseSpec();
+    importDictionaries(mine, dicts);
+    const sizes = mine.comparisons.map((c) => c.dictionary?.ids.size ?? -1);
+    const theirs = createScaleLinker(spec, ref, model, thresholds, { rules: VIETNAMESE_RULES });
+    const ours = createScaleLinker(mine, ref, model, thresholds, { rules: VIETNAMESE_RULES });
+    const chunk = list.slice(100, 400);
+    expect(linkChunk(ours, prepareSide(mine, chunk)).results).toEqual(
+      linkChunk(theirs, prepareSide(spec, chunk)).results,
+    );
+    // Frozen: preparing LEFT never grows the worker's dictionaries.
+    expect(mine.comparisons.map((c) => c.dictionary?.ids.size ?? -1)).toEqual(sizes);
+    expect(() => importDictionaries(mine, dicts)).toThrow(/already interned/);
+  });
+
+  it('trains on a sample and reports it', () => {
+    const ref = toColumnarReference(right);
+    const sample = prepareSide(spec, list.slice(0, 300));
+    const t = trainOnSample(spec, ref, sample, { rules: VIETNAMESE_RULES });
+    expect(t.sampleSize).toBe(300);
+    expect(t.thresholds.review).toBeLessThanOrEqual(t.thresholds.match);
+    expect(t.model.thresholds).toEqual({ match: t.thresholds.match, review: t.thresholds.review });
+    expect(t.pairsScored).toBeGreaterThan(300);
+    expect(t.blocking.perRule.length).toBe(spec.blocking.length);
+  });
+});

@@ -1,0 +1,62 @@
+import { test as fcTest } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { vietnameseNameArbitrary } from '../../src/testing/text.js';
+import { parseVietnameseName, type VietnameseName } from '../../src/text/index.js';
+
+describe('parseVietnameseName', () => {
+  it.each<[string, VietnameseName]>([
+    [
+      'Nguyễn Thị Minh Khai',
+      { surname: 'Nguyễn', middle: ['Thị', 'Minh'], given: 'Khai', reversed: false },
+    ],
+    ['Lê Lợi', { surname: 'Lê', middle: [], given: 'Lợi', reversed: false }],
+    ['Tôn Thất Thuyết', { surname: 'Tôn Thất', middle: [], given: 'Thuyết', reversed: false }],
+    ['Tôn Nữ Thị Hoa', { surname: 'Tôn Nữ', middle: ['Thị'], given: 'Hoa', reversed: false }],
+    ['Âu Dương Phong', { surname: 'Âu Dương', middle: [], given: 'Phong', reversed: false }],
+    [
+      'Nguyễn Phúc Vĩnh Lộc',
+      { surname: 'Nguyễn Phúc', middle: ['Vĩnh'], given: 'Lộc', reversed: false },
+    ],
+    [
+      'Công Tằng Tôn Nữ Thị Xuân',
+      { surname: 'Công Tằng Tôn Nữ', middle: ['Thị'], given: 'Xuân', reversed: false },
+    ],
+    ['Tôn Thất', { surname: 'Tôn', middle: [], given: 'Thất', reversed: false }],
+    ['An Nguyễn', { surname: 'Nguyễn', middle: [], given: 'An', reversed: true }],
+    ['Mai Anh Trần', { surname: 'Trần', middle: ['Anh'], given: 'Mai', reversed: true }],
+    ['Phong Âu Dương', { surname: 'Âu Dương', middle: [], given: 'Phong', reversed: true }],
+    ['Lê Nguyễn', { surname: 'Lê', middle: [], given: 'Nguyễn', reversed: false }],
+    ['Hà Thị Mai', { surname: 'Hà', middle: ['Thị'], given: 'Mai', reversed: false }],
+    ['nguyen van an', { surname: 'nguyen', middle: ['van'], given: 'an', reversed: false }],
+    ['Lan', { surname: '', middle: [], given: 'Lan', reversed: false }],
+    ['', { surname: '', middle: [], given: '', reversed: false }],
+    ['   ', { surname: '', middle: [], given: '', reversed: false }],
+    ['  Trần\u00a0 Văn  Ba ', { surname: 'Trần', middle: ['Văn'], given: 'Ba', reversed: false }],
+  ])('%j', (input, expected) => {
+    expect(parseVietnameseName(input)).toEqual(expected);
+  });
+
+  fcTest.prop([vietnameseNameArbitrary()], { numRuns: 200 })(
+    'reads generated names in order and reassembles them',
+    (n) => {
+      const p = parseVietnameseName(n.fullName);
+      expect([p.surname, ...p.middle, p.given].join(' ')).toBe(n.fullName);
+      expect(p.given).toBe(n.given);
+      expect(p.reversed).toBe(false);
+    },
+  );
+
+  fcTest.prop([vietnameseNameArbitrary({ middle: { min: 1, max: 2 } })], { numRuns: 200 })(
+    'spots the reversed order of names with a strong surname',
+    (n) => {
+      const reversed = [n.given, ...n.middle, n.surname].join(' ');
+      const p = parseVietnameseName(reversed);
+      if (['Nguyễn', 'Trần', 'Phạm', 'Phan', 'Đặng', 'Bùi'].includes(n.surname)) {
+        expect(p.surname).toBe(n.surname);
+        expect(p.middle.join(' ')).toBe(n.middle.join(' '));
+        expect(p.given).toBe(n.given);
+        expect(p.reversed).toBe(true);
+      }
+    },
+  );
+});

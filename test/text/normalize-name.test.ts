@@ -1,0 +1,83 @@
+import { test as fcTest } from '@fast-check/vitest';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { corruptedNameArbitrary, vietnameseNameArbitrary } from '../../src/testing/text.js';
+import { type NameChange, normalizeName, normalizeNameString } from '../../src/text/index.js';
+
+describe('normalizeName', () => {
+  it.each<[string, string, NameChange[]]>([
+    ['Nguyễn Văn An', 'Nguyễn Văn An', []],
+    ['', '', []],
+    ['  nguyễn   văn AN ', 'Nguyễn Văn An', ['whitespace', 'capitalization']],
+    ['TRẦN THỊ BÍCH', 'Trần Thị Bích', ['capitalization']],
+    ['Nguye\u0302\u0303n Thi\u0323 Ma\u0300i', 'Nguyễn Thị Mài', ['unicode-normalized']],
+    ['Nguye\u0303\u0302n', 'Nguyễn', ['unicode-normalized']],
+    ['Lê\u00a0Văn\u200b An', 'Lê Văn An', ['unicode-normalized']],
+    ['Lê \u00a0Văn', 'Lê Văn', ['unicode-normalized', 'whitespace']],
+    ['Lê Thị Thuỷ', 'Lê Thị Thủy', ['tone-placement']],
+    ['Lê Thị Hoà', 'Lê Thị Hòa', ['tone-placement']],
+    ['NguyÔn V¨n Hïng', 'Nguyễn Văn Hùng', ['decoded-tcvn3']],
+    ['NGUYÔN  V¡N  HïNG', 'Nguyễn Văn Hùng', ['decoded-tcvn3', 'whitespace', 'capitalization']],
+    ['Tr¬ng ThÞ Hoµ', 'Trương Thị Hòa', ['decoded-tcvn3', 'tone-placement']],
+    ['Nguyeãn Vaên Huøng', 'Nguyễn Văn Hùng', ['decoded-vni']],
+    ['PHAÏM THÒ THU THUÛY', 'Phạm Thị Thu Thủy', ['decoded-vni', 'capitalization']],
+    ['Nguye^~n Va(n Hu`ng', 'Nguyễn Văn Hùng', ['decoded-viqr']],
+    ['Nguy\u00adn Vån Hùng', 'Nguyễn Văn Hùng', ['decoded-viscii']],
+    ['NguyêÞn Vãn Hùng', 'Nguyễn Văn Hùng', ['decoded-cp1258']],
+    ['Nguyeenx Vawn Hungf', 'Nguyễn Văn Hùng', ['telex-repaired']],
+    ['Tran62 Thi5 Lan', 'Trần Thị Lan', ['telex-repaired']],
+    ['Nguyen Van Hung', 'Nguyen Van Hung', []],
+    ['nguyen van hung', 'Nguyen Van Hung', ['capitalization']],
+    ['Hélène Müller', 'Hélène Müller', []],
+    ['Max Planck', 'Max Planck', []],
+    ['Lee Nguyen', 'Lee Nguyen', []],
+    ["h'hen niê", "H'Hen Niê", ['capitalization']],
+  ])('%j → %j', (input, value, changes) => {
+    expect(normalizeName(input)).toEqual({ value, changes });
+  });
+
+  it('supports the modern style and switching steps off', () => {
+    expect(normalizeNameString('Lê Thị Hòa', { style: 'modern' })).toBe('Lê Thị Hoà');
+    expect(normalizeNameString('NguyÔn', { decode: false })).toBe('Nguyôn');
+    expect(normalizeNameString('NguyÔn', { decode: 'tcvn3' })).toBe('Nguyễn');
+    expect(normalizeNameString('Nguyeenx', { repairTelex: false })).toBe('Nguyeenx');
+    expect(normalizeNameString('Noor Khan', { repairTelex: true })).toBe('Nổ Khan');
+    expect(normalizeNameString('TRẦN', { capitalize: false })).toBe('TRẦN');
+  });
+
+  fcTest.prop([fc.string({ unit: 'binary', maxLength: 40 })], { numRuns: 400 })(
+    'output is NFC, trimmed, single-spaced and idempotent for any input',
+    (s) => {
+      const { value } = normalizeName(s);
+      expect(value.normalize('NFC')).toBe(value);
+      expect(value.trim()).toBe(value);
+      expect(value.includes('  ')).toBe(false);
+      expect(normalizeNameString(value)).toBe(value);
+    },
+  );
+
+  fcTest.prop([vietnameseNameArbitrary()], { numRuns: 200 })(
+    'leaves canonical names untouched (fast path)',
+    (n) => {
+      expect(normalizeName(n.fullName)).toEqual({ value: n.fullName, changes: [] });
+    },
+  );
+
+  fcTest.prop([corruptedNameArbitrary()], { numRuns: 400 })(
+    'repairs every repairable defect exactly',
+    (c) => {
+      const out = normalizeNameString(c.corrupted);
+      if (c.repairable) expect(out).toBe(c.clean);
+      expect(normalizeNameString(out)).toBe(out);
+    },
+  );
+
+  fcTest.prop([corruptedNameArbitrary()], { numRuns: 200 })(
+    'the modern style gives the same name up to tone placement',
+    (c) => {
+      const modern = normalizeNameString(c.corrupted, { style: 'modern' });
+      const traditional = normalizeNameString(c.corrupted);
+      expect(normalizeNameString(modern)).toBe(traditional);
+    },
+  );
+});
