@@ -6,8 +6,7 @@ import type { Failure, Result } from '../result.js';
 import type { ListWorkflowEvent, PersonChanges, WorkflowEvent } from './events.js';
 import { isVerifiableIdNumber } from './id-number.js';
 import { fail, type WorkflowIssueCode } from './issues.js';
-import type { Stamp } from './roles.js';
-import { type Actor, sameActor } from './roles.js';
+import { type Actor, type Stamp, sameActor } from './roles.js';
 import {
   type ActiveStatus,
   type CaseCommon,
