@@ -237,7 +237,9 @@ async function main(): Promise<void> {
   const chunk = Number(values.chunk ?? 16384);
   const nodeArgs = [
     ...(values.heap ? [`--max-old-space-size=${values.heap}`] : []),
-    ...(values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir=.cpuprof'] : []),
+    ...(values['cpu-prof']
+      ? ['--cpu-prof', `--cpu-prof-dir=${join(tmpdir(), 'vn-reconcile-scale', 'cpuprof')}`]
+      : []),
   ];
   const rows: string[] = [];
   for (const size of sizes) {

@@ -9,6 +9,7 @@ import type { IdIssueCode } from './issues.js';
 import type { IdKind } from './kind.js';
 import { type IdRepair, type IdRepairCode, REPAIR } from './repairs.js';
 import {
+  digitString,
   SCAN_APOSTROPHE,
   SCAN_DECIMAL_ZERO,
   SCAN_EMPTY,
@@ -92,6 +93,18 @@ function isAsciiDigits(s: string, n: number): boolean {
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** `s` is a capital ASCII letter followed by 7 ASCII digits. */
+function isCleanPassport(s: string): boolean {
+  if (s.length !== 8) return false;
+  const c = s.charCodeAt(0);
+  if (c < 65 || c > 90) return false;
+  for (let i = 1; i < 8; i++) {
+    const d = s.charCodeAt(i);
+    if (d < 48 || d > 57) return false;
   }
   return true;
 }
@@ -298,8 +311,10 @@ function parseNumber(n: number, options: ParseIdNumberOptions): Result<ParsedId,
   if (n > Number.MAX_SAFE_INTEGER) {
     return PRECISION_LOST;
   }
-  const d = String(n);
-  return fromDigits(d, d.length, NO_REPAIRS, options);
+  let count = 1;
+  for (let p = 10; n >= p; p *= 10) count++;
+  // More than 13 digits is the wrong length whatever they are: no string needed.
+  return fromDigits(count > 13 ? '' : digitString(n, count), count, NO_REPAIRS, options);
 }
 
 /**
@@ -323,9 +338,11 @@ export function parseIdNumber(
   options: ParseIdNumberOptions = EMPTY_OPTIONS,
 ): Result<ParsedId, IdIssueCode> {
   if (typeof input === 'string') {
-    // Fast path: a clean 12-digit string.
+    // Fast paths: clean 12-digit, 9-digit and passport strings (char codes only).
     if (isAsciiDigits(input, 12)) return twelveDigits(input, NO_REPAIRS, options);
     if (isAsciiDigits(input, 9)) return fromDigits(input, 9, NO_REPAIRS, options);
+    if (isCleanPassport(input))
+      return accept({ kind: 'passport', value: input, repairs: NO_REPAIRS }, options);
     return parseString(input, options);
   }
   if (typeof input === 'number') return parseNumber(input, options);

@@ -33,8 +33,12 @@ export interface CleanedChunk {
   readonly hashes?: Float64Array[];
 }
 
-/** Keeps the parts of a cleaned record that linking reads (the original texts are dropped). */
-function slim(r: CleanRecord): CleanRecord {
+/**
+ * Keeps the parts of a cleaned record that the pipeline's spec reads, for records sent to the
+ * main thread (the register): the original texts, the district and the address are dropped
+ * (a test checks that the spec prepares slim records exactly as full ones).
+ */
+export function slim(r: CleanRecord): CleanRecord {
   const out: {
     -readonly [K in keyof CleanRecord]?: CleanRecord[K];
   } = {
@@ -45,14 +49,16 @@ function slim(r: CleanRecord): CleanRecord {
     idNumber: val(r.idNumber.value),
     phone: val(r.phone.value),
     provinceCode: val(r.provinceCode.value),
-    district: val(r.district.value),
+    district: NONE,
     commune: val(r.commune.value),
-    address: val(r.address.value),
+    address: NONE,
     extra: r.extra,
   };
   if (r.idKind !== undefined) out.idKind = r.idKind;
   return out as CleanRecord;
 }
+
+const NONE: { readonly value?: string } = Object.freeze({});
 
 function val<T>(v: T | undefined): { readonly value?: T } {
   return v === undefined ? {} : { value: v };
