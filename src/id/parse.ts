@@ -338,7 +338,7 @@ export function parseIdNumber(
   options: ParseIdNumberOptions = EMPTY_OPTIONS,
 ): Result<ParsedId, IdIssueCode> {
   if (typeof input === 'string') {
-    // Fast path: a clean 12-digit string.
+    // Fast paths: clean 12-digit, 9-digit and passport strings (char codes only).
     if (isAsciiDigits(input, 12)) return twelveDigits(input, NO_REPAIRS, options);
     if (isAsciiDigits(input, 9)) return fromDigits(input, 9, NO_REPAIRS, options);
     if (isCleanPassport(input))

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  csvLine,
   DAMAGE_CODES,
   type DamageCode,
   type DamageRates,
@@ -506,6 +507,18 @@ describe('CSV', () => {
       const parsed = parse(text, { columns: true }) as Record<string, string>[];
       expect(parsed).toEqual(rows.map((r) => ({ ...r })) as unknown);
     }
+  });
+  it('any fields survive csvLine → csv-parse', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: 'grapheme' }), { minLength: 2, maxLength: 6 }),
+        (fields) => {
+          const parsed = parse(`${csvLine(fields)}\n`, { relax_column_count: true }) as string[][];
+          expect(parsed).toEqual([fields]);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
   it('quotes commas, quotes and edge spaces', () => {
     const text = toCsv([{ a: 'x, y', b: 'say "hi"', c: ' padded ' }], ['a', 'b', 'c']);
