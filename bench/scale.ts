@@ -107,6 +107,8 @@ interface ChildResult {
     readonly seconds: { reference: number; training: number; link: number; total: number };
   };
   readonly wall: number;
+  /** User + system CPU seconds of the whole process (all threads). */
+  readonly cpuSeconds: number;
   readonly maxRssMb: number;
   readonly heapUsedMb: number;
 }
@@ -129,9 +131,11 @@ async function child(argv: string[]): Promise<void> {
     { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() },
   );
   const wall = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage();
   const result: ChildResult = {
     summary,
     wall,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     heapUsedMb: process.memoryUsage().heapUsed / 2 ** 20,
   };
@@ -233,7 +237,9 @@ async function main(): Promise<void> {
   const chunk = Number(values.chunk ?? 16384);
   const nodeArgs = [
     ...(values.heap ? [`--max-old-space-size=${values.heap}`] : []),
-    ...(values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir=.cpuprof'] : []),
+    ...(values['cpu-prof']
+      ? ['--cpu-prof', `--cpu-prof-dir=${join(tmpdir(), 'vn-reconcile-scale', 'cpuprof')}`]
+      : []),
   ];
   const rows: string[] = [];
   for (const size of sizes) {
@@ -246,6 +252,7 @@ async function main(): Promise<void> {
       size,
       workers,
       wallSeconds: +r.wall.toFixed(1),
+      cpuSeconds: +r.cpuSeconds.toFixed(1),
       referenceSeconds: +s.seconds.reference.toFixed(1),
       trainingSeconds: +s.seconds.training.toFixed(1),
       linkSeconds: +s.seconds.link.toFixed(1),
@@ -265,11 +272,11 @@ async function main(): Promise<void> {
     };
     process.stdout.write(`${JSON.stringify(line)}\n`);
     rows.push(
-      `| ${size.toLocaleString('en-US')} | ${workers} | ${line.wallSeconds} | ${line.pairsScored.toLocaleString('en-US')} | ${line.pairsPerSecond.toLocaleString('en-US')} | ${line.peakRssMb.toLocaleString('en-US')} | ${line.referenceBytesPerRecord} | ${line.precision} | ${line.recall} | ${line.f1} |`,
+      `| ${size.toLocaleString('en-US')} | ${workers} | ${line.wallSeconds} | ${line.cpuSeconds} | ${line.pairsScored.toLocaleString('en-US')} | ${line.pairsPerSecond.toLocaleString('en-US')} | ${line.peakRssMb.toLocaleString('en-US')} | ${line.referenceBytesPerRecord} | ${line.precision} | ${line.recall} | ${line.f1} |`,
     );
   }
   process.stdout.write(
-    `\n| records (list × register) | workers | wall s | pairs scored | pairs/s | peak RSS MB | ref bytes/record | precision | recall | F1 |\n|---|---|---|---|---|---|---|---|---|---|\n${rows.join('\n')}\n`,
+    `\n| records (list × register) | workers | wall s | CPU s | pairs scored | pairs/s | peak RSS MB | ref bytes/record | precision | recall | F1 |\n|---|---|---|---|---|---|---|---|---|---|---|\n${rows.join('\n')}\n`,
   );
 }
 

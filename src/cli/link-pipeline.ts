@@ -216,23 +216,26 @@ export async function runLinkPipeline(
     );
     const rightRecords: CleanRecord[] = [];
     const rightIds: string[] = [];
-    const rightKeys: (string | null)[][] = spec.blocking.map(() => []);
+    let valid = 0;
+    for (const part of rightParts) valid += part.records.length;
+    const keyHashes = spec.blocking.map(() => new Float64Array(valid));
     for (const part of rightParts) {
-      // Malformed register rows are kept out of the reference.
+      // Malformed or empty register rows are kept out of the reference.
       let v = 0;
       for (let i = 0; i < part.ids.length; i++) {
         if (part.invalid[i]) continue;
+        for (let r = 0; r < keyHashes.length; r++)
+          keyHashes[r]![rightRecords.length] = part.hashes![r]![v]!;
         rightIds.push(part.ids[i]!);
         rightRecords.push(part.records[v]!);
-        for (let r = 0; r < rightKeys.length; r++) rightKeys[r]!.push(part.keys[r]![v]!);
         v++;
       }
     }
     rightParts.length = 0;
-    const rightSide = prepare(spec, rightRecords, rightKeys);
+    const rightSide = prepare(spec, rightRecords, []);
     rightRecords.length = 0;
     const dictionaries = exportDictionaries(spec);
-    const reference = toColumnarReference(rightSide, { allocate: shared });
+    const reference = toColumnarReference(rightSide, { allocate: shared, keyHashes });
     const rightKeyPool = packStrings(rightIds, shared);
     const bytesPerRecord = reference.size > 0 ? referenceBytes(reference) / reference.size : 0;
     const tReference = performance.now();

@@ -83,7 +83,6 @@ export {
 } from './model.js';
 export { compileRules, type MatchRule } from './rules.js';
 export * from './scale/index.js';
-export * from './scale/index.js';
 export {
   type Contribution,
   createScorer,

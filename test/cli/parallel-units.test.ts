@@ -9,7 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { parseCsvText, readChunk, scanCsv } from '../../src/cli/parallel/csv-chunks.js';
 import { csvCell, formatWeight, linkLine } from '../../src/cli/parallel/output.js';
 import { formatDuration, progressLine } from '../../src/cli/parallel/progress.js';
+import { slim } from '../../src/cli/parallel/records.js';
 import { packStrings, stringAt } from '../../src/cli/parallel/strings.js';
+import { prepareSide, vietnameseSpec } from '../../src/match/index.js';
+import { cleanRecord } from '../../src/record/index.js';
+import { generateDataset } from '../../src/testing/population/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vnr-units-'));
 const cell = fc.oneof(
@@ -121,5 +125,18 @@ describe('progress and strings', () => {
   fcTest.prop([fc.array(fc.string({ maxLength: 20 }))])('packs strings losslessly', (xs) => {
     const pool = packStrings(xs, (n) => new SharedArrayBuffer(n));
     expect(xs.map((_, i) => stringAt(pool, i))).toEqual(xs);
+  });
+});
+
+describe('slim register records', () => {
+  it('prepare exactly as the full records (the spec never reads what slim drops)', () => {
+    const d = generateDataset({ seed: 3, registerSize: 400, listSize: 10 });
+    const full = d.register.map((r) => cleanRecord({ ...r }, { key: r.person_id }).record);
+    const a = vietnameseSpec();
+    const b = vietnameseSpec();
+    const sideA = prepareSide(a, full);
+    const sideB = prepareSide(b, full.map(slim));
+    expect(sideB.keys).toEqual(sideA.keys);
+    expect(sideB.columns).toEqual(sideA.columns);
   });
 });

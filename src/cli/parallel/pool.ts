@@ -2,6 +2,7 @@
  * A small worker-thread pool: a fixed number of workers, one task at a time each, tasks queued
  * in submission order. Results come back as promises; the caller restores any order it needs.
  */
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
@@ -44,8 +45,10 @@ export function workerEntry(): { readonly script: string; readonly eval: boolean
     const script = `(async () => { const { register } = await import('tsx/esm/api'); register(); await import(${JSON.stringify(url)}); })().catch((e) => { console.error(e); process.exit(2); });`;
     return { script, eval: true };
   }
-  // Bundled: this code lives in dist/cli/main.js (or a chunk next to it).
-  return { script: fileURLToPath(new URL('./worker.js', here)), eval: false };
+  // Bundled: this code lives in dist/cli/main.js, or in a shared chunk in dist/.
+  const nextTo = fileURLToPath(new URL('./worker.js', here));
+  const below = fileURLToPath(new URL('./cli/worker.js', here));
+  return { script: existsSync(nextTo) ? nextTo : below, eval: false };
 }
 
 /** Options of {@link createPool}. */

@@ -3,7 +3,7 @@
  * slim down for the trip to the main thread, and compute the blocking keys (pure functions of
  * the record, so any thread may compute them).
  */
-import type { LinkageSpec } from '../../match/index.js';
+import { hashKeys, type LinkageSpec } from '../../match/index.js';
 import {
   type CleanRecord,
   type CleanRecordOptions,
@@ -27,12 +27,18 @@ export interface CleanedChunk {
    * match on (neither a name nor an identity number nor a phone), as the `link` command decides.
    */
   readonly invalid: Uint8Array;
-  /** `keys[rule][v]`: blocking key of the v-th valid record. */
+  /** `keys[rule][v]`: blocking key of the v-th valid record (empty when `hashes` is asked). */
   readonly keys: (string | null)[][];
+  /** `hashes[rule][v]`: the key's hash (−1 none), instead of the strings, when asked. */
+  readonly hashes?: Float64Array[];
 }
 
-/** Keeps the parts of a cleaned record that linking reads (the original texts are dropped). */
-function slim(r: CleanRecord): CleanRecord {
+/**
+ * Keeps the parts of a cleaned record that the pipeline's spec reads, for records sent to the
+ * main thread (the register): the original texts, the district and the address are dropped
+ * (a test checks that the spec prepares slim records exactly as full ones).
+ */
+export function slim(r: CleanRecord): CleanRecord {
   const out: {
     -readonly [K in keyof CleanRecord]?: CleanRecord[K];
   } = {
@@ -43,14 +49,16 @@ function slim(r: CleanRecord): CleanRecord {
     idNumber: val(r.idNumber.value),
     phone: val(r.phone.value),
     provinceCode: val(r.provinceCode.value),
-    district: val(r.district.value),
+    district: NONE,
     commune: val(r.commune.value),
-    address: val(r.address.value),
+    address: NONE,
     extra: r.extra,
   };
   if (r.idKind !== undefined) out.idKind = r.idKind;
   return out as CleanRecord;
 }
+
+const NONE: { readonly value?: string } = Object.freeze({});
 
 function val<T>(v: T | undefined): { readonly value?: T } {
   return v === undefined ? {} : { value: v };
@@ -60,6 +68,8 @@ function val<T>(v: T | undefined): { readonly value?: T } {
 export interface CleanChunkOptions {
   readonly header: CsvHeader;
   readonly clean: CleanRecordOptions;
+  /** Send key hashes instead of key strings (the reference side). */
+  readonly hashKeys?: boolean;
   /** Drop the original texts (records that travel to another thread). */
   readonly slim?: boolean;
   /** Keep only this shard's rows (left side only). */
@@ -117,6 +127,10 @@ export function cleanChunk(
     records.push(options.slim === true ? slim(rec) : rec);
   }
   const invalid = bad.slice(0, rows.length);
+  if (options.hashKeys === true) {
+    const hashes = spec.blocking.map((rule) => hashKeys(records.map((rec) => rule.key(rec))));
+    return { rows, ids, records, invalid, keys: [], hashes };
+  }
   const keys = spec.blocking.map((rule) =>
     records.map((rec) => {
       const k = rule.key(rec);

@@ -141,6 +141,7 @@ export function clean(
     clean: { referenceDate: new Date(s.referenceDate) },
     shard: side === 'left' ? s.shard : undefined,
     slim: side !== 'left',
+    hashKeys: side === 'right',
   });
 }
 

@@ -46,23 +46,49 @@ export function findBlock(hashes: Float64Array, h: number): number {
  * @example
  * ```ts
  * const t = buildBlockTable(['a', null, 'a', 'b']);
- * t.members; // Int32Array [0, 2, 3] or [3, 0, 2], grouped by key hash
+ * lookupBlock(t, 'a'); // Int32Array [0, 2]
  * ```
  */
 export function buildBlockTable(
   keys: readonly (string | null | undefined)[],
   alloc: BufferAllocator = plainAllocator,
 ): BlockTable {
-  const n = keys.length;
-  const h = new Float64Array(n).fill(-1);
-  let present = 0;
-  for (let i = 0; i < n; i++) {
+  return blockTableFromHashes(hashKeys(keys), alloc);
+}
+
+/**
+ * The {@link hashKey} of each key, −1 for a record without one (what a worker thread sends
+ * instead of the key strings: 8 bytes per record).
+ *
+ * @example
+ * ```ts
+ * hashKeys(['a', null])[1]; // -1
+ * ```
+ */
+export function hashKeys(keys: readonly (string | null | undefined)[]): Float64Array {
+  const h = new Float64Array(keys.length).fill(-1);
+  for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
-    if (k) {
-      h[i] = hashKey(k);
-      present++;
-    }
+    if (k) h[i] = hashKey(k);
   }
+  return h;
+}
+
+/**
+ * {@link buildBlockTable} from key hashes ({@link hashKeys}; −1 = no key).
+ *
+ * @example
+ * ```ts
+ * blockTableFromHashes(hashKeys(['a', null, 'a'])).members; // Int32Array [0, 2]
+ * ```
+ */
+export function blockTableFromHashes(
+  h: Float64Array,
+  alloc: BufferAllocator = plainAllocator,
+): BlockTable {
+  const n = h.length;
+  let present = 0;
+  for (let i = 0; i < n; i++) if (h[i]! >= 0) present++;
   const sorted = h.slice().sort();
   // Distinct hashes (−1 marks records without a key and sorts first).
   let distinct = 0;

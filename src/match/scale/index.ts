@@ -8,7 +8,9 @@
 export {
   type BlockTable,
   type BufferAllocator,
+  blockTableFromHashes,
   buildBlockTable,
+  hashKeys,
   lookupBlock,
   plainAllocator,
 } from './block-table.js';

@@ -5,6 +5,7 @@ import {
   type BlockTable,
   type BufferAllocator,
   blockTableBytes,
+  blockTableFromHashes,
   buildBlockTable,
   lookupBlock,
   plainAllocator,
@@ -26,6 +27,11 @@ export interface ColumnarReference {
 export interface ColumnarReferenceOptions {
   /** Where typed arrays live (default: ordinary `ArrayBuffer`s). */
   readonly allocate?: BufferAllocator;
+  /**
+   * Blocking key hashes per rule ({@link hashKeys}), when the key strings were hashed elsewhere
+   * (e.g. by the worker threads that cleaned the records); `side.keys` is then ignored.
+   */
+  readonly keyHashes?: readonly Float64Array[];
 }
 
 type TypedArray =
@@ -105,7 +111,9 @@ export function toColumnarReference(
   return {
     size: side.size,
     columns: side.columns.map((c) => moveColumn(c, alloc)),
-    blocks: side.keys.map((keys) => buildBlockTable(keys, alloc)),
+    blocks: options.keyHashes
+      ? options.keyHashes.map((h) => blockTableFromHashes(h, alloc))
+      : side.keys.map((keys) => buildBlockTable(keys, alloc)),
   };
 }
 
