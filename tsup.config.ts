@@ -17,7 +17,11 @@ export default defineConfig([
     external: ['fast-check'],
   },
   {
-    entry: { 'cli/main': 'src/cli/main.ts', 'cli/worker': 'src/cli/worker.ts' },
+    entry: {
+      'cli/main': 'src/cli/main.ts',
+      'cli/worker': 'src/cli/worker.ts',
+      'cli/clean-worker': 'src/cli/clean-worker.ts',
+    },
     format: ['esm'],
     dts: false,
     clean: false,

@@ -9,7 +9,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { CsvError, parse } from 'csv-parse';
+import { CsvError, type Options, parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import {
   CANONICAL_COLUMNS,
@@ -81,7 +81,17 @@ export interface CsvSource {
   readonly batches: AsyncIterable<readonly CsvRow[]>;
 }
 
-function describeIoError(file: string, error: unknown): CliInputError {
+/**
+ * The `CliInputError` for an error met while reading `file`: a csv-parse error names the row
+ * (header = row 1), line and column; an I/O error says why the file cannot be read.
+ *
+ * @example
+ * ```ts
+ * describeIoError('a.csv', Object.assign(new Error('x'), { code: 'ENOENT' })).message;
+ * // 'a.csv: cannot read the file (no such file)'
+ * ```
+ */
+export function describeIoError(file: string, error: unknown): CliInputError {
   const code = (error as { code?: unknown } | null)?.code;
   if (error instanceof CsvError) {
     const info = error as unknown as { records?: unknown; column?: unknown; lines?: unknown };
@@ -174,8 +184,19 @@ export function resolveHeader(
   return { file, columns, canonical, keyIndex };
 }
 
-/** Precomputed per-column names for building `raw` and `extra` quickly. */
-function rowBuilder(header: CsvHeader) {
+/**
+ * A function that turns the cells of one record into a {@link CsvRow} (fixing the field count,
+ * naming canonical columns), with per-column names precomputed from the header.
+ *
+ * @example
+ * ```ts
+ * const build = createRowBuilder(resolveHeader('a.csv', ['id', 'dob']));
+ * build(['1', '1990'], 2).raw; // { id: '1', dob: '1990' }
+ * ```
+ */
+export function createRowBuilder(
+  header: CsvHeader,
+): (cells: string[], rowNumber: number) => CsvRow {
   const n = header.columns.length;
   const rawNames: string[] = header.columns.slice();
   const isExtra: boolean[] = new Array<boolean>(n).fill(true);
@@ -221,6 +242,19 @@ function rowBuilder(header: CsvHeader) {
 }
 
 /**
+ * The csv-parse options every command reads with (without `bom`, which only applies at the start
+ * of a file): relaxed quotes and column counts (bad rows are reported, not fatal), blank lines
+ * skipped, and CRLF, LF and CR all accepted as line ends.
+ */
+export const CSV_PARSE_OPTIONS = {
+  relax_column_count: true,
+  relax_quotes: true,
+  skip_empty_lines: true,
+  // Explicit, so that a file mixing CRLF and LF (or old Mac CR) still parses.
+  record_delimiter: ['\r\n', '\n', '\r'],
+} as const satisfies Options;
+
+/**
  * Opens a CSV file for streaming: reads the header, resolves canonical columns (`--map`) and the
  * key column (`--key`), and returns an async iterator of rows. Memory stays constant whatever the
  * file size. Errors (missing file, unclosed quote, bad header) are `CliInputError`s naming the file,
@@ -239,14 +273,7 @@ export async function openCsv(path: string, options: OpenCsvOptions = {}): Promi
     createReadStream(isAbsolute(path) ? path : resolve(options.cwd ?? process.cwd(), path), {
       highWaterMark: 1 << 16,
     });
-  const parser = parse({
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    // Explicit, so that a file mixing CRLF and LF (or old Mac CR) still parses.
-    record_delimiter: ['\r\n', '\n', '\r'],
-  });
+  const parser = parse({ ...CSV_PARSE_OPTIONS, bom: true });
   const pull = createPuller(parser, file);
   input.on('error', (e: Error) => parser.destroy(e));
   input.pipe(parser);
@@ -272,7 +299,7 @@ export async function openCsv(path: string, options: OpenCsvOptions = {}): Promi
     close();
     throw e;
   }
-  const build = rowBuilder(header);
+  const build = createRowBuilder(header);
   let rowNumber = 1;
   async function* batches(): AsyncGenerator<readonly CsvRow[]> {
     try {
@@ -368,6 +395,8 @@ export async function* readRows(
 export interface CsvWriter {
   /** Queues one row; `await` the result when it is a promise (the output is full). */
   write(cells: readonly string[]): Promise<void> | undefined;
+  /** Queues one already formatted line (see {@link formatCsvRow}); same contract as `write`. */
+  writeLine(line: string): Promise<void> | undefined;
   /** Flushes and, for files, closes the output. */
   end(): Promise<void>;
 }
@@ -419,6 +448,10 @@ export function createCsvWriter(
   return {
     write(cells) {
       pending += formatCsvRow(cells);
+      return pending.length >= flushAt ? flush() : undefined;
+    },
+    writeLine(line) {
+      pending += line;
       return pending.length >= flushAt ? flush() : undefined;
     },
     async end() {

@@ -3,7 +3,8 @@
  * TT 59/2021/TT-BCA). There is no check digit: none is computed or invented.
  * @module
  */
-import type { Issue } from '../result.js';
+import type { Failure } from '../result.js';
+import { failure, frozenFailure } from './failure.js';
 import type { IdIssueCode } from './issues.js';
 import { newProvincesForOldNumber, oldProvinceByNumber } from './provinces.js';
 import { referenceMs, yearInVietnam, yearStartMs } from './time.js';
@@ -20,42 +21,57 @@ const LAST_COUNTRY_CODE = 295;
  */
 const CLOCK_FLOOR_YEAR = 2025;
 
+// Shared single-issue failures, indexed by the two province digits / the century digit.
+const BAD_PROVINCE: readonly Failure<IdIssueCode>[] = Array.from({ length: 100 }, (_, n) =>
+  frozenFailure(
+    'CCCD_BAD_PROVINCE',
+    `Unknown province code 0${String(n).padStart(2, '0')} (place of birth registration)`,
+  ),
+);
+const BAD_COUNTRY: Failure<IdIssueCode> = frozenFailure(
+  'CCCD_BAD_COUNTRY',
+  'The place code (first 3 digits) is neither a province (001–096) nor a country of birth (101–295)',
+);
+const IMPOSSIBLE_CENTURY: readonly Failure<IdIssueCode>[] = Array.from({ length: 10 }, (_, g) => {
+  const century = 1900 + (g >> 1) * 100;
+  return frozenFailure(
+    'CCCD_IMPOSSIBLE_CENTURY',
+    `Century/sex digit ${g} means born in ${century}–${century + 99}, a century that has not begun`,
+  );
+});
+
 /** `CCCD_IMPOSSIBLE_CENTURY` or `CCCD_FUTURE_BIRTH_YEAR` when the reference instant is before them. */
-function futureIssue(
+function futureFailure(
   g: number,
   century: number,
   birthYear: number,
   ref: number,
-): Issue<IdIssueCode> | undefined {
-  if (ref < yearStartMs(century)) {
-    return {
-      code: 'CCCD_IMPOSSIBLE_CENTURY',
-      message: `Century/sex digit ${g} means born in ${century}–${century + 99}, after the reference year ${yearInVietnam(ref)}`,
-    };
-  }
+): Failure<IdIssueCode> | undefined {
+  if (ref < yearStartMs(century)) return IMPOSSIBLE_CENTURY[g];
   if (ref < yearStartMs(birthYear)) {
-    return {
-      code: 'CCCD_FUTURE_BIRTH_YEAR',
-      message: `Birth year ${birthYear} is after the reference year ${yearInVietnam(ref)}`,
-    };
+    return failure(
+      'CCCD_FUTURE_BIRTH_YEAR',
+      `Birth year ${birthYear} is after the reference year ${yearInVietnam(ref)}`,
+    );
   }
   return undefined;
 }
 
 /**
- * Decodes 12 ASCII digits (the caller guarantees it) into parts, or returns the issues found.
- * Reads the clock only when `referenceDate` is absent and the birth year is 2025 or later.
+ * Decodes 12 ASCII digits (the caller guarantees it) into parts, or returns the failure (frozen
+ * and shared for the common single-issue cases). Reads the clock only when `referenceDate` is
+ * absent and the birth year is 2025 or later.
  *
  * @example
  * ```ts
  * const r = decodeCccd('001090012345', undefined);
- * Array.isArray(r) ? r : r.birthYear; // 1990
+ * 'success' in r ? r.issues : r.birthYear; // 1990
  * ```
  */
 export function decodeCccd(
   d: string,
   referenceDate: Date | undefined,
-): CccdParts | Issue<IdIssueCode>[] {
+): CccdParts | Failure<IdIssueCode> {
   const p0 = d.charCodeAt(0) - 48;
   const p12 = (d.charCodeAt(1) - 48) * 10 + (d.charCodeAt(2) - 48);
   const g = d.charCodeAt(3) - 48;
@@ -63,36 +79,25 @@ export function decodeCccd(
   const century = 1900 + (g >> 1) * 100;
   const birthYear = century + yy;
 
-  let issues: Issue<IdIssueCode>[] | undefined;
   const province = p0 === 0 ? oldProvinceByNumber(p12) : undefined;
   const countryCode = p0 * 100 + p12;
-  if (p0 === 0) {
-    if (province === undefined) {
-      issues = [
-        {
-          code: 'CCCD_BAD_PROVINCE',
-          message: `Unknown province code ${d.slice(0, 3)} (place of birth registration)`,
-        },
-      ];
-    }
-  } else if (countryCode < FIRST_COUNTRY_CODE || countryCode > LAST_COUNTRY_CODE) {
-    issues = [
-      {
-        code: 'CCCD_BAD_COUNTRY',
-        message: `Place code ${d.slice(0, 3)} is neither a province (001–096) nor a country of birth (101–295)`,
-      },
-    ];
-  }
-
-  const timeIssue =
+  const placeFailure =
+    p0 === 0
+      ? province === undefined
+        ? BAD_PROVINCE[p12]
+        : undefined
+      : countryCode < FIRST_COUNTRY_CODE || countryCode > LAST_COUNTRY_CODE
+        ? BAD_COUNTRY
+        : undefined;
+  const timeFailure =
     referenceDate === undefined && birthYear < CLOCK_FLOOR_YEAR
       ? undefined
-      : futureIssue(g, century, birthYear, referenceMs(referenceDate));
-  if (timeIssue !== undefined) {
-    if (issues === undefined) issues = [timeIssue];
-    else issues.push(timeIssue);
+      : futureFailure(g, century, birthYear, referenceMs(referenceDate));
+  if (placeFailure !== undefined || timeFailure !== undefined) {
+    if (placeFailure === undefined) return timeFailure as Failure<IdIssueCode>;
+    if (timeFailure === undefined) return placeFailure;
+    return { success: false, issues: [...placeFailure.issues, ...timeFailure.issues] };
   }
-  if (issues !== undefined) return issues;
 
   const sex = (g & 1) === 0 ? 'male' : 'female';
   const serial = d.slice(6);

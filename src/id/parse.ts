@@ -2,12 +2,14 @@
  * `parseIdNumber`: validate, decode and repair a CCCD / CMND / passport number.
  * @module
  */
-import type { Issue, Result } from '../result.js';
+import type { Failure, Issue, Result } from '../result.js';
 import { decodeCccd } from './cccd.js';
+import { failure, frozenFailure } from './failure.js';
 import type { IdIssueCode } from './issues.js';
 import type { IdKind } from './kind.js';
 import { type IdRepair, type IdRepairCode, REPAIR } from './repairs.js';
 import {
+  digitString,
   SCAN_APOSTROPHE,
   SCAN_DECIMAL_ZERO,
   SCAN_EMPTY,
@@ -25,8 +27,64 @@ import type { ParsedId, ParseIdNumberOptions } from './types.js';
 const NO_REPAIRS: readonly IdRepair[] = Object.freeze([]);
 const EMPTY_OPTIONS: ParseIdNumberOptions = Object.freeze({});
 
-function fail(code: IdIssueCode, message: string): Result<ParsedId, IdIssueCode> {
-  return { success: false, issues: [{ code, message }] };
+// Failures whose message never changes: built once, frozen, shared.
+const EMPTY = frozenFailure('ID_EMPTY', 'No ID number');
+const SCIENTIFIC = frozenFailure(
+  'ID_SCIENTIFIC_NOTATION',
+  'Scientific notation (e.g. 1.23457E+11): the spreadsheet rounded away digits; re-export the column as text',
+);
+const INVALID_NUMBER = frozenFailure(
+  'ID_INVALID_NUMBER',
+  'A number that is negative, fractional, NaN or infinite',
+);
+const PRECISION_LOST = frozenFailure(
+  'ID_PRECISION_LOST',
+  'A number beyond 2^53: its last digits were rounded and cannot be recovered',
+);
+const PLUS_PHONE = frozenFailure(
+  'ID_LOOKS_LIKE_PHONE',
+  'A phone number in international form (+84…)',
+);
+const PLUS_NON_DIGIT = frozenFailure('ID_NON_DIGIT', 'A leading + is not part of an ID number');
+const LANDLINE_84 = frozenFailure(
+  'ID_LOOKS_LIKE_PHONE',
+  'A landline phone number with country code 84',
+);
+const LANDLINE_11 = frozenFailure('ID_LOOKS_LIKE_PHONE', 'An 11-digit landline phone number (02…)');
+const MOBILE_10 = frozenFailure('ID_LOOKS_LIKE_PHONE', 'A 10-digit mobile phone number');
+const ZERO_11 = frozenFailure('ID_WRONG_LENGTH', '11 digits starting with 0: a digit is missing');
+const ZERO_10 = frozenFailure('ID_WRONG_LENGTH', '10 digits starting with 0: not an ID number');
+const ZERO_8 = frozenFailure('ID_WRONG_LENGTH', '8 digits starting with 0: not an ID number');
+/** [ambiguous, phone]: the outcomes when restored digits also read as a phone number. */
+type PhoneReading = readonly [Failure<IdIssueCode>, Failure<IdIssueCode>];
+const MOBILE_84: PhoneReading = [
+  frozenFailure(
+    'ID_AMBIGUOUS_REPAIR',
+    '11 digits: a CCCD that lost its leading 0, or a mobile phone number with country code 84',
+  ),
+  frozenFailure('ID_LOOKS_LIKE_PHONE', '11 digits: a mobile phone number with country code 84'),
+];
+const LANDLINE_LOST_0: PhoneReading = [
+  frozenFailure(
+    'ID_AMBIGUOUS_REPAIR',
+    '10 digits: a CCCD (code 002) that lost two zeros, or a landline phone number that lost its 0',
+  ),
+  frozenFailure('ID_LOOKS_LIKE_PHONE', '10 digits: a landline phone number that lost its 0'),
+];
+const WRONG_LENGTH: readonly Failure<IdIssueCode>[] = Array.from({ length: 41 }, (_, n) =>
+  frozenFailure('ID_WRONG_LENGTH', wrongLengthMessage(n)),
+);
+
+const PASSPORT_BAD_FORMAT: readonly Failure<IdIssueCode>[] = Array.from({ length: 41 }, (_, n) =>
+  frozenFailure('PASSPORT_BAD_FORMAT', passportMessage(n)),
+);
+
+function passportMessage(digits: number): string {
+  return `A passport number is 1 letter + 7 digits; this has ${digits} digits`;
+}
+
+function wrongLengthMessage(count: number): string {
+  return `${count} digits: a CCCD has 12, a CMND 9 (or 12), a passport 1 letter + 7 digits`;
 }
 
 /** `s` is exactly `n` ASCII digits. */
@@ -35,6 +93,18 @@ function isAsciiDigits(s: string, n: number): boolean {
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** `s` is a capital ASCII letter followed by 7 ASCII digits. */
+function isCleanPassport(s: string): boolean {
+  if (s.length !== 8) return false;
+  const c = s.charCodeAt(0);
+  if (c < 65 || c > 90) return false;
+  for (let i = 1; i < 8; i++) {
+    const d = s.charCodeAt(i);
+    if (d < 48 || d > 57) return false;
   }
   return true;
 }
@@ -53,7 +123,7 @@ function repairAllowed(code: IdRepairCode, options: ParseIdNumberOptions): boole
 /** Checks the kind and the repairs of a candidate that is otherwise valid. */
 function accept(data: ParsedId, options: ParseIdNumberOptions): Result<ParsedId, IdIssueCode> {
   if (!kindAccepted(data.kind, options)) {
-    return fail(
+    return failure(
       'ID_KIND_NOT_ACCEPTED',
       `A valid ${data.kind} number, but only ${(options.kinds ?? []).join(', ') || 'no kinds'} are accepted`,
     );
@@ -61,7 +131,7 @@ function accept(data: ParsedId, options: ParseIdNumberOptions): Result<ParsedId,
   if (data.repairs.length > 0 && options.repairs !== undefined && options.repairs !== true) {
     const forbidden = data.repairs.filter((r) => !repairAllowed(r.code, options));
     if (forbidden.length > 0) {
-      return fail(
+      return failure(
         'ID_REPAIR_FORBIDDEN',
         `Valid only after repairs the options forbid: ${forbidden.map((r) => r.code).join(', ')}`,
       );
@@ -76,12 +146,12 @@ function twelveDigits(
   options: ParseIdNumberOptions,
 ): Result<ParsedId, IdIssueCode> {
   const parts = decodeCccd(d, options.referenceDate);
-  if (Array.isArray(parts)) {
+  if ('success' in parts) {
     // `842…` is a landline written with the country code 84 (84 + 2xx…), not a CCCD.
     if (d.charCodeAt(0) === 56 && d.charCodeAt(1) === 52 && d.charCodeAt(2) === 50) {
-      return fail('ID_LOOKS_LIKE_PHONE', 'A landline phone number with country code 84');
+      return LANDLINE_84;
     }
-    return { success: false, issues: parts };
+    return parts;
   }
   return accept({ kind: options.twelveDigitKind ?? 'cccd', value: d, repairs, parts }, options);
 }
@@ -118,30 +188,23 @@ function fromDigits(
       return accept({ kind: 'cmnd9', value: d, repairs }, options);
     case 11: {
       if (first === 48) {
-        if (d.charCodeAt(1) === 50) {
-          return fail('ID_LOOKS_LIKE_PHONE', 'An 11-digit landline phone number (02…)');
-        }
-        return fail('ID_WRONG_LENGTH', '11 digits starting with 0: a digit is missing');
+        return d.charCodeAt(1) === 50 ? LANDLINE_11 : ZERO_11;
       }
       const r = twelveDigits(`0${d}`, withRepair(repairs, 'RESTORED_LEADING_ZERO'), options);
       // 84 + 3/5/7/8/9…: also a mobile number written with the country code.
       const phone = first === 56 && d.charCodeAt(1) === 52 && isMobileLead(d.charCodeAt(2));
-      return restored(r, 11, phone ? 'a mobile phone number with country code 84' : undefined);
+      return restored(r, 11, phone ? MOBILE_84 : undefined);
     }
     case 10: {
       if (first === 48) {
-        if (isMobileLead(d.charCodeAt(1))) {
-          return fail('ID_LOOKS_LIKE_PHONE', 'A 10-digit mobile phone number');
-        }
-        return fail('ID_WRONG_LENGTH', '10 digits starting with 0: not an ID number');
+        return isMobileLead(d.charCodeAt(1)) ? MOBILE_10 : ZERO_10;
       }
       const r = twelveDigits(`00${d}`, withRepair(repairs, 'RESTORED_TWO_LEADING_ZEROS'), options);
       // 2…: also a landline (02…, 11 digits) that lost its 0.
-      return restored(r, 10, first === 50 ? 'a landline phone number that lost its 0' : undefined);
+      return restored(r, 10, first === 50 ? LANDLINE_LOST_0 : undefined);
     }
     case 8:
-      if (first === 48)
-        return fail('ID_WRONG_LENGTH', '8 digits starting with 0: not an ID number');
+      if (first === 48) return ZERO_8;
       return accept(
         {
           kind: 'cmnd9',
@@ -151,10 +214,7 @@ function fromDigits(
         options,
       );
     default:
-      return fail(
-        'ID_WRONG_LENGTH',
-        `${count} digits: a CCCD has 12, a CMND 9 (or 12), a passport 1 letter + 7 digits`,
-      );
+      return WRONG_LENGTH[count] ?? failure('ID_WRONG_LENGTH', wrongLengthMessage(count));
   }
 }
 
@@ -166,16 +226,11 @@ function fromDigits(
 function restored(
   r: Result<ParsedId, IdIssueCode>,
   count: number,
-  phone: string | undefined,
+  phone: PhoneReading | undefined,
 ): Result<ParsedId, IdIssueCode> {
   const cccdValid = r.success || isPolicyIssue(r.issues);
   if (phone === undefined) return cccdValid ? r : wrongLengthAfter(count, r.issues);
-  return cccdValid
-    ? fail(
-        'ID_AMBIGUOUS_REPAIR',
-        `${count} digits: a CCCD that lost its leading zeros, or ${phone}`,
-      )
-    : fail('ID_LOOKS_LIKE_PHONE', `${count} digits: ${phone}`);
+  return cccdValid ? phone[0] : phone[1];
 }
 
 /** Issues that come from the options (kind, repairs), not from the digits. */
@@ -189,7 +244,7 @@ function wrongLengthAfter(
   issues: readonly Issue<IdIssueCode>[],
 ): Result<ParsedId, IdIssueCode> {
   const why = issues.map((i) => i.code).join(', ');
-  return fail(
+  return failure(
     'ID_WRONG_LENGTH',
     `${count} digits, and restoring the leading zeros a spreadsheet drops does not give a valid CCCD (${why})`,
   );
@@ -220,30 +275,25 @@ function formattingRepairs(flags: number): readonly IdRepair[] {
 function parseString(s: string, options: ParseIdNumberOptions): Result<ParsedId, IdIssueCode> {
   const scan = scanIdString(s);
   if (scan.flags & SCAN_SCIENTIFIC) {
-    return fail(
-      'ID_SCIENTIFIC_NOTATION',
-      'Scientific notation (e.g. 1.23457E+11): the spreadsheet rounded away digits; re-export the column as text',
-    );
+    return SCIENTIFIC;
   }
-  if (scan.flags & SCAN_EMPTY) return fail('ID_EMPTY', 'No ID number');
+  if (scan.flags & SCAN_EMPTY) return EMPTY;
   if (scan.badIndex >= 0) {
     const hex = scan.badChar.toString(16).toUpperCase().padStart(4, '0');
-    return fail(
+    return failure(
       'ID_NON_DIGIT',
       `Character U+${hex} at position ${scan.badIndex} is not a digit or separator`,
     );
   }
   if (scan.flags & SCAN_PLUS) {
-    return scan.digits.startsWith('84')
-      ? fail('ID_LOOKS_LIKE_PHONE', 'A phone number in international form (+84…)')
-      : fail('ID_NON_DIGIT', 'A leading + is not part of an ID number');
+    return scan.digits.startsWith('84') ? PLUS_PHONE : PLUS_NON_DIGIT;
   }
   const repairs = formattingRepairs(scan.flags);
   if (scan.letter !== 0) {
     if (scan.digitCount !== 7) {
-      return fail(
-        'PASSPORT_BAD_FORMAT',
-        `A passport number is 1 letter + 7 digits; this has ${scan.digitCount} digits`,
+      return (
+        PASSPORT_BAD_FORMAT[scan.digitCount] ??
+        failure('PASSPORT_BAD_FORMAT', passportMessage(scan.digitCount))
       );
     }
     return accept(
@@ -256,16 +306,15 @@ function parseString(s: string, options: ParseIdNumberOptions): Result<ParsedId,
 
 function parseNumber(n: number, options: ParseIdNumberOptions): Result<ParsedId, IdIssueCode> {
   if (!Number.isFinite(n) || n < 0 || !Number.isInteger(n)) {
-    return fail('ID_INVALID_NUMBER', 'A number that is negative, fractional, NaN or infinite');
+    return INVALID_NUMBER;
   }
   if (n > Number.MAX_SAFE_INTEGER) {
-    return fail(
-      'ID_PRECISION_LOST',
-      'A number beyond 2^53: its last digits were rounded and cannot be recovered',
-    );
+    return PRECISION_LOST;
   }
-  const d = String(n);
-  return fromDigits(d, d.length, NO_REPAIRS, options);
+  let count = 1;
+  for (let p = 10; n >= p; p *= 10) count++;
+  // More than 13 digits is the wrong length whatever they are: no string needed.
+  return fromDigits(count > 13 ? '' : digitString(n, count), count, NO_REPAIRS, options);
 }
 
 /**
@@ -289,17 +338,19 @@ export function parseIdNumber(
   options: ParseIdNumberOptions = EMPTY_OPTIONS,
 ): Result<ParsedId, IdIssueCode> {
   if (typeof input === 'string') {
-    // Fast path: a clean 12-digit string.
+    // Fast paths: clean 12-digit, 9-digit and passport strings (char codes only).
     if (isAsciiDigits(input, 12)) return twelveDigits(input, NO_REPAIRS, options);
     if (isAsciiDigits(input, 9)) return fromDigits(input, 9, NO_REPAIRS, options);
+    if (isCleanPassport(input))
+      return accept({ kind: 'passport', value: input, repairs: NO_REPAIRS }, options);
     return parseString(input, options);
   }
   if (typeof input === 'number') return parseNumber(input, options);
   // Untyped callers: never throw.
   const unknownInput: unknown = input;
   if (typeof unknownInput === 'bigint') return parseString(unknownInput.toString(), options);
-  if (unknownInput === null || unknownInput === undefined) return fail('ID_EMPTY', 'No ID number');
-  return fail('ID_INVALID_TYPE', `Expected a string or a number, got ${typeof unknownInput}`);
+  if (unknownInput === null || unknownInput === undefined) return EMPTY;
+  return failure('ID_INVALID_TYPE', `Expected a string or a number, got ${typeof unknownInput}`);
 }
 
 /**

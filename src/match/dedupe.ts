@@ -111,6 +111,8 @@ export function dedupePrepared<R>(
     for (let t = 0; t < c; t++) {
       const j = buf.out[t]!;
       const w = scorePair(scorer, side, i, side, j);
+      const rule = rules.names.length > 0 ? firstRule(rules, scorer.levels) : -1;
+      if (rule >= 0 && rules.noMatch[rule] === 1) continue;
       if (np === pA.length) {
         const grow = <T extends Int32Array | Float64Array | Int8Array>(x: T, y: T): T => {
           y.set(x);
@@ -124,7 +126,7 @@ export function dedupePrepared<R>(
       pA[np] = i;
       pB[np] = j;
       pW[np] = w;
-      pR[np] = rules.names.length > 0 && firstRule(rules, scorer.levels) >= 0 ? 1 : 0;
+      pR[np] = rule >= 0 ? 1 : 0;
       np++;
     }
   }

@@ -132,6 +132,7 @@ export function scoreChunk<R>(
       const j = buf.out[t]!;
       const w = scorePair(scorer, left, i, right, j);
       const r = hasRules ? firstRule(rules, scorer.levels) : -1;
+      if (r >= 0 && rules.noMatch[r] === 1) continue;
       // Insert into the top list (rule pairs first, then weight; stable for ties).
       let pos = TOP;
       while (pos > 0) {

@@ -15,8 +15,14 @@ import type { LinkageSpec } from './spec.js';
  */
 export interface MatchRule {
   readonly name: string;
-  /** Comparison name → accepted level labels. */
+  /** Comparison name → accepted level labels (`null` = the value is missing on a side). */
   readonly require: Readonly<Record<string, readonly string[]>>;
+  /**
+   * What the rule decides (default `match`). A `no_match` rule removes the pair from the
+   * candidates: e.g. two records with different given names and no shared ID are two people
+   * (siblings, twins), however much else they share.
+   */
+  readonly decision?: 'match' | 'no_match';
 }
 
 /** Rules compiled to a bit mask of accepted levels per comparison. @internal */
@@ -25,6 +31,8 @@ export interface CompiledRules {
   /** `masks[r * K + k]`: accepted levels of comparison k in rule r (bit l = level l); −1 = any. */
   readonly masks: Int32Array;
   readonly K: number;
+  /** 1 for a `no_match` rule. */
+  readonly noMatch: Uint8Array;
 }
 
 /**
@@ -41,15 +49,20 @@ export function compileRules<R>(spec: LinkageSpec<R>, rules: readonly MatchRule[
       const c = spec.comparisons[k]!;
       let mask = 0;
       for (const label of labels) {
-        const l = c.levels.indexOf(label);
-        if (l < 0)
+        const l = label === 'null' ? -1 : c.levels.indexOf(label);
+        if (l < 0 && label !== 'null')
           throw new RangeError(`Match rule '${rule.name}': '${name}' has no level '${label}'`);
         mask |= 1 << (l + 1);
       }
       masks[r * K + k] = mask;
     }
   });
-  return { names: rules.map((r) => r.name), masks, K };
+  return {
+    names: rules.map((r) => r.name),
+    masks,
+    K,
+    noMatch: Uint8Array.from(rules, (r) => (r.decision === 'no_match' ? 1 : 0)),
+  };
 }
 
 /** The first rule the levels satisfy, or −1. @internal */

@@ -26,13 +26,24 @@ export function collectPatterns(
   K: number,
   levelsOfPairs: (add: (levels: Uint8Array) => void) => void,
 ): PatternCounts {
-  const index = new Map<number, number>();
+  // A pattern is packed into one number, 4 bits per comparison (exact up to 13 comparisons);
+  // wider specs, or a level above 15, fall back to a string key.
+  const index = new Map<number | string, number>();
+  const packed = K <= 13;
   let levels = new Uint8Array(K * 256);
   let counts = new Float64Array(256);
   let size = 0;
   levelsOfPairs((lv) => {
-    let key = 0;
-    for (let k = 0; k < K; k++) key = key * 16 + lv[k]!;
+    let key: number | string = 0;
+    for (let k = 0; k < K && packed; k++) {
+      const l = lv[k]!;
+      if (l > 15) {
+        key = lv.join(',');
+        break;
+      }
+      key = (key as number) * 16 + l;
+    }
+    if (!packed) key = lv.join(',');
     let p = index.get(key);
     if (p === undefined) {
       p = size++;

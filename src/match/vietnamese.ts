@@ -159,7 +159,10 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
 
 /**
  * Deterministic pre-decision rules for {@link vietnameseSpec}: the same identity number with a
- * consistent given name and date of birth is a match, whatever the other fields say.
+ * consistent given name and date of birth is a match, whatever the other fields say; a different
+ * given name (not a typo, not a phonetic or diacritic variant) without a shared identity number
+ * is another person — siblings and twins share a family name, a household and sometimes a date of
+ * birth, which the model would otherwise count as independent evidence.
  *
  * @example
  * ```ts
@@ -173,6 +176,14 @@ export const VIETNAMESE_RULES: readonly MatchRule[] = [
       id: ['exact'],
       given: ['exact', 'folded', 'phonetic'],
       dob: ['exact', 'day_month_swapped', 'one_part_off', 'same_year'],
+    },
+  },
+  {
+    name: 'different given name and no shared id number (siblings, twins)',
+    decision: 'no_match',
+    require: {
+      given: ['else'],
+      id: ['null', 'one_digit_off', 'transposition', 'other_system', 'else'],
     },
   },
 ];

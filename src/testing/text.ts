@@ -2,8 +2,8 @@
  * fast-check arbitraries for Vietnamese names and the ways they are damaged in real records
  * (owned by the `text` part). Requires `fast-check`.
  *
- * The frequency tables below are a small built-in sample (surname shares from DESIGN.md §6; middle
- * and given names by sex, weighted by rough popularity).
+ * Frequencies come from `names-data.ts` (surname shares from DESIGN.md §6; middle and given names
+ * by sex, older and younger cohorts merged).
  *
  * @module
  */
@@ -16,6 +16,16 @@ import {
   type LegacyEncoding,
   normalizeTonePlacement,
 } from '../text/index.js';
+import {
+  FEMALE_GIVEN_NAMES,
+  FEMALE_MIDDLE_NAMES_OLDER,
+  FEMALE_MIDDLE_NAMES_YOUNGER,
+  MALE_GIVEN_NAMES,
+  MALE_MIDDLE_NAMES_OLDER,
+  MALE_MIDDLE_NAMES_YOUNGER,
+  SURNAMES as NAME_SURNAMES,
+  type WeightedTable,
+} from './names-data.js';
 
 /** Sex of a generated person (giới tính). */
 export type NameSex = 'male' | 'female';
@@ -32,154 +42,19 @@ export interface GeneratedName {
 
 type Weighted = readonly (readonly [string, number])[];
 
-/** Surname shares (percent). */
-const SURNAMES: Weighted = [
-  ['Nguyễn', 38],
-  ['Trần', 11],
-  ['Lê', 9.5],
-  ['Phạm', 7],
-  ['Hoàng', 3],
-  ['Huỳnh', 2],
-  ['Phan', 4.5],
-  ['Vũ', 2.5],
-  ['Võ', 1.5],
-  ['Đặng', 2.1],
-  ['Bùi', 2],
-  ['Đỗ', 1.4],
-  ['Hồ', 1.3],
-  ['Ngô', 1.3],
-  ['Dương', 1],
-  ['Lý', 0.5],
-  ['Trương', 0.6],
-  ['Đinh', 0.6],
-  ['Lương', 0.4],
-  ['Đào', 0.4],
-  ['Đoàn', 0.4],
-  ['Trịnh', 0.4],
-  ['Lâm', 0.3],
-  ['Mai', 0.3],
-  ['Cao', 0.3],
-  ['Quách', 0.2],
-  ['Thái', 0.2],
-  ['Tạ', 0.2],
-  ['Khổng', 0.1],
-  ['Tôn Thất', 0.05],
-  ['Âu Dương', 0.03],
-];
+const toWeighted = (...tables: WeightedTable[]): Weighted => {
+  const merged = new Map<string, number>();
+  for (const t of tables)
+    for (const { value, weight } of t) merged.set(value, (merged.get(value) ?? 0) + weight);
+  return [...merged];
+};
 
-const MIDDLE_MALE: Weighted = [
-  ['Văn', 30],
-  ['Đức', 8],
-  ['Minh', 8],
-  ['Quốc', 6],
-  ['Hữu', 6],
-  ['Công', 5],
-  ['Quang', 5],
-  ['Thanh', 4],
-  ['Xuân', 3],
-  ['Hoàng', 3],
-  ['Ngọc', 3],
-  ['Đình', 4],
-  ['Trọng', 3],
-  ['Tuấn', 2],
-  ['Gia', 2],
-  ['Bảo', 2],
-  ['Thế', 2],
-  ['Mạnh', 1],
-];
-
-const MIDDLE_FEMALE: Weighted = [
-  ['Thị', 40],
-  ['Ngọc', 8],
-  ['Thu', 5],
-  ['Thanh', 5],
-  ['Minh', 3],
-  ['Kim', 4],
-  ['Phương', 3],
-  ['Thùy', 3],
-  ['Hồng', 3],
-  ['Bảo', 2],
-  ['Mỹ', 3],
-  ['Diệu', 1],
-  ['Khánh', 2],
-  ['Hoài', 1],
-  ['Tuyết', 1],
-  ['Quỳnh', 1],
-];
-
-const GIVEN_MALE: Weighted = [
-  ['Anh', 6],
-  ['Hùng', 5],
-  ['Dũng', 5],
-  ['Minh', 5],
-  ['Tuấn', 5],
-  ['Hải', 4],
-  ['Nam', 4],
-  ['Long', 4],
-  ['Hoàng', 3],
-  ['Sơn', 4],
-  ['Đức', 3],
-  ['Thắng', 3],
-  ['Huy', 4],
-  ['Khoa', 2],
-  ['Phúc', 3],
-  ['Quân', 3],
-  ['Trung', 3],
-  ['Cường', 3],
-  ['Hiếu', 3],
-  ['Vinh', 2],
-  ['Toàn', 2],
-  ['Thành', 3],
-  ['Khánh', 2],
-  ['Tùng', 2],
-  ['Hưng', 2],
-  ['Nguyên', 2],
-  ['Phong', 2],
-  ['Thuận', 1],
-  ['Hòa', 2],
-  ['Quý', 1],
-  ['Ước', 0.5],
-  ['Khỏe', 0.2],
-  ['Thủy', 0.5],
-  ['Lực', 1],
-];
-
-const GIVEN_FEMALE: Weighted = [
-  ['Linh', 6],
-  ['Trang', 5],
-  ['Hương', 5],
-  ['Lan', 4],
-  ['Hoa', 4],
-  ['Mai', 4],
-  ['Ngọc', 3],
-  ['Thảo', 4],
-  ['Hà', 4],
-  ['Anh', 4],
-  ['Thu', 3],
-  ['Phương', 4],
-  ['Huyền', 3],
-  ['Hạnh', 3],
-  ['Nhung', 3],
-  ['Yến', 3],
-  ['Vân', 3],
-  ['Nga', 3],
-  ['Thủy', 3],
-  ['Hằng', 3],
-  ['Loan', 2],
-  ['Dung', 2],
-  ['Giang', 2],
-  ['Hòa', 2],
-  ['Quỳnh', 2],
-  ['Uyên', 2],
-  ['Tuyết', 1],
-  ['Ánh', 2],
-  ['Nguyệt', 1],
-  ['Thúy', 2],
-  ['Xoan', 0.5],
-  ['Khuê', 0.5],
-  ['Ý', 0.5],
-  ['Ưng', 0.2],
-];
+/** Tables from `names-data.ts` (the synthetic-data frequency tables), as [value, weight]. */
+const SURNAMES: Weighted = toWeighted(NAME_SURNAMES);
+const MIDDLE_MALE: Weighted = toWeighted(MALE_MIDDLE_NAMES_OLDER, MALE_MIDDLE_NAMES_YOUNGER);
+const MIDDLE_FEMALE: Weighted = toWeighted(FEMALE_MIDDLE_NAMES_OLDER, FEMALE_MIDDLE_NAMES_YOUNGER);
+const GIVEN_MALE: Weighted = toWeighted(MALE_GIVEN_NAMES);
+const GIVEN_FEMALE: Weighted = toWeighted(FEMALE_GIVEN_NAMES);
 
 function weighted(table: Weighted): fc.Arbitrary<string> {
   return fc.oneof(
@@ -299,7 +174,14 @@ const TONE_OF: Readonly<Record<string, string>> = {
   '\u0323': 'j',
 };
 
-/** Types a word the way Telex keystrokes look with the input method off (`Nguyễn` → `Nguyeenx`). */
+/**
+ * Types a word the way Telex keystrokes look with the input method off (`Nguyễn` → `Nguyeenx`).
+ *
+ * @example
+ * ```ts
+ * toTelex('Nguyễn'); // 'Nguyeenx'
+ * ```
+ */
 export function toTelex(word: string): string {
   let out = '';
   let toneKey = '';
@@ -463,14 +345,24 @@ export function corruptedNameArbitrary(
           case 'vni':
           case 'viqr':
           case 'viscii':
-          case 'cp1258':
+          case 'cp1258': {
+            const before = s.split(' ');
             s = encodeLegacy(s, rep);
+            // Detection needs two repaired words, or one that is a frequent name syllable.
+            const evidence = before.filter((w, k) => {
+              const e = s.split(' ')[k] ?? '';
+              return e !== w && !isVietnameseSyllable(e);
+            });
+            if (evidence.length < 2 && !evidence.some((w) => isCommonNameSyllable(w))) {
+              repairable = false;
+            }
             // Legacy text whose every word is also a Unicode syllable (`Hoà` is VNI for Hồ, `Vãn`
             // is CP1258 for Văn) cannot be told from Unicode: detection rightly leaves it alone.
             if (s.split(' ').every((w) => isVietnameseSyllable(w))) repairable = false;
             // VISCII puts Õ on 0xA0, which every Windows-1252 reader shows as an NBSP.
             if (rep === 'viscii' && s.includes('\u00a0')) repairable = false;
             break;
+          }
           default:
             break;
         }
@@ -488,6 +380,8 @@ export function corruptedNameArbitrary(
       if (r.nbsp && s.includes(' ')) {
         s = s.replace(' ', '\u00a0');
         defects.push('nbsp');
+        // VISCII puts Õ on 0xA0, the byte of the NBSP: `La` + NBSP reads as `LaÕ` (Lão).
+        if (rep === 'viscii') repairable = false;
       }
       if (r.zeroWidth) {
         s = `${s}\u200b`;

@@ -8,6 +8,11 @@
 /**
  * Whether `c` is a space-like character that should become a plain U+0020: tab, line breaks, NBSP,
  * the U+2000 block spaces, narrow NBSP, ideographic space, …
+ *
+ * @example
+ * ```ts
+ * isSpaceLike(0xa0); // true (NBSP)
+ * ```
  */
 export function isSpaceLike(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
@@ -29,6 +34,11 @@ export function isSpaceLike(c: number): boolean {
  * Whether `c` is invisible noise to drop from a name: C0/C1 controls (other than the space-like ones),
  * DEL, soft hyphen, zero-width characters, bidi controls, word joiners, BOM, the combining grapheme
  * joiner and variation selectors.
+ *
+ * @example
+ * ```ts
+ * isInvisible(0x200b); // true (zero-width space)
+ * ```
  */
 export function isInvisible(c: number): boolean {
   if (c < 0x20) return !(c >= 0x09 && c <= 0x0d);
@@ -43,17 +53,38 @@ export function isInvisible(c: number): boolean {
   return c === 0xfeff;
 }
 
-/** Whether `c` is in the Combining Diacritical Marks block (U+0300–U+036F). */
+/**
+ * Whether `c` is in the Combining Diacritical Marks block (U+0300–U+036F).
+ *
+ * @example
+ * ```ts
+ * isCombiningMark(0x0303); // true
+ * ```
+ */
 export function isCombiningMark(c: number): boolean {
   return c >= 0x0300 && c <= 0x036f;
 }
 
-/** The circumflex, breve and horn: the vowel modifiers that must precede a tone mark. */
+/**
+ * The circumflex, breve and horn: the vowel modifiers that must precede a tone mark.
+ *
+ * @example
+ * ```ts
+ * isModifierMark(0x0302); // true (circumflex)
+ * ```
+ */
 export function isModifierMark(c: number): boolean {
   return c === 0x0302 || c === 0x0306 || c === 0x031b;
 }
 
-/** The five Vietnamese tone marks (grave, hook above, tilde, acute, dot below). */
+/**
+ * The five Vietnamese tone marks (grave, hook above, tilde, acute, dot below).
+ *
+ * @example
+ * ```ts
+ * isToneMark(0x0309); // true (hook above: hỏi)
+ * ```
+ */
 export function isToneMark(c: number): boolean {
   return c === 0x0300 || c === 0x0301 || c === 0x0303 || c === 0x0309 || c === 0x0323;
 }
@@ -63,6 +94,11 @@ export function isToneMark(c: number): boolean {
  * and maps the Unicode spaces above U+00FF to a plain space, leaving every character a
  * Windows-1252 reader can produce (soft hyphen, C1 controls, NBSP) untouched: legacy text must
  * keep its bytes until it is decoded.
+ *
+ * @example
+ * ```ts
+ * cleanBeforeDecoding('Ng\u200buyÔn'); // 'NguyÔn' (the soft hyphen of TCVN3 would be kept)
+ * ```
  */
 export function cleanBeforeDecoding(s: string): string {
   let i = 0;

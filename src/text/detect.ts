@@ -107,6 +107,65 @@ function isAscii(w: string): boolean {
   return true;
 }
 
+/** What decoding one word with one encoding gives, for scoring. */
+interface WordScore {
+  /** Decoding changed the word. */
+  readonly changed: boolean;
+  /** The decoded word is a plausible syllable. */
+  readonly valid: boolean;
+  /** The original word was not a plausible syllable. */
+  readonly repaired: boolean;
+  /** The decoded word is a frequent name syllable. */
+  readonly common: boolean;
+  /** ... and the original was not. */
+  readonly newlyCommon: boolean;
+}
+
+const UNCHANGED: WordScore = {
+  changed: false,
+  valid: false,
+  repaired: false,
+  common: false,
+  newlyCommon: false,
+};
+
+/** Per-encoding memo of word scores (bounded, module-private; names reuse their words). */
+const WORD_SCORES = new Map<LegacyEncoding, Map<string, WordScore>>(
+  LEGACY_ENCODINGS.map((e) => [e, new Map<string, WordScore>()]),
+);
+const MAX_MEMO = 16_384;
+
+function scoreWord(raw: string, encoding: LegacyEncoding): WordScore {
+  const memo = WORD_SCORES.get(encoding) as Map<string, WordScore>;
+  const known = memo.get(raw);
+  if (known !== undefined) return known;
+  const result = computeWordScore(raw, encoding);
+  if (raw.length <= 24) {
+    if (memo.size >= MAX_MEMO) memo.clear();
+    memo.set(raw, result);
+  }
+  return result;
+}
+
+function computeWordScore(raw: string, encoding: LegacyEncoding): WordScore {
+  const w = trimWord(raw, encoding === 'viqr');
+  if (w.length === 0) return UNCHANGED;
+  // Byte encodings change only non-ASCII characters (and the C0 capitals of TCVN3/VISCII).
+  if (encoding !== 'viqr' && isAscii(w) && !hasC0(w)) return UNCHANGED;
+  const decoded = decodeWith(w, encoding);
+  if (decoded === w) return UNCHANGED;
+  const d = trimWord(decoded, false);
+  const valid = isSyllable(d) && plausibleCase(d);
+  const common = valid && isCommon(d);
+  return {
+    changed: true,
+    valid,
+    repaired: valid && (!isSyllable(w) || !plausibleCase(w)),
+    common,
+    newlyCommon: common && !isCommon(w),
+  };
+}
+
 function scoreEncoding(words: readonly string[], encoding: LegacyEncoding): Score {
   let evidence = 0;
   let against = 0;
@@ -114,25 +173,18 @@ function scoreEncoding(words: readonly string[], encoding: LegacyEncoding): Scor
   let bonus = 0;
   let strong = 0;
   for (const raw of words) {
-    const w = trimWord(raw, encoding === 'viqr');
-    if (w.length === 0) continue;
-    // Byte encodings change only non-ASCII characters (and the C0 capitals of TCVN3/VISCII).
-    if (encoding !== 'viqr' && isAscii(w) && !hasC0(w)) continue;
-    const decoded = decodeWith(w, encoding);
-    if (decoded === w) continue;
+    const ws = scoreWord(raw, encoding);
+    if (!ws.changed) continue;
     changed++;
-    const d = trimWord(decoded, false);
-    const dv = isSyllable(d) && plausibleCase(d);
-    if (!dv) against++;
-    else {
-      if (!isSyllable(w) || !plausibleCase(w)) evidence++;
-      // Turning one valid syllable into another is weak evidence against the encoding.
-      else bonus -= 0.25;
-      if (isCommon(d)) {
-        strong++;
-        if (!isCommon(w)) bonus += 0.5;
-      }
+    if (!ws.valid) {
+      against++;
+      continue;
     }
+    // Turning one valid syllable into another is weak evidence against the encoding.
+    if (ws.repaired) evidence++;
+    else bonus -= 0.25;
+    if (ws.common) strong++;
+    if (ws.newlyCommon) bonus += 0.5;
   }
   return { evidence, against, changed, bonus, strong };
 }

@@ -18,25 +18,51 @@ const CP1252_TO_BYTE: ReadonlyMap<number, number> = (() => {
 /**
  * The byte that the character `c` was read from, or -1 if no Windows-1252/Latin-1 byte gives it.
  * Latin-1 readings (C1 controls U+0080–U+009F) are accepted too.
+ *
+ * @example
+ * ```ts
+ * byteOf(0x20ac); // 0x80 (€)
+ * ```
  */
 export function byteOf(c: number): number {
   if (c < 0x100) return c;
   return CP1252_TO_BYTE.get(c) ?? -1;
 }
 
-/** The character a Windows-1252 reader shows for `byte` (unassigned bytes become C1 controls, as WHATWG does). */
+/**
+ * The character a Windows-1252 reader shows for `byte` (unassigned bytes become C1 controls, as WHATWG does).
+ *
+ * @example
+ * ```ts
+ * charOfByte(0x80); // '€'
+ * ```
+ */
 export function charOfByte(byte: number): string {
   if (byte < 0x80) return String.fromCharCode(byte);
   const c = CP1252_HIGH.charCodeAt(byte - 0x80);
   return c === 0xfffd ? String.fromCharCode(byte) : String.fromCharCode(c);
 }
 
-/** Whether `c` could come from reading some byte as Windows-1252 or Latin-1. */
+/**
+ * Whether `c` could come from reading some byte as Windows-1252 or Latin-1.
+ *
+ * @example
+ * ```ts
+ * isCp1252Char(0x1ec5); // false (ễ)
+ * ```
+ */
 export function isCp1252Char(c: number): boolean {
   return c < 0x100 || CP1252_TO_BYTE.has(c);
 }
 
-/** Builds `char code → byte` for a table of 128 high bytes plus optional C0 letters. */
+/**
+ * Builds `char code → byte` for a table of 128 high bytes plus optional C0 letters.
+ *
+ * @example
+ * ```ts
+ * reverseTable(VISCII_HIGH).get(0x1ea0); // 0x80 (Ạ)
+ * ```
+ */
 export function reverseTable(
   high: string,
   low: ReadonlyArray<readonly [number, number]> = [],

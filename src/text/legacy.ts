@@ -4,7 +4,6 @@
  *
  * @module
  */
-import { isSpaceLike } from './chars.js';
 import { byteOf, charOfByte, reverseTable } from './legacy-bytes.js';
 import { CP1258_HIGH, TCVN3_HIGH, TCVN3_LOW, VISCII_HIGH, VISCII_LOW } from './legacy-tables.js';
 import {
@@ -390,7 +389,14 @@ function decodeViqr(s: string): string {
 
 /* ------------------------------------------------------------ shared */
 
-/** Applies `f` to every maximal run of letters of `s`. */
+/**
+ * Applies `f` to every maximal run of letters of `s`.
+ *
+ * @example
+ * ```ts
+ * mapWords('ab, cd', (w) => w.toUpperCase()); // 'AB, CD'
+ * ```
+ */
 export function mapWords(s: string, f: (word: string) => string): string {
   let out = '';
   let last = 0;
@@ -423,7 +429,14 @@ export interface DecodeLegacyOptions {
   readonly tcvn3Capitals?: 'lowercase' | 'vn1';
 }
 
-/** Decodes `s` with a known legacy encoding (no detection). */
+/**
+ * Decodes `s` with a known legacy encoding (no detection).
+ *
+ * @example
+ * ```ts
+ * decodeWith('Leâ', 'vni'); // 'Lê'
+ * ```
+ */
 export function decodeWith(
   s: string,
   encoding: LegacyEncoding,
@@ -587,9 +600,4 @@ function isViqrMarkContext(text: string, i: number): boolean {
   if (j < 0) return false;
   const c = text.charCodeAt(j);
   return c < TABLE_SIZE && (VOWEL_INFO[c] ?? 0) !== 0;
-}
-
-/** Whether the code unit is a space-like separator (used by detection to split words). */
-export function isSeparator(c: number): boolean {
-  return isSpaceLike(c);
 }

@@ -87,22 +87,50 @@ for (let i = 0; i < 72; i++) {
   VOWEL_CODE[i * 2 + 1] = up;
 }
 
-/** Base index (0–11) of a vowel info byte. */
+/**
+ * Base index (0–11) of a vowel info byte.
+ *
+ * @example
+ * ```ts
+ * infoBase(VOWEL_INFO[0x1ec5] ?? 0); // 4 (ê)
+ * ```
+ */
 export function infoBase(info: number): number {
   return (info & 0x0f) - 1;
 }
 
-/** Tone (0–5) of a vowel info byte. */
+/**
+ * Tone (0–5) of a vowel info byte.
+ *
+ * @example
+ * ```ts
+ * infoTone(VOWEL_INFO[0x1ec5] ?? 0); // 3 (ngã)
+ * ```
+ */
 export function infoTone(info: number): ToneIndex {
   return ((info >> 4) & 0x07) as ToneIndex;
 }
 
-/** Whether a vowel info byte is uppercase. */
+/**
+ * Whether a vowel info byte is uppercase.
+ *
+ * @example
+ * ```ts
+ * infoUpper(VOWEL_INFO[0x1ec4] ?? 0); // true (Ễ)
+ * ```
+ */
 export function infoUpper(info: number): boolean {
   return (info & 0x80) !== 0;
 }
 
-/** The precomposed vowel for a base, tone and case. */
+/**
+ * The precomposed vowel for a base, tone and case.
+ *
+ * @example
+ * ```ts
+ * String.fromCharCode(vowelCode(4, 3, false)); // 'ễ'
+ * ```
+ */
 export function vowelCode(base: number, tone: number, upper: boolean): number {
   return VOWEL_CODE[(base * 6 + tone) * 2 + (upper ? 1 : 0)] ?? 0;
 }

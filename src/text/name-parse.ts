@@ -33,35 +33,39 @@ function hasDiacritics(w: string): boolean {
   return false;
 }
 
-/** Compares a word with a known name part: exactly when it has diacritics, folded when not. */
-function same(word: string, known: string): boolean {
-  return hasDiacritics(word) ? exact(word) === exact(known) : folded(word) === folded(known);
+/**
+ * Compares a word with a known name part: exactly, unless the whole name lacks diacritics (then
+ * folded: `Nguyen` is Nguyễn, but in `Nguyễn Bảo Ly` the `Ly` is not Lý).
+ */
+function same(word: string, known: string, folding: boolean): boolean {
+  return folding ? folded(word) === folded(known) : exact(word) === exact(known);
 }
 
-function isStrong(w: string): boolean {
-  return hasDiacritics(w) ? STRONG_EXACT.has(exact(w)) : STRONG_FOLDED.has(folded(w));
+function isStrong(w: string, folding: boolean): boolean {
+  return folding ? STRONG_FOLDED.has(folded(w)) : STRONG_EXACT.has(exact(w));
 }
 
 const COMPOUNDS: readonly (readonly string[])[] = COMPOUND_SURNAMES.map((c) => c.split(' '));
 
 /** How many leading words of `words` form a compound surname (0 if none). */
-function compoundLength(words: readonly string[]): number {
+function compoundLength(words: readonly string[], folding: boolean): number {
   for (const c of COMPOUNDS) {
     if (words.length <= c.length) continue;
     let ok = true;
-    for (let i = 0; i < c.length; i++) if (!same(words[i] ?? '', c[i] ?? '')) ok = false;
+    for (let i = 0; i < c.length; i++) if (!same(words[i] ?? '', c[i] ?? '', folding)) ok = false;
     if (ok) return c.length;
   }
   return 0;
 }
 
 /** How many trailing words form a compound surname (reversed order), 0 if none. */
-function trailingCompoundLength(words: readonly string[]): number {
+function trailingCompoundLength(words: readonly string[], folding: boolean): number {
   for (const c of COMPOUNDS) {
     if (words.length <= c.length) continue;
     const start = words.length - c.length;
     let ok = true;
-    for (let i = 0; i < c.length; i++) if (!same(words[start + i] ?? '', c[i] ?? '')) ok = false;
+    for (let i = 0; i < c.length; i++)
+      if (!same(words[start + i] ?? '', c[i] ?? '', folding)) ok = false;
     if (ok) return c.length;
   }
   return 0;
@@ -93,12 +97,13 @@ export function parseVietnameseName(s: string): VietnameseName {
   const n = words.length;
   if (n === 0) return { surname: '', middle: [], given: '', reversed: false };
   if (n === 1) return { surname: '', middle: [], given: words[0] ?? '', reversed: false };
+  const folding = !words.some(hasDiacritics);
   const reversed =
-    compoundLength(words) === 0 &&
-    !isStrong(words[0] ?? '') &&
-    (isStrong(words[n - 1] ?? '') || trailingCompoundLength(words) > 0);
+    compoundLength(words, folding) === 0 &&
+    !isStrong(words[0] ?? '', folding) &&
+    (isStrong(words[n - 1] ?? '', folding) || trailingCompoundLength(words, folding) > 0);
   if (reversed) {
-    const len = Math.max(1, trailingCompoundLength(words));
+    const len = Math.max(1, trailingCompoundLength(words, folding));
     return {
       surname: words.slice(n - len).join(' '),
       middle: words.slice(1, n - len),
@@ -106,7 +111,7 @@ export function parseVietnameseName(s: string): VietnameseName {
       reversed: true,
     };
   }
-  const len = Math.max(1, compoundLength(words));
+  const len = Math.max(1, compoundLength(words, folding));
   return {
     surname: words.slice(0, len).join(' '),
     middle: words.slice(len, n - 1),

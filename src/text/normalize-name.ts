@@ -23,6 +23,7 @@ export type NameChange =
   | 'unicode-normalized'
   | 'whitespace'
   | 'telex-repaired'
+  | 'lookalike-replaced'
   | 'tone-placement'
   | 'capitalization';
 
@@ -67,6 +68,22 @@ function mayHoldKeystrokes(s: string, start: number, end: number): boolean {
     if (c === 0x77 || c === 0x7a) return true;
     if (i > start && c === (s.charCodeAt(i - 1) | 0x20)) {
       if (c === 0x61 || c === 0x65 || c === 0x6f || c === 0x64) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether a word may hold keystrokes: a key letter or digit after its first letter, or `aa ee oo dd`. */
+function mayBeTyped(w: string): boolean {
+  for (let i = 1; i < w.length; i++) {
+    const c = w.charCodeAt(i) | 0x20;
+    if (c === 0x73 || c === 0x66 || c === 0x72 || c === 0x78 || c === 0x6a) return true;
+    if (c === 0x77 || c === 0x7a || (c >= 0x30 && c <= 0x39)) return true;
+    if (
+      c === (w.charCodeAt(i - 1) | 0x20) &&
+      (c === 0x61 || c === 0x65 || c === 0x6f || c === 0x64)
+    ) {
+      return true;
     }
   }
   return false;
@@ -134,13 +151,27 @@ function capitalizeWord(w: string): string {
   return out;
 }
 
+/** A word after tone placement and capitalisation, with what changed. */
+interface Finished {
+  readonly value: string;
+  readonly tone: boolean;
+  readonly case: boolean;
+}
+
+/**
+ * Memo of finished words, one map per (style, capitalize): names reuse a few thousand words
+ * (bounded, module-private, immutable values).
+ */
+const FINISHED: readonly Map<string, Finished>[] = [new Map(), new Map(), new Map(), new Map()];
+
 /**
  * Normalises a personal name the way a user wants by default, and says what it changed:
  *
  * 1. legacy decoding when the text is TCVN3, VNI, VIQR, VISCII or CP1258 ({@link detectEncoding});
  * 2. {@link toNfc}: NFC with combining-order repair, invisible characters removed, NBSP → space;
  * 3. whitespace: trimmed, one space between words;
- * 4. Telex/VNI keystroke leftovers repaired ({@link repairTelex}, see `repairTelex` option);
+ * 4. Telex/VNI keystroke leftovers repaired ({@link repairTelex}, see `repairTelex` option), and
+ *    the look-alike Ð/ð (eth) replaced by Đ/đ where that makes a syllable;
  * 5. tone marks in the traditional (default) or modern placement ({@link normalizeTonePlacement});
  * 6. each word capitalised (`TRẦN thị` → `Trần Thị`).
  *
@@ -177,7 +208,7 @@ export function normalizeName(s: string, options?: NormalizeNameOptions): Normal
   if (words.join(' ') !== nfc) changes.push('whitespace');
 
   const telex = options?.repairTelex ?? 'auto';
-  if (telex !== false) {
+  if (telex !== false && words.some(mayBeTyped)) {
     const repairs = words.map((w) => repairTelexWord(w));
     const count = repairs.filter((r) => r !== null).length;
     // Auto: some word has a tone key, every other word is a syllable (diacritics may be missing),
@@ -198,15 +229,41 @@ export function normalizeName(s: string, options?: NormalizeNameOptions): Normal
     }
   }
 
-  let toneChanged = false;
-  let caseChanged = false;
+  // Ð/ð (Icelandic eth, U+00D0/U+00F0) look like Đ/đ and replace them in converted data.
+  let lookalike = false;
   for (let k = 0; k < words.length; k++) {
     const w = words[k] ?? '';
-    const placed = placeToneInWord(w, style);
-    if (placed !== w) toneChanged = true;
-    const cased = capitalize ? capitalizeWord(placed) : placed;
-    if (cased !== placed) caseChanged = true;
-    words[k] = cased;
+    if (w.includes('Ð') || w.includes('ð')) {
+      const fixed = w.replaceAll('Ð', 'Đ').replaceAll('ð', 'đ');
+      if (analyzeSyllable(fixed).error === null) {
+        words[k] = fixed;
+        lookalike = true;
+      }
+    }
+  }
+  if (lookalike) changes.push('lookalike-replaced');
+
+  let toneChanged = false;
+  let caseChanged = false;
+  const memo = FINISHED[(style === 'modern' ? 2 : 0) + (capitalize ? 1 : 0)] as Map<
+    string,
+    Finished
+  >;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k] ?? '';
+    let f = memo.get(w);
+    if (f === undefined) {
+      const placed = placeToneInWord(w, style);
+      const cased = capitalize ? capitalizeWord(placed) : placed;
+      f = { value: cased, tone: placed !== w, case: cased !== placed };
+      if (w.length <= 16) {
+        if (memo.size >= 16_384) memo.clear();
+        memo.set(w, f);
+      }
+    }
+    if (f.tone) toneChanged = true;
+    if (f.case) caseChanged = true;
+    words[k] = f.value;
   }
   if (toneChanged) changes.push('tone-placement');
   if (caseChanged) changes.push('capitalization');

@@ -89,6 +89,30 @@ function toneOf(word: string): number {
   return 0;
 }
 
+/** Names reuse a few thousand words: keys are memoised (bounded, module-private, immutable values). */
+const MEMO = new Map<string, string>();
+const MEMO_TONE = new Map<string, string>();
+const MAX_MEMO = 32_768;
+
+function keyOfWord(word: string, withTone: boolean): string {
+  const memo = withTone ? MEMO_TONE : MEMO;
+  const known = memo.get(word);
+  if (known !== undefined) return known;
+  const raw = foldDiacritics(word).toLowerCase();
+  let folded = '';
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw.charCodeAt(k);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) folded += raw[k];
+  }
+  const key =
+    folded.length === 0 ? '' : wordKey(folded) + (withTone ? TONE_CLASS[toneOf(word)] : '');
+  if (word.length <= 16) {
+    if (memo.size >= MAX_MEMO) memo.clear();
+    memo.set(word, key);
+  }
+  return key;
+}
+
 /**
  * A phonetic key for a Vietnamese name, word by word (space-separated), that makes the usual
  * confusions collide: diacritics and tones dropped (so a name typed without them gets the same
@@ -114,18 +138,8 @@ export function phoneticKey(s: string, options?: PhoneticKeyOptions): string {
     let j = i;
     while (j < n && text.charCodeAt(j) !== 0x20) j++;
     if (j > i) {
-      const word = text.slice(i, j);
-      const raw = foldDiacritics(word).toLowerCase();
-      let folded = '';
-      for (let k = 0; k < raw.length; k++) {
-        const c = raw.charCodeAt(k);
-        if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) folded += raw[k];
-      }
-      if (folded.length > 0) {
-        const k = wordKey(folded);
-        const t = withTone ? TONE_CLASS[toneOf(word)] : '';
-        out += out.length === 0 ? k + t : ` ${k}${t}`;
-      }
+      const k = keyOfWord(text.slice(i, j), withTone);
+      if (k.length > 0) out += out.length === 0 ? k : ` ${k}`;
     }
     i = j;
   }

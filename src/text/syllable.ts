@@ -42,7 +42,14 @@ export const LOWER_BASE: Uint16Array = (() => {
 const VOWEL_LETTERS = new Set(VOWEL_BASES);
 const MODIFIED_VOWELS = new Set('ăâêôơư');
 
-/** Whether the lowercase toneless letter is a vowel. */
+/**
+ * Whether the lowercase toneless letter is a vowel.
+ *
+ * @example
+ * ```ts
+ * isVowelLetter('ơ'); // true
+ * ```
+ */
 export function isVowelLetter(ch: string | undefined): boolean {
   return ch !== undefined && VOWEL_LETTERS.has(ch);
 }
@@ -86,7 +93,14 @@ const FOLD_VOWEL: ReadonlyMap<number, string> = new Map([
   [0x111, 'd'],
 ]);
 
-/** Removes vowel modifiers and the đ stroke from a toneless lowercase key. */
+/**
+ * Removes vowel modifiers and the đ stroke from a toneless lowercase key.
+ *
+ * @example
+ * ```ts
+ * foldKey('nguyên'); // 'nguyen'
+ * ```
+ */
 export function foldKey(key: string): string {
   let out = key;
   for (let i = 0; i < key.length; i++) {
@@ -191,6 +205,11 @@ function spellingOk(onset: string, rhymeFirst: string): boolean {
  * Analyses one word (no spaces) as a Vietnamese syllable. With `missingDiacritics`, a rhyme is also
  * accepted when it matches a valid rhyme with its modifiers removed (`nguyen`), and stop finals
  * accept the level tone (`duc`).
+ *
+ * @example
+ * ```ts
+ * analyzeSyllable('Hòa').key; // 'hoa'
+ * ```
  */
 export function analyzeSyllable(word: string, missingDiacritics = false): SyllableAnalysis {
   if (word.length > MAX_MEMO_WORD) return analyze(word, missingDiacritics);
@@ -263,6 +282,11 @@ function analyze(word: string, missingDiacritics: boolean): SyllableAnalysis {
  *
  * Traditional and modern placement differ only for the open clusters `oa`, `oe`, `uy`
  * (traditional `hòa, khỏe, thủy`; modern `hoà, khoẻ, thuỷ`).
+ *
+ * @example
+ * ```ts
+ * tonePosition('oa', false); // 0 (hòa); tonePosition('oa', false, 'modern') is 1 (hoà)
+ * ```
  */
 export function tonePosition(
   cluster: string,

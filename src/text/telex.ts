@@ -91,9 +91,26 @@ export interface TelexWordRepair {
 /**
  * Repairs one word; null if the word is already a syllable, has no keystrokes, or the result is not
  * a valid Vietnamese syllable.
+ *
+ * @example
+ * ```ts
+ * repairTelexWord('Nguyeenx'); // { value: 'Nguyễn', toneKey: true }
+ * ```
  */
 export function repairTelexWord(word: string): TelexWordRepair | null {
   if (word.length < 2 || word.length > 16) return null;
+  const known = MEMO.get(word);
+  if (known !== undefined) return known;
+  const r = repairWord(word);
+  if (MEMO.size >= 16_384) MEMO.clear();
+  MEMO.set(word, r);
+  return r;
+}
+
+/** Memo of word repairs (bounded, module-private, immutable values). */
+const MEMO = new Map<string, TelexWordRepair | null>();
+
+function repairWord(word: string): TelexWordRepair | null {
   if (analyzeSyllable(word).error === null) return null;
   const letters: Letter[] = [];
   let tone = 0;

@@ -28,6 +28,11 @@ const MODIFIED_BASES = (1 << 1) | (1 << 2) | (1 << 4) | (1 << 7) | (1 << 8) | (1
  * Whether the tone of the word `s.slice(start, end)` already sits where `style` puts it, checked
  * on code units without allocating. `false` means "maybe not" (several tones, odd spelling…):
  * the caller then takes the full path.
+ *
+ * @example
+ * ```ts
+ * tonePlacementOk('hoà', 0, 3, 'traditional'); // false
+ * ```
  */
 export function tonePlacementOk(s: string, start: number, end: number, style: ToneStyle): boolean {
   let tonePos = -1;
@@ -74,7 +79,14 @@ export function tonePlacementOk(s: string, start: number, end: number, style: To
   return target === tonePos;
 }
 
-/** Moves the tone of one word (`word`, NFC) if it is misplaced; returns the word unchanged otherwise. */
+/**
+ * Moves the tone of one word (`word`, NFC) if it is misplaced; returns the word unchanged otherwise.
+ *
+ * @example
+ * ```ts
+ * placeToneInWord('Thuỷ', 'traditional'); // 'Thủy'
+ * ```
+ */
 export function placeToneInWord(word: string, style: ToneStyle): string {
   let toned = false;
   for (let i = 0; i < word.length; i++) {

@@ -61,6 +61,11 @@ export function applyEvent(
 /**
  * @internal Applies one event to mutable maps owned by the caller. Returns the issues on failure
  * (leaving the maps untouched), `undefined` on success.
+ *
+ * @example
+ * ```ts
+ * const issues = applyInPlace(cases, lists, event, { actor, at }); // undefined on success
+ * ```
  */
 export function applyInPlace(
   cases: Map<string, CaseState>,

@@ -46,7 +46,14 @@ export type WorkflowIssueCode =
 /** An issue of the workflow part. */
 export type WorkflowIssue = Issue<WorkflowIssueCode>;
 
-/** @internal Builds a one-issue failure. */
+/**
+ * @internal Builds a one-issue failure.
+ *
+ * @example
+ * ```ts
+ * return fail('WORKFLOW_WRONG_STATE', 'Cannot list a case that is verified', ['status']);
+ * ```
+ */
 export function fail(
   code: WorkflowIssueCode,
   message: string,

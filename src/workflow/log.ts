@@ -9,8 +9,8 @@ import { canonicalJson, sha256Hex } from './hash.js';
 import { fail, type WorkflowIssue, type WorkflowIssueCode } from './issues.js';
 import { verifyListSignature } from './lists.js';
 import type { LogEntry } from './log-types.js';
+import { fastReplay } from './replay-fast.js';
 import { parseEntryContext, parseWorkflowEvent } from './schema.js';
-import type { CaseState, SignedList } from './states.js';
 
 /** Options of replaying and appending. */
 export interface ReplayOptions {
@@ -156,22 +156,7 @@ export function replay(
   entries: readonly LogEntry[],
   options: ReplayOptions = {},
 ): Result<CampaignState, WorkflowIssueCode> {
-  const cases = new Map<string, CaseState>();
-  const lists = new Map<string, SignedList>();
-  const valid = options.isValidIdNumber;
-  const n = entries.length;
-  for (let i = 0; i < n; i++) {
-    const entry = entries[i]!;
-    if (entry.seq !== i) {
-      return fail('WORKFLOW_LOG_SEQUENCE_GAP', `Entry ${i} has seq ${entry.seq}`, [i, 'seq']);
-    }
-    // The entry itself carries `actor` and `at`: no context object per event on the fast path.
-    const context = valid ? { actor: entry.actor, at: entry.at, isValidIdNumber: valid } : entry;
-    const failure = applyInPlace(cases, lists, entry.event, context);
-    if (failure) return prefixed(i, 'event', failure);
-  }
-  const head = n === 0 ? GENESIS_HASH : entries[n - 1]!.hash;
-  return { success: true, data: { cases, lists, length: n, head } };
+  return fastReplay(entries, options.isValidIdNumber);
 }
 
 /** What to check the end of the log against. */

@@ -166,7 +166,14 @@ export function parseLog(input: unknown): Result<LogEntry[], WorkflowIssueCode> 
     : { success: false, issues: toIssues(r.error) };
 }
 
-/** @internal Validates an actor and a timestamp. */
+/**
+ * @internal Validates an actor and a timestamp.
+ *
+ * @example
+ * ```ts
+ * parseEntryContext({ actor: { role: 'commune-police', id: 'ca' }, at: '2022-05-05T00:00:00Z' }).success; // true
+ * ```
+ */
 export function parseEntryContext(
   input: unknown,
 ): Result<{ actor: Actor; at: string }, WorkflowIssueCode> {

@@ -3,16 +3,10 @@
  * @module
  */
 import type { Failure, Result } from '../result.js';
-import type {
-  CaseWorkflowEvent,
-  ListWorkflowEvent,
-  PersonChanges,
-  WorkflowEvent,
-} from './events.js';
+import type { ListWorkflowEvent, PersonChanges, WorkflowEvent } from './events.js';
 import { isVerifiableIdNumber } from './id-number.js';
 import { fail, type WorkflowIssueCode } from './issues.js';
-import type { Stamp } from './roles.js';
-import { type Actor, sameActor } from './roles.js';
+import { type Actor, type Stamp, sameActor } from './roles.js';
 import {
   type ActiveStatus,
   type CaseCommon,
@@ -64,7 +58,14 @@ export function transition(
   return 'status' in r ? { success: true, data: r } : r;
 }
 
-/** @internal `transition` without the result wrapper: the new state or a failure. */
+/**
+ * @internal `transition` without the result wrapper: the new state or a failure.
+ *
+ * @example
+ * ```ts
+ * applyToCase(undefined, { type: 'assign', caseId: 'c1' }, ctx); // failure WORKFLOW_UNKNOWN_CASE
+ * ```
+ */
 export function applyToCase(
   state: CaseState | undefined,
   event: WorkflowEvent,
@@ -90,7 +91,18 @@ export function applyToCase(
   return stepCase(state, event, context);
 }
 
-function checkRole(event: WorkflowEvent, actor: Actor): Failure<WorkflowIssueCode> | undefined {
+/**
+ * @internal Whether the actor's role may perform the event at all.
+ *
+ * @example
+ * ```ts
+ * checkRole({ type: 'verify', caseId: 'c1' }, { role: 'village-working-group', id: 'to-3' }); // WORKFLOW_WRONG_ROLE
+ * ```
+ */
+export function checkRole(
+  event: WorkflowEvent,
+  actor: Actor,
+): Failure<WorkflowIssueCode> | undefined {
   const rule = ruleFor(event.type);
   if (rule.roles.includes(actor.role)) return undefined;
   return fail(
@@ -125,42 +137,31 @@ function openCase(
 // the state's own data in process order): exact data per state, and one hidden class per status,
 // which is what makes replay fast.
 
+/** @internal Every event but `open` (which creates a case instead of moving one). */
+export type StepEvent = Exclude<WorkflowEvent, { readonly type: 'open' }>;
+
 type Of<S extends CaseState['status']> = Extract<CaseState, { readonly status: S }>;
 
 /**
  * @internal Applies a non-`open` event to an existing case, without the list-membership check
  * (the campaign applies list events to exactly the listed cases).
+ *
+ * @example
+ * ```ts
+ * stepCase(listedCase, { type: 'assign', caseId: 'c1' }, ctx); // an under-village-review case
+ * ```
  */
 export function stepCase(
   state: CaseState,
-  event: CaseWorkflowEvent | ListWorkflowEvent,
+  event: StepEvent,
   context: TransitionContext,
 ): CaseState | Failure<WorkflowIssueCode> {
-  const denied = checkRole(event, context.actor);
-  if (denied) return denied;
-  const rule = ruleFor(event.type);
-  if (!rule.from.includes(state.status)) {
-    return fail('WORKFLOW_WRONG_STATE', `Cannot ${event.type} a case that is ${state.status}`, [
-      'status',
-    ]);
-  }
-  if (
-    'expectedVersion' in event &&
-    event.expectedVersion !== undefined &&
-    event.expectedVersion !== state.version
-  ) {
-    return fail(
-      'WORKFLOW_VERSION_CONFLICT',
-      `The case is at version ${state.version}, the event was made against version ${event.expectedVersion}`,
-      ['expectedVersion'],
-    );
-  }
+  const refused = guard(state.status, state.version, event, context.actor);
+  if (refused) return refused;
   const v = state.version + 1;
   const u: Stamp = { by: context.actor, at: context.at };
   const x = state as never;
   switch (event.type) {
-    case 'open':
-      return fail('WORKFLOW_CASE_EXISTS', 'A case with this id is already open', ['caseId']);
     case 'list': {
       const s = x as Of<'detected'>;
       const listing = { by: u.by, at: u.at, listId: event.listId, village: event.village };
@@ -210,30 +211,9 @@ export function stepCase(
     }
     case 'verify': {
       const s = x as Of<'with-police'>;
-      let data = s.data;
-      let corrections = s.corrections;
-      if (event.changes !== undefined) {
-        const applied = applyChanges(data, corrections, event.changes, context);
-        if (applied !== undefined) {
-          data = applied.data;
-          corrections = applied.corrections;
-        }
-      }
-      const idNumber = data.idNumber;
-      if (idNumber === undefined) {
-        return fail('WORKFLOW_MISSING_ID_NUMBER', 'Police verification needs an ID number', [
-          'data',
-          'idNumber',
-        ]);
-      }
-      const valid = context.isValidIdNumber ?? isVerifiableIdNumber;
-      if (!valid(idNumber)) {
-        return fail(
-          'WORKFLOW_INVALID_ID_NUMBER',
-          'Police verification needs a valid CCCD or CMND number (12 or 9 digits, as in the register)',
-          ['data', 'idNumber'],
-        );
-      }
+      const checked = verifiedData(s.data, s.corrections, event, context);
+      if ('success' in checked) return checked;
+      const { data, corrections, idNumber } = checked;
       return ok({
         ...submitted('verified', s, data, corrections, v, u, s.submission),
         verification: { by: u.by, at: u.at, idNumber },
@@ -254,8 +234,6 @@ export function stepCase(
       });
     }
     case 'hand-back': {
-      const signed = checkSigner(event, context.actor);
-      if (signed) return signed;
       const s = x as Of<'verified'>;
       return ok({
         status: 'handed-over',
@@ -303,8 +281,6 @@ export function stepCase(
       });
     }
     case 'confirm-passports': {
-      const signed = checkSigner(event, context.actor);
-      if (signed) return signed;
       const s = x as Of<'updated-on-platform'>;
       return ok({
         status: 'passport-confirmed',
@@ -460,6 +436,103 @@ function submitted<S extends 'with-police' | 'returned' | 'verified' | 'not-in-r
   };
 }
 
+/**
+ * @internal The checks every non-`open` event passes before its own: the actor's role, the case's
+ * state, the expected version, and (list events) the signer. Shared by `transition` and the fast
+ * replay so that both accept exactly the same events.
+ *
+ * @example
+ * ```ts
+ * guard('with-police', 5, { type: 'verify', caseId: 'c1', expectedVersion: 4 }, police); // WORKFLOW_VERSION_CONFLICT
+ * ```
+ */
+export function guard(
+  status: CaseState['status'],
+  version: number,
+  event: StepEvent,
+  actor: Actor,
+): Failure<WorkflowIssueCode> | undefined {
+  const denied = checkRole(event, actor);
+  if (denied) return denied;
+  const rule = ruleFor(event.type);
+  if (!rule.from.includes(status)) {
+    return fail('WORKFLOW_WRONG_STATE', `Cannot ${event.type} a case that is ${status}`, [
+      'status',
+    ]);
+  }
+  if (event.type === 'hand-back' || event.type === 'confirm-passports') {
+    return checkSigner(event, actor);
+  }
+  const expected = event.expectedVersion;
+  if (expected !== undefined && expected !== version) {
+    return fail(
+      'WORKFLOW_VERSION_CONFLICT',
+      `The case is at version ${version}, the event was made against version ${expected}`,
+      ['expectedVersion'],
+    );
+  }
+  return undefined;
+}
+
+/**
+ * @internal Police verification's data: the register's changes applied (recorded as corrections),
+ * then the ID-number requirement checked.
+ *
+ * @example
+ * ```ts
+ * verifiedData({}, [], { type: 'verify', caseId: 'c1', changes: { idNumber: '001090012345' } }, ctx).idNumber;
+ * ```
+ */
+export function verifiedData(
+  data: PersonData,
+  corrections: readonly Correction[],
+  event: Extract<WorkflowEvent, { type: 'verify' }>,
+  context: TransitionContext,
+):
+  | { data: PersonData; corrections: readonly Correction[]; idNumber: string }
+  | Failure<WorkflowIssueCode> {
+  if (event.changes !== undefined) {
+    const applied = applyChanges(data, corrections, event.changes, context);
+    if (applied !== undefined) {
+      data = applied.data;
+      corrections = applied.corrections;
+    }
+  }
+  const refused = checkIdNumber(data, context);
+  if (refused) return refused;
+  return { data, corrections, idNumber: data.idNumber! };
+}
+
+/**
+ * @internal The ID-number requirement of police verification.
+ *
+ * @example
+ * ```ts
+ * checkIdNumber({ idNumber: '003090012345' }, ctx); // WORKFLOW_INVALID_ID_NUMBER
+ * ```
+ */
+export function checkIdNumber(
+  data: PersonData,
+  context: TransitionContext,
+): Failure<WorkflowIssueCode> | undefined {
+  const idNumber = data.idNumber;
+  if (idNumber === undefined) {
+    return fail('WORKFLOW_MISSING_ID_NUMBER', 'Police verification needs an ID number', [
+      'data',
+      'idNumber',
+    ]);
+  }
+  const valid = context.isValidIdNumber ?? isVerifiableIdNumber;
+  if (!valid(idNumber)) {
+    return fail(
+      'WORKFLOW_INVALID_ID_NUMBER',
+      'Police verification needs a valid CCCD or CMND number (12 or 9 digits, as in the register)',
+      ['data', 'idNumber'],
+    );
+  }
+  return undefined;
+}
+
 function ok(data: CaseState): CaseState {
   return data;
 }
@@ -479,6 +552,11 @@ function checkSigner(
 /**
  * @internal Applies field changes; returns `undefined` when nothing changes. Every changed field
  * is recorded with its old and new value and the actor.
+ *
+ * @example
+ * ```ts
+ * applyChanges({ phone: '0912345678' }, [], { phone: null }, ctx)?.corrections; // [{ field: 'phone', oldValue: '0912345678', newValue: null, … }]
+ * ```
  */
 export function applyChanges(
   data: PersonData,

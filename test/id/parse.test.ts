@@ -201,6 +201,9 @@ describe('parseIdNumber: issues', () => {
     ['+1.2E+11', ['ID_SCIENTIFIC_NOTATION']],
     ['1E11', ['ID_SCIENTIFIC_NOTATION']],
     [1e21, ['ID_PRECISION_LOST']],
+    [1234567890123456, ['ID_WRONG_LENGTH']],
+    [0, ['ID_WRONG_LENGTH']],
+    [9999999, ['ID_WRONG_LENGTH']],
     [2 ** 53 + 2, ['ID_PRECISION_LOST']],
     [1.5, ['ID_INVALID_NUMBER']],
     [-38095012345, ['ID_INVALID_NUMBER']],
@@ -236,6 +239,11 @@ describe('parseIdNumber: issues', () => {
     ['AB1234567', ['ID_NON_DIGIT']],
   ])('%j → %j', (input, expected) => {
     expect(codes(input)).toEqual(expected);
+  });
+
+  it('counts the digits of a number', () => {
+    const r = parseIdNumber(1234567890123456, opts);
+    expect(!r.success && r.issues[0]?.message).toMatch(/^16 digits/);
   });
 
   it('explains a failed zero restoration', () => {

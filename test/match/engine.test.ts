@@ -119,6 +119,47 @@ describe('linkRecords', () => {
   });
 });
 
+describe('deterministic rules', () => {
+  it('a match rule pre-decides a pair; a no_match rule removes it', () => {
+    const left = [
+      { name: 'lan', year: '1980', town: 'a' },
+      { name: 'mai', year: '1990', town: 'b' },
+    ];
+    const right = [
+      { name: 'lan', year: '1985', town: 'c' },
+      { name: 'mai', year: '1990', town: 'b' },
+    ];
+    const r = linkRecords(left, right, spec(), {
+      randomPairs: 200,
+      rules: [
+        { name: 'same name', require: { name: ['exact'] } },
+        { name: 'other town', decision: 'no_match', require: { town: ['else', 'null'] } },
+      ],
+    });
+    if (!r.success) throw new Error('link failed');
+    expect(r.data.results[0]).toMatchObject({
+      right: 0,
+      decision: 'match',
+      reason: 'rule',
+      rule: 'same name',
+    });
+    const r2 = linkRecords(left, right, spec(), {
+      randomPairs: 200,
+      rules: [{ name: 'other town', decision: 'no_match', require: { town: ['else', 'null'] } }],
+    });
+    if (!r2.success) throw new Error('link failed');
+    expect(r2.data.results[0]).toMatchObject({
+      right: -1,
+      decision: 'no_match',
+      reason: 'no_candidate',
+    });
+    expect(r2.data.results[1]).toMatchObject({ right: 1 });
+    expect(() =>
+      linkRecords(left, right, spec(), { rules: [{ name: 'x', require: { name: ['nope'] } }] }),
+    ).toThrow(/has no level 'nope'/);
+  });
+});
+
 describe('dedupeRecords', () => {
   it('gives every record exactly one cluster; clusters are closed', () => {
     fc.assert(

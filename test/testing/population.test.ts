@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  csvLine,
   DAMAGE_CODES,
   type DamageCode,
   type DamageRates,
@@ -17,6 +18,7 @@ import {
   PROVINCE_FACTS,
   planList,
   REGISTER_COLUMNS,
+  streamDataset,
   TRUTH_COLUMNS,
   toCsv,
   truthToRow,
@@ -371,6 +373,57 @@ describe('damaged list and truth', () => {
     }
     expect(bad).toEqual([]);
     expect([...seen].sort()).toEqual([...DAMAGE_CODES].sort());
+    // Damages are reported in DAMAGE_CODES order.
+    const rank = new Map(DAMAGE_CODES.map((c, i) => [c, i]));
+    const unsorted = data.truth.filter((t) =>
+      t.damages.some((d, i) => i > 0 && rank.get(d)! <= rank.get(t.damages[i - 1]!)!),
+    );
+    expect(unsorted).toEqual([]);
+  });
+  it('content damages point at the right source: relative, old CMND, moved residence', () => {
+    const bad: string[] = [];
+    let checked = 0;
+    for (const [i, t] of data.truth.entries()) {
+      if (t.person_id === null) continue;
+      const row = data.list[i]!;
+      const p = people[Number(t.person_id.slice(1))]!;
+      const digits = row.id_number.replace(/\D/g, '');
+      const plain = t.damages.every(
+        (d) => !/^ID_(LEADING|SCIENTIFIC|APOSTROPHE|DOT|SEPARATORS)/.test(d),
+      );
+      if (t.damages.includes('ID_RELATIVE') && plain) {
+        checked++;
+        if (!p.household.members.some((m) => m !== p && m.cccd === digits)) bad.push(row.record_id);
+      }
+      if (t.damages.includes('ID_OLD_CMND') && plain) {
+        checked++;
+        if (digits !== p.cmnd) bad.push(row.record_id);
+      }
+      if (t.damages.includes('MOVED')) {
+        checked++;
+        if (
+          row.address === p.household.residence.address &&
+          row.commune === p.household.residence.commune
+        ) {
+          bad.push(row.record_id);
+        }
+      }
+    }
+    expect(bad).toEqual([]);
+    expect(checked).toBeGreaterThan(1_000);
+  });
+  it('streamDataset interleaves the register (in order) with the list', () => {
+    const kinds: string[] = [];
+    const ids: string[] = [];
+    for (const item of streamDataset({ seed: 4, registerSize: 5_000 })) {
+      kinds.push(item.kind);
+      if (item.kind === 'register') ids.push(item.row.person_id);
+    }
+    expect(ids).toEqual(Array.from({ length: 5_000 }, (_, i) => `P${i}`));
+    expect(kinds.filter((k) => k === 'list')).toHaveLength(
+      planList({ seed: 4, registerSize: 5_000 }).listSize,
+    );
+    expect(kinds.indexOf('list')).toBeLessThan(kinds.lastIndexOf('register'));
   });
   it('uses many spellings of dates, sexes, phones and provinces', () => {
     const formats = (key: 'dob_format' | 'gender_format' | 'phone_format' | 'province_format') =>
@@ -454,6 +507,18 @@ describe('CSV', () => {
       const parsed = parse(text, { columns: true }) as Record<string, string>[];
       expect(parsed).toEqual(rows.map((r) => ({ ...r })) as unknown);
     }
+  });
+  it('any fields survive csvLine → csv-parse', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: 'grapheme' }), { minLength: 2, maxLength: 6 }),
+        (fields) => {
+          const parsed = parse(`${csvLine(fields)}\n`, { relax_column_count: true }) as string[][];
+          expect(parsed).toEqual([fields]);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
   it('quotes commas, quotes and edge spaces', () => {
     const text = toCsv([{ a: 'x, y', b: 'say "hi"', c: ' padded ' }], ['a', 'b', 'c']);

@@ -32,6 +32,8 @@ describe('normalizeName', () => {
     ['Max Planck', 'Max Planck', []],
     ['Lee Nguyen', 'Lee Nguyen', []],
     ["h'hen niê", "H'Hen Niê", ['capitalization']],
+    ['Ðặng Văn Ðức', 'Đặng Văn Đức', ['lookalike-replaced']],
+    ['Ðorothea', 'Ðorothea', []],
   ])('%j → %j', (input, value, changes) => {
     expect(normalizeName(input)).toEqual({ value, changes });
   });

@@ -1,17 +1,19 @@
+import { once } from 'node:events';
+import { availableParallelism } from 'node:os';
+import type { Writable } from 'node:stream';
 import { isExists } from 'date-fns';
-import {
-  type CleanRecordOptions,
-  cleanRecord,
-  formatPartialDate,
-  parseSex,
-  type RecordIssueCategory,
-  type Sex,
-} from '../../record/index.js';
+import { type CleanRecordOptions, parseSex, type Sex } from '../../record/index.js';
+import { openForWorkers, type WorkerInput } from '../clean-input.js';
+import { cleanInParallel } from '../clean-parallel.js';
+import { type CleanSummary, cleanSummaryText, createRowCleaner } from '../clean-rows.js';
 import type { Command, CommandContext } from '../command.js';
 import {
   CSV_ARG_OPTIONS,
+  type CsvSource,
   createCsvWriter,
+  formatCsvRow,
   isBrokenPipe,
+  type OpenCsvOptions,
   openCsv,
   openOutput,
   parseColumnMap,
@@ -45,6 +47,9 @@ Options:
       --sex-codes CODES    what digit codes mean, e.g. 1=nam,0=nu
       --reference-date D   "today" for date checks, YYYY-MM-DD (default: today)
       --bom                start the output with a UTF-8 BOM (for Excel)
+      --workers N          worker threads (default: the number of CPUs; 1 = no threads)
+      --chunk-bytes N      input bytes per worker chunk (default 1048576); an input that fits
+                           in one chunk is cleaned without threads
 
 Canonical columns: full_name, dob, gender, id_number, phone, province, district, commune, address.`;
 
@@ -54,7 +59,20 @@ const ARGS = {
   'dob-order': { type: 'string' },
   'sex-codes': { type: 'string' },
   'reference-date': { type: 'string' },
+  workers: { type: 'string' },
+  'chunk-bytes': { type: 'string' },
 } as const;
+
+const DEFAULT_CHUNK_BYTES = 1 << 20;
+
+function positiveInt(flag: string, value: string | undefined, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!(n >= 1 && n <= max)) {
+    throw new CliInputError(`--${flag} ${value}: expected a whole number from 1 to ${max}`);
+  }
+  return n;
+}
 
 function parseSexCodes(value: string | undefined): Readonly<Record<string, Sex>> | undefined {
   if (value === undefined) return undefined;
@@ -89,30 +107,6 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
   return value as T;
 }
 
-/** Counts kept while streaming (constant memory: one entry per distinct code). */
-interface Summary {
-  rows: number;
-  withIssues: number;
-  withErrors: number;
-  readonly perCode: Map<string, number>;
-  readonly perCategory: Map<RecordIssueCategory | 'csv', number>;
-}
-
-function summaryText(file: string, s: Summary): string {
-  const lines = [
-    `vn-reconcile clean: ${file}: ${s.rows} rows, ${s.withIssues} with issues, ${s.withErrors} with errors`,
-  ];
-  if (s.perCategory.size > 0) {
-    lines.push(
-      `  rows per category: ${[...s.perCategory].map(([c, n]) => `${c} ${n}`).join(', ')}`,
-    );
-  }
-  const codes = [...s.perCode].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const width = Math.max(0, ...codes.map(([c]) => c.length));
-  for (const [code, n] of codes) lines.push(`  ${code.padEnd(width)}  ${n}`);
-  return `${lines.join('\n')}\n`;
-}
-
 async function runClean(ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(ctx.argv, ARGS);
   if (positionals.length !== 1) {
@@ -133,83 +127,118 @@ async function runClean(ctx: CommandContext): Promise<number> {
     ...(order === undefined ? {} : { dob: { order } }),
     ...(numericCodes === undefined ? {} : { sex: { numericCodes } }),
   };
-  const source = await openCsv(file === '-' ? 'stdin' : file, {
+  const workers = positiveInt('workers', values.workers, 256) ?? availableParallelism();
+  const chunkBytes =
+    positiveInt('chunk-bytes', values['chunk-bytes'], 2 ** 30) ?? DEFAULT_CHUNK_BYTES;
+  const csvOptions: OpenCsvOptions = {
     cwd: ctx.cwd,
     map: parseColumnMap(values.map),
     ...(values.key === undefined ? {} : { key: values.key }),
     ...(file === '-' ? { stream: ctx.stdin } : {}),
-  });
-  const clash = source.header.columns.find((c) => (CLEAN_COLUMNS as readonly string[]).includes(c));
+  };
+  const name = file === '-' ? 'stdin' : file;
+  // Several workers only pay off when the input is larger than one chunk.
+  const input =
+    workers > 1
+      ? await openForWorkers(name, csvOptions, chunkBytes)
+      : { source: await openCsv(name, csvOptions) };
+  const header = 'source' in input ? input.source.header : input.header;
+  const clash = header.columns.find((c) => (CLEAN_COLUMNS as readonly string[]).includes(c));
   if (clash !== undefined) {
+    if (!('source' in input)) await input.blocks.return?.();
     throw new CliInputError(
-      `${source.header.file}: row 1: the input already has a column '${clash}' that clean adds (is it clean's own output?)`,
+      `${header.file}: row 1: the input already has a column '${clash}' that clean adds (is it clean's own output?)`,
     );
   }
   const output = await openOutput(values.out, ctx.cwd, ctx.stdout);
-  const writer = createCsvWriter(output.stream, [...source.header.columns, ...CLEAN_COLUMNS], {
-    bom: values.bom === true,
+  const out = {
+    stream: output.stream,
     close: output.close,
-  });
-  const summary: Summary = {
-    rows: 0,
-    withIssues: 0,
-    withErrors: 0,
-    perCode: new Map(),
-    perCategory: new Map(),
+    columns: [...header.columns, ...CLEAN_COLUMNS],
+    bom: values.bom === true,
   };
-  const seenCategories = new Set<RecordIssueCategory | 'csv'>();
+  let summary: CleanSummary;
   try {
-    await writeRows();
-    await writer.end();
+    summary =
+      'source' in input
+        ? await cleanInProcess(input.source, options, out)
+        : await cleanWithWorkers(input, options, out, workers, chunkBytes);
   } catch (error) {
     // `vn-reconcile clean big.csv | head`: the reader went away; stop quietly, as Unix tools do.
     if (isBrokenPipe(error)) return EXIT_OK;
-    await writer.end().catch(() => undefined);
     throw error;
   }
-  ctx.stderr.write(summaryText(source.header.file, summary));
+  ctx.stderr.write(cleanSummaryText(header.file, summary));
   return EXIT_OK;
+}
 
-  async function writeRows(): Promise<void> {
+/** Where the output goes. */
+interface CleanOutput {
+  readonly stream: Writable;
+  /** Close the stream at the end (a file, not stdout). */
+  readonly close: boolean;
+  readonly columns: readonly string[];
+  readonly bom: boolean;
+}
+
+/** One thread: csv-parse streaming in, the rows cleaned one by one, written with backpressure. */
+async function cleanInProcess(
+  source: CsvSource,
+  options: CleanRecordOptions,
+  out: CleanOutput,
+): Promise<CleanSummary> {
+  const writer = createCsvWriter(out.stream, out.columns, { bom: out.bom, close: out.close });
+  const cleaner = createRowCleaner(options);
+  try {
     for await (const batch of source.batches) {
       for (const row of batch) {
-        const { record, issues } = cleanRecord(row.raw, options);
-        let codes = '';
-        let errors = row.fieldCountIssue !== undefined;
-        seenCategories.clear();
-        if (row.fieldCountIssue !== undefined) {
-          codes = row.fieldCountIssue;
-          summary.perCode.set(codes, (summary.perCode.get(codes) ?? 0) + 1);
-          seenCategories.add('csv');
-        }
-        for (const i of issues) {
-          codes = codes.length === 0 ? i.code : `${codes};${i.code}`;
-          summary.perCode.set(i.code, (summary.perCode.get(i.code) ?? 0) + 1);
-          if (i.severity === 'error') errors = true;
-          seenCategories.add(i.category);
-        }
-        for (const c of seenCategories) {
-          summary.perCategory.set(c, (summary.perCategory.get(c) ?? 0) + 1);
-        }
-        summary.rows++;
-        if (codes.length > 0) summary.withIssues++;
-        if (errors) summary.withErrors++;
-        const dob = record.dob.value;
-        const cells = row.cells as string[];
-        cells.push(
-          record.fullName.value ?? '',
-          dob === undefined ? '' : formatPartialDate(dob),
-          record.sex.value ?? '',
-          record.idNumber.value ?? '',
-          record.idKind ?? '',
-          record.phone.value ?? '',
-          record.provinceCode.value ?? '',
-          codes,
-        );
-        const wait = writer.write(cells);
+        const line = cleaner.line(row.cells as string[], row.raw, row.fieldCountIssue);
+        const wait = writer.writeLine(line);
         if (wait !== undefined) await wait;
       }
     }
+    await writer.end();
+  } catch (error) {
+    await writer.end().catch(() => undefined);
+    throw error;
+  }
+  return cleaner.summary;
+}
+
+/** Worker threads: the main thread cuts chunks and writes results in order. */
+async function cleanWithWorkers(
+  input: WorkerInput,
+  options: CleanRecordOptions,
+  out: CleanOutput,
+  workers: number,
+  chunkBytes: number,
+): Promise<CleanSummary> {
+  const stream = out.stream;
+  let failure: unknown;
+  const onError = (e: unknown) => {
+    failure ??= e;
+  };
+  stream.on('error', onError);
+  const write = (bytes: Uint8Array | string): Promise<void> | undefined => {
+    if (failure !== undefined) return Promise.reject(failure);
+    return stream.write(bytes) ? undefined : once(stream, 'drain').then(() => undefined);
+  };
+  try {
+    await write((out.bom ? '\uFEFF' : '') + formatCsvRow(out.columns));
+    const summary = await cleanInParallel({ ...input, options, workers, chunkBytes, write });
+    if (failure !== undefined) throw failure;
+    if (out.close) {
+      const finished = once(stream, 'finish');
+      stream.end();
+      await finished;
+    }
+    return summary;
+  } catch (error) {
+    await input.blocks.return?.();
+    if (out.close && !stream.writableEnded) stream.end();
+    throw error;
+  } finally {
+    stream.off('error', onError);
   }
 }
 

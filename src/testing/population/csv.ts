@@ -8,8 +8,6 @@ import type { ListTruth, TRUTH_COLUMNS } from './types.js';
 /** A column of the truth CSV. */
 export type TruthColumn = (typeof TRUTH_COLUMNS)[number];
 
-const NEEDS_QUOTES = /[",\r\n]/;
-
 /**
  * Quotes one CSV field when it contains a comma, a double quote, CR or LF (RFC 4180), doubling
  * inner quotes. A field with leading or trailing spaces is quoted too, so no reader trims it.
@@ -20,10 +18,20 @@ const NEEDS_QUOTES = /[",\r\n]/;
  * ```
  */
 export function csvField(value: string): string {
-  if (NEEDS_QUOTES.test(value)) return `"${value.replace(/"/g, '""')}"`;
   const n = value.length;
-  if (n > 0 && (value.charCodeAt(0) === 32 || value.charCodeAt(n - 1) === 32)) return `"${value}"`;
-  return value;
+  if (n === 0) return value;
+  let quote = value.charCodeAt(0) === 32 || value.charCodeAt(n - 1) === 32;
+  let inner = false;
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 34) {
+      inner = true;
+      break;
+    }
+    if (c === 44 || c === 10 || c === 13) quote = true;
+  }
+  if (inner) return `"${value.replace(/"/g, '""')}"`;
+  return quote ? `"${value}"` : value;
 }
 
 /**

@@ -31,15 +31,14 @@ import type { Random } from './prng.js';
 import { PROVINCE_FACTS, type ProvinceFacts } from './provinces-data.js';
 import { createSampler, type Sampler } from './sampler.js';
 import { hasToneChoice, modernTone, stripDiacritics, typo } from './text-damage.js';
-import {
-  type CommuneFormat,
-  DAMAGE_CODES,
-  type DamageCode,
-  type DamageRates,
-  type DobFormat,
-  type GenderFormat,
-  type PhoneFormat,
-  type ProvinceFormat,
+import type {
+  CommuneFormat,
+  DamageCode,
+  DamageRates,
+  DobFormat,
+  GenderFormat,
+  PhoneFormat,
+  ProvinceFormat,
 } from './types.js';
 
 /** A damaged row before it gets its record id. */
@@ -66,18 +65,24 @@ export interface Damager {
   readonly damage: (person: Person, random: Random) => DamagedFields;
 }
 
-const CODE_INDEX: Readonly<Record<DamageCode, number>> = Object.fromEntries(
-  DAMAGE_CODES.map((c, i) => [c, i]),
-) as Record<DamageCode, number>;
+/** The shared (frozen) empty damage list of clean rows. */
+const NO_DAMAGE: readonly DamageCode[] = Object.freeze([]);
 
-const byCode = (a: DamageCode, b: DamageCode): number => CODE_INDEX[a] - CODE_INDEX[b];
-
-const REGIONAL: Readonly<Record<string, string>> = {
-  Hoàng: 'Huỳnh',
-  Huỳnh: 'Hoàng',
-  Vũ: 'Võ',
-  Võ: 'Vũ',
-};
+/** Hoàng↔Huỳnh and Vũ↔Võ are regional forms of one surname (DESIGN.md §6). */
+function regionalForm(surname: string): string | undefined {
+  switch (surname) {
+    case 'Hoàng':
+      return 'Huỳnh';
+    case 'Huỳnh':
+      return 'Hoàng';
+    case 'Vũ':
+      return 'Võ';
+    case 'Võ':
+      return 'Vũ';
+    default:
+      return undefined;
+  }
+}
 
 /** Exclusive alternatives: cumulative thresholds of a group of codes, computed once per list. */
 interface Group {
@@ -193,14 +198,15 @@ export function createDamager(model: PopulationModel, rates: DamageRates): Damag
   const phoneDamage = group(r, PHONE_DAMAGE);
 
   // Scratch state of the row being damaged (one row at a time; no per-row closures).
-  let damages: DamageCode[] = [];
+  let damages: DamageCode[] | undefined;
   let random: Random;
   const mark = (code: DamageCode): void => {
-    damages.push(code);
+    if (damages === undefined) damages = [code];
+    else damages.push(code);
   };
   const roll = (code: DamageCode): boolean => {
     if (random.chance(r[code])) {
-      damages.push(code);
+      mark(code);
       return true;
     }
     return false;
@@ -208,7 +214,7 @@ export function createDamager(model: PopulationModel, rates: DamageRates): Damag
 
   function damage(p: Person, rng: Random): DamagedFields {
     random = rng;
-    damages = [];
+    damages = undefined;
 
     // Identity number: content, then spreadsheet damage.
     let id = p.cccd;
@@ -322,7 +328,7 @@ export function createDamager(model: PopulationModel, rates: DamageRates): Damag
           mark('NAME_MIDDLE_EXTRA');
         }
       }
-      const swapped = REGIONAL[surname];
+      const swapped = regionalForm(surname);
       if (swapped !== undefined && roll('NAME_REGIONAL_SURNAME')) surname = swapped;
       const reversed = roll('NAME_REVERSED');
       if (!reversed && surname === p.surname && middle === p.middle) name = p.fullName;
@@ -439,7 +445,9 @@ export function createDamager(model: PopulationModel, rates: DamageRates): Damag
     const district = formatUnit(residence.districtUnit, unitFmt, random);
     const commune = formatUnit(residence.communeUnit, unitFmt, random);
 
-    if (damages.length > 1) damages.sort(byCode);
+    // `mark` (a closure) may have set it: widen the type TypeScript narrowed to `undefined`.
+    // Defects are applied in DAMAGE_CODES order, so the list is already sorted.
+    const found = damages as DamageCode[] | undefined;
     return {
       full_name: name,
       dob,
@@ -450,7 +458,7 @@ export function createDamager(model: PopulationModel, rates: DamageRates): Damag
       district,
       commune,
       address: residence.address,
-      damages,
+      damages: found ?? NO_DAMAGE,
       dob_format: dobFmt,
       gender_format: genderFmt,
       phone_format: phoneFmt,

@@ -35,6 +35,7 @@ export {
   PHONE_FORMAT_WEIGHTS,
   PROVINCE_FORMAT_WEIGHTS,
 } from './formats.js';
+export type { AdminUnit, Commune, District } from './geography.js';
 export {
   type DatasetItem,
   generateList,

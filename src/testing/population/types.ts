@@ -4,18 +4,10 @@
  * @module
  */
 
-/** Canonical CSV columns shared by the register and the list (DESIGN.md §5). */
-export const CANONICAL_COLUMNS = [
-  'full_name',
-  'dob',
-  'gender',
-  'id_number',
-  'phone',
-  'province',
-  'district',
-  'commune',
-  'address',
-] as const;
+import { CANONICAL_COLUMNS } from '../../record/index.js';
+
+/** Canonical CSV columns shared by the register and the list (DESIGN.md §5), from the record part. */
+export { CANONICAL_COLUMNS };
 
 /** Columns of a register CSV: the key first, the canonical columns, then the old CMND. */
 export const REGISTER_COLUMNS = ['person_id', ...CANONICAL_COLUMNS, 'old_id_number'] as const;
@@ -99,10 +91,10 @@ export type DamageCode =
   | 'DOB_YEAR_OFF_BY_ONE'
   | 'DOB_PLACEHOLDER'
   // Name (independent).
-  | 'NAME_REVERSED'
   | 'NAME_MIDDLE_MISSING'
   | 'NAME_MIDDLE_EXTRA'
   | 'NAME_REGIONAL_SURNAME'
+  | 'NAME_REVERSED'
   | 'NAME_TYPO'
   | 'NAME_MODERN_TONE'
   | 'NAME_NO_DIACRITICS'
@@ -110,8 +102,8 @@ export type DamageCode =
   | 'NAME_TCVN3'
   | 'NAME_VNI'
   | 'NAME_NFD'
-  | 'NAME_DOUBLE_SPACE'
   | 'NAME_NBSP'
+  | 'NAME_DOUBLE_SPACE'
   // Gender.
   | 'GENDER_MISSING'
   | 'GENDER_WRONG'
@@ -146,10 +138,10 @@ export const DEFAULT_DAMAGE_RATES: DamageRates = {
   DOB_DAY_MONTH_SWAP: 0.015,
   DOB_YEAR_OFF_BY_ONE: 0.01,
   DOB_PLACEHOLDER: 0.01,
-  NAME_REVERSED: 0.01,
   NAME_MIDDLE_MISSING: 0.02,
   NAME_MIDDLE_EXTRA: 0.01,
   NAME_REGIONAL_SURNAME: 0.05,
+  NAME_REVERSED: 0.01,
   NAME_TYPO: 0.02,
   NAME_MODERN_TONE: 0.3,
   NAME_NO_DIACRITICS: 0.08,
@@ -157,8 +149,8 @@ export const DEFAULT_DAMAGE_RATES: DamageRates = {
   NAME_TCVN3: 0.01,
   NAME_VNI: 0.01,
   NAME_NFD: 0.03,
-  NAME_DOUBLE_SPACE: 0.02,
   NAME_NBSP: 0.01,
+  NAME_DOUBLE_SPACE: 0.02,
   GENDER_MISSING: 0.02,
   GENDER_WRONG: 0.003,
   PHONE_MISSING: 0.1,
@@ -168,7 +160,7 @@ export const DEFAULT_DAMAGE_RATES: DamageRates = {
   MOVED: 0.05,
 };
 
-/** Every damage code, in a stable order (the order they are applied and reported). */
+/** Every damage code, in a stable order: the order in which they are applied and reported. */
 export const DAMAGE_CODES = Object.keys(DEFAULT_DAMAGE_RATES) as readonly DamageCode[];
 
 /** How the date of birth was written. */
