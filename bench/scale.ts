@@ -126,7 +126,9 @@ async function child(argv: string[]): Promise<void> {
       workers: Number(workers),
       chunkRows: Number(chunk),
       referenceDate: new Date(Date.UTC(2026, 0, 1)),
-      ...(model ? { model: JSON.parse((await import('node:fs')).readFileSync(model, 'utf8')) } : {}),
+      ...(model
+        ? { model: JSON.parse((await import('node:fs')).readFileSync(model, 'utf8')) }
+        : {}),
     },
     { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() },
   );
