@@ -267,12 +267,20 @@ async function main(): Promise<void> {
   );
 
   const cpus = availableParallelism();
-  const runs = [1, ...(cpus > 1 ? [cpus] : [])].map((w) =>
-    runCleanProcess(input, join(dir, `list-${total}-seed1.clean-w${w}.csv`), w),
-  );
+  const counts = [1, ...(cpus > 1 ? [cpus] : [])];
+  // The machine may be shared: alternate the configurations and keep each one's fastest run.
+  const best = new Map<number, CleanRun>();
+  for (let rep = 0; rep < 2; rep++) {
+    for (const w of counts) {
+      const r = runCleanProcess(input, join(dir, `list-${total}-seed1.clean-w${w}.csv`), w);
+      const prev = best.get(w);
+      if (prev === undefined || r.wallS < prev.wallS) best.set(w, r);
+    }
+  }
+  const runs = counts.map((w) => best.get(w) as CleanRun);
   const lines = [
     '',
-    `## vn-reconcile clean, end to end (${total} generated rows, ${mib.toFixed(0)} MiB CSV, ${cpus} CPUs, load average ${loadavg()[0]?.toFixed(1)})`,
+    `## vn-reconcile clean, end to end (${total} generated rows, ${mib.toFixed(0)} MiB CSV, ${cpus} CPUs, load average ${loadavg()[0]?.toFixed(1)}; fastest of 2 alternating runs)`,
     '',
     '| workers | exit | rows out | wall s | rows/s (wall) | CPU s (all threads) | rows per CPU-s | peak RSS MiB |',
     '|--:|--:|--:|--:|--:|--:|--:|--:|',
