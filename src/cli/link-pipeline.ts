@@ -100,6 +100,8 @@ export interface LinkPipelineSummary {
   readonly counts: { match: number; review: number; no_match: number; invalid: number };
   readonly pairsScored: number;
   readonly sampleSize: number;
+  /** Candidate pairs per LEFT row of the EM sample, by blocking rule (counted before scoring). */
+  readonly blockingPerRow: readonly { readonly rule: string; readonly pairs: number }[];
   readonly trained: boolean;
   readonly thresholds: Thresholds;
   readonly sampleFdr: number;
@@ -352,6 +354,10 @@ export async function runLinkPipeline(
       },
       pairsScored: totals.pairs,
       sampleSize: training.sampleSize,
+      blockingPerRow: training.blocking.perRule.map((r) => ({
+        rule: r.rule,
+        pairs: r.pairs / Math.max(1, training.sampleSize),
+      })),
       trained: options.model === undefined,
       thresholds: { match: training.thresholds.match, review: training.thresholds.review },
       sampleFdr: training.thresholds.estimatedFdr,
@@ -418,6 +424,7 @@ export function formatSummary(s: LinkPipelineSummary): string {
     s.trained
       ? `  model trained without labels: EM on a sample of ${fmt(s.sampleSize)} LEFT rows (the full data is only scored)`
       : `  model: loaded from file (thresholds checked on a sample of ${fmt(s.sampleSize)} LEFT rows)`,
+    `  blocking, candidates per LEFT row on the sample: ${s.blockingPerRow.map((b) => `${b.rule} ${b.pairs.toFixed(2)}`).join(', ')}`,
     `  reference: ${s.referenceBytesPerRecord.toFixed(0)} bytes/record in shared typed arrays; time: reference ${s.seconds.reference.toFixed(1)} s · training ${s.seconds.training.toFixed(1)} s · linking ${s.seconds.link.toFixed(1)} s`,
   ];
   return `${lines.join('\n')}\n`;

@@ -31,6 +31,10 @@ describe('parallel link pipeline', () => {
     expect(baseline.err).toMatch(/thresholds: match p >= [0-9.]+, review p >= [0-9.]+/);
     expect(baseline.err).toMatch(/estimated FDR [0-9.e+-]+, estimated FNR [0-9.e+-]+/);
     expect(baseline.err).toMatch(/match \d+, review \d+, no_match \d+, invalid 0/);
+    expect(baseline.err).toMatch(
+      /candidates per LEFT row on the sample: id_number [0-9.]+, old_cmnd/,
+    );
+    expect(baseline.summary.blockingPerRow.length).toBe(8);
     expect(baseline.summary.counts.match).toBeGreaterThan(1000);
     expect(baseline.summary.rowsWritten).toBe(1200);
   });

@@ -3,7 +3,14 @@ import { hashKey } from './hash.js';
 /** Allocates the memory of a typed array (e.g. `(n) => new SharedArrayBuffer(n)`). */
 export type BufferAllocator = (bytes: number) => ArrayBufferLike;
 
-/** The default allocator: ordinary (unshared) memory. */
+/**
+ * The default allocator: ordinary (unshared) memory.
+ *
+ * @example
+ * ```ts
+ * buildBlockTable(['a', 'b'], plainAllocator).members.buffer instanceof ArrayBuffer; // true
+ * ```
+ */
 export const plainAllocator: BufferAllocator = (bytes) => new ArrayBuffer(bytes);
 
 /**
