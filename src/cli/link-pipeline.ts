@@ -100,6 +100,8 @@ export interface LinkPipelineSummary {
   readonly counts: { match: number; review: number; no_match: number; invalid: number };
   readonly pairsScored: number;
   readonly sampleSize: number;
+  /** Candidate pairs per LEFT row of the EM sample, by blocking rule (counted before scoring). */
+  readonly blockingPerRow: readonly { readonly rule: string; readonly pairs: number }[];
   readonly trained: boolean;
   readonly thresholds: Thresholds;
   readonly sampleFdr: number;
@@ -352,6 +354,10 @@ export async function runLinkPipeline(
       },
       pairsScored: totals.pairs,
       sampleSize: training.sampleSize,
+      blockingPerRow: training.blocking.perRule.map((r) => ({
+        rule: r.rule,
+        pairs: r.pairs / Math.max(1, training.sampleSize),
+      })),
       trained: options.model === undefined,
       thresholds: { match: training.thresholds.match, review: training.thresholds.review },
       sampleFdr: training.thresholds.estimatedFdr,
@@ -409,15 +415,16 @@ export function formatSummary(s: LinkPipelineSummary): string {
   const shard = s.shard
     ? `, shard ${s.shard.index + 1}/${s.shard.count} (${fmt(s.rowsWritten)} of ${fmt(s.leftRows)} rows)`
     : '';
+  const c = s.counts;
   const lines = [
     `vn-reconcile link: ${fmt(s.rowsWritten)} rows against ${fmt(s.rightRows)} reference rows in ${formatDuration(s.seconds.total)} (${s.seconds.total.toFixed(1)} s; ${s.workers} worker${s.workers === 1 ? '' : 's'}${shard})`,
-    `  decisions: match ${fmt(s.counts.match)} · review ${fmt(s.counts.review)} · no_match ${fmt(s.counts.no_match)} · invalid ${fmt(s.counts.invalid)}`,
-    `  pairs scored: ${fmt(s.pairsScored)} (${fmt(s.pairsScored / Math.max(s.seconds.link, 1e-9))} pairs/s while linking)`,
+    `  match ${c.match}, review ${c.review}, no_match ${c.no_match}, invalid ${c.invalid}`,
+    `  candidate pairs scored: ${s.pairsScored} (${fmt(s.pairsScored / Math.max(s.seconds.link, 1e-9))} pairs/s while linking)`,
+    `  thresholds: match p >= ${s.thresholds.match.toPrecision(4)}, review p >= ${s.thresholds.review.toPrecision(4)}; estimated FDR ${s.estimatedFdr.toExponential(2)}, estimated FNR ${s.estimatedFnr.toExponential(2)} (on the EM sample: ${s.sampleFdr.toExponential(2)}, ${s.sampleFnr.toExponential(2)})`,
     s.trained
-      ? `  model: EM on a sample of ${fmt(s.sampleSize)} LEFT rows (the full data is only scored)`
-      : `  model: loaded (thresholds checked on a sample of ${fmt(s.sampleSize)} LEFT rows)`,
-    `  thresholds: match p ≥ ${s.thresholds.match.toPrecision(6)} · review p ≥ ${s.thresholds.review.toPrecision(6)}`,
-    `  estimated error rates: FDR ${s.estimatedFdr.toFixed(5)} · FNR ${s.estimatedFnr.toFixed(5)} (on the sample: FDR ${s.sampleFdr.toFixed(5)} · FNR ${s.sampleFnr.toFixed(5)})`,
+      ? `  model trained without labels: EM on a sample of ${fmt(s.sampleSize)} LEFT rows (the full data is only scored)`
+      : `  model: loaded from file (thresholds checked on a sample of ${fmt(s.sampleSize)} LEFT rows)`,
+    `  blocking, candidates per LEFT row on the sample: ${s.blockingPerRow.map((b) => `${b.rule} ${b.pairs.toFixed(2)}`).join(', ')}`,
     `  reference: ${s.referenceBytesPerRecord.toFixed(0)} bytes/record in shared typed arrays; time: reference ${s.seconds.reference.toFixed(1)} s · training ${s.seconds.training.toFixed(1)} s · linking ${s.seconds.link.toFixed(1)} s`,
   ];
   return `${lines.join('\n')}\n`;
@@ -514,21 +521,31 @@ export async function runLinkPipelineCommand(ctx: CommandContext): Promise<numbe
   }
   const [left, right, ...extra] = positionals;
   if (left === undefined || right === undefined || extra.length > 0) {
-    throw new CliInputError('expected two files: vn-reconcile link LEFT.csv RIGHT.csv');
+    throw new CliInputError(
+      `expected two input files (LEFT.csv RIGHT.csv), got ${positionals.length}${positionals.length > 0 ? `: ${positionals.join(' ')}` : ''}`,
+    );
   }
   let model: FellegiSunterModel | undefined;
   if (values.model !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(abs(ctx.cwd, values.model), 'utf8');
+    } catch {
+      throw new CliInputError(`--model ${values.model}: cannot read the file`);
+    }
     let json: unknown;
     try {
-      json = JSON.parse(readFileSync(abs(ctx.cwd, values.model), 'utf8'));
+      json = JSON.parse(text);
     } catch (e) {
       throw new CliInputError(
-        `${values.model}: cannot read the model (${e instanceof Error ? e.message : String(e)})`,
+        `--model ${values.model}: not JSON (${e instanceof Error ? e.message : String(e)})`,
       );
     }
     const parsed = parseModel(json, pipelineSpec());
     if (!parsed.success)
-      throw new CliInputError(`${values.model}: ${parsed.issues.map((i) => i.message).join('; ')}`);
+      throw new CliInputError(
+        `--model ${values.model}: ${parsed.issues.map((i) => i.message).join('; ')}`,
+      );
     model = parsed.data;
   }
   let referenceDate: Date | undefined;

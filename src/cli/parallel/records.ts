@@ -37,6 +37,11 @@ export interface CleanedChunk {
  * Keeps the parts of a cleaned record that the pipeline's spec reads, for records sent to the
  * main thread (the register): the original texts, the district and the address are dropped
  * (a test checks that the spec prepares slim records exactly as full ones).
+ *
+ * @example
+ * ```ts
+ * slim(cleanRecord(row, { key: 'P1' }).record).address; // {}
+ * ```
  */
 export function slim(r: CleanRecord): CleanRecord {
   const out: {

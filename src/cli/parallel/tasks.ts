@@ -89,7 +89,14 @@ export interface WorkerState {
   rightKeys?: StringPool;
 }
 
-/** The spec every thread uses (each builds its own instance; comparisons are pure on columns). */
+/**
+ * The spec every thread uses (each builds its own instance; comparisons are pure on columns).
+ *
+ * @example
+ * ```ts
+ * pipelineSpec().blocking.length; // 8
+ * ```
+ */
 export function pipelineSpec(): LinkageSpec<CleanRecord> {
   return vietnameseSpec();
 }
@@ -97,7 +104,14 @@ export function pipelineSpec(): LinkageSpec<CleanRecord> {
 /** The deterministic rules of the pipeline. */
 export const PIPELINE_RULES = VIETNAMESE_RULES;
 
-/** A fresh worker state. */
+/**
+ * A fresh worker state.
+ *
+ * @example
+ * ```ts
+ * const state = createWorkerState();
+ * ```
+ */
 export function createWorkerState(): WorkerState {
   return { spec: pipelineSpec() };
 }
@@ -115,14 +129,28 @@ function parseHeader(text: string): string[] {
   return parseCsvText(text)[0] ?? [];
 }
 
-/** Installs the setup. */
+/**
+ * Installs the setup (headers, key columns, "today", shard).
+ *
+ * @example
+ * ```ts
+ * setup(state, msg.setup);
+ * ```
+ */
 export function setup(state: WorkerState, s: WorkerSetup): void {
   state.setup = s;
   state.leftHeader = headerOf(s.left, s.map);
   state.rightHeader = headerOf(s.right, s.map);
 }
 
-/** Cleans a chunk of one side (the shard filter applies to the left side only, not to the sample). */
+/**
+ * Cleans a chunk of one side (the shard filter applies to the left side only, not to the sample).
+ *
+ * @example
+ * ```ts
+ * const part = clean(state, 'right', chunk, chunk.firstRow);
+ * ```
+ */
 export function clean(
   state: WorkerState,
   side: 'left' | 'right' | 'sample',
@@ -145,7 +173,14 @@ export function clean(
   });
 }
 
-/** Installs the shared reference and the model. */
+/**
+ * Installs the shared reference, its frozen dictionaries and the model.
+ *
+ * @example
+ * ```ts
+ * installReference(state, msg.reference);
+ * ```
+ */
 export function installReference(state: WorkerState, r: ReferenceSetup): void {
   importDictionaries(state.spec, r.dictionaries);
   state.linker = createScaleLinker(state.spec, r.reference, r.model, r.thresholds, r.options);
@@ -154,6 +189,11 @@ export function installReference(state: WorkerState, r: ReferenceSetup): void {
 
 /**
  * Scores one prepared chunk and renders its output lines (invalid rows in place).
+ *
+ * @example
+ * ```ts
+ * const { text, stats } = score(state, left, ids, rows, invalid, false);
+ * ```
  */
 export function score(
   state: WorkerState,
@@ -210,6 +250,11 @@ export function score(
 /**
  * Everything for one LEFT chunk on this thread: read, parse, clean (shard filter), prepare with
  * the reference's frozen dictionaries, score and render the output lines.
+ *
+ * @example
+ * ```ts
+ * const out = linkLeftChunk(state, chunk, false); // out.text: CSV lines in LEFT order
+ * ```
  */
 export function linkLeftChunk(
   state: WorkerState,

@@ -3,7 +3,14 @@ import { hashKey } from './hash.js';
 /** Allocates the memory of a typed array (e.g. `(n) => new SharedArrayBuffer(n)`). */
 export type BufferAllocator = (bytes: number) => ArrayBufferLike;
 
-/** The default allocator: ordinary (unshared) memory. */
+/**
+ * The default allocator: ordinary (unshared) memory.
+ *
+ * @example
+ * ```ts
+ * buildBlockTable(['a', 'b'], plainAllocator).members.buffer instanceof ArrayBuffer; // true
+ * ```
+ */
 export const plainAllocator: BufferAllocator = (bytes) => new ArrayBuffer(bytes);
 
 /**
@@ -26,7 +33,14 @@ function int32(n: number, alloc: BufferAllocator): Int32Array {
   return new Int32Array(alloc(n * 4), 0, n);
 }
 
-/** Index of `h` in the sorted `hashes`, or −1. */
+/**
+ * Index of `h` in the sorted `hashes`, or −1 (binary search).
+ *
+ * @example
+ * ```ts
+ * findBlock(Float64Array.of(3, 8, 20), 8); // 1
+ * ```
+ */
 export function findBlock(hashes: Float64Array, h: number): number {
   let lo = 0;
   let hi = hashes.length - 1;
@@ -138,7 +152,14 @@ export function lookupBlock(table: BlockTable, key: string): Int32Array {
   return table.members.subarray(table.starts[b]!, table.starts[b + 1]!);
 }
 
-/** Bytes held by a block table. */
+/**
+ * Bytes held by a block table.
+ *
+ * @example
+ * ```ts
+ * blockTableBytes(buildBlockTable(['a', 'a'])); // 8 + 8 + 8
+ * ```
+ */
 export function blockTableBytes(t: BlockTable): number {
   return t.hashes.byteLength + t.starts.byteLength + t.members.byteLength;
 }
