@@ -1,7 +1,7 @@
 /**
  * Opening the input of `vn-reconcile clean` for worker threads: read the first chunk, find and
  * resolve the header row (csv-parse, exactly as `openCsv` does), and hand over the rest of the
- * bytes. Inputs that fit in one chunk, and the rare ones the chunker cannot cut (UTF-16, a
+ * bytes. Inputs smaller than a few chunks, and the rare ones the chunker cannot cut (UTF-16, a
  * header longer than a chunk), go back to the one-thread streaming path instead.
  */
 import { createReadStream } from 'node:fs';
@@ -18,6 +18,9 @@ import {
   openCsv,
   resolveHeader,
 } from './csv.js';
+
+/** Inputs smaller than this many chunks are cleaned in one thread. */
+export const PARALLEL_MIN_CHUNKS = 16;
 
 /** An input ready for the workers: its header is read, the data rows are not. */
 export interface WorkerInput {
@@ -50,7 +53,7 @@ export async function openForWorkers(
   const stream =
     options.stream ??
     createReadStream(isAbsolute(path) ? path : resolve(options.cwd ?? process.cwd(), path), {
-      highWaterMark: Math.min(Math.max(chunkBytes, 1 << 16), 1 << 22),
+      highWaterMark: Math.min(Math.max(chunkBytes * 4, 1 << 16), 1 << 22),
     });
   const it = stream[Symbol.asyncIterator]() as AsyncIterator<unknown, undefined>;
   const nextBlock = async (): Promise<Buffer | undefined> => {
@@ -66,7 +69,8 @@ export async function openForWorkers(
   const pieces: Buffer[] = [];
   let total = 0;
   let eof = false;
-  while (total < chunkBytes) {
+  // Threads only pay off for inputs of more than a few chunks.
+  while (total < chunkBytes * PARALLEL_MIN_CHUNKS) {
     const b = await nextBlock();
     if (b === undefined) {
       eof = true;

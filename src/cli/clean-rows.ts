@@ -199,7 +199,7 @@ export function cleanCsvChunk(
 ): CleanedChunk {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const records = parse(buf, CSV_PARSE_OPTIONS) as string[][];
-  const build = createRowBuilder(header);
+  const build = createRowBuilder(header, { extra: false });
   const cleaner = createRowCleaner(options);
   let text = '';
   for (let i = 0; i < records.length; i++) {

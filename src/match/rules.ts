@@ -36,8 +36,15 @@ export interface CompiledRules {
 }
 
 /**
- * Compiles rules against a spec; unknown comparison or level names are an error in the rule set.
- * @internal
+ * Compiles deterministic rules against a spec (once per run) into the form {@link scoreChunk}
+ * checks per pair; unknown comparison or level names throw, as an error in the rule set.
+ *
+ * @example
+ * ```ts
+ * const spec = vietnameseSpec();
+ * const rules = compileRules(spec, VIETNAMESE_RULES);
+ * const chunk = scoreChunk(createScorer(spec, model), prepareSide(spec, rows), right, index, rules);
+ * ```
  */
 export function compileRules<R>(spec: LinkageSpec<R>, rules: readonly MatchRule[]): CompiledRules {
   const K = spec.comparisons.length;

@@ -85,8 +85,15 @@ export function createScorer<R>(
 
 /**
  * Compares record `i` of `left` with record `j` of `right`, leaves the levels in
- * `scorer.levels`, and returns the match weight (prior included, log2 Bayes factor).
- * @internal
+ * `scorer.levels`, and returns the match weight (prior included, log2 Bayes factor). The
+ * low-level step under {@link linkPrepared}; use {@link explainPair} for the per-field waterfall.
+ *
+ * @example
+ * ```ts
+ * const scorer = createScorer(spec, model);
+ * const weight = scorePair(scorer, left, 0, right, 3);
+ * weightToProbability(weight); // e.g. 0.9998
+ * ```
  */
 export function scorePair<R>(
   scorer: Scorer<R>,

@@ -5,6 +5,7 @@ import { type CanonicalColumn, isCanonicalColumn, type RawRecordInput } from './
 import { type DateOfBirthOptions, parseDateOfBirth } from './dob.js';
 import { cleanIdNumber } from './id-field.js';
 import { NO_WARNINGS } from './issue.js';
+import { memoize } from './memo.js';
 import { cleanFullName } from './name-field.js';
 import { parsePhone } from './phone.js';
 import { type ProvinceOptions, parseProvince } from './province.js';
@@ -172,6 +173,13 @@ function parseCommuneValue(s: string): FieldResult {
   return r.success ? { success: true, value: r.data.value, warnings: r.data.warnings } : r;
 }
 
+// The parsers memoise their results; these memoise the reduced form as well, so that a value seen
+// before costs one lookup and no allocation. Bounded like the parsers' own tables.
+const districtField = memoize(parseDistrictValue, 8192);
+const communeField = memoize(parseCommuneValue, 32_768);
+const provinceFuzzyField = memoize((s) => parseProvinceCode(s, undefined), 2048);
+const provinceStrictField = memoize((s) => parseProvinceCode(s, { fuzzy: false }), 2048);
+
 /** NFC, trimmed, one space between words; returns `s` itself when it is already clean. */
 function collapse(s: string): string {
   const t = toNfc(s);
@@ -248,13 +256,16 @@ function cleanWith(raw: RawRecordInput, st: Settings, key: string): CleanResult 
   const phoneRaw = raw.phone;
   const phoneValue = optional(acc, phoneRaw, 'phone', parsePhoneValue);
   const provinceRaw = raw.province;
-  const provinceCode = optional(acc, provinceRaw, 'province', (s) =>
-    parseProvinceCode(s, st.province),
+  const provinceCode = optional(
+    acc,
+    provinceRaw,
+    'province',
+    st.province?.fuzzy === false ? provinceStrictField : provinceFuzzyField,
   );
   const districtRaw = raw.district;
-  const districtValue = optional(acc, districtRaw, 'district', parseDistrictValue);
+  const districtValue = optional(acc, districtRaw, 'district', districtField);
   const communeRaw = raw.commune;
-  const communeValue = optional(acc, communeRaw, 'commune', parseCommuneValue);
+  const communeValue = optional(acc, communeRaw, 'commune', communeField);
 
   const addressRaw = raw.address;
   const addressValue = isBlank(addressRaw) ? undefined : collapse(addressRaw ?? '');

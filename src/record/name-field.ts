@@ -1,6 +1,7 @@
 import type { Issue } from '../result.js';
 import { type NameChange, normalizeName, type ToneStyle } from '../text/index.js';
 import { issue } from './issue.js';
+import { memoize } from './memo.js';
 
 /**
  * Codes about the full name column.
@@ -39,8 +40,14 @@ function isLegacyChange(c: NameChange): boolean {
  */
 export function cleanFullName(input: string | undefined, style: ToneStyle): CleanedName {
   if (input === undefined) return MISSING;
-  return clean(input, style);
+  if (typeof input !== 'string') return clean(input, style);
+  return (style === 'modern' ? modernMemo : traditionalMemo)(input);
 }
+
+// Names repeat (a few thousand family/middle/given name combinations cover most people) and
+// results are immutable: memoise per input, one table per tone style.
+const traditionalMemo = memoize((s) => clean(s, 'traditional'), 65_536);
+const modernMemo = memoize((s) => clean(s, 'modern'), 65_536);
 
 function clean(input: string, style: ToneStyle): CleanedName {
   const { value, changes } = normalizeName(input, { style });

@@ -87,34 +87,23 @@ export function vietnameseNameArbitrary(
 ): fc.Arbitrary<GeneratedName> {
   const sexArb: fc.Arbitrary<NameSex> =
     options?.sex !== undefined ? fc.constant(options.sex) : fc.constantFrom('male', 'female');
-  const min = options?.middle?.min ?? 0;
-  const max = options?.middle?.max ?? 2;
-  return sexArb.chain((sex) => {
-    const middleArb = fc.array(weighted(sex === 'male' ? MIDDLE_MALE : MIDDLE_FEMALE), {
-      minLength: min,
-      maxLength: max,
-      depthIdentifier: 'middle',
-    });
-    const middleCount =
-      options?.middle === undefined
-        ? fc.oneof(
-            { arbitrary: fc.constant(1), weight: 7 },
-            { arbitrary: fc.constant(2), weight: 2 },
-            { arbitrary: fc.constant(0), weight: 1 },
-          )
-        : fc.integer({ min, max });
-    return fc
+  const countArb =
+    options?.middle === undefined
+      ? fc.oneof(
+          { arbitrary: fc.constant(1), weight: 7 },
+          { arbitrary: fc.constant(2), weight: 2 },
+          { arbitrary: fc.constant(0), weight: 1 },
+        )
+      : fc.integer({ min: options.middle.min, max: options.middle.max });
+  const t = tables();
+  return sexArb.chain((sex) =>
+    fc
       .record({
-        surname: weighted(SURNAMES),
-        middle: middleCount.chain((k) =>
-          options?.middle === undefined
-            ? fc.array(weighted(sex === 'male' ? MIDDLE_MALE : MIDDLE_FEMALE), {
-                minLength: k,
-                maxLength: k,
-              })
-            : middleArb,
+        surname: t.surname,
+        middle: countArb.chain((k) =>
+          fc.array(sex === 'male' ? t.middleMale : t.middleFemale, { minLength: k, maxLength: k }),
         ),
-        given: weighted(sex === 'male' ? GIVEN_MALE : GIVEN_FEMALE),
+        given: sex === 'male' ? t.givenMale : t.givenFemale,
       })
       .map(({ surname, middle, given }) => ({
         fullName: [surname, ...middle, given].join(' '),
@@ -122,8 +111,30 @@ export function vietnameseNameArbitrary(
         middle,
         given,
         sex,
-      }));
-  });
+      })),
+  );
+}
+
+interface NameTables {
+  readonly surname: fc.Arbitrary<string>;
+  readonly middleMale: fc.Arbitrary<string>;
+  readonly middleFemale: fc.Arbitrary<string>;
+  readonly givenMale: fc.Arbitrary<string>;
+  readonly givenFemale: fc.Arbitrary<string>;
+}
+
+let cachedTables: NameTables | undefined;
+
+/** The weighted arbitraries, built once on first use (they hold hundreds of constants). */
+function tables(): NameTables {
+  cachedTables ??= {
+    surname: weighted(SURNAMES),
+    middleMale: weighted(MIDDLE_MALE),
+    middleFemale: weighted(MIDDLE_FEMALE),
+    givenMale: weighted(GIVEN_MALE),
+    givenFemale: weighted(GIVEN_FEMALE),
+  };
+  return cachedTables;
 }
 
 /** A defect applied by {@link corruptedNameArbitrary}. */

@@ -15,6 +15,7 @@ import {
 import { isCp1252Char } from './legacy-bytes.js';
 import { LETTER_CASE, TABLE_SIZE } from './letters.js';
 import { analyzeSyllable } from './syllable.js';
+import { tonePlacementOk } from './tone.js';
 
 /**
  * What {@link detectEncoding} found: a legacy encoding, `'unicode'` (real Unicode text, possibly
@@ -85,16 +86,30 @@ function isSyllable(w: string): boolean {
   return w.length > 0 && analyzeSyllable(w).error === null;
 }
 
-/** lower, Title or UPPER case: a capital after a small letter (`thĂng`) is not a plausible decoding. */
+/** lower, Title or UPPER case: `thĂng` or `TÔn` is not a plausible decoding. */
 function plausibleCase(w: string): boolean {
-  let sawLower = false;
+  let upper = 0;
+  let lower = 0;
+  let firstUpper = false;
+  let seen = 0;
   for (let i = 0; i < w.length; i++) {
     const c = w.charCodeAt(i);
     const k = c < TABLE_SIZE ? (LETTER_CASE[c] as number) : 0;
-    if (k === 2) sawLower = true;
-    else if (k === 1 && sawLower) return false;
+    if (k === 0) continue;
+    if (k === 1) {
+      upper++;
+      if (seen === 0) firstUpper = true;
+    } else lower++;
+    seen++;
   }
-  return true;
+  return upper === 0 || lower === 0 || (upper === 1 && firstUpper);
+}
+
+/** The tone sits where neither style puts it (`Haò`, `tòan`). */
+function misplacedTone(w: string): boolean {
+  return (
+    !tonePlacementOk(w, 0, w.length, 'traditional') && !tonePlacementOk(w, 0, w.length, 'modern')
+  );
 }
 
 function hasC0(w: string): boolean {
@@ -119,6 +134,8 @@ interface WordScore {
   readonly common: boolean;
   /** ... and the original was not. */
   readonly newlyCommon: boolean;
+  /** The decoded word's tone sits where neither style puts it (`Laị` rather than `Lại`). */
+  readonly misplaced: boolean;
 }
 
 const UNCHANGED: WordScore = {
@@ -127,6 +144,7 @@ const UNCHANGED: WordScore = {
   repaired: false,
   common: false,
   newlyCommon: false,
+  misplaced: false,
 };
 
 /** Per-encoding memo of word scores (bounded, module-private; names reuse their words). */
@@ -160,9 +178,11 @@ function computeWordScore(raw: string, encoding: LegacyEncoding): WordScore {
   return {
     changed: true,
     valid,
-    repaired: valid && (!isSyllable(w) || !plausibleCase(w)),
+    repaired:
+      valid && (!isSyllable(w) || !plausibleCase(w) || (misplacedTone(w) && !misplacedTone(d))),
     common,
     newlyCommon: common && !isCommon(w),
+    misplaced: valid && misplacedTone(d),
   };
 }
 
@@ -185,6 +205,7 @@ function scoreEncoding(words: readonly string[], encoding: LegacyEncoding): Scor
     else bonus -= 0.25;
     if (ws.common) strong++;
     if (ws.newlyCommon) bonus += 0.5;
+    if (ws.misplaced) bonus -= 0.25;
   }
   return { evidence, against, changed, bonus, strong };
 }

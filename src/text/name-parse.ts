@@ -5,7 +5,7 @@
  */
 import { foldDiacritics } from './fold.js';
 import { toNfc } from './nfc.js';
-import { COMPOUND_SURNAMES, STRONG_SURNAMES } from './surnames.js';
+import { COMPOUND_SURNAMES, OTHER_SURNAMES, STRONG_SURNAMES } from './surnames.js';
 
 /** A Vietnamese name split into its parts. */
 export interface VietnameseName {
@@ -41,8 +41,23 @@ function same(word: string, known: string, folding: boolean): boolean {
   return folding ? folded(word) === folded(known) : exact(word) === exact(known);
 }
 
-function isStrong(w: string, folding: boolean): boolean {
-  return folding ? STRONG_FOLDED.has(folded(w)) : STRONG_EXACT.has(exact(w));
+/** The most frequent surnames, never given names (rank 2); the other strong ones rank 1. */
+const TOP = new Set(STRONG_SURNAMES.slice(0, 12));
+const TOP_EXACT = new Set([...TOP].map(exact));
+const TOP_FOLDED = new Set([...TOP].map(folded));
+
+const OTHER_EXACT = new Set(OTHER_SURNAMES.map(exact));
+const OTHER_FOLDED = new Set(OTHER_SURNAMES.map(folded));
+
+function isOtherSurname(w: string, folding: boolean): boolean {
+  return folding ? OTHER_FOLDED.has(folded(w)) : OTHER_EXACT.has(exact(w));
+}
+
+/** 2 for a top surname, 1 for another strong surname, 0 otherwise. */
+function surnameRank(w: string, folding: boolean): number {
+  const top = folding ? TOP_FOLDED.has(folded(w)) : TOP_EXACT.has(exact(w));
+  if (top) return 2;
+  return (folding ? STRONG_FOLDED.has(folded(w)) : STRONG_EXACT.has(exact(w))) ? 1 : 0;
 }
 
 const COMPOUNDS: readonly (readonly string[])[] = COMPOUND_SURNAMES.map((c) => c.split(' '));
@@ -76,7 +91,9 @@ function trailingCompoundLength(words: readonly string[], folding: boolean): num
  * and split on whitespace (normalise it first with {@link normalizeName} for canonical spelling).
  * Compound surnames (Tôn Thất, Tôn Nữ, Âu Dương, Nguyễn Phúc, Công Tằng Tôn Nữ…) are recognised
  * when a given name follows them. When the last word is a surname that is practically never a
- * given name (Nguyễn, Trần, Phạm…) and the first word is not such a surname, the order is read as
+ * given name (Nguyễn, Trần, Phạm…) and more surname-like than the first word (a top-twelve surname
+ * after anything less frequent; a rarer one such as Diệp or Thạch, which also occur as given
+ * names, only after a word that is no surname at all), the order is read as
  * reversed (given name first) and `reversed` is true. A single word is a given name; empty input
  * gives empty parts.
  *
@@ -98,10 +115,13 @@ export function parseVietnameseName(s: string): VietnameseName {
   if (n === 0) return { surname: '', middle: [], given: '', reversed: false };
   if (n === 1) return { surname: '', middle: [], given: words[0] ?? '', reversed: false };
   const folding = !words.some(hasDiacritics);
+  const firstRank = surnameRank(words[0] ?? '', folding);
+  const lastRank = surnameRank(words[n - 1] ?? '', folding);
+  const firstIsSurname = firstRank > 0 || isOtherSurname(words[0] ?? '', folding);
   const reversed =
     compoundLength(words, folding) === 0 &&
-    !isStrong(words[0] ?? '', folding) &&
-    (isStrong(words[n - 1] ?? '', folding) || trailingCompoundLength(words, folding) > 0);
+    ((lastRank === 2 && firstRank < 2) ||
+      (!firstIsSurname && (lastRank === 1 || trailingCompoundLength(words, folding) > 0)));
   if (reversed) {
     const len = Math.max(1, trailingCompoundLength(words, folding));
     return {

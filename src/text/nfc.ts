@@ -4,6 +4,7 @@
  * @module
  */
 import { isCombiningMark, isInvisible, isModifierMark, isSpaceLike, isToneMark } from './chars.js';
+import { TABLE_SIZE, VOWEL_INFO } from './letters.js';
 
 /**
  * Whether `c` is certainly already NFC-stable and needs no cleaning: printable ASCII, Latin-1
@@ -49,14 +50,14 @@ function repairDecomposed(d: string): string {
       if (!hasToneBeforeModifier) {
         for (let k = i; k < j; k++) {
           const m = d.charCodeAt(k);
-          if (isCombiningMark(m)) out += String.fromCharCode(m);
+          if (isCombiningMark(m) && m !== 0x034f) out += String.fromCharCode(m);
         }
       } else {
         let mods = '';
         let rest = '';
         for (let k = i; k < j; k++) {
           const m = d.charCodeAt(k);
-          if (!isCombiningMark(m)) continue;
+          if (!isCombiningMark(m) || m === 0x034f) continue;
           if (isModifierMark(m)) mods += String.fromCharCode(m);
           else rest += String.fromCharCode(m);
         }
@@ -89,6 +90,7 @@ function needsRepair(d: string): boolean {
   for (let i = 0; i < d.length; i++) {
     const c = d.charCodeAt(i);
     if (c >= 0x0300 && c <= 0x036f) {
+      if (c === 0x034f) return true;
       if (isToneMark(c)) seenTone = true;
       else if (seenTone && isModifierMark(c)) return true;
       continue;
@@ -128,7 +130,35 @@ export function toNfc(s: string): string {
   let i = 0;
   while (i < n && isCleanUnit(s.charCodeAt(i))) i++;
   if (i === n) return s;
+  // Most input only needs composing: no tone typed before a modifier, nothing to strip or map.
+  if (!needsDecomposedRepair(s, i)) return s.normalize('NFC');
   return repairDecomposed(s.normalize('NFD')).normalize('NFC');
+}
+
+/**
+ * Whether `s` (from index `from`) has a vowel modifier mark right after a tone mark or a toned
+ * letter, or a character {@link repairDecomposed} would strip or map.
+ */
+function needsDecomposedRepair(s: string, from: number): boolean {
+  // Whether the current combining run already holds a tone (as a mark or in a toned base letter).
+  const prev = from > 0 ? s.charCodeAt(from - 1) : 0;
+  let toneInRun = prev < TABLE_SIZE && ((VOWEL_INFO[prev] as number) & 0x70) !== 0;
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x0300 && c <= 0x036f) {
+      if (c === 0x034f) return true;
+      if (isModifierMark(c)) {
+        if (toneInRun) return true;
+      } else if (isToneMark(c)) toneInRun = true;
+      continue;
+    }
+    toneInRun = c < TABLE_SIZE && ((VOWEL_INFO[c] as number) & 0x70) !== 0;
+    if (isCleanUnit(c) || c === 0x20) continue;
+    if (c < 0x20 || (c >= 0x7f && c <= 0xa0) || c === 0xad) return true;
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+    if (c === 0x061c || (c >= 0x1680 && (isSpaceLike(c) || isInvisible(c)))) return true;
+  }
+  return false;
 }
 
 /**

@@ -137,16 +137,22 @@ function latin1WordIsSafe(s: string, start: number, end: number): boolean {
   return analyzeSyllable(s.slice(start, end)).error === null;
 }
 
+/** Uppercases one character when that keeps it one character (`ß` stays `ß`, not `SS`). */
+function upperChar(ch: string): string {
+  const up = ch.toUpperCase();
+  return up.length === ch.length ? up : ch;
+}
+
 function capitalizeWord(w: string): string {
   const lower = w.toLowerCase();
   if (!lower.includes('-') && !lower.includes("'")) {
-    return lower.charAt(0).toUpperCase() + lower.slice(1);
+    return upperChar(lower.charAt(0)) + lower.slice(1);
   }
-  let out = lower.charAt(0).toUpperCase();
+  let out = upperChar(lower.charAt(0));
   for (let i = 1; i < lower.length; i++) {
     const prev = lower.charCodeAt(i - 1);
     const ch = lower.charAt(i);
-    out += prev === 0x2d || prev === 0x27 ? ch.toUpperCase() : ch;
+    out += prev === 0x2d || prev === 0x27 ? upperChar(ch) : ch;
   }
   return out;
 }
@@ -189,6 +195,27 @@ export function normalizeName(s: string, options?: NormalizeNameOptions): Normal
   const style = options?.style ?? 'traditional';
   const capitalize = options?.capitalize ?? true;
   if (isCanonical(s, style, capitalize)) return { value: s, changes: NO_CHANGES };
+  let result = normalizeOnce(s, style, capitalize, options);
+  // Changing the case of text that was not decoded can turn it into recognisable legacy text
+  // (`yÌ` → `Yì`, CP1258 for Ý): repeat until nothing changes, so the result is a fixed point.
+  for (let pass = 0; pass < 3 && (options?.decode ?? 'auto') === 'auto'; pass++) {
+    const enc = detectEncoding(result.value).encoding;
+    if (enc === 'unicode' || enc === 'ascii') break;
+    const next = normalizeOnce(result.value, style, capitalize, options);
+    if (next.value === result.value) break;
+    const merged = [...result.changes];
+    for (const c of next.changes) if (!merged.includes(c)) merged.push(c);
+    result = { value: next.value, changes: merged };
+  }
+  return result;
+}
+
+function normalizeOnce(
+  s: string,
+  style: ToneStyle,
+  capitalize: boolean,
+  options: NormalizeNameOptions | undefined,
+): NormalizedName {
   const changes: NameChange[] = [];
   let text = s;
   const decode = options?.decode ?? 'auto';

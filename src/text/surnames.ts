@@ -7,7 +7,7 @@
 /**
  * Surnames that are almost never a middle or given name, even without diacritics: seeing one last
  * suggests the order was reversed (`An Nguyễn`). Vũ, Dương, Lâm, Đào… are left out because they are
- * also given names.
+ * also given names. The first twelve are the most frequent ones and outrank the others.
  */
 export const STRONG_SURNAMES: readonly string[] = (
   'Nguyễn Trần Lê Phạm Huỳnh Phan Võ Đặng Bùi Đỗ Hồ Ngô Lý Đoàn Trịnh Trương Phùng ' +
@@ -17,7 +17,7 @@ export const STRONG_SURNAMES: readonly string[] = (
 
 /** Other surnames, some of them also common middle or given names (Hoàng, Mai, Hà, Văn…). */
 export const OTHER_SURNAMES: readonly string[] = (
-  'Vũ Dương Lâm Đào Vương Quản Phí Bế Lò Cù Âu Lã Tạ Mã Thân ' +
+  'Vũ Dương Lâm Đào Vương Quản Phí Bế Lò Cù Âu Lã Tạ Mã Thân Danh Chế Ung Mạch Quàng ' +
   'Hoàng Mai Tô Hà Cao Châu Chu Thái Kiều Tăng Kim Lục Từ Văn La Quan Giang Hàn Khương ' +
   'Lạc Mạnh Ninh Ông Phó Quang Sơn Thi Tôn Trà Trang Ứng Uông Vi Viên Bạch Cung Điêu ' +
   'Đồng Hạ Hoa Kha Lăng Lam Mẫn Nhâm Ôn Phương Sầm Tiết Y Đàng Đậu Đồng Lò Lô Ma Mông'

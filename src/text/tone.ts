@@ -151,7 +151,9 @@ export function normalizeTonePlacement(s: string, options?: ToneOptions): string
     let j = i + 1;
     while (j < n && isLetterCode(text.charCodeAt(j))) j++;
     const word = text.slice(i, j);
-    const placed = placeToneInWord(word, style);
+    // A word followed by a mark that NFC could not compose (two tones) is left alone.
+    const next = j < n ? text.charCodeAt(j) : 0;
+    const placed = next >= 0x0300 && next <= 0x036f ? word : placeToneInWord(word, style);
     if (placed !== word) {
       out += text.slice(last, i) + placed;
       last = j;

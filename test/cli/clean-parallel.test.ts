@@ -41,7 +41,7 @@ function messyCsv(): string {
 
 async function both(argv: readonly string[]) {
   const one = await runCapture([...argv, '--workers', '1', ...REF]);
-  const two = await runCapture([...argv, '--workers', '2', '--chunk-bytes', '2000', ...REF]);
+  const two = await runCapture([...argv, '--workers', '2', '--chunk-bytes', '1000', ...REF]);
   return { one, two };
 }
 
@@ -97,7 +97,7 @@ describe('vn-reconcile clean --workers', () => {
         out += c.toString('utf8');
       });
       const code = await runCli({
-        argv: ['clean', '-', '--workers', workers, '--chunk-bytes', '3000', ...REF],
+        argv: ['clean', '-', '--workers', workers, '--chunk-bytes', '1500', ...REF],
         stdin,
         stdout,
         stderr: new PassThrough(),

@@ -20,6 +20,9 @@ describe('toNfc', () => {
     ['Bi\u00adch', 'Bich'],
     ['\u202aAn\u202c', 'An'],
     ['\ud800x', '\ufffdx'],
+    ['a\u034f\u0303\u0302', 'ẫ'],
+    ['Lê\u034f', 'Lê'],
+    ['ã\u0308\u0302', 'ẫ\u0308'],
     ['😀 An', '😀 An'],
   ])('%j → %j', (input, expected) => {
     expect(toNfc(input)).toBe(expected);

@@ -58,6 +58,29 @@ describe('normalizeName', () => {
     },
   );
 
+  const legacyLooking = fc.string({
+    unit: fc.constantFrom(
+      ..."aăâeêioôơuưyđAĂÂEÊIOÔƠUƯYĐnghtcrsxq ¸µ¶·¨»¼½ÆÇÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÞßàáâãäåæèéêëìíîïðñòóôõöøùúûüýþ\u00ad\u00a0^~`'?.(+\u0300\u0301\u0302\u0303\u0309\u0323".split(
+        '',
+      ),
+    ),
+    maxLength: 25,
+  });
+
+  fcTest.prop([legacyLooking], { numRuns: 500 })(
+    'is idempotent on text that looks half legacy, half Unicode (case changes do not re-decode)',
+    (s) => {
+      const { value } = normalizeName(s);
+      expect(normalizeNameString(value)).toBe(value);
+      expect(value.normalize('NFC')).toBe(value);
+    },
+  );
+
+  it.each([['yÌ'], ['nØ'], ['ß î']])('reaches a fixed point on %j', (s) => {
+    const value = normalizeNameString(s);
+    expect(normalizeNameString(value)).toBe(value);
+  });
+
   fcTest.prop([vietnameseNameArbitrary()], { numRuns: 200 })(
     'leaves canonical names untouched (fast path)',
     (n) => {
