@@ -1,6 +1,4 @@
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
 import { runCapture } from './capture.js';
 
 const REF = ['--reference-date', '2026-06-01'];
@@ -14,23 +12,6 @@ const lines = (out: string) =>
     .trim()
     .split('\n')
     .map((l) => JSON.parse(l) as Line);
-
-/** Runs the CLI with the given stdin content (or a TTY-like stdin when `tty`). */
-async function runWithStdin(argv: readonly string[], stdinText: string, tty = false) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => {
-    out += c.toString('utf8');
-  });
-  stderr.on('data', (c: Buffer) => {
-    err += c.toString('utf8');
-  });
-  const stdin = Object.assign(Readable.from([stdinText]), tty ? { isTTY: true } : {});
-  const code = await runCli({ argv, stdout, stderr, stdin, cwd: process.cwd() });
-  return { code, out, err };
-}
 
 describe('vn-reconcile id', () => {
   it('prints one JSON line per value, in order, and exits 0 even for invalid values', async () => {
@@ -105,7 +86,7 @@ describe('vn-reconcile id', () => {
   });
 
   it('reads one value per line from stdin when no VALUE is given', async () => {
-    const r = await runWithStdin(['id', ...REF], '001090012345\r\n\n0912345678\n');
+    const r = await runCapture(['id', ...REF], { stdin: '001090012345\r\n\n0912345678\n' });
     expect(r.code).toBe(0);
     expect(lines(r.out).map((l) => l.success)).toEqual([true, false, false]);
     expect(lines(r.out)[1]).toMatchObject({ input: '', issues: [{ code: 'ID_EMPTY' }] });
@@ -113,10 +94,10 @@ describe('vn-reconcile id', () => {
   });
 
   it('exits 1 when there is no value at all', async () => {
-    const empty = await runWithStdin(['id'], '');
+    const empty = await runCapture(['id'], { stdin: '' });
     expect(empty.code).toBe(1);
     expect(empty.err).toContain('no VALUE given');
-    const tty = await runWithStdin(['id'], '001090012345\n', true);
+    const tty = await runCapture(['id'], { stdin: '001090012345\n', tty: true });
     expect(tty.code).toBe(1);
     expect(tty.out).toBe('');
   });
