@@ -1,29 +1,16 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { generateList, LIST_COLUMNS, toCsv } from '../../src/testing/population/index.js';
 import { runCapture } from './capture.js';
+import { useTempDir } from './temp-dir.js';
 
 // `clean --workers 2` must write the same bytes and the same summary as `--workers 1`. A small
 // --chunk-bytes makes many chunks out of a small file. (Worker threads start through tsx here.)
-let dir: string;
 const REF = ['--reference-date', '2026-01-15'];
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'vnr-clean-par-'));
-});
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function write(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
+const temp = useTempDir('vnr-clean-par-');
+const write = temp.write;
 
 /** Generated rows with CRLF and LF mixed, a BOM, quoted fields and malformed rows. */
 function messyCsv(): string {
@@ -60,7 +47,7 @@ describe('vn-reconcile clean --workers', () => {
 
   it('reports an unclosed quote with the same row and line as one thread', async () => {
     const input = write('unclosed.csv', `${messyCsv()}R-q,"never closed\nmore\n`);
-    const { one, two } = await both(['clean', input, '--out', join(dir, 'ignored.csv')]);
+    const { one, two } = await both(['clean', input, '--out', join(temp.path(), 'ignored.csv')]);
     expect(one.code).toBe(1);
     expect(two.code).toBe(1);
     expect(one.err).toMatch(/unclosed\.csv: row \d+, line \d+, column 1: Quote Not Closed/);
@@ -101,7 +88,7 @@ describe('vn-reconcile clean --workers', () => {
         stdin,
         stdout,
         stderr: new PassThrough(),
-        cwd: dir,
+        cwd: temp.path(),
       });
       return { code, out };
     };

@@ -1,29 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CLEAN_COLUMNS } from '../../src/cli/commands/clean.js';
 import { runCli } from '../../src/cli/run.js';
 import { generateList, LIST_COLUMNS, toCsv } from '../../src/testing/population/index.js';
 import { runCapture } from './capture.js';
+import { useTempDir } from './temp-dir.js';
 
-let dir: string;
 const REF = ['--reference-date', '2026-01-15'];
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'vnr-clean-'));
-});
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function write(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
+const temp = useTempDir('vnr-clean-');
+const write = temp.write;
 
 function readCsv(path: string): string[][] {
   return parse(readFileSync(path, 'utf8'), { bom: true }) as string[][];
@@ -35,7 +23,7 @@ describe('vn-reconcile clean', () => {
       (e) => e.row,
     );
     const input = write('list.csv', toCsv(rows, LIST_COLUMNS));
-    const out = join(dir, 'list.clean.csv');
+    const out = join(temp.path(), 'list.clean.csv');
     const r = await runCapture(['clean', input, '--out', out, ...REF]);
     expect(r.code).toBe(0);
     expect(r.out).toBe('');
@@ -98,7 +86,7 @@ describe('vn-reconcile clean', () => {
 
   it('honours --map, --key, --tone-style, --sex-codes and --bom', async () => {
     const input = write('mapped.csv', 'stt,ho_ten,gioi\n1,Lê Thị Hòa,0\n');
-    const out = join(dir, 'mapped.out.csv');
+    const out = join(temp.path(), 'mapped.out.csv');
     const r = await runCapture([
       'clean',
       input,
@@ -137,7 +125,7 @@ describe('vn-reconcile clean', () => {
       stdin,
       stdout,
       stderr: new PassThrough(),
-      cwd: dir,
+      cwd: temp.path(),
     });
     expect(code).toBe(0);
     expect(out.split('\r\n')[1]).toBe('A,1990,A,1990,,,,,,ID_MISSING;SEX_MISSING');
@@ -164,7 +152,7 @@ describe('vn-reconcile clean', () => {
     ['own.csv', 'a,issues\n1,2\n', /already has a column 'issues'/],
   ])('%s exits 1 naming the file and row', async (name, text, message) => {
     const input = write(name, text);
-    const r = await runCapture(['clean', input, '--out', join(dir, 'ignored.csv')]);
+    const r = await runCapture(['clean', input, '--out', join(temp.path(), 'ignored.csv')]);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(message);
   });
