@@ -1,23 +1,17 @@
 import type { Result } from '../result.js';
-import {
-  buildBlockIndex,
-  candidatesOf,
-  checkBlocking,
-  countCandidates,
-  createCandidateBuffer,
-} from './blocking.js';
+import { candidatesOf, createCandidateBuffer } from './blocking.js';
 import type { Decision } from './decide.js';
 import {
   chooseThresholdsFor,
+  indexAndModel,
   type MatchIssueCode,
   type MatchOptions,
   type MatchSummary,
 } from './link.js';
-import { type FellegiSunterModel, modelMismatch } from './model.js';
+import type { FellegiSunterModel } from './model.js';
 import { compileRules, firstRule } from './rules.js';
 import { createScorer, type Scorer, scorePair } from './scorer.js';
 import { type LinkageSpec, type PreparedSide, prepareSide } from './spec.js';
-import { trainModel } from './train.js';
 
 /** Options of {@link dedupeRecords}. */
 export interface DedupeOptions extends MatchOptions {
@@ -88,16 +82,9 @@ export function dedupePrepared<R>(
   options: DedupeOptions = {},
 ): Result<DedupeOutcome<R>, MatchIssueCode> {
   const n = side.size;
-  const index = buildBlockIndex(side);
-  const counts = countCandidates(spec, index);
-  const checked = checkBlocking(counts, options.maxPairsPerRule ?? 200 * n + 1_000_000);
-  if (!checked.success) return checked;
-  if (options.model) {
-    const mismatch = modelMismatch(options.model, spec);
-    if (mismatch)
-      return { success: false, issues: [{ code: 'MODEL_MISMATCH', message: mismatch }] };
-  }
-  const model = options.model ?? trainModel(spec, side, undefined, index, options);
+  const prelude = indexAndModel(spec, side, undefined, options);
+  if (!prelude.success) return prelude;
+  const { index, counts, model } = prelude.data;
   const scorer = createScorer(spec, model, side, options);
   const rules = compileRules(spec, options.rules ?? []);
   const buf = createCandidateBuffer(n);

@@ -186,6 +186,44 @@ export function linkRecords<R>(
   return linkPrepared(spec, left, right, options);
 }
 
+/** @internal What {@link indexAndModel} gives the pair scorer. */
+export interface IndexAndModel {
+  readonly index: BlockIndex;
+  readonly counts: BlockingCounts;
+  readonly model: FellegiSunterModel;
+}
+
+/**
+ * @internal The prelude shared by {@link linkPrepared} and `dedupePrepared`: indexes `right`
+ * (or `left` alone for a dedupe), refuses too-broad blocking rules, checks a given model against
+ * the spec, otherwise trains one.
+ *
+ * @example
+ * ```ts
+ * const r = indexAndModel(spec, left, right, options);
+ * if (r.success) createScorer(spec, r.data.model, right, options);
+ * ```
+ */
+export function indexAndModel<R>(
+  spec: LinkageSpec<R>,
+  left: PreparedSide,
+  right: PreparedSide | undefined,
+  options: MatchOptions,
+): Result<IndexAndModel, MatchIssueCode> {
+  const index = buildBlockIndex(right ?? left);
+  const counts = right ? countCandidates(spec, index, left) : countCandidates(spec, index);
+  const size = right ? Math.max(left.size, right.size) : left.size;
+  const checked = checkBlocking(counts, options.maxPairsPerRule ?? 200 * size + 1_000_000);
+  if (!checked.success) return checked;
+  if (options.model) {
+    const mismatch = modelMismatch(options.model, spec);
+    if (mismatch)
+      return { success: false, issues: [{ code: 'MODEL_MISMATCH', message: mismatch }] };
+  }
+  const model = options.model ?? trainModel(spec, left, right, index, options);
+  return { success: true, data: { index, counts, model } };
+}
+
 /**
  * {@link linkRecords} on sides already prepared with {@link prepareSide}.
  *
@@ -201,17 +239,9 @@ export function linkPrepared<R>(
   right: PreparedSide,
   options: LinkOptions = {},
 ): Result<LinkOutcome<R>, MatchIssueCode> {
-  const index = buildBlockIndex(right);
-  const counts = countCandidates(spec, index, left);
-  const cap = options.maxPairsPerRule ?? 200 * Math.max(left.size, right.size) + 1_000_000;
-  const checked = checkBlocking(counts, cap);
-  if (!checked.success) return checked;
-  if (options.model) {
-    const mismatch = modelMismatch(options.model, spec);
-    if (mismatch)
-      return { success: false, issues: [{ code: 'MODEL_MISMATCH', message: mismatch }] };
-  }
-  const model = options.model ?? trainModel(spec, left, right, index, options);
+  const prelude = indexAndModel(spec, left, right, options);
+  if (!prelude.success) return prelude;
+  const { index, counts, model } = prelude.data;
   const scorer = createScorer(spec, model, right, options);
   const rules = compileRules(spec, options.rules ?? []);
   const chunk = scoreChunk(scorer, left, right, index, rules);
