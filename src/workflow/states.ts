@@ -251,11 +251,16 @@ export interface PassportConfirmedCase extends UpdatedFields {
   readonly passportConfirmation: Handover;
 }
 
+/** @internal The terminal statuses: a case in one of them never moves again. */
+export const TERMINAL_STATUSES = [
+  'not-in-register',
+  'passport-confirmed',
+  'merged',
+  'withdrawn',
+] as const satisfies readonly CaseStatus[];
+
 /** Statuses from which a case can still move. */
-export type ActiveStatus = Exclude<
-  CaseStatus,
-  'passport-confirmed' | 'not-in-register' | 'merged' | 'withdrawn'
->;
+export type ActiveStatus = Exclude<CaseStatus, (typeof TERMINAL_STATUSES)[number]>;
 
 /** The case turned out to duplicate another one (terminal). */
 export interface MergedCase extends CaseCommon {

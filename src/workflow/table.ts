@@ -5,7 +5,7 @@
  */
 import type { WorkflowEventType } from './events.js';
 import type { Role } from './roles.js';
-import type { ActiveStatus, CaseStatus } from './states.js';
+import { type ActiveStatus, CASE_STATUSES, type CaseStatus, TERMINAL_STATUSES } from './states.js';
 
 /** One row of the transition table. */
 export interface TransitionRule {
@@ -22,17 +22,9 @@ export interface TransitionRule {
 }
 
 /** Statuses from which a case may still move (everything but the terminal states). */
-export const ACTIVE_STATUSES: readonly ActiveStatus[] = [
-  'detected',
-  'listed',
-  'under-village-review',
-  'reviewed',
-  'with-police',
-  'returned',
-  'verified',
-  'handed-over',
-  'updated-on-platform',
-];
+export const ACTIVE_STATUSES: readonly ActiveStatus[] = CASE_STATUSES.filter(
+  (s): s is ActiveStatus => !(TERMINAL_STATUSES as readonly CaseStatus[]).includes(s),
+);
 
 /**
  * The transition table of the cleaning workflow.
