@@ -555,6 +555,27 @@ export function parseCommandArgs<const O extends ArgOptions>(
   }
 }
 
+/**
+ * The one input file of `clean` and `dedupe` (`-` for stdin); `CliInputError` when there is none
+ * or more than one.
+ *
+ * @example
+ * ```ts
+ * oneInputFile(['list.csv']); // 'list.csv'
+ * ```
+ */
+export function oneInputFile(positionals: readonly string[]): string {
+  const [file] = positionals;
+  if (file === undefined || positionals.length !== 1) {
+    throw new CliInputError(
+      positionals.length === 0
+        ? 'missing the input file (IN.csv, or - for stdin)'
+        : `expected one input file, got ${positionals.length}: ${positionals.join(' ')}`,
+    );
+  }
+  return file;
+}
+
 /** The `parseArgs` options shared by `clean`, `link` and `dedupe`. */
 export const CSV_ARG_OPTIONS = {
   out: { type: 'string', short: 'o' },

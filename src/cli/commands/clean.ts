@@ -14,6 +14,7 @@ import {
   formatCsvRow,
   isBrokenPipe,
   type OpenCsvOptions,
+  oneInputFile,
   openCsv,
   openOutput,
   parseColumnMap,
@@ -110,14 +111,7 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
 
 async function runClean(ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(ctx.argv, ARGS);
-  if (positionals.length !== 1) {
-    throw new CliInputError(
-      positionals.length === 0
-        ? 'missing the input file (IN.csv, or - for stdin)'
-        : `expected one input file, got ${positionals.length}: ${positionals.join(' ')}`,
-    );
-  }
-  const file = positionals[0] ?? '-';
+  const file = oneInputFile(positionals);
   const toneStyle = oneOf('tone-style', values['tone-style'], ['traditional', 'modern'] as const);
   const order = oneOf('dob-order', values['dob-order'], ['dmy', 'mdy'] as const);
   const numericCodes = parseSexCodes(values['sex-codes']);

@@ -3,6 +3,7 @@ import type { Command, CommandContext } from '../command.js';
 import {
   CSV_ARG_OPTIONS,
   createCsvWriter,
+  oneInputFile,
   openOutput,
   parseColumnMap,
   parseCommandArgs,
@@ -41,14 +42,7 @@ const ARGS = {
 
 async function runDedupe(ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(ctx.argv, ARGS);
-  if (positionals.length !== 1) {
-    throw new CliInputError(
-      positionals.length === 0
-        ? 'missing the input file (IN.csv, or - for stdin)'
-        : `expected one input file, got ${positionals.length}: ${positionals.join(' ')}`,
-    );
-  }
-  const file = positionals[0]!;
+  const file = oneInputFile(positionals);
   const match = probabilityFlag('match-threshold', values['match-threshold']);
   const review = probabilityFlag('review-threshold', values['review-threshold']);
   const spec = vietnameseSpec();
