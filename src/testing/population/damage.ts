@@ -37,21 +37,13 @@ import type {
   DamageRates,
   DobFormat,
   GenderFormat,
+  ListRow,
   PhoneFormat,
   ProvinceFormat,
 } from './types.js';
 
-/** A damaged row before it gets its record id. */
-export interface DamagedFields {
-  readonly full_name: string;
-  readonly dob: string;
-  readonly gender: string;
-  readonly id_number: string;
-  readonly phone: string;
-  readonly province: string;
-  readonly district: string;
-  readonly commune: string;
-  readonly address: string;
+/** A damaged row before it gets its record id, with what was done to it. */
+export interface DamagedFields extends Omit<ListRow, 'record_id'> {
   readonly damages: readonly DamageCode[];
   readonly dob_format: DobFormat;
   readonly gender_format: GenderFormat;
