@@ -80,21 +80,6 @@ function foldHigh(c: number): number {
   return 0;
 }
 
-/**
- * `FOLDED[c]`: what code unit `c` (below {@link FOLD_LIMIT}) folds to, as a string ('' drops it).
- * Short names are built from slices of the input and these strings: V8 joins them as rope
- * strings, which is cheaper than filling a code-unit buffer and calling `String.fromCharCode`.
- */
-const FOLDED: string[] = [];
-for (let c = 0; c < FOLD_LIMIT; c++) {
-  const a = FOLD1[c] as number;
-  const b = FOLD2[c] as number;
-  FOLDED.push(a === 0 ? '' : b === 0 ? String.fromCharCode(a) : String.fromCharCode(a, b));
-}
-
-/** Inputs up to this length are folded by slices; longer ones through the code-unit buffer. */
-const SLICE_LIMIT = 256;
-
 /** Reused output buffer (code units), grown on demand; never shared across calls. */
 const out: number[] = [];
 
@@ -103,7 +88,7 @@ const out: number[] = [];
  * modifiers go (`ễ` → `e`, `Ư` → `U`), `đ` → `d` and `Đ` → `D` (đ has no Unicode decomposition),
  * other Latin letters fold the usual way (`ß` → `ss`, `ø` → `o`). Combining marks (NFD input),
  * invisible characters and characters with no ASCII equivalent are dropped; space-like characters
- * become a plain space. Table-driven: one lookup per code unit; ASCII input is returned as is.
+ * become a plain space. Table-driven: one lookup per code unit.
  *
  * The output is always ASCII. Legacy-encoded text must be decoded first ({@link decodeLegacy}).
  *
@@ -113,28 +98,6 @@ const out: number[] = [];
  * ```
  */
 export function foldDiacritics(s: string): string {
-  const n = s.length;
-  if (n > SLICE_LIMIT) return foldByBuffer(s);
-  let result = '';
-  let from = 0;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x80) {
-      result += s.slice(from, i) + (c < FOLD_LIMIT ? (FOLDED[c] as string) : foldHighString(c));
-      from = i + 1;
-    }
-  }
-  return from === 0 ? s : result + s.slice(from);
-}
-
-/** {@link foldHigh} as a string ('' to drop). */
-function foldHighString(c: number): string {
-  const a = foldHigh(c);
-  return a === 0 ? '' : String.fromCharCode(a);
-}
-
-/** Folds a long `s` through the reused code-unit buffer (no deep rope strings). */
-function foldByBuffer(s: string): string {
   const n = s.length;
   let i = 0;
   while (i < n && s.charCodeAt(i) < 0x80) i++;
