@@ -50,8 +50,10 @@ const primaryId = (r: CleanRecord): IdValue | undefined =>
  * diacritics, regional spellings, reversed order), date of birth (partial dates, swaps,
  * placeholders), sex, identity number (with the register's old CMND), phone (2018 migration) and
  * place (old and merged province codes, commune). Blocking rules: identity number, old CMND,
- * phonetic given name + birth year, phonetic full name, phone, commune + birth year, family
- * phonetics + full date of birth. No key is the surname alone (Nguyễn is 38% of people).
+ * phonetic given name + full date of birth, phonetic full name + birth year or + commune, phone,
+ * commune + full date of birth, family phonetics + full date of birth + province. No key is the
+ * surname alone (Nguyễn is 38% of people), and no key is a place or a name alone with only a year:
+ * such blocks grow with the register.
  *
  * @example
  * ```ts
@@ -99,12 +101,17 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
       },
     },
     {
-      name: 'full_name_phonetic+province',
+      // Commune, not the province alone: a province block grows with the register (one
+      // "Nguyễn Văn Anh" per few thousand people of a province).
+      name: 'full_name_phonetic+commune',
       fields: ['given', 'family', 'place'],
       key: (r) => {
         const p = nameParts(r);
         const province = r.provinceCode.value;
-        return p?.surname && province ? `${p.familyKey} ${p.givenKey}|${province}` : null;
+        const c = r.commune.value;
+        return p?.surname && province && c
+          ? `${p.familyKey} ${p.givenKey}|${province}|${lowerFold(c)}`
+          : null;
       },
     },
     {
@@ -116,24 +123,29 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
       key: (r) => (r.phone.value && r.phone.value.length >= 7 ? r.phone.value.slice(-7) : null),
     },
     {
-      name: 'commune+birth_year',
+      // Full date of birth, not the year: a commune's birth cohort grows with the register.
+      name: 'commune+dob',
       fields: ['place', 'dob'],
       train: false,
       key: (r) => {
         const c = r.commune.value;
-        const y = year(r);
-        return c && y && r.provinceCode.value
-          ? `${r.provinceCode.value}|${lowerFold(c)}|${y}`
+        const d = r.dob.value;
+        return c && d?.day && r.provinceCode.value
+          ? `${r.provinceCode.value}|${lowerFold(c)}|${d.year}-${d.month}-${d.day}`
           : null;
       },
     },
     {
-      name: 'surname_phonetic+dob',
-      fields: ['family', 'dob'],
+      // With the province: nationally, Nguyễn (38%) born on one day is a few thousand people.
+      name: 'surname_phonetic+dob+province',
+      fields: ['family', 'dob', 'place'],
       key: (r) => {
         const p = nameParts(r);
         const d = r.dob.value;
-        return p?.surname && d?.day ? `${p.surnameKey}|${d.year}-${d.month}-${d.day}` : null;
+        const province = r.provinceCode.value;
+        return p?.surname && d?.day && province
+          ? `${p.surnameKey}|${d.year}-${d.month}-${d.day}|${province}`
+          : null;
       },
     },
   ];
