@@ -44,6 +44,9 @@ function alternateId(column: string) {
 const primaryId = (r: CleanRecord): IdValue | undefined =>
   r.idNumber.value ? { value: r.idNumber.value, kind: r.idKind } : undefined;
 
+/** Largest number of parsed names {@link vietnameseSpec} keeps for reuse. */
+const NAME_CACHE_LIMIT = 1 << 18;
+
 /**
  * The default comparisons for Vietnamese person records ({@link CleanRecord}), meant to work
  * without tuning: given name and family name (understanding missing middle names, lost
@@ -64,13 +67,18 @@ const primaryId = (r: CleanRecord): IdValue | undefined =>
 export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec<CleanRecord> {
   const altColumn = options.alternateIdColumn ?? 'old_id_number';
   const alt = alternateId(altColumn);
-  // One parse per record, shared by the name comparisons and the blocking rules.
-  const names = new WeakMap<CleanRecord, PreparedName | null>();
+  // One parse per distinct name (names repeat a lot: a few hundred thousand distinct full names
+  // per million people), shared by the name comparisons and the blocking rules. Bounded: the
+  // cache is emptied when it reaches NAME_CACHE_LIMIT entries.
+  const names = new Map<string, PreparedName | null>();
   const nameParts = (r: CleanRecord): PreparedName | undefined => {
-    let p = names.get(r);
+    const full = r.fullName.value;
+    if (!full) return undefined;
+    let p = names.get(full);
     if (p === undefined) {
-      p = prepareName(r.fullName.value) ?? null;
-      names.set(r, p);
+      p = prepareName(full) ?? null;
+      if (names.size >= NAME_CACHE_LIMIT) names.clear();
+      names.set(full, p);
     }
     return p ?? undefined;
   };
