@@ -32,6 +32,12 @@ function newProvince(code: string): string | undefined {
   return c.ambiguous ? `${code}?` : c.candidates[0]?.code;
 }
 
+/** The province of a blocking key: the merged (2025) code, so old and new codes meet. */
+function provinceKey(r: CleanRecord): string | null {
+  const code = r.provinceCode.value;
+  return code ? (newProvince(code) ?? code) : null;
+}
+
 function alternateId(column: string) {
   return (r: CleanRecord): IdValue | undefined => {
     const raw = r.extra[column];
@@ -115,10 +121,23 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
       fields: ['given', 'family', 'place'],
       key: (r) => {
         const p = nameParts(r);
-        const province = r.provinceCode.value;
+        const province = provinceKey(r);
         const c = r.commune.value;
         return p?.surname && province && c
           ? `${p.familyKey} ${p.givenKey}|${province}|${lowerFold(c)}`
+          : null;
+      },
+    },
+    {
+      // Catches a damaged year (with the commune damaged too): day and month, not the year.
+      name: 'full_name_phonetic+province+birthday',
+      fields: ['given', 'family', 'place'],
+      key: (r) => {
+        const p = nameParts(r);
+        const province = provinceKey(r);
+        const d = r.dob.value;
+        return p?.surname && province && d?.day
+          ? `${p.familyKey} ${p.givenKey}|${province}|${d.month}-${d.day}`
           : null;
       },
     },
@@ -138,8 +157,9 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
       key: (r) => {
         const c = r.commune.value;
         const d = r.dob.value;
-        return c && d?.day && r.provinceCode.value
-          ? `${r.provinceCode.value}|${lowerFold(c)}|${d.year}-${d.month}-${d.day}`
+        const province = provinceKey(r);
+        return c && d?.day && province
+          ? `${province}|${lowerFold(c)}|${d.year}-${d.month}-${d.day}`
           : null;
       },
     },
@@ -150,7 +170,7 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
       key: (r) => {
         const p = nameParts(r);
         const d = r.dob.value;
-        const province = r.provinceCode.value;
+        const province = provinceKey(r);
         return p?.surname && d?.day && province
           ? `${p.surnameKey}|${d.year}-${d.month}-${d.day}|${province}`
           : null;
