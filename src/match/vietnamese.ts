@@ -32,6 +32,12 @@ function newProvince(code: string): string | undefined {
   return c.ambiguous ? `${code}?` : c.candidates[0]?.code;
 }
 
+/** The province of a blocking key: the merged (2025) code, so old and new codes meet. */
+function provinceKey(r: CleanRecord): string | null {
+  const code = r.provinceCode.value;
+  return code ? (newProvince(code) ?? code) : null;
+}
+
 function alternateId(column: string) {
   return (r: CleanRecord): IdValue | undefined => {
     const raw = r.extra[column];
@@ -44,14 +50,19 @@ function alternateId(column: string) {
 const primaryId = (r: CleanRecord): IdValue | undefined =>
   r.idNumber.value ? { value: r.idNumber.value, kind: r.idKind } : undefined;
 
+/** Largest number of parsed names {@link vietnameseSpec} keeps for reuse. */
+const NAME_CACHE_LIMIT = 1 << 18;
+
 /**
  * The default comparisons for Vietnamese person records ({@link CleanRecord}), meant to work
  * without tuning: given name and family name (understanding missing middle names, lost
  * diacritics, regional spellings, reversed order), date of birth (partial dates, swaps,
  * placeholders), sex, identity number (with the register's old CMND), phone (2018 migration) and
  * place (old and merged province codes, commune). Blocking rules: identity number, old CMND,
- * phonetic given name + birth year, phonetic full name, phone, commune + birth year, family
- * phonetics + full date of birth. No key is the surname alone (Nguyễn is 38% of people).
+ * phonetic given name + full date of birth, phonetic full name + birth year or + commune, phone,
+ * commune + full date of birth, family phonetics + full date of birth + province. No key is the
+ * surname alone (Nguyễn is 38% of people), and no key is a place or a name alone with only a year:
+ * such blocks grow with the register.
  *
  * @example
  * ```ts
@@ -62,13 +73,18 @@ const primaryId = (r: CleanRecord): IdValue | undefined =>
 export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec<CleanRecord> {
   const altColumn = options.alternateIdColumn ?? 'old_id_number';
   const alt = alternateId(altColumn);
-  // One parse per record, shared by the name comparisons and the blocking rules.
-  const names = new WeakMap<CleanRecord, PreparedName | null>();
+  // One parse per distinct name (names repeat a lot: a few hundred thousand distinct full names
+  // per million people), shared by the name comparisons and the blocking rules. Bounded: the
+  // cache is emptied when it reaches NAME_CACHE_LIMIT entries.
+  const names = new Map<string, PreparedName | null>();
   const nameParts = (r: CleanRecord): PreparedName | undefined => {
-    let p = names.get(r);
+    const full = r.fullName.value;
+    if (!full) return undefined;
+    let p = names.get(full);
     if (p === undefined) {
-      p = prepareName(r.fullName.value) ?? null;
-      names.set(r, p);
+      p = prepareName(full) ?? null;
+      if (names.size >= NAME_CACHE_LIMIT) names.clear();
+      names.set(full, p);
     }
     return p ?? undefined;
   };
@@ -99,12 +115,30 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
       },
     },
     {
-      name: 'full_name_phonetic+province',
+      // Commune, not the province alone: a province block grows with the register (one
+      // "Nguyễn Văn Anh" per few thousand people of a province).
+      name: 'full_name_phonetic+commune',
       fields: ['given', 'family', 'place'],
       key: (r) => {
         const p = nameParts(r);
-        const province = r.provinceCode.value;
-        return p?.surname && province ? `${p.familyKey} ${p.givenKey}|${province}` : null;
+        const province = provinceKey(r);
+        const c = r.commune.value;
+        return p?.surname && province && c
+          ? `${p.familyKey} ${p.givenKey}|${province}|${lowerFold(c)}`
+          : null;
+      },
+    },
+    {
+      // Catches a damaged year (with the commune damaged too): day and month, not the year.
+      name: 'full_name_phonetic+province+birthday',
+      fields: ['given', 'family', 'place'],
+      key: (r) => {
+        const p = nameParts(r);
+        const province = provinceKey(r);
+        const d = r.dob.value;
+        return p?.surname && province && d?.day
+          ? `${p.familyKey} ${p.givenKey}|${province}|${d.month}-${d.day}`
+          : null;
       },
     },
     {
@@ -116,24 +150,30 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
       key: (r) => (r.phone.value && r.phone.value.length >= 7 ? r.phone.value.slice(-7) : null),
     },
     {
-      name: 'commune+birth_year',
+      // Full date of birth, not the year: a commune's birth cohort grows with the register.
+      name: 'commune+dob',
       fields: ['place', 'dob'],
       train: false,
       key: (r) => {
         const c = r.commune.value;
-        const y = year(r);
-        return c && y && r.provinceCode.value
-          ? `${r.provinceCode.value}|${lowerFold(c)}|${y}`
+        const d = r.dob.value;
+        const province = provinceKey(r);
+        return c && d?.day && province
+          ? `${province}|${lowerFold(c)}|${d.year}-${d.month}-${d.day}`
           : null;
       },
     },
     {
-      name: 'surname_phonetic+dob',
-      fields: ['family', 'dob'],
+      // With the province: nationally, Nguyễn (38%) born on one day is a few thousand people.
+      name: 'surname_phonetic+dob+province',
+      fields: ['family', 'dob', 'place'],
       key: (r) => {
         const p = nameParts(r);
         const d = r.dob.value;
-        return p?.surname && d?.day ? `${p.surnameKey}|${d.year}-${d.month}-${d.day}` : null;
+        const province = provinceKey(r);
+        return p?.surname && d?.day && province
+          ? `${p.surnameKey}|${d.year}-${d.month}-${d.day}|${province}`
+          : null;
       },
     },
   ];
