@@ -1,4 +1,4 @@
-import { peq, zeroFlags } from './scratch.js';
+import { clearPeq, loadPeq, peq, zeroFlags } from './scratch.js';
 
 let matchedA = new Uint16Array(64);
 
@@ -29,7 +29,7 @@ export function jaroCodes(
   let m = 0;
   let trans = 0;
   if (bl <= 32) {
-    for (let k = 0; k < bl; k++) peq[b[bo + k]!]! |= 1 << k;
+    loadPeq(b, bo, bl);
     let used = 0;
     for (let i = 0; i < al; i++) {
       const lo = i > w ? i - w : 0;
@@ -43,7 +43,7 @@ export function jaroCodes(
         ma[m++] = a[ao + i]!;
       }
     }
-    for (let k = 0; k < bl; k++) peq[b[bo + k]!] = 0;
+    clearPeq(b, bo, bl);
     if (m === 0) return 0;
     let k = 0;
     while (used !== 0) {

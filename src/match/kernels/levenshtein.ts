@@ -1,4 +1,4 @@
-import { dpRow, peq } from './scratch.js';
+import { clearPeq, dpRow, loadPeq, peq } from './scratch.js';
 
 /**
  * Levenshtein distance between two code-unit ranges (insertions, deletions and substitutions
@@ -37,7 +37,7 @@ export function levenshteinCodes(
 }
 
 function myers32(p: Uint16Array, po: number, m: number, t: Uint16Array, to: number, n: number) {
-  for (let i = 0; i < m; i++) peq[p[po + i]!]! |= 1 << i;
+  loadPeq(p, po, m);
   const last = 1 << (m - 1);
   let pv = -1;
   let mv = 0;
@@ -55,7 +55,7 @@ function myers32(p: Uint16Array, po: number, m: number, t: Uint16Array, to: numb
     pv = mh | ~(xv | ph);
     mv = ph & xv;
   }
-  for (let i = 0; i < m; i++) peq[p[po + i]!] = 0;
+  clearPeq(p, po, m);
   return score;
 }
 

@@ -1,4 +1,4 @@
-import { dpRow, dpRow2, dpRow3, peq } from './scratch.js';
+import { clearPeq, dpRow, dpRow2, dpRow3, loadPeq, peq } from './scratch.js';
 
 /**
  * Optimal string alignment distance (restricted Damerau–Levenshtein): insertions, deletions,
@@ -37,7 +37,7 @@ export function osaCodes(
 }
 
 function hyyro32(p: Uint16Array, po: number, m: number, t: Uint16Array, to: number, n: number) {
-  for (let i = 0; i < m; i++) peq[p[po + i]!]! |= 1 << i;
+  loadPeq(p, po, m);
   const last = 1 << (m - 1);
   let vp = -1;
   let vn = 0;
@@ -58,7 +58,7 @@ function hyyro32(p: Uint16Array, po: number, m: number, t: Uint16Array, to: numb
     vn = hp & d0;
     pmOld = pm;
   }
-  for (let i = 0; i < m; i++) peq[p[po + i]!] = 0;
+  clearPeq(p, po, m);
   return score;
 }
 

@@ -8,6 +8,33 @@
 /** Pattern-match bit vectors, one 32-bit word per UTF-16 code unit; all zero between calls. */
 export const peq = new Int32Array(0x10000);
 
+/**
+ * Loads the pattern `p[po … po + m)` (m ≤ 32) into {@link peq}: bit i of the word of each code
+ * unit is set where the pattern has that unit at i. Pair every call with {@link clearPeq}.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * loadPeq(codes, 0, 3); // peq[codes[0]] has bit 0 set, …
+ * ```
+ */
+export function loadPeq(p: Uint16Array, po: number, m: number): void {
+  for (let i = 0; i < m; i++) peq[p[po + i]!]! |= 1 << i;
+}
+
+/**
+ * Resets the words {@link loadPeq} set for the same pattern, leaving {@link peq} all zero.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * clearPeq(codes, 0, 3);
+ * ```
+ */
+export function clearPeq(p: Uint16Array, po: number, m: number): void {
+  for (let i = 0; i < m; i++) peq[p[po + i]!] = 0;
+}
+
 let row = new Int32Array(64);
 let row2 = new Int32Array(64);
 let row3 = new Int32Array(64);
