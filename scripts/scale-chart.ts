@@ -25,12 +25,12 @@ interface Point {
 
 /**
  * Measured on the shared 2-core machine (see docs/scale.md; Nov 27, selective blocking, wall
- * times under a load average of 7–8 from other jobs); 10M is projected from the 100k and 1M costs.
+ * times under a load average of 2.3–2.5 from other jobs); 10M is projected from the 100k and 1M costs.
  */
 const MEASURED: readonly Point[] = [
-  { size: 100_000, wallSeconds: 16.5, cpuSeconds: 16.5, peakRssMb: 1304 },
-  { size: 1_000_000, wallSeconds: 217.3, cpuSeconds: 111.5, peakRssMb: 5421 },
-  { size: 10_000_000, wallSeconds: 2200, cpuSeconds: 1600, peakRssMb: 50000, projected: true },
+  { size: 100_000, wallSeconds: 8.7, cpuSeconds: 14.8, peakRssMb: 1219 },
+  { size: 1_000_000, wallSeconds: 57.3, cpuSeconds: 98.2, peakRssMb: 5597 },
+  { size: 10_000_000, wallSeconds: 900, cpuSeconds: 1500, peakRssMb: 50000, projected: true },
 ];
 
 function load(file: string | undefined): readonly Point[] {
