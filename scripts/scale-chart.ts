@@ -24,13 +24,14 @@ interface Point {
 }
 
 /**
- * Measured on the shared 2-core machine (see docs/scale.md; wall times under a load average of
- * 11–18 from other jobs); 10M is projected from the 100k and 1M costs.
+ * Measured on the shared 2-core machine (see docs/scale.md; Nov 27, selective blocking, wall
+ * times under a load average of 2.3–2.5 from other jobs); 10M is projected from the 100k and 1M costs.
  */
 const MEASURED: readonly Point[] = [
-  { size: 100_000, wallSeconds: 19.8, cpuSeconds: 21.7, peakRssMb: 1301 },
-  { size: 1_000_000, wallSeconds: 586.6, cpuSeconds: 184.6, peakRssMb: 4567 },
-  { size: 10_000_000, wallSeconds: 2400, cpuSeconds: 4770, peakRssMb: 30000, projected: true },
+  { size: 100_000, wallSeconds: 8.7, cpuSeconds: 14.8, peakRssMb: 1219 },
+  { size: 1_000_000, wallSeconds: 57.3, cpuSeconds: 98.2, peakRssMb: 5597 },
+  { size: 2_000_000, wallSeconds: 150.8, cpuSeconds: 255.6, peakRssMb: 9175 },
+  { size: 10_000_000, wallSeconds: 1300, cpuSeconds: 2400, peakRssMb: 50000, projected: true },
 ];
 
 function load(file: string | undefined): readonly Point[] {

@@ -34,7 +34,7 @@ describe('parallel link pipeline', () => {
     expect(baseline.err).toMatch(
       /candidates per LEFT row on the sample: id_number [0-9.]+, old_cmnd/,
     );
-    expect(baseline.summary.blockingPerRow.length).toBe(8);
+    expect(baseline.summary.blockingPerRow.length).toBe(9);
     expect(baseline.summary.counts.match).toBeGreaterThan(1000);
     expect(baseline.summary.rowsWritten).toBe(1200);
   });
