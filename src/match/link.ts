@@ -250,7 +250,7 @@ export function linkPrepared<R>(
   const choice = chooseThresholdsFor(bestP, options.thresholds ?? model.thresholds, options);
   const results = options.oneToOne
     ? resolveOneToOne(chunk, left.size, choice, rules, options)
-    : resolveManyToOne(chunk, left.size, choice, rules, options);
+    : resolveManyToOne(chunk, left.size, choice, rules, options.ambiguityBits ?? 3);
   const tally: Record<Decision, number> = { match: 0, review: 0, no_match: 0, invalid: 0 };
   for (const r of results) tally[r.decision]++;
   return {
@@ -293,14 +293,25 @@ export function chooseThresholdsFor(
   };
 }
 
-function resolveManyToOne(
+/**
+ * Many-to-one decisions for the `n` left records of a scored chunk: each takes its best
+ * candidate; a deterministic rule decides `match`; a best candidate within `margin` bits of the
+ * second best (both at or above review) is ambiguous and goes to review. Shared by
+ * {@link linkPrepared} and the streaming linker so both decide identically.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * const results = resolveManyToOne(chunk, left.size, thresholds, rules, 3);
+ * ```
+ */
+export function resolveManyToOne(
   chunk: ScoredChunk,
   n: number,
   t: Thresholds,
   rules: CompiledRules,
-  options: MatchOptions,
+  margin: number,
 ): LinkResult[] {
-  const margin = options.ambiguityBits ?? 3;
   const out: LinkResult[] = [];
   for (let i = 0; i < n; i++) {
     const o = i * TOP;
@@ -361,7 +372,7 @@ function resolveOneToOne(
   options: MatchOptions,
 ): LinkResult[] {
   // Greedy by descending rank over every kept candidate at or above the review threshold.
-  const many = resolveManyToOne(chunk, n, t, rules, options);
+  const many = resolveManyToOne(chunk, n, t, rules, options.ambiguityBits ?? 3);
   const edges: number[] = [];
   for (let i = 0; i < n; i++)
     for (let q = 0; q < TOP; q++) {

@@ -1,10 +1,10 @@
 import { type BlockingCounts, countCandidates } from '../blocking.js';
-import { type Decision, decide, type ThresholdChoice } from '../decide.js';
+import type { ThresholdChoice } from '../decide.js';
 import {
   chooseThresholdsFor,
-  type LinkReason,
   type LinkResult,
   type MatchOptions,
+  resolveManyToOne,
   scoreChunk,
 } from '../link.js';
 import { type FellegiSunterModel, modelMismatch, type Thresholds } from '../model.js';
@@ -139,56 +139,12 @@ export function linkChunk<R>(linker: ScaleLinker<R>, left: PreparedSide): ChunkL
   const index = chunkBlockIndex(linker.reference, left);
   const right = referenceSide(linker.reference);
   const chunk = scoreChunk(linker.scorer, left, right, index, linker.rules);
-  const margin = linker.options.ambiguityBits ?? 3;
-  const t = linker.thresholds;
-  const results: LinkResult[] = new Array(left.size);
-  for (let i = 0; i < left.size; i++) {
-    const o = i * TOP;
-    const j = chunk.best[o]!;
-    const candidates = chunk.candidates[i]!;
-    if (j < 0) {
-      results[i] = {
-        left: i,
-        right: -1,
-        decision: 'no_match',
-        matchWeight: Number.NEGATIVE_INFINITY,
-        probability: 0,
-        reason: 'no_candidate',
-        candidates,
-      };
-      continue;
-    }
-    const w = chunk.weight[o]!;
-    const p = probabilityOf(w);
-    const r = chunk.rule[o]!;
-    const j2 = chunk.best[o + 1]!;
-    const r2 = chunk.rule[o + 1]!;
-    const w2 = chunk.weight[o + 1]!;
-    let decision: Decision = decide(p, t);
-    let reason: LinkReason = 'model';
-    if (r >= 0) {
-      decision = 'match';
-      reason = 'rule';
-    }
-    const ambiguous =
-      j2 >= 0 &&
-      (r >= 0
-        ? r2 >= 0
-        : r2 < 0 && decision !== 'no_match' && probabilityOf(w2) >= t.review && w - w2 < margin);
-    if (ambiguous) {
-      decision = 'review';
-      reason = 'ambiguous';
-    }
-    const res: LinkResult = {
-      left: i,
-      right: j,
-      decision,
-      matchWeight: w,
-      probability: p,
-      reason,
-      candidates,
-    };
-    results[i] = reason === 'rule' ? { ...res, rule: linker.rules.names[r]! } : res;
-  }
+  const results = resolveManyToOne(
+    chunk,
+    left.size,
+    linker.thresholds,
+    linker.rules,
+    linker.options.ambiguityBits ?? 3,
+  );
   return { results, pairs: chunk.pairs };
 }
