@@ -25,6 +25,7 @@ import {
 } from '../csv.js';
 import { CliInputError, EXIT_OK } from '../errors.js';
 import { PIPELINE_USAGE, runLinkPipelineCommand, usesPipeline } from '../link-pipeline.js';
+import { explanationOf } from '../parallel/output.js';
 
 /** Columns of the `link` output (DESIGN.md §5). */
 export const LINK_COLUMNS = [
@@ -214,25 +215,6 @@ export function summaryLines(
   return lines;
 }
 
-function explanationOf(
-  res: LinkResult,
-  outcome: Extract<ReturnType<typeof linkRecords<CleanRecord>>, { success: true }>['data'],
-): string {
-  if (res.right < 0) return 'no candidate';
-  const e = formatExplanation(
-    explainPair(outcome.scorer, outcome.left, res.left, outcome.right, res.right),
-  );
-  const prefix =
-    res.reason === 'rule'
-      ? `rule: ${res.rule};`
-      : res.reason === 'ambiguous'
-        ? 'ambiguous: second-best candidate too close;'
-        : res.reason === 'taken'
-          ? 'one-to-one: candidate taken by a stronger link;'
-          : '';
-  return prefix + e;
-}
-
 async function runLink(ctx: CommandContext): Promise<number> {
   if (usesPipeline(ctx.argv)) return runLinkPipelineCommand(ctx);
   const { values, positionals } = parseCommandArgs(ctx.argv, ARGS);
@@ -304,7 +286,7 @@ async function runLink(ctx: CommandContext): Promise<number> {
           res.decision,
           res.right >= 0 ? res.probability.toFixed(6) : '',
           res.right >= 0 ? res.matchWeight.toFixed(2) : '',
-          explanationOf(res, data),
+          explanationOf(data.scorer, data.left, data.right, res),
         ];
       }
       const wait = writer.write(cells);
