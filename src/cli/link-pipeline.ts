@@ -236,7 +236,7 @@ export async function runLinkPipeline(
     rightParts.length = 0;
     const rightSide = prepare(spec, rightRecords, []);
     rightRecords.length = 0;
-    const dictionaries = exportDictionaries(spec);
+    const dictionaries = exportDictionaries(spec, { allocate: shared });
     const reference = toColumnarReference(rightSide, { allocate: shared, keyHashes });
     const rightKeyPool = packStrings(rightIds, shared);
     const bytesPerRecord = reference.size > 0 ? referenceBytes(reference) / reference.size : 0;

@@ -1,29 +1,343 @@
 /**
  * Interns strings into dense integer ids (0, 1, 2 …), so that equality of prepared values is an
  * integer comparison and term frequencies live in typed arrays.
+ *
+ * The interner is a hash table made only of typed arrays, because V8 caps a `Map` at 2^24
+ * (16.8 M) entries and a national register interns more values than that:
+ *
+ * - `pool` holds every value's UTF-16 code units back to back, in id order;
+ * - `starts[id]` … `starts[id + 1]` is value `id`'s range in the pool;
+ * - `hashes[id]` is its 32-bit hash (so growing the table never re-reads the strings);
+ * - `table` is an open-addressing table (power-of-two capacity, linear probing, load ≤ 1/2)
+ *   holding `id + 1` per used slot and 0 per free slot.
+ *
+ * No string object is retained, and the arrays can be copied into a `SharedArrayBuffer` and
+ * attached to another interner (another thread) as they are, without re-hashing
+ * (see {@link internerArrays} and {@link attachInterner}).
+ * @internal
+ * @module
+ */
+
+/**
+ * An interner's state. Plain data: read it only through the functions of this module.
  * @internal
  */
 export interface Interner {
-  readonly ids: Map<string, number>;
+  /** Number of interned values: the ids are 0 … size − 1. */
+  size: number;
+  /** Open-addressing table, `id + 1` per used slot, 0 per free slot; length a power of two. */
+  table: Int32Array;
+  /** The values' UTF-16 code units back to back, in id order (`poolLength` of them used). */
+  pool: Uint16Array;
+  poolLength: number;
+  /** Value `id` is `pool[starts[id] … starts[id + 1])`; `starts[0] = 0`. */
+  starts: Uint32Array;
+  /** Value `id`'s hash ({@link hashString}). */
+  hashes: Int32Array;
   /**
    * Lookup only (set by the national-scale pipeline on a worker's copy of the reference's
-   * dictionary): an unseen string is not added and gets the id `ids.size`, which no reference value
+   * dictionary): an unseen string is not added and gets the id `size`, which no reference value
    * has. Valid because comparisons only test a left id against a right id.
    */
   frozen?: boolean;
+  /**
+   * The arrays belong to someone else (attached by {@link attachInterner}, possibly shared with
+   * other threads): they are copied before the first write, should the interner be unfrozen.
+   */
+  borrowed?: boolean;
 }
 
-/** A new empty interner. @internal */
-export function createInterner(): Interner {
-  return { ids: new Map() };
+/** Options of {@link createInterner}. @internal */
+export interface InternerOptions {
+  /** Number of values to make room for before the first growth (default 8). */
+  readonly capacity?: number;
 }
 
-/** The id of `s`, allocating the next id when `s` is new. @internal */
+/**
+ * The arrays behind an interner, trimmed to what is used: enough to look values up (and to
+ * list them) without re-hashing anything. Typed arrays only, so they can live in a
+ * `SharedArrayBuffer` and cross threads by reference.
+ * @internal
+ */
+export interface InternerArrays {
+  readonly size: number;
+  /** Length a power of two, greater than `size`. */
+  readonly table: Int32Array;
+  /** Length `starts[size]`. */
+  readonly pool: Uint16Array;
+  /** Length `size + 1`. */
+  readonly starts: Uint32Array;
+  /** Length `size`. */
+  readonly hashes: Int32Array;
+}
+
+/** Largest pool: value ends are `Uint32Array` entries (2^32 − 1 is also V8's typed-array cap). */
+const MAX_POOL = 0xffff_ffff;
+/** Largest table (a power of two, so `hash & (length − 1)` stays a non-negative int32). */
+const MAX_TABLE = 2 ** 31;
+
+/**
+ * The 32-bit hash of a string (MurmurHash3's mix over pairs of UTF-16 code units, and its
+ * finaliser, so every bit of the result depends on every code unit): the interner's table slot
+ * is its low bits.
+ *
+ * @example
+ * ```ts
+ * hashString('001090012345') === hashString('001090012345'); // true
+ * hashString('') === hashString('\u0000'); // false
+ * ```
+ * @internal
+ */
+export function hashString(s: string): number {
+  const n = s.length;
+  let h = 0x9747b28c;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    let k = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16);
+    k = Math.imul(k, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    h ^= Math.imul(k, 0x1b873593);
+    h = (h << 13) | (h >>> 19);
+    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  }
+  if (i < n) {
+    let k = Math.imul(s.charCodeAt(i), 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    h ^= Math.imul(k, 0x1b873593);
+  }
+  h ^= n;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/** The smallest power of two ≥ 2 × `n` (the table keeps its load at or below 1/2). */
+function tableLength(n: number): number {
+  let len = 2;
+  while (len < 2 * n) len *= 2;
+  return len;
+}
+
+/**
+ * A new empty interner.
+ *
+ * @example
+ * ```ts
+ * const interner = createInterner();
+ * intern(interner, 'hung'); // 0
+ * ```
+ * @internal
+ */
+export function createInterner(options: InternerOptions = {}): Interner {
+  const capacity = Math.max(1, Math.floor(options.capacity ?? 8));
+  return {
+    size: 0,
+    table: new Int32Array(tableLength(capacity)),
+    pool: new Uint16Array(capacity * 8),
+    poolLength: 0,
+    starts: new Uint32Array(capacity + 1),
+    hashes: new Int32Array(capacity),
+  };
+}
+
+/**
+ * The id of `s`, allocating the next id when `s` is new (or, when the interner is frozen,
+ * returning `size` without adding `s`).
+ *
+ * @example
+ * ```ts
+ * const interner = createInterner();
+ * intern(interner, 'hung'); // 0
+ * intern(interner, 'lan'); // 1
+ * intern(interner, 'hung'); // 0
+ * ```
+ * @internal
+ */
 export function intern(interner: Interner, s: string): number {
-  const id = interner.ids.get(s);
-  if (id !== undefined) return id;
-  const next = interner.ids.size;
-  if (interner.frozen === true) return next;
-  interner.ids.set(s, next);
-  return next;
+  const n = s.length;
+  const h = hashString(s);
+  const { table, hashes, starts, pool } = interner;
+  const mask = table.length - 1;
+  let slot = h & mask;
+  for (;;) {
+    const entry = table[slot]!;
+    if (entry === 0) break;
+    const id = entry - 1;
+    if (hashes[id] === h) {
+      const start = starts[id]!;
+      if (starts[id + 1]! - start === n) {
+        let k = 0;
+        while (k < n && pool[start + k] === s.charCodeAt(k)) k++;
+        if (k === n) return id;
+      }
+    }
+    slot = (slot + 1) & mask;
+  }
+  if (interner.frozen === true) return interner.size;
+  return add(interner, s, h, slot);
+}
+
+/** Appends `s` (hash `h`, absent from the table, whose probe ended at the free `slot`). */
+function add(interner: Interner, s: string, h: number, slot: number): number {
+  if (interner.borrowed === true) own(interner);
+  const id = interner.size;
+  const n = s.length;
+  const start = interner.poolLength;
+  const end = start + n;
+  if (end > interner.pool.length) interner.pool = grownPool(interner.pool, start, end);
+  if (id + 2 > interner.starts.length) {
+    const starts = new Uint32Array(interner.starts.length * 2);
+    starts.set(interner.starts);
+    interner.starts = starts;
+  }
+  if (id + 1 > interner.hashes.length) {
+    const hashes = new Int32Array(interner.hashes.length * 2 || 1);
+    hashes.set(interner.hashes);
+    interner.hashes = hashes;
+  }
+  const pool = interner.pool;
+  for (let k = 0; k < n; k++) pool[start + k] = s.charCodeAt(k);
+  interner.poolLength = end;
+  interner.starts[id + 1] = end;
+  interner.hashes[id] = h;
+  interner.size = id + 1;
+  if (2 * interner.size > interner.table.length) rehash(interner, interner.table.length * 2);
+  else interner.table[slot] = id + 1;
+  return id;
+}
+
+function grownPool(pool: Uint16Array, used: number, needed: number): Uint16Array {
+  if (needed > MAX_POOL)
+    throw new RangeError(`Interner: more than ${MAX_POOL} UTF-16 code units of values`);
+  const length = Math.min(MAX_POOL, Math.max(needed, pool.length * 2, 64));
+  const out = new Uint16Array(length);
+  out.set(pool.subarray(0, used));
+  return out;
+}
+
+/** Rebuilds the table with `length` slots from the stored hashes (the strings are not read). */
+function rehash(interner: Interner, length: number): void {
+  if (length > MAX_TABLE) throw new RangeError('Interner: too many values for one table');
+  const table = new Int32Array(length);
+  const mask = length - 1;
+  const { hashes, size } = interner;
+  for (let id = 0; id < size; id++) {
+    let slot = hashes[id]! & mask;
+    while (table[slot] !== 0) slot = (slot + 1) & mask;
+    table[slot] = id + 1;
+  }
+  interner.table = table;
+}
+
+/** Takes private copies of borrowed arrays before a write. */
+function own(interner: Interner): void {
+  const a = internerArrays(interner);
+  interner.table = a.table.slice();
+  interner.pool = a.pool.slice();
+  interner.starts = a.starts.slice();
+  interner.hashes = a.hashes.slice();
+  interner.borrowed = false;
+}
+
+/**
+ * How many values the interner holds (the next new value's id).
+ *
+ * @example
+ * ```ts
+ * const interner = createInterner();
+ * intern(interner, 'a');
+ * internerSize(interner); // 1
+ * ```
+ * @internal
+ */
+export function internerSize(interner: Interner): number {
+  return interner.size;
+}
+
+/**
+ * The value behind an id (for debugging and tests; the hot path never rebuilds strings).
+ *
+ * @example
+ * ```ts
+ * const interner = createInterner();
+ * internedValue(interner, intern(interner, 'Nguyễn')); // 'Nguyễn'
+ * ```
+ * @internal
+ */
+export function internedValue(interner: Interner, id: number): string {
+  if (!Number.isInteger(id) || id < 0 || id >= interner.size)
+    throw new RangeError(`No interned value has the id ${id}`);
+  const start = interner.starts[id]!;
+  const end = interner.starts[id + 1]!;
+  let out = '';
+  // Chunks keep String.fromCharCode's argument count small; lone surrogates pass through as is.
+  for (let p = start; p < end; p += 8192)
+    out += String.fromCharCode(...interner.pool.subarray(p, Math.min(end, p + 8192)));
+  return out;
+}
+
+/**
+ * The interner's arrays trimmed to what is used: views on its own memory, not copies (copy
+ * them before the interner grows again if they must stay valid).
+ *
+ * @example
+ * ```ts
+ * const interner = createInterner();
+ * intern(interner, 'ab');
+ * const { size, pool, starts } = internerArrays(interner); // 1, [97, 98], [0, 2]
+ * ```
+ * @internal
+ */
+export function internerArrays(interner: Interner): InternerArrays {
+  const { size } = interner;
+  return {
+    size,
+    table: interner.table,
+    pool: interner.pool.subarray(0, interner.poolLength),
+    starts: interner.starts.subarray(0, size + 1),
+    hashes: interner.hashes.subarray(0, size),
+  };
+}
+
+/**
+ * Makes an empty interner look values up in `arrays` (from {@link internerArrays}, typically
+ * copied into a `SharedArrayBuffer` by another thread), without copying or re-hashing them, and
+ * freezes it. Should it be unfrozen later, it copies the arrays before its first write, so
+ * arrays shared with other interners are never modified.
+ *
+ * @example
+ * ```ts
+ * const mine = createInterner();
+ * attachInterner(mine, internerArrays(theirs));
+ * intern(mine, 'hung') === intern(theirs, 'hung'); // true (when theirs holds 'hung')
+ * ```
+ * @internal
+ */
+export function attachInterner(interner: Interner, arrays: InternerArrays): void {
+  if (interner.size > 0) throw new RangeError('The interner already holds values');
+  const { size, table, pool, starts, hashes } = arrays;
+  const length = table.length;
+  if (
+    !Number.isInteger(size) ||
+    size < 0 ||
+    length < 2 ||
+    length > MAX_TABLE ||
+    (length & (length - 1)) !== 0 ||
+    size >= length ||
+    starts.length !== size + 1 ||
+    hashes.length !== size ||
+    starts[0] !== 0 ||
+    pool.length !== starts[size]
+  )
+    throw new RangeError('Inconsistent interner arrays');
+  interner.size = size;
+  interner.table = table;
+  interner.pool = pool;
+  interner.poolLength = pool.length;
+  interner.starts = starts;
+  interner.hashes = hashes;
+  interner.borrowed = true;
+  interner.frozen = true;
 }

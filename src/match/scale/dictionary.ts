@@ -1,41 +1,73 @@
-import { intern } from '../interner.js';
+import { attachInterner, type InternerArrays, internerArrays, internerSize } from '../interner.js';
 import type { LinkageSpec } from '../spec.js';
+import { type BufferAllocator, plainAllocator } from './block-table.js';
 
 /**
- * The interned values of each comparison, in id order (`null` for a comparison without an
- * interner), packed as one string per comparison with values separated by U+0000 so a message
- * to a worker thread carries a few large strings instead of millions of small ones.
+ * The interned values of each comparison (`null` for a comparison without an interner): the
+ * arrays of its typed-array hash table (hash table, UTF-16 pool, value offsets, hashes), trimmed
+ * to what is used. Only typed arrays, so when they live in `SharedArrayBuffer`s a message to a
+ * worker thread carries references, not copies, and the worker uses them as they are.
+ *
+ * @example
+ * ```ts
+ * const dicts: Dictionaries = exportDictionaries(spec, { allocate: (n) => new SharedArrayBuffer(n) });
+ * worker.postMessage({ dicts }); // shared, not copied
+ * ```
  */
-export type Dictionaries = readonly (string | null)[];
+export type Dictionaries = readonly (InternerArrays | null)[];
 
-const SEP = '\u0000';
+/** Options of {@link exportDictionaries}. */
+export interface ExportDictionariesOptions {
+  /** Where the arrays are copied (default: ordinary `ArrayBuffer`s). */
+  readonly allocate?: BufferAllocator;
+}
+
+function copy<T extends Int32Array | Uint32Array | Uint16Array>(
+  a: T,
+  alloc: BufferAllocator,
+  Ctor: new (buffer: ArrayBufferLike, offset: number, length: number) => T,
+): T {
+  const out = new Ctor(alloc(a.byteLength), 0, a.length);
+  out.set(a);
+  return out;
+}
 
 /**
- * Exports the dictionaries of a spec's comparisons (call after preparing the reference with it).
+ * Exports the dictionaries of a spec's comparisons (call after preparing the reference with it):
+ * each interner's arrays, copied (trimmed) into `options.allocate` memory. With a
+ * `SharedArrayBuffer` allocator, any number of threads then share one copy.
  *
  * @example
  * ```ts
  * const right = prepareSide(spec, register);
- * const dicts = exportDictionaries(spec);
+ * const dicts = exportDictionaries(spec, { allocate: (n) => new SharedArrayBuffer(n) });
  * ```
  */
-export function exportDictionaries<R>(spec: LinkageSpec<R>): Dictionaries {
+export function exportDictionaries<R>(
+  spec: LinkageSpec<R>,
+  options: ExportDictionariesOptions = {},
+): Dictionaries {
+  const alloc = options.allocate ?? plainAllocator;
   return spec.comparisons.map((c) => {
     const d = c.dictionary;
     if (!d) return null;
-    const values = [...d.ids.keys()];
-    for (const v of values) {
-      if (v.includes(SEP)) throw new RangeError(`Comparison '${c.name}': a value holds U+0000`);
-    }
-    return values.join(SEP);
+    const a = internerArrays(d);
+    return {
+      size: a.size,
+      table: copy(a.table, alloc, Int32Array),
+      pool: copy(a.pool, alloc, Uint16Array),
+      starts: copy(a.starts, alloc, Uint32Array),
+      hashes: copy(a.hashes, alloc, Int32Array),
+    };
   });
 }
 
 /**
- * Loads exported dictionaries into a fresh instance of the same spec (e.g. in a worker thread)
+ * Attaches exported dictionaries to a fresh instance of the same spec (e.g. in a worker thread)
  * and freezes them: this instance then prepares records with the reference's ids, and values the
- * reference never had get an id no reference record has. Its interners never grow, so a worker
- * can prepare any number of LEFT chunks in constant memory.
+ * reference never had get an id no reference record has. The arrays are used as they are (no
+ * copy, no re-hashing), and the interners never grow, so a worker can prepare any number of LEFT
+ * chunks in constant memory.
  *
  * @example
  * ```ts
@@ -49,16 +81,12 @@ export function importDictionaries<R>(spec: LinkageSpec<R>, dictionaries: Dictio
     throw new RangeError(
       `${dictionaries.length} dictionaries for ${spec.comparisons.length} comparisons`,
     );
+  // Check every comparison before attaching any, so a refused import changes nothing.
+  for (const c of spec.comparisons)
+    if (c.dictionary && internerSize(c.dictionary) > 0)
+      throw new RangeError(`Comparison '${c.name}' has already interned values`);
   spec.comparisons.forEach((c, k) => {
-    const text = dictionaries[k];
-    const d = c.dictionary;
-    if (text === null || text === undefined || !d) return;
-    if (d.ids.size > 0) throw new RangeError(`Comparison '${c.name}' has already interned values`);
-    if (text.length > 0 || text === '') {
-      const values = text.split(SEP);
-      // An empty dictionary exports as '' (no values); a single empty value cannot be interned.
-      if (!(values.length === 1 && values[0] === '')) for (const v of values) intern(d, v);
-    }
-    d.frozen = true;
+    const arrays = dictionaries[k];
+    if (arrays && c.dictionary) attachInterner(c.dictionary, arrays);
   });
 }

@@ -21,6 +21,7 @@ import {
   VIETNAMESE_RULES,
   vietnameseSpec,
 } from '../../../src/match/index.js';
+import { internerSize } from '../../../src/match/interner.js';
 import { type CleanRecord, cleanRecord } from '../../../src/record/index.js';
 import { generateDataset } from '../../../src/testing/population/index.js';
 
@@ -144,7 +145,7 @@ describe('national-scale linking on synthetic data', () => {
     expect(dicts.filter((d) => d !== null).length).toBe(spec.comparisons.length - 1);
     const mine = vietnameseSpec();
     importDictionaries(mine, dicts);
-    const sizes = mine.comparisons.map((c) => c.dictionary?.ids.size ?? -1);
+    const sizes = mine.comparisons.map((c) => (c.dictionary ? internerSize(c.dictionary) : -1));
     const theirs = createScaleLinker(spec, ref, model, thresholds, { rules: VIETNAMESE_RULES });
     const ours = createScaleLinker(mine, ref, model, thresholds, { rules: VIETNAMESE_RULES });
     const chunk = list.slice(100, 400);
@@ -152,7 +153,9 @@ describe('national-scale linking on synthetic data', () => {
       linkChunk(theirs, prepareSide(spec, chunk)).results,
     );
     // Frozen: preparing LEFT never grows the worker's dictionaries.
-    expect(mine.comparisons.map((c) => c.dictionary?.ids.size ?? -1)).toEqual(sizes);
+    expect(mine.comparisons.map((c) => (c.dictionary ? internerSize(c.dictionary) : -1))).toEqual(
+      sizes,
+    );
     expect(() => importDictionaries(mine, dicts)).toThrow(/already interned/);
   });
 
