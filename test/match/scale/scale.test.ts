@@ -21,7 +21,7 @@ import {
   VIETNAMESE_RULES,
   vietnameseSpec,
 } from '../../../src/match/index.js';
-import { internerSize } from '../../../src/match/interner.js';
+import { internerArrays, internerSize } from '../../../src/match/interner.js';
 import { type CleanRecord, cleanRecord } from '../../../src/record/index.js';
 import { generateDataset } from '../../../src/testing/population/index.js';
 
@@ -157,6 +157,35 @@ describe('national-scale linking on synthetic data', () => {
       sizes,
     );
     expect(() => importDictionaries(mine, dicts)).toThrow(/already interned/);
+  });
+
+  it('shares the exported dictionaries (no copy) and prepares identical columns', () => {
+    const theirs = vietnameseSpec();
+    const right2 = prepareSide(theirs, register);
+    const dicts = exportDictionaries(theirs, { allocate: (n) => new SharedArrayBuffer(n) });
+    const mine = vietnameseSpec();
+    importDictionaries(mine, dicts);
+    mine.comparisons.forEach((c, k) => {
+      const d = dicts[k];
+      if (!c.dictionary || !d) {
+        expect(d ?? null).toBeNull();
+        return;
+      }
+      // Attached, not copied: the worker's interner reads the exported shared memory.
+      const attached = internerArrays(c.dictionary);
+      expect(attached.table).toBe(d.table);
+      expect(attached.pool.buffer).toBe(d.pool.buffer);
+      expect(attached.starts.buffer).toBe(d.starts.buffer);
+      expect(attached.hashes.buffer).toBe(d.hashes.buffer);
+      expect(d.table.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(d.pool.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(internerSize(c.dictionary)).toBe(internerSize(theirs.comparisons[k]!.dictionary!));
+    });
+    // The register's own values: the same ids as the interners that built them.
+    expect(prepareSide(mine, register).columns).toEqual(right2.columns);
+    // LEFT values the register never had: the same ids as the original, frozen.
+    for (const c of theirs.comparisons) if (c.dictionary) c.dictionary.frozen = true;
+    expect(prepareSide(mine, list).columns).toEqual(prepareSide(theirs, list).columns);
   });
 
   it('trains on a sample and reports it', () => {
