@@ -7,9 +7,10 @@
  *
  * - `pool` holds every value's UTF-16 code units back to back, in id order;
  * - `starts[id]` … `starts[id + 1]` is value `id`'s range in the pool;
- * - `hashes[id]` is its 32-bit hash (so growing the table never re-reads the strings);
- * - `table` is an open-addressing table (power-of-two capacity, linear probing, load ≤ 1/2)
- *   holding `id + 1` per used slot and 0 per free slot.
+ * - `table` is an open-addressing table (power-of-two number of slots, linear probing, load
+ *   ≤ 0.7) of two `Int32Array` entries per slot: the value's 32-bit hash, and `id + 1` (0 for a
+ *   free slot). A probe reads the hash next to the id, so a lookup touches the pool only for a
+ *   value whose full hash matches, and growing the table never re-reads the strings.
  *
  * No string object is retained, and the arrays can be copied into a `SharedArrayBuffer` and
  * attached to another interner (another thread) as they are, without re-hashing
@@ -25,15 +26,16 @@
 export interface Interner {
   /** Number of interned values: the ids are 0 … size − 1. */
   size: number;
-  /** Open-addressing table, `id + 1` per used slot, 0 per free slot; length a power of two. */
+  /**
+   * Open-addressing table: slot `i` is `table[2i]` (the value's hash) and `table[2i + 1]`
+   * (`id + 1`, or 0 when free); the number of slots is a power of two.
+   */
   table: Int32Array;
   /** The values' UTF-16 code units back to back, in id order (`poolLength` of them used). */
   pool: Uint16Array;
   poolLength: number;
   /** Value `id` is `pool[starts[id] … starts[id + 1])`; `starts[0] = 0`. */
   starts: Uint32Array;
-  /** Value `id`'s hash ({@link hashString}). */
-  hashes: Int32Array;
   /**
    * Lookup only (set by the national-scale pipeline on a worker's copy of the reference's
    * dictionary): an unseen string is not added and gets the id `size`, which no reference value
@@ -61,20 +63,18 @@ export interface InternerOptions {
  */
 export interface InternerArrays {
   readonly size: number;
-  /** Length a power of two, greater than `size`. */
+  /** Two entries per slot (hash, `id + 1`); the number of slots is a power of two > `size`. */
   readonly table: Int32Array;
   /** Length `starts[size]`. */
   readonly pool: Uint16Array;
   /** Length `size + 1`. */
   readonly starts: Uint32Array;
-  /** Length `size`. */
-  readonly hashes: Int32Array;
 }
 
 /** Largest pool: value ends are `Uint32Array` entries (2^32 − 1 is also V8's typed-array cap). */
 const MAX_POOL = 0xffff_ffff;
-/** Largest table (a power of two, so `hash & (length − 1)` stays a non-negative int32). */
-const MAX_TABLE = 2 ** 31;
+/** Most slots (2 entries each; a typed array holds at most 2^32 elements). */
+const MAX_SLOTS = 2 ** 31;
 
 /**
  * The 32-bit hash of a string (MurmurHash3's mix over pairs of UTF-16 code units, and its
@@ -113,11 +113,14 @@ export function hashString(s: string): number {
   return h ^ (h >>> 16);
 }
 
-/** The smallest power of two ≥ 2 × `n` (the table keeps its load at or below 1/2). */
-function tableLength(n: number): number {
-  let len = 2;
-  while (len < 2 * n) len *= 2;
-  return len;
+/** Whether `size` values overload `slots` slots (load above 0.7). */
+const overloaded = (size: number, slots: number) => size * 10 > slots * 7;
+
+/** The smallest power-of-two number of slots that holds `n` values. */
+function slotsFor(n: number): number {
+  let slots = 2;
+  while (overloaded(n, slots)) slots *= 2;
+  return slots;
 }
 
 /**
@@ -134,11 +137,14 @@ export function createInterner(options: InternerOptions = {}): Interner {
   const capacity = Math.max(1, Math.floor(options.capacity ?? 8));
   return {
     size: 0,
-    table: new Int32Array(tableLength(capacity)),
+    table: new Int32Array(2 * slotsFor(capacity)),
     pool: new Uint16Array(capacity * 8),
     poolLength: 0,
     starts: new Uint32Array(capacity + 1),
-    hashes: new Int32Array(capacity),
+    // Both flags present from the start: one object shape for every interner (monomorphic
+    // property access in `intern`).
+    frozen: false,
+    borrowed: false,
   };
 }
 
@@ -158,14 +164,14 @@ export function createInterner(options: InternerOptions = {}): Interner {
 export function intern(interner: Interner, s: string): number {
   const n = s.length;
   const h = hashString(s);
-  const { table, hashes, starts, pool } = interner;
-  const mask = table.length - 1;
+  const { table, starts, pool } = interner;
+  const mask = (table.length >>> 1) - 1;
   let slot = h & mask;
   for (;;) {
-    const entry = table[slot]!;
+    const entry = table[2 * slot + 1]!;
     if (entry === 0) break;
-    const id = entry - 1;
-    if (hashes[id] === h) {
+    if (table[2 * slot] === h) {
+      const id = entry - 1;
       const start = starts[id]!;
       if (starts[id + 1]! - start === n) {
         let k = 0;
@@ -192,19 +198,15 @@ function add(interner: Interner, s: string, h: number, slot: number): number {
     starts.set(interner.starts);
     interner.starts = starts;
   }
-  if (id + 1 > interner.hashes.length) {
-    const hashes = new Int32Array(interner.hashes.length * 2 || 1);
-    hashes.set(interner.hashes);
-    interner.hashes = hashes;
-  }
   const pool = interner.pool;
   for (let k = 0; k < n; k++) pool[start + k] = s.charCodeAt(k);
   interner.poolLength = end;
   interner.starts[id + 1] = end;
-  interner.hashes[id] = h;
   interner.size = id + 1;
-  if (2 * interner.size > interner.table.length) rehash(interner, interner.table.length * 2);
-  else interner.table[slot] = id + 1;
+  const table = interner.table;
+  table[2 * slot] = h;
+  table[2 * slot + 1] = id + 1;
+  if (overloaded(interner.size, table.length >>> 1)) grow(interner);
   return id;
 }
 
@@ -217,16 +219,21 @@ function grownPool(pool: Uint16Array, used: number, needed: number): Uint16Array
   return out;
 }
 
-/** Rebuilds the table with `length` slots from the stored hashes (the strings are not read). */
-function rehash(interner: Interner, length: number): void {
-  if (length > MAX_TABLE) throw new RangeError('Interner: too many values for one table');
-  const table = new Int32Array(length);
-  const mask = length - 1;
-  const { hashes, size } = interner;
-  for (let id = 0; id < size; id++) {
-    let slot = hashes[id]! & mask;
-    while (table[slot] !== 0) slot = (slot + 1) & mask;
-    table[slot] = id + 1;
+/** Doubles the table, moving each entry with its stored hash (the strings are not read). */
+function grow(interner: Interner): void {
+  const old = interner.table;
+  const slots = old.length; // twice the old number of slots
+  if (slots > MAX_SLOTS) throw new RangeError('Interner: too many values for one table');
+  const table = new Int32Array(2 * slots);
+  const mask = slots - 1;
+  for (let i = 1; i < old.length; i += 2) {
+    const entry = old[i]!;
+    if (entry === 0) continue;
+    const h = old[i - 1]!;
+    let slot = h & mask;
+    while (table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+    table[2 * slot] = h;
+    table[2 * slot + 1] = entry;
   }
   interner.table = table;
 }
@@ -237,7 +244,6 @@ function own(interner: Interner): void {
   interner.table = a.table.slice();
   interner.pool = a.pool.slice();
   interner.starts = a.starts.slice();
-  interner.hashes = a.hashes.slice();
   interner.borrowed = false;
 }
 
@@ -297,7 +303,6 @@ export function internerArrays(interner: Interner): InternerArrays {
     table: interner.table,
     pool: interner.pool.subarray(0, interner.poolLength),
     starts: interner.starts.subarray(0, size + 1),
-    hashes: interner.hashes.subarray(0, size),
   };
 }
 
@@ -317,17 +322,16 @@ export function internerArrays(interner: Interner): InternerArrays {
  */
 export function attachInterner(interner: Interner, arrays: InternerArrays): void {
   if (interner.size > 0) throw new RangeError('The interner already holds values');
-  const { size, table, pool, starts, hashes } = arrays;
-  const length = table.length;
+  const { size, table, pool, starts } = arrays;
+  const slots = table.length / 2;
   if (
     !Number.isInteger(size) ||
     size < 0 ||
-    length < 2 ||
-    length > MAX_TABLE ||
-    (length & (length - 1)) !== 0 ||
-    size >= length ||
+    slots < 2 ||
+    slots > MAX_SLOTS ||
+    !Number.isInteger(Math.log2(slots)) ||
+    size >= slots ||
     starts.length !== size + 1 ||
-    hashes.length !== size ||
     starts[0] !== 0 ||
     pool.length !== starts[size]
   )
@@ -337,7 +341,6 @@ export function attachInterner(interner: Interner, arrays: InternerArrays): void
   interner.pool = pool;
   interner.poolLength = pool.length;
   interner.starts = starts;
-  interner.hashes = hashes;
   interner.borrowed = true;
   interner.frozen = true;
 }

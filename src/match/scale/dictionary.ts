@@ -4,8 +4,8 @@ import { type BufferAllocator, plainAllocator } from './block-table.js';
 
 /**
  * The interned values of each comparison (`null` for a comparison without an interner): the
- * arrays of its typed-array hash table (hash table, UTF-16 pool, value offsets, hashes), trimmed
- * to what is used. Only typed arrays, so when they live in `SharedArrayBuffer`s a message to a
+ * arrays of its typed-array hash table (hash table, UTF-16 pool, value offsets), trimmed to what
+ * is used. Only typed arrays, so when they live in `SharedArrayBuffer`s a message to a
  * worker thread carries references, not copies, and the worker uses them as they are.
  *
  * @example
@@ -57,7 +57,6 @@ export function exportDictionaries<R>(
       table: copy(a.table, alloc, Int32Array),
       pool: copy(a.pool, alloc, Uint16Array),
       starts: copy(a.starts, alloc, Uint32Array),
-      hashes: copy(a.hashes, alloc, Int32Array),
     };
   });
 }
