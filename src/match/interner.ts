@@ -8,7 +8,7 @@
  * - `pool` holds every value's UTF-16 code units back to back, in id order;
  * - `starts[id]` … `starts[id + 1]` is value `id`'s range in the pool;
  * - `table` is an open-addressing table (power-of-two number of slots, linear probing, load
- *   ≤ 0.7) of two `Int32Array` entries per slot: the value's 32-bit hash, and `id + 1` (0 for a
+ *   ≤ 0.7, ≤ 1/2 for small tables) of two `Int32Array` entries per slot: the value's 32-bit hash, and `id + 1` (0 for a
  *   free slot). A probe reads the hash next to the id, so a lookup touches the pool only for a
  *   value whose full hash matches, and growing the table never re-reads the strings.
  *
@@ -113,8 +113,12 @@ export function hashString(s: string): number {
   return h ^ (h >>> 16);
 }
 
-/** Whether `size` values overload `slots` slots (load above 0.7). */
-const overloaded = (size: number, slots: number) => size * 10 > slots * 7;
+/**
+ * Whether `size` values overload `slots` slots: load above 0.7, or above 1/2 while the table is
+ * small (≤ 2^16 slots, 512 KiB), where the memory costs nothing and shorter probes speed up misses.
+ */
+const overloaded = (size: number, slots: number) =>
+  size * 10 > slots * 7 || (slots <= 65_536 && size * 2 > slots);
 
 /** The smallest power-of-two number of slots that holds `n` values. */
 function slotsFor(n: number): number {
