@@ -50,7 +50,10 @@ export interface WorkerSetup {
 /** The scoring context every worker receives once the reference is built. */
 export interface ReferenceSetup {
   readonly reference: ColumnarReference;
-  /** The reference's interned values, loaded (frozen) into the worker's spec. */
+  /**
+   * The reference's interned values (typed arrays in shared memory), attached frozen to the
+   * worker's spec without copying.
+   */
   readonly dictionaries: Dictionaries;
   readonly rightKeys: StringPool;
   readonly model: FellegiSunterModel;
