@@ -13,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import {
+  columnarReferenceFromPieces,
   exportDictionaries,
   type FellegiSunterModel,
   type PreparedSide,
@@ -210,34 +211,31 @@ export async function runLinkPipeline(
     await pool.broadcast({ type: 'setup', setup });
     const spec = pipelineSpec();
 
-    // 1. The reference: cleaned in parallel, interned here, moved to shared memory.
-    const rightParts = await Promise.all(
-      rightScan.chunks.map((c) =>
-        pool.run<CleanedChunk>({ type: 'clean', side: 'right', source: c, firstRow: c.firstRow }),
-      ),
-    );
-    const rightRecords: CleanRecord[] = [];
+    // 1. The reference: cleaned in parallel (a window of chunks in flight), prepared here piece
+    //    by piece in file order (so ids agree), each piece's records dropped once prepared; the
+    //    prepared pieces are concatenated straight into shared memory.
     const rightIds: string[] = [];
-    let valid = 0;
-    for (const part of rightParts) valid += part.records.length;
-    const keyHashes = spec.blocking.map(() => new Float64Array(valid));
-    for (const part of rightParts) {
-      // Malformed or empty register rows are kept out of the reference.
-      let v = 0;
-      for (let i = 0; i < part.ids.length; i++) {
-        if (part.invalid[i]) continue;
-        for (let r = 0; r < keyHashes.length; r++)
-          keyHashes[r]![rightRecords.length] = part.hashes![r]![v]!;
-        rightIds.push(part.ids[i]!);
-        rightRecords.push(part.records[v]!);
-        v++;
-      }
-    }
-    rightParts.length = 0;
-    const rightSide = prepare(spec, rightRecords, []);
-    rightRecords.length = 0;
+    const pieces: PreparedSide[] = [];
+    const hashParts: Float64Array[][] = spec.blocking.map(() => []);
+    await inOrder(
+      rightScan.chunks,
+      workers * 2 + 1,
+      (c) =>
+        pool.run<CleanedChunk>({ type: 'clean', side: 'right', source: c, firstRow: c.firstRow }),
+      (part) => {
+        // Malformed or empty register rows are kept out of the reference.
+        for (let i = 0; i < part.ids.length; i++) if (!part.invalid[i]) rightIds.push(part.ids[i]!);
+        part.hashes!.forEach((h, r) => hashParts[r]!.push(h));
+        if (part.records.length > 0) pieces.push(prepare(spec, part.records, []));
+      },
+    );
+    const keyHashes = hashParts.map(concatFloat64);
+    const reference =
+      pieces.length > 0
+        ? columnarReferenceFromPieces(pieces, { allocate: shared, keyHashes })
+        : toColumnarReference(prepare(spec, [], []), { allocate: shared, keyHashes });
+    pieces.length = 0;
     const dictionaries = exportDictionaries(spec);
-    const reference = toColumnarReference(rightSide, { allocate: shared, keyHashes });
     const rightKeyPool = packStrings(rightIds, shared);
     const bytesPerRecord = reference.size > 0 ? referenceBytes(reference) / reference.size : 0;
     const tReference = performance.now();
@@ -377,6 +375,41 @@ export async function runLinkPipeline(
   } finally {
     await pool.close();
   }
+}
+
+/**
+ * Runs `run` over `items` with at most `window` in flight and hands each result to `use` in item
+ * order (a result that arrives early waits for those before it).
+ */
+async function inOrder<T, R>(
+  items: readonly T[],
+  window: number,
+  run: (item: T) => Promise<R>,
+  use: (result: R) => void,
+): Promise<void> {
+  const started = new Map<number, Promise<R>>();
+  let next = 0;
+  for (let i = 0; i < items.length; i++) {
+    while (next < items.length && next < i + window) {
+      started.set(next, run(items[next]!));
+      next++;
+    }
+    const result = await started.get(i)!;
+    started.delete(i);
+    use(result);
+  }
+}
+
+function concatFloat64(parts: readonly Float64Array[]): Float64Array {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Float64Array(n);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
 }
 
 /** Fisher–Yates with a small seeded generator (tests dispatch chunks out of order). */
