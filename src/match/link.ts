@@ -210,7 +210,7 @@ export function indexAndModel<R>(
   right: PreparedSide | undefined,
   options: MatchOptions,
 ): Result<IndexAndModel, MatchIssueCode> {
-  const index = buildBlockIndex(right ?? left);
+  const index = buildBlockIndex(right ?? left, spec);
   const counts = right ? countCandidates(spec, index, left) : countCandidates(spec, index);
   const size = right ? Math.max(left.size, right.size) : left.size;
   const checked = checkBlocking(counts, options.maxPairsPerRule ?? 200 * size + 1_000_000);

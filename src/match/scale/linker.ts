@@ -100,7 +100,7 @@ export function trainOnSample<R>(
   options: MatchOptions = {},
 ): SampleTraining {
   const right = referenceSide(reference);
-  const index = chunkBlockIndex(reference, sample);
+  const index = chunkBlockIndex(reference, sample, spec);
   const blocking = countCandidates(spec, index, sample);
   const trained = options.model ?? trainModel(spec, sample, right, index, options);
   const scorer = createScorer(spec, trained, right, options);
@@ -136,7 +136,7 @@ export interface ChunkLink {
  * ```
  */
 export function linkChunk<R>(linker: ScaleLinker<R>, left: PreparedSide): ChunkLink {
-  const index = chunkBlockIndex(linker.reference, left);
+  const index = chunkBlockIndex(linker.reference, left, linker.spec);
   const right = referenceSide(linker.reference);
   const chunk = scoreChunk(linker.scorer, left, right, index, linker.rules);
   const results = resolveManyToOne(

@@ -185,23 +185,29 @@ export function referenceSide(ref: ColumnarReference): PreparedSide {
 
 /**
  * The engine's {@link BlockIndex} restricted to the keys of one chunk of left records: each key
- * the chunk holds maps to a view of its reference block (no copy). The engine's candidate
+ * the chunk holds maps to a view of its reference block (no copy); with the spec, blocks larger
+ * than their rule's `maxBlockSize` are left out, as {@link buildBlockIndex} does. The engine's candidate
  * generation then yields exactly the candidates a full index would, for these records only.
  *
  * @example
  * ```ts
- * const index = chunkBlockIndex(ref, prepareSide(spec, rows));
+ * const index = chunkBlockIndex(ref, prepareSide(spec, rows), spec);
  * ```
  */
-export function chunkBlockIndex(ref: ColumnarReference, left: PreparedSide): BlockIndex {
+export function chunkBlockIndex<R>(
+  ref: ColumnarReference,
+  left: PreparedSide,
+  spec?: LinkageSpec<R>,
+): BlockIndex {
   const rules = ref.blocks.map((table, r) => {
+    const cap = spec?.blocking[r]?.maxBlockSize ?? Number.POSITIVE_INFINITY;
     const map = new Map<string, Int32Array>();
     const keys = left.keys[r] ?? [];
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i];
       if (!k || map.has(k)) continue;
       const list = lookupBlock(table, k);
-      if (list.length > 0) map.set(k, list);
+      if (list.length > 0 && list.length <= cap) map.set(k, list);
     }
     return map;
   });
