@@ -1,14 +1,21 @@
 /**
- * Blocking recall and candidates per list record of `vietnameseSpec`'s rules (and variants) on the
- * synthetic population: which true links no rule catches, and how block sizes grow with the
- * register. Run: node --import tsx scripts/blocking-experiment.ts 100000 400000
+ * Blocking recall and candidates per list record of `vietnameseSpec`'s rules on the synthetic
+ * population, at several register sizes: how block sizes grow with the register, and how many true
+ * links no rule catches. Compares the spec with variants of its phonetic full name + birth year
+ * rule (no block cap, other caps, the province added).
+ *
+ *   node --import tsx scripts/blocking-experiment.ts 100000 400000
+ *
+ * Prints counts only (no names or numbers of the synthetic people).
  */
 import { newProvincesForOldCode } from '../src/id/index.js';
 import { type BlockingRule, prepareName, vietnameseSpec } from '../src/match/index.js';
 import { type CleanRecord, cleanRecord } from '../src/record/index.js';
 import { generateDataset } from '../src/testing/population/index.js';
 
-const sizes = process.argv.slice(2).map(Number);
+type Rule = BlockingRule<CleanRecord>;
+const NAME_YEAR = 'full_name_phonetic+birth_year';
+
 const province = (r: CleanRecord) => {
   const code = r.provinceCode.value;
   if (!code) return null;
@@ -19,104 +26,89 @@ const nameKey = (r: CleanRecord) => {
   const p = prepareName(r.fullName.value);
   return p?.surname ? `${p.familyKey} ${p.givenKey}` : null;
 };
-const variants: Record<string, BlockingRule<CleanRecord>> = {
-  'full_name_phonetic+birth_year+province': {
-    name: 'x',
-    fields: [],
-    key: (r) => {
-      const n = nameKey(r);
-      const y = r.dob.value?.year;
-      const p = province(r);
-      return n && y && p ? `${n}|${y}|${p}` : null;
-    },
-  },
-  'full_name_phonetic+birth_year+month': {
-    name: 'x',
-    fields: [],
-    key: (r) => {
-      const n = nameKey(r);
-      const d = r.dob.value;
-      return n && d?.year && d.month ? `${n}|${d.year}-${d.month}` : null;
-    },
-  },
-};
 
-for (const size of sizes) {
+/** Variants of the name + year rule, each replacing the spec's. */
+function variants(spec: readonly Rule[]): Record<string, Rule> {
+  const nameYear = spec.find((r) => r.name === NAME_YEAR)!;
+  const { maxBlockSize: _, ...uncapped } = nameYear;
+  return {
+    'name+year, no cap': uncapped,
+    'name+year, cap 16': { ...uncapped, maxBlockSize: 16 },
+    'name+year, cap 64': { ...uncapped, maxBlockSize: 64 },
+    'name+year+province, no cap': {
+      name: 'name+year+province',
+      key: (r) => {
+        const n = nameKey(r);
+        const y = r.dob.value?.year;
+        const p = province(r);
+        return n && y && p ? `${n}|${y}|${p}` : null;
+      },
+    },
+  };
+}
+
+/** Per list record: the register indexes of its block (respecting the cap), or undefined. */
+function blocksOf(rule: Rule, register: readonly CleanRecord[], list: readonly CleanRecord[]) {
+  const blocks = new Map<string, number[]>();
+  register.forEach((r, i) => {
+    const key = rule.key(r);
+    if (!key) return;
+    const b = blocks.get(key);
+    if (b) b.push(i);
+    else blocks.set(key, [i]);
+  });
+  const cap = rule.maxBlockSize ?? Number.POSITIVE_INFINITY;
+  return list.map((r) => {
+    const key = rule.key(r);
+    const b = key ? blocks.get(key) : undefined;
+    return b && b.length <= cap ? b : undefined;
+  });
+}
+
+for (const size of process.argv.slice(2).map(Number)) {
   const d = generateDataset({ seed: 1, registerSize: size, listSize: size });
   const register = d.register.map((r) => cleanRecord({ ...r }, { key: r.person_id }).record);
   const list = d.list.map((r) => cleanRecord({ ...r }, { key: r.record_id }).record);
-  const regIndex = new Map(register.map((r, i) => [r.key, i]));
-  const truth = d.truth.map((t) => (t.person_id === null ? -1 : (regIndex.get(t.person_id) ?? -1)));
-  const spec = vietnameseSpec();
-  const rules: [string, BlockingRule<CleanRecord>][] = [
-    ...spec.blocking.map((b) => [b.name, b] as [string, BlockingRule<CleanRecord>]),
-    ...Object.entries(variants),
-  ];
-  const covered = rules.map(() => new Uint8Array(list.length));
-  const perRecord: number[] = [];
-  const caps = [16, 32, 64, 128];
-  const capCovered = caps.map(() => new Uint8Array(list.length));
-  const capCands = caps.map(() => 0);
-  rules.forEach(([, rule], k) => {
-    const blocks = new Map<string, number[]>();
-    register.forEach((r, i) => {
-      const key = rule.key(r);
-      if (!key) return;
-      let b = blocks.get(key);
-      if (!b) blocks.set(key, (b = []));
-      b.push(i);
-    });
-    let cands = 0;
-    list.forEach((r, i) => {
-      const key = rule.key(r);
-      if (!key) return;
-      const b = blocks.get(key);
-      if (!b) return;
-      cands += b.length;
-      const hit = truth[i]! >= 0 && b.includes(truth[i]!);
-      if (hit) covered[k]![i] = 1;
-      if (rule.name === 'full_name_phonetic+birth_year')
-        caps.forEach((cap, c) => {
-          if (b.length > cap) return;
-          capCands[c]! += b.length;
-          if (hit) capCovered[c]![i] = 1;
-        });
-    });
-    perRecord.push(cands / list.length);
-  });
+  const at = new Map(register.map((r, i) => [r.key, i]));
+  const truth = d.truth.map((t) => (t.person_id === null ? -1 : (at.get(t.person_id) ?? -1)));
   const linked = truth.filter((t) => t >= 0).length;
-  const missed = (use: number[]) =>
-    truth.filter((t, i) => t >= 0 && !use.some((k) => covered[k]![i])).length;
-  const base = spec.blocking.map((_, k) => k);
-  const nameYear = rules.findIndex(([n]) => n === 'full_name_phonetic+birth_year');
-  const withProvince = rules.findIndex(([n]) => n === 'full_name_phonetic+birth_year+province');
-  const withMonth = rules.findIndex(([n]) => n === 'full_name_phonetic+birth_year+month');
-  const without = base.filter((k) => k !== nameYear);
-  const prov = [...without, withProvince];
-  truth.forEach((t, i) => {
-    if (t >= 0 && covered[nameYear]![i] && !prov.some((k) => covered[k]![i]) && size < 0) {
-      const l = list[i]!;
-      const r = register[t]!;
-      console.log(
-        d.truth[i]!.damages.join(','),
-        '|',
-        [l.dob.value, r.dob.value].map((x) => JSON.stringify(x)).join(' vs '),
-        '|',
-        l.provinceCode.value, r.provinceCode.value, l.idNumber.value === r.idNumber.value, l.phone.value === r.phone.value,
-      );
-    }
-  });
-  caps.forEach((cap, c) => {
-    const m = truth.filter((t, i) => t >= 0 && !without.some((k) => covered[k]![i]) && !capCovered[c]![i]).length;
-    console.log(`name+year capped at ${cap}: ${(capCands[c]! / list.length).toFixed(2)} per record, missed ${m}`);
-  });
-  console.log(`\n## ${size} × ${size}: ${linked} true links`);
-  rules.forEach(([n], k) => console.log(`${n.padEnd(42)} ${perRecord[k]!.toFixed(2)} per record`));
-  for (const [label, use] of [
-    ['current rules', base],
-    ['without name+year', without],
-    ['name+year → name+year+province', [...without, withProvince]],
-    ['name+year → +province and +month', [...without, withProvince, withMonth]],
-  ] as const)
-    console.log(`${label.padEnd(42)} missed ${missed([...use])} (recall ${(1 - missed([...use]) / linked).toFixed(5)})`);
+  const spec = vietnameseSpec().blocking;
+  const all: [string, Rule][] = [
+    ...spec.map((r) => [r.name, r] as [string, Rule]),
+    ...Object.entries(variants(spec)),
+  ];
+  const covered = new Map<string, Uint8Array>();
+  console.log(
+    `\n## ${size.toLocaleString('en-US')} × ${size.toLocaleString('en-US')}: ${linked} true links`,
+  );
+  console.log('rule | candidates per list record | true links in its blocks');
+  for (const [name, rule] of all) {
+    const blocks = blocksOf(rule, register, list);
+    const hit = new Uint8Array(list.length);
+    let candidates = 0;
+    blocks.forEach((b, i) => {
+      if (!b) return;
+      candidates += b.length;
+      if (truth[i]! >= 0 && b.includes(truth[i]!)) hit[i] = 1;
+    });
+    covered.set(name, hit);
+    console.log(
+      `${name} | ${(candidates / list.length).toFixed(2)} | ${hit.reduce((a, b) => a + b, 0)}`,
+    );
+  }
+  const others = spec.map((r) => r.name).filter((n) => n !== NAME_YEAR);
+  console.log('\nrule set | true links no rule catches | blocking recall');
+  for (const nameYear of [NAME_YEAR, ...Object.keys(variants(spec)), null]) {
+    const use = nameYear ? [...others, nameYear] : others;
+    const missed = truth.filter(
+      (t, i) => t >= 0 && !use.some((n) => covered.get(n)![i] === 1),
+    ).length;
+    const label =
+      nameYear === NAME_YEAR
+        ? 'vietnameseSpec'
+        : nameYear
+          ? `with ${nameYear}`
+          : 'without name+year';
+    console.log(`${label} | ${missed} | ${(1 - missed / linked).toFixed(5)}`);
+  }
 }

@@ -225,7 +225,7 @@ export async function runLinkPipeline(
       (part) => {
         // Malformed or empty register rows are kept out of the reference.
         for (let i = 0; i < part.ids.length; i++) if (!part.invalid[i]) rightIds.push(part.ids[i]!);
-        part.hashes!.forEach((h, r) => hashParts[r]!.push(h));
+        for (let r = 0; r < hashParts.length; r++) hashParts[r]!.push(part.hashes![r]!);
         if (part.records.length > 0) pieces.push(prepare(spec, part.records, []));
       },
     );

@@ -1,4 +1,5 @@
 import { newProvincesForOldCode, parseIdNumber } from '../id/index.js';
+import { memoize } from '../memo.js';
 import type { CleanRecord } from '../record/index.js';
 import { foldDiacritics } from '../text/index.js';
 import { dateComparison } from './comparisons/date.js';
@@ -30,12 +31,6 @@ function newProvince(code: string): string | undefined {
   const c = newProvincesForOldCode(code);
   if (!c) return undefined;
   return c.ambiguous ? `${code}?` : c.candidates[0]?.code;
-}
-
-/** The province of a blocking key: the merged (2025) code, so old and new codes meet. */
-function provinceKey(r: CleanRecord): string | null {
-  const code = r.provinceCode.value;
-  return code ? (newProvince(code) ?? code) : null;
 }
 
 function alternateId(column: string) {
@@ -95,6 +90,14 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
     return p ?? undefined;
   };
   const year = (r: CleanRecord) => r.dob.value?.year;
+  // Province codes (about a hundred) and communes repeat in millions of rows: memoised, bounded.
+  const mergedProvince = memoize((code: string) => newProvince(code) ?? code, 1024);
+  /** The province of a blocking key: the merged (2025) code, so old and new codes meet. */
+  const provinceKey = (r: CleanRecord): string | null => {
+    const code = r.provinceCode.value;
+    return code ? mergedProvince(code) : null;
+  };
+  const communeKey = memoize(lowerFold, 1 << 16);
   const blocking: BlockingRule<CleanRecord>[] = [
     // Every rule has a block cap: a key shared by hundreds of register people (a placeholder date
     // of birth, a health station's phone or ID typed for everyone) tells nobody apart.
@@ -140,7 +143,7 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
         const province = provinceKey(r);
         const c = r.commune.value;
         return p?.surname && province && c
-          ? `${p.familyKey} ${p.givenKey}|${province}|${lowerFold(c)}`
+          ? `${p.familyKey} ${p.givenKey}|${province}|${communeKey(c)}`
           : null;
       },
     },
@@ -178,7 +181,7 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
         const d = r.dob.value;
         const province = provinceKey(r);
         return c && d?.day && province
-          ? `${province}|${lowerFold(c)}|${d.year}-${d.month}-${d.day}`
+          ? `${province}|${communeKey(c)}|${d.year}-${d.month}-${d.day}`
           : null;
       },
     },
