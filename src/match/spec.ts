@@ -63,6 +63,27 @@ export interface PreparedSide {
 }
 
 /**
+ * The blocking key of every record under every rule of the spec (`keys[rule][record]`, null when
+ * the record has none), computed record by record.
+ *
+ * @example
+ * ```ts
+ * blockingKeys(spec, [{ name: 'Lan' }])[0]; // ['l'] for a rule keyed on the first letter
+ * ```
+ */
+export function blockingKeys<R>(spec: LinkageSpec<R>, records: readonly R[]): (string | null)[][] {
+  const rules = spec.blocking;
+  const keys = rules.map(() => new Array<string | null>(records.length));
+  // Record by record (not rule by rule): rules that derive the same parts of a record (its
+  // parsed name, its province) find them computed by the rule before.
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
+    for (let k = 0; k < rules.length; k++) keys[k]![i] = rules[k]!.key(r) || null;
+  }
+  return keys;
+}
+
+/**
  * Prepares records for comparison and blocking (call once per side; both sides of a link must
  * be prepared with the same `spec` object so interned ids agree).
  *
@@ -74,11 +95,5 @@ export interface PreparedSide {
  */
 export function prepareSide<R>(spec: LinkageSpec<R>, records: readonly R[]): PreparedSide {
   const columns = spec.comparisons.map((c) => c.prepare(records));
-  const keys = spec.blocking.map((rule) =>
-    records.map((r) => {
-      const k = rule.key(r);
-      return k ? k : null;
-    }),
-  );
-  return { size: records.length, columns, keys };
+  return { size: records.length, columns, keys: blockingKeys(spec, records) };
 }

@@ -45,6 +45,17 @@ function alternateId(column: string) {
 const primaryId = (r: CleanRecord): IdValue | undefined =>
   r.idNumber.value ? { value: r.idNumber.value, kind: r.idKind } : undefined;
 
+/** The parts of a record several blocking rules share. */
+interface Derived {
+  readonly parts: PreparedName | undefined;
+  /** Phonetic family and given name ('' parts excluded), or null without a surname. */
+  readonly fullKey: string | null;
+  readonly province: string | null;
+  readonly commune: string | null;
+}
+
+const NO_DERIVED: Derived = { parts: undefined, fullKey: null, province: null, commune: null };
+
 /** Largest block of the phonetic full name + birth year rule. */
 const NAME_YEAR_CAP = 32;
 
@@ -98,6 +109,23 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
     return code ? mergedProvince(code) : null;
   };
   const communeKey = memoize(lowerFold, 1 << 16);
+  // What several rules derive from one record, computed once per record: keys are computed record
+  // by record (`blockingKeys`), so a one-record cache is enough.
+  let lastRecord: CleanRecord | undefined;
+  let last: Derived = NO_DERIVED;
+  const derived = (r: CleanRecord): Derived => {
+    if (r === lastRecord) return last;
+    const parts = nameParts(r);
+    const c = r.commune.value;
+    lastRecord = r;
+    last = {
+      parts,
+      fullKey: parts?.surname ? `${parts.familyKey} ${parts.givenKey}` : null,
+      province: provinceKey(r),
+      commune: c ? communeKey(c) : null,
+    };
+    return last;
+  };
   const blocking: BlockingRule<CleanRecord>[] = [
     // Every rule has a block cap: a key shared by hundreds of register people (a placeholder date
     // of birth, a health station's phone or ID typed for everyone) tells nobody apart.
@@ -113,7 +141,7 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
       maxBlockSize: SAFETY_CAP,
       fields: ['given', 'dob'],
       key: (r) => {
-        const p = nameParts(r);
+        const p = derived(r).parts;
         const d = r.dob.value;
         return p && d?.day ? `${p.givenKey}|${d.year}-${d.month}-${d.day}` : null;
       },
@@ -127,9 +155,9 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
       maxBlockSize: NAME_YEAR_CAP,
       fields: ['given', 'family', 'dob'],
       key: (r) => {
-        const p = nameParts(r);
+        const name = derived(r).fullKey;
         const y = year(r);
-        return p?.surname && y ? `${p.familyKey} ${p.givenKey}|${y}` : null;
+        return name && y ? `${name}|${y}` : null;
       },
     },
     {
@@ -139,12 +167,8 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
       maxBlockSize: SAFETY_CAP,
       fields: ['given', 'family', 'place'],
       key: (r) => {
-        const p = nameParts(r);
-        const province = provinceKey(r);
-        const c = r.commune.value;
-        return p?.surname && province && c
-          ? `${p.familyKey} ${p.givenKey}|${province}|${communeKey(c)}`
-          : null;
+        const { fullKey, province, commune } = derived(r);
+        return fullKey && province && commune ? `${fullKey}|${province}|${commune}` : null;
       },
     },
     {
@@ -153,12 +177,9 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
       maxBlockSize: SAFETY_CAP,
       fields: ['given', 'family', 'place'],
       key: (r) => {
-        const p = nameParts(r);
-        const province = provinceKey(r);
+        const { fullKey, province } = derived(r);
         const d = r.dob.value;
-        return p?.surname && province && d?.day
-          ? `${p.familyKey} ${p.givenKey}|${province}|${d.month}-${d.day}`
-          : null;
+        return fullKey && province && d?.day ? `${fullKey}|${province}|${d.month}-${d.day}` : null;
       },
     },
     {
@@ -177,11 +198,10 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
       fields: ['place', 'dob'],
       train: false,
       key: (r) => {
-        const c = r.commune.value;
+        const { commune, province } = derived(r);
         const d = r.dob.value;
-        const province = provinceKey(r);
-        return c && d?.day && province
-          ? `${province}|${communeKey(c)}|${d.year}-${d.month}-${d.day}`
+        return commune && d?.day && province
+          ? `${province}|${commune}|${d.year}-${d.month}-${d.day}`
           : null;
       },
     },
@@ -191,9 +211,8 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
       maxBlockSize: SAFETY_CAP,
       fields: ['family', 'dob', 'place'],
       key: (r) => {
-        const p = nameParts(r);
+        const { parts: p, province } = derived(r);
         const d = r.dob.value;
-        const province = provinceKey(r);
         return p?.surname && d?.day && province
           ? `${p.surnameKey}|${d.year}-${d.month}-${d.day}|${province}`
           : null;
