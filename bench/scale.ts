@@ -237,7 +237,7 @@ async function main(): Promise<void> {
   const sizes = (values.size ?? ['100000']).map(Number);
   const workers = Number(values.workers ?? 2);
   const seed = Number(values.seed ?? 1);
-  const chunk = Number(values.chunk ?? 16384);
+  const chunk = Number(values.chunk ?? 4096);
   const nodeArgs = [
     ...(values.heap ? [`--max-old-space-size=${values.heap}`] : []),
     ...(values['cpu-prof']

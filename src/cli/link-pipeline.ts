@@ -62,7 +62,7 @@ export interface LinkPipelineOptions {
   readonly map?: ColumnMap | undefined;
   /** Worker threads (default: available cores, at least 1). */
   readonly workers?: number | undefined;
-  /** LEFT rows per chunk (default 16 384). */
+  /** LEFT (and RIGHT) rows per chunk (default 4 096). */
   readonly chunkRows?: number | undefined;
   /** Only this shard's LEFT rows (output gets a leading `left_row` column). */
   readonly shard?: Shard | undefined;
@@ -521,7 +521,7 @@ export function formatSummary(s: LinkPipelineSummary): string {
 /** Usage of the pipeline's flags (appended to `link --help`). */
 export const PIPELINE_USAGE = `Scale options (streaming, parallel, shardable):
       --workers N          worker threads (default: the number of cores)
-      --chunk-size N       LEFT rows per chunk (default 16384)
+      --chunk-size N       rows per chunk (default 4096)
       --sample-size N      LEFT rows in the EM sample (default 50000)
       --shard K/N          only the K-th of N shards of LEFT (stable key: CCCD province+birth
                            year, else name+dob); output gets a leading left_row column.

@@ -77,12 +77,13 @@ export function createPool(size: number, options: PoolOptions = {}): WorkerPool 
   const entry = workerEntry();
   const queue: Pending[] = [];
   let failure: unknown;
-  const young = options.maxYoungSpaceMb ?? Number(process.env['VNR_YOUNG'] ?? 'NaN');
   const resourceLimits = {
     ...(options.maxOldSpaceMb === undefined
       ? {}
       : { maxOldGenerationSizeMb: options.maxOldSpaceMb }),
-    ...(Number.isFinite(young) ? { maxYoungGenerationSizeMb: young } : {}),
+    ...(options.maxYoungSpaceMb === undefined
+      ? {}
+      : { maxYoungGenerationSizeMb: options.maxYoungSpaceMb }),
   };
   const slots: Slot[] = Array.from({ length: size }, () => {
     const worker = new Worker(entry.script, {
