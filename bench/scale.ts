@@ -4,7 +4,7 @@
  * links them end to end CSV → CSV with the streaming parallel pipeline in a child process, and
  * prints wall time, pairs scored, pairs/s, peak RSS and precision/recall/F1 against the truth.
  *
- *   npm run bench:scale -- --size 1000000 [--size 100000] [--workers 2] [--seed 1]
+ *   npm run bench:scale -- --size 1000000 [--size 100000] [--workers 2] [--seed 1] [--generate-only]
  *
  * The machine is shared: numbers are noisy. Nothing here is asserted.
  */
@@ -231,12 +231,13 @@ async function main(): Promise<void> {
       chunk: { type: 'string' },
       heap: { type: 'string' },
       'cpu-prof': { type: 'boolean' },
+      'generate-only': { type: 'boolean' },
     },
   });
   const sizes = (values.size ?? ['100000']).map(Number);
   const workers = Number(values.workers ?? 2);
   const seed = Number(values.seed ?? 1);
-  const chunk = Number(values.chunk ?? 16384);
+  const chunk = Number(values.chunk ?? 4096);
   const nodeArgs = [
     ...(values.heap ? [`--max-old-space-size=${values.heap}`] : []),
     ...(values['cpu-prof']
@@ -246,6 +247,7 @@ async function main(): Promise<void> {
   const rows: string[] = [];
   for (const size of sizes) {
     const files = await dataset(size, seed);
+    if (values['generate-only']) continue;
     const out = join(files.dir, `out-w${workers}.csv`);
     const r = await runChild(files, out, workers, chunk, nodeArgs);
     const e = await evaluate(files, out);

@@ -13,11 +13,15 @@ import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import {
+  type ColumnarReference,
+  columnarReferenceFromPieces,
+  type Dictionaries,
   exportDictionaries,
   type FellegiSunterModel,
   type PreparedSide,
   parseModel,
   referenceBytes,
+  type SampleTraining,
   type Thresholds,
   toColumnarReference,
   trainOnSample,
@@ -35,11 +39,11 @@ import { CliInputError, EXIT_OK } from './errors.js';
 import { type CsvChunk, type CsvScan, scanCsv } from './parallel/csv-chunks.js';
 import { mergeShardOutputs } from './parallel/merge.js';
 import { csvCell, LINK_COLUMNS } from './parallel/output.js';
-import { createPool } from './parallel/pool.js';
+import { createPool, type WorkerPool } from './parallel/pool.js';
 import { createProgress, formatDuration } from './parallel/progress.js';
 import type { CleanedChunk } from './parallel/records.js';
 import { parseShard, type Shard } from './parallel/shard.js';
-import { packStrings } from './parallel/strings.js';
+import { packStrings, type StringPool } from './parallel/strings.js';
 import {
   type ChunkStats,
   PIPELINE_RULES,
@@ -58,7 +62,7 @@ export interface LinkPipelineOptions {
   readonly map?: ColumnMap | undefined;
   /** Worker threads (default: available cores, at least 1). */
   readonly workers?: number | undefined;
-  /** LEFT rows per chunk (default 16 384). */
+  /** LEFT (and RIGHT) rows per chunk (default 4 096). */
   readonly chunkRows?: number | undefined;
   /** Only this shard's LEFT rows (output gets a leading `left_row` column). */
   readonly shard?: Shard | undefined;
@@ -150,7 +154,7 @@ const shared = (bytes: number) => new SharedArrayBuffer(bytes);
 
 /** Prepares cleaned records on this thread (the engine's interned columns + worker-made keys). */
 function prepare(
-  spec: ReturnType<typeof pipelineSpec>,
+  spec: PipelineSpec,
   records: readonly CleanRecord[],
   keys: (string | null)[][],
 ): PreparedSide {
@@ -208,79 +212,40 @@ export async function runLinkPipeline(
   );
   try {
     await pool.broadcast({ type: 'setup', setup });
-    const spec = pipelineSpec();
-
-    // 1. The reference: cleaned in parallel, interned here, moved to shared memory.
-    const rightParts = await Promise.all(
-      rightScan.chunks.map((c) =>
-        pool.run<CleanedChunk>({ type: 'clean', side: 'right', source: c, firstRow: c.firstRow }),
-      ),
-    );
-    const rightRecords: CleanRecord[] = [];
-    const rightIds: string[] = [];
-    let valid = 0;
-    for (const part of rightParts) valid += part.records.length;
-    const keyHashes = spec.blocking.map(() => new Float64Array(valid));
-    for (const part of rightParts) {
-      // Malformed or empty register rows are kept out of the reference.
-      let v = 0;
-      for (let i = 0; i < part.ids.length; i++) {
-        if (part.invalid[i]) continue;
-        for (let r = 0; r < keyHashes.length; r++)
-          keyHashes[r]![rightRecords.length] = part.hashes![r]![v]!;
-        rightIds.push(part.ids[i]!);
-        rightRecords.push(part.records[v]!);
-        v++;
+    // 1–2. The reference and the model, handed to the workers. Inside a function so that the
+    // main thread's spec (interners, name cache) and the dictionaries are garbage afterwards.
+    const setUp = async () => {
+      const spec = pipelineSpec();
+      const built = await buildReference(spec, pool, rightScan, workers);
+      const tReference = performance.now();
+      const training = await train(spec, pool, built.reference, leftScan, sampleSize, options);
+      if (options.saveModel !== undefined) {
+        writeFileSync(
+          abs(io.cwd, options.saveModel),
+          `${JSON.stringify(training.model, null, 2)}\n`,
+        );
       }
-    }
-    rightParts.length = 0;
-    const rightSide = prepare(spec, rightRecords, []);
-    rightRecords.length = 0;
-    const dictionaries = exportDictionaries(spec, { allocate: shared });
-    const reference = toColumnarReference(rightSide, { allocate: shared, keyHashes });
-    const rightKeyPool = packStrings(rightIds, shared);
-    const bytesPerRecord = reference.size > 0 ? referenceBytes(reference) / reference.size : 0;
-    const tReference = performance.now();
-
-    // 2. The model: EM on a sample of LEFT (the same sample whatever the shard), or loaded.
-    const sampleRows = [...leftScan.sample]
-      .sort((a, b) => mix32(a.row) - mix32(b.row) || a.row - b.row)
-      .slice(0, sampleSize);
-    sampleRows.sort((a, b) => a.row - b.row);
-    const sampleParts = await Promise.all(
-      chunked(sampleRows, 8192).map((rows) =>
-        pool.run<CleanedChunk>({
-          type: 'clean',
-          side: 'sample',
-          source: rows.map((r) => r.text).join('\n'),
-          firstRow: 2,
-        }),
-      ),
-    );
-    const sampleRecords = sampleParts.flatMap((p) => p.records);
-    const sampleKeys = spec.blocking.map((_, r) => sampleParts.flatMap((p) => p.keys[r]!));
-    const trainingSide = prepare(spec, sampleRecords, sampleKeys);
-    const training = trainOnSample(spec, reference, trainingSide, {
-      rules: PIPELINE_RULES,
-      ...(options.model ? { model: options.model } : {}),
-      ...(options.thresholds ? { thresholds: options.thresholds } : {}),
-      ...(options.targetFdr !== undefined ? { targetFdr: options.targetFdr } : {}),
-    });
-    if (options.saveModel !== undefined) {
-      writeFileSync(abs(io.cwd, options.saveModel), `${JSON.stringify(training.model, null, 2)}\n`);
-    }
-    const tTraining = performance.now();
-    await pool.broadcast({
-      type: 'reference',
-      reference: {
-        reference,
-        dictionaries,
-        rightKeys: rightKeyPool,
-        model: training.model,
-        thresholds: { match: training.thresholds.match, review: training.thresholds.review },
-        options: { rules: PIPELINE_RULES },
-      },
-    });
+      const tTraining = performance.now();
+      await pool.broadcast({
+        type: 'reference',
+        reference: {
+          reference: built.reference,
+          dictionaries: built.dictionaries,
+          rightKeys: built.rightKeyPool,
+          model: training.model,
+          thresholds: { match: training.thresholds.match, review: training.thresholds.review },
+          options: { rules: PIPELINE_RULES },
+        },
+      });
+      return {
+        referenceSize: built.reference.size,
+        bytesPerRecord: built.bytesPerRecord,
+        training,
+        tReference,
+        tTraining,
+      };
+    };
+    const { referenceSize, bytesPerRecord, training, tReference, tTraining } = await setUp();
 
     // 3. Stream LEFT: clean (worker) → prepare (here) → score (worker) → write in order.
     const { stream, close } = await openOutput(options.out, io.cwd, io.stdout);
@@ -343,7 +308,7 @@ export async function runLinkPipeline(
     const summary: LinkPipelineSummary = {
       leftRows: leftScan.rows,
       rowsWritten,
-      rightRows: reference.size,
+      rightRows: referenceSize,
       workers,
       shard: options.shard,
       counts: {
@@ -377,6 +342,129 @@ export async function runLinkPipeline(
   } finally {
     await pool.close();
   }
+}
+
+type PipelineSpec = ReturnType<typeof pipelineSpec>;
+
+/** What {@link buildReference} hands to the workers. */
+interface BuiltReference {
+  readonly reference: ColumnarReference;
+  readonly dictionaries: Dictionaries;
+  readonly rightKeyPool: StringPool;
+  readonly bytesPerRecord: number;
+}
+
+/**
+ * The reference: RIGHT cleaned by the workers (a window of chunks in flight), prepared here
+ * piece by piece in file order (so the interned ids agree), each piece's records dropped once
+ * prepared; the pieces are concatenated straight into shared memory with the block tables. A
+ * function of its own so that nothing it needed stays reachable once it returns.
+ */
+async function buildReference(
+  spec: PipelineSpec,
+  pool: WorkerPool,
+  rightScan: CsvScan,
+  workers: number,
+): Promise<BuiltReference> {
+  const rightIds: string[] = [];
+  const pieces: PreparedSide[] = [];
+  const hashParts: Float64Array[][] = spec.blocking.map(() => []);
+  await inOrder(
+    rightScan.chunks,
+    workers * 2 + 1,
+    (c) =>
+      pool.run<CleanedChunk>({ type: 'clean', side: 'right', source: c, firstRow: c.firstRow }),
+    (part) => {
+      // Malformed or empty register rows are kept out of the reference.
+      for (let i = 0; i < part.ids.length; i++) if (!part.invalid[i]) rightIds.push(part.ids[i]!);
+      for (let r = 0; r < hashParts.length; r++) hashParts[r]!.push(part.hashes![r]!);
+      if (part.records.length > 0) pieces.push(prepare(spec, part.records, []));
+    },
+  );
+  const keyHashes = hashParts.map(concatFloat64);
+  hashParts.length = 0;
+  const reference =
+    pieces.length > 0
+      ? columnarReferenceFromPieces(pieces, { allocate: shared, keyHashes })
+      : toColumnarReference(prepare(spec, [], []), { allocate: shared, keyHashes });
+  pieces.length = 0;
+  return {
+    reference,
+    dictionaries: exportDictionaries(spec, { allocate: shared }),
+    rightKeyPool: packStrings(rightIds, shared),
+    bytesPerRecord: reference.size > 0 ? referenceBytes(reference) / reference.size : 0,
+  };
+}
+
+/**
+ * The model: EM on a sample of LEFT against the whole reference (the same sample whatever the
+ * shard and chunking), or the given model; and the thresholds.
+ */
+async function train(
+  spec: PipelineSpec,
+  pool: WorkerPool,
+  reference: ColumnarReference,
+  leftScan: CsvScan,
+  sampleSize: number,
+  options: LinkPipelineOptions,
+): Promise<SampleTraining> {
+  const sampleRows = [...leftScan.sample]
+    .sort((a, b) => mix32(a.row) - mix32(b.row) || a.row - b.row)
+    .slice(0, sampleSize);
+  sampleRows.sort((a, b) => a.row - b.row);
+  const sampleParts = await Promise.all(
+    chunked(sampleRows, 8192).map((rows) =>
+      pool.run<CleanedChunk>({
+        type: 'clean',
+        side: 'sample',
+        source: rows.map((r) => r.text).join('\n'),
+        firstRow: 2,
+      }),
+    ),
+  );
+  const sampleRecords = sampleParts.flatMap((p) => p.records);
+  const sampleKeys = spec.blocking.map((_, r) => sampleParts.flatMap((p) => p.keys[r]!));
+  return trainOnSample(spec, reference, prepare(spec, sampleRecords, sampleKeys), {
+    rules: PIPELINE_RULES,
+    ...(options.model ? { model: options.model } : {}),
+    ...(options.thresholds ? { thresholds: options.thresholds } : {}),
+    ...(options.targetFdr !== undefined ? { targetFdr: options.targetFdr } : {}),
+  });
+}
+
+/**
+ * Runs `run` over `items` with at most `window` in flight and hands each result to `use` in item
+ * order (a result that arrives early waits for those before it).
+ */
+async function inOrder<T, R>(
+  items: readonly T[],
+  window: number,
+  run: (item: T) => Promise<R>,
+  use: (result: R) => void,
+): Promise<void> {
+  const started = new Map<number, Promise<R>>();
+  let next = 0;
+  for (let i = 0; i < items.length; i++) {
+    while (next < items.length && next < i + window) {
+      started.set(next, run(items[next]!));
+      next++;
+    }
+    const result = await started.get(i)!;
+    started.delete(i);
+    use(result);
+  }
+}
+
+function concatFloat64(parts: readonly Float64Array[]): Float64Array {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Float64Array(n);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
 }
 
 /** Fisher–Yates with a small seeded generator (tests dispatch chunks out of order). */
@@ -433,7 +521,7 @@ export function formatSummary(s: LinkPipelineSummary): string {
 /** Usage of the pipeline's flags (appended to `link --help`). */
 export const PIPELINE_USAGE = `Scale options (streaming, parallel, shardable):
       --workers N          worker threads (default: the number of cores)
-      --chunk-size N       LEFT rows per chunk (default 16384)
+      --chunk-size N       rows per chunk (default 4096)
       --sample-size N      LEFT rows in the EM sample (default 50000)
       --shard K/N          only the K-th of N shards of LEFT (stable key: CCCD province+birth
                            year, else name+dob); output gets a leading left_row column.

@@ -22,28 +22,32 @@ export interface BlockingCounts {
 }
 
 /**
- * Groups a side's records by blocking key, per rule.
+ * Groups a side's records by blocking key, per rule. With the spec, a rule's blocks larger than
+ * its `maxBlockSize` are left out of the index (they yield no candidates).
  *
  * @example
  * ```ts
- * const index = buildBlockIndex(prepareSide(spec, register));
+ * const index = buildBlockIndex(prepareSide(spec, register), spec);
  * index.rules[0]?.get('1985|hung')?.length;
  * ```
  */
-export function buildBlockIndex(side: PreparedSide): BlockIndex {
-  const rules = side.keys.map((keys) => {
+export function buildBlockIndex<R>(side: PreparedSide, spec?: LinkageSpec<R>): BlockIndex {
+  const rules = side.keys.map((keys, r) => {
+    const cap = spec?.blocking[r]?.maxBlockSize ?? Number.POSITIVE_INFINITY;
     const counts = new Map<string, number>();
     for (const k of keys) if (k !== null) counts.set(k, (counts.get(k) ?? 0) + 1);
     const lists = new Map<string, Int32Array>();
     const fill = new Map<string, number>();
     for (const [k, n] of counts) {
+      if (n > cap) continue;
       lists.set(k, new Int32Array(n));
       fill.set(k, 0);
     }
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i];
       if (k === null || k === undefined) continue;
-      const at = fill.get(k)!;
+      const at = fill.get(k);
+      if (at === undefined) continue;
       lists.get(k)![at] = i;
       fill.set(k, at + 1);
     }

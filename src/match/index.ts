@@ -93,6 +93,12 @@ export {
   scorePair,
   type TermFrequencyOptions,
 } from './scorer.js';
-export { type BlockingRule, type LinkageSpec, type PreparedSide, prepareSide } from './spec.js';
+export {
+  type BlockingRule,
+  blockingKeys,
+  type LinkageSpec,
+  type PreparedSide,
+  prepareSide,
+} from './spec.js';
 export { estimateU, type TrainOptions, trainModel } from './train.js';
 export { VIETNAMESE_RULES, type VietnameseSpecOptions, vietnameseSpec } from './vietnamese.js';

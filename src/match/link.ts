@@ -16,7 +16,12 @@ import {
   type ThresholdChoice,
   type ThresholdOptions,
 } from './decide.js';
-import { type FellegiSunterModel, modelMismatch, type Thresholds } from './model.js';
+import {
+  type FellegiSunterModel,
+  modelMismatch,
+  type Thresholds,
+  weightToProbability,
+} from './model.js';
 import { type CompiledRules, compileRules, firstRule, type MatchRule } from './rules.js';
 import { createScorer, type Scorer, scorePair, type TermFrequencyOptions } from './scorer.js';
 import { type LinkageSpec, type PreparedSide, prepareSide } from './spec.js';
@@ -159,10 +164,6 @@ export function scoreChunk<R>(
   return { best, weight, rule, candidates, pairs };
 }
 
-function probabilityOf(w: number): number {
-  return w === Number.NEGATIVE_INFINITY ? 0 : 1 / (1 + 2 ** -w);
-}
-
 /**
  * Links a list (LEFT, e.g. vaccination subjects) to a reference (RIGHT, e.g. the register):
  * prepare both sides once, count and cap candidates per blocking rule, train the model (EM,
@@ -210,7 +211,7 @@ export function indexAndModel<R>(
   right: PreparedSide | undefined,
   options: MatchOptions,
 ): Result<IndexAndModel, MatchIssueCode> {
-  const index = buildBlockIndex(right ?? left);
+  const index = buildBlockIndex(right ?? left, spec);
   const counts = right ? countCandidates(spec, index, left) : countCandidates(spec, index);
   const size = right ? Math.max(left.size, right.size) : left.size;
   const checked = checkBlocking(counts, options.maxPairsPerRule ?? 200 * size + 1_000_000);
@@ -246,7 +247,7 @@ export function linkPrepared<R>(
   const rules = compileRules(spec, options.rules ?? []);
   const chunk = scoreChunk(scorer, left, right, index, rules);
   const bestP = new Float64Array(left.size);
-  for (let i = 0; i < left.size; i++) bestP[i] = probabilityOf(chunk.weight[i * TOP]!);
+  for (let i = 0; i < left.size; i++) bestP[i] = weightToProbability(chunk.weight[i * TOP]!);
   const choice = chooseThresholdsFor(bestP, options.thresholds ?? model.thresholds, options);
   const results = options.oneToOne
     ? resolveOneToOne(chunk, left.size, choice, rules, options)
@@ -330,7 +331,7 @@ export function resolveManyToOne(
       continue;
     }
     const w = chunk.weight[o]!;
-    const p = probabilityOf(w);
+    const p = weightToProbability(w);
     const r = chunk.rule[o]!;
     const j2 = chunk.best[o + 1]!;
     const w2 = chunk.weight[o + 1]!;
@@ -345,7 +346,10 @@ export function resolveManyToOne(
       j2 >= 0 &&
       (r >= 0
         ? r2 >= 0
-        : r2 < 0 && decision !== 'no_match' && probabilityOf(w2) >= t.review && w - w2 < margin);
+        : r2 < 0 &&
+          decision !== 'no_match' &&
+          weightToProbability(w2) >= t.review &&
+          w - w2 < margin);
     if (ambiguous) {
       decision = 'review';
       reason = 'ambiguous';
@@ -378,7 +382,7 @@ function resolveOneToOne(
     for (let q = 0; q < TOP; q++) {
       const o = i * TOP + q;
       if (chunk.best[o]! < 0) break;
-      if (chunk.rule[o]! < 0 && probabilityOf(chunk.weight[o]!) < t.review) continue;
+      if (chunk.rule[o]! < 0 && weightToProbability(chunk.weight[o]!) < t.review) continue;
       edges.push(o);
     }
   edges.sort((a, b) => {
@@ -407,7 +411,7 @@ function resolveOneToOne(
     }
     if (o === i * TOP) return res;
     const w = chunk.weight[o]!;
-    const p = probabilityOf(w);
+    const p = weightToProbability(w);
     const r = chunk.rule[o]!;
     const base: LinkResult = {
       left: i,

@@ -25,6 +25,14 @@ export interface BlockingRule<R> {
   readonly train?: boolean;
   /** The blocking key of a record, or null/undefined/'' when the record has none for this rule. */
   readonly key: (record: R) => string | null | undefined;
+  /**
+   * Largest block this rule uses (default: no limit). A key shared by more records of the indexed
+   * side (the register in a link, the table in a dedupe) yields no candidates from this rule:
+   * such a key cannot tell people apart, and its blocks grow with the register, so the rule's
+   * work would too. With a cap, the rule costs at most `maxBlockSize` candidates per record
+   * whatever the register's size, and other rules must find the people in those blocks.
+   */
+  readonly maxBlockSize?: number;
 }
 
 /**
@@ -55,6 +63,27 @@ export interface PreparedSide {
 }
 
 /**
+ * The blocking key of every record under every rule of the spec (`keys[rule][record]`, null when
+ * the record has none), computed record by record.
+ *
+ * @example
+ * ```ts
+ * blockingKeys(spec, [{ name: 'Lan' }])[0]; // ['l'] for a rule keyed on the first letter
+ * ```
+ */
+export function blockingKeys<R>(spec: LinkageSpec<R>, records: readonly R[]): (string | null)[][] {
+  const rules = spec.blocking;
+  const keys = rules.map(() => new Array<string | null>(records.length));
+  // Record by record (not rule by rule): rules that derive the same parts of a record (its
+  // parsed name, its province) find them computed by the rule before.
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
+    for (let k = 0; k < rules.length; k++) keys[k]![i] = rules[k]!.key(r) || null;
+  }
+  return keys;
+}
+
+/**
  * Prepares records for comparison and blocking (call once per side; both sides of a link must
  * be prepared with the same `spec` object so interned ids agree).
  *
@@ -66,11 +95,5 @@ export interface PreparedSide {
  */
 export function prepareSide<R>(spec: LinkageSpec<R>, records: readonly R[]): PreparedSide {
   const columns = spec.comparisons.map((c) => c.prepare(records));
-  const keys = spec.blocking.map((rule) =>
-    records.map((r) => {
-      const k = rule.key(r);
-      return k ? k : null;
-    }),
-  );
-  return { size: records.length, columns, keys };
+  return { size: records.length, columns, keys: blockingKeys(spec, records) };
 }

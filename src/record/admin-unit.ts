@@ -1,7 +1,7 @@
+import { memoize } from '../memo.js';
 import type { Issue, Result } from '../result.js';
 import { normalizeName } from '../text/index.js';
 import { issue, NO_WARNINGS } from './issue.js';
-import { memoize } from './memo.js';
 
 /** The kind of a district-level (cấp huyện) or commune-level (cấp xã) unit. */
 export type AdminUnitType =

@@ -1,3 +1,4 @@
+import { memoize } from '../memo.js';
 import type { Issue } from '../result.js';
 import { type ToneStyle, toNfc } from '../text/index.js';
 import { parseCommune, parseDistrict } from './admin-unit.js';
@@ -5,7 +6,6 @@ import { type CanonicalColumn, isCanonicalColumn, type RawRecordInput } from './
 import { type DateOfBirthOptions, parseDateOfBirth } from './dob.js';
 import { cleanIdNumber } from './id-field.js';
 import { NO_WARNINGS } from './issue.js';
-import { memoize } from './memo.js';
 import { cleanFullName } from './name-field.js';
 import { parsePhone } from './phone.js';
 import { type ProvinceOptions, parseProvince } from './province.js';

@@ -1,7 +1,7 @@
+import { memoize } from '../memo.js';
 import type { Issue } from '../result.js';
 import { type NameChange, normalizeName, type ToneStyle } from '../text/index.js';
 import { issue } from './issue.js';
-import { memoize } from './memo.js';
 
 /**
  * Codes about the full name column.

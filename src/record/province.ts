@@ -1,9 +1,9 @@
 import { distance } from 'fastest-levenshtein';
 import { OLD_PROVINCES } from '../id/index.js';
+import { memoize } from '../memo.js';
 import type { Issue, Result } from '../result.js';
 import { decodeLegacy } from '../text/index.js';
 import { issue, NO_WARNINGS } from './issue.js';
-import { memoize } from './memo.js';
 import { placeKey } from './place-key.js';
 import { PROVINCE_ALIASES } from './province-spellings.js';
 

@@ -4,6 +4,7 @@ import {
   buildBlockIndex,
   checkBlocking,
   chooseThresholds,
+  chunkBlockIndex,
   countCandidates,
   dedupeRecords,
   exactComparison,
@@ -16,6 +17,7 @@ import {
   prepareSide,
   runEm,
   stringComparison,
+  toColumnarReference,
   weightToProbability,
 } from '../../src/match/index.js';
 
@@ -213,6 +215,42 @@ describe('blocking', () => {
       },
     );
     expect(r.success).toBe(false);
+  });
+
+  it('leaves out blocks larger than a rule’s maxBlockSize (in memory and in the columnar reference)', () => {
+    const base = spec();
+    const s: LinkageSpec<P> = {
+      ...base,
+      blocking: [{ ...base.blocking[0]!, maxBlockSize: 2 }, base.blocking[1]!],
+    };
+    const register = [
+      { name: 'lan', year: '1980', town: 'a' },
+      { name: 'lan', year: '1981', town: 'b' },
+      { name: 'lan', year: '1982', town: 'c' },
+      { name: 'mai', year: '1983', town: 'a' },
+      { name: 'mai', year: '1984', town: 'b' },
+    ];
+    const right = prepareSide(s, register);
+    const left = prepareSide(s, [
+      { name: 'lan', year: '1990', town: 'a' },
+      { name: 'mai', year: '1990', town: 'a' },
+    ]);
+    const index = buildBlockIndex(right, s);
+    expect(index.rules[0]!.has('lan')).toBe(false);
+    expect([...index.rules[0]!.get('mai')!]).toEqual([3, 4]);
+    expect(countCandidates(s, index, left).perRule[0]).toEqual({
+      rule: 'name',
+      pairs: 2,
+      largestBlock: 2,
+    });
+    const ref = toColumnarReference(right);
+    const chunk = chunkBlockIndex(ref, left, s);
+    expect(chunk.rules[0]!.has('lan')).toBe(false);
+    expect([...chunk.rules[0]!.get('mai')!]).toEqual([3, 4]);
+    // Without the spec, nothing is left out.
+    expect(buildBlockIndex(right).rules[0]!.get('lan')!.length).toBe(3);
+    const linked = linkRecords([{ name: 'lan', year: '1990', town: 'z' }], register, s);
+    expect(linked.success && linked.data.summary.pairsScored).toBe(0);
   });
 });
 

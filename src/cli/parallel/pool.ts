@@ -55,6 +55,12 @@ export function workerEntry(): { readonly script: string; readonly eval: boolean
 export interface PoolOptions {
   /** Heap limit of each worker in MiB (`--max-old-space-size`). */
   readonly maxOldSpaceMb?: number;
+  /**
+   * Young-generation size of each worker in MiB. A chunk's short-lived objects (parsed rows,
+   * cleaned records, candidate lists) then die young instead of being promoted, so the old
+   * generation — and the process's resident memory — does not fill up with garbage.
+   */
+  readonly maxYoungSpaceMb?: number;
 }
 
 /**
@@ -71,14 +77,18 @@ export function createPool(size: number, options: PoolOptions = {}): WorkerPool 
   const entry = workerEntry();
   const queue: Pending[] = [];
   let failure: unknown;
-  const resourceLimits =
-    options.maxOldSpaceMb === undefined
-      ? undefined
-      : { maxOldGenerationSizeMb: options.maxOldSpaceMb };
+  const resourceLimits = {
+    ...(options.maxOldSpaceMb === undefined
+      ? {}
+      : { maxOldGenerationSizeMb: options.maxOldSpaceMb }),
+    ...(options.maxYoungSpaceMb === undefined
+      ? {}
+      : { maxYoungGenerationSizeMb: options.maxYoungSpaceMb }),
+  };
   const slots: Slot[] = Array.from({ length: size }, () => {
     const worker = new Worker(entry.script, {
       eval: entry.eval,
-      ...(resourceLimits ? { resourceLimits } : {}),
+      resourceLimits,
     });
     const slot: Slot = { worker, job: undefined };
     worker.on('message', (msg: { ok: boolean; value?: unknown; error?: string }) => {

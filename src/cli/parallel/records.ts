@@ -3,7 +3,7 @@
  * slim down for the trip to the main thread, and compute the blocking keys (pure functions of
  * the record, so any thread may compute them).
  */
-import { hashKeys, type LinkageSpec } from '../../match/index.js';
+import { blockingKeys, hashKeys, type LinkageSpec } from '../../match/index.js';
 import {
   type CleanRecord,
   type CleanRecordOptions,
@@ -132,15 +132,8 @@ export function cleanChunk(
     records.push(options.slim === true ? slim(rec) : rec);
   }
   const invalid = bad.slice(0, rows.length);
-  if (options.hashKeys === true) {
-    const hashes = spec.blocking.map((rule) => hashKeys(records.map((rec) => rule.key(rec))));
-    return { rows, ids, records, invalid, keys: [], hashes };
-  }
-  const keys = spec.blocking.map((rule) =>
-    records.map((rec) => {
-      const k = rule.key(rec);
-      return k ? k : null;
-    }),
-  );
+  const keys = blockingKeys(spec, records);
+  if (options.hashKeys === true)
+    return { rows, ids, records, invalid, keys: [], hashes: keys.map(hashKeys) };
   return { rows, ids, records, invalid, keys };
 }

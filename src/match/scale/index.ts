@@ -14,6 +14,7 @@ export {
   lookupBlock,
   plainAllocator,
 } from './block-table.js';
+export { concatColumns } from './concat.js';
 export { type Dictionaries, exportDictionaries, importDictionaries } from './dictionary.js';
 export { hashKey } from './hash.js';
 export {
@@ -28,6 +29,7 @@ export {
   type ColumnarReference,
   type ColumnarReferenceOptions,
   chunkBlockIndex,
+  columnarReferenceFromPieces,
   referenceBytes,
   referenceSide,
   toColumnarReference,

@@ -7,7 +7,12 @@ import {
   resolveManyToOne,
   scoreChunk,
 } from '../link.js';
-import { type FellegiSunterModel, modelMismatch, type Thresholds } from '../model.js';
+import {
+  type FellegiSunterModel,
+  modelMismatch,
+  type Thresholds,
+  weightToProbability,
+} from '../model.js';
 import { type CompiledRules, compileRules } from '../rules.js';
 import { createScorer, type Scorer } from '../scorer.js';
 import type { LinkageSpec, PreparedSide } from '../spec.js';
@@ -45,10 +50,6 @@ export interface SampleTraining {
 }
 
 const TOP = 4;
-
-function probabilityOf(w: number): number {
-  return w === Number.NEGATIVE_INFINITY ? 0 : 1 / (1 + 2 ** -w);
-}
 
 /**
  * Prepares a linker for streaming: the model (trained elsewhere, e.g. by {@link trainOnSample}
@@ -100,14 +101,14 @@ export function trainOnSample<R>(
   options: MatchOptions = {},
 ): SampleTraining {
   const right = referenceSide(reference);
-  const index = chunkBlockIndex(reference, sample);
+  const index = chunkBlockIndex(reference, sample, spec);
   const blocking = countCandidates(spec, index, sample);
   const trained = options.model ?? trainModel(spec, sample, right, index, options);
   const scorer = createScorer(spec, trained, right, options);
   const rules = compileRules(spec, options.rules ?? []);
   const chunk = scoreChunk(scorer, sample, right, index, rules);
   const bestP = new Float64Array(sample.size);
-  for (let i = 0; i < sample.size; i++) bestP[i] = probabilityOf(chunk.weight[i * TOP]!);
+  for (let i = 0; i < sample.size; i++) bestP[i] = weightToProbability(chunk.weight[i * TOP]!);
   const thresholds = chooseThresholdsFor(bestP, options.thresholds ?? trained.thresholds, options);
   return {
     model: { ...trained, thresholds: { match: thresholds.match, review: thresholds.review } },
@@ -136,7 +137,7 @@ export interface ChunkLink {
  * ```
  */
 export function linkChunk<R>(linker: ScaleLinker<R>, left: PreparedSide): ChunkLink {
-  const index = chunkBlockIndex(linker.reference, left);
+  const index = chunkBlockIndex(linker.reference, left, linker.spec);
   const right = referenceSide(linker.reference);
   const chunk = scoreChunk(linker.scorer, left, right, index, linker.rules);
   const results = resolveManyToOne(

@@ -10,6 +10,8 @@ import {
   lookupBlock,
   plainAllocator,
 } from './block-table.js';
+import { concatColumns } from './concat.js';
+import { isTypedArray, type TypedArray } from './typed-arrays.js';
 
 /**
  * The reference side (the register) in its national-scale form: the engine's prepared columns
@@ -32,20 +34,6 @@ export interface ColumnarReferenceOptions {
    * (e.g. by the worker threads that cleaned the records); `side.keys` is then ignored.
    */
   readonly keyHashes?: readonly Float64Array[];
-}
-
-type TypedArray =
-  | Int8Array
-  | Uint8Array
-  | Int16Array
-  | Uint16Array
-  | Int32Array
-  | Uint32Array
-  | Float32Array
-  | Float64Array;
-
-function isTypedArray(v: unknown): v is TypedArray {
-  return ArrayBuffer.isView(v) && !(v instanceof DataView);
 }
 
 function moveArray<T extends TypedArray>(a: T, alloc: BufferAllocator): T {
@@ -118,6 +106,49 @@ export function toColumnarReference(
 }
 
 /**
+ * Builds a {@link ColumnarReference} from consecutive pieces of the reference side, each
+ * prepared with the same spec instance in order (so the interned ids agree): the columns are
+ * concatenated ({@link concatColumns}) straight into `allocate` memory, and the block tables are
+ * built over all pieces. The result equals {@link toColumnarReference} of one `prepareSide` over
+ * all the records, but only one piece's records need to exist at a time.
+ *
+ * @example
+ * ```ts
+ * const pieces = chunksOfRegister.map((rows) => prepareSide(spec, rows)); // same spec, in order
+ * const ref = columnarReferenceFromPieces(pieces, { allocate: (n) => new SharedArrayBuffer(n) });
+ * ```
+ */
+export function columnarReferenceFromPieces(
+  pieces: readonly PreparedSide[],
+  options: ColumnarReferenceOptions = {},
+): ColumnarReference {
+  const alloc = options.allocate ?? plainAllocator;
+  const first = pieces[0];
+  if (!first) throw new RangeError('columnarReferenceFromPieces needs at least one piece');
+  let size = 0;
+  for (const p of pieces) size += p.size;
+  const columns = first.columns.map((_, k) =>
+    concatColumns(
+      pieces.map((p) => p.columns[k]!),
+      alloc,
+    ),
+  );
+  const blocks = options.keyHashes
+    ? options.keyHashes.map((h) => {
+        if (h.length !== size)
+          throw new RangeError(`${h.length} key hashes for ${size} reference records`);
+        return blockTableFromHashes(h, alloc);
+      })
+    : first.keys.map((_, r) =>
+        buildBlockTable(
+          pieces.flatMap((p) => p.keys[r] ?? []),
+          alloc,
+        ),
+      );
+  return { size, columns, blocks };
+}
+
+/**
  * Bytes held by a columnar reference's typed arrays (columns and block tables; shared arrays
  * counted once). Divide by `size` for bytes per record.
  *
@@ -154,23 +185,29 @@ export function referenceSide(ref: ColumnarReference): PreparedSide {
 
 /**
  * The engine's {@link BlockIndex} restricted to the keys of one chunk of left records: each key
- * the chunk holds maps to a view of its reference block (no copy). The engine's candidate
+ * the chunk holds maps to a view of its reference block (no copy); with the spec, blocks larger
+ * than their rule's `maxBlockSize` are left out, as {@link buildBlockIndex} does. The engine's candidate
  * generation then yields exactly the candidates a full index would, for these records only.
  *
  * @example
  * ```ts
- * const index = chunkBlockIndex(ref, prepareSide(spec, rows));
+ * const index = chunkBlockIndex(ref, prepareSide(spec, rows), spec);
  * ```
  */
-export function chunkBlockIndex(ref: ColumnarReference, left: PreparedSide): BlockIndex {
+export function chunkBlockIndex<R>(
+  ref: ColumnarReference,
+  left: PreparedSide,
+  spec?: LinkageSpec<R>,
+): BlockIndex {
   const rules = ref.blocks.map((table, r) => {
+    const cap = spec?.blocking[r]?.maxBlockSize ?? Number.POSITIVE_INFINITY;
     const map = new Map<string, Int32Array>();
     const keys = left.keys[r] ?? [];
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i];
       if (!k || map.has(k)) continue;
       const list = lookupBlock(table, k);
-      if (list.length > 0) map.set(k, list);
+      if (list.length > 0 && list.length <= cap) map.set(k, list);
     }
     return map;
   });

@@ -1,0 +1,171 @@
+import type { PreparedColumn } from '../comparison.js';
+import { type BufferAllocator, plainAllocator } from './block-table.js';
+import { isTypedArray, type TypedArray } from './typed-arrays.js';
+
+/**
+ * Concatenates the prepared columns of consecutive pieces of one side — each piece prepared by
+ * the *same* comparison object, in order, so their interned ids already agree — into the column
+ * one `prepare` call over all the records would have built, with its typed arrays in `alloc`
+ * memory. This lets the register be prepared piece by piece (each piece's records dropped as soon
+ * as it is prepared) instead of holding every record for one call.
+ *
+ * The layouts it understands are the engine's: a typed array with one element per record; a
+ * string column (`codes` pool with per-record `start` offsets); a token list (`x` pool with
+ * `xStart` offsets, one more than records); nested plain objects of these. The same array
+ * referenced twice (`tfIds` is often `ids`) stays one array. Anything else is refused with a
+ * `TypeError` naming the field, never concatenated wrongly.
+ *
+ * @example
+ * ```ts
+ * const c = spec.comparisons[0]!;
+ * const whole = concatColumns([c.prepare(register.slice(0, 500)), c.prepare(register.slice(500))]);
+ * // equal to c.prepare(register) had the comparison been fresh
+ * ```
+ */
+export function concatColumns(
+  parts: readonly PreparedColumn[],
+  alloc: BufferAllocator = plainAllocator,
+): PreparedColumn {
+  if (parts.length === 0) throw new RangeError('concatColumns needs at least one part');
+  const sizes = parts.map((p) => p.size);
+  return concatObject(
+    parts as readonly object[],
+    sizes,
+    alloc,
+    'column',
+    new Map(),
+  ) as PreparedColumn;
+}
+
+type Memo = Map<TypedArray, TypedArray>;
+
+function concatObject(
+  parts: readonly object[],
+  sizes: readonly number[],
+  alloc: BufferAllocator,
+  path: string,
+  memo: Memo,
+): object {
+  const first = parts[0] as Record<string, unknown>;
+  const fields = Object.keys(first);
+  for (const p of parts) {
+    const keys = Object.keys(p);
+    if (keys.length !== fields.length || keys.some((k, i) => k !== fields[i]))
+      throw new TypeError(`Prepared column '${path}': the parts have different fields`);
+  }
+  const get = (name: string) => parts.map((p) => (p as Record<string, unknown>)[name]);
+  const out: Record<string, unknown> = {};
+  // Pools first, so offsets into them can be shifted by the pool lengths.
+  const pools = new Map<string, string>(); // offsets field → pool field
+  if (isTypedArray(first['codes']) && isTypedArray(first['start'])) pools.set('start', 'codes');
+  for (const name of fields) {
+    if (name.endsWith('Start') && isTypedArray(first[name])) {
+      const pool = name.slice(0, -'Start'.length);
+      if (isTypedArray(first[pool])) pools.set(name, pool);
+    }
+  }
+  const poolNames = new Set(pools.values());
+  for (const name of fields) {
+    const values = get(name);
+    const here = `${path}.${name}`;
+    const v0 = values[0];
+    if (name === 'size') {
+      out[name] = sizes.reduce((a, b) => a + b, 0);
+    } else if (isTypedArray(v0)) {
+      const arrays = values as TypedArray[];
+      if (poolNames.has(name)) out[name] = concatArrays(arrays, alloc, memo);
+      else if (pools.has(name)) {
+        const pool = get(pools.get(name)!) as TypedArray[];
+        out[name] = concatOffsets(arrays, pool, sizes, alloc, here, memo);
+      } else {
+        arrays.forEach((a, i) => {
+          if (a.length !== sizes[i])
+            throw new TypeError(
+              `Prepared column field '${here}' has ${a.length} elements for ${sizes[i]} records: unknown layout`,
+            );
+        });
+        out[name] = concatArrays(arrays, alloc, memo);
+      }
+    } else if (v0 !== null && typeof v0 === 'object' && !Array.isArray(v0)) {
+      const subSizes = (values as { size?: unknown }[]).map((v, i) =>
+        typeof v.size === 'number' ? v.size : sizes[i]!,
+      );
+      out[name] = concatObject(values as object[], subSizes, alloc, here, memo);
+    } else if (typeof v0 === 'number' || typeof v0 === 'string' || typeof v0 === 'boolean') {
+      if (values.some((v) => v !== v0))
+        throw new TypeError(`Prepared column field '${here}' differs between parts`);
+      out[name] = v0;
+    } else if (v0 === undefined) {
+      out[name] = undefined;
+    } else {
+      throw new TypeError(`Prepared column field '${here}' cannot be concatenated`);
+    }
+  }
+  return out;
+}
+
+function allocLike(a: TypedArray, length: number, alloc: BufferAllocator): TypedArray {
+  const Ctor = a.constructor as new (
+    buffer: ArrayBufferLike,
+    offset: number,
+    length: number,
+  ) => TypedArray;
+  return new Ctor(alloc(length * a.BYTES_PER_ELEMENT), 0, length);
+}
+
+function concatArrays(
+  arrays: readonly TypedArray[],
+  alloc: BufferAllocator,
+  memo: Memo,
+): TypedArray {
+  const first = arrays[0]!;
+  const seen = memo.get(first);
+  if (seen) return seen;
+  let n = 0;
+  for (const a of arrays) n += a.length;
+  const out = allocLike(first, n, alloc);
+  let o = 0;
+  for (const a of arrays) {
+    (out as unknown as { set(x: ArrayLike<number>, at: number): void }).set(a, o);
+    o += a.length;
+  }
+  memo.set(first, out);
+  return out;
+}
+
+/**
+ * Offsets into a pool, shifted by the pool lengths of the parts before. Per-record offsets
+ * (`length === size`) are shifted as they are; token-list offsets (`length === size + 1`, the
+ * last one the pool's end) drop each part's closing offset but the last part's.
+ */
+function concatOffsets(
+  arrays: readonly TypedArray[],
+  pools: readonly TypedArray[],
+  sizes: readonly number[],
+  alloc: BufferAllocator,
+  path: string,
+  memo: Memo,
+): TypedArray {
+  const first = arrays[0]!;
+  const seen = memo.get(first);
+  if (seen) return seen;
+  const closed = first.length === sizes[0]! + 1;
+  arrays.forEach((a, i) => {
+    if (a.length !== sizes[i]! + (closed ? 1 : 0))
+      throw new TypeError(`Offsets '${path}' have an unknown layout`);
+  });
+  let n = closed ? 1 : 0;
+  for (const s of sizes) n += s;
+  const out = allocLike(first, n, alloc);
+  let o = 0;
+  let shift = 0;
+  arrays.forEach((a, i) => {
+    const count = sizes[i]!;
+    for (let k = 0; k < count; k++) out[o + k] = a[k]! + shift;
+    o += count;
+    shift += pools[i]!.length;
+  });
+  if (closed) out[o] = shift;
+  memo.set(first, out);
+  return out;
+}
