@@ -34,9 +34,9 @@ export interface Comparison<R> {
   /** The level whose weight is term-frequency adjusted (1-based), or 0 for none. */
   readonly tfLevel: number;
   /**
-   * The interner behind the prepared ids, when there is one: the national-scale pipeline copies
-   * the reference's dictionary into each worker's comparisons so workers prepare LEFT chunks with
-   * the same ids. @internal
+   * The interner behind the prepared ids, when there is one: the national-scale pipeline attaches
+   * the reference's dictionary (typed arrays in shared memory, not copied) to each worker's
+   * comparisons, frozen, so workers prepare LEFT chunks with the same ids. @internal
    */
   readonly dictionary?: Interner;
   /** Prepares one side. Call it for both sides of a link with the same comparison object. */

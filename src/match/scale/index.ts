@@ -15,7 +15,12 @@ export {
   plainAllocator,
 } from './block-table.js';
 export { concatColumns } from './concat.js';
-export { type Dictionaries, exportDictionaries, importDictionaries } from './dictionary.js';
+export {
+  type Dictionaries,
+  type ExportDictionariesOptions,
+  exportDictionaries,
+  importDictionaries,
+} from './dictionary.js';
 export { hashKey } from './hash.js';
 export {
   type ChunkLink,
