@@ -33,14 +33,6 @@ function hasDiacritics(w: string): boolean {
   return false;
 }
 
-/**
- * Compares a word with a known name part: exactly, unless the whole name lacks diacritics (then
- * folded: `Nguyen` is Nguyễn, but in `Nguyễn Bảo Ly` the `Ly` is not Lý).
- */
-function same(word: string, known: string, folding: boolean): boolean {
-  return folding ? folded(word) === folded(known) : exact(word) === exact(known);
-}
-
 /** The most frequent surnames, never given names (rank 2); the other strong ones rank 1. */
 const TOP = new Set(STRONG_SURNAMES.slice(0, 12));
 const TOP_EXACT = new Set([...TOP].map(exact));
@@ -49,40 +41,43 @@ const TOP_FOLDED = new Set([...TOP].map(folded));
 const OTHER_EXACT = new Set(OTHER_SURNAMES.map(exact));
 const OTHER_FOLDED = new Set(OTHER_SURNAMES.map(folded));
 
-function isOtherSurname(w: string, folding: boolean): boolean {
-  return folding ? OTHER_FOLDED.has(folded(w)) : OTHER_EXACT.has(exact(w));
+/*
+ * Words are compared by key: exactly (lower case), unless the whole name lacks diacritics — then
+ * folded (`Nguyen` is Nguyễn, but in `Nguyễn Bảo Ly` the `Ly` is not Lý). Each word's key is made
+ * once per name, and the known names' keys once per module.
+ */
+
+function isOtherSurname(key: string, folding: boolean): boolean {
+  return (folding ? OTHER_FOLDED : OTHER_EXACT).has(key);
 }
 
 /** 2 for a top surname, 1 for another strong surname, 0 otherwise. */
-function surnameRank(w: string, folding: boolean): number {
-  const top = folding ? TOP_FOLDED.has(folded(w)) : TOP_EXACT.has(exact(w));
-  if (top) return 2;
-  return (folding ? STRONG_FOLDED.has(folded(w)) : STRONG_EXACT.has(exact(w))) ? 1 : 0;
+function surnameRank(key: string, folding: boolean): number {
+  if ((folding ? TOP_FOLDED : TOP_EXACT).has(key)) return 2;
+  return (folding ? STRONG_FOLDED : STRONG_EXACT).has(key) ? 1 : 0;
 }
 
 const COMPOUNDS: readonly (readonly string[])[] = COMPOUND_SURNAMES.map((c) => c.split(' '));
+const COMPOUNDS_EXACT = COMPOUNDS.map((c) => c.map(exact));
+const COMPOUNDS_FOLDED = COMPOUNDS.map((c) => c.map(folded));
 
-/** How many leading words of `words` form a compound surname (0 if none). */
-function compoundLength(words: readonly string[], folding: boolean): number {
-  for (const c of COMPOUNDS) {
-    if (words.length <= c.length) continue;
-    let ok = true;
-    for (let i = 0; i < c.length; i++) if (!same(words[i] ?? '', c[i] ?? '', folding)) ok = false;
-    if (ok) return c.length;
-  }
+/** Whether `keys[start …]` is the compound `c`. */
+function matches(keys: readonly string[], start: number, c: readonly string[]): boolean {
+  for (let i = 0; i < c.length; i++) if (keys[start + i] !== c[i]) return false;
+  return true;
+}
+
+/** How many leading words form a compound surname (0 if none). */
+function compoundLength(keys: readonly string[], folding: boolean): number {
+  for (const c of folding ? COMPOUNDS_FOLDED : COMPOUNDS_EXACT)
+    if (keys.length > c.length && matches(keys, 0, c)) return c.length;
   return 0;
 }
 
 /** How many trailing words form a compound surname (reversed order), 0 if none. */
-function trailingCompoundLength(words: readonly string[], folding: boolean): number {
-  for (const c of COMPOUNDS) {
-    if (words.length <= c.length) continue;
-    const start = words.length - c.length;
-    let ok = true;
-    for (let i = 0; i < c.length; i++)
-      if (!same(words[start + i] ?? '', c[i] ?? '', folding)) ok = false;
-    if (ok) return c.length;
-  }
+function trailingCompoundLength(keys: readonly string[], folding: boolean): number {
+  for (const c of folding ? COMPOUNDS_FOLDED : COMPOUNDS_EXACT)
+    if (keys.length > c.length && matches(keys, keys.length - c.length, c)) return c.length;
   return 0;
 }
 
@@ -115,15 +110,17 @@ export function parseVietnameseName(s: string): VietnameseName {
   if (n === 0) return { surname: '', middle: [], given: '', reversed: false };
   if (n === 1) return { surname: '', middle: [], given: words[0] ?? '', reversed: false };
   const folding = !words.some(hasDiacritics);
-  const firstRank = surnameRank(words[0] ?? '', folding);
-  const lastRank = surnameRank(words[n - 1] ?? '', folding);
-  const firstIsSurname = firstRank > 0 || isOtherSurname(words[0] ?? '', folding);
+  const keys = words.map(folding ? folded : exact);
+  const firstRank = surnameRank(keys[0]!, folding);
+  const lastRank = surnameRank(keys[n - 1]!, folding);
+  const firstIsSurname = firstRank > 0 || isOtherSurname(keys[0]!, folding);
+  const compound = compoundLength(keys, folding);
   const reversed =
-    compoundLength(words, folding) === 0 &&
+    compound === 0 &&
     ((lastRank === 2 && firstRank < 2) ||
-      (!firstIsSurname && (lastRank === 1 || trailingCompoundLength(words, folding) > 0)));
+      (!firstIsSurname && (lastRank === 1 || trailingCompoundLength(keys, folding) > 0)));
   if (reversed) {
-    const len = Math.max(1, trailingCompoundLength(words, folding));
+    const len = Math.max(1, trailingCompoundLength(keys, folding));
     return {
       surname: words.slice(n - len).join(' '),
       middle: words.slice(1, n - len),
@@ -131,7 +128,7 @@ export function parseVietnameseName(s: string): VietnameseName {
       reversed: true,
     };
   }
-  const len = Math.max(1, compoundLength(words, folding));
+  const len = Math.max(1, compound);
   return {
     surname: words.slice(0, len).join(' '),
     middle: words.slice(len, n - 1),
