@@ -119,19 +119,19 @@ export function isToneMark(c: number): boolean {
  * ```
  */
 export function cleanBeforeDecoding(s: string): string {
-  let i = 0;
+  let out = '';
+  let last = 0;
   const n = s.length;
-  while (i < n) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x100 && (isInvisible(c) || isSpaceLike(c))) break;
-    i++;
+  for (let i = 0; i < n; i++) {
+    const c = codeAt(s, i);
+    if (c < 0x100) continue;
+    if (isInvisible(c)) {
+      out += s.slice(last, i);
+      last = i + 1;
+    } else if (isSpaceLike(c)) {
+      out += `${s.slice(last, i)} `;
+      last = i + 1;
+    }
   }
-  if (i === n) return s;
-  let out = s.slice(0, i);
-  for (; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x100 && isInvisible(c)) continue;
-    out += c >= 0x100 && isSpaceLike(c) ? ' ' : s[i];
-  }
-  return out;
+  return last === 0 ? s : out + s.slice(last);
 }

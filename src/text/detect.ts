@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { cleanBeforeDecoding, isSpaceLike } from './chars.js';
+import { cleanBeforeDecoding, codeAt, isSpaceLike } from './chars.js';
 import { isCommonNameSyllable as isCommon } from './common-syllables.js';
 import {
   type DecodeLegacyOptions,
@@ -35,7 +35,12 @@ export interface EncodingDetection {
   readonly confidence: number;
 }
 
-const VIQR_MARK_CHARS = new Set("'`?~.(^+\\");
+/** `VIQR_MARK[c]` is 1 for the ASCII characters VIQR uses as marks: ' ` ? ~ . ( ^ + and backslash. */
+const VIQR_MARK: Uint8Array = (() => {
+  const t = new Uint8Array(128);
+  for (const ch of "'`?~.(^+\\") t[ch.charCodeAt(0)] = 1;
+  return t;
+})();
 
 function isVowelAscii(c: number): boolean {
   const l = c | 0x20;
@@ -50,7 +55,7 @@ function trimWord(w: string, keepMarks: boolean): string {
     c > 0x20 &&
     c < 0x7f &&
     !((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) &&
-    !(keepMarks && VIQR_MARK_CHARS.has(String.fromCharCode(c)));
+    !(keepMarks && VIQR_MARK[c] === 1);
   while (a < b && isPunct(w.charCodeAt(a))) a++;
   while (b > a && isPunct(w.charCodeAt(b - 1))) b--;
   return w.slice(a, b);
@@ -60,7 +65,7 @@ function splitWords(s: string): string[] {
   const words: string[] = [];
   let start = -1;
   for (let i = 0; i <= s.length; i++) {
-    const c = i < s.length ? s.charCodeAt(i) : 0x20;
+    const c = i < s.length ? codeAt(s, i) : 0x20;
     if (isSpaceLike(c)) {
       if (start >= 0) words.push(s.slice(start, i));
       start = -1;
@@ -147,22 +152,63 @@ const UNCHANGED: WordScore = {
   misplaced: false,
 };
 
-/** Per-encoding memo of word scores (bounded, module-private; names reuse their words). */
-const WORD_SCORES = new Map<LegacyEncoding, Map<string, WordScore>>(
-  LEGACY_ENCODINGS.map((e) => [e, new Map<string, WordScore>()]),
-);
+/**
+ * Memo of word scores (bounded, module-private; names reuse their words): one entry per word, with
+ * a slot per encoding (index in {@link LEGACY_ENCODINGS}) filled on first use.
+ */
+const WORD_SCORES = new Map<string, (WordScore | undefined)[]>();
 const MAX_MEMO = 16_384;
 
-function scoreWord(raw: string, encoding: LegacyEncoding): WordScore {
-  const memo = WORD_SCORES.get(encoding) as Map<string, WordScore>;
-  const known = memo.get(raw);
-  if (known !== undefined) return known;
-  const result = computeWordScore(raw, encoding);
-  if (raw.length <= 24) {
-    if (memo.size >= MAX_MEMO) memo.clear();
-    memo.set(raw, result);
+function scoreWord(raw: string, e: number): WordScore {
+  let slots = WORD_SCORES.get(raw);
+  if (slots === undefined) {
+    slots = [undefined, undefined, undefined, undefined, undefined];
+    if (raw.length <= 24) {
+      if (WORD_SCORES.size >= MAX_MEMO) WORD_SCORES.clear();
+      WORD_SCORES.set(raw, slots);
+    }
+  }
+  let result = slots[e];
+  if (result === undefined) {
+    result = computeWordScore(raw, LEGACY_ENCODINGS[e] as LegacyEncoding);
+    slots[e] = result;
   }
   return result;
+}
+
+/**
+ * Whether the word is a Vietnamese syllable in lower, Title or UPPER case with its tone where one
+ * of the styles puts it. No decoding can count such a word as repaired, so text made only of such
+ * words is never detected as legacy text. Memoised (bounded, module-private).
+ */
+function isSettledWord(w: string): boolean {
+  const known = SETTLED.get(w);
+  if (known !== undefined) return known;
+  const settled = isSyllable(w) && plausibleCase(w) && !misplacedTone(w);
+  if (w.length <= 24) {
+    if (SETTLED.size >= MAX_MEMO) SETTLED.clear();
+    SETTLED.set(w, settled);
+  }
+  return settled;
+}
+
+const SETTLED = new Map<string, boolean>();
+
+/**
+ * Whether every word of `s` (split as {@link detectEncoding} splits) is settled
+ * ({@link isSettledWord}): then no legacy encoding can score, and detection can stop early.
+ */
+function allWordsSettled(s: string): boolean {
+  let start = -1;
+  const n = s.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? codeAt(s, i) : 0x20;
+    if (isSpaceLike(c)) {
+      if (start >= 0 && !isSettledWord(s.slice(start, i))) return false;
+      start = -1;
+    } else if (start < 0) start = i;
+  }
+  return true;
 }
 
 function computeWordScore(raw: string, encoding: LegacyEncoding): WordScore {
@@ -186,14 +232,14 @@ function computeWordScore(raw: string, encoding: LegacyEncoding): WordScore {
   };
 }
 
-function scoreEncoding(words: readonly string[], encoding: LegacyEncoding): Score {
+function scoreEncoding(words: readonly string[], e: number): Score {
   let evidence = 0;
   let against = 0;
   let changed = 0;
   let bonus = 0;
   let strong = 0;
   for (const raw of words) {
-    const ws = scoreWord(raw, encoding);
+    const ws = scoreWord(raw, e);
     if (!ws.changed) continue;
     changed++;
     if (!ws.valid) {
@@ -231,8 +277,9 @@ export function detectEncoding(input: string): EncodingDetection {
   let nonAscii = false;
   let viqrMarks = false;
   let prev = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = codeAt(s, i);
     if (c < 0x20 && (c < 0x09 || c > 0x0d)) {
       // TCVN3 and VISCII put some capitals on C0 control bytes.
       nonAscii = true;
@@ -240,7 +287,7 @@ export function detectEncoding(input: string): EncodingDetection {
       if (!isCp1252Char(c)) return { encoding: 'unicode', confidence: 1 };
       if (!isSpaceLike(c)) nonAscii = true;
     } else if (
-      (VIQR_MARK_CHARS.has(s[i] ?? '') && isVowelAscii(prev)) ||
+      (VIQR_MARK[c] === 1 && isVowelAscii(prev)) ||
       ((c | 0x20) === 0x64 && (prev | 0x20) === 0x64)
     ) {
       viqrMarks = true;
@@ -248,13 +295,16 @@ export function detectEncoding(input: string): EncodingDetection {
     prev = c;
   }
   if (!nonAscii && !viqrMarks) return { encoding: 'ascii', confidence: 1 };
+  if (allWordsSettled(s))
+    return { encoding: nonAscii ? 'unicode' : 'ascii', confidence: nonAscii ? 0.9 : 1 };
   const words = splitWords(s);
   let best: LegacyEncoding | null = null;
   let bestScore = 0;
   let bestConfidence = 0;
-  for (const encoding of LEGACY_ENCODINGS) {
+  for (let e = 0; e < LEGACY_ENCODINGS.length; e++) {
+    const encoding = LEGACY_ENCODINGS[e] as LegacyEncoding;
     if (encoding === 'viqr' ? !viqrMarks || nonAscii : !nonAscii) continue;
-    const { evidence, against, changed, bonus, strong } = scoreEncoding(words, encoding);
+    const { evidence, against, changed, bonus, strong } = scoreEncoding(words, e);
     const score = evidence - against + bonus;
     // One repaired word is enough only when it is a frequent name syllable (`Seán` → `Sến` is not).
     const enough = evidence >= 2 || (evidence === 1 && strong >= 1);

@@ -5,7 +5,6 @@
  */
 import { codeAt, isInvisible, isSpaceLike } from './chars.js';
 
-
 /** Code units below this limit are folded by table; above it, by a short switch. */
 const FOLD_LIMIT = 0x2000;
 

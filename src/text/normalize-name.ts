@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { cleanBeforeDecoding } from './chars.js';
+import { cleanBeforeDecoding, codeAt } from './chars.js';
 import { isCommonNameSyllable } from './common-syllables.js';
 import { detectEncoding } from './detect.js';
 import { decodeWith, type LegacyEncoding } from './legacy.js';
@@ -231,8 +231,23 @@ function normalizeOnce(
   }
   const nfc = toNfc(text);
   if (nfc !== text) changes.push('unicode-normalized');
-  const words = nfc.split(' ').filter((w) => w.length > 0);
-  if (words.join(' ') !== nfc) changes.push('whitespace');
+  // Words: the runs between plain spaces (toNfc mapped the others), in one scan.
+  const words: string[] = [];
+  let whitespace = false;
+  let eth = false;
+  const n = nfc.length;
+  let start = 0;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? codeAt(nfc, i) : 0x20;
+    if (c === 0x20) {
+      if (i > start) words.push(start === 0 && i === n ? nfc : nfc.slice(start, i));
+      else if (n > 0) whitespace = true;
+      start = i + 1;
+    } else if (c === 0xd0 || c === 0xf0) eth = true;
+  }
+  if (whitespace) changes.push('whitespace');
+  /** Whether some word was replaced (then the words are joined again). */
+  let wordChanged = false;
 
   const telex = options?.repairTelex ?? 'auto';
   if (telex !== false && words.some(mayBeTyped)) {
@@ -252,23 +267,31 @@ function normalizeOnce(
           repaired = true;
         }
       }
-      if (repaired) changes.push('telex-repaired');
+      if (repaired) {
+        changes.push('telex-repaired');
+        wordChanged = true;
+      }
     }
   }
 
   // Ð/ð (Icelandic eth, U+00D0/U+00F0) look like Đ/đ and replace them in converted data.
-  let lookalike = false;
-  for (let k = 0; k < words.length; k++) {
-    const w = words[k] ?? '';
-    if (w.includes('Ð') || w.includes('ð')) {
-      const fixed = w.replaceAll('Ð', 'Đ').replaceAll('ð', 'đ');
-      if (analyzeSyllable(fixed).error === null) {
-        words[k] = fixed;
-        lookalike = true;
+  if (eth) {
+    let lookalike = false;
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k] ?? '';
+      if (w.includes('Ð') || w.includes('ð')) {
+        const fixed = w.replaceAll('Ð', 'Đ').replaceAll('ð', 'đ');
+        if (analyzeSyllable(fixed).error === null) {
+          words[k] = fixed;
+          lookalike = true;
+        }
       }
     }
+    if (lookalike) {
+      changes.push('lookalike-replaced');
+      wordChanged = true;
+    }
   }
-  if (lookalike) changes.push('lookalike-replaced');
 
   let toneChanged = false;
   let caseChanged = false;
@@ -277,7 +300,7 @@ function normalizeOnce(
     Finished
   >;
   for (let k = 0; k < words.length; k++) {
-    const w = words[k] ?? '';
+    const w = words[k] as string;
     let f = memo.get(w);
     if (f === undefined) {
       const placed = placeToneInWord(w, style);
@@ -290,11 +313,16 @@ function normalizeOnce(
     }
     if (f.tone) toneChanged = true;
     if (f.case) caseChanged = true;
-    words[k] = f.value;
+    if (f.tone || f.case) {
+      words[k] = f.value;
+      wordChanged = true;
+    }
   }
   if (toneChanged) changes.push('tone-placement');
   if (caseChanged) changes.push('capitalization');
-  return { value: words.join(' '), changes };
+  // Unchanged words, one space apart: the text itself.
+  const value = whitespace || wordChanged ? words.join(' ') : nfc;
+  return { value, changes };
 }
 
 /**
