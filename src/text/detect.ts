@@ -180,8 +180,14 @@ function scoreWord(raw: string, e: number): WordScore {
  * Whether the word is a Vietnamese syllable in lower, Title or UPPER case with its tone where one
  * of the styles puts it. No decoding can count such a word as repaired, so text made only of such
  * words is never detected as legacy text. Memoised (bounded, module-private).
+ *
+ * @example
+ * ```ts
+ * isSettledWord('Hòa'); // true
+ * isSettledWord('Haò'); // false: the tone sits where neither style puts it
+ * ```
  */
-function isSettledWord(w: string): boolean {
+export function isSettledWord(w: string): boolean {
   const known = SETTLED.get(w);
   if (known !== undefined) return known;
   const settled = isSyllable(w) && plausibleCase(w) && !misplacedTone(w);

@@ -6,12 +6,14 @@
 import { cleanBeforeDecoding, codeAt } from './chars.js';
 import { isCommonNameSyllable } from './common-syllables.js';
 import { detectEncoding } from './detect.js';
+import { finishWord } from './finish-word.js';
 import { decodeWith, type LegacyEncoding } from './legacy.js';
 import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from './letters.js';
 import { toNfc } from './nfc.js';
+import { normalizeCommon } from './normalize-common.js';
 import { analyzeSyllable, LOWER_BASE } from './syllable.js';
 import { repairTelexWord } from './telex.js';
-import { placeToneInWord, type ToneStyle, tonePlacementOk } from './tone.js';
+import { type ToneStyle, tonePlacementOk } from './tone.js';
 
 /** What {@link normalizeName} changed, in pipeline order. */
 export type NameChange =
@@ -137,39 +139,6 @@ function latin1WordIsSafe(s: string, start: number, end: number): boolean {
   return analyzeSyllable(s.slice(start, end)).error === null;
 }
 
-/** Uppercases one character when that keeps it one character (`ß` stays `ß`, not `SS`). */
-function upperChar(ch: string): string {
-  const up = ch.toUpperCase();
-  return up.length === ch.length ? up : ch;
-}
-
-function capitalizeWord(w: string): string {
-  const lower = w.toLowerCase();
-  if (!lower.includes('-') && !lower.includes("'")) {
-    return upperChar(lower.charAt(0)) + lower.slice(1);
-  }
-  let out = upperChar(lower.charAt(0));
-  for (let i = 1; i < lower.length; i++) {
-    const prev = lower.charCodeAt(i - 1);
-    const ch = lower.charAt(i);
-    out += prev === 0x2d || prev === 0x27 ? upperChar(ch) : ch;
-  }
-  return out;
-}
-
-/** A word after tone placement and capitalisation, with what changed. */
-interface Finished {
-  readonly value: string;
-  readonly tone: boolean;
-  readonly case: boolean;
-}
-
-/**
- * Memo of finished words, one map per (style, capitalize): names reuse a few thousand words
- * (bounded, module-private, immutable values).
- */
-const FINISHED: readonly Map<string, Finished>[] = [new Map(), new Map(), new Map(), new Map()];
-
 /**
  * Normalises a personal name the way a user wants by default, and says what it changed:
  *
@@ -195,6 +164,11 @@ export function normalizeName(s: string, options?: NormalizeNameOptions): Normal
   const style = options?.style ?? 'traditional';
   const capitalize = options?.capitalize ?? true;
   if (isCanonical(s, style, capitalize)) return { value: s, changes: NO_CHANGES };
+  const decode = options?.decode ?? 'auto';
+  if (decode === 'auto' || decode === false) {
+    const common = normalizeCommon(s, style, capitalize, decode);
+    if (common !== null) return common;
+  }
   let result = normalizeOnce(s, style, capitalize, options);
   // Changing the case of text that was not decoded can turn it into recognisable legacy text
   // (`yÌ` → `Yì`, CP1258 for Ý): repeat until nothing changes, so the result is a fixed point.
@@ -295,22 +269,8 @@ function normalizeOnce(
 
   let toneChanged = false;
   let caseChanged = false;
-  const memo = FINISHED[(style === 'modern' ? 2 : 0) + (capitalize ? 1 : 0)] as Map<
-    string,
-    Finished
-  >;
   for (let k = 0; k < words.length; k++) {
-    const w = words[k] as string;
-    let f = memo.get(w);
-    if (f === undefined) {
-      const placed = placeToneInWord(w, style);
-      const cased = capitalize ? capitalizeWord(placed) : placed;
-      f = { value: cased, tone: placed !== w, case: cased !== placed };
-      if (w.length <= 16) {
-        if (memo.size >= 16_384) memo.clear();
-        memo.set(w, f);
-      }
-    }
+    const f = finishWord(words[k] as string, style, capitalize);
     if (f.tone) toneChanged = true;
     if (f.case) caseChanged = true;
     if (f.tone || f.case) {
