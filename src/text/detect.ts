@@ -152,26 +152,38 @@ const UNCHANGED: WordScore = {
   misplaced: false,
 };
 
-/**
- * Memo of word scores (bounded, module-private; names reuse their words): one entry per word, with
- * a slot per encoding (index in {@link LEGACY_ENCODINGS}) filled on first use.
- */
-const WORD_SCORES = new Map<string, (WordScore | undefined)[]>();
+/** What detection knows about one word (memoised: names reuse their words). */
+interface WordEntry {
+  /** {@link isSettledWord}. */
+  readonly settled: boolean;
+  /** Scores by encoding (index in {@link LEGACY_ENCODINGS}), filled on first use. */
+  readonly scores: (WordScore | undefined)[];
+}
+
+/** Memo of word entries (bounded, module-private, immutable once filled). */
+const WORDS = new Map<string, WordEntry>();
 const MAX_MEMO = 16_384;
 
-function scoreWord(raw: string, e: number): WordScore {
-  let slots = WORD_SCORES.get(raw);
-  if (slots === undefined) {
-    slots = [undefined, undefined, undefined, undefined, undefined];
-    if (raw.length <= 24) {
-      if (WORD_SCORES.size >= MAX_MEMO) WORD_SCORES.clear();
-      WORD_SCORES.set(raw, slots);
+function entryOf(w: string): WordEntry {
+  let entry = WORDS.get(w);
+  if (entry === undefined) {
+    entry = {
+      settled: isSyllable(w) && plausibleCase(w) && !misplacedTone(w),
+      scores: [undefined, undefined, undefined, undefined, undefined],
+    };
+    if (w.length <= 24) {
+      if (WORDS.size >= MAX_MEMO) WORDS.clear();
+      WORDS.set(w, entry);
     }
   }
-  let result = slots[e];
+  return entry;
+}
+
+function scoreWord(entry: WordEntry, raw: string, e: number): WordScore {
+  let result = entry.scores[e];
   if (result === undefined) {
     result = computeWordScore(raw, LEGACY_ENCODINGS[e] as LegacyEncoding);
-    slots[e] = result;
+    entry.scores[e] = result;
   }
   return result;
 }
@@ -188,33 +200,7 @@ function scoreWord(raw: string, e: number): WordScore {
  * ```
  */
 export function isSettledWord(w: string): boolean {
-  const known = SETTLED.get(w);
-  if (known !== undefined) return known;
-  const settled = isSyllable(w) && plausibleCase(w) && !misplacedTone(w);
-  if (w.length <= 24) {
-    if (SETTLED.size >= MAX_MEMO) SETTLED.clear();
-    SETTLED.set(w, settled);
-  }
-  return settled;
-}
-
-const SETTLED = new Map<string, boolean>();
-
-/**
- * Whether every word of `s` (split as {@link detectEncoding} splits) is settled
- * ({@link isSettledWord}): then no legacy encoding can score, and detection can stop early.
- */
-function allWordsSettled(s: string): boolean {
-  let start = -1;
-  const n = s.length;
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? codeAt(s, i) : 0x20;
-    if (isSpaceLike(c)) {
-      if (start >= 0 && !isSettledWord(s.slice(start, i))) return false;
-      start = -1;
-    } else if (start < 0) start = i;
-  }
-  return true;
+  return entryOf(w).settled;
 }
 
 function computeWordScore(raw: string, encoding: LegacyEncoding): WordScore {
@@ -238,14 +224,14 @@ function computeWordScore(raw: string, encoding: LegacyEncoding): WordScore {
   };
 }
 
-function scoreEncoding(words: readonly string[], e: number): Score {
+function scoreEncoding(words: readonly string[], entries: readonly WordEntry[], e: number): Score {
   let evidence = 0;
   let against = 0;
   let changed = 0;
   let bonus = 0;
   let strong = 0;
-  for (const raw of words) {
-    const ws = scoreWord(raw, e);
+  for (let k = 0; k < words.length; k++) {
+    const ws = scoreWord(entries[k] as WordEntry, words[k] as string, e);
     if (!ws.changed) continue;
     changed++;
     if (!ws.valid) {
@@ -301,16 +287,24 @@ export function detectEncoding(input: string): EncodingDetection {
     prev = c;
   }
   if (!nonAscii && !viqrMarks) return { encoding: 'ascii', confidence: 1 };
-  if (allWordsSettled(s))
-    return { encoding: nonAscii ? 'unicode' : 'ascii', confidence: nonAscii ? 0.9 : 1 };
   const words = splitWords(s);
+  const entries: WordEntry[] = [];
+  let allSettled = true;
+  for (const w of words) {
+    const entry = entryOf(w);
+    if (!entry.settled) allSettled = false;
+    entries.push(entry);
+  }
+  // No decoding can count a settled word as repaired: no encoding can win.
+  if (allSettled)
+    return { encoding: nonAscii ? 'unicode' : 'ascii', confidence: nonAscii ? 0.9 : 1 };
   let best: LegacyEncoding | null = null;
   let bestScore = 0;
   let bestConfidence = 0;
   for (let e = 0; e < LEGACY_ENCODINGS.length; e++) {
     const encoding = LEGACY_ENCODINGS[e] as LegacyEncoding;
     if (encoding === 'viqr' ? !viqrMarks || nonAscii : !nonAscii) continue;
-    const { evidence, against, changed, bonus, strong } = scoreEncoding(words, e);
+    const { evidence, against, changed, bonus, strong } = scoreEncoding(words, entries, e);
     const score = evidence - against + bonus;
     // One repaired word is enough only when it is a frequent name syllable (`Seán` → `Sến` is not).
     const enough = evidence >= 2 || (evidence === 1 && strong >= 1);

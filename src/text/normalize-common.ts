@@ -89,13 +89,30 @@ export function normalizeCommon(
   capitalize: boolean,
   decode: 'auto' | false,
 ): NormalizedName | null {
-  return scan(s, style, capitalize, decode === 'auto', decode === 'auto', false);
+  return scan(s, style, capitalize, decode === 'auto', decode === 'auto', false, NONE);
+}
+
+const NONE: readonly NameChange[] = [];
+
+/**
+ * The steps of {@link normalizeName} after decoding (NFC, whitespace, Telex, look-alikes, tone
+ * placement, case) for text that {@link normalizeCommon} accepts, after the changes `before`;
+ * `null` for anything else.
+ */
+export function normalizeDecoded(
+  s: string,
+  style: ToneStyle,
+  capitalize: boolean,
+  before: readonly NameChange[],
+): NormalizedName | null {
+  return scan(s, style, capitalize, false, false, false, before);
 }
 
 /**
  * The scan of {@link normalizeCommon}. `detect`: the first detection pass still has to be ruled
  * out; `detectAfter`: the second pass (on the result) has to be ruled out; `composed`: `s` is
- * already the {@link toNfc} of the input, which differed from it.
+ * already the {@link toNfc} of the input, which differed from it; `before`: changes already made
+ * (decoding).
  */
 function scan(
   s: string,
@@ -104,6 +121,7 @@ function scan(
   detect: boolean,
   detectAfter: boolean,
   composed: boolean,
+  before: readonly NameChange[],
 ): NormalizedName | null {
   const n = s.length;
   const words: FinishedFacts[] = [];
@@ -140,7 +158,7 @@ function scan(
     } else if (c >= 0x0300 && c <= 0x036f && !composed) {
       // NFD or mixed composition: a combining mark makes detection say Unicode; compose first.
       const nfc = toNfc(s);
-      return nfc === s ? null : scan(nfc, style, capitalize, false, detectAfter, true);
+      return nfc === s ? null : scan(nfc, style, capitalize, false, detectAfter, true, before);
     } else return null;
     if (start >= 0) {
       const w = s.slice(start, i);
@@ -161,7 +179,7 @@ function scan(
   // Detection would have to score legacy encodings: leave that to the general path.
   if (detect && !high && maybeLegacy && !allSettled) return null;
 
-  const changes: NameChange[] = [];
+  const changes: NameChange[] = before.slice();
   if (mapped || composed) changes.push('unicode-normalized');
   if (whitespace) changes.push('whitespace');
   let tone = false;
@@ -180,7 +198,7 @@ function scan(
   if (cased) changes.push('capitalization');
   // The second detection pass of normalizeName must find Unicode or ASCII text.
   if (detectAfter && !outHigh && !outAscii && !outSettled) return null;
-  if (changes.length === 0) return { value: s, changes };
+  if (!mapped && !composed && !whitespace && !tone && !cased) return { value: s, changes };
   let value = words[0]?.word.value ?? '';
   for (let k = 1; k < words.length; k++) value += ` ${(words[k] as FinishedFacts).word.value}`;
   return { value, changes };

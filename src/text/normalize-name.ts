@@ -10,7 +10,7 @@ import { finishWord } from './finish-word.js';
 import { decodeWith, type LegacyEncoding } from './legacy.js';
 import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from './letters.js';
 import { toNfc } from './nfc.js';
-import { normalizeCommon } from './normalize-common.js';
+import { normalizeCommon, normalizeDecoded } from './normalize-common.js';
 import { analyzeSyllable, LOWER_BASE } from './syllable.js';
 import { repairTelexWord } from './telex.js';
 import { type ToneStyle, tonePlacementOk } from './tone.js';
@@ -202,6 +202,10 @@ function normalizeOnce(
         changes.push(`decoded-${enc}`);
       }
     }
+  }
+  if (text !== s) {
+    const quick = normalizeDecoded(text, style, capitalize, changes);
+    if (quick !== null) return quick;
   }
   const nfc = toNfc(text);
   if (nfc !== text) changes.push('unicode-normalized');
