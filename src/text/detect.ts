@@ -38,7 +38,7 @@ export interface EncodingDetection {
 /** `VIQR_MARK[c]` is 1 for the ASCII characters VIQR uses as marks: ' ` ? ~ . ( ^ + and backslash. */
 const VIQR_MARK: Uint8Array = (() => {
   const t = new Uint8Array(128);
-  for (const ch of "'`?~.(^+\\") t[ch.charCodeAt(0)] = 1;
+  for (const ch of "'`?~.(^+\\") t[codeAt(ch, 0)] = 1;
   return t;
 })();
 
@@ -56,8 +56,8 @@ function trimWord(w: string, keepMarks: boolean): string {
     c < 0x7f &&
     !((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) &&
     !(keepMarks && VIQR_MARK[c] === 1);
-  while (a < b && isPunct(w.charCodeAt(a))) a++;
-  while (b > a && isPunct(w.charCodeAt(b - 1))) b--;
+  while (a < b && isPunct(codeAt(w, a))) a++;
+  while (b > a && isPunct(codeAt(w, b - 1))) b--;
   return w.slice(a, b);
 }
 
@@ -98,7 +98,7 @@ function plausibleCase(w: string): boolean {
   let firstUpper = false;
   let seen = 0;
   for (let i = 0; i < w.length; i++) {
-    const c = w.charCodeAt(i);
+    const c = codeAt(w, i);
     const k = c < TABLE_SIZE ? (LETTER_CASE[c] as number) : 0;
     if (k === 0) continue;
     if (k === 1) {
@@ -118,12 +118,12 @@ function misplacedTone(w: string): boolean {
 }
 
 function hasC0(w: string): boolean {
-  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) < 0x20) return true;
+  for (let i = 0; i < w.length; i++) if (codeAt(w, i) < 0x20) return true;
   return false;
 }
 
 function isAscii(w: string): boolean {
-  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) >= 0x80) return false;
+  for (let i = 0; i < w.length; i++) if (codeAt(w, i) >= 0x80) return false;
   return true;
 }
 

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { codeAt } from './chars.js';
 import { placeToneInWord, type ToneStyle } from './tone.js';
 
 /** Uppercases one character when that keeps it one character (`ß` stays `ß`, not `SS`). */
@@ -19,7 +20,7 @@ function capitalizeWord(w: string): string {
   }
   let out = upperChar(lower.charAt(0));
   for (let i = 1; i < lower.length; i++) {
-    const prev = lower.charCodeAt(i - 1);
+    const prev = codeAt(lower, i - 1);
     const ch = lower.charAt(i);
     out += prev === 0x2d || prev === 0x27 ? upperChar(ch) : ch;
   }

@@ -115,18 +115,19 @@ function exactBuffer(k: number): number[] {
  */
 export function foldDiacritics(s: string): string {
   const n = s.length;
-  let i = 0;
-  while (i < n && codeAt(s, i) < 0x80) i++;
-  if (i === n) return s;
-  if (n > EXACT_MAX) return foldGeneral(s);
+  if (n > EXACT_MAX) return isAscii(s) ? s : foldGeneral(s);
   // Folding never lengthens the text except for two-letter folds, which take the general path.
   const buf = exactBuffer(n);
-  for (let j = 0; j < i; j++) buf[j] = codeAt(s, j);
-  let k = i;
-  for (; i < n; i++) {
+  let k = 0;
+  let ascii = true;
+  for (let i = 0; i < n; i++) {
     const c = codeAt(s, i);
-    if (c < 0x80) buf[k++] = c;
-    else if (c < FOLD_LIMIT) {
+    if (c < 0x80) {
+      buf[k++] = c;
+      continue;
+    }
+    ascii = false;
+    if (c < FOLD_LIMIT) {
       const a = FOLD1[c] as number;
       if (a !== 0) {
         if ((FOLD2[c] as number) !== 0) return foldGeneral(s);
@@ -137,10 +138,16 @@ export function foldDiacritics(s: string): string {
       if (a !== 0) buf[k++] = a;
     }
   }
+  if (ascii) return s;
   if (k === n) return String.fromCharCode.apply(null, buf);
   const out = exactBuffer(k);
   for (let j = 0; j < k; j++) out[j] = buf[j] as number;
   return String.fromCharCode.apply(null, out);
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (codeAt(s, i) >= 0x80) return false;
+  return true;
 }
 
 /**

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { codeAt } from './chars.js';
 import { byteOf, charOfByte, reverseTable } from './legacy-bytes.js';
 import { CP1258_HIGH, TCVN3_HIGH, TCVN3_LOW, VISCII_HIGH, VISCII_LOW } from './legacy-tables.js';
 import {
@@ -94,7 +95,7 @@ function restoreDroppedU(word: string): string {
     return word;
   }
   let allUpper = true;
-  for (let i = 0; i < word.length; i++) if (isLowerLetter(word.charCodeAt(i))) allUpper = false;
+  for (let i = 0; i < word.length; i++) if (isLowerLetter(codeAt(word, i))) allUpper = false;
   const u = allUpper && word.length > 1 ? 'Ư' : 'ư';
   for (let k = 1; k <= word.length; k++) {
     const candidate = word.slice(0, k) + u + word.slice(k);
@@ -149,10 +150,10 @@ function decodeTcvn3(s: string, harmonize: boolean): string {
   const fromLower: boolean[] = [];
   let sawSoftHyphen = false;
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+    const c = codeAt(s, i);
     const b = byteOf(c);
     let out = c;
-    if (b >= 0x80) out = TCVN3_HIGH.charCodeAt(b - 0x80);
+    if (b >= 0x80) out = codeAt(TCVN3_HIGH, b - 0x80);
     else if (b >= 0 && b < 0x20) out = tcvnLow(b);
     if (b === 0xad) sawSoftHyphen = true;
     const prevChar = chars[chars.length - 1];
@@ -179,7 +180,7 @@ function decodeViscii(s: string): string {
   let out = '';
   let sawA0 = false;
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+    const c = codeAt(s, i);
     const b = byteOf(c);
     if (b === 0xa0) sawA0 = true;
     if (b >= 0x80) out += VISCII_HIGH[b - 0x80];
@@ -214,9 +215,9 @@ function splitStrayNbsp(word: string): string {
 function decodeCp1258(s: string): string {
   let out = '';
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+    const c = codeAt(s, i);
     const b = byteOf(c);
-    const d = b >= 0x80 ? CP1258_HIGH.charCodeAt(b - 0x80) : c;
+    const d = b >= 0x80 ? codeAt(CP1258_HIGH, b - 0x80) : c;
     out += d === 0xfffd ? s[i] : String.fromCharCode(d);
   }
   return toNfc(out);
@@ -280,11 +281,11 @@ function decodeVni(s: string): string {
   const n = s.length;
   let i = 0;
   while (i < n) {
-    const b = byteOf(s.charCodeAt(i));
+    const b = byteOf(codeAt(s, i));
     const [lb, upper] = vniLower(b);
     const base = VNI_BASES.get(lb);
     if (base !== undefined && i + 1 < n) {
-      const [lm] = vniLower(byteOf(s.charCodeAt(i + 1)));
+      const [lm] = vniLower(byteOf(codeAt(s, i + 1)));
       const mod = VNI_MODIFIERS.get(lm);
       if (mod !== undefined) {
         const [kind, tone] = mod;
@@ -309,7 +310,7 @@ function decodeVni(s: string): string {
     const single = VNI_SINGLES.get(lb);
     if (single !== undefined) {
       out += upper ? String.fromCharCode(single).toUpperCase() : String.fromCharCode(single);
-    } else if (lb === 0x79 && i + 1 < n && vniLower(byteOf(s.charCodeAt(i + 1)))[0] === 0xef) {
+    } else if (lb === 0x79 && i + 1 < n && vniLower(byteOf(codeAt(s, i + 1)))[0] === 0xef) {
       out += upper ? 'Ỵ' : 'ỵ';
       i++;
     } else {
@@ -338,7 +339,7 @@ function decodeViqr(s: string): string {
   let i = 0;
   while (i < n) {
     const ch = s[i] ?? '';
-    const c = s.charCodeAt(i);
+    const c = codeAt(s, i);
     if (ch === '\\' && i + 1 < n) {
       const next = s[i + 1] ?? '';
       if (VIQR_MARKS.has(next) || next === 'd' || next === 'D' || next === '\\') {
@@ -402,12 +403,12 @@ export function mapWords(s: string, f: (word: string) => string): string {
   let last = 0;
   let i = 0;
   while (i < s.length) {
-    if (!isLetter(s.charCodeAt(i))) {
+    if (!isLetter(codeAt(s, i))) {
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < s.length && isLetter(s.charCodeAt(j))) j++;
+    while (j < s.length && isLetter(codeAt(s, j))) j++;
     const w = s.slice(i, j);
     const r = f(w);
     if (r !== w) {
@@ -566,7 +567,7 @@ export function encodeLegacy(
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] ?? '';
-    const c = text.charCodeAt(i);
+    const c = codeAt(text, i);
     if (encoding === 'viqr') {
       const next = text[i + 1] ?? '';
       // Escape what the decoder would otherwise read as a mark: `\` before marks after a vowel,
@@ -598,6 +599,6 @@ function isViqrMarkContext(text: string, i: number): boolean {
   let j = i - 1;
   while (j >= 0 && VIQR_MARKS.has(text[j] ?? '')) j--;
   if (j < 0) return false;
-  const c = text.charCodeAt(j);
+  const c = codeAt(text, j);
   return c < TABLE_SIZE && (VOWEL_INFO[c] ?? 0) !== 0;
 }

@@ -35,14 +35,14 @@ function repairDecomposed(d: string): string {
   const n = d.length;
   let i = 0;
   while (i < n) {
-    const c = d.charCodeAt(i);
+    const c = codeAt(d, i);
     if (isCombiningMark(c)) {
       // Collect the run of combining marks; emit modifiers first, then everything else in order.
       let j = i;
       let hasToneBeforeModifier = false;
       let seenTone = false;
       while (j < n) {
-        const m = d.charCodeAt(j);
+        const m = codeAt(d, j);
         if (!isCombiningMark(m)) {
           if (isInvisible(m)) {
             j++;
@@ -56,14 +56,14 @@ function repairDecomposed(d: string): string {
       }
       if (!hasToneBeforeModifier) {
         for (let k = i; k < j; k++) {
-          const m = d.charCodeAt(k);
+          const m = codeAt(d, k);
           if (isCombiningMark(m) && m !== 0x034f) out += String.fromCharCode(m);
         }
       } else {
         let mods = '';
         let rest = '';
         for (let k = i; k < j; k++) {
-          const m = d.charCodeAt(k);
+          const m = codeAt(d, k);
           if (!isCombiningMark(m) || m === 0x034f) continue;
           if (isModifierMark(m)) mods += String.fromCharCode(m);
           else rest += String.fromCharCode(m);
@@ -74,7 +74,7 @@ function repairDecomposed(d: string): string {
       continue;
     }
     if (c >= 0xd800 && c <= 0xdfff) {
-      const next = i + 1 < n ? d.charCodeAt(i + 1) : 0;
+      const next = i + 1 < n ? codeAt(d, i + 1) : 0;
       if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
         out += d.slice(i, i + 2);
         i += 2;
@@ -95,7 +95,7 @@ function repairDecomposed(d: string): string {
 function needsRepair(d: string): boolean {
   let seenTone = false;
   for (let i = 0; i < d.length; i++) {
-    const c = d.charCodeAt(i);
+    const c = codeAt(d, i);
     if (c >= 0x0300 && c <= 0x036f) {
       if (c === 0x034f) return true;
       if (isToneMark(c)) seenTone = true;
@@ -181,10 +181,11 @@ function stripAndMap(s: string): string {
 /** {@link repairNeeded}: plain NFC is enough. */
 const REPAIR_NONE = 0;
 /**
- * {@link repairNeeded}: invisible or space-like characters, but no combining mark and no
- * surrogate. Decomposing cannot put a tone before a modifier of the same combining class then
- * (precomposed letters decompose modifier first, and no mark run spans two letters), and stripping
- * and mapping commute with decomposition, so strip-and-map then NFC equals the full repair.
+ * {@link repairNeeded}: invisible or space-like characters to strip or map, no surrogate, and no
+ * run of combining marks where a tone comes before a vowel modifier (counting the marks a
+ * precomposed letter decomposes into, and skipping invisible characters as the full repair does).
+ * The full repair then only strips and maps, and stripping and mapping commute with canonical
+ * decomposition and ordering, so strip-and-map then NFC gives the same text.
  */
 const REPAIR_STRIP = 1;
 /** {@link repairNeeded}: the full decompose–repair–compose path. */
@@ -200,6 +201,10 @@ function repairNeeded(s: string, from: number): number {
   // Whether the current combining run already holds a tone (as a mark or in a toned base letter).
   const prev = from > 0 ? codeAt(s, from - 1) : 0;
   let toneInRun = prev < TABLE_SIZE && ((VOWEL_INFO[prev] as number) & 0x70) !== 0;
+  // The same, conservatively, for the strip path: invisible characters do not end the run (the
+  // full repair skips them), and any base letter that may decompose with a tone counts.
+  let hazard = mayHoldTone(prev);
+  let hazardSeen = false;
   let strip = false;
   let marks = false;
   for (let i = from; i < s.length; i++) {
@@ -209,11 +214,19 @@ function repairNeeded(s: string, from: number): number {
       marks = true;
       if (isModifierMark(c)) {
         if (toneInRun) return REPAIR_FULL;
-      } else if (isToneMark(c)) toneInRun = true;
+        if (hazard) hazardSeen = true;
+      } else {
+        if (isToneMark(c)) toneInRun = true;
+        // Conservatively any other mark too (U+0340 decomposes to the grave tone mark).
+        hazard = true;
+      }
       continue;
     }
     toneInRun = c < TABLE_SIZE && ((VOWEL_INFO[c] as number) & 0x70) !== 0;
-    if (isCleanUnit(c) || c === 0x20) continue;
+    if (isCleanUnit(c) || c === 0x20) {
+      hazard = mayHoldTone(c);
+      continue;
+    }
     if (c >= 0xd800 && c <= 0xdfff) return REPAIR_FULL;
     if (
       c < 0x20 ||
@@ -223,10 +236,22 @@ function repairNeeded(s: string, from: number): number {
       (c >= 0x1680 && (isSpaceLike(c) || isInvisible(c)))
     ) {
       strip = true;
-    }
+      if (isSpaceLike(c)) hazard = false;
+    } else hazard = mayHoldTone(c);
   }
   if (!strip) return REPAIR_NONE;
-  return marks ? REPAIR_FULL : REPAIR_STRIP;
+  // Without a tone before a modifier in any run, the full repair only strips and maps.
+  return marks && hazardSeen ? REPAIR_FULL : REPAIR_STRIP;
+}
+
+/**
+ * Whether the canonical decomposition of `c` may hold a tone mark (conservative: true for every
+ * character outside ASCII except the untoned Vietnamese letters and đ).
+ */
+function mayHoldTone(c: number): boolean {
+  if (c < 0x80 || c === 0x110 || c === 0x111) return false;
+  const info = c < TABLE_SIZE ? (VOWEL_INFO[c] as number) : 0;
+  return info === 0 || (info & 0x70) !== 0;
 }
 
 /**

@@ -62,13 +62,13 @@ const NO_CHANGES: readonly NameChange[] = Object.freeze([]);
 
 /** Whether an ASCII word may hold Telex/VNI keystrokes (so the fast path must not accept it). */
 function mayHoldKeystrokes(s: string, start: number, end: number): boolean {
-  const last = s.charCodeAt(end - 1) | 0x20;
+  const last = codeAt(s, end - 1) | 0x20;
   if (last === 0x73 || last === 0x66 || last === 0x72 || last === 0x78 || last === 0x6a)
     return true;
   for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i) | 0x20;
+    const c = codeAt(s, i) | 0x20;
     if (c === 0x77 || c === 0x7a) return true;
-    if (i > start && c === (s.charCodeAt(i - 1) | 0x20)) {
+    if (i > start && c === (codeAt(s, i - 1) | 0x20)) {
       if (c === 0x61 || c === 0x65 || c === 0x6f || c === 0x64) return true;
     }
   }
@@ -78,13 +78,10 @@ function mayHoldKeystrokes(s: string, start: number, end: number): boolean {
 /** Whether a word may hold keystrokes: a key letter or digit after its first letter, or `aa ee oo dd`. */
 function mayBeTyped(w: string): boolean {
   for (let i = 1; i < w.length; i++) {
-    const c = w.charCodeAt(i) | 0x20;
+    const c = codeAt(w, i) | 0x20;
     if (c === 0x73 || c === 0x66 || c === 0x72 || c === 0x78 || c === 0x6a) return true;
     if (c === 0x77 || c === 0x7a || (c >= 0x30 && c <= 0x39)) return true;
-    if (
-      c === (w.charCodeAt(i - 1) | 0x20) &&
-      (c === 0x61 || c === 0x65 || c === 0x6f || c === 0x64)
-    ) {
+    if (c === (codeAt(w, i - 1) | 0x20) && (c === 0x61 || c === 0x65 || c === 0x6f || c === 0x64)) {
       return true;
     }
   }
@@ -108,7 +105,7 @@ function isCanonical(s: string, style: ToneStyle, capitalize: boolean): boolean 
     let ascii = true;
     let toned = false;
     for (; i < n; i++) {
-      const c = s.charCodeAt(i);
+      const c = codeAt(s, i);
       if (c === 0x20) break;
       if (c >= TABLE_SIZE || (LOWER_BASE[c] as number) === 0) return false;
       if (capitalize && (LETTER_CASE[c] as number) !== (i === start ? 1 : 2)) return false;

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { codeAt } from './chars.js';
 import { foldDiacritics } from './fold.js';
 import { infoTone, TABLE_SIZE, VOWEL_INFO } from './letters.js';
 import { toNfc } from './nfc.js';
@@ -82,7 +83,7 @@ function wordKey(folded: string): string {
 
 function toneOf(word: string): number {
   for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
+    const c = codeAt(word, i);
     const t = c < TABLE_SIZE ? infoTone(VOWEL_INFO[c] ?? 0) : 0;
     if (t !== 0) return t;
   }
@@ -101,7 +102,7 @@ function keyOfWord(word: string, withTone: boolean): string {
   const raw = foldDiacritics(word).toLowerCase();
   let folded = '';
   for (let k = 0; k < raw.length; k++) {
-    const c = raw.charCodeAt(k);
+    const c = codeAt(raw, k);
     if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) folded += raw[k];
   }
   const key =
@@ -134,9 +135,9 @@ export function phoneticKey(s: string, options?: PhoneticKeyOptions): string {
   let i = 0;
   const n = text.length;
   while (i < n) {
-    while (i < n && text.charCodeAt(i) === 0x20) i++;
+    while (i < n && codeAt(text, i) === 0x20) i++;
     let j = i;
-    while (j < n && text.charCodeAt(j) !== 0x20) j++;
+    while (j < n && codeAt(text, j) !== 0x20) j++;
     if (j > i) {
       const k = keyOfWord(text.slice(i, j), withTone);
       if (k.length > 0) out += out.length === 0 ? k : ` ${k}`;

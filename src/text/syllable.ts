@@ -4,7 +4,9 @@
  *
  * @module
  */
+
 import type { Result } from '../result.js';
+import { codeAt } from './chars.js';
 import {
   D_STROKE_LOWER,
   D_STROKE_UPPER,
@@ -34,7 +36,7 @@ export const LOWER_BASE: Uint16Array = (() => {
   t[D_STROKE_UPPER] = D_STROKE_LOWER;
   for (let c = 0; c < TABLE_SIZE; c++) {
     const info = VOWEL_INFO[c] ?? 0;
-    if (info !== 0) t[c] = VOWEL_BASES.charCodeAt(infoBase(info));
+    if (info !== 0) t[c] = codeAt(VOWEL_BASES, infoBase(info));
   }
   return t;
 })();
@@ -104,10 +106,10 @@ const FOLD_VOWEL: ReadonlyMap<number, string> = new Map([
 export function foldKey(key: string): string {
   let out = key;
   for (let i = 0; i < key.length; i++) {
-    if (key.charCodeAt(i) >= 0x80) {
+    if (codeAt(key, i) >= 0x80) {
       out = '';
       for (let j = 0; j < key.length; j++) {
-        const c = key.charCodeAt(j);
+        const c = codeAt(key, j);
         out += c < 0x80 ? key[j] : (FOLD_VOWEL.get(c) ?? key[j]);
       }
       break;
@@ -238,7 +240,7 @@ function analyze(word: string, missingDiacritics: boolean): SyllableAnalysis {
   let toneCount = 0;
   let tonePos = -1;
   for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
+    const c = codeAt(word, i);
     const base = c < TABLE_SIZE ? (LOWER_BASE[c] ?? 0) : 0;
     if (base === 0) return fail(key, 'SYLLABLE_NOT_A_LETTER');
     const t = infoTone(VOWEL_INFO[c] ?? 0);
