@@ -97,15 +97,17 @@ const NONE: readonly NameChange[] = [];
 /**
  * The steps of {@link normalizeName} after decoding (NFC, whitespace, Telex, look-alikes, tone
  * placement, case) for text that {@link normalizeCommon} accepts, after the changes `before`;
- * `null` for anything else.
+ * `null` for anything else, or, with `detectAfter`, when detection might find legacy text in
+ * the result.
  */
 export function normalizeDecoded(
   s: string,
   style: ToneStyle,
   capitalize: boolean,
   before: readonly NameChange[],
+  detectAfter: boolean,
 ): NormalizedName | null {
-  return scan(s, style, capitalize, false, false, false, before);
+  return scan(s, style, capitalize, false, detectAfter, false, before);
 }
 
 /**

@@ -187,13 +187,16 @@ function normalizeGeneral(
   options: NormalizeNameOptions | undefined,
   fast = true,
 ): NormalizedName {
-  let result = normalizeOnce(s, style, capitalize, options, fast);
+  let once = normalizeOnce(s, style, capitalize, options, fast);
+  let result = once.result;
   // Changing the case of text that was not decoded can turn it into recognisable legacy text
   // (`yÌ` → `Yì`, CP1258 for Ý): repeat until nothing changes, so the result is a fixed point.
   for (let pass = 0; pass < 3 && (options?.decode ?? 'auto') === 'auto'; pass++) {
+    if (once.final) break;
     const enc = detectEncoding(result.value).encoding;
     if (enc === 'unicode' || enc === 'ascii') break;
-    const next = normalizeOnce(result.value, style, capitalize, options, fast);
+    once = normalizeOnce(result.value, style, capitalize, options, fast);
+    const next = once.result;
     if (next.value === result.value) break;
     const merged = [...result.changes];
     for (const c of next.changes) if (!merged.includes(c)) merged.push(c);
@@ -208,7 +211,7 @@ function normalizeOnce(
   capitalize: boolean,
   options: NormalizeNameOptions | undefined,
   fast: boolean,
-): NormalizedName {
+): Once {
   const changes: NameChange[] = [];
   let text = s;
   const decode = options?.decode ?? 'auto';
@@ -223,8 +226,9 @@ function normalizeOnce(
     }
   }
   if (fast && text !== s) {
-    const quick = normalizeDecoded(text, style, capitalize, changes);
-    if (quick !== null) return quick;
+    const detectAfter = decode === 'auto';
+    const quick = normalizeDecoded(text, style, capitalize, changes, detectAfter);
+    if (quick !== null) return { result: quick, final: detectAfter };
   }
   const nfc = toNfc(text);
   if (nfc !== text) changes.push('unicode-normalized');
@@ -305,7 +309,16 @@ function normalizeOnce(
   if (caseChanged) changes.push('capitalization');
   // Unchanged words, one space apart: the text itself.
   const value = whitespace || wordChanged ? words.join(' ') : nfc;
-  return { value, changes };
+  return { result: { value, changes }, final: false };
+}
+
+/**
+ * One pass of the pipeline. `final`: detection is known to find Unicode or ASCII in the result,
+ * so no further pass is needed.
+ */
+interface Once {
+  readonly result: NormalizedName;
+  readonly final: boolean;
 }
 
 /**
