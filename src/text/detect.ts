@@ -16,6 +16,7 @@ import { isCp1252Char } from './legacy-bytes.js';
 import { LETTER_CASE, TABLE_SIZE } from './letters.js';
 import { analyzeSyllable } from './syllable.js';
 import { tonePlacementOk } from './tone.js';
+import { createWordMemo, memoGet, memoSet } from './word-memo.js';
 
 /**
  * What {@link detectEncoding} found: a legacy encoding, `'unicode'` (real Unicode text, possibly
@@ -161,20 +162,16 @@ interface WordEntry {
 }
 
 /** Memo of word entries (bounded, module-private, immutable once filled). */
-const WORDS = new Map<string, WordEntry>();
-const MAX_MEMO = 16_384;
+const WORDS = createWordMemo<WordEntry>();
 
 function entryOf(w: string): WordEntry {
-  let entry = WORDS.get(w);
+  let entry = memoGet(WORDS, w, 0, w.length);
   if (entry === undefined) {
     entry = {
       settled: isSyllable(w) && plausibleCase(w) && !misplacedTone(w),
       scores: [undefined, undefined, undefined, undefined, undefined],
     };
-    if (w.length <= 24) {
-      if (WORDS.size >= MAX_MEMO) WORDS.clear();
-      WORDS.set(w, entry);
-    }
+    if (w.length <= 24) memoSet(WORDS, w, entry);
   }
   return entry;
 }

@@ -13,6 +13,7 @@ import { toNfc } from './nfc.js';
 import type { NameChange, NormalizedName } from './normalize-name.js';
 import { analyzeSyllable, LOWER_BASE } from './syllable.js';
 import type { ToneStyle } from './tone.js';
+import { createWordMemo, memoGet, memoSet } from './word-memo.js';
 
 /** What the fast path needs to know about a finished word for the second detection pass. */
 interface FinishedFacts {
@@ -27,6 +28,7 @@ interface FinishedFacts {
 
 /** What the fast path needs to know about an input word. */
 interface WordFacts {
+  readonly word: string;
   /** A Vietnamese syllable (then Telex repair leaves it alone). */
   readonly syllable: boolean;
   /** {@link isSettledWord}: detection never counts it as legacy evidence. */
@@ -36,26 +38,26 @@ interface WordFacts {
 }
 
 /** Memo of word facts (bounded, module-private; names reuse a few thousand words). */
-const FACTS = new Map<string, WordFacts>();
-const MAX_FACTS = 16_384;
+const FACTS = createWordMemo<WordFacts>();
 
-function factsOf(w: string): WordFacts {
-  let f = FACTS.get(w);
+/** The facts of the word `s.slice(start, end)`. */
+function factsOf(s: string, start: number, end: number): WordFacts {
+  let f = memoGet(FACTS, s, start, end);
   if (f === undefined) {
+    const w = s.slice(start, end);
     f = {
+      word: w,
       syllable: analyzeSyllable(w).error === null,
       settled: isSettledWord(w),
       finished: [undefined, undefined, undefined, undefined],
     };
-    if (w.length <= 16) {
-      if (FACTS.size >= MAX_FACTS) FACTS.clear();
-      FACTS.set(w, f);
-    }
+    if (w.length <= 16) memoSet(FACTS, w, f);
   }
   return f;
 }
 
-function finishedOf(facts: WordFacts, w: string, style: ToneStyle, capitalize: boolean) {
+function finishedOf(facts: WordFacts, style: ToneStyle, capitalize: boolean) {
+  const w = facts.word;
   const k = (style === 'modern' ? 2 : 0) + (capitalize ? 1 : 0);
   let f = facts.finished[k];
   if (f === undefined) {
@@ -163,11 +165,10 @@ function scan(
       return nfc === s ? null : scan(nfc, style, capitalize, false, detectAfter, true, before);
     } else return null;
     if (start >= 0) {
-      const w = s.slice(start, i);
-      const facts = factsOf(w);
+      const facts = factsOf(s, start, i);
       if (!facts.syllable) return null;
       if (!facts.settled) allSettled = false;
-      words.push(finishedOf(facts, w, style, capitalize));
+      words.push(finishedOf(facts, style, capitalize));
       start = -1;
     }
     if (space) {

@@ -7,6 +7,7 @@ import { codeAt } from './chars.js';
 import { foldDiacritics } from './fold.js';
 import { infoTone, TABLE_SIZE, VOWEL_INFO } from './letters.js';
 import { toNfc } from './nfc.js';
+import { createWordMemo, memoGet, memoSet } from './word-memo.js';
 
 /** Options of {@link phoneticKey}. */
 export interface PhoneticKeyOptions {
@@ -91,14 +92,15 @@ function toneOf(word: string): number {
 }
 
 /** Names reuse a few thousand words: keys are memoised (bounded, module-private, immutable values). */
-const MEMO = new Map<string, string>();
-const MEMO_TONE = new Map<string, string>();
-const MAX_MEMO = 32_768;
+const MEMO = createWordMemo<string>();
+const MEMO_TONE = createWordMemo<string>();
 
-function keyOfWord(word: string, withTone: boolean): string {
+/** The key of the word `text.slice(start, end)`. */
+function keyOfWord(text: string, start: number, end: number, withTone: boolean): string {
   const memo = withTone ? MEMO_TONE : MEMO;
-  const known = memo.get(word);
+  const known = memoGet(memo, text, start, end);
   if (known !== undefined) return known;
+  const word = text.slice(start, end);
   const raw = foldDiacritics(word).toLowerCase();
   let folded = '';
   for (let k = 0; k < raw.length; k++) {
@@ -107,10 +109,7 @@ function keyOfWord(word: string, withTone: boolean): string {
   }
   const key =
     folded.length === 0 ? '' : wordKey(folded) + (withTone ? TONE_CLASS[toneOf(word)] : '');
-  if (word.length <= 16) {
-    if (memo.size >= MAX_MEMO) memo.clear();
-    memo.set(word, key);
-  }
+  if (word.length <= 16) memoSet(memo, word, key);
   return key;
 }
 
@@ -139,7 +138,7 @@ export function phoneticKey(s: string, options?: PhoneticKeyOptions): string {
     let j = i;
     while (j < n && codeAt(text, j) !== 0x20) j++;
     if (j > i) {
-      const k = keyOfWord(text.slice(i, j), withTone);
+      const k = keyOfWord(text, i, j, withTone);
       if (k.length > 0) out += out.length === 0 ? k : ` ${k}`;
     }
     i = j;

@@ -17,6 +17,7 @@ import {
   VOWEL_BASES,
   VOWEL_INFO,
 } from './letters.js';
+import { createWordMemo, memoGet, memoSet } from './word-memo.js';
 
 /** Names of the six tones, indexed like {@link ToneIndex}. */
 export const TONE_NAMES = ['ngang', 'huyen', 'hoi', 'nga', 'sac', 'nang'] as const;
@@ -216,11 +217,10 @@ function spellingOk(onset: string, rhymeFirst: string): boolean {
 export function analyzeSyllable(word: string, missingDiacritics = false): SyllableAnalysis {
   if (word.length > MAX_MEMO_WORD) return analyze(word, missingDiacritics);
   const memo = missingDiacritics ? MEMO_LOOSE : MEMO_STRICT;
-  const known = memo.get(word);
+  const known = memoGet(memo, word, 0, word.length);
   if (known !== undefined) return known;
   const a = analyze(word, missingDiacritics);
-  if (memo.size >= MAX_MEMO) memo.clear();
-  memo.set(word, a);
+  memoSet(memo, word, a);
   return a;
 }
 
@@ -228,9 +228,8 @@ export function analyzeSyllable(word: string, missingDiacritics = false): Syllab
  * Names reuse a few thousand syllables, so analyses are memoised (a bounded, module-private cache
  * of immutable results; it never changes what a call returns).
  */
-const MEMO_STRICT = new Map<string, SyllableAnalysis>();
-const MEMO_LOOSE = new Map<string, SyllableAnalysis>();
-const MAX_MEMO = 32_768;
+const MEMO_STRICT = createWordMemo<SyllableAnalysis>();
+const MEMO_LOOSE = createWordMemo<SyllableAnalysis>();
 const MAX_MEMO_WORD = 12;
 
 function analyze(word: string, missingDiacritics: boolean): SyllableAnalysis {
