@@ -27,10 +27,10 @@ describe('word memo', () => {
     numRuns: 100,
   })('agrees with a Map (collisions included)', (words) => {
     const memo = createWordMemo<number>();
-    words.forEach((w, i) => memoSet(memo, w, i));
-    words.forEach((w, i) => {
+    for (const [i, w] of words.entries()) memoSet(memo, w, i);
+    for (const [i, w] of words.entries()) {
       expect(memoGet(memo, `<${w}>`, 1, w.length + 1)).toBe(i);
-    });
+    }
     expect(memoGet(memo, '\u0000never stored\u0000', 0, 14)).toBeUndefined();
   });
 });
