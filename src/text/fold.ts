@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { isInvisible, isSpaceLike } from './chars.js';
+import { codeAt, isInvisible, isSpaceLike } from './chars.js';
 
 /** Code units below this limit are folded by table; above it, by a short switch. */
 const FOLD_LIMIT = 0x2000;
@@ -80,15 +80,31 @@ function foldHigh(c: number): number {
   return 0;
 }
 
-/** Reused output buffer (code units), grown on demand; never shared across calls. */
-const out: number[] = [];
+/**
+ * Longest output built in a reused buffer of exactly its length; longer text (and the rare letters
+ * that fold to two characters, `ß` → `ss`) takes {@link foldGeneral}.
+ */
+const EXACT_MAX = 128;
+
+/**
+ * `EXACT[k]`: a reused packed array of exactly `k` code units, filled on first use, so that
+ * `String.fromCharCode.apply` sees the output without a length change (setting `length` on a
+ * shared array to shrink it is slow in V8). Module-private, never shared across calls.
+ */
+const EXACT: number[][] = Array.from({ length: EXACT_MAX + 1 }, () => []);
+
+function exactBuffer(k: number): number[] {
+  const buf = EXACT[k] as number[];
+  while (buf.length < k) buf.push(0);
+  return buf;
+}
 
 /**
  * Removes every diacritic and returns plain ASCII, keeping letter case: Vietnamese tones and vowel
  * modifiers go (`ễ` → `e`, `Ư` → `U`), `đ` → `d` and `Đ` → `D` (đ has no Unicode decomposition),
  * other Latin letters fold the usual way (`ß` → `ss`, `ø` → `o`). Combining marks (NFD input),
  * invisible characters and characters with no ASCII equivalent are dropped; space-like characters
- * become a plain space. Table-driven: one lookup per code unit.
+ * become a plain space. Table-driven: one lookup per code unit; ASCII input is returned as is.
  *
  * The output is always ASCII. Legacy-encoded text must be decoded first ({@link decodeLegacy}).
  *
@@ -99,36 +115,67 @@ const out: number[] = [];
  */
 export function foldDiacritics(s: string): string {
   const n = s.length;
-  let i = 0;
-  while (i < n && s.charCodeAt(i) < 0x80) i++;
-  if (i === n) return s;
+  if (n > EXACT_MAX) return isAscii(s) ? s : foldGeneral(s);
+  // Folding never lengthens the text except for two-letter folds, which take the general path.
+  const buf = exactBuffer(n);
   let k = 0;
-  for (let j = 0; j < i; j++) out[k++] = s.charCodeAt(j);
-  for (; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) out[k++] = c;
-    else if (c < FOLD_LIMIT) {
+  let ascii = true;
+  for (let i = 0; i < n; i++) {
+    const c = codeAt(s, i);
+    if (c < 0x80) {
+      buf[k++] = c;
+      continue;
+    }
+    ascii = false;
+    if (c < FOLD_LIMIT) {
       const a = FOLD1[c] as number;
       if (a !== 0) {
-        out[k++] = a;
-        const b = FOLD2[c] as number;
-        if (b !== 0) out[k++] = b;
+        if ((FOLD2[c] as number) !== 0) return foldGeneral(s);
+        buf[k++] = a;
       }
     } else {
       const a = foldHigh(c);
-      if (a !== 0) out[k++] = a;
+      if (a !== 0) buf[k++] = a;
     }
   }
-  out.length = k;
-  return k <= 8192 ? String.fromCharCode.apply(null, out) : chunked(k);
+  if (ascii) return s;
+  if (k === n) return String.fromCharCode.apply(null, buf);
+  const out = exactBuffer(k);
+  for (let j = 0; j < k; j++) out[j] = buf[j] as number;
+  return String.fromCharCode.apply(null, out);
 }
 
-/** `String.fromCharCode` over a long buffer, in chunks (argument count limits). */
-function chunked(k: number): string {
-  let s = '';
-  for (let i = 0; i < k; i += 8192) {
-    s += String.fromCharCode.apply(null, out.slice(i, Math.min(k, i + 8192)));
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (codeAt(s, i) >= 0x80) return false;
+  return true;
+}
+
+/**
+ * {@link foldDiacritics} for any input, code unit by code unit into a fresh array: the path for
+ * long text and two-letter folds, and the reference the fast path is tested against.
+ */
+export function foldGeneral(s: string): string {
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = codeAt(s, i);
+    if (c < 0x80) out.push(c);
+    else if (c < FOLD_LIMIT) {
+      const a = FOLD1[c] as number;
+      if (a !== 0) {
+        out.push(a);
+        const b = FOLD2[c] as number;
+        if (b !== 0) out.push(b);
+      }
+    } else {
+      const a = foldHigh(c);
+      if (a !== 0) out.push(a);
+    }
   }
-  out.length = 0; // do not keep a large buffer alive
-  return s;
+  // `String.fromCharCode.apply` in chunks (argument count limits).
+  if (out.length <= 8192) return String.fromCharCode.apply(null, out);
+  let r = '';
+  for (let i = 0; i < out.length; i += 8192) {
+    r += String.fromCharCode.apply(null, out.slice(i, i + 8192));
+  }
+  return r;
 }

@@ -6,13 +6,17 @@
  */
 import { CP1252_HIGH } from './legacy-tables.js';
 
-const CP1252_TO_BYTE: ReadonlyMap<number, number> = (() => {
-  const m = new Map<number, number>();
+/** Above this code unit no Windows-1252 byte gives a character (™ U+2122 is the highest). */
+const HIGH_LIMIT = 0x2200;
+
+/** `HIGH_BYTE[c - 0x100]`: the byte a Windows-1252 reader shows as `c` (c ≥ U+0100), or 0. */
+const HIGH_BYTE: Uint8Array = (() => {
+  const t = new Uint8Array(HIGH_LIMIT - 0x100);
   for (let i = 0; i < 128; i++) {
     const c = CP1252_HIGH.charCodeAt(i);
-    if (c !== 0xfffd && c >= 0x100) m.set(c, 0x80 + i);
+    if (c !== 0xfffd && c >= 0x100) t[c - 0x100] = 0x80 + i;
   }
-  return m;
+  return t;
 })();
 
 /**
@@ -26,7 +30,9 @@ const CP1252_TO_BYTE: ReadonlyMap<number, number> = (() => {
  */
 export function byteOf(c: number): number {
   if (c < 0x100) return c;
-  return CP1252_TO_BYTE.get(c) ?? -1;
+  if (c >= HIGH_LIMIT) return -1;
+  const b = HIGH_BYTE[c - 0x100] as number;
+  return b === 0 ? -1 : b;
 }
 
 /**
@@ -52,7 +58,7 @@ export function charOfByte(byte: number): string {
  * ```
  */
 export function isCp1252Char(c: number): boolean {
-  return c < 0x100 || CP1252_TO_BYTE.has(c);
+  return c < 0x100 || (c < HIGH_LIMIT && (HIGH_BYTE[c - 0x100] as number) !== 0);
 }
 
 /**

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { codeAt } from './chars.js';
 import { byteOf, charOfByte, reverseTable } from './legacy-bytes.js';
 import { CP1258_HIGH, TCVN3_HIGH, TCVN3_LOW, VISCII_HIGH, VISCII_LOW } from './legacy-tables.js';
 import {
@@ -94,7 +95,7 @@ function restoreDroppedU(word: string): string {
     return word;
   }
   let allUpper = true;
-  for (let i = 0; i < word.length; i++) if (isLowerLetter(word.charCodeAt(i))) allUpper = false;
+  for (let i = 0; i < word.length; i++) if (isLowerLetter(codeAt(word, i))) allUpper = false;
   const u = allUpper && word.length > 1 ? 'Ư' : 'ư';
   for (let k = 1; k <= word.length; k++) {
     const candidate = word.slice(0, k) + u + word.slice(k);
@@ -109,19 +110,19 @@ function restoreDroppedU(word: string): string {
  * of its word (at least two) are all capitals, or, in a short word, when every other letter of the
  * text (at least two) is a capital.
  */
-function harmonizeCase(chars: string[], fromLowerCode: boolean[]): void {
+function harmonizeCase(chars: number[], fromLowerCode: boolean[]): void {
   let textUpper = 0;
   let textLower = 0;
   for (let i = 0; i < chars.length; i++) {
     if (fromLowerCode[i]) continue;
-    const c = (chars[i] ?? '').charCodeAt(0);
+    const c = chars[i] as number;
     if (isUpperLetter(c)) textUpper++;
     else if (isLetter(c)) textLower++;
   }
   const textIsUpper = textUpper >= 2 && textLower === 0;
   let i = 0;
   while (i < chars.length) {
-    if (!isLetter((chars[i] ?? '').charCodeAt(0))) {
+    if (!isLetter(chars[i] as number)) {
       i++;
       continue;
     }
@@ -129,8 +130,8 @@ function harmonizeCase(chars: string[], fromLowerCode: boolean[]): void {
     let upper = 0;
     let lower = 0;
     let candidates = 0;
-    while (j < chars.length && isLetter((chars[j] ?? '').charCodeAt(0))) {
-      const c = (chars[j] ?? '').charCodeAt(0);
+    while (j < chars.length && isLetter(chars[j] as number)) {
+      const c = chars[j] as number;
       if (fromLowerCode[j]) candidates++;
       else if (isUpperLetter(c)) upper++;
       else lower++;
@@ -138,54 +139,74 @@ function harmonizeCase(chars: string[], fromLowerCode: boolean[]): void {
     }
     const makeUpper = lower === 0 && (upper >= 2 || (upper < 2 && textIsUpper));
     if (candidates > 0 && makeUpper) {
-      for (let k = i; k < j; k++) if (fromLowerCode[k]) chars[k] = (chars[k] ?? '').toUpperCase();
+      for (let k = i; k < j; k++) if (fromLowerCode[k]) chars[k] = upperVowel(chars[k] as number);
     }
     i = j;
   }
 }
 
 function decodeTcvn3(s: string, harmonize: boolean): string {
-  const chars: string[] = [];
+  // Code units, not one-character strings: most decoded letters are above U+00FF, and V8 caches
+  // only one-byte single-character strings.
+  const chars: number[] = [];
   const fromLower: boolean[] = [];
   let sawSoftHyphen = false;
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+    const c = codeAt(s, i);
     const b = byteOf(c);
     let out = c;
-    if (b >= 0x80) out = TCVN3_HIGH.charCodeAt(b - 0x80);
+    if (b >= 0x80) out = codeAt(TCVN3_HIGH, b - 0x80);
     else if (b >= 0 && b < 0x20) out = tcvnLow(b);
     if (b === 0xad) sawSoftHyphen = true;
-    const prevChar = chars[chars.length - 1];
-    if (b >= 0xb0 && b <= 0xb4 && prevChar !== undefined && prevChar.length === 1) {
+    if (b >= 0xb0 && b <= 0xb4 && chars.length > 0) {
       // A separate tone byte (0xB0–0xB4): attach to the previous letter when they compose.
-      const composed = (prevChar + String.fromCharCode(out)).normalize('NFC');
+      const prev = chars[chars.length - 1] as number;
+      const composed = (String.fromCharCode(prev) + String.fromCharCode(out)).normalize('NFC');
       if (composed.length === 1) {
-        chars[chars.length - 1] = composed;
+        chars[chars.length - 1] = codeAt(composed, 0);
         continue;
       }
     }
     const info = out < TABLE_SIZE ? (VOWEL_INFO[out] ?? 0) : 0;
-    chars.push(String.fromCharCode(out));
+    chars.push(out);
     fromLower.push(b >= 0x80 && info !== 0 && !infoUpper(info) && infoTone(info) !== 0);
   }
   if (harmonize) harmonizeCase(chars, fromLower);
-  const decoded = chars.join('');
+  const decoded = fromCodes(chars);
   return sawSoftHyphen ? decoded : mapWords(decoded, restoreDroppedU);
+}
+
+/** The uppercase of a lowercase Vietnamese vowel. */
+function upperVowel(c: number): number {
+  const info = c < TABLE_SIZE ? (VOWEL_INFO[c] ?? 0) : 0;
+  if (info === 0) return codeAt(String.fromCharCode(c).toUpperCase(), 0);
+  return vowelCode(infoBase(info), infoTone(info), true);
+}
+
+/** The string of a list of code units (in chunks: argument count limits). */
+function fromCodes(codes: number[]): string {
+  if (codes.length <= 8192) return String.fromCharCode.apply(null, codes);
+  let out = '';
+  for (let i = 0; i < codes.length; i += 8192) {
+    out += String.fromCharCode.apply(null, codes.slice(i, i + 8192));
+  }
+  return out;
 }
 
 /* --------------------------------------------------------- VISCII, CP1258 */
 
 function decodeViscii(s: string): string {
-  let out = '';
+  const codes: number[] = [];
   let sawA0 = false;
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+    const c = codeAt(s, i);
     const b = byteOf(c);
     if (b === 0xa0) sawA0 = true;
-    if (b >= 0x80) out += VISCII_HIGH[b - 0x80];
-    else if (b >= 0 && b < 0x20) out += String.fromCharCode(visciiLow(b));
-    else out += s[i];
+    if (b >= 0x80) codes.push(codeAt(VISCII_HIGH, b - 0x80));
+    else if (b >= 0 && b < 0x20) codes.push(visciiLow(b));
+    else codes.push(c);
   }
+  const out = fromCodes(codes);
   return sawA0 ? mapWords(out, splitStrayNbsp) : out;
 }
 
@@ -212,14 +233,14 @@ function splitStrayNbsp(word: string): string {
 }
 
 function decodeCp1258(s: string): string {
-  let out = '';
+  const codes: number[] = [];
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+    const c = codeAt(s, i);
     const b = byteOf(c);
-    const d = b >= 0x80 ? CP1258_HIGH.charCodeAt(b - 0x80) : c;
-    out += d === 0xfffd ? s[i] : String.fromCharCode(d);
+    const d = b >= 0x80 ? codeAt(CP1258_HIGH, b - 0x80) : c;
+    codes.push(d === 0xfffd ? c : d);
   }
-  return toNfc(out);
+  return toNfc(fromCodes(codes));
 }
 
 /* -------------------------------------------------------------------- VNI */
@@ -269,10 +290,14 @@ const VNI_BASES: ReadonlyMap<number, number> = new Map([
   [0xf6, 10],
 ]);
 
-function vniLower(b: number): [lower: number, upper: boolean] {
-  if (b >= 0x41 && b <= 0x5a) return [b + 0x20, true];
-  if (b >= 0xc0 && b <= 0xde && b !== 0xd7) return [b + 0x20, true];
-  return [b, false];
+/** Whether the VNI byte `b` is an uppercase letter (its lowercase is `b + 0x20`). */
+function vniUpper(b: number): boolean {
+  return (b >= 0x41 && b <= 0x5a) || (b >= 0xc0 && b <= 0xde && b !== 0xd7);
+}
+
+/** The lowercase of the VNI byte `b`. */
+function vniLower(b: number): number {
+  return vniUpper(b) ? b + 0x20 : b;
 }
 
 function decodeVni(s: string): string {
@@ -280,11 +305,12 @@ function decodeVni(s: string): string {
   const n = s.length;
   let i = 0;
   while (i < n) {
-    const b = byteOf(s.charCodeAt(i));
-    const [lb, upper] = vniLower(b);
+    const b = byteOf(codeAt(s, i));
+    const upper = vniUpper(b);
+    const lb = upper ? b + 0x20 : b;
     const base = VNI_BASES.get(lb);
     if (base !== undefined && i + 1 < n) {
-      const [lm] = vniLower(byteOf(s.charCodeAt(i + 1)));
+      const lm = vniLower(byteOf(codeAt(s, i + 1)));
       const mod = VNI_MODIFIERS.get(lm);
       if (mod !== undefined) {
         const [kind, tone] = mod;
@@ -309,7 +335,7 @@ function decodeVni(s: string): string {
     const single = VNI_SINGLES.get(lb);
     if (single !== undefined) {
       out += upper ? String.fromCharCode(single).toUpperCase() : String.fromCharCode(single);
-    } else if (lb === 0x79 && i + 1 < n && vniLower(byteOf(s.charCodeAt(i + 1)))[0] === 0xef) {
+    } else if (lb === 0x79 && i + 1 < n && vniLower(byteOf(codeAt(s, i + 1))) === 0xef) {
       out += upper ? 'Ỵ' : 'ỵ';
       i++;
     } else {
@@ -338,7 +364,7 @@ function decodeViqr(s: string): string {
   let i = 0;
   while (i < n) {
     const ch = s[i] ?? '';
-    const c = s.charCodeAt(i);
+    const c = codeAt(s, i);
     if (ch === '\\' && i + 1 < n) {
       const next = s[i + 1] ?? '';
       if (VIQR_MARKS.has(next) || next === 'd' || next === 'D' || next === '\\') {
@@ -402,12 +428,12 @@ export function mapWords(s: string, f: (word: string) => string): string {
   let last = 0;
   let i = 0;
   while (i < s.length) {
-    if (!isLetter(s.charCodeAt(i))) {
+    if (!isLetter(codeAt(s, i))) {
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < s.length && isLetter(s.charCodeAt(j))) j++;
+    while (j < s.length && isLetter(codeAt(s, j))) j++;
     const w = s.slice(i, j);
     const r = f(w);
     if (r !== w) {
@@ -566,7 +592,7 @@ export function encodeLegacy(
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] ?? '';
-    const c = text.charCodeAt(i);
+    const c = codeAt(text, i);
     if (encoding === 'viqr') {
       const next = text[i + 1] ?? '';
       // Escape what the decoder would otherwise read as a mark: `\` before marks after a vowel,
@@ -598,6 +624,6 @@ function isViqrMarkContext(text: string, i: number): boolean {
   let j = i - 1;
   while (j >= 0 && VIQR_MARKS.has(text[j] ?? '')) j--;
   if (j < 0) return false;
-  const c = text.charCodeAt(j);
+  const c = codeAt(text, j);
   return c < TABLE_SIZE && (VOWEL_INFO[c] ?? 0) !== 0;
 }

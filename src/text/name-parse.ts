@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { codeAt } from './chars.js';
 import { foldDiacritics } from './fold.js';
 import { toNfc } from './nfc.js';
 import { COMPOUND_SURNAMES, OTHER_SURNAMES, STRONG_SURNAMES } from './surnames.js';
@@ -29,7 +30,7 @@ const STRONG_FOLDED = new Set(STRONG_SURNAMES.map(folded));
 
 /** Whether `w` has any letter with a diacritic (then it is compared exactly, not folded). */
 function hasDiacritics(w: string): boolean {
-  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) >= 0x80) return true;
+  for (let i = 0; i < w.length; i++) if (codeAt(w, i) >= 0x80) return true;
   return false;
 }
 

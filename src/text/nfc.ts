@@ -3,7 +3,14 @@
  *
  * @module
  */
-import { isCombiningMark, isInvisible, isModifierMark, isSpaceLike, isToneMark } from './chars.js';
+import {
+  codeAt,
+  isCombiningMark,
+  isInvisible,
+  isModifierMark,
+  isSpaceLike,
+  isToneMark,
+} from './chars.js';
 import { TABLE_SIZE, VOWEL_INFO } from './letters.js';
 
 /**
@@ -28,14 +35,14 @@ function repairDecomposed(d: string): string {
   const n = d.length;
   let i = 0;
   while (i < n) {
-    const c = d.charCodeAt(i);
+    const c = codeAt(d, i);
     if (isCombiningMark(c)) {
       // Collect the run of combining marks; emit modifiers first, then everything else in order.
       let j = i;
       let hasToneBeforeModifier = false;
       let seenTone = false;
       while (j < n) {
-        const m = d.charCodeAt(j);
+        const m = codeAt(d, j);
         if (!isCombiningMark(m)) {
           if (isInvisible(m)) {
             j++;
@@ -49,14 +56,14 @@ function repairDecomposed(d: string): string {
       }
       if (!hasToneBeforeModifier) {
         for (let k = i; k < j; k++) {
-          const m = d.charCodeAt(k);
+          const m = codeAt(d, k);
           if (isCombiningMark(m) && m !== 0x034f) out += String.fromCharCode(m);
         }
       } else {
         let mods = '';
         let rest = '';
         for (let k = i; k < j; k++) {
-          const m = d.charCodeAt(k);
+          const m = codeAt(d, k);
           if (!isCombiningMark(m) || m === 0x034f) continue;
           if (isModifierMark(m)) mods += String.fromCharCode(m);
           else rest += String.fromCharCode(m);
@@ -67,7 +74,7 @@ function repairDecomposed(d: string): string {
       continue;
     }
     if (c >= 0xd800 && c <= 0xdfff) {
-      const next = i + 1 < n ? d.charCodeAt(i + 1) : 0;
+      const next = i + 1 < n ? codeAt(d, i + 1) : 0;
       if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
         out += d.slice(i, i + 2);
         i += 2;
@@ -88,7 +95,7 @@ function repairDecomposed(d: string): string {
 function needsRepair(d: string): boolean {
   let seenTone = false;
   for (let i = 0; i < d.length; i++) {
-    const c = d.charCodeAt(i);
+    const c = codeAt(d, i);
     if (c >= 0x0300 && c <= 0x036f) {
       if (c === 0x034f) return true;
       if (isToneMark(c)) seenTone = true;
@@ -128,37 +135,123 @@ function needsRepair(d: string): boolean {
 export function toNfc(s: string): string {
   const n = s.length;
   let i = 0;
-  while (i < n && isCleanUnit(s.charCodeAt(i))) i++;
+  while (i < n && isCleanUnit(codeAt(s, i))) i++;
   if (i === n) return s;
+  const repair = repairNeeded(s, i);
   // Most input only needs composing: no tone typed before a modifier, nothing to strip or map.
-  if (!needsDecomposedRepair(s, i)) return s.normalize('NFC');
+  if (repair === REPAIR_NONE) return s.normalize('NFC');
+  if (repair === REPAIR_STRIP) {
+    const t = stripAndMap(s);
+    return isCleanNfc(t) ? t : t.normalize('NFC');
+  }
   return repairDecomposed(s.normalize('NFD')).normalize('NFC');
 }
 
 /**
- * Whether `s` (from index `from`) has a vowel modifier mark right after a tone mark or a toned
- * letter, or a character {@link repairDecomposed} would strip or map.
+ * The full repair: decompose, reorder the marks, strip and map, compose. {@link toNfc} takes it
+ * only when it could differ from the cheaper paths; the tests check that the cheaper paths agree
+ * with it.
  */
-function needsDecomposedRepair(s: string, from: number): boolean {
+export function toNfcFull(s: string): string {
+  return repairDecomposed(s.normalize('NFD')).normalize('NFC');
+}
+
+/**
+ * Removes invisible characters and maps space-like ones to U+0020, copying the runs in between
+ * (what {@link repairDecomposed} does to text without combining marks or surrogates).
+ */
+function stripAndMap(s: string): string {
+  let out = '';
+  let last = 0;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = codeAt(s, i);
+    if (c === 0x20 || isCleanUnit(c)) continue;
+    if (isInvisible(c)) {
+      out += s.slice(last, i);
+      last = i + 1;
+    } else if (isSpaceLike(c)) {
+      out += `${s.slice(last, i)} `;
+      last = i + 1;
+    }
+  }
+  return last === 0 ? s : out + s.slice(last);
+}
+
+/** {@link repairNeeded}: plain NFC is enough. */
+const REPAIR_NONE = 0;
+/**
+ * {@link repairNeeded}: invisible or space-like characters to strip or map, no surrogate, and no
+ * run of combining marks where a tone comes before a vowel modifier (counting the marks a
+ * precomposed letter decomposes into, and skipping invisible characters as the full repair does).
+ * The full repair then only strips and maps, and stripping and mapping commute with canonical
+ * decomposition and ordering, so strip-and-map then NFC gives the same text.
+ */
+const REPAIR_STRIP = 1;
+/** {@link repairNeeded}: the full decompose–repair–compose path. */
+const REPAIR_FULL = 2;
+
+/**
+ * Which repair `s` needs (from index `from`, the first unit that is not clean): a vowel modifier
+ * mark right after a tone mark or a toned letter, a lone surrogate or the combining grapheme
+ * joiner take the full path; characters {@link repairDecomposed} would strip or map take the
+ * strip path when the text has no combining mark.
+ */
+function repairNeeded(s: string, from: number): number {
   // Whether the current combining run already holds a tone (as a mark or in a toned base letter).
-  const prev = from > 0 ? s.charCodeAt(from - 1) : 0;
+  const prev = from > 0 ? codeAt(s, from - 1) : 0;
   let toneInRun = prev < TABLE_SIZE && ((VOWEL_INFO[prev] as number) & 0x70) !== 0;
+  // The same, conservatively, for the strip path: invisible characters do not end the run (the
+  // full repair skips them), and any base letter that may decompose with a tone counts.
+  let hazard = mayHoldTone(prev);
+  let hazardSeen = false;
+  let strip = false;
+  let marks = false;
   for (let i = from; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+    const c = codeAt(s, i);
     if (c >= 0x0300 && c <= 0x036f) {
-      if (c === 0x034f) return true;
+      if (c === 0x034f) return REPAIR_FULL;
+      marks = true;
       if (isModifierMark(c)) {
-        if (toneInRun) return true;
-      } else if (isToneMark(c)) toneInRun = true;
+        if (toneInRun) return REPAIR_FULL;
+        if (hazard) hazardSeen = true;
+      } else {
+        if (isToneMark(c)) toneInRun = true;
+        // Conservatively any other mark too (U+0340 decomposes to the grave tone mark).
+        hazard = true;
+      }
       continue;
     }
     toneInRun = c < TABLE_SIZE && ((VOWEL_INFO[c] as number) & 0x70) !== 0;
-    if (isCleanUnit(c) || c === 0x20) continue;
-    if (c < 0x20 || (c >= 0x7f && c <= 0xa0) || c === 0xad) return true;
-    if (c >= 0xd800 && c <= 0xdfff) return true;
-    if (c === 0x061c || (c >= 0x1680 && (isSpaceLike(c) || isInvisible(c)))) return true;
+    if (isCleanUnit(c) || c === 0x20) {
+      hazard = mayHoldTone(c);
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdfff) return REPAIR_FULL;
+    if (
+      c < 0x20 ||
+      (c >= 0x7f && c <= 0xa0) ||
+      c === 0xad ||
+      c === 0x061c ||
+      (c >= 0x1680 && (isSpaceLike(c) || isInvisible(c)))
+    ) {
+      strip = true;
+      if (isSpaceLike(c)) hazard = false;
+    } else hazard = mayHoldTone(c);
   }
-  return false;
+  if (!strip) return REPAIR_NONE;
+  // Without a tone before a modifier in any run, the full repair only strips and maps.
+  return marks && hazardSeen ? REPAIR_FULL : REPAIR_STRIP;
+}
+
+/**
+ * Whether the canonical decomposition of `c` may hold a tone mark (conservative: true for every
+ * character outside ASCII except the untoned Vietnamese letters and đ).
+ */
+function mayHoldTone(c: number): boolean {
+  if (c < 0x80 || c === 0x110 || c === 0x111) return false;
+  const info = c < TABLE_SIZE ? (VOWEL_INFO[c] as number) : 0;
+  return info === 0 || (info & 0x70) !== 0;
 }
 
 /**
@@ -172,6 +265,6 @@ function needsDecomposedRepair(s: string, from: number): boolean {
  * ```
  */
 export function isCleanNfc(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (!isCleanUnit(s.charCodeAt(i))) return false;
+  for (let i = 0; i < s.length; i++) if (!isCleanUnit(codeAt(s, i))) return false;
   return true;
 }

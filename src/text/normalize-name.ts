@@ -3,15 +3,17 @@
  *
  * @module
  */
-import { cleanBeforeDecoding } from './chars.js';
+import { cleanBeforeDecoding, codeAt } from './chars.js';
 import { isCommonNameSyllable } from './common-syllables.js';
 import { detectEncoding } from './detect.js';
+import { finishWord } from './finish-word.js';
 import { decodeWith, type LegacyEncoding } from './legacy.js';
 import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from './letters.js';
 import { toNfc } from './nfc.js';
+import { normalizeCommon, normalizeDecoded } from './normalize-common.js';
 import { analyzeSyllable, LOWER_BASE } from './syllable.js';
 import { repairTelexWord } from './telex.js';
-import { placeToneInWord, type ToneStyle, tonePlacementOk } from './tone.js';
+import { type ToneStyle, tonePlacementOk } from './tone.js';
 
 /** What {@link normalizeName} changed, in pipeline order. */
 export type NameChange =
@@ -60,13 +62,13 @@ const NO_CHANGES: readonly NameChange[] = Object.freeze([]);
 
 /** Whether an ASCII word may hold Telex/VNI keystrokes (so the fast path must not accept it). */
 function mayHoldKeystrokes(s: string, start: number, end: number): boolean {
-  const last = s.charCodeAt(end - 1) | 0x20;
+  const last = codeAt(s, end - 1) | 0x20;
   if (last === 0x73 || last === 0x66 || last === 0x72 || last === 0x78 || last === 0x6a)
     return true;
   for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i) | 0x20;
+    const c = codeAt(s, i) | 0x20;
     if (c === 0x77 || c === 0x7a) return true;
-    if (i > start && c === (s.charCodeAt(i - 1) | 0x20)) {
+    if (i > start && c === (codeAt(s, i - 1) | 0x20)) {
       if (c === 0x61 || c === 0x65 || c === 0x6f || c === 0x64) return true;
     }
   }
@@ -76,13 +78,10 @@ function mayHoldKeystrokes(s: string, start: number, end: number): boolean {
 /** Whether a word may hold keystrokes: a key letter or digit after its first letter, or `aa ee oo dd`. */
 function mayBeTyped(w: string): boolean {
   for (let i = 1; i < w.length; i++) {
-    const c = w.charCodeAt(i) | 0x20;
+    const c = codeAt(w, i) | 0x20;
     if (c === 0x73 || c === 0x66 || c === 0x72 || c === 0x78 || c === 0x6a) return true;
     if (c === 0x77 || c === 0x7a || (c >= 0x30 && c <= 0x39)) return true;
-    if (
-      c === (w.charCodeAt(i - 1) | 0x20) &&
-      (c === 0x61 || c === 0x65 || c === 0x6f || c === 0x64)
-    ) {
+    if (c === (codeAt(w, i - 1) | 0x20) && (c === 0x61 || c === 0x65 || c === 0x6f || c === 0x64)) {
       return true;
     }
   }
@@ -106,7 +105,7 @@ function isCanonical(s: string, style: ToneStyle, capitalize: boolean): boolean 
     let ascii = true;
     let toned = false;
     for (; i < n; i++) {
-      const c = s.charCodeAt(i);
+      const c = codeAt(s, i);
       if (c === 0x20) break;
       if (c >= TABLE_SIZE || (LOWER_BASE[c] as number) === 0) return false;
       if (capitalize && (LETTER_CASE[c] as number) !== (i === start ? 1 : 2)) return false;
@@ -137,39 +136,6 @@ function latin1WordIsSafe(s: string, start: number, end: number): boolean {
   return analyzeSyllable(s.slice(start, end)).error === null;
 }
 
-/** Uppercases one character when that keeps it one character (`ß` stays `ß`, not `SS`). */
-function upperChar(ch: string): string {
-  const up = ch.toUpperCase();
-  return up.length === ch.length ? up : ch;
-}
-
-function capitalizeWord(w: string): string {
-  const lower = w.toLowerCase();
-  if (!lower.includes('-') && !lower.includes("'")) {
-    return upperChar(lower.charAt(0)) + lower.slice(1);
-  }
-  let out = upperChar(lower.charAt(0));
-  for (let i = 1; i < lower.length; i++) {
-    const prev = lower.charCodeAt(i - 1);
-    const ch = lower.charAt(i);
-    out += prev === 0x2d || prev === 0x27 ? upperChar(ch) : ch;
-  }
-  return out;
-}
-
-/** A word after tone placement and capitalisation, with what changed. */
-interface Finished {
-  readonly value: string;
-  readonly tone: boolean;
-  readonly case: boolean;
-}
-
-/**
- * Memo of finished words, one map per (style, capitalize): names reuse a few thousand words
- * (bounded, module-private, immutable values).
- */
-const FINISHED: readonly Map<string, Finished>[] = [new Map(), new Map(), new Map(), new Map()];
-
 /**
  * Normalises a personal name the way a user wants by default, and says what it changed:
  *
@@ -195,13 +161,42 @@ export function normalizeName(s: string, options?: NormalizeNameOptions): Normal
   const style = options?.style ?? 'traditional';
   const capitalize = options?.capitalize ?? true;
   if (isCanonical(s, style, capitalize)) return { value: s, changes: NO_CHANGES };
-  let result = normalizeOnce(s, style, capitalize, options);
+  const decode = options?.decode ?? 'auto';
+  if (decode === 'auto' || decode === false) {
+    const common = normalizeCommon(s, style, capitalize, decode);
+    if (common !== null) return common;
+  }
+  return normalizeGeneral(s, style, capitalize, options);
+}
+
+/**
+ * {@link normalizeName} without its one-scan paths (`normalizeCommon` and the one-scan finish of
+ * decoded text), keeping only the canonical-input check: the reference the tests hold them to.
+ */
+export function normalizeNameGeneral(s: string, options?: NormalizeNameOptions): NormalizedName {
+  const style = options?.style ?? 'traditional';
+  const capitalize = options?.capitalize ?? true;
+  if (isCanonical(s, style, capitalize)) return { value: s, changes: NO_CHANGES };
+  return normalizeGeneral(s, style, capitalize, options, false);
+}
+
+function normalizeGeneral(
+  s: string,
+  style: ToneStyle,
+  capitalize: boolean,
+  options: NormalizeNameOptions | undefined,
+  fast = true,
+): NormalizedName {
+  let once = normalizeOnce(s, style, capitalize, options, fast);
+  let result = once.result;
   // Changing the case of text that was not decoded can turn it into recognisable legacy text
   // (`yÌ` → `Yì`, CP1258 for Ý): repeat until nothing changes, so the result is a fixed point.
   for (let pass = 0; pass < 3 && (options?.decode ?? 'auto') === 'auto'; pass++) {
+    if (once.final) break;
     const enc = detectEncoding(result.value).encoding;
     if (enc === 'unicode' || enc === 'ascii') break;
-    const next = normalizeOnce(result.value, style, capitalize, options);
+    once = normalizeOnce(result.value, style, capitalize, options, fast);
+    const next = once.result;
     if (next.value === result.value) break;
     const merged = [...result.changes];
     for (const c of next.changes) if (!merged.includes(c)) merged.push(c);
@@ -215,7 +210,8 @@ function normalizeOnce(
   style: ToneStyle,
   capitalize: boolean,
   options: NormalizeNameOptions | undefined,
-): NormalizedName {
+  fast: boolean,
+): Once {
   const changes: NameChange[] = [];
   let text = s;
   const decode = options?.decode ?? 'auto';
@@ -229,10 +225,30 @@ function normalizeOnce(
       }
     }
   }
+  if (fast && text !== s) {
+    const detectAfter = decode === 'auto';
+    const quick = normalizeDecoded(text, style, capitalize, changes, detectAfter);
+    if (quick !== null) return { result: quick, final: detectAfter };
+  }
   const nfc = toNfc(text);
   if (nfc !== text) changes.push('unicode-normalized');
-  const words = nfc.split(' ').filter((w) => w.length > 0);
-  if (words.join(' ') !== nfc) changes.push('whitespace');
+  // Words: the runs between plain spaces (toNfc mapped the others), in one scan.
+  const words: string[] = [];
+  let whitespace = false;
+  let eth = false;
+  const n = nfc.length;
+  let start = 0;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? codeAt(nfc, i) : 0x20;
+    if (c === 0x20) {
+      if (i > start) words.push(start === 0 && i === n ? nfc : nfc.slice(start, i));
+      else if (n > 0) whitespace = true;
+      start = i + 1;
+    } else if (c === 0xd0 || c === 0xf0) eth = true;
+  }
+  if (whitespace) changes.push('whitespace');
+  /** Whether some word was replaced (then the words are joined again). */
+  let wordChanged = false;
 
   const telex = options?.repairTelex ?? 'auto';
   if (telex !== false && words.some(mayBeTyped)) {
@@ -252,49 +268,57 @@ function normalizeOnce(
           repaired = true;
         }
       }
-      if (repaired) changes.push('telex-repaired');
+      if (repaired) {
+        changes.push('telex-repaired');
+        wordChanged = true;
+      }
     }
   }
 
   // Ð/ð (Icelandic eth, U+00D0/U+00F0) look like Đ/đ and replace them in converted data.
-  let lookalike = false;
-  for (let k = 0; k < words.length; k++) {
-    const w = words[k] ?? '';
-    if (w.includes('Ð') || w.includes('ð')) {
-      const fixed = w.replaceAll('Ð', 'Đ').replaceAll('ð', 'đ');
-      if (analyzeSyllable(fixed).error === null) {
-        words[k] = fixed;
-        lookalike = true;
+  if (eth) {
+    let lookalike = false;
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k] ?? '';
+      if (w.includes('Ð') || w.includes('ð')) {
+        const fixed = w.replaceAll('Ð', 'Đ').replaceAll('ð', 'đ');
+        if (analyzeSyllable(fixed).error === null) {
+          words[k] = fixed;
+          lookalike = true;
+        }
       }
     }
+    if (lookalike) {
+      changes.push('lookalike-replaced');
+      wordChanged = true;
+    }
   }
-  if (lookalike) changes.push('lookalike-replaced');
 
   let toneChanged = false;
   let caseChanged = false;
-  const memo = FINISHED[(style === 'modern' ? 2 : 0) + (capitalize ? 1 : 0)] as Map<
-    string,
-    Finished
-  >;
   for (let k = 0; k < words.length; k++) {
-    const w = words[k] ?? '';
-    let f = memo.get(w);
-    if (f === undefined) {
-      const placed = placeToneInWord(w, style);
-      const cased = capitalize ? capitalizeWord(placed) : placed;
-      f = { value: cased, tone: placed !== w, case: cased !== placed };
-      if (w.length <= 16) {
-        if (memo.size >= 16_384) memo.clear();
-        memo.set(w, f);
-      }
-    }
+    const f = finishWord(words[k] as string, style, capitalize);
     if (f.tone) toneChanged = true;
     if (f.case) caseChanged = true;
-    words[k] = f.value;
+    if (f.tone || f.case) {
+      words[k] = f.value;
+      wordChanged = true;
+    }
   }
   if (toneChanged) changes.push('tone-placement');
   if (caseChanged) changes.push('capitalization');
-  return { value: words.join(' '), changes };
+  // Unchanged words, one space apart: the text itself.
+  const value = whitespace || wordChanged ? words.join(' ') : nfc;
+  return { result: { value, changes }, final: false };
+}
+
+/**
+ * One pass of the pipeline. `final`: detection is known to find Unicode or ASCII in the result,
+ * so no further pass is needed.
+ */
+interface Once {
+  readonly result: NormalizedName;
+  readonly final: boolean;
 }
 
 /**

@@ -3,9 +3,11 @@
  *
  * @module
  */
+import { codeAt } from './chars.js';
 import { foldDiacritics } from './fold.js';
 import { infoTone, TABLE_SIZE, VOWEL_INFO } from './letters.js';
 import { toNfc } from './nfc.js';
+import { createWordMemo, memoGet, memoSet } from './word-memo.js';
 
 /** Options of {@link phoneticKey}. */
 export interface PhoneticKeyOptions {
@@ -82,7 +84,7 @@ function wordKey(folded: string): string {
 
 function toneOf(word: string): number {
   for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
+    const c = codeAt(word, i);
     const t = c < TABLE_SIZE ? infoTone(VOWEL_INFO[c] ?? 0) : 0;
     if (t !== 0) return t;
   }
@@ -90,26 +92,24 @@ function toneOf(word: string): number {
 }
 
 /** Names reuse a few thousand words: keys are memoised (bounded, module-private, immutable values). */
-const MEMO = new Map<string, string>();
-const MEMO_TONE = new Map<string, string>();
-const MAX_MEMO = 32_768;
+const MEMO = createWordMemo<string>();
+const MEMO_TONE = createWordMemo<string>();
 
-function keyOfWord(word: string, withTone: boolean): string {
+/** The key of the word `text.slice(start, end)`. */
+function keyOfWord(text: string, start: number, end: number, withTone: boolean): string {
   const memo = withTone ? MEMO_TONE : MEMO;
-  const known = memo.get(word);
+  const known = memoGet(memo, text, start, end);
   if (known !== undefined) return known;
+  const word = text.slice(start, end);
   const raw = foldDiacritics(word).toLowerCase();
   let folded = '';
   for (let k = 0; k < raw.length; k++) {
-    const c = raw.charCodeAt(k);
+    const c = codeAt(raw, k);
     if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) folded += raw[k];
   }
   const key =
     folded.length === 0 ? '' : wordKey(folded) + (withTone ? TONE_CLASS[toneOf(word)] : '');
-  if (word.length <= 16) {
-    if (memo.size >= MAX_MEMO) memo.clear();
-    memo.set(word, key);
-  }
+  if (word.length <= 16) memoSet(memo, word, key);
   return key;
 }
 
@@ -134,11 +134,11 @@ export function phoneticKey(s: string, options?: PhoneticKeyOptions): string {
   let i = 0;
   const n = text.length;
   while (i < n) {
-    while (i < n && text.charCodeAt(i) === 0x20) i++;
+    while (i < n && codeAt(text, i) === 0x20) i++;
     let j = i;
-    while (j < n && text.charCodeAt(j) !== 0x20) j++;
+    while (j < n && codeAt(text, j) !== 0x20) j++;
     if (j > i) {
-      const k = keyOfWord(text.slice(i, j), withTone);
+      const k = keyOfWord(text, i, j, withTone);
       if (k.length > 0) out += out.length === 0 ? k : ` ${k}`;
     }
     i = j;

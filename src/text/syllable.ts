@@ -4,7 +4,9 @@
  *
  * @module
  */
+
 import type { Result } from '../result.js';
+import { codeAt } from './chars.js';
 import {
   D_STROKE_LOWER,
   D_STROKE_UPPER,
@@ -15,6 +17,7 @@ import {
   VOWEL_BASES,
   VOWEL_INFO,
 } from './letters.js';
+import { createWordMemo, memoGet, memoSet } from './word-memo.js';
 
 /** Names of the six tones, indexed like {@link ToneIndex}. */
 export const TONE_NAMES = ['ngang', 'huyen', 'hoi', 'nga', 'sac', 'nang'] as const;
@@ -34,7 +37,7 @@ export const LOWER_BASE: Uint16Array = (() => {
   t[D_STROKE_UPPER] = D_STROKE_LOWER;
   for (let c = 0; c < TABLE_SIZE; c++) {
     const info = VOWEL_INFO[c] ?? 0;
-    if (info !== 0) t[c] = VOWEL_BASES.charCodeAt(infoBase(info));
+    if (info !== 0) t[c] = codeAt(VOWEL_BASES, infoBase(info));
   }
   return t;
 })();
@@ -104,10 +107,10 @@ const FOLD_VOWEL: ReadonlyMap<number, string> = new Map([
 export function foldKey(key: string): string {
   let out = key;
   for (let i = 0; i < key.length; i++) {
-    if (key.charCodeAt(i) >= 0x80) {
+    if (codeAt(key, i) >= 0x80) {
       out = '';
       for (let j = 0; j < key.length; j++) {
-        const c = key.charCodeAt(j);
+        const c = codeAt(key, j);
         out += c < 0x80 ? key[j] : (FOLD_VOWEL.get(c) ?? key[j]);
       }
       break;
@@ -214,11 +217,10 @@ function spellingOk(onset: string, rhymeFirst: string): boolean {
 export function analyzeSyllable(word: string, missingDiacritics = false): SyllableAnalysis {
   if (word.length > MAX_MEMO_WORD) return analyze(word, missingDiacritics);
   const memo = missingDiacritics ? MEMO_LOOSE : MEMO_STRICT;
-  const known = memo.get(word);
+  const known = memoGet(memo, word, 0, word.length);
   if (known !== undefined) return known;
   const a = analyze(word, missingDiacritics);
-  if (memo.size >= MAX_MEMO) memo.clear();
-  memo.set(word, a);
+  memoSet(memo, word, a);
   return a;
 }
 
@@ -226,9 +228,8 @@ export function analyzeSyllable(word: string, missingDiacritics = false): Syllab
  * Names reuse a few thousand syllables, so analyses are memoised (a bounded, module-private cache
  * of immutable results; it never changes what a call returns).
  */
-const MEMO_STRICT = new Map<string, SyllableAnalysis>();
-const MEMO_LOOSE = new Map<string, SyllableAnalysis>();
-const MAX_MEMO = 32_768;
+const MEMO_STRICT = createWordMemo<SyllableAnalysis>();
+const MEMO_LOOSE = createWordMemo<SyllableAnalysis>();
 const MAX_MEMO_WORD = 12;
 
 function analyze(word: string, missingDiacritics: boolean): SyllableAnalysis {
@@ -238,7 +239,7 @@ function analyze(word: string, missingDiacritics: boolean): SyllableAnalysis {
   let toneCount = 0;
   let tonePos = -1;
   for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
+    const c = codeAt(word, i);
     const base = c < TABLE_SIZE ? (LOWER_BASE[c] ?? 0) : 0;
     if (base === 0) return fail(key, 'SYLLABLE_NOT_A_LETTER');
     const t = infoTone(VOWEL_INFO[c] ?? 0);

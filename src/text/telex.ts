@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { codeAt } from './chars.js';
 import { infoBase, infoTone, infoUpper, TABLE_SIZE, VOWEL_INFO, vowelCode } from './letters.js';
 import { toNfc } from './nfc.js';
 import { analyzeSyllable, tonePosition } from './syllable.js';
@@ -118,7 +119,7 @@ function repairWord(word: string): TelexWordRepair | null {
   let toneKey = false;
   let seenVowel = false;
   for (let i = 0; i < word.length; i++) {
-    const code = word.charCodeAt(i);
+    const code = codeAt(word, i);
     const ch = (word[i] ?? '').toLowerCase();
     const prev = letters[letters.length - 1];
     const prevLower = prev === undefined ? '' : String.fromCharCode(prev.code).toLowerCase();
@@ -179,7 +180,7 @@ function repairWord(word: string): TelexWordRepair | null {
     if (a.error !== null || a.vowelEnd === a.vowelStart) return null;
     const cluster = a.key.slice(a.vowelStart, a.vowelEnd);
     const at = a.vowelStart + tonePosition(cluster, a.vowelEnd < a.key.length);
-    const c = plain.charCodeAt(at);
+    const c = codeAt(plain, at);
     const info = VOWEL_INFO[c] ?? 0;
     if (info === 0 || infoTone(info) !== 0) return null;
     value =
@@ -211,13 +212,13 @@ export function repairTelex(s: string): TelexRepair {
   let i = 0;
   const n = text.length;
   while (i < n) {
-    if (text.charCodeAt(i) === 0x20) {
+    if (codeAt(text, i) === 0x20) {
       out += ' ';
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < n && text.charCodeAt(j) !== 0x20) j++;
+    while (j < n && codeAt(text, j) !== 0x20) j++;
     const word = text.slice(i, j);
     const r = repairTelexWord(word);
     if (r === null) out += word;

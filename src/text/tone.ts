@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { codeAt } from './chars.js';
 import { infoBase, infoUpper, TABLE_SIZE, VOWEL_INFO, vowelCode } from './letters.js';
 import { toNfc } from './nfc.js';
 import { analyzeSyllable, LOWER_BASE, tonePosition } from './syllable.js';
@@ -37,7 +38,7 @@ const MODIFIED_BASES = (1 << 1) | (1 << 2) | (1 << 4) | (1 << 7) | (1 << 8) | (1
 export function tonePlacementOk(s: string, start: number, end: number, style: ToneStyle): boolean {
   let tonePos = -1;
   for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
+    const c = codeAt(s, i);
     if (c < 0xc0 || c >= TABLE_SIZE) continue;
     if (((VOWEL_INFO[c] ?? 0) & 0x70) !== 0) {
       if (tonePos >= 0) return false;
@@ -47,20 +48,20 @@ export function tonePlacementOk(s: string, start: number, end: number, style: To
   if (tonePos < 0) return true;
   // Onset: the letters before the first vowel, plus the u of qu and the i of gi before a vowel.
   let v = start;
-  while (v < end && (VOWEL_INFO[s.charCodeAt(v)] ?? 0) === 0) v++;
+  while (v < end && (VOWEL_INFO[codeAt(s, v)] ?? 0) === 0) v++;
   if (v === end) return false;
-  const first = (LOWER_BASE[s.charCodeAt(start)] ?? 0) | 0;
-  const next = v + 1 < end ? (VOWEL_INFO[s.charCodeAt(v + 1)] ?? 0) : 0;
+  const first = (LOWER_BASE[codeAt(s, start)] ?? 0) | 0;
+  const next = v + 1 < end ? (VOWEL_INFO[codeAt(s, v + 1)] ?? 0) : 0;
   if (v === start + 1 && next !== 0) {
-    const b = infoBase(VOWEL_INFO[s.charCodeAt(v)] ?? 0);
+    const b = infoBase(VOWEL_INFO[codeAt(s, v)] ?? 0);
     if ((first === 0x71 && b === 9) || (first === 0x67 && b === 5)) v++;
   }
   let e = v;
-  while (e < end && (VOWEL_INFO[s.charCodeAt(e)] ?? 0) !== 0) e++;
+  while (e < end && (VOWEL_INFO[codeAt(s, e)] ?? 0) !== 0) e++;
   const n = e - v;
   let target = -1;
   for (let i = e - 1; i >= v; i--) {
-    if ((MODIFIED_BASES >> infoBase(VOWEL_INFO[s.charCodeAt(i)] ?? 0)) & 1) {
+    if ((MODIFIED_BASES >> infoBase(VOWEL_INFO[codeAt(s, i)] ?? 0)) & 1) {
       target = i;
       break;
     }
@@ -70,8 +71,8 @@ export function tonePlacementOk(s: string, start: number, end: number, style: To
     else if (e < end) target = e - 1;
     else if (n >= 3) target = v + 1;
     else {
-      const b0 = infoBase(VOWEL_INFO[s.charCodeAt(v)] ?? 0);
-      const b1 = infoBase(VOWEL_INFO[s.charCodeAt(v + 1)] ?? 0);
+      const b0 = infoBase(VOWEL_INFO[codeAt(s, v)] ?? 0);
+      const b1 = infoBase(VOWEL_INFO[codeAt(s, v + 1)] ?? 0);
       const modernPair = (b0 === 6 && (b1 === 0 || b1 === 3)) || (b0 === 9 && b1 === 11);
       target = style === 'modern' && modernPair ? v + 1 : v;
     }
@@ -90,7 +91,7 @@ export function tonePlacementOk(s: string, start: number, end: number, style: To
 export function placeToneInWord(word: string, style: ToneStyle): string {
   let toned = false;
   for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
+    const c = codeAt(word, i);
     if (c >= 0xc0 && c < TABLE_SIZE && ((VOWEL_INFO[c] ?? 0) & 0x70) !== 0) {
       toned = true;
       break;
@@ -102,8 +103,8 @@ export function placeToneInWord(word: string, style: ToneStyle): string {
   const cluster = a.key.slice(a.vowelStart, a.vowelEnd);
   const target = a.vowelStart + tonePosition(cluster, a.vowelEnd < a.key.length, style);
   if (target === a.tonePos) return word;
-  const from = word.charCodeAt(a.tonePos);
-  const to = word.charCodeAt(target);
+  const from = codeAt(word, a.tonePos);
+  const to = codeAt(word, target);
   const fromInfo = VOWEL_INFO[from] ?? 0;
   const toInfo = VOWEL_INFO[to] ?? 0;
   if (fromInfo === 0 || toInfo === 0) return word;
@@ -144,15 +145,15 @@ export function normalizeTonePlacement(s: string, options?: ToneOptions): string
   let i = 0;
   const n = text.length;
   while (i < n) {
-    if (!isLetterCode(text.charCodeAt(i))) {
+    if (!isLetterCode(codeAt(text, i))) {
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < n && isLetterCode(text.charCodeAt(j))) j++;
+    while (j < n && isLetterCode(codeAt(text, j))) j++;
     const word = text.slice(i, j);
     // A word followed by a mark that NFC could not compose (two tones) is left alone.
-    const next = j < n ? text.charCodeAt(j) : 0;
+    const next = j < n ? codeAt(text, j) : 0;
     const placed = next >= 0x0300 && next <= 0x036f ? word : placeToneInWord(word, style);
     if (placed !== word) {
       out += text.slice(last, i) + placed;

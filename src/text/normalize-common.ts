@@ -1,0 +1,208 @@
+/**
+ * The one-scan path of {@link normalizeName} for the commonest damage: Unicode names whose words
+ * are all Vietnamese syllables, with only spacing, invisible characters, case or tone placement
+ * to repair (`TRẦN  THỊ\u00a0Thư\u200b`, `lê văn thuỷ`).
+ *
+ * @module
+ */
+import { codeAt, isInvisible, isSpaceLike } from './chars.js';
+import { isSettledWord } from './detect.js';
+import { type FinishedWord, finishWord } from './finish-word.js';
+import { TABLE_SIZE } from './letters.js';
+import { toNfc } from './nfc.js';
+import type { NameChange, NormalizedName } from './normalize-name.js';
+import { analyzeSyllable, LOWER_BASE } from './syllable.js';
+import type { ToneStyle } from './tone.js';
+import { createWordMemo, memoGet, memoSet } from './word-memo.js';
+
+/** What the fast path needs to know about a finished word for the second detection pass. */
+interface FinishedFacts {
+  readonly word: FinishedWord;
+  /** Has a letter above U+00FF (no Windows-1252 byte gives it: the text is Unicode). */
+  readonly high: boolean;
+  /** ASCII without `dd` (detection calls such text plain ASCII). */
+  readonly plainAscii: boolean;
+  /** {@link isSettledWord}. */
+  readonly settled: boolean;
+}
+
+/** What the fast path needs to know about an input word. */
+interface WordFacts {
+  readonly word: string;
+  /** A Vietnamese syllable (then Telex repair leaves it alone). */
+  readonly syllable: boolean;
+  /** {@link isSettledWord}: detection never counts it as legacy evidence. */
+  readonly settled: boolean;
+  /** Finished forms, by (style, capitalize), filled on first use. */
+  readonly finished: (FinishedFacts | undefined)[];
+}
+
+/** Memo of word facts (bounded, module-private; names reuse a few thousand words). */
+const FACTS = createWordMemo<WordFacts>();
+
+/** The facts of the word `s.slice(start, end)`. */
+function factsOf(s: string, start: number, end: number): WordFacts {
+  let f = memoGet(FACTS, s, start, end);
+  if (f === undefined) {
+    const w = s.slice(start, end);
+    f = {
+      word: w,
+      syllable: analyzeSyllable(w).error === null,
+      settled: isSettledWord(w),
+      finished: [undefined, undefined, undefined, undefined],
+    };
+    if (w.length <= 16) memoSet(FACTS, w, f);
+  }
+  return f;
+}
+
+function finishedOf(facts: WordFacts, style: ToneStyle, capitalize: boolean) {
+  const w = facts.word;
+  const k = (style === 'modern' ? 2 : 0) + (capitalize ? 1 : 0);
+  let f = facts.finished[k];
+  if (f === undefined) {
+    const word = finishWord(w, style, capitalize);
+    let high = false;
+    let plainAscii = true;
+    let prev = 0;
+    for (let i = 0; i < word.value.length; i++) {
+      const c = codeAt(word.value, i);
+      if (c >= 0x100) high = true;
+      if (c >= 0x80 || ((c | 0x20) === 0x64 && (prev | 0x20) === 0x64)) plainAscii = false;
+      prev = c;
+    }
+    f = { word, high, plainAscii, settled: isSettledWord(word.value) };
+    facts.finished[k] = f;
+  }
+  return f;
+}
+
+/**
+ * {@link normalizeName} for text made only of Vietnamese letters, spaces (plain, NBSP or other
+ * Unicode spaces) and invisible characters above U+00FF between words, whose words are all
+ * syllables and which detection cannot take for legacy text; `null` for anything else (the
+ * caller then takes the general path). Gives exactly what the general path gives: no decoding
+ * (a letter above U+00FF makes the text Unicode; otherwise every word is settled), `toNfc` only
+ * strips and maps, Telex repair leaves syllables alone, and no Ð/ð is present.
+ */
+export function normalizeCommon(
+  s: string,
+  style: ToneStyle,
+  capitalize: boolean,
+  decode: 'auto' | false,
+): NormalizedName | null {
+  return scan(s, style, capitalize, decode === 'auto', decode === 'auto', false, NONE);
+}
+
+const NONE: readonly NameChange[] = [];
+
+/**
+ * The steps of {@link normalizeName} after decoding (NFC, whitespace, Telex, look-alikes, tone
+ * placement, case) for text that {@link normalizeCommon} accepts, after the changes `before`;
+ * `null` for anything else, or, with `detectAfter`, when detection might find legacy text in
+ * the result.
+ */
+export function normalizeDecoded(
+  s: string,
+  style: ToneStyle,
+  capitalize: boolean,
+  before: readonly NameChange[],
+  detectAfter: boolean,
+): NormalizedName | null {
+  return scan(s, style, capitalize, false, detectAfter, false, before);
+}
+
+/**
+ * The scan of {@link normalizeCommon}. `detect`: the first detection pass still has to be ruled
+ * out; `detectAfter`: the second pass (on the result) has to be ruled out; `composed`: `s` is
+ * already the {@link toNfc} of the input, which differed from it; `before`: changes already made
+ * (decoding).
+ */
+function scan(
+  s: string,
+  style: ToneStyle,
+  capitalize: boolean,
+  detect: boolean,
+  detectAfter: boolean,
+  composed: boolean,
+  before: readonly NameChange[],
+): NormalizedName | null {
+  const n = s.length;
+  const words: FinishedFacts[] = [];
+  let mapped = false;
+  let whitespace = false;
+  let high = false;
+  let maybeLegacy = false;
+  let allSettled = true;
+  let prevSpace = true;
+  let glued = false;
+  let start = -1;
+  let prev = 0;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? codeAt(s, i) : 0x20;
+    if (c < TABLE_SIZE && (LOWER_BASE[c] as number) !== 0) {
+      if (start < 0) {
+        if (glued) return null; // an invisible character inside a word
+        start = i;
+      }
+      if (c >= 0x100) high = true;
+      else if (c >= 0x80 || ((c | 0x20) === 0x64 && (prev | 0x20) === 0x64)) maybeLegacy = true;
+      prevSpace = false;
+      prev = c;
+      continue;
+    }
+    let space: boolean;
+    if (c === 0x20) space = true;
+    else if (c === 0xa0 || (c >= 0x100 && isSpaceLike(c))) {
+      space = true;
+      mapped = true;
+    } else if (c >= 0x100 && isInvisible(c)) {
+      space = false;
+      mapped = true;
+    } else if (c >= 0x0300 && c <= 0x036f && !composed) {
+      // NFD or mixed composition: a combining mark makes detection say Unicode; compose first.
+      const nfc = toNfc(s);
+      return nfc === s ? null : scan(nfc, style, capitalize, false, detectAfter, true, before);
+    } else return null;
+    if (start >= 0) {
+      const facts = factsOf(s, start, i);
+      if (!facts.syllable) return null;
+      if (!facts.settled) allSettled = false;
+      words.push(finishedOf(facts, style, capitalize));
+      start = -1;
+    }
+    if (space) {
+      // Leading or double space, or (at the end, which counts as a space) a trailing one.
+      if (prevSpace && (i < n || words.length > 0)) whitespace = true;
+      prevSpace = true;
+      glued = false;
+    } else glued = !prevSpace;
+    prev = c;
+  }
+  // Detection would have to score legacy encodings: leave that to the general path.
+  if (detect && !high && maybeLegacy && !allSettled) return null;
+
+  const changes: NameChange[] = before.slice();
+  if (mapped || composed) changes.push('unicode-normalized');
+  if (whitespace) changes.push('whitespace');
+  let tone = false;
+  let cased = false;
+  let outHigh = false;
+  let outAscii = true;
+  let outSettled = true;
+  for (const f of words) {
+    if (f.word.tone) tone = true;
+    if (f.word.case) cased = true;
+    if (f.high) outHigh = true;
+    if (!f.plainAscii) outAscii = false;
+    if (!f.settled) outSettled = false;
+  }
+  if (tone) changes.push('tone-placement');
+  if (cased) changes.push('capitalization');
+  // The second detection pass of normalizeName must find Unicode or ASCII text.
+  if (detectAfter && !outHigh && !outAscii && !outSettled) return null;
+  if (!mapped && !composed && !whitespace && !tone && !cased) return { value: s, changes };
+  let value = words[0]?.word.value ?? '';
+  for (let k = 1; k < words.length; k++) value += ` ${(words[k] as FinishedFacts).word.value}`;
+  return { value, changes };
+}

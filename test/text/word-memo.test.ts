@@ -1,0 +1,36 @@
+import { test as fcTest } from '@fast-check/vitest';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createWordMemo, memoGet, memoSet } from '../../src/text/word-memo.js';
+
+describe('word memo', () => {
+  it('finds a word by its range in any text', () => {
+    const memo = createWordMemo<number>();
+    expect(memoGet(memo, 'Văn', 0, 3)).toBeUndefined();
+    memoSet(memo, 'Văn', 1);
+    memoSet(memo, 'Lê', 2);
+    expect(memoGet(memo, 'Lê Văn An', 3, 6)).toBe(1);
+    expect(memoGet(memo, 'Lê Văn An', 0, 2)).toBe(2);
+    expect(memoGet(memo, 'Lê Văn An', 7, 9)).toBeUndefined();
+    expect(memoGet(memo, 'Vă', 0, 2)).toBeUndefined();
+    expect(memoGet(memo, '', 0, 0)).toBeUndefined();
+  });
+
+  it('stays bounded: it empties itself when half full', () => {
+    const memo = createWordMemo<number>();
+    for (let i = 0; i < 40_000; i++) memoSet(memo, `w${i}`, i);
+    expect(memo.size).toBeLessThanOrEqual(memo.keys.length / 2);
+    expect(memoGet(memo, 'w39999', 0, 6)).toBe(39_999);
+  });
+
+  fcTest.prop([fc.uniqueArray(fc.string({ unit: 'binary', maxLength: 8 }), { maxLength: 300 })], {
+    numRuns: 100,
+  })('agrees with a Map (collisions included)', (words) => {
+    const memo = createWordMemo<number>();
+    for (const [i, w] of words.entries()) memoSet(memo, w, i);
+    for (const [i, w] of words.entries()) {
+      expect(memoGet(memo, `<${w}>`, 1, w.length + 1)).toBe(i);
+    }
+    expect(memoGet(memo, '\u0000never stored\u0000', 0, 14)).toBeUndefined();
+  });
+});
