@@ -96,6 +96,26 @@ for (const size of process.argv.slice(2).map(Number)) {
       `${name} | ${(candidates / list.length).toFixed(2)} | ${hit.reduce((a, b) => a + b, 0)}`,
     );
   }
+  // Whole rule sets with every rule (but the ID rules) capped at one size.
+  for (const cap of [16, 32, 64]) {
+    const hitAny = new Uint8Array(list.length);
+    let candidates = 0;
+    for (const rule of spec) {
+      const capped =
+        rule.name.includes('id') || rule.name === 'old_cmnd'
+          ? rule
+          : { ...rule, maxBlockSize: Math.min(cap, rule.maxBlockSize ?? cap) };
+      blocksOf(capped, register, list).forEach((b, i) => {
+        if (!b) return;
+        candidates += b.length;
+        if (truth[i]! >= 0 && b.includes(truth[i]!)) hitAny[i] = 1;
+      });
+    }
+    const missed = truth.filter((t, i) => t >= 0 && hitAny[i] === 0).length;
+    console.log(
+      `every rule capped at ${cap}: ${(candidates / list.length).toFixed(2)} candidates per record (sum over rules), ${missed} true links missed`,
+    );
+  }
   const others = spec.map((r) => r.name).filter((n) => n !== NAME_YEAR);
   console.log('\nrule set | true links no rule catches | blocking recall');
   for (const nameYear of [NAME_YEAR, ...Object.keys(variants(spec)), null]) {

@@ -56,11 +56,19 @@ interface Derived {
 
 const NO_DERIVED: Derived = { parts: undefined, fullKey: null, province: null, commune: null };
 
-/** Largest block of the phonetic full name + birth year rule. */
-const NAME_YEAR_CAP = 32;
+/**
+ * Largest block of the name, date, place and phone rules. These keys have a fixed number of values
+ * (a given name and a date of birth, a surname, a date and a province), so their blocks grow with
+ * the register: measured mean candidates per record of given name + date of birth 0.95, 1.34 and
+ * 5.25 at 100k, 1M and 10M register people. Capped, each rule costs at most this many candidates
+ * per record at any scale (a 100M register's "Hùng born on 12 March 1985" block is about 60
+ * people: other rules must find them), and degenerate keys (a placeholder date of birth, a health
+ * station's phone typed on every record) drop out.
+ */
+const BLOCK_CAP = 32;
 
-/** Largest block of the other rules: only degenerate keys (placeholders, shared numbers) reach it. */
-const SAFETY_CAP = 256;
+/** Largest block of the ID rules: an ID belongs to one person, so only a placeholder reaches it. */
+const ID_CAP = 256;
 
 /** Largest number of parsed names {@link vietnameseSpec} keeps for reuse. */
 const NAME_CACHE_LIMIT = 1 << 18;
@@ -127,18 +135,18 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
     return last;
   };
   const blocking: BlockingRule<CleanRecord>[] = [
-    // Every rule has a block cap: a key shared by hundreds of register people (a placeholder date
-    // of birth, a health station's phone or ID typed for everyone) tells nobody apart.
-    { name: 'id_number', fields: ['id'], maxBlockSize: SAFETY_CAP, key: (r) => r.idNumber.value },
+    // Every rule has a block cap (BLOCK_CAP, ID_CAP): a key shared by many register people tells
+    // nobody apart, and without a cap the rule's work per record grows with the register.
+    { name: 'id_number', fields: ['id'], maxBlockSize: ID_CAP, key: (r) => r.idNumber.value },
     {
       name: 'old_cmnd',
       fields: ['id'],
-      maxBlockSize: SAFETY_CAP,
+      maxBlockSize: ID_CAP,
       key: (r) => (r.idKind === 'cmnd9' ? r.idNumber.value : alt(r)?.value),
     },
     {
       name: 'given_phonetic+dob',
-      maxBlockSize: SAFETY_CAP,
+      maxBlockSize: BLOCK_CAP,
       fields: ['given', 'dob'],
       key: (r) => {
         const p = derived(r).parts;
@@ -148,11 +156,10 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
     },
     {
       // A common name born in one year is thousands of people nationally: only the blocks of
-      // rarer names are used (≤ NAME_YEAR_CAP register people), so this rule's work per record
-      // stays bounded as the register grows (measured: 3.26 → 2.78 candidates per record at a
-      // 400k register, same blocking recall).
+      // rarer names are used (≤ BLOCK_CAP register people). Measured: 3.26 → 2.78 candidates
+      // per record at a 400k register, 7.26 → 3.70 at 1M, same blocking recall.
       name: 'full_name_phonetic+birth_year',
-      maxBlockSize: NAME_YEAR_CAP,
+      maxBlockSize: BLOCK_CAP,
       fields: ['given', 'family', 'dob'],
       key: (r) => {
         const name = derived(r).fullKey;
@@ -164,7 +171,7 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
       // Commune, not the province alone: a province block grows with the register (one
       // "Nguyễn Văn Anh" per few thousand people of a province).
       name: 'full_name_phonetic+commune',
-      maxBlockSize: SAFETY_CAP,
+      maxBlockSize: BLOCK_CAP,
       fields: ['given', 'family', 'place'],
       key: (r) => {
         const { fullKey, province, commune } = derived(r);
@@ -174,7 +181,7 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
     {
       // Catches a damaged year (with the commune damaged too): day and month, not the year.
       name: 'full_name_phonetic+province+birthday',
-      maxBlockSize: SAFETY_CAP,
+      maxBlockSize: BLOCK_CAP,
       fields: ['given', 'family', 'place'],
       key: (r) => {
         const { fullKey, province } = derived(r);
@@ -184,7 +191,7 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
     },
     {
       name: 'phone_last7',
-      maxBlockSize: SAFETY_CAP,
+      maxBlockSize: BLOCK_CAP,
       fields: ['phone'],
       // A shared phone gathers a household (parents' phone on children's records): EM on these
       // blocks would learn "same household". Used for candidates, not for training.
@@ -194,7 +201,7 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
     {
       // Full date of birth, not the year: a commune's birth cohort grows with the register.
       name: 'commune+dob',
-      maxBlockSize: SAFETY_CAP,
+      maxBlockSize: BLOCK_CAP,
       fields: ['place', 'dob'],
       train: false,
       key: (r) => {
@@ -208,7 +215,7 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
     {
       // With the province: nationally, Nguyễn (38%) born on one day is a few thousand people.
       name: 'surname_phonetic+dob+province',
-      maxBlockSize: SAFETY_CAP,
+      maxBlockSize: BLOCK_CAP,
       fields: ['family', 'dob', 'place'],
       key: (r) => {
         const { parts: p, province } = derived(r);

@@ -23,6 +23,23 @@ export interface BlockTable {
   readonly hashes: Float64Array;
   readonly starts: Int32Array;
   readonly members: Int32Array;
+  /**
+   * A directory of the sorted hashes by their top `directoryBits` bits: the hashes of bucket `x`
+   * are `hashes[directory[x] … directory[x + 1])`. A lookup then binary-searches a few entries
+   * instead of all of them: 2–3 cache misses instead of ~23 in a 10M-key table (≈ 1 byte per
+   * distinct key).
+   */
+  readonly directory: Int32Array;
+  readonly directoryBits: number;
+}
+
+/** Bits of a {@link hashKey} value (a non-negative integer below 2^53). */
+const HASH_BITS = 53;
+
+/** The directory bucket of hash `h` with `bits` bits. */
+function bucketOf(h: number, bits: number): number {
+  // The top 21 bits of a hash are `h / 2^32` (integer part); bits ≤ 21.
+  return bits === 0 ? 0 : Math.floor(h / 4294967296) >>> (HASH_BITS - 32 - bits);
 }
 
 function float64(n: number, alloc: BufferAllocator): Float64Array {
@@ -42,8 +59,11 @@ function int32(n: number, alloc: BufferAllocator): Int32Array {
  * ```
  */
 export function findBlock(hashes: Float64Array, h: number): number {
-  let lo = 0;
-  let hi = hashes.length - 1;
+  return findIn(hashes, h, 0, hashes.length - 1);
+}
+
+/** Binary search of `h` in `hashes[lo … hi]`. */
+function findIn(hashes: Float64Array, h: number, lo: number, hi: number): number {
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const v = hashes[mid]!;
@@ -116,6 +136,15 @@ export function blockTableFromHashes(
     const v = sorted[i]!;
     if (v >= 0 && (i === 0 || v !== sorted[i - 1])) hashes[d++] = v;
   }
+  // About four keys per bucket, at most 2^21 buckets (the hash's top part).
+  let directoryBits = 0;
+  while (directoryBits < HASH_BITS - 32 && 2 ** (directoryBits + 2) < distinct) directoryBits++;
+  const buckets = 2 ** directoryBits;
+  const directory = int32(buckets + 1, alloc);
+  for (let b = 0, x = 0; x <= buckets; x++) {
+    while (b < distinct && bucketOf(hashes[b]!, directoryBits) < x) b++;
+    directory[x] = b;
+  }
   const starts = int32(distinct + 1, alloc);
   const block = new Int32Array(n);
   for (let i = 0; i < n; i++) {
@@ -124,7 +153,12 @@ export function blockTableFromHashes(
       block[i] = -1;
       continue;
     }
-    const b = findBlock(hashes, v);
+    const b = findIn(
+      hashes,
+      v,
+      directory[bucketOf(v, directoryBits)]!,
+      directory[bucketOf(v, directoryBits) + 1]! - 1,
+    );
     block[i] = b;
     starts[b + 1]!++;
   }
@@ -135,7 +169,7 @@ export function blockTableFromHashes(
     const b = block[i]!;
     if (b >= 0) members[fill[b]!++] = i;
   }
-  return { hashes, starts, members };
+  return { hashes, starts, members, directory, directoryBits };
 }
 
 /**
@@ -147,7 +181,9 @@ export function blockTableFromHashes(
  * ```
  */
 export function lookupBlock(table: BlockTable, key: string): Int32Array {
-  const b = findBlock(table.hashes, hashKey(key));
+  const h = hashKey(key);
+  const x = bucketOf(h, table.directoryBits);
+  const b = findIn(table.hashes, h, table.directory[x]!, table.directory[x + 1]! - 1);
   if (b < 0) return table.members.subarray(0, 0);
   return table.members.subarray(table.starts[b]!, table.starts[b + 1]!);
 }
@@ -157,9 +193,9 @@ export function lookupBlock(table: BlockTable, key: string): Int32Array {
  *
  * @example
  * ```ts
- * blockTableBytes(buildBlockTable(['a', 'a'])); // 8 + 8 + 8
+ * blockTableBytes(buildBlockTable(['a', 'a'])); // 8 + 8 + 8 + 8
  * ```
  */
 export function blockTableBytes(t: BlockTable): number {
-  return t.hashes.byteLength + t.starts.byteLength + t.members.byteLength;
+  return t.hashes.byteLength + t.starts.byteLength + t.members.byteLength + t.directory.byteLength;
 }

@@ -60,6 +60,18 @@ describe('buildBlockTable', () => {
       expect([...lookupBlock(t, k)]).toEqual(want);
     }
   });
+  it('finds every block of a large table through its directory, and nothing for absent keys', () => {
+    const keys = Array.from({ length: 60_000 }, (_, i) => (i % 7 === 0 ? null : `k${i % 20_011}`));
+    const t = buildBlockTable(keys);
+    expect(t.directoryBits).toBeGreaterThan(8);
+    expect(t.directory.length).toBe(2 ** t.directoryBits + 1);
+    const want = new Map<string, number[]>();
+    keys.forEach((k, i) => {
+      if (k !== null) want.set(k, [...(want.get(k) ?? []), i]);
+    });
+    for (const [k, list] of want) expect([...lookupBlock(t, k)]).toEqual(list);
+    for (let i = 0; i < 2000; i++) expect(lookupBlock(t, `absent${i}`).length).toBe(0);
+  });
   it('can live in shared memory', () => {
     const t = buildBlockTable(['a', 'b'], (n) => new SharedArrayBuffer(n));
     expect(t.members.buffer).toBeInstanceOf(SharedArrayBuffer);
