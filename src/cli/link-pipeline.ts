@@ -85,6 +85,8 @@ export interface LinkPipelineOptions {
   readonly shuffleChunks?: number | undefined;
   /** Heap limit of each worker in MiB. */
   readonly workerHeapMb?: number | undefined;
+  /** Young-generation size of each worker in MiB (default {@link WORKER_YOUNG_MB}). */
+  readonly workerYoungMb?: number | undefined;
 }
 
 /** Where the pipeline writes. */
@@ -152,6 +154,19 @@ function mix32(x: number): number {
 
 const shared = (bytes: number) => new SharedArrayBuffer(bytes);
 
+/**
+ * Young generation of each worker, MiB: room for a whole chunk's short-lived objects (parsed
+ * rows, cleaned records, candidates, output text), so they die young instead of being promoted
+ * and marked by the old generation's collector (1M × 1M: 92.9 → 82.6 CPU seconds, 3.40 → 3.11 GB
+ * peak RSS against V8's default).
+ *
+ * @example
+ * ```ts
+ * await runLinkPipeline({ left, right, workerYoungMb: WORKER_YOUNG_MB * 2 }, io);
+ * ```
+ */
+export const WORKER_YOUNG_MB = 64;
+
 /** Prepares cleaned records on this thread (the engine's interned columns + worker-made keys). */
 function prepare(
   spec: PipelineSpec,
@@ -206,10 +221,12 @@ export async function runLinkPipeline(
     referenceDate: (options.referenceDate ?? new Date()).getTime(),
     shard: options.shard,
   };
-  const pool = createPool(
-    workers,
-    options.workerHeapMb === undefined ? {} : { maxOldSpaceMb: options.workerHeapMb },
-  );
+  const pool = createPool(workers, {
+    ...(options.workerHeapMb === undefined ? {} : { maxOldSpaceMb: options.workerHeapMb }),
+    ...((options.workerYoungMb ?? WORKER_YOUNG_MB) > 0
+      ? { maxYoungSpaceMb: options.workerYoungMb ?? WORKER_YOUNG_MB }
+      : {}),
+  });
   try {
     await pool.broadcast({ type: 'setup', setup });
     // 1–2. The reference and the model, handed to the workers. Inside a function so that the
