@@ -24,14 +24,13 @@ interface Point {
 }
 
 /**
- * Measured on the shared 2-core machine (see docs/scale.md; Nov 27, selective blocking, wall
- * times under a load average of 2.3–2.5 from other jobs); 10M is projected from the 100k and 1M costs.
+ * Measured on the 2-core machine (see docs/scale.md; Nov 27, second session, the machine to
+ * these runs alone, load 1.7–3.6).
  */
 const MEASURED: readonly Point[] = [
-  { size: 100_000, wallSeconds: 8.7, cpuSeconds: 14.8, peakRssMb: 1219 },
-  { size: 1_000_000, wallSeconds: 57.3, cpuSeconds: 98.2, peakRssMb: 5597 },
-  { size: 2_000_000, wallSeconds: 150.8, cpuSeconds: 255.6, peakRssMb: 9175 },
-  { size: 10_000_000, wallSeconds: 1300, cpuSeconds: 2400, peakRssMb: 50000, projected: true },
+  { size: 100_000, wallSeconds: 7.6, cpuSeconds: 13.5, peakRssMb: 840 },
+  { size: 1_000_000, wallSeconds: 40.7, cpuSeconds: 72.9, peakRssMb: 2980 },
+  { size: 10_000_000, wallSeconds: 920.2, cpuSeconds: 1726.4, peakRssMb: 10645 },
 ];
 
 function load(file: string | undefined): readonly Point[] {
