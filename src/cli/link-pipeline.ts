@@ -13,11 +13,13 @@ import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import {
+  blockTableFromHashes,
   type ColumnarReference,
-  columnarReferenceFromPieces,
+  concatColumns,
   type Dictionaries,
   exportDictionaries,
   type FellegiSunterModel,
+  type PreparedColumn,
   type PreparedSide,
   parseModel,
   referenceBytes,
@@ -384,7 +386,11 @@ async function buildReference(
   workers: number,
 ): Promise<BuiltReference> {
   const rightIds: string[] = [];
-  const pieces: PreparedSide[] = [];
+  // The pieces' columns, by comparison, so that each comparison's pieces can be dropped as soon
+  // as they are concatenated: the assembly holds the reference plus one comparison's pieces, not
+  // two copies of the reference.
+  const byComparison: PreparedColumn[][] = spec.comparisons.map(() => []);
+  let size = 0;
   const hashParts: Float64Array[][] = spec.blocking.map(() => []);
   await inOrder(
     rightScan.chunks,
@@ -395,16 +401,26 @@ async function buildReference(
       // Malformed or empty register rows are kept out of the reference.
       for (let i = 0; i < part.ids.length; i++) if (!part.invalid[i]) rightIds.push(part.ids[i]!);
       for (let r = 0; r < hashParts.length; r++) hashParts[r]!.push(part.hashes![r]!);
-      if (part.records.length > 0) pieces.push(prepare(spec, part.records, []));
+      if (part.records.length === 0) return;
+      const piece = prepare(spec, part.records, []);
+      piece.columns.forEach((column, k) => {
+        byComparison[k]!.push(column);
+      });
+      size += piece.size;
     },
   );
   const keyHashes = hashParts.map(concatFloat64);
   hashParts.length = 0;
-  const reference =
-    pieces.length > 0
-      ? columnarReferenceFromPieces(pieces, { allocate: shared, keyHashes })
-      : toColumnarReference(prepare(spec, [], []), { allocate: shared, keyHashes });
-  pieces.length = 0;
+  let reference: ColumnarReference;
+  if (size === 0) {
+    reference = toColumnarReference(prepare(spec, [], []), { allocate: shared, keyHashes });
+  } else {
+    const columns = byComparison.map((parts, k) => {
+      byComparison[k] = [];
+      return concatColumns(parts, shared);
+    });
+    reference = { size, columns, blocks: keyHashes.map((h) => blockTableFromHashes(h, shared)) };
+  }
   return {
     reference,
     dictionaries: exportDictionaries(spec, { allocate: shared }),
