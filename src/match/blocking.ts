@@ -119,25 +119,25 @@ export function checkBlocking(
 }
 
 /**
- * Candidate generator state: a stamp per right record, so a pair found by several rules is
- * produced once per left record.
+ * Candidate generator state: the output array, reused from record to record. Its size depends
+ * on the candidates of one record, never on the size of the right side (a national register of
+ * 10M people made a per-chunk array of one stamp per register record cost 40 MB per chunk).
  * @internal
  */
 export interface CandidateBuffer {
-  stamp: Int32Array;
   out: Int32Array;
-  epoch: number;
 }
 
-/** A buffer for a right side of `n` records. @internal */
-export function createCandidateBuffer(n: number): CandidateBuffer {
-  return { stamp: new Int32Array(n), out: new Int32Array(64), epoch: 0 };
+/** A candidate buffer (the right side's size is not needed). @internal */
+export function createCandidateBuffer(_n = 0): CandidateBuffer {
+  return { out: new Int32Array(64) };
 }
 
 /**
  * Writes the distinct candidates of left record `i` into `buf.out` (ascending right index) and
- * returns their count. Rules listed in `rules` only (all when undefined). With `dedupe`, only
- * right indexes greater than `i` are produced (each unordered pair once).
+ * returns their count: every block's members are gathered, sorted, and duplicates (a pair found
+ * by several rules) dropped. Rules listed in `rules` only (all when undefined). With `dedupe`,
+ * only right indexes greater than `i` are produced (each unordered pair once).
  * @internal
  */
 export function candidatesOf(
@@ -149,8 +149,6 @@ export function candidatesOf(
   rules?: readonly number[],
 ): number {
   let n = 0;
-  const stamp = buf.stamp;
-  const epoch = ++buf.epoch;
   const nr = rules ? rules.length : index.rules.length;
   for (let q = 0; q < nr; q++) {
     const r = rules ? rules[q]! : q;
@@ -158,19 +156,22 @@ export function candidatesOf(
     if (k === null || k === undefined) continue;
     const list = index.rules[r]!.get(k);
     if (list === undefined) continue;
+    if (n + list.length > buf.out.length) {
+      const grown = new Int32Array(Math.max(buf.out.length * 2, n + list.length));
+      grown.set(buf.out.subarray(0, n));
+      buf.out = grown;
+    }
+    const out = buf.out;
     for (let t = 0; t < list.length; t++) {
       const j = list[t]!;
       if (dedupe && j <= i) continue;
-      if (stamp[j] === epoch) continue;
-      stamp[j] = epoch;
-      if (n === buf.out.length) {
-        const grown = new Int32Array(n * 2);
-        grown.set(buf.out);
-        buf.out = grown;
-      }
-      buf.out[n++] = j;
+      out[n++] = j;
     }
   }
-  if (n > 1) buf.out.subarray(0, n).sort();
-  return n;
+  if (n <= 1) return n;
+  const out = buf.out;
+  out.subarray(0, n).sort();
+  let m = 1;
+  for (let t = 1; t < n; t++) if (out[t] !== out[m - 1]) out[m++] = out[t]!;
+  return m;
 }
