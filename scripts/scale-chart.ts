@@ -29,8 +29,8 @@ interface Point {
  */
 const MEASURED: readonly Point[] = [
   { size: 100_000, wallSeconds: 7.6, cpuSeconds: 13.5, peakRssMb: 840 },
-  { size: 1_000_000, wallSeconds: 40.7, cpuSeconds: 72.9, peakRssMb: 2980 },
-  { size: 10_000_000, wallSeconds: 920.2, cpuSeconds: 1726.4, peakRssMb: 10645 },
+  { size: 1_000_000, wallSeconds: 40.8, cpuSeconds: 73.3, peakRssMb: 2827 },
+  { size: 10_000_000, wallSeconds: 503.3, cpuSeconds: 924.2, peakRssMb: 11900 },
 ];
 
 function load(file: string | undefined): readonly Point[] {
