@@ -53,6 +53,7 @@ import {
   type ScoredOutput,
   type WorkerSetup,
 } from './parallel/tasks.js';
+import { thresholdsFromFlags } from './thresholds.js';
 
 /** Options of {@link runLinkPipeline}. */
 export interface LinkPipelineOptions {
@@ -684,13 +685,7 @@ export async function runLinkPipelineCommand(ctx: CommandContext): Promise<numbe
   const match = probability('match-threshold', values['match-threshold']);
   const review = probability('review-threshold', values['review-threshold']);
   const targetFdr = probability('target-fdr', values['target-fdr']);
-  const thresholds =
-    match !== undefined || review !== undefined
-      ? {
-          match: match ?? model?.thresholds?.match ?? 0.5,
-          review: Math.min(review ?? match ?? 0.5, match ?? 1),
-        }
-      : undefined;
+  const thresholds = thresholdsFromFlags(match, review, model);
   await runLinkPipeline(
     {
       left,

@@ -9,6 +9,7 @@ import {
   parseCommandArgs,
 } from '../csv.js';
 import { CliInputError, EXIT_OK } from '../errors.js';
+import { thresholdsFromFlags } from '../thresholds.js';
 import { loadModel, loadSide, probabilityFlag, progress, saveModel, summaryLines } from './link.js';
 
 /** Columns `dedupe` appends to every row. */
@@ -61,13 +62,7 @@ async function runDedupe(ctx: CommandContext): Promise<number> {
     );
   bar.update(`matching ${side.records.length} records`);
   const started = Date.now();
-  const thresholds =
-    match !== undefined || review !== undefined
-      ? {
-          match: match ?? model?.thresholds?.match ?? 0.5,
-          review: Math.min(review ?? match ?? 0.5, match ?? 1),
-        }
-      : undefined;
+  const thresholds = thresholdsFromFlags(match, review, model);
   const outcome = dedupeRecords(side.records, spec, {
     rules: VIETNAMESE_RULES,
     ...(model ? { model } : {}),

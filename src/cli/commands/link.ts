@@ -25,17 +25,8 @@ import {
 } from '../csv.js';
 import { CliInputError, EXIT_OK } from '../errors.js';
 import { PIPELINE_USAGE, runLinkPipelineCommand, usesPipeline } from '../link-pipeline.js';
-import { explanationOf } from '../parallel/output.js';
-
-/** Columns of the `link` output (DESIGN.md §5). */
-export const LINK_COLUMNS = [
-  'left_id',
-  'right_id',
-  'decision',
-  'probability',
-  'match_weight',
-  'explanation',
-] as const;
+import { explanationOf, LINK_COLUMNS } from '../parallel/output.js';
+import { thresholdsFromFlags } from '../thresholds.js';
 
 const USAGE = `Usage: vn-reconcile link LEFT.csv RIGHT.csv [--out OUT.csv] [options]
 
@@ -244,13 +235,7 @@ async function runLink(ctx: CommandContext): Promise<number> {
   );
   bar.update(`matching ${left.records.length} × ${right.records.length} records`);
   const started = Date.now();
-  const thresholds =
-    match !== undefined || review !== undefined
-      ? {
-          match: match ?? model?.thresholds?.match ?? 0.5,
-          review: Math.min(review ?? match ?? 0.5, match ?? 1),
-        }
-      : undefined;
+  const thresholds = thresholdsFromFlags(match, review, model);
   const outcome = linkRecords(left.records, right.records, spec, {
     rules: VIETNAMESE_RULES,
     ...(values['one-to-one'] ? { oneToOne: true } : {}),

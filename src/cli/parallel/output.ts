@@ -10,7 +10,7 @@ import {
   type Scorer,
 } from '../../match/index.js';
 
-/** Columns of the link output, in order. */
+/** Columns of the `link` output, in order (DESIGN.md §5). */
 export const LINK_COLUMNS = [
   'left_id',
   'right_id',
