@@ -9,6 +9,24 @@ export interface BlockIndex {
   readonly rules: readonly ReadonlyMap<string, Int32Array>[];
 }
 
+/**
+ * Blocks looked up once per left record (the scale path): per rule, the reference's block table
+ * (`members` grouped by block, block `b` spanning `starts[b]` to `starts[b + 1]`) and, per left
+ * record, the number of its block (−1: no key, no such block, or a block over the rule's cap).
+ * Candidate generation then reads typed arrays only: no string keys, maps or views per record.
+ * @internal
+ */
+export interface ResolvedBlocks {
+  readonly resolved: readonly ResolvedRule[];
+}
+
+/** One rule of {@link ResolvedBlocks}. @internal */
+export interface ResolvedRule {
+  readonly members: Int32Array;
+  readonly starts: Int32Array;
+  readonly block: Int32Array;
+}
+
 /** Candidate pair counts per rule, computed before any pair is generated. */
 export interface BlockingCounts {
   /** Pairs each rule generates on its own (a pair found by two rules counts in both). */
@@ -141,12 +159,56 @@ export function createCandidateBuffer(_n = 0): CandidateBuffer {
  * @internal
  */
 export function candidatesOf(
-  index: BlockIndex,
+  index: BlockIndex | ResolvedBlocks,
   left: PreparedSide,
   i: number,
   buf: CandidateBuffer,
   dedupe: boolean,
   rules?: readonly number[],
+): number {
+  const n =
+    'resolved' in index
+      ? gatherResolved(index, i, buf, dedupe, rules)
+      : gatherMapped(index, left, i, buf, dedupe, rules);
+  if (n <= 1) return n;
+  const out = buf.out;
+  out.subarray(0, n).sort();
+  let m = 1;
+  for (let t = 1; t < n; t++) if (out[t] !== out[m - 1]) out[m++] = out[t]!;
+  return m;
+}
+
+/** Appends `list[from..to)` to `buf.out` at `n` (growing it), skipping `j ≤ i` with `dedupe`. */
+function append(
+  buf: CandidateBuffer,
+  n: number,
+  list: Int32Array,
+  from: number,
+  to: number,
+  i: number,
+  dedupe: boolean,
+): number {
+  if (n + to - from > buf.out.length) {
+    const grown = new Int32Array(Math.max(buf.out.length * 2, n + to - from));
+    grown.set(buf.out.subarray(0, n));
+    buf.out = grown;
+  }
+  const out = buf.out;
+  for (let t = from; t < to; t++) {
+    const j = list[t]!;
+    if (dedupe && j <= i) continue;
+    out[n++] = j;
+  }
+  return n;
+}
+
+function gatherMapped(
+  index: BlockIndex,
+  left: PreparedSide,
+  i: number,
+  buf: CandidateBuffer,
+  dedupe: boolean,
+  rules: readonly number[] | undefined,
 ): number {
   let n = 0;
   const nr = rules ? rules.length : index.rules.length;
@@ -155,23 +217,25 @@ export function candidatesOf(
     const k = left.keys[r]![i];
     if (k === null || k === undefined) continue;
     const list = index.rules[r]!.get(k);
-    if (list === undefined) continue;
-    if (n + list.length > buf.out.length) {
-      const grown = new Int32Array(Math.max(buf.out.length * 2, n + list.length));
-      grown.set(buf.out.subarray(0, n));
-      buf.out = grown;
-    }
-    const out = buf.out;
-    for (let t = 0; t < list.length; t++) {
-      const j = list[t]!;
-      if (dedupe && j <= i) continue;
-      out[n++] = j;
-    }
+    if (list !== undefined) n = append(buf, n, list, 0, list.length, i, dedupe);
   }
-  if (n <= 1) return n;
-  const out = buf.out;
-  out.subarray(0, n).sort();
-  let m = 1;
-  for (let t = 1; t < n; t++) if (out[t] !== out[m - 1]) out[m++] = out[t]!;
-  return m;
+  return n;
+}
+
+function gatherResolved(
+  index: ResolvedBlocks,
+  i: number,
+  buf: CandidateBuffer,
+  dedupe: boolean,
+  rules: readonly number[] | undefined,
+): number {
+  let n = 0;
+  const nr = rules ? rules.length : index.resolved.length;
+  for (let q = 0; q < nr; q++) {
+    const rule = index.resolved[rules ? rules[q]! : q]!;
+    const b = rule.block[i]!;
+    if (b < 0) continue;
+    n = append(buf, n, rule.members, rule.starts[b]!, rule.starts[b + 1]!, i, dedupe);
+  }
+  return n;
 }

@@ -8,6 +8,7 @@ import {
   checkBlocking,
   countCandidates,
   createCandidateBuffer,
+  type ResolvedBlocks,
 } from './blocking.js';
 import {
   chooseThresholds,
@@ -117,7 +118,7 @@ export function scoreChunk<R>(
   scorer: Scorer<R>,
   left: PreparedSide,
   right: PreparedSide,
-  index: BlockIndex,
+  index: BlockIndex | ResolvedBlocks,
   rules: CompiledRules,
 ): ScoredChunk {
   const n = left.size;

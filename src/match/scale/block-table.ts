@@ -173,6 +173,20 @@ export function blockTableFromHashes(
 }
 
 /**
+ * The number of the block holding `key` (its members span `starts[b]` to `starts[b + 1]`), or −1.
+ *
+ * @example
+ * ```ts
+ * blockNumber(buildBlockTable(['b', 'a', 'b']), 'b'); // 0 or 1 (blocks are ordered by hash)
+ * ```
+ */
+export function blockNumber(table: BlockTable, key: string): number {
+  const h = hashKey(key);
+  const x = bucketOf(h, table.directoryBits);
+  return findIn(table.hashes, h, table.directory[x]!, table.directory[x + 1]! - 1);
+}
+
+/**
  * The records of the block holding `key` (ascending indexes; empty when none), as a view.
  *
  * @example
@@ -181,21 +195,11 @@ export function blockTableFromHashes(
  * ```
  */
 export function lookupBlock(table: BlockTable, key: string): Int32Array {
-  const h = hashKey(key);
-  const x = bucketOf(h, table.directoryBits);
-  const b = findIn(table.hashes, h, table.directory[x]!, table.directory[x + 1]! - 1);
+  const b = blockNumber(table, key);
   if (b < 0) return table.members.subarray(0, 0);
   return table.members.subarray(table.starts[b]!, table.starts[b + 1]!);
 }
 
-/**
- * Bytes held by a block table.
- *
- * @example
- * ```ts
- * blockTableBytes(buildBlockTable(['a', 'a'])); // 8 + 8 + 8 + 8
- * ```
- */
 export function blockTableBytes(t: BlockTable): number {
   return t.hashes.byteLength + t.starts.byteLength + t.members.byteLength + t.directory.byteLength;
 }

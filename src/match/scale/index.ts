@@ -8,6 +8,7 @@
 export {
   type BlockTable,
   type BufferAllocator,
+  blockNumber,
   blockTableFromHashes,
   buildBlockTable,
   hashKeys,
@@ -37,5 +38,6 @@ export {
   columnarReferenceFromPieces,
   referenceBytes,
   referenceSide,
+  resolveBlocks,
   toColumnarReference,
 } from './reference.js';

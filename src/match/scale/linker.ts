@@ -22,6 +22,7 @@ import {
   chunkBlockIndex,
   referenceMismatch,
   referenceSide,
+  resolveBlocks,
 } from './reference.js';
 
 /** Everything fixed before the left records stream through: model, thresholds, scorer, rules. */
@@ -137,7 +138,7 @@ export interface ChunkLink {
  * ```
  */
 export function linkChunk<R>(linker: ScaleLinker<R>, left: PreparedSide): ChunkLink {
-  const index = chunkBlockIndex(linker.reference, left, linker.spec);
+  const index = resolveBlocks(linker.reference, left, linker.spec);
   const right = referenceSide(linker.reference);
   const chunk = scoreChunk(linker.scorer, left, right, index, linker.rules);
   const results = resolveManyToOne(

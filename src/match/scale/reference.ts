@@ -1,9 +1,10 @@
-import type { BlockIndex } from '../blocking.js';
+import type { BlockIndex, ResolvedBlocks } from '../blocking.js';
 import type { PreparedColumn } from '../comparison.js';
 import type { LinkageSpec, PreparedSide } from '../spec.js';
 import {
   type BlockTable,
   type BufferAllocator,
+  blockNumber,
   blockTableBytes,
   blockTableFromHashes,
   buildBlockTable,
@@ -212,6 +213,39 @@ export function chunkBlockIndex<R>(
     return map;
   });
   return { rules };
+}
+
+/**
+ * The blocks of a chunk of left records, looked up once per record and rule in the reference's
+ * block tables: what {@link chunkBlockIndex} gives, as block numbers instead of a map of views
+ * (blocks over their rule's `maxBlockSize` are left out too). The engine's candidate generation
+ * yields exactly the same candidates from either.
+ *
+ * @example
+ * ```ts
+ * const blocks = resolveBlocks(ref, prepareSide(spec, rows), spec);
+ * const chunk = scoreChunk(scorer, left, referenceSide(ref), blocks, rules);
+ * ```
+ */
+export function resolveBlocks<R>(
+  ref: ColumnarReference,
+  left: PreparedSide,
+  spec?: LinkageSpec<R>,
+): ResolvedBlocks {
+  const resolved = ref.blocks.map((table, r) => {
+    const cap = spec?.blocking[r]?.maxBlockSize ?? Number.POSITIVE_INFINITY;
+    const { starts, members } = table;
+    const block = new Int32Array(left.size).fill(-1);
+    const keys = left.keys[r] ?? [];
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      if (!k) continue;
+      const b = blockNumber(table, k);
+      if (b >= 0 && starts[b + 1]! - starts[b]! <= cap) block[i] = b;
+    }
+    return { members, starts, block };
+  });
+  return { resolved };
 }
 
 /**

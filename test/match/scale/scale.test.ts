@@ -1,8 +1,10 @@
 import { test as fcTest } from '@fast-check/vitest';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { candidatesOf, createCandidateBuffer } from '../../../src/match/blocking.js';
 import {
   buildBlockTable,
+  chunkBlockIndex,
   createScaleLinker,
   exportDictionaries,
   type FellegiSunterModel,
@@ -16,6 +18,7 @@ import {
   prepareSide,
   referenceBytes,
   referenceSide,
+  resolveBlocks,
   toColumnarReference,
   trainOnSample,
   VIETNAMESE_RULES,
@@ -131,6 +134,32 @@ describe('national-scale linking on synthetic data', () => {
     expect(ours).toEqual(engine.data.results);
     expect(ours.filter((r) => r.decision === 'match').length).toBeGreaterThan(500);
   });
+
+  fcTest.prop([fc.integer({ min: 1, max: 40 })], { numRuns: 12 })(
+    'resolves the same candidates per record as the map of blocks, under any cap',
+    (cap) => {
+      const capped = {
+        ...spec,
+        blocking: spec.blocking.map((r, k) => (k % 2 === 0 ? { ...r, maxBlockSize: cap } : r)),
+      };
+      const ref = toColumnarReference(right);
+      const mapped = chunkBlockIndex(ref, left, capped);
+      const resolved = resolveBlocks(ref, left, capped);
+      const a = createCandidateBuffer();
+      const b = createCandidateBuffer();
+      const only = [0, 2, 5];
+      for (let i = 0; i < left.size; i++) {
+        for (const [dedupe, rules] of [
+          [false, undefined],
+          [true, only],
+        ] as const) {
+          const n = candidatesOf(mapped, left, i, a, dedupe, rules);
+          const m = candidatesOf(resolved, left, i, b, dedupe, rules);
+          expect([...b.out.subarray(0, m)]).toEqual([...a.out.subarray(0, n)]);
+        }
+      }
+    },
+  );
 
   fcTest.prop([fc.uniqueArray(fc.integer({ min: 1, max: 599 }), { maxLength: 6 })], {
     numRuns: 8,
