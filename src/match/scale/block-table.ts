@@ -123,53 +123,90 @@ export function blockTableFromHashes(
   const n = h.length;
   let present = 0;
   for (let i = 0; i < n; i++) if (h[i]! >= 0) present++;
-  const sorted = h.slice().sort();
-  // Distinct hashes (−1 marks records without a key and sorts first).
-  let distinct = 0;
+  // Records by the top bits of their hash (a counting sort: stable, so ascending within a
+  // bucket), then each bucket (a few records on average) by hash: no global sort and no search.
+  const sortBits = bitsFor(present);
+  const buckets = 2 ** sortBits;
+  const bucketStart = new Int32Array(buckets + 1);
   for (let i = 0; i < n; i++) {
-    const v = sorted[i]!;
-    if (v >= 0 && (i === 0 || v !== sorted[i - 1])) distinct++;
+    const v = h[i]!;
+    if (v >= 0) bucketStart[bucketOf(v, sortBits) + 1]!++;
+  }
+  for (let x = 0; x < buckets; x++) bucketStart[x + 1]! += bucketStart[x]!;
+  const members = int32(present, alloc);
+  // The hashes travel with their records, so the bucket sorts read memory in order.
+  const sorted = new Float64Array(present);
+  const fill = bucketStart.slice(0, buckets);
+  for (let i = 0; i < n; i++) {
+    const v = h[i]!;
+    if (v < 0) continue;
+    const at = fill[bucketOf(v, sortBits)]!++;
+    members[at] = i;
+    sorted[at] = v;
+  }
+  let distinct = 0;
+  for (let x = 0; x < buckets; x++) {
+    const from = bucketStart[x]!;
+    const to = bucketStart[x + 1]!;
+    if (to - from > 1) sortByHash(members, sorted, from, to);
+    for (let k = from; k < to; k++) if (k === from || sorted[k] !== sorted[k - 1]) distinct++;
   }
   const hashes = float64(distinct, alloc);
-  let d = 0;
-  for (let i = 0; i < n; i++) {
-    const v = sorted[i]!;
-    if (v >= 0 && (i === 0 || v !== sorted[i - 1])) hashes[d++] = v;
+  const starts = int32(distinct + 1, alloc);
+  let d = -1;
+  for (let k = 0; k < present; k++) {
+    const v = sorted[k]!;
+    if (d < 0 || v !== hashes[d]) {
+      hashes[++d] = v;
+      starts[d] = k;
+    }
   }
-  // About four keys per bucket, at most 2^21 buckets (the hash's top part).
-  let directoryBits = 0;
-  while (directoryBits < HASH_BITS - 32 && 2 ** (directoryBits + 2) < distinct) directoryBits++;
-  const buckets = 2 ** directoryBits;
-  const directory = int32(buckets + 1, alloc);
-  for (let b = 0, x = 0; x <= buckets; x++) {
+  starts[distinct] = present;
+  // About four keys per directory bucket, at most 2^21 buckets (the hash's top part).
+  const directoryBits = bitsFor(distinct);
+  const dirBuckets = 2 ** directoryBits;
+  const directory = int32(dirBuckets + 1, alloc);
+  for (let b = 0, x = 0; x <= dirBuckets; x++) {
     while (b < distinct && bucketOf(hashes[b]!, directoryBits) < x) b++;
     directory[x] = b;
   }
-  const starts = int32(distinct + 1, alloc);
-  const block = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = h[i]!;
-    if (v < 0) {
-      block[i] = -1;
-      continue;
-    }
-    const b = findIn(
-      hashes,
-      v,
-      directory[bucketOf(v, directoryBits)]!,
-      directory[bucketOf(v, directoryBits) + 1]! - 1,
-    );
-    block[i] = b;
-    starts[b + 1]!++;
-  }
-  for (let b = 0; b < distinct; b++) starts[b + 1]! += starts[b]!;
-  const members = int32(present, alloc);
-  const fill = starts.slice(0, distinct);
-  for (let i = 0; i < n; i++) {
-    const b = block[i]!;
-    if (b >= 0) members[fill[b]!++] = i;
-  }
   return { hashes, starts, members, directory, directoryBits };
+}
+
+/** Directory bits for `count` keys: about four keys per bucket, at most 21 bits. */
+function bitsFor(count: number): number {
+  let bits = 0;
+  while (bits < HASH_BITS - 32 && 2 ** (bits + 2) < count) bits++;
+  return bits;
+}
+
+/**
+ * Sorts `members[from..to)` (record indexes, ascending) and their hashes `sorted[from..to)` by
+ * hash, keeping ascending indexes among equal hashes: insertion sort for the usual few records,
+ * a comparison sort for a large block.
+ */
+function sortByHash(members: Int32Array, sorted: Float64Array, from: number, to: number): void {
+  if (to - from > 32) {
+    const order = Array.from({ length: to - from }, (_, k) => from + k);
+    order.sort((a, b) => sorted[a]! - sorted[b]! || members[a]! - members[b]!);
+    const m = order.map((k) => members[k]!);
+    const v = order.map((k) => sorted[k]!);
+    members.set(m, from);
+    sorted.set(v, from);
+    return;
+  }
+  for (let k = from + 1; k < to; k++) {
+    const m = members[k]!;
+    const v = sorted[k]!;
+    let q = k - 1;
+    while (q >= from && sorted[q]! > v) {
+      members[q + 1] = members[q]!;
+      sorted[q + 1] = sorted[q]!;
+      q--;
+    }
+    members[q + 1] = m;
+    sorted[q + 1] = v;
+  }
 }
 
 /**

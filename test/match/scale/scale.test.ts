@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { candidatesOf, createCandidateBuffer } from '../../../src/match/blocking.js';
 import {
+  blockTableFromHashes,
   buildBlockTable,
   chunkBlockIndex,
   createScaleLinker,
@@ -25,6 +26,7 @@ import {
   vietnameseSpec,
 } from '../../../src/match/index.js';
 import { internerArrays, internerSize } from '../../../src/match/interner.js';
+import { findBlock } from '../../../src/match/scale/block-table.js';
 import { type CleanRecord, cleanRecord } from '../../../src/record/index.js';
 import { generateDataset } from '../../../src/testing/population/index.js';
 
@@ -62,6 +64,30 @@ describe('buildBlockTable', () => {
       const want = keys.flatMap((x, i) => (x === k ? [i] : []));
       expect([...lookupBlock(t, k)]).toEqual(want);
     }
+  });
+  fcTest.prop(
+    [
+      fc.array(fc.option(fc.nat(60), { nil: null }), { maxLength: 3000 }),
+      fc.array(fc.double({ min: 0, max: 2 ** 53 - 1, noNaN: true }), {
+        minLength: 61,
+        maxLength: 61,
+      }),
+    ],
+    { numRuns: 60 },
+  )('builds the table a global sort of the hashes gives, big blocks included', (picks, values) => {
+    const h = Float64Array.from(picks, (p) => (p === null ? -1 : Math.floor(values[p]!)));
+    const t = blockTableFromHashes(h);
+    const present = [...h.keys()].filter((i) => h[i]! >= 0);
+    const sorted = present.slice().sort((a, b) => h[a]! - h[b]! || a - b);
+    expect([...t.members]).toEqual(sorted);
+    const distinct = [...new Set(sorted.map((i) => h[i]!))];
+    expect([...t.hashes]).toEqual(distinct);
+    for (let b = 0; b < distinct.length; b++) {
+      const block = [...t.members.subarray(t.starts[b]!, t.starts[b + 1]!)];
+      expect(block.every((i) => h[i] === distinct[b])).toBe(true);
+      expect(findBlock(t.hashes, distinct[b]!)).toBe(b);
+    }
+    expect(t.starts[distinct.length]).toBe(present.length);
   });
   it('finds every block of a large table through its directory, and nothing for absent keys', () => {
     const keys = Array.from({ length: 60_000 }, (_, i) => (i % 7 === 0 ? null : `k${i % 20_011}`));
