@@ -107,7 +107,13 @@ export interface LinkPipelineSummary {
   readonly workers: number;
   readonly shard: Shard | undefined;
   readonly counts: { match: number; review: number; no_match: number; invalid: number };
+  /** Candidate pairs compared (each at least on the match rules' gate comparison). */
   readonly pairsScored: number;
+  /**
+   * Of `pairsScored`, pairs compared on the gate only: their LEFT row was already decided by a
+   * match rule (same ID, consistent name and date of birth) that they could not fire.
+   */
+  readonly pairsSettled: number;
   readonly sampleSize: number;
   /** Candidate pairs per LEFT row of the EM sample, by blocking rule (counted before scoring). */
   readonly blockingPerRow: readonly { readonly rule: string; readonly pairs: number }[];
@@ -278,6 +284,7 @@ export async function runLinkPipeline(
       no_match: 0,
       invalid: 0,
       pairs: 0,
+      settled: 0,
       falseMatches: 0,
       missed: 0,
       mass: 0,
@@ -338,6 +345,7 @@ export async function runLinkPipeline(
         invalid: totals.invalid,
       },
       pairsScored: totals.pairs,
+      pairsSettled: totals.settled,
       sampleSize: training.sampleSize,
       blockingPerRow: training.blocking.perRule.map((r) => ({
         rule: r.rule,
@@ -541,7 +549,7 @@ export function formatSummary(s: LinkPipelineSummary): string {
   const lines = [
     `vn-reconcile link: ${fmt(s.rowsWritten)} rows against ${fmt(s.rightRows)} reference rows in ${formatDuration(s.seconds.total)} (${s.seconds.total.toFixed(1)} s; ${s.workers} worker${s.workers === 1 ? '' : 's'}${shard})`,
     `  match ${c.match}, review ${c.review}, no_match ${c.no_match}, invalid ${c.invalid}`,
-    `  candidate pairs scored: ${s.pairsScored} (${fmt(s.pairsScored / Math.max(s.seconds.link, 1e-9))} pairs/s while linking)`,
+    `  candidate pairs scored: ${s.pairsScored} (${fmt(s.pairsScored / Math.max(s.seconds.link, 1e-9))} pairs/s while linking; ${s.pairsSettled} of them compared on one field only, their row already settled by a match rule)`,
     `  thresholds: match p >= ${s.thresholds.match.toPrecision(4)}, review p >= ${s.thresholds.review.toPrecision(4)}; estimated FDR ${s.estimatedFdr.toExponential(2)}, estimated FNR ${s.estimatedFnr.toExponential(2)} (on the EM sample: ${s.sampleFdr.toExponential(2)}, ${s.sampleFnr.toExponential(2)})`,
     s.trained
       ? `  model trained without labels: EM on a sample of ${fmt(s.sampleSize)} LEFT rows (the full data is only scored)`

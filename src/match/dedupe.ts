@@ -202,6 +202,7 @@ export function dedupePrepared<R>(
       summary: {
         blocking: counts,
         pairsScored: np,
+        pairsSettled: 0,
         thresholds: choice,
         counts: tally,
         clusters,

@@ -66,6 +66,7 @@ export {
   type MatchIssueCode,
   type MatchOptions,
   type MatchSummary,
+  type ScoreChunkOptions,
   scoreChunk,
 } from './link.js';
 export {

@@ -73,7 +73,13 @@ export interface LinkResult {
 /** Summary of a link or dedupe run. */
 export interface MatchSummary {
   readonly blocking: BlockingCounts;
+  /** Candidate pairs compared. */
   readonly pairsScored: number;
+  /**
+   * Of `pairsScored`, pairs compared on the match rules' gate comparison only, because a match
+   * rule had already decided their left record (see {@link ScoreChunkOptions}).
+   */
+  readonly pairsSettled: number;
   readonly thresholds: ThresholdChoice;
   readonly counts: Readonly<Record<Decision, number>>;
 }
@@ -100,7 +106,26 @@ export interface ScoredChunk {
   readonly weight: Float64Array;
   readonly rule: Int32Array;
   readonly candidates: Int32Array;
+  /** Candidate pairs (each compared at least on the rules' gate comparison). */
   pairs: number;
+  /**
+   * Of {@link ScoredChunk.pairs}, those compared on the gate comparison only: their record was
+   * already settled by a `match` rule, which they could not fire (see {@link ScoreChunkOptions}).
+   */
+  settled: number;
+}
+
+/** Options of {@link scoreChunk}. */
+export interface ScoreChunkOptions {
+  /**
+   * Skip the full scoring of candidates that cannot change a many-to-one result (default false):
+   * once a `match` rule has decided a record (same CCCD, consistent name and date of birth), a
+   * candidate whose level on the rules' gate comparison (`CompiledRules.gate`, e.g. the ID) lets
+   * it fire no `match` rule can neither outrank that pair nor make it ambiguous. The best pair,
+   * the decision and the reason stay exactly the same; the lower places of the top list may
+   * differ, so one-to-one resolution, which uses them, must not set this.
+   */
+  readonly settle?: boolean;
 }
 
 /**
@@ -120,49 +145,101 @@ export function scoreChunk<R>(
   right: PreparedSide,
   index: BlockIndex | ResolvedBlocks,
   rules: CompiledRules,
+  options: ScoreChunkOptions = {},
 ): ScoredChunk {
   const n = left.size;
-  const best = new Int32Array(n * TOP).fill(-1);
-  const weight = new Float64Array(n * TOP).fill(Number.NEGATIVE_INFINITY);
-  const rule = new Int32Array(n * TOP).fill(-1);
+  const top: TopList = {
+    best: new Int32Array(n * TOP).fill(-1),
+    weight: new Float64Array(n * TOP).fill(Number.NEGATIVE_INFINITY),
+    rule: new Int32Array(n * TOP).fill(-1),
+  };
   const candidates = new Int32Array(n);
   const buf = createCandidateBuffer(right.size);
+  let deferred = new Int32Array(64);
   let pairs = 0;
-  const hasRules = rules.names.length > 0;
+  let settled = 0;
+  const g = options.settle === true ? rules.gate : -1;
+  const gate = g >= 0 ? scorer.comparisons[g] : undefined;
   for (let i = 0; i < n; i++) {
     const c = candidatesOf(index, left, i, buf, false);
     candidates[i] = c;
     pairs += c;
-    const o = i * TOP;
-    for (let t = 0; t < c; t++) {
-      const j = buf.out[t]!;
-      const w = scorePair(scorer, left, i, right, j);
-      const r = hasRules ? firstRule(rules, scorer.levels) : -1;
-      if (r >= 0 && rules.noMatch[r] === 1) continue;
-      // Insert into the top list (rule pairs first, then weight; stable for ties).
-      let pos = TOP;
-      while (pos > 0) {
-        const q = o + pos - 1;
-        if (best[q]! < 0) {
-          pos--;
-          continue;
-        }
-        const better = (r >= 0 && rule[q]! < 0) || (r >= 0 === rule[q]! >= 0 && w > weight[q]!);
-        if (!better) break;
-        pos--;
-      }
-      if (pos >= TOP) continue;
-      for (let q = o + TOP - 1; q > o + pos; q--) {
-        best[q] = best[q - 1]!;
-        weight[q] = weight[q - 1]!;
-        rule[q] = rule[q - 1]!;
-      }
-      best[o + pos] = j;
-      weight[o + pos] = w;
-      rule[o + pos] = r;
+    const out = buf.out;
+    if (gate === undefined || c < 2) {
+      for (let t = 0; t < c; t++) consider(scorer, rules, top, left, i, right, out[t]!);
+      continue;
     }
+    // Candidates that may fire a match rule first; the others only if none did.
+    if (deferred.length < c) deferred = new Int32Array(Math.max(c, deferred.length * 2));
+    let m = 0;
+    let decided = false;
+    for (let t = 0; t < c; t++) {
+      const j = out[t]!;
+      const l = gate.compare(left.columns[g]!, i, right.columns[g]!, j);
+      if ((rules.gateMask & (1 << l)) === 0) {
+        deferred[m++] = j;
+        continue;
+      }
+      const r = consider(scorer, rules, top, left, i, right, j);
+      if (r >= 0 && rules.noMatch[r] === 0) decided = true;
+    }
+    if (decided) settled += m;
+    else for (let t = 0; t < m; t++) consider(scorer, rules, top, left, i, right, deferred[t]!);
   }
-  return { best, weight, rule, candidates, pairs };
+  return { ...top, candidates, pairs, settled };
+}
+
+/** The top lists of a chunk (see {@link ScoredChunk}). */
+interface TopList {
+  readonly best: Int32Array;
+  readonly weight: Float64Array;
+  readonly rule: Int32Array;
+}
+
+/**
+ * Scores the pair (i, j) and inserts it into i's top list: rule pairs first, then by weight,
+ * ties to the lower right index (so the order pairs are scored in does not matter). Returns the
+ * rule the pair fires (−1 none); a `no_match` rule pair is dropped.
+ */
+function consider<R>(
+  scorer: Scorer<R>,
+  rules: CompiledRules,
+  top: TopList,
+  left: PreparedSide,
+  i: number,
+  right: PreparedSide,
+  j: number,
+): number {
+  const { best, weight, rule } = top;
+  const w = scorePair(scorer, left, i, right, j);
+  const r = rules.names.length > 0 ? firstRule(rules, scorer.levels) : -1;
+  if (r >= 0 && rules.noMatch[r] === 1) return r;
+  const o = i * TOP;
+  let pos = TOP;
+  while (pos > 0) {
+    const q = o + pos - 1;
+    const b = best[q]!;
+    if (b < 0) {
+      pos--;
+      continue;
+    }
+    const hasRule = rule[q]! >= 0;
+    const better =
+      (r >= 0 && !hasRule) ||
+      (r >= 0 === hasRule && (w > weight[q]! || (w === weight[q]! && j < b)));
+    if (!better) break;
+    pos--;
+  }
+  if (pos >= TOP) return r;
+  for (let q = o + TOP - 1; q > o + pos; q--) {
+    best[q] = best[q - 1]!;
+    weight[q] = weight[q - 1]!;
+    rule[q] = rule[q - 1]!;
+  }
+  best[o + pos] = j;
+  weight[o + pos] = w;
+  rule[o + pos] = r;
+  return r;
 }
 
 /**
@@ -246,7 +323,7 @@ export function linkPrepared<R>(
   const { index, counts, model } = prelude.data;
   const scorer = createScorer(spec, model, right, options);
   const rules = compileRules(spec, options.rules ?? []);
-  const chunk = scoreChunk(scorer, left, right, index, rules);
+  const chunk = scoreChunk(scorer, left, right, index, rules, { settle: !options.oneToOne });
   const bestP = new Float64Array(left.size);
   for (let i = 0; i < left.size; i++) bestP[i] = weightToProbability(chunk.weight[i * TOP]!);
   const choice = chooseThresholdsFor(bestP, options.thresholds ?? model.thresholds, options);
@@ -260,7 +337,13 @@ export function linkPrepared<R>(
     data: {
       results,
       model: { ...model, thresholds: { match: choice.match, review: choice.review } },
-      summary: { blocking: counts, pairsScored: chunk.pairs, thresholds: choice, counts: tally },
+      summary: {
+        blocking: counts,
+        pairsScored: chunk.pairs,
+        pairsSettled: chunk.settled,
+        thresholds: choice,
+        counts: tally,
+      },
       left,
       right,
       scorer,

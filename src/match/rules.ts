@@ -33,6 +33,45 @@ export interface CompiledRules {
   readonly K: number;
   /** 1 for a `no_match` rule. */
   readonly noMatch: Uint8Array;
+  /**
+   * A comparison every `match` rule constrains (the most selective one), or −1: a pair whose
+   * level there is outside {@link CompiledRules.gateMask} can fire no `match` rule.
+   */
+  readonly gate: number;
+  /** Levels of {@link CompiledRules.gate} that some `match` rule accepts (bit l = level l). */
+  readonly gateMask: number;
+}
+
+/** Set bits of a 32-bit mask. */
+function bitCount(x: number): number {
+  let n = 0;
+  for (let v = x >>> 0; v !== 0; v &= v - 1) n++;
+  return n;
+}
+
+/**
+ * The comparison that every match rule constrains with the fewest accepted levels overall
+ * (−1 when there is no match rule or no such comparison), and those levels.
+ */
+function gateOf(masks: Int32Array, K: number, noMatch: Uint8Array): [number, number] {
+  let gate = -1;
+  let gateMask = 0;
+  const matchRules = [...noMatch.keys()].filter((r) => noMatch[r] === 0);
+  if (matchRules.length === 0) return [gate, gateMask];
+  for (let k = 0; k < K; k++) {
+    let union = 0;
+    let every = true;
+    for (const r of matchRules) {
+      const m = masks[r * K + k]!;
+      if (m === -1) every = false;
+      else union |= m;
+    }
+    if (every && (gate < 0 || bitCount(union) < bitCount(gateMask))) {
+      gate = k;
+      gateMask = union;
+    }
+  }
+  return [gate, gateMask];
 }
 
 /**
@@ -64,12 +103,9 @@ export function compileRules<R>(spec: LinkageSpec<R>, rules: readonly MatchRule[
       masks[r * K + k] = mask;
     }
   });
-  return {
-    names: rules.map((r) => r.name),
-    masks,
-    K,
-    noMatch: Uint8Array.from(rules, (r) => (r.decision === 'no_match' ? 1 : 0)),
-  };
+  const noMatch = Uint8Array.from(rules, (r) => (r.decision === 'no_match' ? 1 : 0));
+  const [gate, gateMask] = gateOf(masks, K, noMatch);
+  return { names: rules.map((r) => r.name), masks, K, noMatch, gate, gateMask };
 }
 
 /** The first rule the levels satisfy, or −1. @internal */

@@ -68,6 +68,8 @@ export interface ChunkStats {
   readonly no_match: number;
   readonly invalid: number;
   readonly pairs: number;
+  /** Of `pairs`, those compared on the rules' gate only (their record settled by a rule). */
+  readonly settled: number;
   /** Σ(1 − p) over matches (estimated false discoveries). */
   readonly falseMatches: number;
   /** Σ p of the best candidates below the review threshold (estimated missed matches). */
@@ -209,7 +211,7 @@ export function score(
   const linker = state.linker;
   const keys = state.rightKeys;
   if (!linker || !keys) throw new Error('worker used before the reference was installed');
-  const { results, pairs } = linkChunk(linker, left);
+  const { results, pairs, settled } = linkChunk(linker, left);
   const right = referenceSide(linker.reference);
   const t = linker.thresholds;
   let text = '';
@@ -219,6 +221,7 @@ export function score(
     no_match: 0,
     invalid: 0,
     pairs,
+    settled,
     falseMatches: 0,
     missed: 0,
     mass: 0,

@@ -107,7 +107,7 @@ export function trainOnSample<R>(
   const trained = options.model ?? trainModel(spec, sample, right, index, options);
   const scorer = createScorer(spec, trained, right, options);
   const rules = compileRules(spec, options.rules ?? []);
-  const chunk = scoreChunk(scorer, sample, right, index, rules);
+  const chunk = scoreChunk(scorer, sample, right, index, rules, { settle: true });
   const bestP = new Float64Array(sample.size);
   for (let i = 0; i < sample.size; i++) bestP[i] = weightToProbability(chunk.weight[i * TOP]!);
   const thresholds = chooseThresholdsFor(bestP, options.thresholds ?? trained.thresholds, options);
@@ -123,8 +123,10 @@ export function trainOnSample<R>(
 /** The outcome of one chunk: one result per left record of the chunk, in order. */
 export interface ChunkLink {
   readonly results: readonly LinkResult[];
-  /** Candidate pairs scored. */
+  /** Candidate pairs compared. */
   readonly pairs: number;
+  /** Of those, pairs of records a match rule had settled, compared on the gate only. */
+  readonly settled: number;
 }
 
 /**
@@ -140,7 +142,7 @@ export interface ChunkLink {
 export function linkChunk<R>(linker: ScaleLinker<R>, left: PreparedSide): ChunkLink {
   const index = resolveBlocks(linker.reference, left, linker.spec);
   const right = referenceSide(linker.reference);
-  const chunk = scoreChunk(linker.scorer, left, right, index, linker.rules);
+  const chunk = scoreChunk(linker.scorer, left, right, index, linker.rules, { settle: true });
   const results = resolveManyToOne(
     chunk,
     left.size,
@@ -148,5 +150,5 @@ export function linkChunk<R>(linker: ScaleLinker<R>, left: PreparedSide): ChunkL
     linker.rules,
     linker.options.ambiguityBits ?? 3,
   );
-  return { results, pairs: chunk.pairs };
+  return { results, pairs: chunk.pairs, settled: chunk.settled };
 }

@@ -6,7 +6,9 @@ import {
   blockTableFromHashes,
   buildBlockTable,
   chunkBlockIndex,
+  compileRules,
   createScaleLinker,
+  createScorer,
   exportDictionaries,
   type FellegiSunterModel,
   hashKey,
@@ -20,12 +22,14 @@ import {
   referenceBytes,
   referenceSide,
   resolveBlocks,
+  scoreChunk,
   toColumnarReference,
   trainOnSample,
   VIETNAMESE_RULES,
   vietnameseSpec,
 } from '../../../src/match/index.js';
 import { internerArrays, internerSize } from '../../../src/match/interner.js';
+import { resolveManyToOne } from '../../../src/match/link.js';
 import { findBlock } from '../../../src/match/scale/block-table.js';
 import { type CleanRecord, cleanRecord } from '../../../src/record/index.js';
 import { generateDataset } from '../../../src/testing/population/index.js';
@@ -186,6 +190,45 @@ describe('national-scale linking on synthetic data', () => {
       }
     },
   );
+
+  it('settles rows decided by a match rule without changing any many-to-one result', () => {
+    const ref = toColumnarReference(right);
+    const r = referenceSide(ref);
+    const scorer = createScorer(spec, model, r);
+    const rules = compileRules(spec, VIETNAMESE_RULES);
+    expect(spec.comparisons[rules.gate]?.name).toBe('id');
+    const blocks = resolveBlocks(ref, left, spec);
+    const full = scoreChunk(scorer, left, r, blocks, rules);
+    const settledChunk = scoreChunk(scorer, left, r, blocks, rules, { settle: true });
+    expect(full.settled).toBe(0);
+    expect(settledChunk.pairs).toBe(full.pairs);
+    expect(settledChunk.settled).toBeGreaterThan(30);
+    const decide = (c: typeof full) => resolveManyToOne(c, left.size, thresholds, rules, 3);
+    expect(decide(settledChunk)).toEqual(decide(full));
+    // The best pair of every row is the same, so thresholds chosen from it are too.
+    for (let i = 0; i < left.size; i++) {
+      expect(settledChunk.best[i * 4]).toBe(full.best[i * 4]);
+      expect(settledChunk.weight[i * 4]).toBe(full.weight[i * 4]);
+    }
+  });
+
+  it('has no gate without a match rule, and picks the comparison every match rule narrows', () => {
+    const none = compileRules(
+      spec,
+      VIETNAMESE_RULES.filter((x) => x.decision === 'no_match'),
+    );
+    expect(none.gate).toBe(-1);
+    const two = compileRules(spec, [
+      { name: 'a', require: { id: ['exact'], dob: ['exact'] } },
+      { name: 'b', require: { dob: ['exact'], phone: ['exact'] } },
+    ]);
+    expect(spec.comparisons[two.gate]?.name).toBe('dob');
+    const unrelated = compileRules(spec, [
+      { name: 'a', require: { id: ['exact'] } },
+      { name: 'b', require: { phone: ['exact'] } },
+    ]);
+    expect(unrelated.gate).toBe(-1);
+  });
 
   fcTest.prop([fc.uniqueArray(fc.integer({ min: 1, max: 599 }), { maxLength: 6 })], {
     numRuns: 8,
