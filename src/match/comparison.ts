@@ -43,6 +43,12 @@ export interface Comparison<R> {
   prepare(records: readonly R[]): PreparedColumn;
   /** The level (0 = null) of the pair (record `i` of `a`, record `j` of `b`). */
   compare(a: PreparedColumn, i: number, b: PreparedColumn, j: number): number;
+  /**
+   * Optional shortcut for `(mask & (1 << compare(a, i, b, j))) !== 0` (bit l = level l), for a
+   * scorer that only needs to know whether a pair can be at some levels (the match rules' gate,
+   * see `ScoreChunkOptions.settle`); it must give exactly that answer, reading less.
+   */
+  levelIn?(a: PreparedColumn, i: number, b: PreparedColumn, j: number, mask: number): boolean;
 }
 
 /** The label of the implicit null level. */

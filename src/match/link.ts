@@ -175,8 +175,12 @@ export function scoreChunk<R>(
     let decided = false;
     for (let t = 0; t < c; t++) {
       const j = out[t]!;
-      const l = gate.compare(left.columns[g]!, i, right.columns[g]!, j);
-      if ((rules.gateMask & (1 << l)) === 0) {
+      const a = left.columns[g]!;
+      const b = right.columns[g]!;
+      const may = gate.levelIn
+        ? gate.levelIn(a, i, b, j, rules.gateMask)
+        : (rules.gateMask & (1 << gate.compare(a, i, b, j))) !== 0;
+      if (!may) {
         deferred[m++] = j;
         continue;
       }

@@ -60,6 +60,25 @@ describe('idNumberComparison', () => {
   ])('%j vs %j → %s', (a, b, want) => {
     expect(level(c, a, b)).toBe(want);
   });
+  it('answers levelIn exactly as compare does, for every mask of levels', () => {
+    const rows = [
+      { id: '079085001234' },
+      { id: '079085001235' },
+      { id: '079085001243' },
+      { id: '271234567' },
+      { id: '079085001234', old: '271234567' },
+      { id: '271234568' },
+      {},
+      { old: '271234567' },
+    ];
+    const col = c.prepare(rows);
+    for (let i = 0; i < rows.length; i++)
+      for (let j = 0; j < rows.length; j++)
+        for (let mask = 0; mask < 1 << (c.levels.length + 1); mask++) {
+          const want = (mask & (1 << c.compare(col, i, col, j))) !== 0;
+          expect(c.levelIn?.(col, i, col, j, mask)).toBe(want);
+        }
+  });
 });
 
 describe('phoneComparison', () => {

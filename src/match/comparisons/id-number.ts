@@ -59,7 +59,7 @@ function systemOf(kind: IdKind | undefined, value: string): number {
  */
 export function idNumberComparison<R>(options: IdNumberComparisonOptions<R>): Comparison<R> {
   const interner = createInterner();
-  return {
+  const comparison: Comparison<R> = {
     name: options.name,
     dictionary: interner,
     levels: ID_LEVELS,
@@ -111,7 +111,21 @@ export function idNumberComparison<R>(options: IdNumberComparisonOptions<R>): Co
       }
       return best === 0 ? 4 : best;
     },
+    levelIn(pa, i, pb, j, mask) {
+      // Null (0) and exact (1) need no digit comparison; other levels take the full compare.
+      if ((mask & ~0b11) !== 0) return (mask & (1 << comparison.compare(pa, i, pb, j))) !== 0;
+      const a = pa as IdNumberColumn;
+      const b = pb as IdNumberColumn;
+      const ap = a.primary.ids[i]!;
+      const aa = a.alternate.ids[i]!;
+      const bp = b.primary.ids[j]!;
+      const ba = b.alternate.ids[j]!;
+      if ((ap < 0 && aa < 0) || (bp < 0 && ba < 0)) return (mask & 1) !== 0;
+      const exact = (ap >= 0 && (ap === bp || ap === ba)) || (aa >= 0 && (aa === bp || aa === ba));
+      return exact ? (mask & 2) !== 0 : false;
+    },
   };
+  return comparison;
 }
 
 /** 2 one digit off, 3 adjacent transposition, 5 else (same numbering system). */
