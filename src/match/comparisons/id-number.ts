@@ -88,13 +88,8 @@ export function idNumberComparison<R>(options: IdNumberComparisonOptions<R>): Co
     compare(pa, i, pb, j) {
       const a = pa as IdNumberColumn;
       const b = pb as IdNumberColumn;
-      const ap = a.primary.ids[i]!;
-      const bp = b.primary.ids[j]!;
-      const aa = a.alternate.ids[i]!;
-      const ba = b.alternate.ids[j]!;
-      if ((ap < 0 && aa < 0) || (bp < 0 && ba < 0)) return 0;
-      if (ap >= 0 && (ap === bp || ap === ba)) return 1;
-      if (aa >= 0 && (aa === bp || aa === ba)) return 1;
+      const quick = nullOrExact(a, i, b, j);
+      if (quick >= 0) return quick;
       let best = 0;
       for (let x = 0; x < 2; x++) {
         const ca = x === 0 ? a.primary : a.alternate;
@@ -114,18 +109,26 @@ export function idNumberComparison<R>(options: IdNumberComparisonOptions<R>): Co
     levelIn(pa, i, pb, j, mask) {
       // Null (0) and exact (1) need no digit comparison; other levels take the full compare.
       if ((mask & ~0b11) !== 0) return (mask & (1 << comparison.compare(pa, i, pb, j))) !== 0;
-      const a = pa as IdNumberColumn;
-      const b = pb as IdNumberColumn;
-      const ap = a.primary.ids[i]!;
-      const aa = a.alternate.ids[i]!;
-      const bp = b.primary.ids[j]!;
-      const ba = b.alternate.ids[j]!;
-      if ((ap < 0 && aa < 0) || (bp < 0 && ba < 0)) return (mask & 1) !== 0;
-      const exact = (ap >= 0 && (ap === bp || ap === ba)) || (aa >= 0 && (aa === bp || aa === ba));
-      return exact ? (mask & 2) !== 0 : false;
+      const quick = nullOrExact(pa as IdNumberColumn, i, pb as IdNumberColumn, j);
+      return quick >= 0 && (mask & (1 << quick)) !== 0;
     },
   };
   return comparison;
+}
+
+/**
+ * 0 (null) when a side has no number, 1 (exact) when a number of one side equals one of the other
+ * (primary or alternate), −1 otherwise: the levels found from the ids alone.
+ */
+function nullOrExact(a: IdNumberColumn, i: number, b: IdNumberColumn, j: number): number {
+  const ap = a.primary.ids[i]!;
+  const aa = a.alternate.ids[i]!;
+  const bp = b.primary.ids[j]!;
+  const ba = b.alternate.ids[j]!;
+  if ((ap < 0 && aa < 0) || (bp < 0 && ba < 0)) return 0;
+  if (ap >= 0 && (ap === bp || ap === ba)) return 1;
+  if (aa >= 0 && (aa === bp || aa === ba)) return 1;
+  return -1;
 }
 
 /** 2 one digit off, 3 adjacent transposition, 5 else (same numbering system). */
