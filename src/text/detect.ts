@@ -154,7 +154,7 @@ const UNCHANGED: WordScore = {
 };
 
 /** What detection knows about one word (memoised: names reuse their words). */
-interface WordEntry {
+export interface WordEntry {
   /** {@link isSettledWord}. */
   readonly settled: boolean;
   /** Scores by encoding (index in {@link LEGACY_ENCODINGS}), filled on first use. */
@@ -163,6 +163,19 @@ interface WordEntry {
 
 /** Memo of word entries (bounded, module-private, immutable once filled). */
 const WORDS = createWordMemo<WordEntry>();
+
+/**
+ * What detection knows about the word `w` (memoised, bounded): whether it is settled, and its
+ * scores by encoding, filled on first use.
+ *
+ * @example
+ * ```ts
+ * wordEntry('Hòa').settled; // true
+ * ```
+ */
+export function wordEntry(w: string): WordEntry {
+  return entryOf(w);
+}
 
 function entryOf(w: string): WordEntry {
   let entry = memoGet(WORDS, w, 0, w.length);
@@ -307,6 +320,20 @@ function detect(input: string, shortcut: boolean): EncodingDetection {
   // No decoding can count a settled word as repaired: no encoding can win.
   if (allSettled && shortcut)
     return { encoding: nonAscii ? 'unicode' : 'ascii', confidence: nonAscii ? 0.9 : 1 };
+  return chooseEncoding(words, entries, nonAscii, viqrMarks);
+}
+
+/**
+ * The scoring step of {@link detectEncoding}: `words` are the words of the cleaned text (split at
+ * space-like characters), `entries` their {@link wordEntry}, `nonAscii` and `viqrMarks` what the
+ * character scan found (see {@link wordLegacyFlags}).
+ */
+export function chooseEncoding(
+  words: readonly string[],
+  entries: readonly WordEntry[],
+  nonAscii: boolean,
+  viqrMarks: boolean,
+): EncodingDetection {
   let best: LegacyEncoding | null = null;
   let bestScore = 0;
   let bestConfidence = 0;
@@ -325,6 +352,43 @@ function detect(input: string, shortcut: boolean): EncodingDetection {
   }
   if (best !== null) return { encoding: best, confidence: bestConfidence };
   return { encoding: nonAscii ? 'unicode' : 'ascii', confidence: nonAscii ? 0.9 : 1 };
+}
+
+/** {@link wordLegacyFlags}: a character no Windows-1252 byte gives (the text is Unicode). */
+export const FLAG_UNICODE = 1;
+/** {@link wordLegacyFlags}: a byte a legacy encoding may give (C0 capital, or non-ASCII). */
+export const FLAG_NON_ASCII = 2;
+/** {@link wordLegacyFlags}: a VIQR mark after a vowel, or `dd`. */
+export const FLAG_VIQR = 4;
+
+/**
+ * What the character scan of {@link detectEncoding} finds in one word (no space-like or invisible
+ * character), as {@link FLAG_UNICODE} | {@link FLAG_NON_ASCII} | {@link FLAG_VIQR}: the flags of
+ * a text are the union over its words, since a space before a word is neither a vowel nor `d`.
+ *
+ * @example
+ * ```ts
+ * wordLegacyFlags('Va(n'); // FLAG_VIQR
+ * ```
+ */
+export function wordLegacyFlags(w: string): number {
+  let flags = 0;
+  let prev = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = codeAt(w, i);
+    if (c < 0x20 && (c < 0x09 || c > 0x0d)) flags |= FLAG_NON_ASCII;
+    else if (c >= 0x80) {
+      if (!isCp1252Char(c)) flags |= FLAG_UNICODE;
+      else if (!isSpaceLike(c)) flags |= FLAG_NON_ASCII;
+    } else if (
+      (VIQR_MARK[c] === 1 && isVowelAscii(prev)) ||
+      ((c | 0x20) === 0x64 && (prev | 0x20) === 0x64)
+    ) {
+      flags |= FLAG_VIQR;
+    }
+    prev = c;
+  }
+  return flags;
 }
 
 /**

@@ -16,7 +16,7 @@ import type { ToneStyle } from './tone.js';
 import { createWordMemo, memoGet, memoSet } from './word-memo.js';
 
 /** What the fast path needs to know about a finished word for the second detection pass. */
-interface FinishedFacts {
+export interface FinishedFacts {
   readonly word: FinishedWord;
   /** Has a letter above U+00FF (no Windows-1252 byte gives it: the text is Unicode). */
   readonly high: boolean;
@@ -27,7 +27,7 @@ interface FinishedFacts {
 }
 
 /** What the fast path needs to know about an input word. */
-interface WordFacts {
+export interface WordFacts {
   readonly word: string;
   /** A Vietnamese syllable (then Telex repair leaves it alone). */
   readonly syllable: boolean;
@@ -40,8 +40,15 @@ interface WordFacts {
 /** Memo of word facts (bounded, module-private; names reuse a few thousand words). */
 const FACTS = createWordMemo<WordFacts>();
 
-/** The facts of the word `s.slice(start, end)`. */
-function factsOf(s: string, start: number, end: number): WordFacts {
+/**
+ * The facts of the word `s.slice(start, end)` (memoised, bounded).
+ *
+ * @example
+ * ```ts
+ * factsOf('Lê Văn', 3, 6).syllable; // true
+ * ```
+ */
+export function factsOf(s: string, start: number, end: number): WordFacts {
   let f = memoGet(FACTS, s, start, end);
   if (f === undefined) {
     const w = s.slice(start, end);
@@ -56,7 +63,16 @@ function factsOf(s: string, start: number, end: number): WordFacts {
   return f;
 }
 
-function finishedOf(facts: WordFacts, style: ToneStyle, capitalize: boolean) {
+/**
+ * The finished form of a word ({@link finishWord}) for `style` and `capitalize`, with what the
+ * second detection pass needs to know about it; filled on first use.
+ *
+ * @example
+ * ```ts
+ * finishedOf(factsOf('thuỷ', 0, 4), 'traditional', true).word.value; // 'Thủy'
+ * ```
+ */
+export function finishedOf(facts: WordFacts, style: ToneStyle, capitalize: boolean): FinishedFacts {
   const w = facts.word;
   const k = (style === 'modern' ? 2 : 0) + (capitalize ? 1 : 0);
   let f = facts.finished[k];

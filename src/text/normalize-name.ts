@@ -11,6 +11,7 @@ import { decodeWith, type LegacyEncoding } from './legacy.js';
 import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from './letters.js';
 import { toNfc } from './nfc.js';
 import { normalizeCommon, normalizeDecoded } from './normalize-common.js';
+import { mayBeTyped, routeName } from './normalize-route.js';
 import { analyzeSyllable, LOWER_BASE } from './syllable.js';
 import { repairTelexWord } from './telex.js';
 import { type ToneStyle, tonePlacementOk } from './tone.js';
@@ -70,19 +71,6 @@ function mayHoldKeystrokes(s: string, start: number, end: number): boolean {
     if (c === 0x77 || c === 0x7a) return true;
     if (i > start && c === (codeAt(s, i - 1) | 0x20)) {
       if (c === 0x61 || c === 0x65 || c === 0x6f || c === 0x64) return true;
-    }
-  }
-  return false;
-}
-
-/** Whether a word may hold keystrokes: a key letter or digit after its first letter, or `aa ee oo dd`. */
-function mayBeTyped(w: string): boolean {
-  for (let i = 1; i < w.length; i++) {
-    const c = codeAt(w, i) | 0x20;
-    if (c === 0x73 || c === 0x66 || c === 0x72 || c === 0x78 || c === 0x6a) return true;
-    if (c === 0x77 || c === 0x7a || (c >= 0x30 && c <= 0x39)) return true;
-    if (c === (codeAt(w, i - 1) | 0x20) && (c === 0x61 || c === 0x65 || c === 0x6f || c === 0x64)) {
-      return true;
     }
   }
   return false;
@@ -162,6 +150,10 @@ export function normalizeName(s: string, options?: NormalizeNameOptions): Normal
   const capitalize = options?.capitalize ?? true;
   if (isCanonical(s, style, capitalize)) return { value: s, changes: NO_CHANGES };
   const decode = options?.decode ?? 'auto';
+  if (decode === 'auto') {
+    const routed = routeName(s, style, capitalize, options?.repairTelex ?? 'auto');
+    if (routed !== null) return routed;
+  }
   if (decode === 'auto' || decode === false) {
     const common = normalizeCommon(s, style, capitalize, decode);
     if (common !== null) return common;

@@ -34,9 +34,25 @@ export function createWordMemo<V>(): WordMemo<V> {
   return { keys: [], values: [], hashes: new Int32Array(0), size: 0 };
 }
 
+/** The FNV-1a offset basis: the hash of the empty word (see {@link hashStep}). */
+export const HASH_START = 0x811c9dc5 | 0;
+
+/**
+ * One FNV-1a step: the hash of a word is `hashStep` applied to {@link HASH_START} and each of its
+ * code units in turn, so a scan can hash words as it finds them ({@link memoGetHashed}).
+ *
+ * @example
+ * ```ts
+ * const h = hashStep(hashStep(HASH_START, 0x4c), 0xea); // the hash of 'Lê'
+ * ```
+ */
+export function hashStep(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193);
+}
+
 /** FNV-1a over the code units of `s` from `start` to `end`. */
 function hashOf(s: string, start: number, end: number): number {
-  let h = 0x811c9dc5 | 0;
+  let h = HASH_START;
   for (let i = start; i < end; i++) h = Math.imul(h ^ codeAt(s, i), 0x01000193);
   return h;
 }
@@ -56,7 +72,25 @@ export function memoGet<V>(
   end: number,
 ): V | undefined {
   if (memo.size === 0) return undefined;
-  const h = hashOf(s, start, end);
+  return memoGetHashed(memo, s, start, end, hashOf(s, start, end));
+}
+
+/**
+ * {@link memoGet} with the word's hash already computed (with {@link hashStep}).
+ *
+ * @example
+ * ```ts
+ * memoGetHashed(memo, 'Lê Văn', 3, 6, hashOfVan); // the value stored for 'Văn'
+ * ```
+ */
+export function memoGetHashed<V>(
+  memo: WordMemo<V>,
+  s: string,
+  start: number,
+  end: number,
+  h: number,
+): V | undefined {
+  if (memo.size === 0) return undefined;
   const len = end - start;
   let i = h & MASK;
   for (;;) {

@@ -1,0 +1,526 @@
+/**
+ * The one-scan router of {@link normalizeName} for damaged names: one pass splits the name into
+ * words and hashes them, a bounded memo gives everything the pipeline needs to know about each
+ * word (its Unicode facts, its NFC when it holds combining marks, its legacy-detection flags and
+ * scores, its decoded forms), and the name is finished from those facts without scanning it again.
+ * Names it cannot settle this way (`null`) take the general path.
+ *
+ * Every answer equals the general pipeline's: words are the runs between spaces (plain, NBSP or
+ * other Unicode spaces) and invisible characters, and each step the pipeline applies to the whole
+ * text (NFC, legacy detection, decoding, tone placement, capitalisation) works word by word once
+ * the few text-wide inputs (the TCVN3 case and soft-hyphen habits, the spaces) are carried over.
+ *
+ * @module
+ */
+import { cleanBeforeDecoding, codeAt, isInvisible, isSpaceLike } from './chars.js';
+import { isCommonNameSyllable } from './common-syllables.js';
+import {
+  chooseEncoding,
+  type DetectedEncoding,
+  FLAG_NON_ASCII,
+  FLAG_UNICODE,
+  FLAG_VIQR,
+  type WordEntry,
+  wordEntry,
+  wordLegacyFlags,
+} from './detect.js';
+import {
+  decodeWith,
+  type LegacyEncoding,
+  tcvn3CaseCounts,
+  tcvn3CountsAreUpper,
+  tcvn3WordDecode,
+} from './legacy.js';
+import { TABLE_SIZE } from './letters.js';
+import { toNfc } from './nfc.js';
+import {
+  type FinishedFacts,
+  factsOf,
+  finishedOf,
+  normalizeDecoded,
+  type WordFacts,
+} from './normalize-common.js';
+import type { NameChange, NormalizedName } from './normalize-name.js';
+import { analyzeSyllable, LOWER_BASE } from './syllable.js';
+import { repairTelexWord, type TelexWordRepair } from './telex.js';
+import type { ToneStyle } from './tone.js';
+import { createWordMemo, HASH_START, hashStep, memoGetHashed, memoSet } from './word-memo.js';
+
+/** A word of Vietnamese letters only. */
+const KIND_LETTERS = 0;
+/** Letters and combining marks whose NFC is letters only (NFD or mixed composition). */
+const KIND_COMBINING = 1;
+/** Anything else (punctuation, legacy bytes, marks that do not compose). */
+const KIND_OTHER = 2;
+
+/** A word decoded with one legacy encoding. */
+interface DecodedWord {
+  readonly value: string;
+  /** Facts of `value` when it is letters only and a syllable; `null` otherwise. */
+  readonly facts: WordFacts | null;
+}
+
+/** What the router knows about one word (memoised; the lazy fields are filled on first use). */
+interface RouteWord {
+  readonly word: string;
+  readonly kind: number;
+  /** Facts of the word (letters) or of its NFC (combining, when that is letters only); else `null`. */
+  readonly facts: WordFacts | null;
+  /** The NFC word may hold Telex/VNI keystrokes ({@link mayBeTyped}). */
+  readonly typed: boolean;
+  /** The NFC word holds the look-alike Ð/ð (the pipeline may replace it). */
+  readonly eth: boolean;
+  /** {@link repairTelexWord} of the NFC word, on first use (`undefined` before). */
+  telex: TelexWordRepair | null | undefined;
+  /** 1 when the NFC word is a syllable but for missing diacritics, 0 when not, -1 before first use. */
+  loose: number;
+  /** Letters only: a letter above U+00FF (no Windows-1252 byte gives it). */
+  readonly high: boolean;
+  /** Letters only: a Latin-1 letter above ASCII, or `dd` (detection may score the text). */
+  readonly maybeLegacy: boolean;
+  /** {@link wordLegacyFlags}. */
+  readonly legacy: number;
+  /** The word holds the TCVN3 ư byte (a soft hyphen in Windows-1252). */
+  readonly softHyphen: boolean;
+  /** {@link wordEntry}, on first use. */
+  entry: WordEntry | undefined;
+  /** {@link tcvn3CaseCounts}, or -1 before first use. */
+  tcvnCounts: number;
+  /** Decoded forms by {@link decodedSlot}. */
+  readonly decoded: (DecodedWord | undefined)[];
+}
+
+/** Memo of route words (bounded, module-private). */
+const ROUTE = createWordMemo<RouteWord>();
+
+/** Longest word stored in the memo (longer ones are analysed on every call). */
+const MEMO_MAX = 24;
+
+/** Longest name the router takes (so the packed TCVN3 counts cannot overflow). */
+const ROUTE_MAX = 512;
+
+function isLetter(c: number): boolean {
+  return c < TABLE_SIZE && (LOWER_BASE[c] as number) !== 0;
+}
+
+function lettersOnly(w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (!isLetter(codeAt(w, i))) return false;
+  return w.length > 0;
+}
+
+function letterFacts(w: string): WordFacts | null {
+  return lettersOnly(w) ? factsOf(w, 0, w.length) : null;
+}
+
+function syllableFacts(w: string): WordFacts | null {
+  const f = letterFacts(w);
+  return f?.syllable === true ? f : null;
+}
+
+/**
+ * Whether a word may hold Telex/VNI keystrokes: a key letter or digit after its first letter, or
+ * `aa ee oo dd` (then {@link normalizeName} tries to repair it).
+ *
+ * @example
+ * ```ts
+ * mayBeTyped('Nguyeenx'); // true
+ * ```
+ */
+export function mayBeTyped(w: string): boolean {
+  for (let i = 1; i < w.length; i++) {
+    const c = codeAt(w, i) | 0x20;
+    if (c === 0x73 || c === 0x66 || c === 0x72 || c === 0x78 || c === 0x6a) return true;
+    if (c === 0x77 || c === 0x7a || (c >= 0x30 && c <= 0x39)) return true;
+    if (c === (codeAt(w, i - 1) | 0x20) && (c === 0x61 || c === 0x65 || c === 0x6f || c === 0x64)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function hasEth(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = codeAt(w, i);
+    if (c === 0xd0 || c === 0xf0) return true;
+  }
+  return false;
+}
+
+function analyze(w: string): RouteWord {
+  let kind = KIND_LETTERS;
+  let high = false;
+  let maybeLegacy = false;
+  let prev = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = codeAt(w, i);
+    if (isLetter(c)) {
+      if (c >= 0x100) high = true;
+      else if (c >= 0x80 || ((c | 0x20) === 0x64 && (prev | 0x20) === 0x64)) maybeLegacy = true;
+    } else if (c >= 0x0300 && c <= 0x036f && i > 0) {
+      if (kind === KIND_LETTERS) kind = KIND_COMBINING;
+    } else kind = KIND_OTHER;
+    prev = c;
+  }
+  let facts: WordFacts | null = null;
+  if (kind === KIND_LETTERS) facts = letterFacts(w);
+  else if (kind === KIND_COMBINING) {
+    facts = letterFacts(toNfc(w));
+    if (facts === null) kind = KIND_OTHER;
+  }
+  return {
+    word: w,
+    kind,
+    facts,
+    typed: facts !== null && mayBeTyped(facts.word),
+    eth: facts !== null && hasEth(facts.word),
+    telex: undefined,
+    loose: -1,
+    high,
+    maybeLegacy,
+    legacy: wordLegacyFlags(w),
+    softHyphen: w.includes('\u00ad'),
+    entry: undefined,
+    tcvnCounts: -1,
+    decoded: [
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ],
+  };
+}
+
+function routeWord(s: string, start: number, end: number, h: number): RouteWord {
+  let r = memoGetHashed(ROUTE, s, start, end, h);
+  if (r === undefined) {
+    const w = s.slice(start, end);
+    r = analyze(w);
+    if (w.length <= MEMO_MAX) memoSet(ROUTE, w, r);
+  }
+  return r;
+}
+
+/** Slot of a decoded form: TCVN3 by its two text-wide inputs, then one per other encoding. */
+function decodedSlot(enc: LegacyEncoding, textUpper: boolean, softHyphen: boolean): number {
+  switch (enc) {
+    case 'tcvn3':
+      return (textUpper ? 1 : 0) + (softHyphen ? 2 : 0);
+    case 'vni':
+      return 4;
+    case 'viscii':
+      return 5;
+    case 'cp1258':
+      return 6;
+    case 'viqr':
+      return 7;
+  }
+}
+
+function decodedOf(
+  r: RouteWord,
+  enc: LegacyEncoding,
+  textUpper: boolean,
+  softHyphen: boolean,
+): DecodedWord {
+  const slot = decodedSlot(enc, textUpper, softHyphen);
+  let d = r.decoded[slot];
+  if (d === undefined) {
+    const value =
+      enc === 'tcvn3' ? tcvn3WordDecode(r.word, textUpper, softHyphen) : decodeWith(r.word, enc);
+    d = { value, facts: syllableFacts(value) };
+    r.decoded[slot] = d;
+  }
+  return d;
+}
+
+/** The words of the name being routed (module-private scratch; routing is synchronous). */
+const WORDS: RouteWord[] = [];
+/** Their finished facts (scratch). */
+const FINISHED: FinishedFacts[] = [];
+
+/**
+ * {@link normalizeName} (with `decode: 'auto'`) for the names it can settle from word facts, or
+ * `null`: Unicode names whose words are syllables (composed per word when they hold combining
+ * marks), and legacy-encoded names whose decoded words are syllables.
+ *
+ * @example
+ * ```ts
+ * routeName('Nguyeãn  Vaên Huøng', 'traditional', true, 'auto');
+ * // { value: 'Nguyễn Văn Hùng', changes: ['decoded-vni', 'whitespace'] }
+ * ```
+ */
+export function routeName(
+  s: string,
+  style: ToneStyle,
+  capitalize: boolean,
+  telex: 'auto' | boolean,
+): NormalizedName | null {
+  const n = s.length;
+  if (n > ROUTE_MAX) return null;
+  let count = 0;
+  let nbsp = false;
+  let highMapped = false;
+  let whitespace = false;
+  let prevSpace = true;
+  let glued = false;
+  let start = -1;
+  let h = HASH_START;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? codeAt(s, i) : 0x20;
+    // 0: part of a word; 1: a space; 2: an invisible character.
+    let sep = 0;
+    if (c === 0x20) sep = 1;
+    else if (c < 0x80) {
+      if (c >= 0x09 && c <= 0x0d) return null;
+    } else if (c === 0xa0) {
+      sep = 1;
+      nbsp = true;
+    } else if (c === 0x85) return null;
+    else if (c >= 0x100) {
+      if (isSpaceLike(c)) {
+        sep = 1;
+        highMapped = true;
+      } else if (isInvisible(c)) {
+        sep = 2;
+        highMapped = true;
+      }
+    }
+    if (sep === 0) {
+      if (start < 0) {
+        if (glued) return null; // an invisible character inside a word
+        start = i;
+        h = HASH_START;
+      }
+      h = hashStep(h, c);
+      continue;
+    }
+    if (start >= 0) {
+      WORDS[count++] = routeWord(s, start, i, h);
+      start = -1;
+      prevSpace = false;
+    }
+    if (sep === 1) {
+      // Leading or double space, or (at the end, which counts as a space) a trailing one.
+      if (prevSpace && (i < n || count > 0)) whitespace = true;
+      prevSpace = true;
+      glued = false;
+    } else glued = !prevSpace;
+  }
+
+  let letters = true;
+  let syllables = true;
+  let composed = false;
+  let high = false;
+  let maybeLegacy = false;
+  let allSettled = true;
+  let flags = 0;
+  for (let k = 0; k < count; k++) {
+    const r = WORDS[k] as RouteWord;
+    const f = r.facts;
+    if (f === null) letters = false;
+    else if (!f.syllable) syllables = false;
+    else if (!f.settled) allSettled = false;
+    if (r.kind === KIND_COMBINING) composed = true;
+    if (r.high) high = true;
+    if (r.maybeLegacy) maybeLegacy = true;
+    flags |= r.legacy;
+  }
+  const mapped = composed || nbsp || highMapped;
+  // Syllables only: the one-scan path of the pipeline (normalizeCommon), unless detection would
+  // have to score legacy encodings (no letter proves Unicode).
+  if (letters && syllables && (composed || high || !maybeLegacy || allSettled)) {
+    return finish(s, count, style, capitalize, mapped, whitespace);
+  }
+  if (composed && !letters) return null;
+  const enc = detectRouted(count, flags);
+  if (enc === 'unicode' || enc === 'ascii') {
+    return letters ? routePlain(s, count, style, capitalize, telex, mapped, whitespace) : null;
+  }
+  return routeLegacy(s, enc, count, style, capitalize, nbsp, highMapped, whitespace);
+}
+
+/** {@link detectEncoding} of the routed name, from its words' flags and entries. */
+function detectRouted(count: number, flags: number): DetectedEncoding {
+  if ((flags & FLAG_UNICODE) !== 0) return 'unicode';
+  const nonAscii = (flags & FLAG_NON_ASCII) !== 0;
+  const viqrMarks = (flags & FLAG_VIQR) !== 0;
+  if (!nonAscii && !viqrMarks) return 'ascii';
+  let allSettled = true;
+  for (let k = 0; k < count; k++) {
+    const r = WORDS[k] as RouteWord;
+    if (r.entry === undefined) r.entry = wordEntry(r.word);
+    if (!r.entry.settled) allSettled = false;
+  }
+  if (allSettled) return nonAscii ? 'unicode' : 'ascii';
+  const words: string[] = [];
+  const entries: WordEntry[] = [];
+  for (let k = 0; k < count; k++) {
+    const r = WORDS[k] as RouteWord;
+    words.push(r.word);
+    entries.push(r.entry as WordEntry);
+  }
+  return chooseEncoding(words, entries, nonAscii, viqrMarks).encoding;
+}
+
+/**
+ * The pipeline for text detection leaves alone, whose words are letters only: NFC (per word),
+ * spacing, Telex repair (see the `repairTelex` option of normalizeName), tone placement, case.
+ */
+function routePlain(
+  s: string,
+  count: number,
+  style: ToneStyle,
+  capitalize: boolean,
+  telex: 'auto' | boolean,
+  mapped: boolean,
+  whitespace: boolean,
+): NormalizedName | null {
+  let typed = false;
+  for (let k = 0; k < count; k++) {
+    const r = WORDS[k] as RouteWord;
+    if (r.eth) return null;
+    if (r.typed) typed = true;
+  }
+  let repaired = false;
+  if (telex !== false && typed) {
+    let repairs = 0;
+    let toneKey = false;
+    let loose = true;
+    for (let k = 0; k < count; k++) {
+      const r = WORDS[k] as RouteWord;
+      const w = (r.facts as WordFacts).word;
+      if (r.telex === undefined) r.telex = repairTelexWord(w);
+      if (r.telex !== null) {
+        repairs++;
+        if (r.telex.toneKey) toneKey = true;
+      } else {
+        if (r.loose < 0) r.loose = analyzeSyllable(w, true).error === null ? 1 : 0;
+        if (r.loose === 0) loose = false;
+      }
+    }
+    if (telex === true || (toneKey && loose)) {
+      for (let k = 0; k < count; k++) {
+        const r = WORDS[k] as RouteWord;
+        const t = r.telex;
+        if (t != null && (telex === true || repairs >= 2 || isCommonNameSyllable(t.value))) {
+          FINISHED[k] = finishedOf(factsOf(t.value, 0, t.value.length), style, capitalize);
+          repaired = true;
+        } else FINISHED[k] = finishedOf(r.facts as WordFacts, style, capitalize);
+      }
+    }
+  }
+  if (!repaired) {
+    return finish(s, count, style, capitalize, mapped, whitespace);
+  }
+  return build(s, count, NONE, mapped, whitespace, true, false);
+}
+
+const NONE: readonly NameChange[] = [];
+
+const DECODED_CHANGE: Readonly<Record<LegacyEncoding, readonly NameChange[]>> = {
+  tcvn3: ['decoded-tcvn3'],
+  vni: ['decoded-vni'],
+  viqr: ['decoded-viqr'],
+  viscii: ['decoded-viscii'],
+  cp1258: ['decoded-cp1258'],
+};
+
+/** The legacy half of {@link routeName}: decoding from word facts. */
+function routeLegacy(
+  s: string,
+  enc: LegacyEncoding,
+  count: number,
+  style: ToneStyle,
+  capitalize: boolean,
+  nbsp: boolean,
+  highMapped: boolean,
+  whitespace: boolean,
+): NormalizedName | null {
+  // VISCII reads an NBSP as Õ, which may join words: decode the whole text.
+  if (enc === 'viscii' && nbsp) {
+    const decoded = decodeWith(cleanBeforeDecoding(s), 'viscii');
+    return normalizeDecoded(decoded, style, capitalize, DECODED_CHANGE.viscii, true);
+  }
+  let softHyphen = false;
+  for (let k = 0; k < count; k++) if ((WORDS[k] as RouteWord).softHyphen) softHyphen = true;
+  let textUpper = false;
+  if (enc === 'tcvn3') {
+    let counts = 0;
+    for (let k = 0; k < count; k++) {
+      const r = WORDS[k] as RouteWord;
+      if (r.tcvnCounts < 0) r.tcvnCounts = tcvn3CaseCounts(r.word);
+      counts += r.tcvnCounts;
+    }
+    textUpper = tcvn3CountsAreUpper(counts);
+  }
+  let changed = highMapped || (nbsp && enc === 'cp1258');
+  for (let k = 0; k < count; k++) {
+    const r = WORDS[k] as RouteWord;
+    const d = decodedOf(r, enc, textUpper, softHyphen);
+    if (d.facts === null) return null;
+    if (d.value !== r.word) changed = true;
+    FINISHED[k] = finishedOf(d.facts, style, capitalize);
+  }
+  if (!changed) return null;
+  // TCVN3, VNI and VIQR keep an NBSP, which the NFC step then maps; CP1258 decoding maps it.
+  const mapped = nbsp && enc !== 'cp1258';
+  return build(s, count, DECODED_CHANGE[enc], mapped, whitespace, false, false);
+}
+
+/** Finishes the Unicode words of {@link routeName}. */
+function finish(
+  s: string,
+  count: number,
+  style: ToneStyle,
+  capitalize: boolean,
+  mapped: boolean,
+  whitespace: boolean,
+): NormalizedName | null {
+  for (let k = 0; k < count; k++) {
+    FINISHED[k] = finishedOf((WORDS[k] as RouteWord).facts as WordFacts, style, capitalize);
+  }
+  return build(s, count, NONE, mapped, whitespace, false, true);
+}
+
+/**
+ * The result from the finished words in {@link FINISHED}; `null` when the second detection pass
+ * of the pipeline might find legacy text in it.
+ */
+function build(
+  s: string,
+  count: number,
+  before: readonly NameChange[],
+  mapped: boolean,
+  whitespace: boolean,
+  telexRepaired: boolean,
+  mayReturnInput: boolean,
+): NormalizedName | null {
+  let tone = false;
+  let cased = false;
+  let outHigh = false;
+  let outAscii = true;
+  let outSettled = true;
+  for (let k = 0; k < count; k++) {
+    const f = FINISHED[k] as FinishedFacts;
+    if (f.word.tone) tone = true;
+    if (f.word.case) cased = true;
+    if (f.high) outHigh = true;
+    if (!f.plainAscii) outAscii = false;
+    if (!f.settled) outSettled = false;
+  }
+  if (!outHigh && !outAscii && !outSettled) return null;
+  const changes: NameChange[] = before.slice();
+  if (mapped) changes.push('unicode-normalized');
+  if (whitespace) changes.push('whitespace');
+  if (telexRepaired) changes.push('telex-repaired');
+  if (tone) changes.push('tone-placement');
+  if (cased) changes.push('capitalization');
+  if (mayReturnInput && !mapped && !whitespace && !tone && !cased) return { value: s, changes };
+  let value = count > 0 ? (FINISHED[0] as FinishedFacts).word.value : '';
+  for (let k = 1; k < count; k++) value += ` ${(FINISHED[k] as FinishedFacts).word.value}`;
+  return { value, changes };
+}
