@@ -286,9 +286,14 @@ function decodeViscii(s: string): string {
 
 /**
  * VISCII puts Õ at 0xA0, the NBSP of Windows-1252: an NBSP between words decodes to a stray Õ.
- * Where Õ does not belong to a syllable, it was a space.
+ * Where Õ does not belong to a syllable, it was a space. `word` is a run of letters.
+ *
+ * @example
+ * ```ts
+ * splitStrayNbsp('NguyễnÕVăn'); // 'Nguyễn Văn'
+ * ```
  */
-function splitStrayNbsp(word: string): string {
+export function splitStrayNbsp(word: string): string {
   if (
     word.length > MAX_SYLLABLE + 4 ||
     !word.includes('Õ') ||

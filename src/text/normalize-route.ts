@@ -27,6 +27,7 @@ import {
 import {
   decodeWith,
   type LegacyEncoding,
+  splitStrayNbsp,
   tcvn3CaseCounts,
   tcvn3CountsAreUpper,
   tcvn3WordDecode,
@@ -237,6 +238,15 @@ function decodedOf(
   return d;
 }
 
+/** Whether `c` is part of a word for {@link routeName} (not a space, invisible or control). */
+function isWordChar(c: number): boolean {
+  if (c === 0x20 || c === 0xa0 || c === 0x85 || (c >= 0x09 && c <= 0x0d)) return false;
+  return c < 0x100 || !(isSpaceLike(c) || isInvisible(c));
+}
+
+/** 1 when the word at that index is followed by a single NBSP right before the next word (scratch). */
+const NBSP_AFTER: number[] = [];
+
 /** The words of the name being routed (module-private scratch; routing is synchronous). */
 const WORDS: RouteWord[] = [];
 /** Their finished facts (scratch). */
@@ -263,6 +273,7 @@ export function routeName(
   if (n > ROUTE_MAX) return null;
   let count = 0;
   let nbsp = false;
+  let looseNbsp = false;
   let highMapped = false;
   let whitespace = false;
   let prevSpace = true;
@@ -298,7 +309,14 @@ export function routeName(
       h = hashStep(h, c);
       continue;
     }
+    if (c === 0xa0) {
+      // An NBSP right between two words (VISCII may read it as the letter Õ joining them).
+      const inner = start >= 0 && i + 1 < n && isWordChar(codeAt(s, i + 1));
+      if (!inner) looseNbsp = true;
+      NBSP_AFTER[count] = inner ? 1 : 0;
+    }
     if (start >= 0) {
+      if (c !== 0xa0) NBSP_AFTER[count] = 0;
       WORDS[count++] = routeWord(s, start, i, h);
       start = -1;
       prevSpace = false;
@@ -340,7 +358,7 @@ export function routeName(
   if (enc === 'unicode' || enc === 'ascii') {
     return letters ? routePlain(s, count, style, capitalize, telex, mapped, whitespace) : null;
   }
-  return routeLegacy(s, enc, count, style, capitalize, nbsp, highMapped, whitespace);
+  return routeLegacy(s, enc, count, style, capitalize, nbsp, looseNbsp, highMapped, whitespace);
 }
 
 /** {@link detectEncoding} of the routed name, from its words' flags and entries. */
@@ -437,14 +455,21 @@ function routeLegacy(
   style: ToneStyle,
   capitalize: boolean,
   nbsp: boolean,
+  looseNbsp: boolean,
   highMapped: boolean,
   whitespace: boolean,
 ): NormalizedName | null {
-  // VISCII reads an NBSP as Õ, which may join words: decode the whole text.
-  if (enc === 'viscii' && nbsp) {
-    const decoded = decodeWith(cleanBeforeDecoding(s), 'viscii');
-    return normalizeDecoded(decoded, style, capitalize, DECODED_CHANGE.viscii, true);
-  }
+  // VISCII reads an NBSP as Õ, which may join words: decode the whole text, unless every NBSP
+  // sits between two words and the Õ it decodes to is a stray one (see below).
+  const wholeViscii = (): NormalizedName | null =>
+    normalizeDecoded(
+      decodeWith(cleanBeforeDecoding(s), 'viscii'),
+      style,
+      capitalize,
+      DECODED_CHANGE.viscii,
+      true,
+    );
+  if (enc === 'viscii' && nbsp && looseNbsp) return wholeViscii();
   let softHyphen = false;
   for (let k = 0; k < count; k++) if ((WORDS[k] as RouteWord).softHyphen) softHyphen = true;
   let textUpper = false;
@@ -466,6 +491,28 @@ function routeLegacy(
     FINISHED[k] = finishedOf(d.facts, style, capitalize);
   }
   if (!changed) return null;
+  if (enc === 'viscii' && nbsp) {
+    // Each run of words joined by NBSPs decodes to one letter run with Õ between them; decoding
+    // turns each such Õ back into a space exactly when the run is then its words, space-separated.
+    let k = 0;
+    while (k < count) {
+      if (NBSP_AFTER[k] !== 1) {
+        k++;
+        continue;
+      }
+      let run = (WORDS[k] as RouteWord).decoded[5]?.value ?? '';
+      let spaced = run;
+      while (k < count - 1 && NBSP_AFTER[k] === 1) {
+        k++;
+        const next = (WORDS[k] as RouteWord).decoded[5]?.value ?? '';
+        run += `Õ${next}`;
+        spaced += ` ${next}`;
+      }
+      if (splitStrayNbsp(run) !== spaced) return wholeViscii();
+      k++;
+    }
+    return build(s, count, DECODED_CHANGE.viscii, false, whitespace, false, false);
+  }
   // TCVN3, VNI and VIQR keep an NBSP, which the NFC step then maps; CP1258 decoding maps it.
   const mapped = nbsp && enc !== 'cp1258';
   return build(s, count, DECODED_CHANGE[enc], mapped, whitespace, false, false);
@@ -513,14 +560,45 @@ function build(
     if (!f.settled) outSettled = false;
   }
   if (!outHigh && !outAscii && !outSettled) return null;
-  const changes: NameChange[] = before.slice();
-  if (mapped) changes.push('unicode-normalized');
-  if (whitespace) changes.push('whitespace');
-  if (telexRepaired) changes.push('telex-repaired');
-  if (tone) changes.push('tone-placement');
-  if (cased) changes.push('capitalization');
-  if (mayReturnInput && !mapped && !whitespace && !tone && !cased) return { value: s, changes };
+  const bits =
+    (mapped ? 1 : 0) |
+    (whitespace ? 2 : 0) |
+    (telexRepaired ? 4 : 0) |
+    (tone ? 8 : 0) |
+    (cased ? 16 : 0);
+  const changes = changesOf(before, bits);
+  if (mayReturnInput && bits === 0) return { value: s, changes };
   let value = count > 0 ? (FINISHED[0] as FinishedFacts).word.value : '';
-  for (let k = 1; k < count; k++) value += ` ${(FINISHED[k] as FinishedFacts).word.value}`;
+  for (let k = 1; k < count; k++) value += (FINISHED[k] as FinishedFacts).spaced;
   return { value, changes };
+}
+
+/** Frozen change lists by the step before (none or a decoding) and the bits of {@link build}. */
+const CHANGE_LISTS = new Map<readonly NameChange[], (readonly NameChange[] | undefined)[]>();
+
+const BIT_CHANGES: readonly NameChange[] = [
+  'unicode-normalized',
+  'whitespace',
+  'telex-repaired',
+  'tone-placement',
+  'capitalization',
+];
+
+/** The (shared, frozen) change list: `before`, then the changes whose bits are set, in pipeline order. */
+function changesOf(before: readonly NameChange[], bits: number): readonly NameChange[] {
+  let lists = CHANGE_LISTS.get(before);
+  if (lists === undefined) {
+    lists = new Array<readonly NameChange[] | undefined>(32).fill(undefined);
+    CHANGE_LISTS.set(before, lists);
+  }
+  let list = lists[bits];
+  if (list === undefined) {
+    const out = before.slice();
+    for (let b = 0; b < BIT_CHANGES.length; b++) {
+      if ((bits & (1 << b)) !== 0) out.push(BIT_CHANGES[b] as NameChange);
+    }
+    list = Object.freeze(out);
+    lists[bits] = list;
+  }
+  return list;
 }
