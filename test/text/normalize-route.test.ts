@@ -6,7 +6,12 @@ import { test as fcTest } from '@fast-check/vitest';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corruptedNameArbitrary, vietnameseNameArbitrary } from '../../src/testing/text.js';
-import { encodeLegacy, LEGACY_ENCODINGS, type NormalizeNameOptions } from '../../src/text/index.js';
+import {
+  encodeLegacy,
+  LEGACY_ENCODINGS,
+  type NormalizeNameOptions,
+  normalizeName,
+} from '../../src/text/index.js';
 import {
   decodeWith,
   tcvn3CaseCounts,
@@ -52,13 +57,18 @@ const OPTIONS: readonly NormalizeNameOptions[] = [
 describe('routeName', () => {
   fcTest.prop([routedInputs], { numRuns: 1500 })('answers what the general path answers', (s) => {
     for (const o of OPTIONS) {
+      const general = normalizeNameGeneral(s, o);
+      expect(normalizeName(s, o)).toEqual(general);
+      // normalizeName asks its canonical-input check first: a name it calls canonical (`PhÕm`,
+      // which is also VISCII for Phạm) is left alone before the router sees it.
+      if (general.changes.length === 0 && general.value === s) continue;
       const routed = routeName(
         s,
         o.style ?? 'traditional',
         o.capitalize ?? true,
         o.repairTelex ?? 'auto',
       );
-      if (routed !== null) expect(routed).toEqual(normalizeNameGeneral(s, o));
+      if (routed !== null) expect(routed).toEqual(general);
     }
   });
 
