@@ -18,6 +18,10 @@ import { createWordMemo, memoGet, memoSet } from './word-memo.js';
 /** What the fast path needs to know about a finished word for the second detection pass. */
 export interface FinishedFacts {
   readonly word: FinishedWord;
+  /** `word.value`, `word.tone` and `word.case`, copied here so that readers take one hop. */
+  readonly value: string;
+  readonly tone: boolean;
+  readonly case: boolean;
   /** The finished word after one space (`' ' + word.value`), for joining words. */
   readonly spaced: string;
   /** Has a letter above U+00FF (no Windows-1252 byte gives it: the text is Unicode). */
@@ -89,7 +93,16 @@ export function finishedOf(facts: WordFacts, style: ToneStyle, capitalize: boole
       if (c >= 0x80 || ((c | 0x20) === 0x64 && (prev | 0x20) === 0x64)) plainAscii = false;
       prev = c;
     }
-    f = { word, spaced: ` ${word.value}`, high, plainAscii, settled: isSettledWord(word.value) };
+    f = {
+      word,
+      value: word.value,
+      tone: word.tone,
+      case: word.case,
+      spaced: ` ${word.value}`,
+      high,
+      plainAscii,
+      settled: isSettledWord(word.value),
+    };
     facts.finished[k] = f;
   }
   return f;

@@ -59,6 +59,9 @@ interface DecodedWord {
   readonly value: string;
   /** Facts of `value` when it is letters only and a syllable; `null` otherwise. */
   readonly facts: WordFacts | null;
+  /** The finished form of `facts` last asked for, and for which (style, capitalize) key. */
+  fin: FinishedFacts | undefined;
+  finKey: number;
 }
 
 /** What the router knows about one word (memoised; the lazy fields are filled on first use). */
@@ -87,6 +90,9 @@ interface RouteWord {
   entry: WordEntry | undefined;
   /** {@link tcvn3CaseCounts}, or -1 before first use. */
   tcvnCounts: number;
+  /** The finished form of `facts` last asked for, and for which (style, capitalize) key. */
+  fin: FinishedFacts | undefined;
+  finKey: number;
   /** Decoded forms by {@link decodedSlot}. */
   readonly decoded: (DecodedWord | undefined)[];
 }
@@ -176,6 +182,8 @@ function analyze(w: string): RouteWord {
     eth: facts !== null && hasEth(facts.word),
     telex: undefined,
     loose: -1,
+    fin: undefined,
+    finKey: -1,
     high,
     maybeLegacy,
     legacy: wordLegacyFlags(w),
@@ -205,6 +213,16 @@ function routeWord(s: string, start: number, end: number, h: number): RouteWord 
   return r;
 }
 
+/** {@link finishedOf} the word's facts, kept on the word for the last (style, capitalize). */
+function finishedOfWord(r: RouteWord, style: ToneStyle, capitalize: boolean): FinishedFacts {
+  const key = (style === 'modern' ? 2 : 0) + (capitalize ? 1 : 0);
+  if (r.finKey === key) return r.fin as FinishedFacts;
+  const f = finishedOf(r.facts as WordFacts, style, capitalize);
+  r.fin = f;
+  r.finKey = key;
+  return f;
+}
+
 /** Slot of a decoded form: TCVN3 by its two text-wide inputs, then one per other encoding. */
 function decodedSlot(enc: LegacyEncoding, textUpper: boolean, softHyphen: boolean): number {
   switch (enc) {
@@ -232,7 +250,7 @@ function decodedOf(
   if (d === undefined) {
     const value =
       enc === 'tcvn3' ? tcvn3WordDecode(r.word, textUpper, softHyphen) : decodeWith(r.word, enc);
-    d = { value, facts: syllableFacts(value) };
+    d = { value, facts: syllableFacts(value), fin: undefined, finKey: -1 };
     r.decoded[slot] = d;
   }
   return d;
@@ -427,7 +445,7 @@ function routePlain(
         if (t != null && (telex === true || repairs >= 2 || isCommonNameSyllable(t.value))) {
           FINISHED[k] = finishedOf(factsOf(t.value, 0, t.value.length), style, capitalize);
           repaired = true;
-        } else FINISHED[k] = finishedOf(r.facts as WordFacts, style, capitalize);
+        } else FINISHED[k] = finishedOfWord(r, style, capitalize);
       }
     }
   }
@@ -488,7 +506,12 @@ function routeLegacy(
     const d = decodedOf(r, enc, textUpper, softHyphen);
     if (d.facts === null) return null;
     if (d.value !== r.word) changed = true;
-    FINISHED[k] = finishedOf(d.facts, style, capitalize);
+    const key = (style === 'modern' ? 2 : 0) + (capitalize ? 1 : 0);
+    if (d.finKey !== key) {
+      d.fin = finishedOf(d.facts, style, capitalize);
+      d.finKey = key;
+    }
+    FINISHED[k] = d.fin as FinishedFacts;
   }
   if (!changed) return null;
   if (enc === 'viscii' && nbsp) {
@@ -528,7 +551,7 @@ function finish(
   whitespace: boolean,
 ): NormalizedName | null {
   for (let k = 0; k < count; k++) {
-    FINISHED[k] = finishedOf((WORDS[k] as RouteWord).facts as WordFacts, style, capitalize);
+    FINISHED[k] = finishedOfWord(WORDS[k] as RouteWord, style, capitalize);
   }
   return build(s, count, NONE, mapped, whitespace, false, true);
 }
@@ -553,8 +576,8 @@ function build(
   let outSettled = true;
   for (let k = 0; k < count; k++) {
     const f = FINISHED[k] as FinishedFacts;
-    if (f.word.tone) tone = true;
-    if (f.word.case) cased = true;
+    if (f.tone) tone = true;
+    if (f.case) cased = true;
     if (f.high) outHigh = true;
     if (!f.plainAscii) outAscii = false;
     if (!f.settled) outSettled = false;
@@ -568,7 +591,7 @@ function build(
     (cased ? 16 : 0);
   const changes = changesOf(before, bits);
   if (mayReturnInput && bits === 0) return { value: s, changes };
-  let value = count > 0 ? (FINISHED[0] as FinishedFacts).word.value : '';
+  let value = count > 0 ? (FINISHED[0] as FinishedFacts).value : '';
   for (let k = 1; k < count; k++) value += (FINISHED[k] as FinishedFacts).spaced;
   return { value, changes };
 }
