@@ -157,8 +157,11 @@ const UNCHANGED: WordScore = {
 export interface WordEntry {
   /** {@link isSettledWord}. */
   readonly settled: boolean;
-  /** Scores by encoding (index in {@link LEGACY_ENCODINGS}), filled on first use. */
-  readonly scores: (WordScore | undefined)[];
+  /**
+   * The word's scores for every encoding, packed: {@link SCORE_BITS} bits per encoding (index in
+   * {@link LEGACY_ENCODINGS}) holding the {@link WordScore} flags; -1 before first use.
+   */
+  packed: number;
 }
 
 /** Memo of word entries (bounded, module-private, immutable once filled). */
@@ -182,20 +185,45 @@ function entryOf(w: string): WordEntry {
   if (entry === undefined) {
     entry = {
       settled: isSyllable(w) && plausibleCase(w) && !misplacedTone(w),
-      scores: [undefined, undefined, undefined, undefined, undefined],
+      packed: -1,
     };
     if (w.length <= 24) memoSet(WORDS, w, entry);
   }
   return entry;
 }
 
-function scoreWord(entry: WordEntry, raw: string, e: number): WordScore {
-  let result = entry.scores[e];
-  if (result === undefined) {
-    result = computeWordScore(raw, LEGACY_ENCODINGS[e] as LegacyEncoding);
-    entry.scores[e] = result;
+/** Bits per encoding in {@link WordEntry.packed}. */
+const SCORE_BITS = 6;
+const S_CHANGED = 1;
+const S_VALID = 2;
+const S_REPAIRED = 4;
+const S_COMMON = 8;
+const S_NEWLY_COMMON = 16;
+const S_MISPLACED = 32;
+
+function packScore(ws: WordScore): number {
+  return (
+    (ws.changed ? S_CHANGED : 0) |
+    (ws.valid ? S_VALID : 0) |
+    (ws.repaired ? S_REPAIRED : 0) |
+    (ws.common ? S_COMMON : 0) |
+    (ws.newlyCommon ? S_NEWLY_COMMON : 0) |
+    (ws.misplaced ? S_MISPLACED : 0)
+  );
+}
+
+/** The packed scores of the word `raw` for every encoding (computed on first use). */
+function packedScores(entry: WordEntry, raw: string): number {
+  let packed = entry.packed;
+  if (packed < 0) {
+    packed = 0;
+    for (let e = 0; e < LEGACY_ENCODINGS.length; e++) {
+      const ws = computeWordScore(raw, LEGACY_ENCODINGS[e] as LegacyEncoding);
+      packed |= packScore(ws) << (SCORE_BITS * e);
+    }
+    entry.packed = packed;
   }
-  return result;
+  return packed;
 }
 
 /**
@@ -240,20 +268,21 @@ function scoreEncoding(words: readonly string[], entries: readonly WordEntry[], 
   let changed = 0;
   let bonus = 0;
   let strong = 0;
+  const shift = SCORE_BITS * e;
   for (let k = 0; k < words.length; k++) {
-    const ws = scoreWord(entries[k] as WordEntry, words[k] as string, e);
-    if (!ws.changed) continue;
+    const ws = (packedScores(entries[k] as WordEntry, words[k] as string) >> shift) & 0x3f;
+    if ((ws & S_CHANGED) === 0) continue;
     changed++;
-    if (!ws.valid) {
+    if ((ws & S_VALID) === 0) {
       against++;
       continue;
     }
     // Turning one valid syllable into another is weak evidence against the encoding.
-    if (ws.repaired) evidence++;
+    if ((ws & S_REPAIRED) !== 0) evidence++;
     else bonus -= 0.25;
-    if (ws.common) strong++;
-    if (ws.newlyCommon) bonus += 0.5;
-    if (ws.misplaced) bonus -= 0.25;
+    if ((ws & S_COMMON) !== 0) strong++;
+    if ((ws & S_NEWLY_COMMON) !== 0) bonus += 0.5;
+    if ((ws & S_MISPLACED) !== 0) bonus -= 0.25;
   }
   return { evidence, against, changed, bonus, strong };
 }

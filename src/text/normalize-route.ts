@@ -54,14 +54,91 @@ const KIND_COMBINING = 1;
 /** Anything else (punctuation, legacy bytes, marks that do not compose). */
 const KIND_OTHER = 2;
 
+/** {@link RouteWord.bits}: the word (or its NFC) is letters only (it has facts). */
+const W_LETTERS = 1;
+/** ... and a syllable. */
+const W_SYLLABLE = 2;
+/** ... and settled ({@link isSettledWord}). */
+const W_SETTLED = 4;
+/** A letter above U+00FF. */
+const W_HIGH = 8;
+/** A Latin-1 letter above ASCII, or `dd`. */
+const W_MAYBE_LEGACY = 16;
+/** Combining marks (composed per word). */
+const W_COMBINING = 32;
+
+/** Bits of a finished word: tone placement changed it. */
+const F_TONE = 1;
+/** Capitalisation changed it. */
+const F_CASE = 2;
+/** A letter above U+00FF. */
+const F_HIGH = 4;
+/** ASCII without `dd`. */
+const F_ASCII = 8;
+/** Settled. */
+const F_SETTLED = 16;
+
+/** Where a finished form is kept: on the word or the decoded word it was made from. */
+interface FinishedSlot {
+  finKey: number;
+  finBits: number;
+  finValue: string;
+  finSpaced: string;
+}
+
+/** The finished words of the name being routed: bits, value, value after a space (scratch). */
+const FIN_BITS: number[] = [];
+const FIN_VALUE: string[] = [];
+const FIN_SPACED: string[] = [];
+
+function finishedBits(f: FinishedFacts): number {
+  return (
+    (f.tone ? F_TONE : 0) |
+    (f.case ? F_CASE : 0) |
+    (f.high ? F_HIGH : 0) |
+    (f.plainAscii ? F_ASCII : 0) |
+    (f.settled ? F_SETTLED : 0)
+  );
+}
+
+/** Puts the finished form of `facts` at index `k`, through the cache `slot`. */
+function putFinished(
+  k: number,
+  slot: FinishedSlot,
+  facts: WordFacts,
+  style: ToneStyle,
+  capitalize: boolean,
+): void {
+  const key = (style === 'modern' ? 2 : 0) + (capitalize ? 1 : 0);
+  if (slot.finKey !== key) {
+    const f = finishedOf(facts, style, capitalize);
+    slot.finBits = finishedBits(f);
+    slot.finValue = f.value;
+    slot.finSpaced = f.spaced;
+    slot.finKey = key;
+  }
+  FIN_BITS[k] = slot.finBits;
+  FIN_VALUE[k] = slot.finValue;
+  FIN_SPACED[k] = slot.finSpaced;
+}
+
+/** Puts a finished form at index `k` (no cache). */
+function putFinishedFacts(k: number, f: FinishedFacts): void {
+  FIN_BITS[k] = finishedBits(f);
+  FIN_VALUE[k] = f.value;
+  FIN_SPACED[k] = f.spaced;
+}
+
 /** A word decoded with one legacy encoding. */
 interface DecodedWord {
   readonly value: string;
   /** Facts of `value` when it is letters only and a syllable; `null` otherwise. */
   readonly facts: WordFacts | null;
-  /** The finished form of `facts` last asked for, and for which (style, capitalize) key. */
-  fin: FinishedFacts | undefined;
+  /** The finished form of `facts` last asked for ({@link FinishedSlot}). */
   finKey: number;
+  finBits: number;
+  finValue: string;
+  finSpaced: string;
 }
 
 /** What the router knows about one word (memoised; the lazy fields are filled on first use). */
@@ -78,10 +155,6 @@ interface RouteWord {
   telex: TelexWordRepair | null | undefined;
   /** 1 when the NFC word is a syllable but for missing diacritics, 0 when not, -1 before first use. */
   loose: number;
-  /** Letters only: a letter above U+00FF (no Windows-1252 byte gives it). */
-  readonly high: boolean;
-  /** Letters only: a Latin-1 letter above ASCII, or `dd` (detection may score the text). */
-  readonly maybeLegacy: boolean;
   /** {@link wordLegacyFlags}. */
   readonly legacy: number;
   /** The word holds the TCVN3 ư byte (a soft hyphen in Windows-1252). */
@@ -90,9 +163,13 @@ interface RouteWord {
   entry: WordEntry | undefined;
   /** {@link tcvn3CaseCounts}, or -1 before first use. */
   tcvnCounts: number;
-  /** The finished form of `facts` last asked for, and for which (style, capitalize) key. */
-  fin: FinishedFacts | undefined;
+  /** {@link W_LETTERS} … {@link W_COMBINING}: what the router checks first, in one load. */
+  readonly bits: number;
+  /** The finished form of `facts` last asked for ({@link FinishedSlot}). */
   finKey: number;
+  finBits: number;
+  finValue: string;
+  finSpaced: string;
   /** Decoded forms by {@link decodedSlot}. */
   readonly decoded: (DecodedWord | undefined)[];
 }
@@ -182,10 +259,17 @@ function analyze(w: string): RouteWord {
     eth: facts !== null && hasEth(facts.word),
     telex: undefined,
     loose: -1,
-    fin: undefined,
+    bits:
+      (facts !== null ? W_LETTERS : 0) |
+      (facts?.syllable === true ? W_SYLLABLE : 0) |
+      (facts?.settled === true ? W_SETTLED : 0) |
+      (high ? W_HIGH : 0) |
+      (maybeLegacy ? W_MAYBE_LEGACY : 0) |
+      (kind === KIND_COMBINING ? W_COMBINING : 0),
     finKey: -1,
-    high,
-    maybeLegacy,
+    finBits: 0,
+    finValue: '',
+    finSpaced: '',
     legacy: wordLegacyFlags(w),
     softHyphen: w.includes('\u00ad'),
     entry: undefined,
@@ -211,16 +295,6 @@ function routeWord(s: string, start: number, end: number, h: number): RouteWord 
     if (w.length <= MEMO_MAX) memoSet(ROUTE, w, r);
   }
   return r;
-}
-
-/** {@link finishedOf} the word's facts, kept on the word for the last (style, capitalize). */
-function finishedOfWord(r: RouteWord, style: ToneStyle, capitalize: boolean): FinishedFacts {
-  const key = (style === 'modern' ? 2 : 0) + (capitalize ? 1 : 0);
-  if (r.finKey === key) return r.fin as FinishedFacts;
-  const f = finishedOf(r.facts as WordFacts, style, capitalize);
-  r.fin = f;
-  r.finKey = key;
-  return f;
 }
 
 /** Slot of a decoded form: TCVN3 by its two text-wide inputs, then one per other encoding. */
@@ -250,7 +324,7 @@ function decodedOf(
   if (d === undefined) {
     const value =
       enc === 'tcvn3' ? tcvn3WordDecode(r.word, textUpper, softHyphen) : decodeWith(r.word, enc);
-    d = { value, facts: syllableFacts(value), fin: undefined, finKey: -1 };
+    d = { value, facts: syllableFacts(value), finKey: -1, finBits: 0, finValue: '', finSpaced: '' };
     r.decoded[slot] = d;
   }
   return d;
@@ -267,8 +341,6 @@ const NBSP_AFTER: number[] = [];
 
 /** The words of the name being routed (module-private scratch; routing is synchronous). */
 const WORDS: RouteWord[] = [];
-/** Their finished facts (scratch). */
-const FINISHED: FinishedFacts[] = [];
 
 /**
  * {@link normalizeName} (with `decode: 'auto'`) for the names it can settle from word facts, or
@@ -356,13 +428,13 @@ export function routeName(
   let flags = 0;
   for (let k = 0; k < count; k++) {
     const r = WORDS[k] as RouteWord;
-    const f = r.facts;
-    if (f === null) letters = false;
-    else if (!f.syllable) syllables = false;
-    else if (!f.settled) allSettled = false;
-    if (r.kind === KIND_COMBINING) composed = true;
-    if (r.high) high = true;
-    if (r.maybeLegacy) maybeLegacy = true;
+    const b = r.bits;
+    if ((b & W_LETTERS) === 0) letters = false;
+    else if ((b & W_SYLLABLE) === 0) syllables = false;
+    else if ((b & W_SETTLED) === 0) allSettled = false;
+    if ((b & W_COMBINING) !== 0) composed = true;
+    if ((b & W_HIGH) !== 0) high = true;
+    if ((b & W_MAYBE_LEGACY) !== 0) maybeLegacy = true;
     flags |= r.legacy;
   }
   const mapped = composed || nbsp || highMapped;
@@ -443,9 +515,9 @@ function routePlain(
         const r = WORDS[k] as RouteWord;
         const t = r.telex;
         if (t != null && (telex === true || repairs >= 2 || isCommonNameSyllable(t.value))) {
-          FINISHED[k] = finishedOf(factsOf(t.value, 0, t.value.length), style, capitalize);
+          putFinishedFacts(k, finishedOf(factsOf(t.value, 0, t.value.length), style, capitalize));
           repaired = true;
-        } else FINISHED[k] = finishedOfWord(r, style, capitalize);
+        } else putFinished(k, r, r.facts as WordFacts, style, capitalize);
       }
     }
   }
@@ -506,12 +578,7 @@ function routeLegacy(
     const d = decodedOf(r, enc, textUpper, softHyphen);
     if (d.facts === null) return null;
     if (d.value !== r.word) changed = true;
-    const key = (style === 'modern' ? 2 : 0) + (capitalize ? 1 : 0);
-    if (d.finKey !== key) {
-      d.fin = finishedOf(d.facts, style, capitalize);
-      d.finKey = key;
-    }
-    FINISHED[k] = d.fin as FinishedFacts;
+    putFinished(k, d, d.facts, style, capitalize);
   }
   if (!changed) return null;
   if (enc === 'viscii' && nbsp) {
@@ -551,13 +618,14 @@ function finish(
   whitespace: boolean,
 ): NormalizedName | null {
   for (let k = 0; k < count; k++) {
-    FINISHED[k] = finishedOfWord(WORDS[k] as RouteWord, style, capitalize);
+    const r = WORDS[k] as RouteWord;
+    putFinished(k, r, r.facts as WordFacts, style, capitalize);
   }
   return build(s, count, NONE, mapped, whitespace, false, true);
 }
 
 /**
- * The result from the finished words in {@link FINISHED}; `null` when the second detection pass
+ * The result from the finished words in {@link FIN_BITS} and its neighbours; `null` when the second detection pass
  * of the pipeline might find legacy text in it.
  */
 function build(
@@ -569,19 +637,18 @@ function build(
   telexRepaired: boolean,
   mayReturnInput: boolean,
 ): NormalizedName | null {
-  let tone = false;
-  let cased = false;
-  let outHigh = false;
-  let outAscii = true;
-  let outSettled = true;
+  let any = 0;
+  let all = F_ASCII | F_SETTLED;
   for (let k = 0; k < count; k++) {
-    const f = FINISHED[k] as FinishedFacts;
-    if (f.tone) tone = true;
-    if (f.case) cased = true;
-    if (f.high) outHigh = true;
-    if (!f.plainAscii) outAscii = false;
-    if (!f.settled) outSettled = false;
+    const b = FIN_BITS[k] as number;
+    any |= b;
+    all &= b;
   }
+  const tone = (any & F_TONE) !== 0;
+  const cased = (any & F_CASE) !== 0;
+  const outHigh = (any & F_HIGH) !== 0;
+  const outAscii = (all & F_ASCII) !== 0;
+  const outSettled = (all & F_SETTLED) !== 0;
   if (!outHigh && !outAscii && !outSettled) return null;
   const bits =
     (mapped ? 1 : 0) |
@@ -591,8 +658,8 @@ function build(
     (cased ? 16 : 0);
   const changes = changesOf(before, bits);
   if (mayReturnInput && bits === 0) return { value: s, changes };
-  let value = count > 0 ? (FINISHED[0] as FinishedFacts).value : '';
-  for (let k = 1; k < count; k++) value += (FINISHED[k] as FinishedFacts).spaced;
+  let value = count > 0 ? (FIN_VALUE[0] as string) : '';
+  for (let k = 1; k < count; k++) value += FIN_SPACED[k] as string;
   return { value, changes };
 }
 
