@@ -13,6 +13,7 @@
 import { loadavg } from 'node:os';
 import fc from 'fast-check';
 import {
+  type CorruptedName,
   corruptedNameArbitrary,
   type NameDefect,
   vietnameseNameArbitrary,
@@ -61,7 +62,7 @@ const SOURCES: readonly {
 }[] = [
   { label: 'NFD (macOS, Word)', weight: 0.2, defects: ['nfd'] },
   {
-    label: 'spacing / NBSP / zero-width',
+    label: 'doubled spaces (± NBSP, zero-width)',
     weight: 0.25,
     defects: ['double-space', 'nbsp', 'zero-width'],
   },
@@ -80,13 +81,20 @@ const clean2 = fc.sample(vietnameseNameArbitrary(), { numRuns: N - DAMAGED_2, se
 const damaged2: string[] = [];
 for (const [k, source] of SOURCES.entries()) {
   const want = Math.round(DAMAGED_2 * source.weight);
-  const drawn = fc
-    .sample(corruptedNameArbitrary({ defects: source.defects }), {
-      numRuns: want * 4,
-      seed: 50 + k,
-    })
-    .filter((c) => c.defects.length > 0 && c.corrupted !== c.clean)
-    .slice(0, want);
+  // Draw until the quota is met: a name that the source leaves unchanged (no toned oa/oe/uy for
+  // the modern placement) does not count, and a legacy source must have encoded the name.
+  const drawn: CorruptedName[] = [];
+  for (let round = 0; drawn.length < want && round < 50; round++) {
+    const batch = fc.sample(corruptedNameArbitrary({ defects: source.defects }), {
+      numRuns: want * 2,
+      seed: 50 + k + 1000 * round,
+    });
+    for (const c of batch) {
+      if (drawn.length < want && c.defects.includes(source.defects[0] as NameDefect)) {
+        if (c.corrupted !== c.clean) drawn.push(c);
+      }
+    }
+  }
   damaged2.push(...drawn.map((c) => asRead(c.corrupted)));
 }
 const names2: string[] = [...clean2.map((n) => asRead(n.fullName)), ...damaged2];
