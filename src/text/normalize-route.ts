@@ -252,13 +252,7 @@ function analyze(w: string): RouteWord {
     if (facts === null) kind = KIND_OTHER;
   }
   return {
-    word: w,
-    kind,
-    facts,
-    typed: facts !== null && mayBeTyped(facts.word),
-    eth: facts !== null && hasEth(facts.word),
-    telex: undefined,
-    loose: -1,
+    // The fields every routed name reads come first (one cache line).
     bits:
       (facts !== null ? W_LETTERS : 0) |
       (facts?.syllable === true ? W_SYLLABLE : 0) |
@@ -266,11 +260,18 @@ function analyze(w: string): RouteWord {
       (high ? W_HIGH : 0) |
       (maybeLegacy ? W_MAYBE_LEGACY : 0) |
       (kind === KIND_COMBINING ? W_COMBINING : 0),
+    legacy: wordLegacyFlags(w),
     finKey: -1,
     finBits: 0,
     finValue: '',
     finSpaced: '',
-    legacy: wordLegacyFlags(w),
+    word: w,
+    kind,
+    facts,
+    typed: facts !== null && mayBeTyped(facts.word),
+    eth: facts !== null && hasEth(facts.word),
+    telex: undefined,
+    loose: -1,
     softHyphen: w.includes('\u00ad'),
     entry: undefined,
     tcvnCounts: -1,
@@ -297,6 +298,9 @@ function routeWord(s: string, start: number, end: number, h: number): RouteWord 
   return r;
 }
 
+/** {@link decodedSlot} of VISCII. */
+const VISCII_SLOT = 5;
+
 /** Slot of a decoded form: TCVN3 by its two text-wide inputs, then one per other encoding. */
 function decodedSlot(enc: LegacyEncoding, textUpper: boolean, softHyphen: boolean): number {
   switch (enc) {
@@ -305,7 +309,7 @@ function decodedSlot(enc: LegacyEncoding, textUpper: boolean, softHyphen: boolea
     case 'vni':
       return 4;
     case 'viscii':
-      return 5;
+      return VISCII_SLOT;
     case 'cp1258':
       return 6;
     case 'viqr':
@@ -336,9 +340,6 @@ function isWordChar(c: number): boolean {
   return c < 0x100 || !(isSpaceLike(c) || isInvisible(c));
 }
 
-/** 1 when the word at that index is followed by a single NBSP right before the next word (scratch). */
-const NBSP_AFTER: number[] = [];
-
 /** The words of the name being routed (module-private scratch; routing is synchronous). */
 const WORDS: RouteWord[] = [];
 
@@ -363,7 +364,6 @@ export function routeName(
   if (n > ROUTE_MAX) return null;
   let count = 0;
   let nbsp = false;
-  let looseNbsp = false;
   let highMapped = false;
   let whitespace = false;
   let prevSpace = true;
@@ -399,14 +399,7 @@ export function routeName(
       h = hashStep(h, c);
       continue;
     }
-    if (c === 0xa0) {
-      // An NBSP right between two words (VISCII may read it as the letter Õ joining them).
-      const inner = start >= 0 && i + 1 < n && isWordChar(codeAt(s, i + 1));
-      if (!inner) looseNbsp = true;
-      NBSP_AFTER[count] = inner ? 1 : 0;
-    }
     if (start >= 0) {
-      if (c !== 0xa0) NBSP_AFTER[count] = 0;
       WORDS[count++] = routeWord(s, start, i, h);
       start = -1;
       prevSpace = false;
@@ -448,7 +441,7 @@ export function routeName(
   if (enc === 'unicode' || enc === 'ascii') {
     return letters ? routePlain(s, count, style, capitalize, telex, mapped, whitespace) : null;
   }
-  return routeLegacy(s, enc, count, style, capitalize, nbsp, looseNbsp, highMapped, whitespace);
+  return routeLegacy(s, enc, count, style, capitalize, nbsp, highMapped, whitespace);
 }
 
 /** {@link detectEncoding} of the routed name, from its words' flags and entries. */
@@ -545,12 +538,10 @@ function routeLegacy(
   style: ToneStyle,
   capitalize: boolean,
   nbsp: boolean,
-  looseNbsp: boolean,
   highMapped: boolean,
   whitespace: boolean,
 ): NormalizedName | null {
-  // VISCII reads an NBSP as Õ, which may join words: decode the whole text, unless every NBSP
-  // sits between two words and the Õ it decodes to is a stray one (see below).
+  // VISCII reads an NBSP as Õ, which may join words (see visciiNbspAreSpaces).
   const wholeViscii = (): NormalizedName | null =>
     normalizeDecoded(
       decodeWith(cleanBeforeDecoding(s), 'viscii'),
@@ -559,7 +550,6 @@ function routeLegacy(
       DECODED_CHANGE.viscii,
       true,
     );
-  if (enc === 'viscii' && nbsp && looseNbsp) return wholeViscii();
   let softHyphen = false;
   for (let k = 0; k < count; k++) if ((WORDS[k] as RouteWord).softHyphen) softHyphen = true;
   let textUpper = false;
@@ -582,30 +572,46 @@ function routeLegacy(
   }
   if (!changed) return null;
   if (enc === 'viscii' && nbsp) {
-    // Each run of words joined by NBSPs decodes to one letter run with Õ between them; decoding
-    // turns each such Õ back into a space exactly when the run is then its words, space-separated.
-    let k = 0;
-    while (k < count) {
-      if (NBSP_AFTER[k] !== 1) {
-        k++;
-        continue;
-      }
-      let run = (WORDS[k] as RouteWord).decoded[5]?.value ?? '';
-      let spaced = run;
-      while (k < count - 1 && NBSP_AFTER[k] === 1) {
-        k++;
-        const next = (WORDS[k] as RouteWord).decoded[5]?.value ?? '';
-        run += `Õ${next}`;
-        spaced += ` ${next}`;
-      }
-      if (splitStrayNbsp(run) !== spaced) return wholeViscii();
-      k++;
-    }
+    if (!visciiNbspAreSpaces(s)) return wholeViscii();
     return build(s, count, DECODED_CHANGE.viscii, false, whitespace, false, false);
   }
   // TCVN3, VNI and VIQR keep an NBSP, which the NFC step then maps; CP1258 decoding maps it.
   const mapped = nbsp && enc !== 'cp1258';
   return build(s, count, DECODED_CHANGE[enc], mapped, whitespace, false, false);
+}
+
+/**
+ * Whether VISCII decoding turns every NBSP of the routed name (decoded to Õ) back into a space:
+ * decoding reads each run of letters between spaces (words joined by NBSPs, the invisible
+ * characters removed) with splitStrayNbsp, and the run must come out as its words with a space
+ * for each Õ. Then the decoded text is the decoded words with spaces where the NBSPs were.
+ */
+function visciiNbspAreSpaces(s: string): boolean {
+  const n = s.length;
+  let run = '';
+  let hasO = false;
+  let inWord = false;
+  let k = 0;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? codeAt(s, i) : 0x20;
+    if (isWordChar(c)) {
+      if (!inWord) {
+        run += (WORDS[k++] as RouteWord).decoded[VISCII_SLOT]?.value ?? '';
+        inWord = true;
+      }
+      continue;
+    }
+    inWord = false;
+    if (c === 0xa0) {
+      run += 'Õ';
+      hasO = true;
+    } else if (c < 0x100 || !isInvisible(c)) {
+      if (hasO && splitStrayNbsp(run) !== run.replaceAll('Õ', ' ')) return false;
+      run = '';
+      hasO = false;
+    }
+  }
+  return true;
 }
 
 /** Finishes the Unicode words of {@link routeName}. */

@@ -91,7 +91,17 @@ describe('routeName', () => {
   });
 
   it.each([
-    'Nguy\u00adn\u00a0Thanh', // VISCII with an NBSP (which VISCII reads as Õ) takes the whole-text decode
+    ['Nguy\u00adn\u00a0Thanh H\u00df\u00bdng', 'Nguyễn Thanh Hương'],
+    ['Nguy\u00adn\u00a0 Thanh  H\u00df\u00bdng\u200b', 'Nguyễn Thanh Hương'],
+    ['\u00a0Nguy\u00adn Thanh H\u00df\u00bdng', 'Nguyễn Thanh Hương'],
+  ])('VISCII %j: an NBSP (read as Õ) between or beside words is a space', (input, value) => {
+    const routed = routeName(input, 'traditional', true, 'auto');
+    expect(routed?.value).toBe(value);
+    expect(routed).toEqual(normalizeNameGeneral(input));
+  });
+
+  it.each([
+    'Nguy\u00adn\u00a0Thanh', // VISCII with an NBSP (which VISCII reads as Õ)
     'Tran62 Van', // a VNI digit: not letters only
     'Ng\u200buyễn Văn', // an invisible character inside a word
     'Lê\tVăn', // a tab
