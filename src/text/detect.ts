@@ -154,7 +154,7 @@ const UNCHANGED: WordScore = {
 };
 
 /** What detection knows about one word (memoised: names reuse their words). */
-export interface WordEntry {
+interface WordEntry {
   /** {@link isSettledWord}. */
   readonly settled: boolean;
   /**
@@ -166,19 +166,6 @@ export interface WordEntry {
 
 /** Memo of word entries (bounded, module-private, immutable once filled). */
 const WORDS = createWordMemo<WordEntry>();
-
-/**
- * What detection knows about the word `w` (memoised, bounded): whether it is settled, and its
- * scores by encoding, filled on first use.
- *
- * @example
- * ```ts
- * wordEntry('Hòa').settled; // true
- * ```
- */
-export function wordEntry(w: string): WordEntry {
-  return entryOf(w);
-}
 
 function entryOf(w: string): WordEntry {
   let entry = memoGet(WORDS, w, 0, w.length);
@@ -262,15 +249,15 @@ function computeWordScore(raw: string, encoding: LegacyEncoding): WordScore {
   };
 }
 
-function scoreEncoding(words: readonly string[], entries: readonly WordEntry[], e: number): Score {
+function scoreEncoding(packed: readonly number[], count: number, e: number): Score {
   let evidence = 0;
   let against = 0;
   let changed = 0;
   let bonus = 0;
   let strong = 0;
   const shift = SCORE_BITS * e;
-  for (let k = 0; k < words.length; k++) {
-    const ws = (packedScores(entries[k] as WordEntry, words[k] as string) >> shift) & 0x3f;
+  for (let k = 0; k < count; k++) {
+    const ws = ((packed[k] as number) >> shift) & 0x3f;
     if ((ws & S_CHANGED) === 0) continue;
     changed++;
     if ((ws & S_VALID) === 0) {
@@ -349,17 +336,21 @@ function detect(input: string, shortcut: boolean): EncodingDetection {
   // No decoding can count a settled word as repaired: no encoding can win.
   if (allSettled && shortcut)
     return { encoding: nonAscii ? 'unicode' : 'ascii', confidence: nonAscii ? 0.9 : 1 };
-  return chooseEncoding(words, entries, nonAscii, viqrMarks);
+  const packed: number[] = [];
+  for (let k = 0; k < words.length; k++) {
+    packed.push(packedScores(entries[k] as WordEntry, words[k] as string));
+  }
+  return chooseEncoding(packed, packed.length, nonAscii, viqrMarks);
 }
 
 /**
- * The scoring step of {@link detectEncoding}: `words` are the words of the cleaned text (split at
- * space-like characters), `entries` their {@link wordEntry}, `nonAscii` and `viqrMarks` what the
- * character scan found (see {@link wordLegacyFlags}).
+ * The scoring step of {@link detectEncoding}: `packed[0 … count)` are the {@link wordScores} of
+ * the words of the cleaned text (split at space-like characters), `nonAscii` and `viqrMarks`
+ * what the character scan found (see {@link wordLegacyFlags}).
  */
 export function chooseEncoding(
-  words: readonly string[],
-  entries: readonly WordEntry[],
+  packed: readonly number[],
+  count: number,
   nonAscii: boolean,
   viqrMarks: boolean,
 ): EncodingDetection {
@@ -369,7 +360,7 @@ export function chooseEncoding(
   for (let e = 0; e < LEGACY_ENCODINGS.length; e++) {
     const encoding = LEGACY_ENCODINGS[e] as LegacyEncoding;
     if (encoding === 'viqr' ? !viqrMarks || nonAscii : !nonAscii) continue;
-    const { evidence, against, changed, bonus, strong } = scoreEncoding(words, entries, e);
+    const { evidence, against, changed, bonus, strong } = scoreEncoding(packed, count, e);
     const score = evidence - against + bonus;
     // One repaired word is enough only when it is a frequent name syllable (`Seán` → `Sến` is not).
     const enough = evidence >= 2 || (evidence === 1 && strong >= 1);
@@ -381,6 +372,19 @@ export function chooseEncoding(
   }
   if (best !== null) return { encoding: best, confidence: bestConfidence };
   return { encoding: nonAscii ? 'unicode' : 'ascii', confidence: nonAscii ? 0.9 : 1 };
+}
+
+/**
+ * The scores of the word `w` for every legacy encoding, packed in one integer (memoised, bounded):
+ * what {@link chooseEncoding} adds up.
+ *
+ * @example
+ * ```ts
+ * chooseEncoding([wordScores('Nguyeãn'), wordScores('Vaên')], 2, true, false).encoding; // 'vni'
+ * ```
+ */
+export function wordScores(w: string): number {
+  return packedScores(entryOf(w), w);
 }
 
 /** {@link wordLegacyFlags}: a character no Windows-1252 byte gives (the text is Unicode). */

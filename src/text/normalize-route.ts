@@ -20,9 +20,9 @@ import {
   FLAG_NON_ASCII,
   FLAG_UNICODE,
   FLAG_VIQR,
-  type WordEntry,
-  wordEntry,
+  isSettledWord,
   wordLegacyFlags,
+  wordScores,
 } from './detect.js';
 import {
   decodeWith,
@@ -159,8 +159,10 @@ interface RouteWord {
   readonly legacy: number;
   /** The word holds the TCVN3 ư byte (a soft hyphen in Windows-1252). */
   readonly softHyphen: boolean;
-  /** {@link wordEntry}, on first use. */
-  entry: WordEntry | undefined;
+  /** {@link isSettledWord} as 1 or 0, or -1 before first use. */
+  settled: number;
+  /** {@link wordScores}, or -1 before first use. */
+  scores: number;
   /** {@link tcvn3CaseCounts}, or -1 before first use. */
   tcvnCounts: number;
   /** {@link W_LETTERS} … {@link W_COMBINING}: what the router checks first, in one load. */
@@ -170,6 +172,9 @@ interface RouteWord {
   finBits: number;
   finValue: string;
   finSpaced: string;
+  /** The decoded form last asked for, and its {@link decodedSlot} (-1 before). */
+  lastSlot: number;
+  last: DecodedWord | undefined;
   /** Decoded forms by {@link decodedSlot}. */
   readonly decoded: (DecodedWord | undefined)[];
 }
@@ -273,7 +278,10 @@ function analyze(w: string): RouteWord {
     telex: undefined,
     loose: -1,
     softHyphen: w.includes('\u00ad'),
-    entry: undefined,
+    settled: -1,
+    scores: -1,
+    lastSlot: -1,
+    last: undefined,
     tcvnCounts: -1,
     decoded: [
       undefined,
@@ -324,6 +332,7 @@ function decodedOf(
   softHyphen: boolean,
 ): DecodedWord {
   const slot = decodedSlot(enc, textUpper, softHyphen);
+  if (r.lastSlot === slot) return r.last as DecodedWord;
   let d = r.decoded[slot];
   if (d === undefined) {
     const value =
@@ -331,6 +340,8 @@ function decodedOf(
     d = { value, facts: syllableFacts(value), finKey: -1, finBits: 0, finValue: '', finSpaced: '' };
     r.decoded[slot] = d;
   }
+  r.lastSlot = slot;
+  r.last = d;
   return d;
 }
 
@@ -339,6 +350,9 @@ function isWordChar(c: number): boolean {
   if (c === 0x20 || c === 0xa0 || c === 0x85 || (c >= 0x09 && c <= 0x0d)) return false;
   return c < 0x100 || !(isSpaceLike(c) || isInvisible(c));
 }
+
+/** The {@link wordScores} of the words being routed (scratch). */
+const SCORES: number[] = [];
 
 /** The words of the name being routed (module-private scratch; routing is synchronous). */
 const WORDS: RouteWord[] = [];
@@ -453,18 +467,16 @@ function detectRouted(count: number, flags: number): DetectedEncoding {
   let allSettled = true;
   for (let k = 0; k < count; k++) {
     const r = WORDS[k] as RouteWord;
-    if (r.entry === undefined) r.entry = wordEntry(r.word);
-    if (!r.entry.settled) allSettled = false;
+    if (r.settled < 0) r.settled = isSettledWord(r.word) ? 1 : 0;
+    if (r.settled === 0) allSettled = false;
   }
   if (allSettled) return nonAscii ? 'unicode' : 'ascii';
-  const words: string[] = [];
-  const entries: WordEntry[] = [];
   for (let k = 0; k < count; k++) {
     const r = WORDS[k] as RouteWord;
-    words.push(r.word);
-    entries.push(r.entry as WordEntry);
+    if (r.scores < 0) r.scores = wordScores(r.word);
+    SCORES[k] = r.scores;
   }
-  return chooseEncoding(words, entries, nonAscii, viqrMarks).encoding;
+  return chooseEncoding(SCORES, count, nonAscii, viqrMarks).encoding;
 }
 
 /**
