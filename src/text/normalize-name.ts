@@ -92,22 +92,26 @@ function isCanonical(s: string, style: ToneStyle, capitalize: boolean): boolean 
     let latin1 = false;
     let ascii = true;
     let toned = false;
+    let vowels = 0;
     for (; i < n; i++) {
       const c = codeAt(s, i);
       if (c === 0x20) break;
       if (c >= TABLE_SIZE || (LOWER_BASE[c] as number) === 0) return false;
       if (capitalize && (LETTER_CASE[c] as number) !== (i === start ? 1 : 2)) return false;
+      const info = VOWEL_INFO[c] as number;
+      if (info !== 0) vowels++;
       if (c >= 0x80) {
         ascii = false;
         if (c < 0x100) latin1 = true;
         else unicodeOnly = true;
-        if (c >= 0xc0 && ((VOWEL_INFO[c] as number) & 0x70) !== 0) toned = true;
+        if ((info & 0x70) !== 0) toned = true;
       }
     }
     if (i === start) return false; // leading or double space
     if (ascii && mayHoldKeystrokes(s, start, i)) return false;
     if (latin1 && !unicodeOnly && !latin1WordIsSafe(s, start, i)) return false;
-    if (toned && !tonePlacementOk(s, start, i, style)) return false;
+    // A tone on the only vowel is where both styles put it.
+    if (toned && vowels > 1 && !tonePlacementOk(s, start, i, style)) return false;
     if (i < n) {
       i++;
       if (i === n) return false; // trailing space
