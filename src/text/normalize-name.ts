@@ -10,7 +10,7 @@ import { finishWord } from './finish-word.js';
 import { decodeWith, type LegacyEncoding } from './legacy.js';
 import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from './letters.js';
 import { toNfc } from './nfc.js';
-import { normalizeCommon, normalizeDecoded } from './normalize-common.js';
+import { factsOf, normalizeCommon, normalizeDecoded } from './normalize-common.js';
 import { mayBeTyped, routeName } from './normalize-route.js';
 import { analyzeSyllable, LOWER_BASE } from './syllable.js';
 import { repairTelexWord } from './telex.js';
@@ -125,7 +125,7 @@ function isCanonical(s: string, style: ToneStyle, capitalize: boolean): boolean 
  * `Leâ`); it is safe when it is a Vietnamese syllable (detection never decodes those).
  */
 function latin1WordIsSafe(s: string, start: number, end: number): boolean {
-  return analyzeSyllable(s.slice(start, end)).error === null;
+  return factsOf(s, start, end).syllable;
 }
 
 /**
