@@ -13,16 +13,13 @@ const MASK = CAPACITY - 1;
 
 /**
  * An open-addressing table from words to values (module-private state of its owner); the slots
- * are allocated on the first store. A probe reads `hashes` first (0 marks an empty slot; a word
- * whose hash is 0 is stored as 1) and then the key and value, side by side in `entries` (key at
- * `2 * slot`, value after it), so that a lookup touches few cache lines.
+ * are allocated on the first store.
  */
 export interface WordMemo<V> {
-  entries: (string | V | undefined)[];
+  keys: (string | undefined)[];
+  values: (V | undefined)[];
   hashes: Int32Array;
   size: number;
-  /** Slots in the table (0 before the first store). */
-  capacity: number;
 }
 
 /**
@@ -34,7 +31,7 @@ export interface WordMemo<V> {
  * ```
  */
 export function createWordMemo<V>(): WordMemo<V> {
-  return { entries: [], hashes: new Int32Array(0), size: 0, capacity: 0 };
+  return { keys: [], values: [], hashes: new Int32Array(0), size: 0 };
 }
 
 /** The FNV-1a offset basis: the hash of the empty word (see {@link hashStep}). */
@@ -42,7 +39,8 @@ export const HASH_START = 0x811c9dc5 | 0;
 
 /**
  * One FNV-1a step: the hash of a word is `hashStep` applied to {@link HASH_START} and each of its
- * code units in turn, so a scan can hash words as it finds them ({@link memoGetHashed}).
+ * code units in turn (what {@link memoGet} computes), so a scan can hash words as it finds them
+ * and look them up with {@link memoGetHashed}.
  *
  * @example
  * ```ts
@@ -55,9 +53,9 @@ export function hashStep(h: number, c: number): number {
 
 /** FNV-1a over the code units of `s` from `start` to `end`. */
 function hashOf(s: string, start: number, end: number): number {
-  let h = HASH_START;
+  let h = 0x811c9dc5 | 0;
   for (let i = start; i < end; i++) h = Math.imul(h ^ codeAt(s, i), 0x01000193);
-  return h === 0 ? 1 : h;
+  return h;
 }
 
 /**
@@ -75,11 +73,24 @@ export function memoGet<V>(
   end: number,
 ): V | undefined {
   if (memo.size === 0) return undefined;
-  return memoGetHashed(memo, s, start, end, hashOf(s, start, end));
+  const h = hashOf(s, start, end);
+  const len = end - start;
+  let i = h & MASK;
+  for (;;) {
+    const k = memo.keys[i];
+    if (k === undefined) return undefined;
+    if ((memo.hashes[i] as number) === h && k.length === len) {
+      let j = 0;
+      while (j < len && codeAt(k, j) === codeAt(s, start + j)) j++;
+      if (j === len) return memo.values[i];
+    }
+    i = (i + 1) & MASK;
+  }
 }
 
 /**
- * {@link memoGet} with the word's hash already computed (with {@link hashStep}).
+ * {@link memoGet} with the word's hash already computed (with {@link hashStep}). The probe loop
+ * is repeated in memoGet rather than shared: a call between the two cost phoneticKey about 7%.
  *
  * @example
  * ```ts
@@ -94,19 +105,15 @@ export function memoGetHashed<V>(
   h: number,
 ): V | undefined {
   if (memo.size === 0) return undefined;
-  const hash = h === 0 ? 1 : h;
   const len = end - start;
-  let i = hash & MASK;
+  let i = h & MASK;
   for (;;) {
-    const stored = memo.hashes[i] as number;
-    if (stored === 0) return undefined;
-    if (stored === hash) {
-      const k = memo.entries[2 * i] as string;
-      if (k.length === len) {
-        let j = 0;
-        while (j < len && codeAt(k, j) === codeAt(s, start + j)) j++;
-        if (j === len) return memo.entries[2 * i + 1] as V;
-      }
+    const k = memo.keys[i];
+    if (k === undefined) return undefined;
+    if ((memo.hashes[i] as number) === h && k.length === len) {
+      let j = 0;
+      while (j < len && codeAt(k, j) === codeAt(s, start + j)) j++;
+      if (j === len) return memo.values[i];
     }
     i = (i + 1) & MASK;
   }
@@ -122,20 +129,20 @@ export function memoGetHashed<V>(
  * ```
  */
 export function memoSet<V>(memo: WordMemo<V>, word: string, value: V): void {
-  if (memo.capacity === 0) {
-    memo.entries = new Array<string | V | undefined>(2 * CAPACITY).fill(undefined);
+  if (memo.keys.length === 0) {
+    memo.keys = new Array<string | undefined>(CAPACITY).fill(undefined);
+    memo.values = new Array<V | undefined>(CAPACITY).fill(undefined);
     memo.hashes = new Int32Array(CAPACITY);
-    memo.capacity = CAPACITY;
   } else if (memo.size >= CAPACITY >> 1) {
-    memo.entries.fill(undefined);
-    memo.hashes.fill(0);
+    memo.keys.fill(undefined);
+    memo.values.fill(undefined);
     memo.size = 0;
   }
   const h = hashOf(word, 0, word.length);
   let i = h & MASK;
-  while ((memo.hashes[i] as number) !== 0) i = (i + 1) & MASK;
-  memo.entries[2 * i] = word;
-  memo.entries[2 * i + 1] = value;
+  while (memo.keys[i] !== undefined) i = (i + 1) & MASK;
+  memo.keys[i] = word;
+  memo.values[i] = value;
   memo.hashes[i] = h;
   memo.size++;
 }
