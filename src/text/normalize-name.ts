@@ -132,7 +132,8 @@ export function isCanonical(s: string, style: ToneStyle, capitalize: boolean): b
           if (at === 0) b0 = base;
           else if (at === 1) b1 = base;
           else if (at === 2) b2 = base;
-          if ((MODIFIED_BASES >> base) & 1) lastMod = i;
+          // MODIFIED_BASES, as a literal: bundlers turn a module constant into a variable.
+          if ((0x596 >> base) & 1) lastMod = i;
         }
       } else if (v >= 0) runOpen = false;
       if (c >= 0x80) {
@@ -158,8 +159,11 @@ export function isCanonical(s: string, style: ToneStyle, capitalize: boolean): b
   return true;
 }
 
-/** Bit set of the modified vowel bases ă â ê ô ơ ư (base indexes 1 2 4 7 8 10). */
-const MODIFIED_BASES = (1 << 1) | (1 << 2) | (1 << 4) | (1 << 7) | (1 << 8) | (1 << 10);
+/**
+ * Bit set of the modified vowel bases ă â ê ô ơ ư (base indexes 1 2 4 7 8 10): 0x596, written
+ * as that literal in {@link isCanonical}.
+ */
+export const MODIFIED_BASES = (1 << 1) | (1 << 2) | (1 << 4) | (1 << 7) | (1 << 8) | (1 << 10);
 
 /**
  * Where `style` puts the tone of a word (as {@link tonePlacementOk} decides it), from what

@@ -395,7 +395,8 @@ export function routeName(
       sep = 1;
       nbsp = true;
     } else if (c === 0x85) return null;
-    else if (c >= 0x100) {
+    // Vietnamese letters above U+00FF (ư, ễ…) are neither spaces nor invisible: skip the checks.
+    else if (c >= 0x100 && !isLetter(c)) {
       if (isSpaceLike(c)) {
         sep = 1;
         highMapped = true;

@@ -5,7 +5,7 @@
 import { test as fcTest } from '@fast-check/vitest';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isCanonical } from '../../src/text/normalize-name.js';
+import { isCanonical, MODIFIED_BASES } from '../../src/text/normalize-name.js';
 import { tonePlacementOk } from '../../src/text/tone.js';
 
 const TONES = ['\u0300', '\u0309', '\u0303', '\u0301', '\u0323'];
@@ -77,5 +77,11 @@ describe('isCanonical tone placement', () => {
   ] as const)('%j (%s): %s', (w, style, ok) => {
     expect(isCanonical(w, style, false)).toBe(ok);
     expect(tonePlacementOk(w, 0, w.length, style)).toBe(ok);
+  });
+});
+
+describe('MODIFIED_BASES', () => {
+  it('is the literal the canonical-name check uses', () => {
+    expect(MODIFIED_BASES).toBe(0x596);
   });
 });
