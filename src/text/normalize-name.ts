@@ -77,6 +77,20 @@ function mayHoldKeystrokes(s: string, start: number, end: number): boolean {
 }
 
 /**
+ * What {@link isCanonical} reads per code unit, in one lookup: `VOWEL_INFO` in bits 0–7, 0x100
+ * for a Vietnamese letter (`LOWER_BASE` set), `LETTER_CASE` (1 upper, 2 lower) from bit 9; 0
+ * for anything that is not a letter.
+ */
+const CANON_CLASS: Uint16Array = (() => {
+  const t = new Uint16Array(TABLE_SIZE);
+  for (let c = 0; c < TABLE_SIZE; c++) {
+    if ((LOWER_BASE[c] as number) === 0) continue;
+    t[c] = (VOWEL_INFO[c] as number) | 0x100 | ((LETTER_CASE[c] as number) << 9);
+  }
+  return t;
+})();
+
+/**
  * The fast path: true when `s` is certainly already canonical for `style` — clean NFC letters
  * and single spaces, each word capitalised, tones in place, and nothing that could be legacy
  * text (a letter only Unicode has, such as ễ or ư, rules legacy text out; otherwise every word
@@ -112,9 +126,11 @@ export function isCanonical(s: string, style: ToneStyle, capitalize: boolean): b
     for (; i < n; i++) {
       const c = codeAt(s, i);
       if (c === 0x20) break;
-      if (c >= TABLE_SIZE || (LOWER_BASE[c] as number) === 0) return false;
-      if (capitalize && (LETTER_CASE[c] as number) !== (i === start ? 1 : 2)) return false;
-      const info = VOWEL_INFO[c] as number;
+      if (c >= TABLE_SIZE) return false;
+      const t = CANON_CLASS[c] as number;
+      if (t === 0) return false;
+      if (capitalize && t >> 9 !== (i === start ? 1 : 2)) return false;
+      const info = t & 0xff;
       if (info !== 0) {
         vowels++;
         if ((info & 0x70) !== 0) {
