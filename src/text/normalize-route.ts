@@ -345,6 +345,41 @@ function decodedOf(
   return d;
 }
 
+/** {@link CHAR_CLASS}: part of a word. */
+const C_WORD = 0;
+/** A plain space. */
+const C_SPACE = 1;
+/** An NBSP (kept by some legacy decoders, so tracked apart). */
+const C_NBSP = 2;
+/** A tab, line break or NEL: the router leaves such names to the general path. */
+const C_BAIL = 3;
+/** A Unicode space above U+00FF (mapped to a plain space). */
+const C_HIGH_SPACE = 4;
+/** An invisible character above U+00FF (removed). */
+const C_INVISIBLE = 5;
+
+/** Code units below this limit are classified by {@link CHAR_CLASS}; above it, by {@link highClass}. */
+const CLASS_LIMIT = 0x2100;
+
+function highClass(c: number): number {
+  if (c < 0x100) {
+    if (c === 0x20) return C_SPACE;
+    if (c === 0xa0) return C_NBSP;
+    if ((c >= 0x09 && c <= 0x0d) || c === 0x85) return C_BAIL;
+    return C_WORD;
+  }
+  if (isSpaceLike(c)) return C_HIGH_SPACE;
+  if (isInvisible(c)) return C_INVISIBLE;
+  return C_WORD;
+}
+
+/** The class of each code unit below {@link CLASS_LIMIT} for the router's pass. */
+const CHAR_CLASS: Uint8Array = (() => {
+  const t = new Uint8Array(CLASS_LIMIT);
+  for (let c = 0; c < CLASS_LIMIT; c++) t[c] = highClass(c);
+  return t;
+})();
+
 /** Whether `c` is part of a word for {@link routeName} (not a space, invisible or control). */
 function isWordChar(c: number): boolean {
   if (c === 0x20 || c === 0xa0 || c === 0x85 || (c >= 0x09 && c <= 0x0d)) return false;
@@ -386,24 +421,14 @@ export function routeName(
   let h = HASH_START;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? codeAt(s, i) : 0x20;
+    const k = c < CLASS_LIMIT ? (CHAR_CLASS[c] as number) : highClass(c);
+    if (k === C_BAIL) return null;
     // 0: part of a word; 1: a space; 2: an invisible character.
     let sep = 0;
-    if (c === 0x20) sep = 1;
-    else if (c < 0x80) {
-      if (c >= 0x09 && c <= 0x0d) return null;
-    } else if (c === 0xa0) {
-      sep = 1;
-      nbsp = true;
-    } else if (c === 0x85) return null;
-    // Vietnamese letters above U+00FF (ư, ễ…) are neither spaces nor invisible: skip the checks.
-    else if (c >= 0x100 && !isLetter(c)) {
-      if (isSpaceLike(c)) {
-        sep = 1;
-        highMapped = true;
-      } else if (isInvisible(c)) {
-        sep = 2;
-        highMapped = true;
-      }
+    if (k !== C_WORD) {
+      sep = k === C_INVISIBLE ? 2 : 1;
+      if (k === C_NBSP) nbsp = true;
+      else if (k !== C_SPACE) highMapped = true;
     }
     if (sep === 0) {
       if (start < 0) {
