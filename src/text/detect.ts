@@ -157,8 +157,11 @@ const UNCHANGED: WordScore = {
 interface WordEntry {
   /** {@link isSettledWord}. */
   readonly settled: boolean;
-  /** Scores by encoding (index in {@link LEGACY_ENCODINGS}), filled on first use. */
-  readonly scores: (WordScore | undefined)[];
+  /**
+   * The word's scores for every encoding, packed: {@link SCORE_BITS} bits per encoding (index in
+   * {@link LEGACY_ENCODINGS}) holding the {@link WordScore} flags; -1 before first use.
+   */
+  packed: number;
 }
 
 /** Memo of word entries (bounded, module-private, immutable once filled). */
@@ -169,20 +172,45 @@ function entryOf(w: string): WordEntry {
   if (entry === undefined) {
     entry = {
       settled: isSyllable(w) && plausibleCase(w) && !misplacedTone(w),
-      scores: [undefined, undefined, undefined, undefined, undefined],
+      packed: -1,
     };
     if (w.length <= 24) memoSet(WORDS, w, entry);
   }
   return entry;
 }
 
-function scoreWord(entry: WordEntry, raw: string, e: number): WordScore {
-  let result = entry.scores[e];
-  if (result === undefined) {
-    result = computeWordScore(raw, LEGACY_ENCODINGS[e] as LegacyEncoding);
-    entry.scores[e] = result;
+/** Bits per encoding in {@link WordEntry.packed}. */
+const SCORE_BITS = 6;
+const S_CHANGED = 1;
+const S_VALID = 2;
+const S_REPAIRED = 4;
+const S_COMMON = 8;
+const S_NEWLY_COMMON = 16;
+const S_MISPLACED = 32;
+
+function packScore(ws: WordScore): number {
+  return (
+    (ws.changed ? S_CHANGED : 0) |
+    (ws.valid ? S_VALID : 0) |
+    (ws.repaired ? S_REPAIRED : 0) |
+    (ws.common ? S_COMMON : 0) |
+    (ws.newlyCommon ? S_NEWLY_COMMON : 0) |
+    (ws.misplaced ? S_MISPLACED : 0)
+  );
+}
+
+/** The packed scores of the word `raw` for every encoding (computed on first use). */
+function packedScores(entry: WordEntry, raw: string): number {
+  let packed = entry.packed;
+  if (packed < 0) {
+    packed = 0;
+    for (let e = 0; e < LEGACY_ENCODINGS.length; e++) {
+      const ws = computeWordScore(raw, LEGACY_ENCODINGS[e] as LegacyEncoding);
+      packed |= packScore(ws) << (SCORE_BITS * e);
+    }
+    entry.packed = packed;
   }
-  return result;
+  return packed;
 }
 
 /**
@@ -221,26 +249,27 @@ function computeWordScore(raw: string, encoding: LegacyEncoding): WordScore {
   };
 }
 
-function scoreEncoding(words: readonly string[], entries: readonly WordEntry[], e: number): Score {
+function scoreEncoding(packed: readonly number[], count: number, e: number): Score {
   let evidence = 0;
   let against = 0;
   let changed = 0;
   let bonus = 0;
   let strong = 0;
-  for (let k = 0; k < words.length; k++) {
-    const ws = scoreWord(entries[k] as WordEntry, words[k] as string, e);
-    if (!ws.changed) continue;
+  const shift = SCORE_BITS * e;
+  for (let k = 0; k < count; k++) {
+    const ws = ((packed[k] as number) >> shift) & 0x3f;
+    if ((ws & S_CHANGED) === 0) continue;
     changed++;
-    if (!ws.valid) {
+    if ((ws & S_VALID) === 0) {
       against++;
       continue;
     }
     // Turning one valid syllable into another is weak evidence against the encoding.
-    if (ws.repaired) evidence++;
+    if ((ws & S_REPAIRED) !== 0) evidence++;
     else bonus -= 0.25;
-    if (ws.common) strong++;
-    if (ws.newlyCommon) bonus += 0.5;
-    if (ws.misplaced) bonus -= 0.25;
+    if ((ws & S_COMMON) !== 0) strong++;
+    if ((ws & S_NEWLY_COMMON) !== 0) bonus += 0.5;
+    if ((ws & S_MISPLACED) !== 0) bonus -= 0.25;
   }
   return { evidence, against, changed, bonus, strong };
 }
@@ -307,13 +336,31 @@ function detect(input: string, shortcut: boolean): EncodingDetection {
   // No decoding can count a settled word as repaired: no encoding can win.
   if (allSettled && shortcut)
     return { encoding: nonAscii ? 'unicode' : 'ascii', confidence: nonAscii ? 0.9 : 1 };
+  const packed: number[] = [];
+  for (let k = 0; k < words.length; k++) {
+    packed.push(packedScores(entries[k] as WordEntry, words[k] as string));
+  }
+  return chooseEncoding(packed, packed.length, nonAscii, viqrMarks);
+}
+
+/**
+ * The scoring step of {@link detectEncoding}: `packed[0 … count)` are the {@link wordScores} of
+ * the words of the cleaned text (split at space-like characters), `nonAscii` and `viqrMarks`
+ * what the character scan found (see {@link wordLegacyFlags}).
+ */
+export function chooseEncoding(
+  packed: readonly number[],
+  count: number,
+  nonAscii: boolean,
+  viqrMarks: boolean,
+): EncodingDetection {
   let best: LegacyEncoding | null = null;
   let bestScore = 0;
   let bestConfidence = 0;
   for (let e = 0; e < LEGACY_ENCODINGS.length; e++) {
     const encoding = LEGACY_ENCODINGS[e] as LegacyEncoding;
     if (encoding === 'viqr' ? !viqrMarks || nonAscii : !nonAscii) continue;
-    const { evidence, against, changed, bonus, strong } = scoreEncoding(words, entries, e);
+    const { evidence, against, changed, bonus, strong } = scoreEncoding(packed, count, e);
     const score = evidence - against + bonus;
     // One repaired word is enough only when it is a frequent name syllable (`Seán` → `Sến` is not).
     const enough = evidence >= 2 || (evidence === 1 && strong >= 1);
@@ -325,6 +372,56 @@ function detect(input: string, shortcut: boolean): EncodingDetection {
   }
   if (best !== null) return { encoding: best, confidence: bestConfidence };
   return { encoding: nonAscii ? 'unicode' : 'ascii', confidence: nonAscii ? 0.9 : 1 };
+}
+
+/**
+ * The scores of the word `w` for every legacy encoding, packed in one integer (memoised, bounded):
+ * what {@link chooseEncoding} adds up.
+ *
+ * @example
+ * ```ts
+ * chooseEncoding([wordScores('Nguyeãn'), wordScores('Vaên')], 2, true, false).encoding; // 'vni'
+ * ```
+ */
+export function wordScores(w: string): number {
+  return packedScores(entryOf(w), w);
+}
+
+/** {@link wordLegacyFlags}: a character no Windows-1252 byte gives (the text is Unicode). */
+export const FLAG_UNICODE = 1;
+/** {@link wordLegacyFlags}: a byte a legacy encoding may give (C0 capital, or non-ASCII). */
+export const FLAG_NON_ASCII = 2;
+/** {@link wordLegacyFlags}: a VIQR mark after a vowel, or `dd`. */
+export const FLAG_VIQR = 4;
+
+/**
+ * What the character scan of {@link detectEncoding} finds in one word (no space-like or invisible
+ * character), as {@link FLAG_UNICODE} | {@link FLAG_NON_ASCII} | {@link FLAG_VIQR}: the flags of
+ * a text are the union over its words, since a space before a word is neither a vowel nor `d`.
+ *
+ * @example
+ * ```ts
+ * wordLegacyFlags('Va(n'); // FLAG_VIQR
+ * ```
+ */
+export function wordLegacyFlags(w: string): number {
+  let flags = 0;
+  let prev = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = codeAt(w, i);
+    if (c < 0x20 && (c < 0x09 || c > 0x0d)) flags |= FLAG_NON_ASCII;
+    else if (c >= 0x80) {
+      if (!isCp1252Char(c)) flags |= FLAG_UNICODE;
+      else if (!isSpaceLike(c)) flags |= FLAG_NON_ASCII;
+    } else if (
+      (VIQR_MARK[c] === 1 && isVowelAscii(prev)) ||
+      ((c | 0x20) === 0x64 && (prev | 0x20) === 0x64)
+    ) {
+      flags |= FLAG_VIQR;
+    }
+    prev = c;
+  }
+  return flags;
 }
 
 /**

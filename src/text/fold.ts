@@ -130,7 +130,7 @@ export function foldDiacritics(s: string): string {
     if (c < FOLD_LIMIT) {
       const a = FOLD1[c] as number;
       if (a !== 0) {
-        if ((FOLD2[c] as number) !== 0) return foldGeneral(s);
+        if ((FOLD2[c] as number) !== 0) return foldLonger(s, i, buf, k);
         buf[k++] = a;
       }
     } else {
@@ -142,6 +142,37 @@ export function foldDiacritics(s: string): string {
   if (k === n) return String.fromCharCode.apply(null, buf);
   const out = exactBuffer(k);
   for (let j = 0; j < k; j++) out[j] = buf[j] as number;
+  return String.fromCharCode.apply(null, out);
+}
+
+/** A reused scratch array for {@link foldLonger} (module-private, never shared across calls). */
+const WORK: number[] = new Array<number>(2 * EXACT_MAX).fill(0);
+
+/**
+ * The rest of {@link foldDiacritics} from index `i` (a letter that folds to two), after the `k`
+ * code units already in `done`: into a scratch array, then copied into an exact-length buffer.
+ */
+function foldLonger(s: string, i: number, done: readonly number[], k: number): string {
+  for (let j = 0; j < k; j++) WORK[j] = done[j] as number;
+  let m = k;
+  for (let p = i; p < s.length; p++) {
+    const c = codeAt(s, p);
+    if (c < 0x80) WORK[m++] = c;
+    else if (c < FOLD_LIMIT) {
+      const a = FOLD1[c] as number;
+      if (a !== 0) {
+        WORK[m++] = a;
+        const b = FOLD2[c] as number;
+        if (b !== 0) WORK[m++] = b;
+      }
+    } else {
+      const a = foldHigh(c);
+      if (a !== 0) WORK[m++] = a;
+    }
+  }
+  if (m > EXACT_MAX) return String.fromCharCode.apply(null, WORK.slice(0, m));
+  const out = exactBuffer(m);
+  for (let j = 0; j < m; j++) out[j] = WORK[j] as number;
   return String.fromCharCode.apply(null, out);
 }
 

@@ -110,16 +110,7 @@ function restoreDroppedU(word: string): string {
  * of its word (at least two) are all capitals, or, in a short word, when every other letter of the
  * text (at least two) is a capital.
  */
-function harmonizeCase(chars: number[], fromLowerCode: boolean[]): void {
-  let textUpper = 0;
-  let textLower = 0;
-  for (let i = 0; i < chars.length; i++) {
-    if (fromLowerCode[i]) continue;
-    const c = chars[i] as number;
-    if (isUpperLetter(c)) textUpper++;
-    else if (isLetter(c)) textLower++;
-  }
-  const textIsUpper = textUpper >= 2 && textLower === 0;
+function harmonizeCase(chars: number[], fromLowerCode: boolean[], textIsUpper: boolean): void {
   let i = 0;
   while (i < chars.length) {
     if (!isLetter(chars[i] as number)) {
@@ -145,7 +136,36 @@ function harmonizeCase(chars: number[], fromLowerCode: boolean[]): void {
   }
 }
 
-function decodeTcvn3(s: string, harmonize: boolean): string {
+/**
+ * The capitals and other letters of TCVN3 text that were not decoded from a lowercase toned code,
+ * packed as `upper * 65536 + lower` (counts capped at 65535): what {@link harmonizeCase} weighs to
+ * call the whole text upper case. The counts of a text are the sums over its words.
+ */
+function caseCounts(chars: readonly number[], fromLowerCode: readonly boolean[]): number {
+  let textUpper = 0;
+  let textLower = 0;
+  for (let i = 0; i < chars.length; i++) {
+    if (fromLowerCode[i]) continue;
+    const c = chars[i] as number;
+    if (isUpperLetter(c)) textUpper++;
+    else if (isLetter(c)) textLower++;
+  }
+  return Math.min(textUpper, 0xffff) * 0x10000 + Math.min(textLower, 0xffff);
+}
+
+/** Whether the packed {@link caseCounts} of a text make it upper case (two capitals, no lowercase). */
+function countsAreUpper(counts: number): boolean {
+  return counts >= 2 * 0x10000 && counts % 0x10000 === 0;
+}
+
+/** TCVN3 bytes mapped to code units, with which came from lowercase toned codes. */
+interface Tcvn3Mapped {
+  readonly chars: number[];
+  readonly fromLower: boolean[];
+  readonly sawSoftHyphen: boolean;
+}
+
+function mapTcvn3(s: string): Tcvn3Mapped {
   // Code units, not one-character strings: most decoded letters are above U+00FF, and V8 caches
   // only one-byte single-character strings.
   const chars: number[] = [];
@@ -171,9 +191,63 @@ function decodeTcvn3(s: string, harmonize: boolean): string {
     chars.push(out);
     fromLower.push(b >= 0x80 && info !== 0 && !infoUpper(info) && infoTone(info) !== 0);
   }
-  if (harmonize) harmonizeCase(chars, fromLower);
-  const decoded = fromCodes(chars);
-  return sawSoftHyphen ? decoded : mapWords(decoded, restoreDroppedU);
+  return { chars, fromLower, sawSoftHyphen };
+}
+
+function decodeTcvn3(s: string, harmonize: boolean): string {
+  const m = mapTcvn3(s);
+  if (harmonize)
+    harmonizeCase(m.chars, m.fromLower, countsAreUpper(caseCounts(m.chars, m.fromLower)));
+  const decoded = fromCodes(m.chars);
+  return m.sawSoftHyphen ? decoded : mapWords(decoded, restoreDroppedU);
+}
+
+/**
+ * The case counts of one TCVN3 word (see {@link tcvn3WordDecode}), packed as
+ * `upper * 65536 + lower`; a text's counts are the sums over its words.
+ *
+ * @example
+ * ```ts
+ * tcvn3CaseCounts('NGUYÔN'); // 5 * 65536 (Ô is a lowercase toned code)
+ * ```
+ */
+export function tcvn3CaseCounts(word: string): number {
+  const m = mapTcvn3(word);
+  return caseCounts(m.chars, m.fromLower);
+}
+
+/**
+ * One word of TCVN3 text decoded exactly as {@link decodeWith} decodes it inside the text (with the
+ * default `lowercase` capitals): `textIsUpper` is what the summed {@link tcvn3CaseCounts} of the
+ * text's words say, `textHasSoftHyphen` whether any word holds the ư byte 0xAD (then no dropped ư
+ * is restored). The word must hold no space-like character.
+ *
+ * @example
+ * ```ts
+ * tcvn3WordDecode('V¨n', false, false); // 'Văn'
+ * ```
+ */
+export function tcvn3WordDecode(
+  word: string,
+  textIsUpper: boolean,
+  textHasSoftHyphen: boolean,
+): string {
+  const m = mapTcvn3(word);
+  harmonizeCase(m.chars, m.fromLower, textIsUpper);
+  const decoded = fromCodes(m.chars);
+  return textHasSoftHyphen ? decoded : mapWords(decoded, restoreDroppedU);
+}
+
+/**
+ * Whether the summed {@link tcvn3CaseCounts} of a text make it upper case.
+ *
+ * @example
+ * ```ts
+ * tcvn3CountsAreUpper(tcvn3CaseCounts('NGUYÔN')); // true
+ * ```
+ */
+export function tcvn3CountsAreUpper(counts: number): boolean {
+  return countsAreUpper(counts);
 }
 
 /** The uppercase of a lowercase Vietnamese vowel. */
@@ -212,9 +286,14 @@ function decodeViscii(s: string): string {
 
 /**
  * VISCII puts Õ at 0xA0, the NBSP of Windows-1252: an NBSP between words decodes to a stray Õ.
- * Where Õ does not belong to a syllable, it was a space.
+ * Where Õ does not belong to a syllable, it was a space. `word` is a run of letters.
+ *
+ * @example
+ * ```ts
+ * splitStrayNbsp('NguyễnÕVăn'); // 'Nguyễn Văn'
+ * ```
  */
-function splitStrayNbsp(word: string): string {
+export function splitStrayNbsp(word: string): string {
   if (
     word.length > MAX_SYLLABLE + 4 ||
     !word.includes('Õ') ||

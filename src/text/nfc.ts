@@ -207,6 +207,9 @@ function repairNeeded(s: string, from: number): number {
   let hazardSeen = false;
   let strip = false;
   let marks = false;
+  // A circumflex or breve mark in the run: canonical ordering moves a later dot below (class 220)
+  // in front of it (class 230), so decomposing puts a tone before the modifier.
+  let modifierInRun = false;
   for (let i = from; i < s.length; i++) {
     const c = codeAt(s, i);
     if (c >= 0x0300 && c <= 0x036f) {
@@ -215,7 +218,9 @@ function repairNeeded(s: string, from: number): number {
       if (isModifierMark(c)) {
         if (toneInRun) return REPAIR_FULL;
         if (hazard) hazardSeen = true;
+        if (c !== 0x031b) modifierInRun = true;
       } else {
+        if (c === 0x0323 && modifierInRun) return REPAIR_FULL;
         if (isToneMark(c)) toneInRun = true;
         // Conservatively any other mark too (U+0340 decomposes to the grave tone mark).
         hazard = true;
@@ -223,6 +228,7 @@ function repairNeeded(s: string, from: number): number {
       continue;
     }
     toneInRun = c < TABLE_SIZE && ((VOWEL_INFO[c] as number) & 0x70) !== 0;
+    modifierInRun = false;
     if (isCleanUnit(c) || c === 0x20) {
       hazard = mayHoldTone(c);
       continue;

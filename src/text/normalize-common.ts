@@ -16,8 +16,14 @@ import type { ToneStyle } from './tone.js';
 import { createWordMemo, memoGet, memoSet } from './word-memo.js';
 
 /** What the fast path needs to know about a finished word for the second detection pass. */
-interface FinishedFacts {
+export interface FinishedFacts {
   readonly word: FinishedWord;
+  /** `word.value`, `word.tone` and `word.case`, copied here so that readers take one hop. */
+  readonly value: string;
+  readonly tone: boolean;
+  readonly case: boolean;
+  /** The finished word after one space (`' ' + word.value`), for joining words. */
+  readonly spaced: string;
   /** Has a letter above U+00FF (no Windows-1252 byte gives it: the text is Unicode). */
   readonly high: boolean;
   /** ASCII without `dd` (detection calls such text plain ASCII). */
@@ -27,7 +33,7 @@ interface FinishedFacts {
 }
 
 /** What the fast path needs to know about an input word. */
-interface WordFacts {
+export interface WordFacts {
   readonly word: string;
   /** A Vietnamese syllable (then Telex repair leaves it alone). */
   readonly syllable: boolean;
@@ -40,8 +46,15 @@ interface WordFacts {
 /** Memo of word facts (bounded, module-private; names reuse a few thousand words). */
 const FACTS = createWordMemo<WordFacts>();
 
-/** The facts of the word `s.slice(start, end)`. */
-function factsOf(s: string, start: number, end: number): WordFacts {
+/**
+ * The facts of the word `s.slice(start, end)` (memoised, bounded).
+ *
+ * @example
+ * ```ts
+ * factsOf('Lê Văn', 3, 6).syllable; // true
+ * ```
+ */
+export function factsOf(s: string, start: number, end: number): WordFacts {
   let f = memoGet(FACTS, s, start, end);
   if (f === undefined) {
     const w = s.slice(start, end);
@@ -56,7 +69,16 @@ function factsOf(s: string, start: number, end: number): WordFacts {
   return f;
 }
 
-function finishedOf(facts: WordFacts, style: ToneStyle, capitalize: boolean) {
+/**
+ * The finished form of a word ({@link finishWord}) for `style` and `capitalize`, with what the
+ * second detection pass needs to know about it; filled on first use.
+ *
+ * @example
+ * ```ts
+ * finishedOf(factsOf('thuỷ', 0, 4), 'traditional', true).word.value; // 'Thủy'
+ * ```
+ */
+export function finishedOf(facts: WordFacts, style: ToneStyle, capitalize: boolean): FinishedFacts {
   const w = facts.word;
   const k = (style === 'modern' ? 2 : 0) + (capitalize ? 1 : 0);
   let f = facts.finished[k];
@@ -71,7 +93,16 @@ function finishedOf(facts: WordFacts, style: ToneStyle, capitalize: boolean) {
       if (c >= 0x80 || ((c | 0x20) === 0x64 && (prev | 0x20) === 0x64)) plainAscii = false;
       prev = c;
     }
-    f = { word, high, plainAscii, settled: isSettledWord(word.value) };
+    f = {
+      word,
+      value: word.value,
+      tone: word.tone,
+      case: word.case,
+      spaced: ` ${word.value}`,
+      high,
+      plainAscii,
+      settled: isSettledWord(word.value),
+    };
     facts.finished[k] = f;
   }
   return f;

@@ -10,7 +10,8 @@ import { finishWord } from './finish-word.js';
 import { decodeWith, type LegacyEncoding } from './legacy.js';
 import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from './letters.js';
 import { toNfc } from './nfc.js';
-import { normalizeCommon, normalizeDecoded } from './normalize-common.js';
+import { factsOf, normalizeCommon, normalizeDecoded } from './normalize-common.js';
+import { mayBeTyped, routeName } from './normalize-route.js';
 import { analyzeSyllable, LOWER_BASE } from './syllable.js';
 import { repairTelexWord } from './telex.js';
 import { type ToneStyle, tonePlacementOk } from './tone.js';
@@ -75,26 +76,34 @@ function mayHoldKeystrokes(s: string, start: number, end: number): boolean {
   return false;
 }
 
-/** Whether a word may hold keystrokes: a key letter or digit after its first letter, or `aa ee oo dd`. */
-function mayBeTyped(w: string): boolean {
-  for (let i = 1; i < w.length; i++) {
-    const c = codeAt(w, i) | 0x20;
-    if (c === 0x73 || c === 0x66 || c === 0x72 || c === 0x78 || c === 0x6a) return true;
-    if (c === 0x77 || c === 0x7a || (c >= 0x30 && c <= 0x39)) return true;
-    if (c === (codeAt(w, i - 1) | 0x20) && (c === 0x61 || c === 0x65 || c === 0x6f || c === 0x64)) {
-      return true;
-    }
+/**
+ * What {@link isCanonical} reads per code unit, in one lookup: `VOWEL_INFO` in bits 0–7, 0x100
+ * for a Vietnamese letter (`LOWER_BASE` set), `LETTER_CASE` (1 upper, 2 lower) from bit 9; 0
+ * for anything that is not a letter.
+ */
+const CANON_CLASS: Uint16Array = (() => {
+  const t = new Uint16Array(TABLE_SIZE);
+  for (let c = 0; c < TABLE_SIZE; c++) {
+    if ((LOWER_BASE[c] as number) === 0) continue;
+    t[c] = (VOWEL_INFO[c] as number) | 0x100 | ((LETTER_CASE[c] as number) << 9);
   }
-  return false;
-}
+  return t;
+})();
 
 /**
  * The fast path: true when `s` is certainly already canonical for `style` — clean NFC letters
  * and single spaces, each word capitalised, tones in place, and nothing that could be legacy
  * text (a letter only Unicode has, such as ễ or ư, rules legacy text out; otherwise every word
- * must be a syllable) or keystrokes. One scan, no allocation in the common case.
+ * must be a syllable) or keystrokes. One scan, no allocation in the common case (the tone
+ * placement is checked from what the scan gathers; the tests hold it to {@link tonePlacementOk}).
+ *
+ * @example
+ * ```ts
+ * isCanonical('Lê Thị Hòa', 'traditional', true); // true
+ * isCanonical('Lê Thị Hoà', 'traditional', true); // false
+ * ```
  */
-function isCanonical(s: string, style: ToneStyle, capitalize: boolean): boolean {
+export function isCanonical(s: string, style: ToneStyle, capitalize: boolean): boolean {
   const n = s.length;
   if (n === 0) return true;
   let unicodeOnly = false;
@@ -103,23 +112,61 @@ function isCanonical(s: string, style: ToneStyle, capitalize: boolean): boolean 
     const start = i;
     let latin1 = false;
     let ascii = true;
-    let toned = false;
+    // The tone and the first run of vowels, for the placement check (as tonePlacementOk reads them).
+    let tones = 0;
+    let tonePos = -1;
+    let vowels = 0;
+    let v = -1;
+    let e = -1;
+    let runOpen = false;
+    let lastMod = -1;
+    let b0 = -1;
+    let b1 = -1;
+    let b2 = -1;
     for (; i < n; i++) {
       const c = codeAt(s, i);
       if (c === 0x20) break;
-      if (c >= TABLE_SIZE || (LOWER_BASE[c] as number) === 0) return false;
-      if (capitalize && (LETTER_CASE[c] as number) !== (i === start ? 1 : 2)) return false;
+      if (c >= TABLE_SIZE) return false;
+      const t = CANON_CLASS[c] as number;
+      if (t === 0) return false;
+      if (capitalize && t >> 9 !== (i === start ? 1 : 2)) return false;
+      const info = t & 0xff;
+      if (info !== 0) {
+        vowels++;
+        if ((info & 0x70) !== 0) {
+          tones++;
+          tonePos = i;
+        }
+        const base = (info & 0x0f) - 1;
+        if (v < 0) {
+          v = i;
+          runOpen = true;
+        }
+        if (runOpen) {
+          e = i + 1;
+          const at = i - v;
+          if (at === 0) b0 = base;
+          else if (at === 1) b1 = base;
+          else if (at === 2) b2 = base;
+          // MODIFIED_BASES, as a literal: bundlers turn a module constant into a variable.
+          if ((0x596 >> base) & 1) lastMod = i;
+        }
+      } else if (v >= 0) runOpen = false;
       if (c >= 0x80) {
         ascii = false;
         if (c < 0x100) latin1 = true;
         else unicodeOnly = true;
-        if (c >= 0xc0 && ((VOWEL_INFO[c] as number) & 0x70) !== 0) toned = true;
       }
     }
     if (i === start) return false; // leading or double space
     if (ascii && mayHoldKeystrokes(s, start, i)) return false;
     if (latin1 && !unicodeOnly && !latin1WordIsSafe(s, start, i)) return false;
-    if (toned && !tonePlacementOk(s, start, i, style)) return false;
+    // A tone on the only vowel is where both styles put it.
+    if (tones > 1) return false;
+    if (tones === 1 && vowels > 1) {
+      const first = LOWER_BASE[codeAt(s, start)] as number;
+      if (toneTarget(start, first, v, e, i, lastMod, b0, b1, b2, style) !== tonePos) return false;
+    }
     if (i < n) {
       i++;
       if (i === n) return false; // trailing space
@@ -129,11 +176,57 @@ function isCanonical(s: string, style: ToneStyle, capitalize: boolean): boolean 
 }
 
 /**
+ * Bit set of the modified vowel bases ă â ê ô ơ ư (base indexes 1 2 4 7 8 10): 0x596, written
+ * as that literal in {@link isCanonical}.
+ */
+export const MODIFIED_BASES = (1 << 1) | (1 << 2) | (1 << 4) | (1 << 7) | (1 << 8) | (1 << 10);
+
+/**
+ * Where `style` puts the tone of a word (as {@link tonePlacementOk} decides it), from what
+ * {@link isCanonical} gathered in its scan: where the word starts and the lowercase base letter of its first letter,
+ * the first run of vowels `[v, e)` with the bases of its first three vowels, the word's end, and
+ * the last modified vowel (ă â ê ô ơ ư) in the run.
+ */
+function toneTarget(
+  wordStart: number,
+  first: number,
+  v: number,
+  e: number,
+  end: number,
+  lastMod: number,
+  b0: number,
+  b1: number,
+  b2: number,
+  style: ToneStyle,
+): number {
+  // The u of qu and the i of gi before another vowel belong to the onset.
+  let start = v;
+  let p0 = b0;
+  let p1 = b1;
+  if (
+    v === wordStart + 1 &&
+    e > v + 1 &&
+    ((first === 0x71 && b0 === 9) || (first === 0x67 && b0 === 5))
+  ) {
+    start = v + 1;
+    p0 = b1;
+    p1 = b2;
+  }
+  if (lastMod >= start) return lastMod;
+  const count = e - start;
+  if (count === 1) return start;
+  if (e < end) return e - 1;
+  if (count >= 3) return start + 1;
+  const modernPair = (p0 === 6 && (p1 === 0 || p1 === 3)) || (p0 === 9 && p1 === 11);
+  return style === 'modern' && modernPair ? start + 1 : start;
+}
+
+/**
  * A word written with Latin-1 letters only could be legacy text read as Windows-1252 (VNI
  * `Leâ`); it is safe when it is a Vietnamese syllable (detection never decodes those).
  */
 function latin1WordIsSafe(s: string, start: number, end: number): boolean {
-  return analyzeSyllable(s.slice(start, end)).error === null;
+  return factsOf(s, start, end).syllable;
 }
 
 /**
@@ -162,6 +255,10 @@ export function normalizeName(s: string, options?: NormalizeNameOptions): Normal
   const capitalize = options?.capitalize ?? true;
   if (isCanonical(s, style, capitalize)) return { value: s, changes: NO_CHANGES };
   const decode = options?.decode ?? 'auto';
+  if (decode === 'auto') {
+    const routed = routeName(s, style, capitalize, options?.repairTelex ?? 'auto');
+    if (routed !== null) return routed;
+  }
   if (decode === 'auto' || decode === false) {
     const common = normalizeCommon(s, style, capitalize, decode);
     if (common !== null) return common;

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { vietnameseTextArbitrary } from '../../src/testing/text.js';
 import { foldDiacritics, normalizeTonePlacement } from '../../src/text/index.js';
+import { tonePlacementOk } from '../../src/text/tone.js';
 
 describe('normalizeTonePlacement', () => {
   it.each([
@@ -62,4 +63,22 @@ describe('normalizeTonePlacement', () => {
       expect(normalizeTonePlacement(once)).toBe(once);
     },
   );
+});
+
+describe('tonePlacementOk on one-vowel words (the canonical-name check skips it there)', () => {
+  const toned = [...'àảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ'];
+  const letters = [...toned, ...toned.map((c) => c.toUpperCase())];
+  const onsets = ['', 'q', 'g', 'gh', 'ngh', 'th', 'Tr', 'Đ', 'NG', 'kh'];
+  const finals = ['', 'n', 'ng', 'nh', 'c', 'ch', 'm', 'p', 't', 'NG'];
+  it('is true wherever the only vowel carries the tone, in both styles', () => {
+    for (const o of onsets) {
+      for (const v of letters) {
+        for (const f of finals) {
+          const w = o + v + f;
+          expect([w, tonePlacementOk(w, 0, w.length, 'traditional')]).toEqual([w, true]);
+          expect([w, tonePlacementOk(w, 0, w.length, 'modern')]).toEqual([w, true]);
+        }
+      }
+    }
+  });
 });

@@ -1,7 +1,14 @@
 import { test as fcTest } from '@fast-check/vitest';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createWordMemo, memoGet, memoSet } from '../../src/text/word-memo.js';
+import {
+  createWordMemo,
+  HASH_START,
+  hashStep,
+  memoGet,
+  memoGetHashed,
+  memoSet,
+} from '../../src/text/word-memo.js';
 
 describe('word memo', () => {
   it('finds a word by its range in any text', () => {
@@ -32,5 +39,22 @@ describe('word memo', () => {
       expect(memoGet(memo, `<${w}>`, 1, w.length + 1)).toBe(i);
     }
     expect(memoGet(memo, '\u0000never stored\u0000', 0, 14)).toBeUndefined();
+  });
+});
+
+describe('memoGetHashed', () => {
+  fcTest.prop([fc.uniqueArray(fc.string({ unit: 'binary', maxLength: 8 }), { maxLength: 200 })], {
+    numRuns: 50,
+  })('finds what memoGet finds, from a hash built with hashStep', (words) => {
+    const memo = createWordMemo<number>();
+    for (const [i, w] of words.entries()) memoSet(memo, w, i);
+    for (const w of [...words, 'zz-not-there']) {
+      const text = ` ${w} `;
+      let h = HASH_START;
+      for (let i = 0; i < w.length; i++) h = hashStep(h, w.charCodeAt(i));
+      expect(memoGetHashed(memo, text, 1, 1 + w.length, h)).toBe(
+        memoGet(memo, text, 1, 1 + w.length),
+      );
+    }
   });
 });

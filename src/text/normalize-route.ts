@@ -1,0 +1,738 @@
+/**
+ * The one-scan router of {@link normalizeName} for damaged names: one pass splits the name into
+ * words and hashes them, a bounded memo gives everything the pipeline needs to know about each
+ * word (its Unicode facts, its NFC when it holds combining marks, its legacy-detection flags and
+ * scores, its decoded forms), and the name is finished from those facts without scanning it again.
+ * Names it cannot settle this way (`null`) take the general path.
+ *
+ * Every answer equals the general pipeline's: words are the runs between spaces (plain, NBSP or
+ * other Unicode spaces) and invisible characters, and each step the pipeline applies to the whole
+ * text (NFC, legacy detection, decoding, tone placement, capitalisation) works word by word once
+ * the few text-wide inputs (the TCVN3 case and soft-hyphen habits, the spaces) are carried over.
+ *
+ * @module
+ */
+import { cleanBeforeDecoding, codeAt, isInvisible, isSpaceLike } from './chars.js';
+import { isCommonNameSyllable } from './common-syllables.js';
+import {
+  chooseEncoding,
+  type DetectedEncoding,
+  FLAG_NON_ASCII,
+  FLAG_UNICODE,
+  FLAG_VIQR,
+  isSettledWord,
+  wordLegacyFlags,
+  wordScores,
+} from './detect.js';
+import {
+  decodeWith,
+  type LegacyEncoding,
+  splitStrayNbsp,
+  tcvn3CaseCounts,
+  tcvn3CountsAreUpper,
+  tcvn3WordDecode,
+} from './legacy.js';
+import { TABLE_SIZE } from './letters.js';
+import { toNfc } from './nfc.js';
+import {
+  type FinishedFacts,
+  factsOf,
+  finishedOf,
+  normalizeDecoded,
+  type WordFacts,
+} from './normalize-common.js';
+import type { NameChange, NormalizedName } from './normalize-name.js';
+import { analyzeSyllable, LOWER_BASE } from './syllable.js';
+import { repairTelexWord, type TelexWordRepair } from './telex.js';
+import type { ToneStyle } from './tone.js';
+import { createWordMemo, HASH_START, hashStep, memoGetHashed, memoSet } from './word-memo.js';
+
+/** A word of Vietnamese letters only. */
+const KIND_LETTERS = 0;
+/** Letters and combining marks whose NFC is letters only (NFD or mixed composition). */
+const KIND_COMBINING = 1;
+/** Anything else (punctuation, legacy bytes, marks that do not compose). */
+const KIND_OTHER = 2;
+
+/** {@link RouteWord.bits}: the word (or its NFC) is letters only (it has facts). */
+const W_LETTERS = 1;
+/** ... and a syllable. */
+const W_SYLLABLE = 2;
+/** ... and settled ({@link isSettledWord}). */
+const W_SETTLED = 4;
+/** A letter above U+00FF. */
+const W_HIGH = 8;
+/** A Latin-1 letter above ASCII, or `dd`. */
+const W_MAYBE_LEGACY = 16;
+/** Combining marks (composed per word). */
+const W_COMBINING = 32;
+
+/** Bits of a finished word: tone placement changed it. */
+const F_TONE = 1;
+/** Capitalisation changed it. */
+const F_CASE = 2;
+/** A letter above U+00FF. */
+const F_HIGH = 4;
+/** ASCII without `dd`. */
+const F_ASCII = 8;
+/** Settled. */
+const F_SETTLED = 16;
+
+/** Where a finished form is kept: on the word or the decoded word it was made from. */
+interface FinishedSlot {
+  finKey: number;
+  finBits: number;
+  finValue: string;
+  finSpaced: string;
+}
+
+/** The finished words of the name being routed: bits, value, value after a space (scratch). */
+const FIN_BITS: number[] = [];
+const FIN_VALUE: string[] = [];
+const FIN_SPACED: string[] = [];
+
+function finishedBits(f: FinishedFacts): number {
+  return (
+    (f.tone ? F_TONE : 0) |
+    (f.case ? F_CASE : 0) |
+    (f.high ? F_HIGH : 0) |
+    (f.plainAscii ? F_ASCII : 0) |
+    (f.settled ? F_SETTLED : 0)
+  );
+}
+
+/** Puts the finished form of `facts` at index `k`, through the cache `slot`. */
+function putFinished(
+  k: number,
+  slot: FinishedSlot,
+  facts: WordFacts,
+  style: ToneStyle,
+  capitalize: boolean,
+): void {
+  const key = (style === 'modern' ? 2 : 0) + (capitalize ? 1 : 0);
+  if (slot.finKey !== key) {
+    const f = finishedOf(facts, style, capitalize);
+    slot.finBits = finishedBits(f);
+    slot.finValue = f.value;
+    slot.finSpaced = f.spaced;
+    slot.finKey = key;
+  }
+  FIN_BITS[k] = slot.finBits;
+  FIN_VALUE[k] = slot.finValue;
+  FIN_SPACED[k] = slot.finSpaced;
+}
+
+/** Puts a finished form at index `k` (no cache). */
+function putFinishedFacts(k: number, f: FinishedFacts): void {
+  FIN_BITS[k] = finishedBits(f);
+  FIN_VALUE[k] = f.value;
+  FIN_SPACED[k] = f.spaced;
+}
+
+/** A word decoded with one legacy encoding. */
+interface DecodedWord {
+  readonly value: string;
+  /** Facts of `value` when it is letters only and a syllable; `null` otherwise. */
+  readonly facts: WordFacts | null;
+  /** The finished form of `facts` last asked for ({@link FinishedSlot}). */
+  finKey: number;
+  finBits: number;
+  finValue: string;
+  finSpaced: string;
+}
+
+/** What the router knows about one word (memoised; the lazy fields are filled on first use). */
+interface RouteWord {
+  readonly word: string;
+  readonly kind: number;
+  /** Facts of the word (letters) or of its NFC (combining, when that is letters only); else `null`. */
+  readonly facts: WordFacts | null;
+  /** The NFC word may hold Telex/VNI keystrokes ({@link mayBeTyped}). */
+  readonly typed: boolean;
+  /** The NFC word holds the look-alike Ð/ð (the pipeline may replace it). */
+  readonly eth: boolean;
+  /** {@link repairTelexWord} of the NFC word, on first use (`undefined` before). */
+  telex: TelexWordRepair | null | undefined;
+  /** 1 when the NFC word is a syllable but for missing diacritics, 0 when not, -1 before first use. */
+  loose: number;
+  /** {@link wordLegacyFlags}. */
+  readonly legacy: number;
+  /** The word holds the TCVN3 ư byte (a soft hyphen in Windows-1252). */
+  readonly softHyphen: boolean;
+  /** {@link isSettledWord} as 1 or 0, or -1 before first use. */
+  settled: number;
+  /** {@link wordScores}, or -1 before first use. */
+  scores: number;
+  /** {@link tcvn3CaseCounts}, or -1 before first use. */
+  tcvnCounts: number;
+  /** {@link W_LETTERS} … {@link W_COMBINING}: what the router checks first, in one load. */
+  readonly bits: number;
+  /** The finished form of `facts` last asked for ({@link FinishedSlot}). */
+  finKey: number;
+  finBits: number;
+  finValue: string;
+  finSpaced: string;
+  /** The decoded form last asked for, and its {@link decodedSlot} (-1 before). */
+  lastSlot: number;
+  last: DecodedWord | undefined;
+  /** Decoded forms by {@link decodedSlot}. */
+  readonly decoded: (DecodedWord | undefined)[];
+}
+
+/** Memo of route words (bounded, module-private). */
+const ROUTE = createWordMemo<RouteWord>();
+
+/** Longest word stored in the memo (longer ones are analysed on every call). */
+const MEMO_MAX = 24;
+
+/** Longest name the router takes (so the packed TCVN3 counts cannot overflow). */
+const ROUTE_MAX = 512;
+
+function isLetter(c: number): boolean {
+  return c < TABLE_SIZE && (LOWER_BASE[c] as number) !== 0;
+}
+
+function lettersOnly(w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (!isLetter(codeAt(w, i))) return false;
+  return w.length > 0;
+}
+
+function letterFacts(w: string): WordFacts | null {
+  return lettersOnly(w) ? factsOf(w, 0, w.length) : null;
+}
+
+function syllableFacts(w: string): WordFacts | null {
+  const f = letterFacts(w);
+  return f?.syllable === true ? f : null;
+}
+
+/**
+ * Whether a word may hold Telex/VNI keystrokes: a key letter or digit after its first letter, or
+ * `aa ee oo dd` (then {@link normalizeName} tries to repair it).
+ *
+ * @example
+ * ```ts
+ * mayBeTyped('Nguyeenx'); // true
+ * ```
+ */
+export function mayBeTyped(w: string): boolean {
+  for (let i = 1; i < w.length; i++) {
+    const c = codeAt(w, i) | 0x20;
+    if (c === 0x73 || c === 0x66 || c === 0x72 || c === 0x78 || c === 0x6a) return true;
+    if (c === 0x77 || c === 0x7a || (c >= 0x30 && c <= 0x39)) return true;
+    if (c === (codeAt(w, i - 1) | 0x20) && (c === 0x61 || c === 0x65 || c === 0x6f || c === 0x64)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function hasEth(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = codeAt(w, i);
+    if (c === 0xd0 || c === 0xf0) return true;
+  }
+  return false;
+}
+
+function analyze(w: string): RouteWord {
+  let kind = KIND_LETTERS;
+  let high = false;
+  let maybeLegacy = false;
+  let prev = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = codeAt(w, i);
+    if (isLetter(c)) {
+      if (c >= 0x100) high = true;
+      else if (c >= 0x80 || ((c | 0x20) === 0x64 && (prev | 0x20) === 0x64)) maybeLegacy = true;
+    } else if (c >= 0x0300 && c <= 0x036f && i > 0) {
+      if (kind === KIND_LETTERS) kind = KIND_COMBINING;
+    } else kind = KIND_OTHER;
+    prev = c;
+  }
+  let facts: WordFacts | null = null;
+  if (kind === KIND_LETTERS) facts = letterFacts(w);
+  else if (kind === KIND_COMBINING) {
+    facts = letterFacts(toNfc(w));
+    if (facts === null) kind = KIND_OTHER;
+  }
+  return {
+    // The fields every routed name reads come first (one cache line).
+    bits:
+      (facts !== null ? W_LETTERS : 0) |
+      (facts?.syllable === true ? W_SYLLABLE : 0) |
+      (facts?.settled === true ? W_SETTLED : 0) |
+      (high ? W_HIGH : 0) |
+      (maybeLegacy ? W_MAYBE_LEGACY : 0) |
+      (kind === KIND_COMBINING ? W_COMBINING : 0),
+    legacy: wordLegacyFlags(w),
+    finKey: -1,
+    finBits: 0,
+    finValue: '',
+    finSpaced: '',
+    word: w,
+    kind,
+    facts,
+    typed: facts !== null && mayBeTyped(facts.word),
+    eth: facts !== null && hasEth(facts.word),
+    telex: undefined,
+    loose: -1,
+    softHyphen: w.includes('\u00ad'),
+    settled: -1,
+    scores: -1,
+    lastSlot: -1,
+    last: undefined,
+    tcvnCounts: -1,
+    decoded: [
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ],
+  };
+}
+
+function routeWord(s: string, start: number, end: number, h: number): RouteWord {
+  let r = memoGetHashed(ROUTE, s, start, end, h);
+  if (r === undefined) {
+    const w = s.slice(start, end);
+    r = analyze(w);
+    if (w.length <= MEMO_MAX) memoSet(ROUTE, w, r);
+  }
+  return r;
+}
+
+/** {@link decodedSlot} of VISCII. */
+const VISCII_SLOT = 5;
+
+/** Slot of a decoded form: TCVN3 by its two text-wide inputs, then one per other encoding. */
+function decodedSlot(enc: LegacyEncoding, textUpper: boolean, softHyphen: boolean): number {
+  switch (enc) {
+    case 'tcvn3':
+      return (textUpper ? 1 : 0) + (softHyphen ? 2 : 0);
+    case 'vni':
+      return 4;
+    case 'viscii':
+      return VISCII_SLOT;
+    case 'cp1258':
+      return 6;
+    case 'viqr':
+      return 7;
+  }
+}
+
+function decodedOf(
+  r: RouteWord,
+  enc: LegacyEncoding,
+  textUpper: boolean,
+  softHyphen: boolean,
+): DecodedWord {
+  const slot = decodedSlot(enc, textUpper, softHyphen);
+  if (r.lastSlot === slot) return r.last as DecodedWord;
+  let d = r.decoded[slot];
+  if (d === undefined) {
+    const value =
+      enc === 'tcvn3' ? tcvn3WordDecode(r.word, textUpper, softHyphen) : decodeWith(r.word, enc);
+    d = { value, facts: syllableFacts(value), finKey: -1, finBits: 0, finValue: '', finSpaced: '' };
+    r.decoded[slot] = d;
+  }
+  r.lastSlot = slot;
+  r.last = d;
+  return d;
+}
+
+/** {@link CHAR_CLASS}: part of a word. */
+const C_WORD = 0;
+/** A plain space. */
+const C_SPACE = 1;
+/** An NBSP (kept by some legacy decoders, so tracked apart). */
+const C_NBSP = 2;
+/** A tab, line break or NEL: the router leaves such names to the general path. */
+const C_BAIL = 3;
+/** A Unicode space above U+00FF (mapped to a plain space). */
+const C_HIGH_SPACE = 4;
+/** An invisible character above U+00FF (removed). */
+const C_INVISIBLE = 5;
+
+/** Code units below this limit are classified by {@link CHAR_CLASS}; above it, by {@link highClass}. */
+const CLASS_LIMIT = 0x2100;
+
+function highClass(c: number): number {
+  if (c < 0x100) {
+    if (c === 0x20) return C_SPACE;
+    if (c === 0xa0) return C_NBSP;
+    if ((c >= 0x09 && c <= 0x0d) || c === 0x85) return C_BAIL;
+    return C_WORD;
+  }
+  if (isSpaceLike(c)) return C_HIGH_SPACE;
+  if (isInvisible(c)) return C_INVISIBLE;
+  return C_WORD;
+}
+
+/** The class of each code unit below {@link CLASS_LIMIT} for the router's pass. */
+const CHAR_CLASS: Uint8Array = (() => {
+  const t = new Uint8Array(CLASS_LIMIT);
+  for (let c = 0; c < CLASS_LIMIT; c++) t[c] = highClass(c);
+  return t;
+})();
+
+/** Whether `c` is part of a word for {@link routeName} (not a space, invisible or control). */
+function isWordChar(c: number): boolean {
+  if (c === 0x20 || c === 0xa0 || c === 0x85 || (c >= 0x09 && c <= 0x0d)) return false;
+  return c < 0x100 || !(isSpaceLike(c) || isInvisible(c));
+}
+
+/** The {@link wordScores} of the words being routed (scratch). */
+const SCORES: number[] = [];
+
+/** The words of the name being routed (module-private scratch; routing is synchronous). */
+const WORDS: RouteWord[] = [];
+
+/**
+ * {@link normalizeName} (with `decode: 'auto'`) for the names it can settle from word facts, or
+ * `null`: Unicode names whose words are syllables (composed per word when they hold combining
+ * marks), and legacy-encoded names whose decoded words are syllables.
+ *
+ * @example
+ * ```ts
+ * routeName('Nguyeãn  Vaên Huøng', 'traditional', true, 'auto');
+ * // { value: 'Nguyễn Văn Hùng', changes: ['decoded-vni', 'whitespace'] }
+ * ```
+ */
+export function routeName(
+  s: string,
+  style: ToneStyle,
+  capitalize: boolean,
+  telex: 'auto' | boolean,
+): NormalizedName | null {
+  const n = s.length;
+  if (n > ROUTE_MAX) return null;
+  let count = 0;
+  let nbsp = false;
+  let highMapped = false;
+  let whitespace = false;
+  let prevSpace = true;
+  let glued = false;
+  let start = -1;
+  let h = HASH_START;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? codeAt(s, i) : 0x20;
+    const k = c < CLASS_LIMIT ? (CHAR_CLASS[c] as number) : highClass(c);
+    if (k === C_BAIL) return null;
+    // 0: part of a word; 1: a space; 2: an invisible character.
+    let sep = 0;
+    if (k !== C_WORD) {
+      sep = k === C_INVISIBLE ? 2 : 1;
+      if (k === C_NBSP) nbsp = true;
+      else if (k !== C_SPACE) highMapped = true;
+    }
+    if (sep === 0) {
+      if (start < 0) {
+        if (glued) return null; // an invisible character inside a word
+        start = i;
+        h = HASH_START;
+      }
+      h = hashStep(h, c);
+      continue;
+    }
+    if (start >= 0) {
+      WORDS[count++] = routeWord(s, start, i, h);
+      start = -1;
+      prevSpace = false;
+    }
+    if (sep === 1) {
+      // Leading or double space, or (at the end, which counts as a space) a trailing one.
+      if (prevSpace && (i < n || count > 0)) whitespace = true;
+      prevSpace = true;
+      glued = false;
+    } else glued = !prevSpace;
+  }
+
+  let letters = true;
+  let syllables = true;
+  let composed = false;
+  let high = false;
+  let maybeLegacy = false;
+  let allSettled = true;
+  let flags = 0;
+  for (let k = 0; k < count; k++) {
+    const r = WORDS[k] as RouteWord;
+    const b = r.bits;
+    if ((b & W_LETTERS) === 0) letters = false;
+    else if ((b & W_SYLLABLE) === 0) syllables = false;
+    else if ((b & W_SETTLED) === 0) allSettled = false;
+    if ((b & W_COMBINING) !== 0) composed = true;
+    if ((b & W_HIGH) !== 0) high = true;
+    if ((b & W_MAYBE_LEGACY) !== 0) maybeLegacy = true;
+    flags |= r.legacy;
+  }
+  const mapped = composed || nbsp || highMapped;
+  // Syllables only: the one-scan path of the pipeline (normalizeCommon), unless detection would
+  // have to score legacy encodings (no letter proves Unicode).
+  if (letters && syllables && (composed || high || !maybeLegacy || allSettled)) {
+    return finish(s, count, style, capitalize, mapped, whitespace);
+  }
+  if (composed && !letters) return null;
+  const enc = detectRouted(count, flags);
+  if (enc === 'unicode' || enc === 'ascii') {
+    return letters ? routePlain(s, count, style, capitalize, telex, mapped, whitespace) : null;
+  }
+  return routeLegacy(s, enc, count, style, capitalize, nbsp, highMapped, whitespace);
+}
+
+/** {@link detectEncoding} of the routed name, from its words' flags and entries. */
+function detectRouted(count: number, flags: number): DetectedEncoding {
+  if ((flags & FLAG_UNICODE) !== 0) return 'unicode';
+  const nonAscii = (flags & FLAG_NON_ASCII) !== 0;
+  const viqrMarks = (flags & FLAG_VIQR) !== 0;
+  if (!nonAscii && !viqrMarks) return 'ascii';
+  let allSettled = true;
+  for (let k = 0; k < count; k++) {
+    const r = WORDS[k] as RouteWord;
+    if (r.settled < 0) r.settled = isSettledWord(r.word) ? 1 : 0;
+    if (r.settled === 0) allSettled = false;
+  }
+  if (allSettled) return nonAscii ? 'unicode' : 'ascii';
+  for (let k = 0; k < count; k++) {
+    const r = WORDS[k] as RouteWord;
+    if (r.scores < 0) r.scores = wordScores(r.word);
+    SCORES[k] = r.scores;
+  }
+  return chooseEncoding(SCORES, count, nonAscii, viqrMarks).encoding;
+}
+
+/**
+ * The pipeline for text detection leaves alone, whose words are letters only: NFC (per word),
+ * spacing, Telex repair (see the `repairTelex` option of normalizeName), tone placement, case.
+ */
+function routePlain(
+  s: string,
+  count: number,
+  style: ToneStyle,
+  capitalize: boolean,
+  telex: 'auto' | boolean,
+  mapped: boolean,
+  whitespace: boolean,
+): NormalizedName | null {
+  let typed = false;
+  for (let k = 0; k < count; k++) {
+    const r = WORDS[k] as RouteWord;
+    if (r.eth) return null;
+    if (r.typed) typed = true;
+  }
+  let repaired = false;
+  if (telex !== false && typed) {
+    let repairs = 0;
+    let toneKey = false;
+    let loose = true;
+    for (let k = 0; k < count; k++) {
+      const r = WORDS[k] as RouteWord;
+      const w = (r.facts as WordFacts).word;
+      if (r.telex === undefined) r.telex = repairTelexWord(w);
+      if (r.telex !== null) {
+        repairs++;
+        if (r.telex.toneKey) toneKey = true;
+      } else {
+        if (r.loose < 0) r.loose = analyzeSyllable(w, true).error === null ? 1 : 0;
+        if (r.loose === 0) loose = false;
+      }
+    }
+    if (telex === true || (toneKey && loose)) {
+      for (let k = 0; k < count; k++) {
+        const r = WORDS[k] as RouteWord;
+        const t = r.telex;
+        if (t != null && (telex === true || repairs >= 2 || isCommonNameSyllable(t.value))) {
+          putFinishedFacts(k, finishedOf(factsOf(t.value, 0, t.value.length), style, capitalize));
+          repaired = true;
+        } else putFinished(k, r, r.facts as WordFacts, style, capitalize);
+      }
+    }
+  }
+  if (!repaired) {
+    return finish(s, count, style, capitalize, mapped, whitespace);
+  }
+  return build(s, count, NONE, mapped, whitespace, true, false);
+}
+
+const NONE: readonly NameChange[] = [];
+
+const DECODED_CHANGE: Readonly<Record<LegacyEncoding, readonly NameChange[]>> = {
+  tcvn3: ['decoded-tcvn3'],
+  vni: ['decoded-vni'],
+  viqr: ['decoded-viqr'],
+  viscii: ['decoded-viscii'],
+  cp1258: ['decoded-cp1258'],
+};
+
+/** The legacy half of {@link routeName}: decoding from word facts. */
+function routeLegacy(
+  s: string,
+  enc: LegacyEncoding,
+  count: number,
+  style: ToneStyle,
+  capitalize: boolean,
+  nbsp: boolean,
+  highMapped: boolean,
+  whitespace: boolean,
+): NormalizedName | null {
+  // VISCII reads an NBSP as Õ, which may join words (see visciiNbspAreSpaces).
+  const wholeViscii = (): NormalizedName | null =>
+    normalizeDecoded(
+      decodeWith(cleanBeforeDecoding(s), 'viscii'),
+      style,
+      capitalize,
+      DECODED_CHANGE.viscii,
+      true,
+    );
+  let softHyphen = false;
+  for (let k = 0; k < count; k++) if ((WORDS[k] as RouteWord).softHyphen) softHyphen = true;
+  let textUpper = false;
+  if (enc === 'tcvn3') {
+    let counts = 0;
+    for (let k = 0; k < count; k++) {
+      const r = WORDS[k] as RouteWord;
+      if (r.tcvnCounts < 0) r.tcvnCounts = tcvn3CaseCounts(r.word);
+      counts += r.tcvnCounts;
+    }
+    textUpper = tcvn3CountsAreUpper(counts);
+  }
+  let changed = highMapped || (nbsp && enc === 'cp1258');
+  for (let k = 0; k < count; k++) {
+    const r = WORDS[k] as RouteWord;
+    const d = decodedOf(r, enc, textUpper, softHyphen);
+    if (d.facts === null) return null;
+    if (d.value !== r.word) changed = true;
+    putFinished(k, d, d.facts, style, capitalize);
+  }
+  if (!changed) return null;
+  if (enc === 'viscii' && nbsp) {
+    if (!visciiNbspAreSpaces(s)) return wholeViscii();
+    return build(s, count, DECODED_CHANGE.viscii, false, whitespace, false, false);
+  }
+  // TCVN3, VNI and VIQR keep an NBSP, which the NFC step then maps; CP1258 decoding maps it.
+  const mapped = nbsp && enc !== 'cp1258';
+  return build(s, count, DECODED_CHANGE[enc], mapped, whitespace, false, false);
+}
+
+/**
+ * Whether VISCII decoding turns every NBSP of the routed name (decoded to Õ) back into a space:
+ * decoding reads each run of letters between spaces (words joined by NBSPs, the invisible
+ * characters removed) with splitStrayNbsp, and the run must come out as its words with a space
+ * for each Õ. Then the decoded text is the decoded words with spaces where the NBSPs were.
+ */
+function visciiNbspAreSpaces(s: string): boolean {
+  const n = s.length;
+  let run = '';
+  let hasO = false;
+  let inWord = false;
+  let k = 0;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? codeAt(s, i) : 0x20;
+    if (isWordChar(c)) {
+      if (!inWord) {
+        run += (WORDS[k++] as RouteWord).decoded[VISCII_SLOT]?.value ?? '';
+        inWord = true;
+      }
+      continue;
+    }
+    inWord = false;
+    if (c === 0xa0) {
+      run += 'Õ';
+      hasO = true;
+    } else if (c < 0x100 || !isInvisible(c)) {
+      if (hasO && splitStrayNbsp(run) !== run.replaceAll('Õ', ' ')) return false;
+      run = '';
+      hasO = false;
+    }
+  }
+  return true;
+}
+
+/** Finishes the Unicode words of {@link routeName}. */
+function finish(
+  s: string,
+  count: number,
+  style: ToneStyle,
+  capitalize: boolean,
+  mapped: boolean,
+  whitespace: boolean,
+): NormalizedName | null {
+  for (let k = 0; k < count; k++) {
+    const r = WORDS[k] as RouteWord;
+    putFinished(k, r, r.facts as WordFacts, style, capitalize);
+  }
+  return build(s, count, NONE, mapped, whitespace, false, true);
+}
+
+/**
+ * The result from the finished words in {@link FIN_BITS} and its neighbours; `null` when the second detection pass
+ * of the pipeline might find legacy text in it.
+ */
+function build(
+  s: string,
+  count: number,
+  before: readonly NameChange[],
+  mapped: boolean,
+  whitespace: boolean,
+  telexRepaired: boolean,
+  mayReturnInput: boolean,
+): NormalizedName | null {
+  let any = 0;
+  let all = F_ASCII | F_SETTLED;
+  for (let k = 0; k < count; k++) {
+    const b = FIN_BITS[k] as number;
+    any |= b;
+    all &= b;
+  }
+  const tone = (any & F_TONE) !== 0;
+  const cased = (any & F_CASE) !== 0;
+  const outHigh = (any & F_HIGH) !== 0;
+  const outAscii = (all & F_ASCII) !== 0;
+  const outSettled = (all & F_SETTLED) !== 0;
+  if (!outHigh && !outAscii && !outSettled) return null;
+  const bits =
+    (mapped ? 1 : 0) |
+    (whitespace ? 2 : 0) |
+    (telexRepaired ? 4 : 0) |
+    (tone ? 8 : 0) |
+    (cased ? 16 : 0);
+  const changes = changesOf(before, bits);
+  if (mayReturnInput && bits === 0) return { value: s, changes };
+  let value = count > 0 ? (FIN_VALUE[0] as string) : '';
+  for (let k = 1; k < count; k++) value += FIN_SPACED[k] as string;
+  return { value, changes };
+}
+
+/** Frozen change lists by the step before (none or a decoding) and the bits of {@link build}. */
+const CHANGE_LISTS = new Map<readonly NameChange[], (readonly NameChange[] | undefined)[]>();
+
+const BIT_CHANGES: readonly NameChange[] = [
+  'unicode-normalized',
+  'whitespace',
+  'telex-repaired',
+  'tone-placement',
+  'capitalization',
+];
+
+/** The (shared, frozen) change list: `before`, then the changes whose bits are set, in pipeline order. */
+function changesOf(before: readonly NameChange[], bits: number): readonly NameChange[] {
+  let lists = CHANGE_LISTS.get(before);
+  if (lists === undefined) {
+    lists = new Array<readonly NameChange[] | undefined>(32).fill(undefined);
+    CHANGE_LISTS.set(before, lists);
+  }
+  let list = lists[bits];
+  if (list === undefined) {
+    const out = before.slice();
+    for (let b = 0; b < BIT_CHANGES.length; b++) {
+      if ((bits & (1 << b)) !== 0) out.push(BIT_CHANGES[b] as NameChange);
+    }
+    list = Object.freeze(out);
+    lists[bits] = list;
+  }
+  return list;
+}
