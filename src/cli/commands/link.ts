@@ -1,11 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
-  explainPair,
   type FellegiSunterModel,
-  formatExplanation,
   type LinkageSpec,
-  type LinkResult,
   linkRecords,
   type MatchSummary,
   parseModel,
