@@ -24,13 +24,13 @@ interface Point {
 }
 
 /**
- * Measured on the 2-core machine (see docs/scale.md; Nov 27, second session, the machine to
- * these runs alone, load 1.7–3.6).
+ * Measured on the 2-core machine (see docs/scale.md; Nov 27, third session, the machine to
+ * these runs alone, load 1.0–2.8).
  */
 const MEASURED: readonly Point[] = [
-  { size: 100_000, wallSeconds: 7.6, cpuSeconds: 13.5, peakRssMb: 840 },
-  { size: 1_000_000, wallSeconds: 40.8, cpuSeconds: 73.3, peakRssMb: 2827 },
-  { size: 10_000_000, wallSeconds: 503.3, cpuSeconds: 924.2, peakRssMb: 11900 },
+  { size: 100_000, wallSeconds: 8.9, cpuSeconds: 15.8, peakRssMb: 868 },
+  { size: 1_000_000, wallSeconds: 41.0, cpuSeconds: 74.5, peakRssMb: 3030 },
+  { size: 10_000_000, wallSeconds: 378.1, cpuSeconds: 699.4, peakRssMb: 10862 },
 ];
 
 function load(file: string | undefined): readonly Point[] {
