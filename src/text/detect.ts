@@ -48,17 +48,22 @@ function isVowelAscii(c: number): boolean {
   return l === 0x61 || l === 0x65 || l === 0x69 || l === 0x6f || l === 0x75 || l === 0x79;
 }
 
+/** ASCII punctuation (not a letter), VIQR marks excepted when `keepMarks`. */
+function isPunct(c: number, keepMarks: boolean): boolean {
+  return (
+    c > 0x20 &&
+    c < 0x7f &&
+    !((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) &&
+    !(keepMarks && VIQR_MARK[c] === 1)
+  );
+}
+
 /** Strips leading and trailing ASCII punctuation (not VIQR marks at the end). */
 function trimWord(w: string, keepMarks: boolean): string {
   let a = 0;
   let b = w.length;
-  const isPunct = (c: number) =>
-    c > 0x20 &&
-    c < 0x7f &&
-    !((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) &&
-    !(keepMarks && VIQR_MARK[c] === 1);
-  while (a < b && isPunct(codeAt(w, a))) a++;
-  while (b > a && isPunct(codeAt(w, b - 1))) b--;
+  while (a < b && isPunct(codeAt(w, a), keepMarks)) a++;
+  while (b > a && isPunct(codeAt(w, b - 1), keepMarks)) b--;
   return w.slice(a, b);
 }
 

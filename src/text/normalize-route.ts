@@ -568,6 +568,20 @@ const DECODED_CHANGE: Readonly<Record<LegacyEncoding, readonly NameChange[]>> = 
   cp1258: ['decoded-cp1258'],
 };
 
+/**
+ * VISCII text decoded as a whole (not word by word). A module-level function, not a closure made
+ * on every call of {@link routeLegacy}.
+ */
+function wholeViscii(s: string, style: ToneStyle, capitalize: boolean): NormalizedName | null {
+  return normalizeDecoded(
+    decodeWith(cleanBeforeDecoding(s), 'viscii'),
+    style,
+    capitalize,
+    DECODED_CHANGE.viscii,
+    true,
+  );
+}
+
 /** The legacy half of {@link routeName}: decoding from word facts. */
 function routeLegacy(
   s: string,
@@ -579,15 +593,6 @@ function routeLegacy(
   highMapped: boolean,
   whitespace: boolean,
 ): NormalizedName | null {
-  // VISCII reads an NBSP as Õ, which may join words (see visciiNbspAreSpaces).
-  const wholeViscii = (): NormalizedName | null =>
-    normalizeDecoded(
-      decodeWith(cleanBeforeDecoding(s), 'viscii'),
-      style,
-      capitalize,
-      DECODED_CHANGE.viscii,
-      true,
-    );
   let softHyphen = false;
   for (let k = 0; k < count; k++) if ((WORDS[k] as RouteWord).softHyphen) softHyphen = true;
   let textUpper = false;
@@ -610,7 +615,8 @@ function routeLegacy(
   }
   if (!changed) return null;
   if (enc === 'viscii' && nbsp) {
-    if (!visciiNbspAreSpaces(s)) return wholeViscii();
+    // VISCII reads an NBSP as Õ, which may join words (see visciiNbspAreSpaces).
+    if (!visciiNbspAreSpaces(s)) return wholeViscii(s, style, capitalize);
     return build(s, count, DECODED_CHANGE.viscii, false, whitespace, false, false);
   }
   // TCVN3, VNI and VIQR keep an NBSP, which the NFC step then maps; CP1258 decoding maps it.
