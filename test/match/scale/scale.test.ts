@@ -212,6 +212,44 @@ describe('national-scale linking on synthetic data', () => {
     }
   });
 
+  fcTest.prop(
+    [
+      fc.subarray([0, 1, 2, 3, 4, 5, 6], { minLength: 1 }),
+      fc.double({ min: 0.05, max: 0.95, noNaN: true }),
+      fc.double({ min: 0.01, max: 1, noNaN: true }),
+      fc.subarray(VIETNAMESE_RULES.map((_, k) => k)),
+      fc.boolean(),
+    ],
+    { numRuns: 30 },
+  )(
+    'settling never changes a many-to-one result (any comparisons in the rule, any thresholds)',
+    (extra, match, frac, picked, withId) => {
+      // A match rule on arbitrary comparisons (the ID or not, so the gate is the ID, another
+      // comparison, or none), beside a subset of the Vietnamese rules.
+      const names = spec.comparisons.map((c) => c.name);
+      const rule = {
+        name: 'generated',
+        require: Object.fromEntries([
+          ['id', ['exact']],
+          ...extra
+            .filter((k) => names[k] !== 'id')
+            .map((k) => [names[k]!, spec.comparisons[k]!.levels.slice(0, 2)]),
+        ]),
+      };
+      const rules = compileRules(spec, [...picked.map((k) => VIETNAMESE_RULES[k]!), rule]);
+      const ref = toColumnarReference(right);
+      const r = referenceSide(ref);
+      const scorer = createScorer(spec, model, r);
+      const blocks = resolveBlocks(ref, left, spec);
+      const t = { match, review: match * frac };
+      const full = scoreChunk(scorer, left, r, blocks, rules);
+      const settled = scoreChunk(scorer, left, r, blocks, rules, { settle: true });
+      expect(resolveManyToOne(settled, left.size, t, rules, 3)).toEqual(
+        resolveManyToOne(full, left.size, t, rules, 3),
+      );
+    },
+  );
+
   it('has no gate without a match rule, and picks the comparison every match rule narrows', () => {
     const none = compileRules(
       spec,
