@@ -192,7 +192,9 @@ export function summaryLines(
   const lines = [
     `  candidate pairs scored: ${summary.pairsScored} (blocking: ${summary.blocking.perRule
       .map((r) => `${r.rule} ${r.pairs}`)
-      .join(', ')})`,
+      .join(
+        ', ',
+      )}${summary.pairsSettled > 0 ? `; ${summary.pairsSettled} of them compared on one field only, their row already settled by a match rule` : ''})`,
     `  thresholds: match p >= ${t.match.toPrecision(4)}, review p >= ${t.review.toPrecision(4)}; estimated FDR ${t.estimatedFdr.toExponential(2)}, estimated FNR ${t.estimatedFnr.toExponential(2)}`,
   ];
   if (training) {
