@@ -160,6 +160,8 @@ export function scoreChunk<R>(
   let settled = 0;
   const g = options.settle === true ? rules.gate : -1;
   const gate = g >= 0 ? scorer.comparisons[g] : undefined;
+  const gateLeft = g >= 0 ? left.columns[g] : undefined;
+  const gateRight = g >= 0 ? right.columns[g] : undefined;
   for (let i = 0; i < n; i++) {
     const c = candidatesOf(index, left, i, buf, false);
     candidates[i] = c;
@@ -175,11 +177,9 @@ export function scoreChunk<R>(
     let decided = false;
     for (let t = 0; t < c; t++) {
       const j = out[t]!;
-      const a = left.columns[g]!;
-      const b = right.columns[g]!;
       const may = gate.levelIn
-        ? gate.levelIn(a, i, b, j, rules.gateMask)
-        : (rules.gateMask & (1 << gate.compare(a, i, b, j))) !== 0;
+        ? gate.levelIn(gateLeft!, i, gateRight!, j, rules.gateMask)
+        : (rules.gateMask & (1 << gate.compare(gateLeft!, i, gateRight!, j))) !== 0;
       if (!may) {
         deferred[m++] = j;
         continue;
