@@ -8,7 +8,6 @@ import {
   blockTableBytes,
   blockTableFromHashes,
   buildBlockTable,
-  lookupBlock,
   plainAllocator,
 } from './block-table.js';
 import { concatColumns } from './concat.js';
@@ -200,15 +199,15 @@ export function chunkBlockIndex<R>(
   left: PreparedSide,
   spec?: LinkageSpec<R>,
 ): BlockIndex {
-  const rules = ref.blocks.map((table, r) => {
-    const cap = spec?.blocking[r]?.maxBlockSize ?? Number.POSITIVE_INFINITY;
+  // The blocks resolveBlocks finds (caps applied there), as views keyed by the records' keys.
+  const rules = resolveBlocks(ref, left, spec).resolved.map(({ members, starts, block }, r) => {
     const map = new Map<string, Int32Array>();
     const keys = left.keys[r] ?? [];
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i];
-      if (!k || map.has(k)) continue;
-      const list = lookupBlock(table, k);
-      if (list.length > 0 && list.length <= cap) map.set(k, list);
+      const b = block[i]!;
+      if (b < 0 || !k || map.has(k)) continue;
+      map.set(k, members.subarray(starts[b]!, starts[b + 1]!));
     }
     return map;
   });
