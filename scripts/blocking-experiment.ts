@@ -12,6 +12,7 @@ import { newProvincesForOldCode } from '../src/id/index.js';
 import { type BlockingRule, prepareName, vietnameseSpec } from '../src/match/index.js';
 import { type CleanRecord, cleanRecord } from '../src/record/index.js';
 import { generateDataset } from '../src/testing/population/index.js';
+import { blocksOf } from './blocks-of.js';
 
 type Rule = BlockingRule<CleanRecord>;
 const NAME_YEAR = 'full_name_phonetic+birth_year';
@@ -45,24 +46,6 @@ function variants(spec: readonly Rule[]): Record<string, Rule> {
       },
     },
   };
-}
-
-/** Per list record: the register indexes of its block (respecting the cap), or undefined. */
-function blocksOf(rule: Rule, register: readonly CleanRecord[], list: readonly CleanRecord[]) {
-  const blocks = new Map<string, number[]>();
-  register.forEach((r, i) => {
-    const key = rule.key(r);
-    if (!key) return;
-    const b = blocks.get(key);
-    if (b) b.push(i);
-    else blocks.set(key, [i]);
-  });
-  const cap = rule.maxBlockSize ?? Number.POSITIVE_INFINITY;
-  return list.map((r) => {
-    const key = rule.key(r);
-    const b = key ? blocks.get(key) : undefined;
-    return b && b.length <= cap ? b : undefined;
-  });
 }
 
 for (const size of process.argv.slice(2).map(Number)) {

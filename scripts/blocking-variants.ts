@@ -11,6 +11,7 @@
 import { type BlockingRule, vietnameseSpec } from '../src/match/index.js';
 import { type CleanRecord, cleanRecord } from '../src/record/index.js';
 import { generateDataset } from '../src/testing/population/index.js';
+import { blocksOf } from './blocks-of.js';
 
 type Rule = BlockingRule<CleanRecord>;
 
@@ -30,24 +31,6 @@ const rule = (name: string): Rule => {
   if (!r) throw new Error(`no rule ${name}`);
   return r;
 };
-
-/** Per list record: the register indexes of its block (respecting the cap), or undefined. */
-function blocksOf(r: Rule): (number[] | undefined)[] {
-  const blocks = new Map<string, number[]>();
-  register.forEach((x, i) => {
-    const k = r.key(x);
-    if (!k) return;
-    const b = blocks.get(k);
-    if (b) b.push(i);
-    else blocks.set(k, [i]);
-  });
-  const cap = r.maxBlockSize ?? Number.POSITIVE_INFINITY;
-  return list.map((x) => {
-    const k = r.key(x);
-    const b = k ? blocks.get(k) : undefined;
-    return b && b.length <= cap ? b : undefined;
-  });
-}
 
 /** A rule whose key is `base`'s key changed by `f` (null drops the record from the rule). */
 function rekeyed(name: string, base: string, f: (key: string, r: CleanRecord) => string | null) {
@@ -75,7 +58,7 @@ const variants: Rule[] = [
 ];
 
 const blocks = new Map<string, (number[] | undefined)[]>();
-for (const r of [...spec, ...variants]) blocks.set(r.name, blocksOf(r));
+for (const r of [...spec, ...variants]) blocks.set(r.name, blocksOf(r, register, list));
 
 function evaluate(label: string, names: readonly string[]): void {
   let missed = 0;
