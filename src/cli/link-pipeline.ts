@@ -549,7 +549,7 @@ export function formatSummary(s: LinkPipelineSummary): string {
   const lines = [
     `vn-reconcile link: ${fmt(s.rowsWritten)} rows against ${fmt(s.rightRows)} reference rows in ${formatDuration(s.seconds.total)} (${s.seconds.total.toFixed(1)} s; ${s.workers} worker${s.workers === 1 ? '' : 's'}${shard})`,
     `  match ${c.match}, review ${c.review}, no_match ${c.no_match}, invalid ${c.invalid}`,
-    `  candidate pairs scored: ${s.pairsScored} (${fmt(s.pairsScored / Math.max(s.seconds.link, 1e-9))} pairs/s while linking; ${s.pairsSettled} of them compared on one field only, their row already settled by a match rule)`,
+    `  candidate pairs scored: ${s.pairsScored} (${fmt(s.pairsScored / Math.max(s.seconds.link, 1e-9))} pairs/s while linking; ${settledPairsNote(s.pairsSettled)})`,
     `  thresholds: match p >= ${s.thresholds.match.toPrecision(4)}, review p >= ${s.thresholds.review.toPrecision(4)}; estimated FDR ${s.estimatedFdr.toExponential(2)}, estimated FNR ${s.estimatedFnr.toExponential(2)} (on the EM sample: ${s.sampleFdr.toExponential(2)}, ${s.sampleFnr.toExponential(2)})`,
     s.trained
       ? `  model trained without labels: EM on a sample of ${fmt(s.sampleSize)} LEFT rows (the full data is only scored)`
@@ -558,6 +558,19 @@ export function formatSummary(s: LinkPipelineSummary): string {
     `  reference: ${s.referenceBytesPerRecord.toFixed(0)} bytes/record in shared typed arrays; time: reference ${s.seconds.reference.toFixed(1)} s · training ${s.seconds.training.toFixed(1)} s · linking ${s.seconds.link.toFixed(1)} s`,
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The summary's words for the candidate pairs compared on one field only (see
+ * `ScoreChunkOptions.settle`), shared by the streaming and in-memory link summaries.
+ *
+ * @example
+ * ```ts
+ * settledPairsNote(12); // '12 of them compared on one field only, …'
+ * ```
+ */
+export function settledPairsNote(n: number): string {
+  return `${n} of them compared on one field only, their row already settled by a match rule`;
 }
 
 /** Usage of the pipeline's flags (appended to `link --help`). */

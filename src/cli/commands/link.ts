@@ -21,7 +21,12 @@ import {
   parseCommandArgs,
 } from '../csv.js';
 import { CliInputError, EXIT_OK } from '../errors.js';
-import { PIPELINE_USAGE, runLinkPipelineCommand, usesPipeline } from '../link-pipeline.js';
+import {
+  PIPELINE_USAGE,
+  runLinkPipelineCommand,
+  settledPairsNote,
+  usesPipeline,
+} from '../link-pipeline.js';
 import { explanationOf, LINK_COLUMNS } from '../parallel/output.js';
 import { thresholdsFromFlags } from '../thresholds.js';
 
@@ -194,7 +199,7 @@ export function summaryLines(
       .map((r) => `${r.rule} ${r.pairs}`)
       .join(
         ', ',
-      )}${summary.pairsSettled > 0 ? `; ${summary.pairsSettled} of them compared on one field only, their row already settled by a match rule` : ''})`,
+      )}${summary.pairsSettled > 0 ? `; ${settledPairsNote(summary.pairsSettled)}` : ''})`,
     `  thresholds: match p >= ${t.match.toPrecision(4)}, review p >= ${t.review.toPrecision(4)}; estimated FDR ${t.estimatedFdr.toExponential(2)}, estimated FNR ${t.estimatedFnr.toExponential(2)}`,
   ];
   if (training) {
