@@ -5,6 +5,7 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 
 export default defineConfig([
   {
+    // The browser-safe core.
     entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
@@ -17,10 +18,24 @@ export default defineConfig([
     external: ['fast-check'],
   },
   {
+    // `vn-reconcile/node`: files, streams and threads. The CJS build finds its worker scripts
+    // through the import.meta.url shim.
+    entry: { 'node/index': 'src/node/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: false,
+    sourcemap: true,
+    shims: true,
+    target: 'node20',
+    platform: 'node',
+    define: { __VN_RECONCILE_VERSION__: JSON.stringify(version) },
+  },
+  {
+    // The worker entries (ESM, started by path) and the CLI.
     entry: {
+      'node/worker': 'src/node/workers/worker.ts',
+      'node/clean-worker': 'src/node/workers/clean-worker.ts',
       'cli/main': 'src/cli/main.ts',
-      'cli/worker': 'src/cli/worker.ts',
-      'cli/clean-worker': 'src/cli/clean-worker.ts',
     },
     format: ['esm'],
     dts: false,

@@ -115,23 +115,16 @@ interface ChildResult {
 
 /** Child mode: run the pipeline, then report timings and peak RSS (all threads) as JSON. */
 async function child(argv: string[]): Promise<void> {
-  const { runLinkPipeline } = await import('../src/cli/link-pipeline.js');
+  const { linkFiles } = await import('../src/node/index.js');
   const [left, right, out, workers, chunk, model] = argv;
   const t0 = performance.now();
-  const summary = await runLinkPipeline(
-    {
-      left: left!,
-      right: right!,
-      out: out!,
-      workers: Number(workers),
-      chunkRows: Number(chunk),
-      referenceDate: new Date(Date.UTC(2026, 0, 1)),
-      ...(model
-        ? { model: JSON.parse((await import('node:fs')).readFileSync(model, 'utf8')) }
-        : {}),
-    },
-    { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() },
-  );
+  const summary = await linkFiles(left!, right!, {
+    out: out!,
+    workers: Number(workers),
+    chunkRows: Number(chunk),
+    referenceDate: new Date(Date.UTC(2026, 0, 1)),
+    ...(model ? { model: JSON.parse((await import('node:fs')).readFileSync(model, 'utf8')) } : {}),
+  });
   const wall = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage();
   const result: ChildResult = {

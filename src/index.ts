@@ -5,6 +5,7 @@
  * @module
  */
 
+export { VnReconcileError } from './errors.js';
 export * from './id/index.js';
 export * from './match/index.js';
 export * from './record/index.js';

@@ -7,6 +7,8 @@ export interface CommandContext {
   readonly stderr: Writable & { isTTY?: boolean };
   readonly stdin: Readable;
   readonly cwd: string;
+  /** Aborted on SIGINT / SIGTERM: the running job stops and leaves no output. */
+  readonly signal?: AbortSignal;
 }
 
 /** One `vn-reconcile` subcommand. `run` resolves to the exit code. */

@@ -1,6 +1,8 @@
+import { isInputError } from '../node/index.js';
+import { isBrokenPipe } from './args.js';
 import type { CommandContext } from './command.js';
 import { COMMANDS } from './commands/index.js';
-import { CliInputError, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from './errors.js';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK } from './exit-codes.js';
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -13,7 +15,8 @@ function helpText(): string {
     'Commands:',
     ...lines,
     '',
-    'Exit codes: 0 success, 1 bad input file or arguments, 2 internal error.',
+    'Exit codes: 0 success, 1 bad input file or arguments, 2 internal error,',
+    '130/143 stopped by Ctrl-C/SIGTERM (no output left behind).',
     '',
   ].join('\n');
 }
@@ -44,10 +47,15 @@ export async function runCli(ctx: CommandContext): Promise<number> {
   try {
     return await command.run({ ...ctx, argv: rest });
   } catch (error) {
-    if (error instanceof CliInputError) {
+    if (isInputError(error)) {
       ctx.stderr.write(`vn-reconcile ${name}: ${error.message}\n`);
       return EXIT_BAD_INPUT;
     }
+    if ((error as { name?: unknown } | null)?.name === 'AbortError') {
+      ctx.stderr.write(`vn-reconcile ${name}: stopped; no output was written\n`);
+      return EXIT_INTERRUPTED;
+    }
+    if (isBrokenPipe(error)) return EXIT_OK; // `… | head`: the reader went away
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     ctx.stderr.write(`vn-reconcile ${name}: internal error (please report it)\n${detail}\n`);
     return EXIT_INTERNAL;

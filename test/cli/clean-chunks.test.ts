@@ -3,8 +3,12 @@ import { parse as parseStream } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countCsvLines, createRecordScanState, scanRecords } from '../../src/cli/clean-chunks.js';
-import { CSV_PARSE_OPTIONS } from '../../src/cli/csv.js';
+import {
+  countCsvLines,
+  createRecordScanState,
+  scanRecords,
+} from '../../src/node/clean/clean-chunks.js';
+import { CSV_PARSE_OPTIONS } from '../../src/node/io/csv.js';
 
 const bytes = (s: string) => Buffer.from(s, 'utf8');
 

@@ -92,6 +92,6 @@ describe('vn-reconcile link', () => {
     writeFileSync(bad, '{"format":"something else"}');
     const r = await runCapture(['link', fx.list, fx.register, '--model', bad]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/bad-model\.json: Invalid model/);
+    expect(r.err).toMatch(/bad-model\.json: not a model for these comparisons/);
   });
 });

@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { type LinkPipelineOptions, runLinkPipeline } from '../../src/cli/link-pipeline.js';
+import { formatSummary } from '../../src/cli/commands/link.js';
+import { type LinkFilesOptions, linkFiles } from '../../src/node/index.js';
 import {
   csvLine,
   generateDataset,
@@ -30,19 +31,18 @@ export function writeFixture(registerSize: number, listSize: number, seed = 5): 
   return { dir, left, right };
 }
 
-/** Runs the pipeline to a string (output) and returns it with what went to stderr. */
-export async function runToString(options: Omit<LinkPipelineOptions, 'out'>) {
+/** Runs `linkFiles` to a string (output) and returns it with the summary. */
+export async function runToString(
+  options: Omit<LinkFilesOptions, 'out'> & { readonly left: string; readonly right: string },
+) {
   const stdout = new PassThrough();
-  const stderr = new PassThrough();
   const out: Buffer[] = [];
-  let err = '';
   stdout.on('data', (c: Buffer) => out.push(c));
-  stderr.on('data', (c: Buffer) => {
-    err += c.toString('utf8');
+  const { left, right, ...rest } = options;
+  const summary = await linkFiles(left, right, {
+    referenceDate: new Date(Date.UTC(2026, 0, 1)),
+    ...rest,
+    out: stdout,
   });
-  const summary = await runLinkPipeline(
-    { referenceDate: new Date(Date.UTC(2026, 0, 1)), ...options },
-    { stdout, stderr, cwd: process.cwd() },
-  );
-  return { text: Buffer.concat(out).toString('utf8'), err, summary };
+  return { text: Buffer.concat(out).toString('utf8'), err: formatSummary(summary), summary };
 }

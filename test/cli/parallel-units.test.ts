@@ -6,12 +6,12 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCsvText, readChunk, scanCsv } from '../../src/cli/parallel/csv-chunks.js';
-import { csvCell, formatWeight, linkLine } from '../../src/cli/parallel/output.js';
-import { formatDuration, progressLine } from '../../src/cli/parallel/progress.js';
-import { slim } from '../../src/cli/parallel/records.js';
-import { packStrings, stringAt } from '../../src/cli/parallel/strings.js';
+import { formatDuration, progressLine } from '../../src/cli/progress-bar.js';
 import { prepareSide, vietnameseSpec } from '../../src/match/index.js';
+import { parseCsvText, readChunk, scanCsv } from '../../src/node/io/csv-chunks.js';
+import { csvCell, formatWeight, linkLine } from '../../src/node/io/output.js';
+import { packStrings, stringAt } from '../../src/node/io/strings.js';
+import { slim } from '../../src/node/link/records.js';
 import { cleanRecord } from '../../src/record/index.js';
 import { generateDataset } from '../../src/testing/population/index.js';
 

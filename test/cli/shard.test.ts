@@ -3,8 +3,8 @@ import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mergeShardOutputs } from '../../src/cli/parallel/merge.js';
-import { parseShard, shardKey, shardOfRaw } from '../../src/cli/parallel/shard.js';
+import { mergeShardOutputs } from '../../src/node/link/merge.js';
+import { parseShard, shardKey, shardOfRaw } from '../../src/node/link/shard.js';
 import { runToString, writeFixture } from './parallel-fixture.js';
 
 describe('shard keys', () => {

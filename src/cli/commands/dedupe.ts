@@ -1,37 +1,46 @@
-import { dedupeRecords, VIETNAMESE_RULES, vietnameseSpec } from '../../match/index.js';
-import type { Command, CommandContext } from '../command.js';
+/**
+ * `vn-reconcile dedupe IN`: flags in, `dedupeFile` (vn-reconcile/node) called, summary out.
+ */
+import { DEDUPE_COLUMNS, type DedupeFileSummary, dedupeFile } from '../../node/index.js';
 import {
   CSV_ARG_OPTIONS,
-  createCsvWriter,
+  delimiterFlag,
+  encodingFlag,
   oneInputFile,
-  openOutput,
   parseColumnMap,
   parseCommandArgs,
-} from '../csv.js';
-import { CliInputError, EXIT_OK } from '../errors.js';
-import { thresholdsFromFlags } from '../thresholds.js';
-import { loadModel, loadSide, probabilityFlag, progress, saveModel, summaryLines } from './link.js';
+  probabilityFlag,
+  referenceDateFlag,
+} from '../args.js';
+import type { Command, CommandContext } from '../command.js';
+import { EXIT_OK } from '../exit-codes.js';
+import { progressBar } from '../progress-bar.js';
 
-/** Columns `dedupe` appends to every row. */
-export const DEDUPE_COLUMNS = ['cluster_id', 'cluster_size', 'dedupe_decision'] as const;
+const USAGE = `Usage: vn-reconcile dedupe IN [--out OUT] [options]
 
-const USAGE = `Usage: vn-reconcile dedupe IN.csv [--out OUT.csv] [options]
-
-Finds records of the same person inside IN.csv. Every row is written out, in order, with
-${DEDUPE_COLUMNS.join(', ')} added: cluster_id is the key of the cluster's first row;
-dedupe_decision is duplicate (in a cluster of two or more), unique, review (a possible duplicate
-below the match threshold, or a merge refused by the chaining guard) or invalid (malformed row or
-nothing to match on; its own cluster). A summary goes to stderr.
+Finds records of the same person inside IN (.csv, .tsv or .xlsx). Every
+row is written out, in order, with ${DEDUPE_COLUMNS.join(', ')}
+added: cluster_id is the key of the cluster's first row; dedupe_decision
+is duplicate (in a cluster of two or more), unique, review (a possible
+duplicate below the match threshold, or a merge refused by the chaining
+guard) or invalid (malformed row or nothing to match on). A summary goes
+to stderr.
 
 Options:
-  -o, --out FILE             write here instead of stdout
-      --key NAME             record key column (default: the first column)
-      --map CANON=THEIRS     read canonical column CANON from column THEIRS (repeatable)
-      --model FILE           use a saved model (JSON) instead of training one
-      --save-model FILE      write the model (with the chosen thresholds) as JSON
-      --match-threshold P    merge pairs at or above this probability (default: from the estimated FDR)
-      --review-threshold P   report pairs at or above this probability for review
-      --bom                  start the output with a UTF-8 BOM (for Excel)`;
+  -o, --out FILE          write here (.csv or .xlsx) instead of stdout
+      --key NAME          record key column (default: the first column)
+      --map COL=THEIRS    read engine column COL from column THEIRS
+      --model FILE        use a saved model instead of training one
+      --save-model FILE   write the model (with thresholds) as JSON
+      --match-threshold P merge pairs at or above this probability
+      --review-threshold P
+                          report pairs at or above this for review
+      --reference-date D  "today" for date checks, YYYY-MM-DD
+      --encoding NAME     bytes that are not UTF-8: windows-1258, tcvn3,
+                          viscii, vni, utf-16le
+      --delimiter D       , or ; or tab (default: detected)
+      --bom               start the output with a UTF-8 BOM (for Excel)
+      --no-formula-guard  write cells starting with = + - @ as they are`;
 
 const ARGS = {
   ...CSV_ARG_OPTIONS,
@@ -39,93 +48,68 @@ const ARGS = {
   'save-model': { type: 'string' },
   'match-threshold': { type: 'string' },
   'review-threshold': { type: 'string' },
+  'reference-date': { type: 'string' },
 } as const;
+
+/**
+ * The stderr summary of a `dedupe` run.
+ *
+ * @example
+ * ```ts
+ * ctx.stderr.write(dedupeSummaryText(summary));
+ * ```
+ */
+export function dedupeSummaryText(s: DedupeFileSummary): string {
+  const t = s.match.thresholds;
+  const c = s.counts;
+  const lines = [
+    `vn-reconcile dedupe: ${s.file}: ${s.rows} rows in ${s.seconds.toFixed(1)} s → ${s.clusters} clusters`,
+    `  duplicate ${c.duplicate}, unique ${c.unique}, review ${c.review}, invalid ${c.invalid}; merges refused by the chaining guard ${s.guardedMerges}`,
+    `  candidate pairs scored: ${s.match.pairsScored} (blocking: ${s.match.blocking.perRule.map((r) => `${r.rule} ${r.pairs}`).join(', ')})`,
+    `  thresholds: match p >= ${t.match.toPrecision(4)}, review p >= ${t.review.toPrecision(4)}; estimated FDR ${t.estimatedFdr.toExponential(2)}, estimated FNR ${t.estimatedFnr.toExponential(2)}`,
+  ];
+  const training = s.model.training;
+  lines.push(
+    s.trained && training
+      ? `  model trained without labels: ${training.randomPairs} random pairs for u, EM on ${training.patterns} patterns of ${training.candidatePairs} candidate pairs (${training.rounds.length} rounds)`
+      : '  model: loaded from file',
+  );
+  for (const n of s.notes) lines.push(`  note: ${n}`);
+  for (const w of s.warnings) lines.push(`  warning: ${w}`);
+  return `${lines.join('\n')}\n`;
+}
 
 async function runDedupe(ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(ctx.argv, ARGS);
   const file = oneInputFile(positionals);
-  const match = probabilityFlag('match-threshold', values['match-threshold']);
-  const review = probabilityFlag('review-threshold', values['review-threshold']);
-  const spec = vietnameseSpec();
-  const model = await loadModel(ctx, values.model, spec);
-  const bar = progress(ctx, 'dedupe');
-  const side = await loadSide(
-    ctx,
-    file,
-    { key: values.key, map: parseColumnMap(values.map) },
-    (n) => bar.update(`reading ${file}: ${n} rows`),
-  );
-  const clash = side.columns.find((c) => (DEDUPE_COLUMNS as readonly string[]).includes(c));
-  if (clash !== undefined)
-    throw new CliInputError(
-      `${side.file}: row 1: the input already has a column '${clash}' that dedupe adds`,
-    );
-  bar.update(`matching ${side.records.length} records`);
-  const started = Date.now();
-  const thresholds = thresholdsFromFlags(match, review, model);
-  const outcome = dedupeRecords(side.records, spec, {
-    rules: VIETNAMESE_RULES,
-    ...(model ? { model } : {}),
-    ...(thresholds ? { thresholds } : {}),
-  });
-  if (!outcome.success) {
-    bar.done();
-    throw new CliInputError(outcome.issues.map((i) => i.message).join('; '));
-  }
-  const data = outcome.data;
-  const size = new Int32Array(side.records.length);
-  for (const c of data.cluster) size[c]! += 1;
-  const inReview = new Uint8Array(side.records.length);
-  for (const p of data.pairs)
-    if (p.decision === 'review' && data.cluster[p.a] !== data.cluster[p.b]) {
-      inReview[p.a] = 1;
-      inReview[p.b] = 1;
-    }
-  bar.update('writing');
-  const output = await openOutput(values.out, ctx.cwd, ctx.stdout);
-  const writer = createCsvWriter(output.stream, [...side.columns, ...DEDUPE_COLUMNS], {
+  const bar = progressBar(ctx.stderr, 'dedupe');
+  const summary = await dedupeFile(file === '-' ? ctx.stdin : file, {
+    out: values.out === undefined || values.out === '-' ? ctx.stdout : values.out,
+    cwd: ctx.cwd,
+    key: values.key,
+    columns: parseColumnMap(values.map),
+    model: values.model,
+    saveModel: values['save-model'],
+    matchThreshold: probabilityFlag('match-threshold', values['match-threshold']),
+    reviewThreshold: probabilityFlag('review-threshold', values['review-threshold']),
+    referenceDate: referenceDateFlag(values['reference-date']),
+    encoding: encodingFlag(values.encoding),
+    delimiter: delimiterFlag(values.delimiter),
     bom: values.bom === true,
-    close: output.close,
-  });
-  const tally = { duplicate: 0, unique: 0, review: 0, invalid: 0 };
-  try {
-    for (let row = 0; row < side.keys.length; row++) {
-      const r = side.recordOf[row]!;
-      const cells = side.cells[row]!;
-      if (r < 0) {
-        tally.invalid++;
-        cells.push(side.keys[row]!, '1', 'invalid');
-      } else {
-        const c = data.cluster[r]!;
-        const n = size[c]!;
-        const decision = n > 1 ? 'duplicate' : inReview[r] ? 'review' : 'unique';
-        tally[decision]++;
-        cells.push(side.records[c]!.key, String(n), decision);
-      }
-      const wait = writer.write(cells);
-      if (wait !== undefined) await wait;
-    }
-  } finally {
-    await writer.end();
-  }
-  bar.done();
-  await saveModel(ctx, values['save-model'], data.model);
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  ctx.stderr.write(
-    [
-      `vn-reconcile dedupe: ${side.file}: ${side.keys.length} rows in ${seconds} s → ${data.summary.clusters + side.invalid} clusters`,
-      `  duplicate ${tally.duplicate}, unique ${tally.unique}, review ${tally.review}, invalid ${tally.invalid}; merges refused by the chaining guard ${data.summary.guardedMerges}`,
-      ...summaryLines(data.summary, model ? undefined : data.model.training),
-      '',
-    ].join('\n'),
-  );
+    formulaGuard: values['no-formula-guard'] !== true,
+    onProgress: bar.update,
+    signal: ctx.signal,
+  }).finally(bar.done);
+  ctx.stderr.write(dedupeSummaryText(summary));
   return EXIT_OK;
 }
 
-/** `vn-reconcile dedupe IN.csv`: every row with a cluster id (DESIGN.md §5). */
+/** `vn-reconcile dedupe IN`: every row with a cluster id (DESIGN.md §5). */
 export const dedupeCommand: Command = {
   name: 'dedupe',
-  summary: 'find records of the same person inside one CSV file: every row gets a cluster_id',
+  summary: 'find records of the same person inside one file (cluster_id)',
   usage: USAGE,
   run: runDedupe,
 };
+
+export { DEDUPE_COLUMNS };

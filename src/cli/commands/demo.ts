@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
+import { inputError } from '../../node/errors.js';
 import {
   generateDataset,
   LIST_COLUMNS,
@@ -13,7 +14,7 @@ import {
   truthToRow,
 } from '../../testing/population/index.js';
 import type { Command, CommandContext } from '../command.js';
-import { CliInputError, EXIT_OK } from '../errors.js';
+import { EXIT_OK } from '../exit-codes.js';
 import { cleanCommand } from './clean.js';
 import { dedupeCommand } from './dedupe.js';
 import { linkCommand } from './link.js';
@@ -78,12 +79,13 @@ export const demoCommand: Command = {
     const size = Number(values.size);
     const seed = Number(values.seed);
     if (!Number.isInteger(size) || size < 100 || size > 1_000_000) {
-      throw new CliInputError(
+      throw inputError(
+        'INPUT_INVALID',
         `--size must be a whole number from 100 to 1000000, got '${values.size}'`,
       );
     }
     if (!Number.isInteger(seed))
-      throw new CliInputError(`--seed must be a whole number, got '${values.seed}'`);
+      throw inputError('INPUT_INVALID', `--seed must be a whole number, got '${values.seed}'`);
     const dir = resolve(ctx.cwd, values.dir ?? join(tmpdir(), 'vn-reconcile-demo'));
     mkdirSync(dir, { recursive: true });
     const out = (s: string) => ctx.stdout.write(`${s}\n`);

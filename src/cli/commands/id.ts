@@ -7,8 +7,9 @@ import {
   type ParseIdNumberOptions,
   parseIdNumber,
 } from '../../id/index.js';
+import { inputError } from '../../node/errors.js';
 import type { Command, CommandContext } from '../command.js';
-import { CliInputError, EXIT_OK } from '../errors.js';
+import { EXIT_OK } from '../exit-codes.js';
 
 const USAGE = `Usage: vn-reconcile id [options] VALUE...
        ... | vn-reconcile id [options]        (one value per line on stdin)
@@ -35,7 +36,7 @@ function readOptions(argv: readonly string[]): { options: IdCliOptions; values: 
   try {
     parsed = parseArgsStrict(argv);
   } catch (error) {
-    throw new CliInputError(error instanceof Error ? error.message : String(error));
+    throw inputError('INPUT_INVALID', error instanceof Error ? error.message : String(error));
   }
   const { values: flags, positionals } = parsed;
   let referenceDate: Date | undefined;
@@ -47,7 +48,7 @@ function readOptions(argv: readonly string[]): { options: IdCliOptions; values: 
     const t = referenceDate.getTime();
     // Round trip through Vietnam time rejects dates such as 2026-02-31.
     if (Number.isNaN(t) || new Date(t + 7 * 3600_000).toISOString().slice(0, 10) !== ref) {
-      throw new CliInputError(`--reference-date: expected YYYY-MM-DD, got '${ref}'`);
+      throw inputError('INPUT_INVALID', `--reference-date: expected YYYY-MM-DD, got '${ref}'`);
     }
   }
   const parse: ParseIdNumberOptions = {
@@ -120,7 +121,7 @@ export const idCommand: Command = {
     if (values.length === 0) {
       const isTty = (ctx.stdin as { isTTY?: boolean }).isTTY === true;
       const count = isTty ? 0 : await fromStdin(ctx, options);
-      if (count === 0) throw new CliInputError(`no VALUE given\n\n${USAGE}`);
+      if (count === 0) throw inputError('INPUT_INVALID', `no VALUE given\n\n${USAGE}`);
       return EXIT_OK;
     }
     for (const value of values) await write(ctx.stdout, idResultLine(value, options));

@@ -1,55 +1,65 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+/**
+ * `vn-reconcile link LEFT RIGHT`: flags in, `linkFiles` (vn-reconcile/node) called, progress bar
+ * and summary out. No pipeline logic here.
+ */
 import {
-  type FellegiSunterModel,
-  type LinkageSpec,
-  linkRecords,
-  type MatchSummary,
-  parseModel,
-  type TrainingReport,
-  VIETNAMESE_RULES,
-  vietnameseSpec,
-} from '../../match/index.js';
-import { type CleanRecord, cleanRecord } from '../../record/index.js';
-import type { Command, CommandContext } from '../command.js';
+  inputError,
+  LINK_COLUMNS,
+  type LinkFilesSummary,
+  linkFiles,
+  mergeShardFiles,
+  parseShard,
+} from '../../node/index.js';
 import {
   CSV_ARG_OPTIONS,
-  createCsvWriter,
-  openCsv,
-  openOutput,
+  delimiterFlag,
+  encodingFlag,
   parseColumnMap,
   parseCommandArgs,
-} from '../csv.js';
-import { CliInputError, EXIT_OK } from '../errors.js';
-import {
-  PIPELINE_USAGE,
-  runLinkPipelineCommand,
-  settledPairsNote,
-  usesPipeline,
-} from '../link-pipeline.js';
-import { explanationOf, LINK_COLUMNS } from '../parallel/output.js';
-import { thresholdsFromFlags } from '../thresholds.js';
+  positiveIntFlag,
+  probabilityFlag,
+  referenceDateFlag,
+} from '../args.js';
+import type { Command, CommandContext } from '../command.js';
+import { EXIT_OK } from '../exit-codes.js';
+import { formatDuration, progressBar } from '../progress-bar.js';
 
-const USAGE = `Usage: vn-reconcile link LEFT.csv RIGHT.csv [--out OUT.csv] [options]
+const USAGE = `Usage: vn-reconcile link LEFT RIGHT [--out OUT] [options]
 
-Links each record of LEFT (the list to reconcile, e.g. vaccination subjects) to the reference RIGHT
-(e.g. the population register). Exactly one output row per LEFT record, in LEFT order:
-${LINK_COLUMNS.join(', ')}; decision is match, review, no_match or invalid. Unsupervised
-(Fellegi–Sunter, EM) unless --model is given. A summary goes to stderr.
+Links each record of LEFT (the list to reconcile, e.g. vaccination
+subjects) to the reference RIGHT (e.g. the population register). One
+output row per LEFT record, in LEFT order: left_id, right_id, decision,
+probability, match_weight, explanation; decision is match, review,
+no_match or invalid. Inputs: .csv, .tsv or .xlsx (- for stdin).
+Unsupervised (Fellegi-Sunter, EM) unless --model is given.
 
 Options:
-  -o, --out FILE             write here instead of stdout
-      --key NAME             record key column of both files (default: the first column)
-      --left-key NAME        record key column of LEFT
-      --right-key NAME       record key column of RIGHT
-      --map CANON=THEIRS     read canonical column CANON from column THEIRS (repeatable)
-      --one-to-one           no RIGHT record is linked to two LEFT records (default many-to-one)
-      --model FILE           use a saved model (JSON) instead of training one
-      --save-model FILE      write the model (with the chosen thresholds) as JSON
-      --match-threshold P    match at or above this probability (default: from the estimated FDR)
-      --review-threshold P   review at or above this probability
-      --target-fdr X         estimated false-discovery rate the match threshold aims at (default 0.001)
-      --bom                  start the output with a UTF-8 BOM (for Excel)`;
+  -o, --out FILE          write here (.csv or .xlsx) instead of stdout
+      --key NAME          record key column of both files (default: first)
+      --left-key NAME     record key column of LEFT
+      --right-key NAME    record key column of RIGHT
+      --map COL=THEIRS    read engine column COL from column THEIRS
+      --one-to-one        no RIGHT record linked twice (runs in memory)
+      --model FILE        use a saved model instead of training one
+      --save-model FILE   write the model (with thresholds) as JSON
+      --match-threshold P match at or above this probability
+      --review-threshold P
+                          review at or above this probability
+      --target-fdr X      estimated FDR the match threshold aims at
+                          (default 0.001)
+      --encoding NAME     bytes that are not UTF-8: windows-1258, tcvn3,
+                          viscii, vni, utf-16le
+      --delimiter D       , or ; or tab (default: detected)
+      --bom               start the output with a UTF-8 BOM (for Excel)
+      --no-formula-guard  write cells starting with = + - @ as they are
+      --workers N         worker threads (default: the number of cores)
+      --chunk-size N      rows per chunk (default 4096)
+      --sample-size N     LEFT rows in the EM sample (default 50000)
+      --shard K/N         only the K-th of N shards of LEFT; the output
+                          gets a leading left_row column. Train once
+                          (--save-model), then give every shard --model
+      --merge             the files are shard outputs: merge them
+      --reference-date D  "today" for date checks, YYYY-MM-DD`;
 
 const ARGS = {
   ...CSV_ARG_OPTIONS,
@@ -61,247 +71,129 @@ const ARGS = {
   'match-threshold': { type: 'string' },
   'review-threshold': { type: 'string' },
   'target-fdr': { type: 'string' },
+  workers: { type: 'string' },
+  'chunk-size': { type: 'string' },
+  'sample-size': { type: 'string' },
+  shard: { type: 'string' },
+  merge: { type: 'boolean' },
+  'reference-date': { type: 'string' },
 } as const;
 
-/** A file read and cleaned: records to match, and which rows are invalid. @internal */
-export interface LoadedSide {
-  readonly file: string;
-  readonly keys: string[];
-  readonly cells: string[][];
-  readonly columns: readonly string[];
-  /** Clean records of the valid rows. */
-  readonly records: CleanRecord[];
-  /** Row index → index in `records`, −1 for an invalid row. */
-  readonly recordOf: Int32Array;
-  readonly invalid: number;
-}
-
-/** Progress on a TTY: one rewritten line; silent otherwise. @internal */
-export function progress(ctx: CommandContext, command: string) {
-  const tty = ctx.stderr.isTTY === true;
-  return {
-    update(text: string) {
-      if (tty) ctx.stderr.write(`\r\u001b[2K${command}: ${text}`);
-    },
-    done() {
-      if (tty) ctx.stderr.write('\r\u001b[2K');
-    },
-  };
-}
-
-/**
- * Reads and cleans a CSV file. A row is invalid when it has the wrong number of fields or
- * nothing to match on (neither a name nor an identity number nor a phone).
- * @internal
- */
-export async function loadSide(
-  ctx: CommandContext,
-  file: string,
-  options: { key?: string | undefined; map: ReturnType<typeof parseColumnMap> },
-  report: (rows: number) => void,
-): Promise<LoadedSide> {
-  const source = await openCsv(file === '-' ? 'stdin' : file, {
-    cwd: ctx.cwd,
-    map: options.map,
-    ...(options.key === undefined ? {} : { key: options.key }),
-    ...(file === '-' ? { stream: ctx.stdin } : {}),
-  });
-  const keys: string[] = [];
-  const cells: string[][] = [];
-  const records: CleanRecord[] = [];
-  const recordOf: number[] = [];
-  let invalid = 0;
-  const referenceDate = new Date();
-  for await (const row of source.rows) {
-    keys.push(row.key);
-    cells.push(row.cells as string[]);
-    const { record } = cleanRecord(row.raw, { key: row.key, referenceDate });
-    const usable =
-      row.fieldCountIssue === undefined &&
-      (record.fullName.value !== undefined ||
-        record.idNumber.value !== undefined ||
-        record.phone.value !== undefined);
-    if (usable) {
-      recordOf.push(records.length);
-      records.push(record);
-    } else {
-      recordOf.push(-1);
-      invalid++;
-    }
-    if (keys.length % 5000 === 0) report(keys.length);
-  }
-  return {
-    file: source.header.file,
-    keys,
-    cells,
-    columns: source.header.columns,
-    records,
-    recordOf: Int32Array.from(recordOf),
-    invalid,
-  };
-}
-
-/** Parses a probability flag. @internal */
-export function probabilityFlag(flag: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const x = Number(value);
-  if (!(x >= 0 && x <= 1))
-    throw new CliInputError(`--${flag} ${value}: expected a number between 0 and 1`);
-  return x;
-}
-
-/** Loads and validates a saved model. @internal */
-export async function loadModel(
-  ctx: CommandContext,
-  file: string | undefined,
-  spec: LinkageSpec<CleanRecord>,
-): Promise<FellegiSunterModel | undefined> {
-  if (file === undefined) return undefined;
-  let text: string;
-  try {
-    text = await readFile(resolve(ctx.cwd, file), 'utf8');
-  } catch {
-    throw new CliInputError(`--model ${file}: cannot read the file`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new CliInputError(
-      `--model ${file}: not JSON (${e instanceof Error ? e.message : String(e)})`,
-    );
-  }
-  const parsed = parseModel(json, spec);
-  if (!parsed.success) {
-    throw new CliInputError(`--model ${file}: ${parsed.issues.map((i) => i.message).join('; ')}`);
-  }
-  return parsed.data;
-}
-
-/** Writes a model as JSON. @internal */
-export async function saveModel(
-  ctx: CommandContext,
-  file: string | undefined,
-  model: FellegiSunterModel,
-) {
-  if (file === undefined) return;
-  await writeFile(resolve(ctx.cwd, file), `${JSON.stringify(model, null, 2)}\n`, 'utf8');
-}
-
-/** The summary lines shared by link and dedupe. @internal */
-export function summaryLines(
-  summary: MatchSummary,
-  training: TrainingReport | undefined,
-): string[] {
-  const t = summary.thresholds;
-  const lines = [
-    `  candidate pairs scored: ${summary.pairsScored} (blocking: ${summary.blocking.perRule
-      .map((r) => `${r.rule} ${r.pairs}`)
-      .join(
-        ', ',
-      )}${summary.pairsSettled > 0 ? `; ${settledPairsNote(summary.pairsSettled)}` : ''})`,
-    `  thresholds: match p >= ${t.match.toPrecision(4)}, review p >= ${t.review.toPrecision(4)}; estimated FDR ${t.estimatedFdr.toExponential(2)}, estimated FNR ${t.estimatedFnr.toExponential(2)}`,
-  ];
-  if (training) {
-    lines.push(
-      `  model trained without labels: ${training.randomPairs} random pairs for u, EM on ${training.patterns} patterns of ${training.candidatePairs} candidate pairs (${training.rounds.length} rounds)`,
-    );
-  } else lines.push('  model: loaded from file');
-  return lines;
-}
-
 async function runLink(ctx: CommandContext): Promise<number> {
-  if (usesPipeline(ctx.argv)) return runLinkPipelineCommand(ctx);
   const { values, positionals } = parseCommandArgs(ctx.argv, ARGS);
+  const out = values.out === undefined || values.out === '-' ? ctx.stdout : values.out;
+  if (values.merge === true) {
+    if (positionals.length === 0)
+      throw inputError('OPTION_INVALID', '--merge: give the shard output files');
+    const rows = await mergeShardFiles(positionals, {
+      out,
+      cwd: ctx.cwd,
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+    });
+    ctx.stderr.write(
+      `vn-reconcile link --merge: ${fmt(rows)} rows from ${positionals.length} shard files\n`,
+    );
+    return EXIT_OK;
+  }
   if (positionals.length !== 2) {
-    throw new CliInputError(
-      `expected two input files (LEFT.csv RIGHT.csv), got ${positionals.length}${positionals.length > 0 ? `: ${positionals.join(' ')}` : ''}`,
+    throw inputError(
+      'OPTION_INVALID',
+      `expected two input files (LEFT RIGHT), got ${positionals.length}${positionals.length > 0 ? `: ${positionals.join(' ')}` : ''}`,
     );
   }
   const [leftFile, rightFile] = positionals as [string, string];
   if (leftFile === '-' && rightFile === '-')
-    throw new CliInputError('only one input can be stdin (-)');
-  const map = parseColumnMap(values.map);
-  const match = probabilityFlag('match-threshold', values['match-threshold']);
-  const review = probabilityFlag('review-threshold', values['review-threshold']);
-  const targetFdr = probabilityFlag('target-fdr', values['target-fdr']);
-  const spec = vietnameseSpec();
-  const model = await loadModel(ctx, values.model, spec);
-  const bar = progress(ctx, 'link');
-  const right = await loadSide(
-    ctx,
-    rightFile,
-    { key: values['right-key'] ?? values.key, map },
-    (n) => bar.update(`reading ${rightFile}: ${n} rows`),
-  );
-  const left = await loadSide(ctx, leftFile, { key: values['left-key'] ?? values.key, map }, (n) =>
-    bar.update(`reading ${leftFile}: ${n} rows`),
-  );
-  bar.update(`matching ${left.records.length} × ${right.records.length} records`);
-  const started = Date.now();
-  const thresholds = thresholdsFromFlags(match, review, model);
-  const outcome = linkRecords(left.records, right.records, spec, {
-    rules: VIETNAMESE_RULES,
-    ...(values['one-to-one'] ? { oneToOne: true } : {}),
-    ...(model ? { model } : {}),
-    ...(thresholds ? { thresholds } : {}),
-    ...(targetFdr !== undefined ? { targetFdr } : {}),
-  });
-  if (!outcome.success) {
-    bar.done();
-    throw new CliInputError(outcome.issues.map((i) => i.message).join('; '));
-  }
-  const data = outcome.data;
-  bar.update('writing');
-  const output = await openOutput(values.out, ctx.cwd, ctx.stdout);
-  const writer = createCsvWriter(output.stream, [...LINK_COLUMNS], {
-    bom: values.bom === true,
-    close: output.close,
-  });
-  const tally = { match: 0, review: 0, no_match: 0, invalid: 0 };
-  try {
-    for (let row = 0; row < left.keys.length; row++) {
-      const r = left.recordOf[row]!;
-      let cells: string[];
-      if (r < 0) {
-        tally.invalid++;
-        cells = [left.keys[row]!, '', 'invalid', '', '', 'malformed row or nothing to match on'];
-      } else {
-        const res = data.results[r]!;
-        tally[res.decision]++;
-        cells = [
-          left.keys[row]!,
-          res.right >= 0 ? right.records[res.right]!.key : '',
-          res.decision,
-          res.right >= 0 ? res.probability.toFixed(6) : '',
-          res.right >= 0 ? res.matchWeight.toFixed(2) : '',
-          explanationOf(data.scorer, data.left, data.right, res),
-        ];
-      }
-      const wait = writer.write(cells);
-      if (wait !== undefined) await wait;
-    }
-  } finally {
-    await writer.end();
-  }
-  bar.done();
-  await saveModel(ctx, values['save-model'], data.model);
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  ctx.stderr.write(
-    [
-      `vn-reconcile link: ${left.file}: ${left.keys.length} rows → ${right.file}: ${right.keys.length} rows (${right.invalid} unusable) in ${seconds} s`,
-      `  match ${tally.match}, review ${tally.review}, no_match ${tally.no_match}, invalid ${tally.invalid}${values['one-to-one'] ? ' (one-to-one)' : ''}`,
-      ...summaryLines(data.summary, model ? undefined : data.model.training),
-      '',
-    ].join('\n'),
-  );
+    throw inputError('OPTION_INVALID', 'only one input can be stdin (-)');
+  if (values['one-to-one'] === true && values.shard !== undefined)
+    throw inputError(
+      'OPTION_INVALID',
+      '--one-to-one cannot be sharded: every candidate is needed at once',
+    );
+  const bar = progressBar(ctx.stderr, 'link');
+  const summary = await linkFiles(
+    leftFile === '-' ? ctx.stdin : leftFile,
+    rightFile === '-' ? ctx.stdin : rightFile,
+    {
+      out,
+      cwd: ctx.cwd,
+      key: values.key,
+      leftKey: values['left-key'],
+      rightKey: values['right-key'],
+      columns: parseColumnMap(values.map),
+      oneToOne: values['one-to-one'] === true,
+      model: values.model,
+      saveModel: values['save-model'],
+      matchThreshold: probabilityFlag('match-threshold', values['match-threshold']),
+      reviewThreshold: probabilityFlag('review-threshold', values['review-threshold']),
+      targetFdr: probabilityFlag('target-fdr', values['target-fdr']),
+      encoding: encodingFlag(values.encoding),
+      delimiter: delimiterFlag(values.delimiter),
+      bom: values.bom === true,
+      formulaGuard: values['no-formula-guard'] !== true,
+      workers: positiveIntFlag('workers', values.workers, 256),
+      chunkRows: positiveIntFlag('chunk-size', values['chunk-size']),
+      sampleSize: positiveIntFlag('sample-size', values['sample-size']),
+      shard: values.shard === undefined ? undefined : parseShard(values.shard),
+      referenceDate: referenceDateFlag(values['reference-date']),
+      onProgress: bar.update,
+      signal: ctx.signal,
+    },
+  ).finally(bar.done);
+  ctx.stderr.write(formatSummary(summary));
   return EXIT_OK;
 }
 
-/** `vn-reconcile link LEFT.csv RIGHT.csv`: one output row per LEFT record (DESIGN.md §5). */
+const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
+
+/**
+ * The summary printed to stderr after a run.
+ *
+ * @example
+ * ```ts
+ * io.stderr.write(formatSummary(summary));
+ * ```
+ */
+export function formatSummary(s: LinkFilesSummary): string {
+  const shard = s.shard
+    ? `, shard ${s.shard.index + 1}/${s.shard.count} (${fmt(s.rowsWritten)} of ${fmt(s.leftRows)} rows)`
+    : '';
+  const c = s.counts;
+  const lines = [
+    `vn-reconcile link: ${fmt(s.rowsWritten)} rows against ${fmt(s.rightRows)} reference rows in ${formatDuration(s.seconds.total)} (${s.seconds.total.toFixed(1)} s; ${s.workers} worker${s.workers === 1 ? '' : 's'}${shard})`,
+    `  match ${c.match}, review ${c.review}, no_match ${c.no_match}, invalid ${c.invalid}`,
+    `  candidate pairs scored: ${s.pairsScored} (${fmt(s.pairsScored / Math.max(s.seconds.link, 1e-9))} pairs/s while linking; ${settledPairsNote(s.pairsSettled)})`,
+    `  thresholds: match p >= ${s.thresholds.match.toPrecision(4)}, review p >= ${s.thresholds.review.toPrecision(4)}; estimated FDR ${s.estimatedFdr.toExponential(2)}, estimated FNR ${s.estimatedFnr.toExponential(2)} (on the EM sample: ${s.sampleFdr.toExponential(2)}, ${s.sampleFnr.toExponential(2)})`,
+    s.trained
+      ? `  model trained without labels: EM on a sample of ${fmt(s.sampleSize)} LEFT rows (the full data is only scored)`
+      : `  model: loaded from file (thresholds checked on a sample of ${fmt(s.sampleSize)} LEFT rows)`,
+    `  blocking, candidates per LEFT row on the sample: ${s.blockingPerRow.map((b) => `${b.rule} ${b.pairs.toFixed(2)}`).join(', ')}`,
+    `  reference: ${s.referenceBytesPerRecord.toFixed(0)} bytes/record in shared typed arrays; time: reference ${s.seconds.reference.toFixed(1)} s · training ${s.seconds.training.toFixed(1)} s · linking ${s.seconds.link.toFixed(1)} s`,
+  ];
+  for (const n of s.notes) lines.push(`  note: ${n}`);
+  for (const w of s.warnings) lines.push(`  warning: ${w}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The summary's words for the candidate pairs compared on one field only (see
+ * `ScoreChunkOptions.settle`), shared by the streaming and in-memory link summaries.
+ *
+ * @example
+ * ```ts
+ * settledPairsNote(12); // '12 of them compared on one field only, …'
+ * ```
+ */
+export function settledPairsNote(n: number): string {
+  return `${n} of them compared on one field only, their row already settled by a match rule`;
+}
+
+/** `vn-reconcile link LEFT RIGHT`: one output row per LEFT record (DESIGN.md §5). */
 export const linkCommand: Command = {
   name: 'link',
-  summary: 'link a list to a reference (the register): one row per list record with the best match',
-  usage: `${USAGE}\n\n${PIPELINE_USAGE}`,
+  summary: 'link a list to a reference (the register): best match per row',
+  usage: USAGE,
   run: runLink,
 };
+
+/** The output columns of `link` (re-exported for the commands that read link outputs). */
+export { LINK_COLUMNS };

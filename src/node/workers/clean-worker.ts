@@ -6,8 +6,12 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { CsvError } from 'csv-parse';
-import type { CleanWorkerData, CleanWorkerReply, CleanWorkerRequest } from './clean-parallel.js';
-import { cleanCsvChunk } from './clean-rows.js';
+import type {
+  CleanWorkerData,
+  CleanWorkerReply,
+  CleanWorkerRequest,
+} from '../clean/clean-parallel.js';
+import { cleanCsvChunk } from '../clean/clean-rows.js';
 
 const port = parentPort;
 if (port === null) throw new Error('vn-reconcile clean worker: not running in a worker thread');

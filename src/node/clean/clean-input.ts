@@ -8,7 +8,6 @@ import { createReadStream } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
-import { countCsvLines, createRecordScanState, scanRecords } from './clean-chunks.js';
 import {
   CSV_PARSE_OPTIONS,
   type CsvHeader,
@@ -17,7 +16,8 @@ import {
   type OpenCsvOptions,
   openCsv,
   resolveHeader,
-} from './csv.js';
+} from '../io/csv.js';
+import { countCsvLines, createRecordScanState, scanRecords } from './clean-chunks.js';
 
 /** Inputs smaller than this many chunks are cleaned in one thread. */
 export const PARALLEL_MIN_CHUNKS = 16;
@@ -30,7 +30,7 @@ export interface WorkerInput {
   readonly headerLines: number;
   /** Bytes after the header already read. */
   readonly rest: Buffer;
-  /** The remaining bytes; read errors are `CliInputError`s naming the file. */
+  /** The remaining bytes; read errors are `VnReconcileError`s naming the file. */
   readonly blocks: AsyncIterator<Buffer, undefined>;
 }
 

@@ -2,7 +2,7 @@
  * Shared CSV plumbing of the `clean`, `link` and `dedupe` commands (DESIGN.md §5): streaming read
  * with csv-parse (UTF-8, header row, RFC 4180, BOM accepted), canonical column mapping, the record
  * key, streaming write with csv-stringify and backpressure, and argument parsing helpers. Every
- * user-caused problem is a `CliInputError` whose message names the file, row and column.
+ * user-caused problem is a `VnReconcileError` whose message names the file, row and column.
  */
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -11,16 +11,13 @@ import type { Readable, Writable } from 'node:stream';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { CsvError, type Options, parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
-import {
-  CANONICAL_COLUMNS,
-  type CanonicalColumn,
-  isCanonicalColumn,
-  type RawRecord,
-} from '../record/index.js';
-import { CliInputError } from './errors.js';
+import type { VnReconcileError } from '../../errors.js';
+import type { RawRecord } from '../../record/index.js';
+import { inputError } from '../errors.js';
+import { ENGINE_COLUMNS, type EngineColumn, isEngineColumn, joinNameParts } from './columns.js';
 
 /** `--map canonical=theirs` pairs: which file column holds each canonical column. */
-export type ColumnMap = Readonly<Partial<Record<CanonicalColumn, string>>>;
+export type ColumnMap = Readonly<Partial<Record<EngineColumn, string>>>;
 
 /** Options of {@link openCsv}. */
 export interface OpenCsvOptions {
@@ -32,6 +29,8 @@ export interface OpenCsvOptions {
   readonly cwd?: string;
   /** Read this stream instead of opening `path` (`path` still names it in messages; e.g. stdin). */
   readonly stream?: Readable;
+  /** The file's name in messages (default: `path`). */
+  readonly label?: string;
 }
 
 /** The header of an opened CSV file. */
@@ -41,7 +40,7 @@ export interface CsvHeader {
   /** Column names as they are in the file (BOM removed). */
   readonly columns: readonly string[];
   /** Canonical column → its index in `columns`. */
-  readonly canonical: Readonly<Partial<Record<CanonicalColumn, number>>>;
+  readonly canonical: Readonly<Partial<Record<EngineColumn, number>>>;
   /** Index of the key column. */
   readonly keyIndex: number;
 }
@@ -82,7 +81,7 @@ export interface CsvSource {
 }
 
 /**
- * The `CliInputError` for an error met while reading `file`: a csv-parse error names the row
+ * The `VnReconcileError` for an error met while reading `file`: a csv-parse error names the row
  * (header = row 1), line and column; an I/O error says why the file cannot be read.
  *
  * @example
@@ -91,7 +90,7 @@ export interface CsvSource {
  * // 'a.csv: cannot read the file (no such file)'
  * ```
  */
-export function describeIoError(file: string, error: unknown): CliInputError {
+export function describeIoError(file: string, error: unknown): VnReconcileError {
   const code = (error as { code?: unknown } | null)?.code;
   if (error instanceof CsvError) {
     const info = error as unknown as { records?: unknown; column?: unknown; lines?: unknown };
@@ -104,13 +103,16 @@ export function describeIoError(file: string, error: unknown): CliInputError {
     ]
       .filter((s) => s.length > 0)
       .join(', ');
-    return new CliInputError(`${file}: ${where}: ${error.message}`);
+    return inputError('INPUT_INVALID', `${file}: ${where}: ${error.message}`);
   }
   if (typeof code === 'string') {
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code;
-    return new CliInputError(`${file}: cannot read the file (${reason})`);
+    return inputError('INPUT_INVALID', `${file}: cannot read the file (${reason})`);
   }
-  return new CliInputError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+  return inputError(
+    'INPUT_INVALID',
+    `${file}: ${error instanceof Error ? error.message : String(error)}`,
+  );
 }
 
 function findColumn(columns: readonly string[], name: string): number {
@@ -122,7 +124,7 @@ function findColumn(columns: readonly string[], name: string): number {
 
 /**
  * Resolves a header row: canonical columns (any case), `--map` renames, duplicate names and the
- * key column. Throws a `CliInputError` naming the file, row 1 and the column.
+ * key column. Throws a `VnReconcileError` naming the file, row 1 and the column.
  *
  * @example
  * ```ts
@@ -136,25 +138,27 @@ export function resolveHeader(
   options: Pick<OpenCsvOptions, 'key' | 'map'> = {},
 ): CsvHeader {
   if (columns.length === 0 || (columns.length === 1 && columns[0] === '')) {
-    throw new CliInputError(`${file}: row 1: the header row is empty`);
+    throw inputError('INPUT_INVALID', `${file}: row 1: the header row is empty`);
   }
   const seen = new Map<string, number>();
   columns.forEach((c, i) => {
     const prev = seen.get(c);
     if (prev !== undefined) {
-      throw new CliInputError(
+      throw inputError(
+        'INPUT_INVALID',
         `${file}: row 1: column '${c}' appears twice (columns ${prev + 1} and ${i + 1})`,
       );
     }
     seen.set(c, i);
   });
-  const canonical: Partial<Record<CanonicalColumn, number>> = {};
+  const canonical: Partial<Record<EngineColumn, number>> = {};
   const mapped = new Set<number>();
   for (const [canon, theirs] of Object.entries(options.map ?? {})) {
-    if (!isCanonicalColumn(canon) || theirs === undefined) continue;
+    if (!isEngineColumn(canon) || theirs === undefined) continue;
     const i = findColumn(columns, theirs);
     if (i < 0) {
-      throw new CliInputError(
+      throw inputError(
+        'INPUT_INVALID',
         `${file}: row 1: --map ${canon}=${theirs}: there is no column '${theirs}' in the header`,
       );
     }
@@ -164,9 +168,10 @@ export function resolveHeader(
   columns.forEach((c, i) => {
     if (mapped.has(i)) return;
     const name = c.trim().toLowerCase();
-    if (!isCanonicalColumn(name)) return;
+    if (!isEngineColumn(name)) return;
     if (canonical[name] !== undefined) {
-      throw new CliInputError(
+      throw inputError(
+        'INPUT_INVALID',
         `${file}: row 1: column ${i + 1} '${c}' and column ${(canonical[name] ?? 0) + 1} '${
           columns[canonical[name] ?? 0]
         }' both give '${name}'`,
@@ -178,7 +183,10 @@ export function resolveHeader(
   if (options.key !== undefined) {
     keyIndex = findColumn(columns, options.key);
     if (keyIndex < 0) {
-      throw new CliInputError(`${file}: row 1: key column '${options.key}' is not in the header`);
+      throw inputError(
+        'INPUT_INVALID',
+        `${file}: row 1: key column '${options.key}' is not in the header`,
+      );
     }
   }
   return { file, columns, canonical, keyIndex };
@@ -202,13 +210,19 @@ export function createRowBuilder(
   const n = header.columns.length;
   const rawNames: string[] = header.columns.slice();
   const isExtra: boolean[] = new Array<boolean>(n).fill(true);
-  for (const c of CANONICAL_COLUMNS) {
+  for (const c of ENGINE_COLUMNS) {
     const i = header.canonical[c];
     if (i !== undefined) {
       rawNames[i] = c;
       isExtra[i] = false;
     }
   }
+  // A name kept in parts (họ, tên đệm, tên) and no full-name column: joined into full_name.
+  const partsOf =
+    header.canonical.full_name === undefined
+      ? (['family_name', 'middle_name', 'given_name'] as const).map((c) => header.canonical[c])
+      : [undefined, undefined, undefined];
+  const joinParts = partsOf.some((i) => i !== undefined);
   // `extra: false`: callers that only need `raw` and `cells` skip one object per row.
   const hasExtra = options.extra !== false && isExtra.some((x) => x);
   const emptyExtra: Readonly<Record<string, string>> = Object.freeze({});
@@ -237,6 +251,10 @@ export function createRowBuilder(
     } else {
       for (let i = 0; i < n; i++) raw[rawNames[i] ?? ''] = cells[i] ?? '';
     }
+    if (joinParts) {
+      const [f, m, g] = partsOf.map((i) => (i === undefined ? undefined : cells[i]));
+      raw['full_name'] = joinNameParts(f, m, g);
+    }
     const key = cells[header.keyIndex] ?? '';
     return fieldCountIssue === undefined
       ? { rowNumber, key, raw, extra, cells, fieldCount }
@@ -260,7 +278,7 @@ export const CSV_PARSE_OPTIONS = {
 /**
  * Opens a CSV file for streaming: reads the header, resolves canonical columns (`--map`) and the
  * key column (`--key`), and returns an async iterator of rows. Memory stays constant whatever the
- * file size. Errors (missing file, unclosed quote, bad header) are `CliInputError`s naming the file,
+ * file size. Errors (missing file, unclosed quote, bad header) are `VnReconcileError`s naming the file,
  * row and column.
  *
  * @example
@@ -270,7 +288,7 @@ export const CSV_PARSE_OPTIONS = {
  * ```
  */
 export async function openCsv(path: string, options: OpenCsvOptions = {}): Promise<CsvSource> {
-  const file = path;
+  const file = options.label ?? path;
   const input =
     options.stream ??
     createReadStream(isAbsolute(path) ? path : resolve(options.cwd ?? process.cwd(), path), {
@@ -293,7 +311,7 @@ export async function openCsv(path: string, options: OpenCsvOptions = {}): Promi
   }
   if (first === null) {
     close();
-    throw new CliInputError(`${file}: the file is empty (a header row is required)`);
+    throw inputError('INPUT_INVALID', `${file}: the file is empty (a header row is required)`);
   }
   let header: CsvHeader;
   try {
@@ -487,130 +505,4 @@ export function formatCsvRow(cells: readonly string[]): string {
     if (NEEDS_QUOTES.test(cells[i] ?? '')) return stringify([cells], STRINGIFY_OPTIONS);
   }
   return `${cells.join(',')}\r\n`;
-}
-
-/**
- * Whether an error means the reader of our output went away (`… | head`): such a run should stop
- * quietly with exit code 0.
- *
- * @example
- * ```ts
- * isBrokenPipe(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' })); // true
- * ```
- */
-export function isBrokenPipe(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED';
-}
-
-/**
- * Opens the output: a file (created or truncated) when `path` is given, else `stdout`.
- * Returns the stream and whether the caller must close it.
- *
- * @example
- * ```ts
- * const { stream, close } = await openOutput('out.csv', process.cwd(), process.stdout);
- * ```
- */
-export async function openOutput(
-  path: string | undefined,
-  cwd: string,
-  stdout: Writable,
-): Promise<{ readonly stream: Writable; readonly close: boolean }> {
-  if (path === undefined || path === '-') return { stream: stdout, close: false };
-  const stream = createWriteStream(isAbsolute(path) ? path : resolve(cwd, path));
-  try {
-    await once(stream, 'open');
-  } catch (e) {
-    const code = (e as { code?: unknown } | null)?.code;
-    throw new CliInputError(`${path}: cannot write the file (${String(code ?? e)})`);
-  }
-  return { stream, close: true };
-}
-
-/** The `options` of `node:util` `parseArgs`. */
-export type ArgOptions = NonNullable<ParseArgsConfig['options']>;
-
-/** What {@link parseCommandArgs} returns for the options `O`. */
-export type ParsedArgs<O extends ArgOptions> = ReturnType<
-  typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>
->;
-
-/**
- * `node:util` `parseArgs` that reports bad arguments as `CliInputError` (exit code 1).
- *
- * @example
- * ```ts
- * const { values, positionals } = parseCommandArgs(['a.csv', '--out', 'b.csv'], { out: { type: 'string' } });
- * ```
- */
-export function parseCommandArgs<const O extends ArgOptions>(
-  argv: readonly string[],
-  options: O,
-): ParsedArgs<O> {
-  try {
-    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new CliInputError(e instanceof Error ? e.message : String(e));
-  }
-}
-
-/**
- * The one input file of `clean` and `dedupe` (`-` for stdin); `CliInputError` when there is none
- * or more than one.
- *
- * @example
- * ```ts
- * oneInputFile(['list.csv']); // 'list.csv'
- * ```
- */
-export function oneInputFile(positionals: readonly string[]): string {
-  const [file] = positionals;
-  if (file === undefined || positionals.length !== 1) {
-    throw new CliInputError(
-      positionals.length === 0
-        ? 'missing the input file (IN.csv, or - for stdin)'
-        : `expected one input file, got ${positionals.length}: ${positionals.join(' ')}`,
-    );
-  }
-  return file;
-}
-
-/** The `parseArgs` options shared by `clean`, `link` and `dedupe`. */
-export const CSV_ARG_OPTIONS = {
-  out: { type: 'string', short: 'o' },
-  key: { type: 'string' },
-  map: { type: 'string', multiple: true },
-  bom: { type: 'boolean' },
-} as const satisfies ArgOptions;
-
-/**
- * Parses `--map canonical=theirs` values (repeatable; `a=x,b=y` also accepted).
- *
- * @example
- * ```ts
- * parseColumnMap(['dob=ngay_sinh', 'full_name=ho_ten']); // { dob: 'ngay_sinh', full_name: 'ho_ten' }
- * ```
- */
-export function parseColumnMap(values: readonly string[] | undefined): ColumnMap {
-  const out: Partial<Record<CanonicalColumn, string>> = {};
-  for (const value of values ?? []) {
-    for (const pair of value.split(',')) {
-      const eq = pair.indexOf('=');
-      const canon = pair.slice(0, eq).trim();
-      const theirs = pair.slice(eq + 1).trim();
-      if (eq <= 0 || theirs.length === 0) {
-        throw new CliInputError(
-          `--map ${pair}: expected canonical=column, e.g. --map dob=ngay_sinh`,
-        );
-      }
-      if (!isCanonicalColumn(canon)) {
-        throw new CliInputError(
-          `--map ${pair}: '${canon}' is not a canonical column (${CANONICAL_COLUMNS.join(', ')})`,
-        );
-      }
-      out[canon] = theirs;
-    }
-  }
-  return out;
 }

@@ -6,8 +6,8 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
-import { CliInputError } from '../errors.js';
-import { LINK_COLUMNS } from './output.js';
+import { inputError } from '../errors.js';
+import { LINK_COLUMNS } from '../io/output.js';
 
 async function* records(path: string): AsyncGenerator<string> {
   // One CSV record per yield (quoted line breaks rejoined), line end removed.
@@ -42,7 +42,10 @@ async function advance(c: Cursor): Promise<boolean> {
   const comma = n.value.indexOf(',');
   const row = Number(n.value.slice(0, comma));
   if (comma < 0 || !Number.isInteger(row)) {
-    throw new CliInputError(`${file}: not a shard output (each row must start with its left_row)`);
+    throw inputError(
+      'INPUT_INVALID',
+      `${file}: not a shard output (each row must start with its left_row)`,
+    );
   }
   c.row = row;
   c.rest = n.value.slice(comma + 1);
@@ -71,7 +74,7 @@ export async function mergeShardOutputs(files: readonly string[], out: Writable)
       text = text.slice(1);
     }
     if (text !== expected)
-      throw new CliInputError(`${file}: row 1: not a shard output of vn-reconcile link`);
+      throw inputError('INPUT_INVALID', `${file}: row 1: not a shard output of vn-reconcile link`);
     if (await advance(c)) cursors.push(c);
   }
   out.write(`${bom ? '\ufeff' : ''}${LINK_COLUMNS.join(',')}\r\n`);

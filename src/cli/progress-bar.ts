@@ -2,6 +2,7 @@
  * A one-line progress bar with rate and ETA, redrawn at most every 200 ms on a TTY (stderr).
  */
 import type { Writable } from 'node:stream';
+import type { ProgressEvent, RunPhase } from '../node/index.js';
 
 /** A progress reporter. */
 export interface Progress {
@@ -73,6 +74,49 @@ export function createProgress(
     },
     finish() {
       out.write('\r\x1b[K');
+    },
+  };
+}
+
+/** Names of the phases on the bar. */
+const PHASE_LABEL: Readonly<Record<RunPhase, string>> = {
+  read: 'reading',
+  clean: 'cleaning',
+  reference: 'register',
+  train: 'training',
+  link: 'linking',
+  dedupe: 'matching',
+  write: 'writing',
+};
+
+/**
+ * A progress bar that draws the engine's progress events on `out` when it is a TTY (nothing
+ * otherwise): `update` is an `onProgress` listener, `done` clears the line.
+ *
+ * @example
+ * ```ts
+ * const bar = progressBar(process.stderr, 'link');
+ * await linkFiles(left, right, { out, onProgress: bar.update }).finally(bar.done);
+ * ```
+ */
+export function progressBar(
+  out: Writable & { isTTY?: boolean },
+  command: string,
+): { readonly update: (e: ProgressEvent) => void; readonly done: () => void } {
+  if (out.isTTY !== true) return { update() {}, done() {} };
+  let drawn = false;
+  return {
+    update(e) {
+      drawn = true;
+      const label = `${command}: ${PHASE_LABEL[e.phase]}`;
+      const text =
+        e.total !== undefined && e.total > 0
+          ? progressLine(label, e.rowsDone, e.total, e.seconds)
+          : `${label} ${Math.round(e.rowsDone).toLocaleString('en-US')} rows`;
+      out.write(`\r${text.slice(0, (out as { columns?: number }).columns ?? 100)}\x1b[K`);
+    },
+    done() {
+      if (drawn) out.write('\r\x1b[K');
     },
   };
 }

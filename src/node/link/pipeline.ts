@@ -7,11 +7,8 @@
  * prepare, score, render — and the output is written in LEFT order. Memory is bounded by the
  * reference and a window of chunks in flight, not by the size of LEFT.
  */
-import { once } from 'node:events';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { isAbsolute, resolve } from 'node:path';
-import type { Writable } from 'node:stream';
 import {
   blockTableFromHashes,
   type ColumnarReference,
@@ -21,45 +18,42 @@ import {
   type FellegiSunterModel,
   type PreparedColumn,
   type PreparedSide,
-  parseModel,
   referenceBytes,
   type SampleTraining,
   type Thresholds,
   toColumnarReference,
   trainOnSample,
-} from '../match/index.js';
-import type { CleanRecord } from '../record/index.js';
-import type { CommandContext } from './command.js';
-import {
-  type ArgOptions,
-  type ColumnMap,
-  openOutput,
-  parseColumnMap,
-  parseCommandArgs,
-} from './csv.js';
-import { CliInputError, EXIT_OK } from './errors.js';
-import { type CsvChunk, type CsvScan, scanCsv } from './parallel/csv-chunks.js';
-import { mergeShardOutputs } from './parallel/merge.js';
-import { csvCell, LINK_COLUMNS } from './parallel/output.js';
-import { createPool, type WorkerPool } from './parallel/pool.js';
-import { createProgress, formatDuration } from './parallel/progress.js';
-import type { CleanedChunk } from './parallel/records.js';
-import { parseShard, type Shard } from './parallel/shard.js';
-import { packStrings, type StringPool } from './parallel/strings.js';
+} from '../../match/index.js';
+import type { CleanRecord } from '../../record/index.js';
+import { abortError, inputError, throwIfAborted } from '../errors.js';
+import type { ColumnMap } from '../io/csv.js';
+import { type CsvChunk, type CsvScan, scanCsv } from '../io/csv-chunks.js';
+import { csvCell, LINK_COLUMNS } from '../io/output.js';
+import { packStrings, type StringPool } from '../io/strings.js';
+import type { OutputHandle } from '../io/target.js';
+import { type ProgressListener, progressReporter } from '../progress.js';
+import { createPool, type WorkerPool } from '../workers/pool.js';
 import {
   type ChunkStats,
   PIPELINE_RULES,
   pipelineSpec,
   type ScoredOutput,
   type WorkerSetup,
-} from './parallel/tasks.js';
-import { thresholdsFromFlags } from './thresholds.js';
+} from '../workers/tasks.js';
+import type { CleanedChunk } from './records.js';
+import type { Shard } from './shard.js';
 
 /** Options of {@link runLinkPipeline}. */
 export interface LinkPipelineOptions {
+  /** LEFT: a UTF-8 comma CSV file (see stageInput). */
   readonly left: string;
+  /** RIGHT: a UTF-8 comma CSV file. */
   readonly right: string;
-  readonly out?: string | undefined;
+  /** LEFT's and RIGHT's names in messages (default: the paths). */
+  readonly leftLabel?: string | undefined;
+  readonly rightLabel?: string | undefined;
+  /** Where the link rows go. */
+  readonly out: OutputHandle;
   readonly leftKey?: string | undefined;
   readonly rightKey?: string | undefined;
   readonly map?: ColumnMap | undefined;
@@ -71,8 +65,12 @@ export interface LinkPipelineOptions {
   readonly shard?: Shard | undefined;
   /** A trained model (skips EM; pass the same one to every shard). */
   readonly model?: FellegiSunterModel | undefined;
-  /** Write the model (with the chosen thresholds) here. */
-  readonly saveModel?: string | undefined;
+  /** Called with the model (and the chosen thresholds) once it is trained. */
+  readonly onModel?: ((model: FellegiSunterModel) => void | Promise<void>) | undefined;
+  /** Stops the run: it rejects with an `AbortError` within about a second. */
+  readonly signal?: AbortSignal | undefined;
+  /** Progress events (phase, rows done, total, rate). */
+  readonly onProgress?: ProgressListener | undefined;
   /** LEFT rows in the EM sample (default 50 000). */
   readonly sampleSize?: number | undefined;
   readonly thresholds?: Thresholds | undefined;
@@ -90,13 +88,6 @@ export interface LinkPipelineOptions {
   readonly workerHeapMb?: number | undefined;
   /** Young-generation size of each worker in MiB (default {@link WORKER_YOUNG_MB}). */
   readonly workerYoungMb?: number | undefined;
-}
-
-/** Where the pipeline writes. */
-export interface PipelineIo {
-  readonly stdout: Writable;
-  readonly stderr: Writable & { isTTY?: boolean };
-  readonly cwd: string;
 }
 
 /** What a run did (also printed to stderr). */
@@ -125,16 +116,14 @@ export interface LinkPipelineSummary {
   readonly estimatedFnr: number;
   /** Columnar reference bytes (typed arrays) per register row. */
   readonly referenceBytesPerRecord: number;
+  /** Things the user should know about the run (e.g. blocks over the cap). */
+  readonly warnings: readonly string[];
   readonly seconds: {
     readonly reference: number;
     readonly training: number;
     readonly link: number;
     readonly total: number;
   };
-}
-
-function abs(cwd: string, p: string): string {
-  return isAbsolute(p) ? p : resolve(cwd, p);
 }
 
 function scan(
@@ -147,7 +136,15 @@ function scan(
     return scanCsv(path, { ...(pick ? { pick } : {}), ...(chunkRows ? { chunkRows } : {}) });
   } catch (e) {
     const code = (e as { code?: unknown } | null)?.code;
-    throw new CliInputError(
+    if (
+      e instanceof Error &&
+      'code' in e &&
+      typeof (e as { code?: unknown }).code === 'string' &&
+      (e as { code: string }).code.startsWith('INPUT_')
+    )
+      throw e;
+    throw inputError(
+      'INPUT_INVALID',
       `${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : String(code ?? e)})`,
     );
   }
@@ -186,20 +183,24 @@ function prepare(
 }
 
 /**
- * Runs LINK on files: see the module comment. Resolves to the summary (already printed).
+ * Runs LINK on two UTF-8 comma CSV files (see the module comment) and writes the link rows to
+ * `options.out` (not committed: the caller commits or aborts it). Resolves to the summary.
  *
  * @example
  * ```ts
- * await runLinkPipeline({ left: 'list.csv', right: 'register.csv', out: 'out.csv', workers: 2 }, io);
+ * const out = await openTarget('links.csv', process.cwd());
+ * const summary = await runLinkPipeline({ left: 'list.csv', right: 'register.csv', out, workers: 2 });
+ * await out.commit();
  * ```
  */
-export async function runLinkPipeline(
-  options: LinkPipelineOptions,
-  io: PipelineIo,
-): Promise<LinkPipelineSummary> {
+export async function runLinkPipeline(options: LinkPipelineOptions): Promise<LinkPipelineSummary> {
   const t0 = performance.now();
-  const leftPath = abs(io.cwd, options.left);
-  const rightPath = abs(io.cwd, options.right);
+  const signal = options.signal;
+  throwIfAborted(signal);
+  const leftPath = options.left;
+  const rightPath = options.right;
+  const leftName = options.leftLabel ?? options.left;
+  const rightName = options.rightLabel ?? options.right;
   const sampleSize = Math.max(1, options.sampleSize ?? 50_000);
   let leftBytes = 0;
   try {
@@ -210,18 +211,28 @@ export async function runLinkPipeline(
   const guessRows = Math.max(1, leftBytes / 90);
   const threshold = Math.min(1, (2 * sampleSize) / guessRows) * 4294967296;
   const pick = options.model ? undefined : (row: number) => mix32(row) < threshold;
-  const leftScan = scan(options.left, leftPath, options.chunkRows, pick);
-  const rightScan = scan(options.right, rightPath, options.chunkRows);
+  const report = progressReporter(options.onProgress);
+  report('read', 0, undefined);
+  const leftScan = scan(leftName, leftPath, options.chunkRows, pick);
+  throwIfAborted(signal);
+  const rightScan = scan(rightName, rightPath, options.chunkRows);
+  throwIfAborted(signal);
+  if (rightScan.rows === 0) {
+    throw inputError(
+      'INPUT_NO_ROWS',
+      `${rightName}: the reference has no data rows (only a header, or nothing)`,
+    );
+  }
   const workers = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
   const setup: WorkerSetup = {
     left: {
-      file: options.left,
+      file: leftName,
       path: leftPath,
       headerText: leftScan.headerText,
       key: options.leftKey,
     },
     right: {
-      file: options.right,
+      file: rightName,
       path: rightPath,
       headerText: rightScan.headerText,
       key: options.rightKey,
@@ -236,21 +247,30 @@ export async function runLinkPipeline(
       ? { maxYoungSpaceMb: options.workerYoungMb ?? WORKER_YOUNG_MB }
       : {}),
   });
+  const onAbort = () => {
+    void pool.abort(abortError(signal!));
+  };
+  signal?.addEventListener('abort', onAbort, { once: true });
   try {
     await pool.broadcast({ type: 'setup', setup });
     // 1–2. The reference and the model, handed to the workers. Inside a function so that the
     // main thread's spec (interners, name cache) and the dictionaries are garbage afterwards.
     const setUp = async () => {
       const spec = pipelineSpec();
-      const built = await buildReference(spec, pool, rightScan, workers);
-      const tReference = performance.now();
-      const training = await train(spec, pool, built.reference, leftScan, sampleSize, options);
-      if (options.saveModel !== undefined) {
-        writeFileSync(
-          abs(io.cwd, options.saveModel),
-          `${JSON.stringify(training.model, null, 2)}\n`,
+      const built = await buildReference(spec, pool, rightScan, workers, (rows) =>
+        report('reference', rows, rightScan.rows),
+      );
+      if (built.reference.size === 0) {
+        throw inputError(
+          'INPUT_NO_ROWS',
+          `${rightName}: the reference has no usable rows (${rightScan.rows} rows read, none with a name, an ID or a phone: are the columns named? see --map)`,
         );
       }
+      report('train', 0, undefined);
+      const tReference = performance.now();
+      const training = await train(spec, pool, built.reference, leftScan, sampleSize, options);
+      throwIfAborted(signal);
+      await options.onModel?.(training.model);
       const tTraining = performance.now();
       await pool.broadcast({
         type: 'reference',
@@ -274,10 +294,10 @@ export async function runLinkPipeline(
     const { referenceSize, bytesPerRecord, training, tReference, tTraining } = await setUp();
 
     // 3. Stream LEFT: clean (worker) → prepare (here) → score (worker) → write in order.
-    const { stream, close } = await openOutput(options.out, io.cwd, io.stdout);
+    const stream = options.out.stream;
     const header = options.shard ? ['left_row', ...LINK_COLUMNS] : [...LINK_COLUMNS];
     stream.write(`${options.bom === true ? '\ufeff' : ''}${header.map(csvCell).join(',')}\r\n`);
-    const progress = createProgress(io.stderr, 'link', leftScan.rows);
+    report('link', 0, leftScan.rows);
     const totals = {
       match: 0,
       review: 0,
@@ -307,12 +327,11 @@ export async function runLinkPipeline(
     const dispatch = () => {
       const c = order[dispatched++]!;
       running++;
-      started.set(
-        c,
-        runChunk(chunks[c]!).finally(() => {
-          running--;
-        }),
-      );
+      const promise = runChunk(chunks[c]!).finally(() => {
+        running--;
+      });
+      promise.catch(() => undefined); // awaited in order below; a failure surfaces there
+      started.set(c, promise);
     };
     for (let c = 0; c < chunks.length; c++) {
       while (dispatched < chunks.length && (running < window || !started.has(c))) dispatch();
@@ -323,14 +342,10 @@ export async function runLinkPipeline(
       addStats(totals, done.stats);
       rowsWritten += done.rows;
       rowsDone += chunks[c]!.rows;
-      progress.update(rowsDone);
+      report('link', rowsDone, leftScan.rows);
+      throwIfAborted(signal);
     }
-    progress.finish();
-    if (close) {
-      const finished = once(stream, 'finish');
-      stream.end();
-      await finished;
-    }
+    report('link', rowsDone, leftScan.rows, true);
     const tEnd = performance.now();
     const summary: LinkPipelineSummary = {
       leftRows: leftScan.rows,
@@ -358,6 +373,7 @@ export async function runLinkPipeline(
       estimatedFdr: totals.match > 0 ? totals.falseMatches / totals.match : 0,
       estimatedFnr: totals.mass > 0 ? totals.missed / totals.mass : 0,
       referenceBytesPerRecord: bytesPerRecord,
+      warnings: [],
       seconds: {
         reference: (tReference - t0) / 1000,
         training: (tTraining - tReference) / 1000,
@@ -365,9 +381,12 @@ export async function runLinkPipeline(
         total: (tEnd - t0) / 1000,
       },
     };
-    io.stderr.write(formatSummary(summary));
     return summary;
+  } catch (e) {
+    if (signal?.aborted) throw abortError(signal);
+    throw e;
   } finally {
+    signal?.removeEventListener('abort', onAbort);
     await pool.close();
   }
 }
@@ -393,7 +412,9 @@ async function buildReference(
   pool: WorkerPool,
   rightScan: CsvScan,
   workers: number,
+  onRows: (rows: number) => void,
 ): Promise<BuiltReference> {
+  let rowsRead = 0;
   const rightIds: string[] = [];
   // The pieces' columns, by comparison, so that each comparison's pieces can be dropped as soon
   // as they are concatenated: the assembly holds the reference plus one comparison's pieces, not
@@ -407,6 +428,8 @@ async function buildReference(
     (c) =>
       pool.run<CleanedChunk>({ type: 'clean', side: 'right', source: c, firstRow: c.firstRow }),
     (part) => {
+      rowsRead += part.ids.length;
+      onRows(rowsRead);
       // Malformed or empty register rows are kept out of the reference.
       for (let i = 0; i < part.ids.length; i++) if (!part.invalid[i]) rightIds.push(part.ids[i]!);
       for (let r = 0; r < hashParts.length; r++) hashParts[r]!.push(part.hashes![r]!);
@@ -488,7 +511,9 @@ async function inOrder<T, R>(
   let next = 0;
   for (let i = 0; i < items.length; i++) {
     while (next < items.length && next < i + window) {
-      started.set(next, run(items[next]!));
+      const promise = run(items[next]!);
+      promise.catch(() => undefined); // awaited in order below
+      started.set(next, promise);
       next++;
     }
     const result = await started.get(i)!;
@@ -529,204 +554,4 @@ function chunked<T>(xs: readonly T[], n: number): T[][] {
 
 function addStats(into: Record<keyof ChunkStats, number>, s: ChunkStats): void {
   for (const k of Object.keys(into) as (keyof ChunkStats)[]) into[k] += s[k];
-}
-
-const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
-
-/**
- * The summary printed to stderr after a run.
- *
- * @example
- * ```ts
- * io.stderr.write(formatSummary(summary));
- * ```
- */
-export function formatSummary(s: LinkPipelineSummary): string {
-  const shard = s.shard
-    ? `, shard ${s.shard.index + 1}/${s.shard.count} (${fmt(s.rowsWritten)} of ${fmt(s.leftRows)} rows)`
-    : '';
-  const c = s.counts;
-  const lines = [
-    `vn-reconcile link: ${fmt(s.rowsWritten)} rows against ${fmt(s.rightRows)} reference rows in ${formatDuration(s.seconds.total)} (${s.seconds.total.toFixed(1)} s; ${s.workers} worker${s.workers === 1 ? '' : 's'}${shard})`,
-    `  match ${c.match}, review ${c.review}, no_match ${c.no_match}, invalid ${c.invalid}`,
-    `  candidate pairs scored: ${s.pairsScored} (${fmt(s.pairsScored / Math.max(s.seconds.link, 1e-9))} pairs/s while linking; ${settledPairsNote(s.pairsSettled)})`,
-    `  thresholds: match p >= ${s.thresholds.match.toPrecision(4)}, review p >= ${s.thresholds.review.toPrecision(4)}; estimated FDR ${s.estimatedFdr.toExponential(2)}, estimated FNR ${s.estimatedFnr.toExponential(2)} (on the EM sample: ${s.sampleFdr.toExponential(2)}, ${s.sampleFnr.toExponential(2)})`,
-    s.trained
-      ? `  model trained without labels: EM on a sample of ${fmt(s.sampleSize)} LEFT rows (the full data is only scored)`
-      : `  model: loaded from file (thresholds checked on a sample of ${fmt(s.sampleSize)} LEFT rows)`,
-    `  blocking, candidates per LEFT row on the sample: ${s.blockingPerRow.map((b) => `${b.rule} ${b.pairs.toFixed(2)}`).join(', ')}`,
-    `  reference: ${s.referenceBytesPerRecord.toFixed(0)} bytes/record in shared typed arrays; time: reference ${s.seconds.reference.toFixed(1)} s · training ${s.seconds.training.toFixed(1)} s · linking ${s.seconds.link.toFixed(1)} s`,
-  ];
-  return `${lines.join('\n')}\n`;
-}
-
-/**
- * The summary's words for the candidate pairs compared on one field only (see
- * `ScoreChunkOptions.settle`), shared by the streaming and in-memory link summaries.
- *
- * @example
- * ```ts
- * settledPairsNote(12); // '12 of them compared on one field only, …'
- * ```
- */
-export function settledPairsNote(n: number): string {
-  return `${n} of them compared on one field only, their row already settled by a match rule`;
-}
-
-/** Usage of the pipeline's flags (appended to `link --help`). */
-export const PIPELINE_USAGE = `Scale options (streaming, parallel, shardable):
-      --workers N          worker threads (default: the number of cores)
-      --chunk-size N       rows per chunk (default 4096)
-      --sample-size N      LEFT rows in the EM sample (default 50000)
-      --shard K/N          only the K-th of N shards of LEFT (stable key: CCCD province+birth
-                           year, else name+dob); output gets a leading left_row column.
-                           Train once (--save-model), then give every shard --model.
-      --merge              positionals are shard outputs: merge them into the single output
-      --reference-date D   "today" for date checks, YYYY-MM-DD (fix it to repeat a run exactly)`;
-
-/** The `parseArgs` options of the pipeline. */
-export const PIPELINE_ARGS = {
-  out: { type: 'string', short: 'o' },
-  key: { type: 'string' },
-  'left-key': { type: 'string' },
-  'right-key': { type: 'string' },
-  map: { type: 'string', multiple: true },
-  bom: { type: 'boolean' },
-  model: { type: 'string' },
-  'save-model': { type: 'string' },
-  workers: { type: 'string' },
-  'chunk-size': { type: 'string' },
-  'sample-size': { type: 'string' },
-  shard: { type: 'string' },
-  merge: { type: 'boolean' },
-  'reference-date': { type: 'string' },
-  'match-threshold': { type: 'string' },
-  'review-threshold': { type: 'string' },
-  'target-fdr': { type: 'string' },
-  'one-to-one': { type: 'boolean' },
-} as const satisfies ArgOptions;
-
-/**
- * Whether `link` runs through the pipeline: always, except for what only the in-memory engine
- * does (`--one-to-one` needs every candidate at once; stdin cannot be scanned twice).
- *
- * @example
- * ```ts
- * usesPipeline(['list.csv', 'reg.csv', '--workers', '2']); // true
- * usesPipeline(['-', 'reg.csv']); // false
- * ```
- */
-export function usesPipeline(argv: readonly string[]): boolean {
-  return !argv.includes('--one-to-one') && !argv.includes('-');
-}
-
-function probability(flag: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const x = Number(value);
-  if (!(x >= 0 && x <= 1))
-    throw new CliInputError(`--${flag} ${value}: expected a number between 0 and 1`);
-  return x;
-}
-
-function positiveInt(flag: string, v: string | undefined): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1)
-    throw new CliInputError(`--${flag} ${v}: expected a positive integer`);
-  return n;
-}
-
-/**
- * Runs `vn-reconcile link` through the pipeline (arguments as the CLI gets them). Resolves to the
- * exit code.
- *
- * @example
- * ```ts
- * await runLinkPipelineCommand({ argv: ['list.csv', 'reg.csv', '--workers', '2'], stdout, stderr, stdin, cwd });
- * ```
- */
-export async function runLinkPipelineCommand(ctx: CommandContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs(ctx.argv, PIPELINE_ARGS);
-  if (values.merge === true) {
-    if (positionals.length === 0) throw new CliInputError('--merge: give the shard output files');
-    const { stream, close } = await openOutput(values.out, ctx.cwd, ctx.stdout);
-    const files = positionals.map((f) => abs(ctx.cwd, f));
-    const rows = await mergeShardOutputs(files, stream);
-    if (close) {
-      const finished = once(stream, 'finish');
-      stream.end();
-      await finished;
-    }
-    ctx.stderr.write(
-      `vn-reconcile link --merge: ${fmt(rows)} rows from ${files.length} shard files\n`,
-    );
-    return EXIT_OK;
-  }
-  const [left, right, ...extra] = positionals;
-  if (left === undefined || right === undefined || extra.length > 0) {
-    throw new CliInputError(
-      `expected two input files (LEFT.csv RIGHT.csv), got ${positionals.length}${positionals.length > 0 ? `: ${positionals.join(' ')}` : ''}`,
-    );
-  }
-  let model: FellegiSunterModel | undefined;
-  if (values.model !== undefined) {
-    let text: string;
-    try {
-      text = readFileSync(abs(ctx.cwd, values.model), 'utf8');
-    } catch {
-      throw new CliInputError(`--model ${values.model}: cannot read the file`);
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (e) {
-      throw new CliInputError(
-        `--model ${values.model}: not JSON (${e instanceof Error ? e.message : String(e)})`,
-      );
-    }
-    const parsed = parseModel(json, pipelineSpec());
-    if (!parsed.success)
-      throw new CliInputError(
-        `--model ${values.model}: ${parsed.issues.map((i) => i.message).join('; ')}`,
-      );
-    model = parsed.data;
-  }
-  let referenceDate: Date | undefined;
-  if (values['reference-date'] !== undefined) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(values['reference-date']);
-    referenceDate = m
-      ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
-      : undefined;
-    if (!referenceDate || Number.isNaN(referenceDate.getTime()))
-      throw new CliInputError(`--reference-date ${values['reference-date']}: expected YYYY-MM-DD`);
-  }
-  if (values['one-to-one'] === true) {
-    throw new CliInputError('--one-to-one cannot stream: run it without the scale options');
-  }
-  const match = probability('match-threshold', values['match-threshold']);
-  const review = probability('review-threshold', values['review-threshold']);
-  const targetFdr = probability('target-fdr', values['target-fdr']);
-  const thresholds = thresholdsFromFlags(match, review, model);
-  await runLinkPipeline(
-    {
-      left,
-      thresholds,
-      targetFdr,
-      right,
-      out: values.out,
-      leftKey: values['left-key'] ?? values.key,
-      rightKey: values['right-key'] ?? values.key,
-      map: parseColumnMap(values.map),
-      workers: positiveInt('workers', values.workers),
-      chunkRows: positiveInt('chunk-size', values['chunk-size']),
-      sampleSize: positiveInt('sample-size', values['sample-size']),
-      shard: values.shard === undefined ? undefined : parseShard(values.shard),
-      model,
-      saveModel: values['save-model'],
-      referenceDate,
-      bom: values.bom,
-    },
-    ctx,
-  );
-  return EXIT_OK;
 }

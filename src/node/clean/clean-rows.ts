@@ -10,9 +10,9 @@ import {
   formatPartialDate,
   type RawRecord,
   type RecordIssueCategory,
-} from '../record/index.js';
+} from '../../record/index.js';
+import { CSV_PARSE_OPTIONS, type CsvHeader, createRowBuilder, formatCsvRow } from '../io/csv.js';
 import { countCsvLines } from './clean-chunks.js';
-import { CSV_PARSE_OPTIONS, type CsvHeader, createRowBuilder, formatCsvRow } from './csv.js';
 
 /** Issue category of a row, plus `csv` for rows with the wrong number of fields. */
 export type CleanCategory = RecordIssueCategory | 'csv';

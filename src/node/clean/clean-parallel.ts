@@ -5,10 +5,13 @@
  * At most `2 × workers` chunks are in flight and output waits for `drain`, so memory stays
  * constant whatever the size of the input.
  */
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { parse } from 'csv-parse';
-import type { CleanRecordOptions } from '../record/index.js';
+import type { VnReconcileError } from '../../errors.js';
+import type { CleanRecordOptions } from '../../record/index.js';
+import { inputError, throwIfAborted } from '../errors.js';
+import { CSV_PARSE_OPTIONS, type CsvHeader, describeIoError } from '../io/csv.js';
+import { workerEntry } from '../workers/entry.js';
 import { createRecordScanState, scanRecords } from './clean-chunks.js';
 import {
   type CleanedChunk,
@@ -16,8 +19,6 @@ import {
   createCleanSummary,
   mergeCleanSummary,
 } from './clean-rows.js';
-import { CSV_PARSE_OPTIONS, type CsvHeader, describeIoError } from './csv.js';
-import { CliInputError } from './errors.js';
 
 /** What every clean worker gets once, as `workerData`. */
 export interface CleanWorkerData {
@@ -37,26 +38,6 @@ export type CleanWorkerReply =
   | { readonly id: number; readonly ok: false; readonly csvError: true; readonly bytes: Uint8Array }
   | { readonly id: number; readonly ok: false; readonly csvError: false; readonly error: string };
 
-/**
- * How to start the clean worker: `dist/cli/clean-worker.js` next to the running bundle; from
- * sources (tests, the bench, `tsx`), a bootstrap that registers tsx in the worker first.
- *
- * @example
- * ```ts
- * const { script, eval: isEval } = cleanWorkerEntry();
- * new Worker(script, { eval: isEval });
- * ```
- */
-export function cleanWorkerEntry(): { readonly script: string; readonly eval: boolean } {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const url = new URL('./clean-worker.ts', here).href;
-    const script = `(async () => { const { register } = await import('tsx/esm/api'); register(); await import(${JSON.stringify(url)}); })().catch((e) => { console.error(e); process.exit(2); });`;
-    return { script, eval: true };
-  }
-  return { script: fileURLToPath(new URL('./clean-worker.js', here)), eval: false };
-}
-
 interface Job {
   readonly bytes: Uint8Array;
   readonly resolve: (reply: CleanWorkerReply) => void;
@@ -65,7 +46,7 @@ interface Job {
 
 /** A fixed set of clean workers; each chunk goes to the next idle one. */
 function startWorkers(size: number, data: CleanWorkerData) {
-  const entry = cleanWorkerEntry();
+  const entry = workerEntry('clean-worker');
   const idle: Worker[] = [];
   const busy = new Map<Worker, Job>();
   const queue: Job[] = [];
@@ -134,6 +115,10 @@ export interface ParallelCleanInput {
   readonly chunkBytes: number;
   /** Writes output bytes; returns a promise when the caller must wait (backpressure). */
   readonly write: (bytes: Uint8Array) => Promise<void> | undefined;
+  /** Stops between chunks. */
+  readonly signal?: AbortSignal | undefined;
+  /** Rows written so far, after each chunk. */
+  readonly onRows?: ((rows: number) => void) | undefined;
 }
 
 interface InFlight {
@@ -143,7 +128,7 @@ interface InFlight {
 
 /**
  * Cleans the data rows of a CSV input on `workers` threads and writes the output lines in input
- * order. Returns the merged summary; throws a `CliInputError` (naming the file's row and line, as
+ * order. Returns the merged summary; throws a `VnReconcileError` (naming the file's row and line, as
  * the in-process path does) on a malformed chunk.
  *
  * @example
@@ -171,6 +156,8 @@ export async function cleanInParallel(input: ParallelCleanInput): Promise<CleanS
     linesBefore += chunk.lineBreaks;
     const wait = input.write(chunk.out);
     if (wait !== undefined) await wait;
+    input.onRows?.(summary.rows);
+    throwIfAborted(input.signal);
   }
   async function dispatch(buf: Buffer, end: number): Promise<void> {
     while (inFlight.length >= maxInFlight) await settleOldest();
@@ -225,7 +212,7 @@ async function describeChunkError(
   bytes: Uint8Array,
   linesBefore: number,
   rowsBefore: number,
-): Promise<CliInputError> {
+): Promise<VnReconcileError> {
   const parser = parse(CSV_PARSE_OPTIONS);
   const done = new Promise<unknown>((resolve) => {
     parser.on('error', resolve);
@@ -235,7 +222,8 @@ async function describeChunkError(
   parser.write(Buffer.alloc(linesBefore, 0x0a));
   parser.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   const error = await done;
-  if (error === undefined) return new CliInputError(`${file}: the file could not be parsed`);
+  if (error === undefined)
+    return inputError('INPUT_INVALID', `${file}: the file could not be parsed`);
   const info = error as { records?: unknown };
   if (typeof info.records === 'number') info.records += rowsBefore + 1;
   return describeIoError(file, error);

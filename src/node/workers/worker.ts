@@ -4,7 +4,7 @@
  * `{ ok: false, error }`, one answer per message, in order.
  */
 import { parentPort } from 'node:worker_threads';
-import type { WorkerMessage } from './parallel/messages.js';
+import type { WorkerMessage } from './messages.js';
 import {
   clean,
   createWorkerState,
@@ -12,7 +12,7 @@ import {
   linkLeftChunk,
   score,
   setup,
-} from './parallel/tasks.js';
+} from './tasks.js';
 
 const port = parentPort;
 if (port === null) throw new Error('vn-reconcile worker: not running in a worker thread');

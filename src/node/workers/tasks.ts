@@ -20,12 +20,12 @@ import {
   vietnameseSpec,
 } from '../../match/index.js';
 import type { CleanRecord } from '../../record/index.js';
-import { type CsvHeader, resolveHeader } from '../csv.js';
-import { type CsvChunk, parseCsvText, readChunk } from './csv-chunks.js';
-import { explanationOf, INVALID_EXPLANATION, linkLine } from './output.js';
-import { type CleanedChunk, cleanChunk } from './records.js';
-import type { Shard } from './shard.js';
-import { type StringPool, stringAt } from './strings.js';
+import { type CsvHeader, resolveHeader } from '../io/csv.js';
+import { type CsvChunk, parseCsvText, readChunk } from '../io/csv-chunks.js';
+import { explanationOf, INVALID_EXPLANATION, linkLine } from '../io/output.js';
+import { type StringPool, stringAt } from '../io/strings.js';
+import { type CleanedChunk, cleanChunk } from '../link/records.js';
+import type { Shard } from '../link/shard.js';
 
 /** One input file. */
 export interface SideSetup {

@@ -2,10 +2,9 @@
  * A small worker-thread pool: a fixed number of workers, one task at a time each, tasks queued
  * in submission order. Results come back as promises; the caller restores any order it needs.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
+import { workerEntry } from './entry.js';
 import type { WorkerMessage } from './messages.js';
 
 /** A task for a worker. */
@@ -20,6 +19,8 @@ export interface WorkerPool {
   broadcast(task: PoolTask): Promise<void>;
   /** Stops every worker. */
   close(): Promise<void>;
+  /** Rejects every task in flight or queued with `reason`, then stops every worker. */
+  abort(reason: unknown): Promise<void>;
 }
 
 interface Pending {
@@ -32,23 +33,6 @@ interface Pending {
 interface Slot {
   readonly worker: Worker;
   job: Pending | undefined;
-}
-
-/**
- * How to start the worker entry: `dist/cli/worker.js` once built; from sources (tests, the bench,
- * `tsx`), a bootstrap that registers tsx in the worker and imports `src/cli/worker.ts`.
- */
-export function workerEntry(): { readonly script: string; readonly eval: boolean } {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const url = new URL('../worker.ts', here).href;
-    const script = `(async () => { const { register } = await import('tsx/esm/api'); register(); await import(${JSON.stringify(url)}); })().catch((e) => { console.error(e); process.exit(2); });`;
-    return { script, eval: true };
-  }
-  // Bundled: this code lives in dist/cli/main.js, or in a shared chunk in dist/.
-  const nextTo = fileURLToPath(new URL('./worker.js', here));
-  const below = fileURLToPath(new URL('./cli/worker.js', here));
-  return { script: existsSync(nextTo) ? nextTo : below, eval: false };
 }
 
 /** Options of {@link createPool}. */
@@ -74,7 +58,7 @@ export interface PoolOptions {
  * ```
  */
 export function createPool(size: number, options: PoolOptions = {}): WorkerPool {
-  const entry = workerEntry();
+  const entry = workerEntry('worker');
   const queue: Pending[] = [];
   let failure: unknown;
   const resourceLimits = {
@@ -149,6 +133,16 @@ export function createPool(size: number, options: PoolOptions = {}): WorkerPool 
     run,
     broadcast,
     async close() {
+      await Promise.all(slots.map((s) => s.worker.terminate()));
+    },
+    async abort(reason) {
+      failure ??= reason;
+      for (const slot of slots) {
+        const job = slot.job;
+        slot.job = undefined;
+        job?.reject(reason);
+      }
+      for (const q of queue.splice(0)) q.reject(reason);
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };

@@ -1,6 +1,6 @@
 /** The messages the main thread sends to link workers. */
 import type { PreparedSide } from '../../match/index.js';
-import type { CsvChunk } from './csv-chunks.js';
+import type { CsvChunk } from '../io/csv-chunks.js';
 import type { ReferenceSetup, WorkerSetup } from './tasks.js';
 
 /** One message to a worker (each gets exactly one answer). */

@@ -10,8 +10,8 @@ import {
   cleanRecords,
   type RawRecord,
 } from '../../record/index.js';
-import type { CsvHeader } from '../csv.js';
-import { parseCsvText } from './csv-chunks.js';
+import type { CsvHeader } from '../io/csv.js';
+import { parseCsvText } from '../io/csv-chunks.js';
 import { type Shard, shardOfRaw } from './shard.js';
 
 /** Cleaned rows of one chunk, ready to be prepared and scored. */

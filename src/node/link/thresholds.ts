@@ -1,4 +1,4 @@
-import type { FellegiSunterModel, Thresholds } from '../match/index.js';
+import type { FellegiSunterModel, Thresholds } from '../../match/index.js';
 
 /**
  * The thresholds given by `--match-threshold` / `--review-threshold`, or undefined when neither

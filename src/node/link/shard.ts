@@ -5,7 +5,7 @@
  * (its first six digits) when the row has a 12-digit number, otherwise the name and date of birth
  * as written; rows of one province and birth year land together.
  */
-import { CliInputError } from '../errors.js';
+import { inputError } from '../errors.js';
 
 /** Shard `index` (0-based) of `count`. */
 export interface Shard {
@@ -26,7 +26,10 @@ export function parseShard(value: string): Shard {
   const k = m ? Number(m[1]) : Number.NaN;
   const n = m ? Number(m[2]) : Number.NaN;
   if (!(n >= 1 && k >= 1 && k <= n)) {
-    throw new CliInputError(`--shard ${value}: expected k/n with 1 ≤ k ≤ n, e.g. --shard 2/8`);
+    throw inputError(
+      'INPUT_INVALID',
+      `--shard ${value}: expected k/n with 1 ≤ k ≤ n, e.g. --shard 2/8`,
+    );
   }
   return { index: k - 1, count: n };
 }

@@ -1,0 +1,187 @@
+/**
+ * `dedupeFile`: find the records of the same person inside one file — the engine behind
+ * `vn-reconcile dedupe`. Every row is written out, in order, with a cluster id.
+ */
+import {
+  dedupeRecords,
+  type FellegiSunterModel,
+  type MatchSummary,
+  VIETNAMESE_RULES,
+  vietnameseSpec,
+} from '../../match/index.js';
+import { abortError, inputError, throwIfAborted } from '../errors.js';
+import { createCsvWriter } from '../io/csv.js';
+import { type InputSource, type StagedInput, stageInput } from '../io/input.js';
+import { checkOutputs, type OutputHandle, openOutput } from '../io/target.js';
+import { thresholdsFromFlags } from '../link/thresholds.js';
+import { loadSide } from '../load-side.js';
+import { readModelFile, writeModelFile } from '../model-file.js';
+import type { ReadOptions, RunOptions, WriteOptions } from '../options.js';
+import { progressReporter } from '../progress.js';
+
+/** Columns `dedupe` appends to every row, in this order. */
+export const DEDUPE_COLUMNS = ['cluster_id', 'cluster_size', 'dedupe_decision'] as const;
+
+/** Options of {@link dedupeFile}. */
+export interface DedupeFileOptions extends ReadOptions, Omit<RunOptions, 'workers'>, WriteOptions {
+  /** A trained model, or the path of one saved with `saveModel` (skips EM). */
+  readonly model?: FellegiSunterModel | string | undefined;
+  /** Where to save the trained model (with its thresholds), as JSON. */
+  readonly saveModel?: string | undefined;
+  /** Merge pairs at or above this probability (default: chosen from the estimated FDR). */
+  readonly matchThreshold?: number | undefined;
+  /** Report pairs at or above this probability for review. */
+  readonly reviewThreshold?: number | undefined;
+}
+
+/** What a {@link dedupeFile} run did: every number the CLI prints. */
+export interface DedupeFileSummary {
+  readonly file: string;
+  readonly rows: number;
+  /** Clusters, invalid rows included (each its own cluster). */
+  readonly clusters: number;
+  readonly counts: { duplicate: number; unique: number; review: number; invalid: number };
+  /** Merges refused because they would chain different people together. */
+  readonly guardedMerges: number;
+  readonly match: MatchSummary;
+  readonly trained: boolean;
+  readonly model: FellegiSunterModel;
+  readonly notes: readonly string[];
+  readonly warnings: readonly string[];
+  readonly seconds: number;
+}
+
+/**
+ * De-duplicates one file: every row out, in order, with {@link DEDUPE_COLUMNS} added
+ * (`cluster_id` is the key of the cluster's first row).
+ *
+ * @example
+ * ```ts
+ * import { dedupeFile } from 'vn-reconcile/node';
+ *
+ * const summary = await dedupeFile('list.csv', { out: 'list.dedupe.csv' });
+ * summary.counts.duplicate;
+ * ```
+ */
+export async function dedupeFile(
+  input: InputSource,
+  options: DedupeFileOptions,
+): Promise<DedupeFileSummary> {
+  const t0 = performance.now();
+  const cwd = options.cwd ?? process.cwd();
+  const name = typeof input === 'string' ? input : 'stdin';
+  const signal = options.signal;
+  throwIfAborted(signal);
+  checkOutputs(
+    [
+      ...(typeof input === 'string' ? [{ label: name, path: input }] : []),
+      ...(typeof options.model === 'string' ? [{ label: '--model', path: options.model }] : []),
+    ],
+    [
+      { label: '--out', path: typeof options.out === 'string' ? options.out : undefined },
+      { label: '--save-model', path: options.saveModel },
+    ],
+    cwd,
+  );
+  const spec = vietnameseSpec();
+  const model =
+    typeof options.model === 'string'
+      ? await readModelFile(options.model, spec, cwd)
+      : options.model;
+  const report = progressReporter(options.onProgress);
+  let staged: StagedInput | undefined;
+  let out: OutputHandle | undefined;
+  try {
+    staged = await stageInput(input, name, {
+      cwd,
+      encoding: options.encoding,
+      delimiter: options.delimiter,
+      signal,
+    });
+    const side = await loadSide(staged.path, staged.file, {
+      key: options.key,
+      map: options.columns,
+      referenceDate: options.referenceDate ?? new Date(),
+      signal,
+      onRows: (n) => report('read', n, undefined),
+    });
+    const clash = side.columns.find((c) => (DEDUPE_COLUMNS as readonly string[]).includes(c));
+    if (clash !== undefined) {
+      throw inputError(
+        'HEADER_INVALID',
+        `${side.file}: row 1: the input already has a column '${clash}' that dedupe adds`,
+      );
+    }
+    report('dedupe', 0, side.records.length);
+    const thresholds = thresholdsFromFlags(options.matchThreshold, options.reviewThreshold, model);
+    const outcome = dedupeRecords(side.records, spec, {
+      rules: VIETNAMESE_RULES,
+      ...(model ? { model } : {}),
+      ...(thresholds ? { thresholds } : {}),
+    });
+    if (!outcome.success) {
+      throw inputError('MODEL_INVALID', outcome.issues.map((i) => i.message).join('; '));
+    }
+    throwIfAborted(signal);
+    const data = outcome.data;
+    const size = new Int32Array(side.records.length);
+    for (const c of data.cluster) size[c]! += 1;
+    const inReview = new Uint8Array(side.records.length);
+    for (const p of data.pairs)
+      if (p.decision === 'review' && data.cluster[p.a] !== data.cluster[p.b]) {
+        inReview[p.a] = 1;
+        inReview[p.b] = 1;
+      }
+    report('write', 0, side.keys.length);
+    out = await openOutput(options.out, cwd);
+    const writer = createCsvWriter(out.stream, [...side.columns, ...DEDUPE_COLUMNS], {
+      bom: options.bom === true,
+      close: false,
+    });
+    const counts = { duplicate: 0, unique: 0, review: 0, invalid: 0 };
+    for (let row = 0; row < side.keys.length; row++) {
+      const r = side.recordOf[row]!;
+      const cells = side.cells[row]!;
+      if (r < 0) {
+        counts.invalid++;
+        cells.push(side.keys[row]!, '1', 'invalid');
+      } else {
+        const c = data.cluster[r]!;
+        const n = size[c]!;
+        const decision = n > 1 ? 'duplicate' : inReview[r] ? 'review' : 'unique';
+        counts[decision]++;
+        cells.push(side.records[c]!.key, String(n), decision);
+      }
+      const wait = writer.write(cells);
+      if (wait !== undefined) await wait;
+      if ((row & 4095) === 4095) {
+        throwIfAborted(signal);
+        report('write', row + 1, side.keys.length);
+      }
+    }
+    await writer.end();
+    report('write', side.keys.length, side.keys.length, true);
+    if (options.saveModel !== undefined) await writeModelFile(options.saveModel, data.model, cwd);
+    throwIfAborted(signal);
+    await out.commit();
+    return {
+      file: side.file,
+      rows: side.keys.length,
+      clusters: data.summary.clusters + side.invalid,
+      counts,
+      guardedMerges: data.summary.guardedMerges,
+      match: data.summary,
+      trained: model === undefined,
+      model: data.model,
+      notes: staged.notes,
+      warnings: [],
+      seconds: (performance.now() - t0) / 1000,
+    };
+  } catch (e) {
+    await out?.abort();
+    if (signal?.aborted) throw abortError(signal);
+    throw e;
+  } finally {
+    await staged?.cleanup();
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * `vn-reconcile/node`: the engine on files, streams and threads (Node only). Everything the
+ * `vn-reconcile` command does, a program can do here with the same results: clean, link and
+ * de-duplicate `.csv` / `.tsv` / `.xlsx` files or streams, on all cores, with progress events and
+ * cancellation (`AbortSignal`), writing outputs atomically.
+ *
+ * @module
+ */
+export { VnReconcileError } from '../errors.js';
+export {
+  CLEAN_COLUMNS,
+  type CleanFileOptions,
+  type CleanFileSummary,
+  cleanFile,
+} from './clean/clean-file.js';
+export {
+  DEDUPE_COLUMNS,
+  type DedupeFileOptions,
+  type DedupeFileSummary,
+  dedupeFile,
+} from './dedupe/dedupe-file.js';
+export {
+  abortError,
+  type InputErrorCode,
+  inputError,
+  isInputError,
+  throwIfAborted,
+} from './errors.js';
+export { ENGINE_COLUMNS, type EngineColumn, isEngineColumn, joinNameParts } from './io/columns.js';
+export type { ColumnMap } from './io/csv.js';
+export {
+  type Delimiter,
+  detectDelimiter,
+  INPUT_ENCODINGS,
+  type InputEncoding,
+  type InputSource,
+  parseEncoding,
+} from './io/input.js';
+export { LINK_COLUMNS } from './io/output.js';
+export type { OutputTarget } from './io/target.js';
+export { type LinkFilesOptions, type LinkFilesSummary, linkFiles } from './link/link-files.js';
+export {
+  type LinkRowObject,
+  type LinkStreamOptions,
+  linkRowObject,
+  linkStream,
+  type RowObject,
+  type RowSource,
+} from './link/link-stream.js';
+export { mergeShardFiles } from './link/merge-files.js';
+export type { LinkPipelineSummary } from './link/pipeline.js';
+export { parseShard, type Shard } from './link/shard.js';
+export { readModelFile, writeModelFile } from './model-file.js';
+export type { ReadOptions, RunOptions, WriteOptions } from './options.js';
+export type { ProgressEvent, ProgressListener, RunPhase } from './progress.js';

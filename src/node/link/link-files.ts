@@ -1,0 +1,182 @@
+/**
+ * `linkFiles`: link a list (LEFT) to a reference (RIGHT, the register), file to file — the engine
+ * behind `vn-reconcile link`. Streaming and parallel by default (./pipeline.ts); `oneToOne` needs
+ * every candidate at once and runs in memory (./link-in-memory.ts).
+ */
+import { type FellegiSunterModel, vietnameseSpec } from '../../match/index.js';
+import { abortError, throwIfAborted } from '../errors.js';
+import { type InputSource, type StagedInput, stageInput } from '../io/input.js';
+import { checkOutputs, type OutputHandle, openOutput } from '../io/target.js';
+import { readModelFile, writeModelFile } from '../model-file.js';
+import type { ReadOptions, RunOptions, WriteOptions } from '../options.js';
+import { linkInMemory } from './link-in-memory.js';
+import { type LinkPipelineSummary, runLinkPipeline } from './pipeline.js';
+import type { Shard } from './shard.js';
+import { thresholdsFromFlags } from './thresholds.js';
+
+/** Options of {@link linkFiles}. */
+export interface LinkFilesOptions extends Omit<ReadOptions, 'key'>, RunOptions, WriteOptions {
+  /** Record key column of both files (default: each file's first column). */
+  readonly key?: string | undefined;
+  readonly leftKey?: string | undefined;
+  readonly rightKey?: string | undefined;
+  /** No RIGHT record is linked to two LEFT records (default: many-to-one). Runs in memory. */
+  readonly oneToOne?: boolean | undefined;
+  /** A trained model, or the path of one saved with `saveModel` (skips EM). */
+  readonly model?: FellegiSunterModel | string | undefined;
+  /** Where to save the trained model (with its thresholds), as JSON. */
+  readonly saveModel?: string | undefined;
+  /** Match at or above this probability (default: chosen from the estimated FDR). */
+  readonly matchThreshold?: number | undefined;
+  /** Review at or above this probability. */
+  readonly reviewThreshold?: number | undefined;
+  /** The estimated false-discovery rate the match threshold aims at (default 0.001). */
+  readonly targetFdr?: number | undefined;
+  /** Only this shard of LEFT (the output gets a leading `left_row` column). */
+  readonly shard?: Shard | undefined;
+  /** LEFT rows per chunk (default 4 096). */
+  readonly chunkRows?: number | undefined;
+  /** LEFT rows in the EM sample (default 50 000). */
+  readonly sampleSize?: number | undefined;
+  /** @internal Dispatch chunks in a shuffled order (tests). */
+  readonly shuffleChunks?: number | undefined;
+  /** @internal Worker heap limit, MiB. */
+  readonly workerHeapMb?: number | undefined;
+  /** @internal Worker young generation, MiB. */
+  readonly workerYoungMb?: number | undefined;
+}
+
+/** What a {@link linkFiles} run did: every number the CLI prints. */
+export interface LinkFilesSummary extends LinkPipelineSummary {
+  readonly left: string;
+  readonly right: string;
+  readonly oneToOne: boolean;
+  /** What was detected or assumed about the inputs (encoding, delimiter, workbook). */
+  readonly notes: readonly string[];
+  /** Things the user should know (e.g. blocks over the cap). */
+  readonly warnings: readonly string[];
+  /** The model used (trained or given), with its thresholds. */
+  readonly model: FellegiSunterModel;
+}
+
+function label(source: InputSource, fallback: string): string {
+  return typeof source === 'string' ? source : fallback;
+}
+
+/**
+ * Links every LEFT record to its best RIGHT candidate and writes one row per LEFT record, in LEFT
+ * order: `left_id, right_id, decision, probability, match_weight, explanation` (DESIGN.md §5).
+ * Inputs are paths (`.csv`, `.tsv`, `.xlsx`) or streams; the output is a path (`.csv` or
+ * `.xlsx`, written atomically) or a stream.
+ *
+ * @example
+ * ```ts
+ * import { linkFiles } from 'vn-reconcile/node';
+ *
+ * const summary = await linkFiles('vaccinated.csv', 'register.csv', {
+ *   out: 'links.csv',
+ *   onProgress: (e) => console.error(e.phase, e.rowsDone, e.total),
+ *   signal: AbortSignal.timeout(60 * 60_000),
+ * });
+ * summary.counts; // { match: 9_812, review: 41, no_match: 140, invalid: 7 }
+ * ```
+ */
+export async function linkFiles(
+  left: InputSource,
+  right: InputSource,
+  options: LinkFilesOptions,
+): Promise<LinkFilesSummary> {
+  const cwd = options.cwd ?? process.cwd();
+  const leftName = label(left, 'LEFT');
+  const rightName = label(right, 'RIGHT');
+  const signal = options.signal;
+  throwIfAborted(signal);
+  checkOutputs(
+    [
+      ...(typeof left === 'string' ? [{ label: leftName, path: left }] : []),
+      ...(typeof right === 'string' ? [{ label: rightName, path: right }] : []),
+      ...(typeof options.model === 'string' ? [{ label: '--model', path: options.model }] : []),
+    ],
+    [
+      { label: '--out', path: typeof options.out === 'string' ? options.out : undefined },
+      { label: '--save-model', path: options.saveModel },
+    ],
+    cwd,
+  );
+  const spec = vietnameseSpec();
+  const model =
+    typeof options.model === 'string'
+      ? await readModelFile(options.model, spec, cwd)
+      : options.model;
+  const thresholds = thresholdsFromFlags(options.matchThreshold, options.reviewThreshold, model);
+  const read = { cwd, encoding: options.encoding, delimiter: options.delimiter, signal };
+  const staged: StagedInput[] = [];
+  let out: OutputHandle | undefined;
+  let trained: FellegiSunterModel | undefined;
+  try {
+    const l = await stageInput(left, leftName, read);
+    staged.push(l);
+    const r = await stageInput(right, rightName, read);
+    staged.push(r);
+    out = await openOutput(options.out, cwd);
+    const common = {
+      leftKey: options.leftKey ?? options.key,
+      rightKey: options.rightKey ?? options.key,
+      map: options.columns,
+      model,
+      thresholds,
+      targetFdr: options.targetFdr,
+      referenceDate: options.referenceDate,
+      bom: options.bom,
+      signal,
+      onProgress: options.onProgress,
+      onModel: (m: FellegiSunterModel) => {
+        trained = m;
+      },
+    };
+    const summary = options.oneToOne
+      ? await linkInMemory({
+          ...common,
+          left: l.path,
+          right: r.path,
+          leftLabel: l.file,
+          rightLabel: r.file,
+          out,
+        })
+      : await runLinkPipeline({
+          ...common,
+          left: l.path,
+          right: r.path,
+          leftLabel: l.file,
+          rightLabel: r.file,
+          out,
+          workers: options.workers,
+          chunkRows: options.chunkRows,
+          sampleSize: options.sampleSize,
+          shard: options.shard,
+          shuffleChunks: options.shuffleChunks,
+          workerHeapMb: options.workerHeapMb,
+          workerYoungMb: options.workerYoungMb,
+        });
+    throwIfAborted(signal);
+    const usedModel = trained ?? model;
+    if (usedModel === undefined) throw new Error('linkFiles: no model after the run');
+    if (options.saveModel !== undefined) await writeModelFile(options.saveModel, usedModel, cwd);
+    await out.commit();
+    return {
+      ...summary,
+      left: l.file,
+      right: r.file,
+      oneToOne: options.oneToOne === true,
+      notes: staged.flatMap((s) => s.notes),
+      warnings: summary.warnings,
+      model: usedModel,
+    };
+  } catch (e) {
+    await out?.abort();
+    if (signal?.aborted) throw abortError(signal);
+    throw e;
+  } finally {
+    for (const s of staged) await s.cleanup();
+  }
+}

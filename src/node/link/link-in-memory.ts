@@ -1,0 +1,171 @@
+/**
+ * LINK with every record in memory: the engine for `oneToOne` (a one-to-one assignment needs
+ * every candidate pair at once). Same output rows as the streaming pipeline.
+ */
+import {
+  type FellegiSunterModel,
+  linkRecords,
+  type Thresholds,
+  VIETNAMESE_RULES,
+  vietnameseSpec,
+} from '../../match/index.js';
+import { inputError, throwIfAborted } from '../errors.js';
+import type { ColumnMap } from '../io/csv.js';
+import {
+  csvCell,
+  explanationOf,
+  INVALID_EXPLANATION,
+  LINK_COLUMNS,
+  linkLine,
+} from '../io/output.js';
+import type { OutputHandle } from '../io/target.js';
+import { loadSide } from '../load-side.js';
+import { type ProgressListener, progressReporter } from '../progress.js';
+import type { LinkPipelineSummary } from './pipeline.js';
+
+/** Options of {@link linkInMemory}. */
+export interface LinkInMemoryOptions {
+  readonly left: string;
+  readonly right: string;
+  readonly leftLabel: string;
+  readonly rightLabel: string;
+  readonly out: OutputHandle;
+  readonly leftKey?: string | undefined;
+  readonly rightKey?: string | undefined;
+  readonly map?: ColumnMap | undefined;
+  readonly model?: FellegiSunterModel | undefined;
+  readonly thresholds?: Thresholds | undefined;
+  readonly targetFdr?: number | undefined;
+  readonly referenceDate?: Date | undefined;
+  readonly bom?: boolean | undefined;
+  readonly signal?: AbortSignal | undefined;
+  readonly onProgress?: ProgressListener | undefined;
+  readonly onModel?: ((model: FellegiSunterModel) => void) | undefined;
+}
+
+/**
+ * Links two UTF-8 comma CSV files one-to-one in memory and writes the link rows to `options.out`
+ * (not committed). Resolves to the same summary shape as the pipeline.
+ *
+ * @example
+ * ```ts
+ * const summary = await linkInMemory({ left, right, leftLabel: 'a.csv', rightLabel: 'b.csv', out });
+ * ```
+ */
+export async function linkInMemory(options: LinkInMemoryOptions): Promise<LinkPipelineSummary> {
+  const t0 = performance.now();
+  const signal = options.signal;
+  const report = progressReporter(options.onProgress);
+  const referenceDate = options.referenceDate ?? new Date();
+  const right = await loadSide(options.right, options.rightLabel, {
+    key: options.rightKey,
+    map: options.map,
+    referenceDate,
+    signal,
+    onRows: (n) => report('reference', n, undefined),
+  });
+  if (right.keys.length === 0) {
+    throw inputError('INPUT_NO_ROWS', `${options.rightLabel}: the reference has no data rows`);
+  }
+  if (right.records.length === 0) {
+    throw inputError(
+      'INPUT_NO_ROWS',
+      `${options.rightLabel}: the reference has no usable rows (${right.keys.length} rows read, none with a name, an ID or a phone: are the columns named? see --map)`,
+    );
+  }
+  const left = await loadSide(options.left, options.leftLabel, {
+    key: options.leftKey,
+    map: options.map,
+    referenceDate,
+    signal,
+    onRows: (n) => report('read', n, undefined),
+  });
+  const tReference = performance.now();
+  throwIfAborted(signal);
+  report('link', 0, left.keys.length);
+  const spec = vietnameseSpec();
+  const outcome = linkRecords(left.records, right.records, spec, {
+    rules: VIETNAMESE_RULES,
+    oneToOne: true,
+    ...(options.model ? { model: options.model } : {}),
+    ...(options.thresholds ? { thresholds: options.thresholds } : {}),
+    ...(options.targetFdr !== undefined ? { targetFdr: options.targetFdr } : {}),
+  });
+  if (!outcome.success) {
+    throw inputError('MODEL_INVALID', outcome.issues.map((i) => i.message).join('; '));
+  }
+  const data = outcome.data;
+  options.onModel?.(data.model);
+  const tTraining = performance.now();
+  const stream = options.out.stream;
+  const write = async (text: string) => {
+    if (!stream.write(text)) await new Promise((r) => stream.once('drain', r));
+  };
+  await write(`${options.bom === true ? '\ufeff' : ''}${LINK_COLUMNS.map(csvCell).join(',')}\r\n`);
+  const tally = { match: 0, review: 0, no_match: 0, invalid: 0 };
+  let falseMatches = 0;
+  let missed = 0;
+  let mass = 0;
+  const t = data.summary.thresholds;
+  let text = '';
+  for (let row = 0; row < left.keys.length; row++) {
+    const r = left.recordOf[row]!;
+    if (r < 0) {
+      tally.invalid++;
+      text += linkLine(left.keys[row]!, undefined, '', 'invalid', undefined, INVALID_EXPLANATION);
+    } else {
+      const res = data.results[r]!;
+      tally[res.decision]++;
+      mass += res.probability;
+      if (res.decision === 'match') falseMatches += 1 - res.probability;
+      if (res.probability < t.review) missed += res.probability;
+      text += linkLine(
+        left.keys[row]!,
+        undefined,
+        res.right >= 0 ? right.records[res.right]!.key : '',
+        res.decision,
+        res,
+        explanationOf(data.scorer, data.left, data.right, res),
+      );
+    }
+    if (text.length > 1 << 16) {
+      await write(text);
+      text = '';
+      throwIfAborted(signal);
+      report('link', row + 1, left.keys.length);
+    }
+  }
+  if (text.length > 0) await write(text);
+  report('link', left.keys.length, left.keys.length, true);
+  const tEnd = performance.now();
+  const training = data.model.training;
+  return {
+    leftRows: left.keys.length,
+    rowsWritten: left.keys.length,
+    rightRows: right.records.length,
+    workers: 1,
+    shard: undefined,
+    counts: tally,
+    pairsScored: data.summary.pairsScored,
+    pairsSettled: data.summary.pairsSettled,
+    sampleSize: left.records.length,
+    blockingPerRow: data.summary.blocking.perRule.map((b) => ({
+      rule: b.rule,
+      pairs: b.pairs / Math.max(1, left.records.length),
+    })),
+    trained: options.model === undefined && training !== undefined,
+    thresholds: { match: t.match, review: t.review },
+    sampleFdr: t.estimatedFdr,
+    sampleFnr: t.estimatedFnr,
+    estimatedFdr: tally.match > 0 ? falseMatches / tally.match : 0,
+    estimatedFnr: mass > 0 ? missed / mass : 0,
+    referenceBytesPerRecord: 0,
+    warnings: [],
+    seconds: {
+      reference: (tReference - t0) / 1000,
+      training: (tTraining - tReference) / 1000,
+      link: (tEnd - tTraining) / 1000,
+      total: (tEnd - t0) / 1000,
+    },
+  };
+}

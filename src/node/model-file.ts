@@ -1,0 +1,74 @@
+/**
+ * Saved models on disk: read and validated (a bad file is an input error naming the file, never
+ * its content), written atomically.
+ */
+import { readFile } from 'node:fs/promises';
+import { type FellegiSunterModel, type LinkageSpec, parseModel } from '../match/index.js';
+import type { CleanRecord } from '../record/index.js';
+import { inputError } from './errors.js';
+import { absolutePath, openTarget } from './io/target.js';
+
+/**
+ * Reads and validates a model saved with `saveModel` / `--save-model`.
+ *
+ * @example
+ * ```ts
+ * const model = await readModelFile('model.json', vietnameseSpec(), process.cwd());
+ * ```
+ */
+export async function readModelFile(
+  path: string,
+  spec: LinkageSpec<CleanRecord>,
+  cwd: string,
+): Promise<FellegiSunterModel> {
+  let text: string;
+  try {
+    text = await readFile(absolutePath(cwd, path), 'utf8');
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    throw inputError(
+      'MODEL_INVALID',
+      `--model ${path}: cannot read the file (${code === 'ENOENT' ? 'no such file' : String(code)})`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw inputError(
+      'MODEL_INVALID',
+      `--model ${path}: not a saved model (the file is not JSON; give the file written by --save-model)`,
+    );
+  }
+  const parsed = parseModel(json, spec);
+  if (!parsed.success) {
+    throw inputError(
+      'MODEL_INVALID',
+      `--model ${path}: not a model for these comparisons (${parsed.issues.map((i) => i.code).join(', ')})`,
+    );
+  }
+  return parsed.data;
+}
+
+/**
+ * Writes a model as JSON, atomically.
+ *
+ * @example
+ * ```ts
+ * await writeModelFile('model.json', model, process.cwd());
+ * ```
+ */
+export async function writeModelFile(
+  path: string,
+  model: FellegiSunterModel,
+  cwd: string,
+): Promise<void> {
+  const out = await openTarget(path, cwd);
+  try {
+    out.stream.write(`${JSON.stringify(model, null, 2)}\n`);
+    await out.commit();
+  } catch (e) {
+    await out.abort();
+    throw e;
+  }
+}
