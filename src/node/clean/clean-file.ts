@@ -189,8 +189,13 @@ async function cleanInProcess(
   run: CleanFileOptions,
   report: Report,
 ): Promise<CleanSummary> {
-  const writer = createCsvWriter(out.stream, columns, { bom: run.bom === true, close: false });
-  const cleaner = createRowCleaner(options);
+  const guard = run.formulaGuard !== false;
+  const writer = createCsvWriter(out.stream, columns, {
+    bom: run.bom === true,
+    close: false,
+    guard,
+  });
+  const cleaner = createRowCleaner(options, guard);
   for await (const batch of source.batches) {
     throwIfAborted(run.signal);
     for (const row of batch) {
@@ -228,10 +233,12 @@ async function cleanWithWorkers(
     return stream.write(bytes) ? undefined : once(stream, 'drain').then(() => undefined);
   };
   try {
-    await write((run.bom === true ? '\uFEFF' : '') + formatCsvRow(columns));
+    const guard = run.formulaGuard !== false;
+    await write((run.bom === true ? '\uFEFF' : '') + formatCsvRow(columns, guard));
     const summary = await cleanInParallel({
       ...input,
       options,
+      guard,
       workers,
       chunkBytes,
       write,

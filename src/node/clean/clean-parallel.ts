@@ -24,6 +24,8 @@ import {
 export interface CleanWorkerData {
   readonly header: CsvHeader;
   readonly options: CleanRecordOptions;
+  /** Neutralise spreadsheet formulas in the output (see guardFormula). */
+  readonly guard: boolean;
 }
 
 /** A chunk for a worker: whole records, no header, no BOM. */
@@ -110,6 +112,7 @@ export interface ParallelCleanInput {
   /** The remaining bytes of the input. */
   readonly blocks: AsyncIterator<Buffer>;
   readonly options: CleanRecordOptions;
+  readonly guard: boolean;
   readonly workers: number;
   /** Target bytes per chunk. */
   readonly chunkBytes: number;
@@ -138,7 +141,11 @@ interface InFlight {
  * ```
  */
 export async function cleanInParallel(input: ParallelCleanInput): Promise<CleanSummary> {
-  const pool = startWorkers(input.workers, { header: input.header, options: input.options });
+  const pool = startWorkers(input.workers, {
+    header: input.header,
+    options: input.options,
+    guard: input.guard,
+  });
   const summary = createCleanSummary();
   const inFlight: InFlight[] = [];
   const maxInFlight = 2 * input.workers;

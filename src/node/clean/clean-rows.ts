@@ -129,7 +129,7 @@ export interface RowCleaner {
  * // '1,le van a,Lê Văn A,,,,,,,ID_MISSING;…\r\n'
  * ```
  */
-export function createRowCleaner(options: CleanRecordOptions): RowCleaner {
+export function createRowCleaner(options: CleanRecordOptions, guard = true): RowCleaner {
   const summary = createCleanSummary();
   const seen = new Set<CleanCategory>();
   const { perCode, perCategory } = summary;
@@ -166,7 +166,7 @@ export function createRowCleaner(options: CleanRecordOptions): RowCleaner {
         record.provinceCode.value ?? '',
         codes,
       );
-      return formatCsvRow(cells);
+      return formatCsvRow(cells, guard);
     },
   };
 }
@@ -196,11 +196,12 @@ export function cleanCsvChunk(
   bytes: Uint8Array,
   header: CsvHeader,
   options: CleanRecordOptions,
+  guard = true,
 ): CleanedChunk {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const records = parse(buf, CSV_PARSE_OPTIONS) as string[][];
   const build = createRowBuilder(header, { extra: false });
-  const cleaner = createRowCleaner(options);
+  const cleaner = createRowCleaner(options, guard);
   let text = '';
   for (let i = 0; i < records.length; i++) {
     const row = build(records[i] ?? [], i);

@@ -137,6 +137,7 @@ export async function dedupeFile(
     const writer = createCsvWriter(out.stream, [...side.columns, ...DEDUPE_COLUMNS], {
       bom: options.bom === true,
       close: false,
+      guard: options.formulaGuard !== false,
     });
     const counts = { duplicate: 0, unique: 0, review: 0, invalid: 0 };
     for (let row = 0; row < side.keys.length; row++) {

@@ -5,6 +5,7 @@
  * (as in `openCsv`). Rows are numbered as spreadsheets do: the header is row 1.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
+import { inputError } from '../errors.js';
 
 const QUOTE = 0x22;
 const LF = 0x0a;
@@ -40,6 +41,8 @@ export interface ScanCsvOptions {
   readonly chunkRows?: number;
   /** Keep the text of each row for which `pick(rowNumber)` is true (the EM sample). */
   readonly pick?: (row: number) => boolean;
+  /** The file's name in messages (default: `path`). */
+  readonly label?: string;
 }
 
 /**
@@ -130,6 +133,12 @@ export function scanCsv(path: string, options: ScanCsvOptions = {}): CsvScan {
       }
       if (keep && from < n) pending.push(Buffer.from(block.subarray(from, n)));
       pos += n;
+    }
+    if (inQuotes) {
+      throw inputError(
+        'INPUT_MALFORMED',
+        `${options.label ?? path}: row ${row + 1}: a quoted field is never closed (an unmatched " runs to the end of the file); nothing was linked`,
+      );
     }
     if (lineStart < pos) endLine(pos, block, 0, 0);
   } finally {

@@ -430,6 +430,8 @@ export interface CsvWriterOptions {
   readonly close?: boolean;
   /** Characters buffered before a write to `out` (default 65536). */
   readonly flushBytes?: number;
+  /** Neutralise spreadsheet formulas in cells (default true; see guardFormula). */
+  readonly guard?: boolean;
 }
 
 /**
@@ -455,7 +457,8 @@ export function createCsvWriter(
     failure ??= e;
   };
   out.on('error', onError);
-  let pending = (options.bom === true ? '\uFEFF' : '') + formatCsvRow(header);
+  const guard = options.guard !== false;
+  let pending = (options.bom === true ? '\uFEFF' : '') + formatCsvRow(header, guard);
   async function waitDrain(): Promise<void> {
     await once(out, 'drain');
   }
@@ -468,7 +471,7 @@ export function createCsvWriter(
   }
   return {
     write(cells) {
-      pending += formatCsvRow(cells);
+      pending += formatCsvRow(cells, guard);
       return pending.length >= flushAt ? flush() : undefined;
     },
     writeLine(line) {
@@ -490,19 +493,50 @@ export function createCsvWriter(
 
 const NEEDS_QUOTES = /[",\r\n]/;
 const STRINGIFY_OPTIONS = { record_delimiter: 'windows' } as const;
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
- * One CSV line (with its CRLF) for `cells`. Rows that need quoting go through csv-stringify;
- * rows that need none (most) are joined directly, which gives the same bytes much faster.
+ * A cell as it is safe to open in a spreadsheet (OWASP CSV injection): a value that begins with
+ * `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`, which Excel and LibreOffice show
+ * as text and hide; plain numbers (`-5`, `+84912345678`) are left as they are.
+ *
+ * @example
+ * ```ts
+ * guardFormula('=HYPERLINK("http://x")'); // '\'=HYPERLINK("http://x")'
+ * guardFormula('-3.20'); // '-3.20'
+ * ```
+ */
+export function guardFormula(value: string): string {
+  const c = value.charCodeAt(0);
+  if (c !== 61 && c !== 43 && c !== 45 && c !== 64 && c !== 9 && c !== 13) return value;
+  return PLAIN_NUMBER.test(value) ? value : `'${value}`;
+}
+
+/**
+ * One CSV line (with its CRLF) for `cells`, RFC 4180 quoting; with `guard` (the default) each
+ * cell goes through {@link guardFormula}. Rows that need quoting go through csv-stringify; rows
+ * that need none (most) are joined directly, which gives the same bytes much faster.
  *
  * @example
  * ```ts
  * formatCsvRow(['a', 'b,c']); // 'a,"b,c"\r\n'
+ * formatCsvRow(['=1+1']); // "'=1+1\r\n"
  * ```
  */
-export function formatCsvRow(cells: readonly string[]): string {
-  for (let i = 0; i < cells.length; i++) {
-    if (NEEDS_QUOTES.test(cells[i] ?? '')) return stringify([cells], STRINGIFY_OPTIONS);
+export function formatCsvRow(cells: readonly string[], guard = true): string {
+  let row = cells;
+  if (guard) {
+    for (let i = 0; i < cells.length; i++) {
+      const v = cells[i] ?? '';
+      const g = guardFormula(v);
+      if (g !== v) {
+        if (row === cells) row = cells.slice();
+        (row as string[])[i] = g;
+      }
+    }
   }
-  return `${cells.join(',')}\r\n`;
+  for (let i = 0; i < row.length; i++) {
+    if (NEEDS_QUOTES.test(row[i] ?? '')) return stringify([row], STRINGIFY_OPTIONS);
+  }
+  return `${row.join(',')}\r\n`;
 }

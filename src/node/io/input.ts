@@ -279,7 +279,7 @@ async function rewriteText(
   const format = new Transform({
     writableObjectMode: true,
     transform(record: string[], _enc, done) {
-      done(null, formatCsvRow(record));
+      done(null, formatCsvRow(record, false));
     },
   });
   const steps: (NodeJS.ReadableStream | NodeJS.WritableStream | NodeJS.ReadWriteStream)[] = [
@@ -445,7 +445,7 @@ async function xlsxToCsv(
     await readXlsxRows(path, async (cells) => {
       throwIfAborted(signal);
       rows++;
-      if (!out.write(formatCsvRow(cells))) await once(out, 'drain');
+      if (!out.write(formatCsvRow(cells, false))) await once(out, 'drain');
     });
   } catch (e) {
     out.destroy();

@@ -2,6 +2,7 @@
  * The LINK output rows (DESIGN.md §5): `left_id, right_id, decision, probability, match_weight,
  * explanation`, CSV-quoted as csv-stringify does, CRLF line ends, built as one string per chunk.
  */
+
 import {
   explainPair,
   formatExplanation,
@@ -9,6 +10,7 @@ import {
   type PreparedSide,
   type Scorer,
 } from '../../match/index.js';
+import { guardFormula } from './csv.js';
 
 /** Columns of the `link` output, in order (DESIGN.md §5). */
 export const LINK_COLUMNS = [
@@ -30,7 +32,8 @@ const NEEDS_QUOTES = /[",\r\n]/;
  * csvCell('a,b'); // '"a,b"'
  * ```
  */
-export function csvCell(v: string): string {
+export function csvCell(value: string, guard = true): string {
+  const v = guard ? guardFormula(value) : value;
   return NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
@@ -80,14 +83,15 @@ export function linkLine(
   decision: string,
   result: LinkResult | undefined,
   explanation = '',
+  guard = true,
 ): string {
   const head = prefix === undefined ? '' : `${prefix},`;
   if (result === undefined)
-    return `${head}${csvCell(leftId)},,${decision},,,${csvCell(explanation)}\r\n`;
+    return `${head}${csvCell(leftId, guard)},,${decision},,,${csvCell(explanation)}\r\n`;
   const found = result.right >= 0;
   const p = found ? formatProbability(result.probability) : '';
   const w = found ? formatWeight(result.matchWeight) : '';
-  return `${head}${csvCell(leftId)},${csvCell(rightId)},${decision},${p},${w},${csvCell(explanation)}\r\n`;
+  return `${head}${csvCell(leftId, guard)},${csvCell(rightId, guard)},${decision},${p},${w},${csvCell(explanation)}\r\n`;
 }
 
 /**

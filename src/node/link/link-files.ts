@@ -128,6 +128,7 @@ export async function linkFiles(
       targetFdr: options.targetFdr,
       referenceDate: options.referenceDate,
       bom: options.bom,
+      formulaGuard: options.formulaGuard,
       signal,
       onProgress: options.onProgress,
       onModel: (m: FellegiSunterModel) => {

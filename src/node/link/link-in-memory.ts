@@ -38,6 +38,7 @@ export interface LinkInMemoryOptions {
   readonly targetFdr?: number | undefined;
   readonly referenceDate?: Date | undefined;
   readonly bom?: boolean | undefined;
+  readonly formulaGuard?: boolean | undefined;
   readonly signal?: AbortSignal | undefined;
   readonly onProgress?: ProgressListener | undefined;
   readonly onModel?: ((model: FellegiSunterModel) => void) | undefined;
@@ -101,18 +102,29 @@ export async function linkInMemory(options: LinkInMemoryOptions): Promise<LinkPi
   const write = async (text: string) => {
     if (!stream.write(text)) await new Promise((r) => stream.once('drain', r));
   };
-  await write(`${options.bom === true ? '\ufeff' : ''}${LINK_COLUMNS.map(csvCell).join(',')}\r\n`);
+  await write(
+    `${options.bom === true ? '\ufeff' : ''}${LINK_COLUMNS.map((h) => csvCell(h)).join(',')}\r\n`,
+  );
   const tally = { match: 0, review: 0, no_match: 0, invalid: 0 };
   let falseMatches = 0;
   let missed = 0;
   let mass = 0;
   const t = data.summary.thresholds;
+  const guard = options.formulaGuard !== false;
   let text = '';
   for (let row = 0; row < left.keys.length; row++) {
     const r = left.recordOf[row]!;
     if (r < 0) {
       tally.invalid++;
-      text += linkLine(left.keys[row]!, undefined, '', 'invalid', undefined, INVALID_EXPLANATION);
+      text += linkLine(
+        left.keys[row]!,
+        undefined,
+        '',
+        'invalid',
+        undefined,
+        INVALID_EXPLANATION,
+        guard,
+      );
     } else {
       const res = data.results[r]!;
       tally[res.decision]++;
@@ -126,6 +138,7 @@ export async function linkInMemory(options: LinkInMemoryOptions): Promise<LinkPi
         res.decision,
         res,
         explanationOf(data.scorer, data.left, data.right, res),
+        guard,
       );
     }
     if (text.length > 1 << 16) {

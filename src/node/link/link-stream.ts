@@ -45,11 +45,11 @@ async function spoolRows(rows: RowSource, path: string): Promise<number> {
   for await (const row of rows as AsyncIterable<RowObject>) {
     if (columns === undefined) {
       columns = Object.keys(row);
-      out.write(formatCsvRow(columns));
+      out.write(formatCsvRow(columns, false));
     }
     const cells = columns.map((c) => cellText(row[c]));
     n++;
-    if (!out.write(formatCsvRow(cells))) await once(out, 'drain');
+    if (!out.write(formatCsvRow(cells, false))) await once(out, 'drain');
   }
   if (columns === undefined) out.write('key\r\n');
   const finished = once(out, 'finish');

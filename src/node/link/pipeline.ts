@@ -67,6 +67,8 @@ export interface LinkPipelineOptions {
   readonly model?: FellegiSunterModel | undefined;
   /** Called with the model (and the chosen thresholds) once it is trained. */
   readonly onModel?: ((model: FellegiSunterModel) => void | Promise<void>) | undefined;
+  /** Neutralise spreadsheet formulas in the keys written out (default true). */
+  readonly formulaGuard?: boolean | undefined;
   /** Stops the run: it rejects with an `AbortError` within about a second. */
   readonly signal?: AbortSignal | undefined;
   /** Progress events (phase, rows done, total, rate). */
@@ -133,7 +135,11 @@ function scan(
   pick?: (row: number) => boolean,
 ): CsvScan {
   try {
-    return scanCsv(path, { ...(pick ? { pick } : {}), ...(chunkRows ? { chunkRows } : {}) });
+    return scanCsv(path, {
+      label: file,
+      ...(pick ? { pick } : {}),
+      ...(chunkRows ? { chunkRows } : {}),
+    });
   } catch (e) {
     const code = (e as { code?: unknown } | null)?.code;
     if (
@@ -240,6 +246,7 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
     map: (options.map ?? {}) as Readonly<Record<string, string>>,
     referenceDate: (options.referenceDate ?? new Date()).getTime(),
     shard: options.shard,
+    formulaGuard: options.formulaGuard !== false,
   };
   const pool = createPool(workers, {
     ...(options.workerHeapMb === undefined ? {} : { maxOldSpaceMb: options.workerHeapMb }),
@@ -296,7 +303,9 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
     // 3. Stream LEFT: clean (worker) → prepare (here) → score (worker) → write in order.
     const stream = options.out.stream;
     const header = options.shard ? ['left_row', ...LINK_COLUMNS] : [...LINK_COLUMNS];
-    stream.write(`${options.bom === true ? '\ufeff' : ''}${header.map(csvCell).join(',')}\r\n`);
+    stream.write(
+      `${options.bom === true ? '\ufeff' : ''}${header.map((h) => csvCell(h)).join(',')}\r\n`,
+    );
     report('link', 0, leftScan.rows);
     const totals = {
       match: 0,

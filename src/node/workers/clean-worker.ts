@@ -15,12 +15,12 @@ import { cleanCsvChunk } from '../clean/clean-rows.js';
 
 const port = parentPort;
 if (port === null) throw new Error('vn-reconcile clean worker: not running in a worker thread');
-const { header, options } = workerData as CleanWorkerData;
+const { header, options, guard } = workerData as CleanWorkerData;
 
 port.on('message', ({ id, bytes }: CleanWorkerRequest) => {
   let reply: CleanWorkerReply;
   try {
-    reply = { id, ok: true, chunk: cleanCsvChunk(bytes, header, options) };
+    reply = { id, ok: true, chunk: cleanCsvChunk(bytes, header, options, guard) };
   } catch (e) {
     // A malformed chunk: the main thread re-reads it to report the error as the whole file would.
     if (e instanceof CsvError) reply = { id, ok: false, csvError: true, bytes };

@@ -45,6 +45,8 @@ export interface WorkerSetup {
   /** "Today" for date checks, as epoch milliseconds (fixed once so every thread agrees). */
   readonly referenceDate: number;
   readonly shard?: Shard | undefined;
+  /** Neutralise spreadsheet formulas in the keys written out (see guardFormula). */
+  readonly formulaGuard: boolean;
 }
 
 /** The scoring context every worker receives once the reference is built. */
@@ -214,6 +216,7 @@ export function score(
   const { results, pairs, settled } = linkChunk(linker, left);
   const right = referenceSide(linker.reference);
   const t = linker.thresholds;
+  const guard = state.setup?.formulaGuard !== false;
   let text = '';
   const stats = {
     match: 0,
@@ -231,7 +234,7 @@ export function score(
     const prefix = withRowNumbers ? String(rows[i]) : undefined;
     if (invalid[i]) {
       stats.invalid++;
-      text += linkLine(ids[i]!, prefix, '', 'invalid', undefined, INVALID_EXPLANATION);
+      text += linkLine(ids[i]!, prefix, '', 'invalid', undefined, INVALID_EXPLANATION, guard);
       continue;
     }
     const res = results[v++]!;
@@ -248,6 +251,7 @@ export function score(
       res.decision,
       res,
       explanationOf(linker.scorer, left, right, res),
+      guard,
     );
   }
   return { text, stats };
