@@ -23,7 +23,7 @@ export function workerEntry(name: WorkerName): { readonly script: string; readon
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
     const url = new URL(`./${name}.ts`, here).href;
-    const script = `(async () => { const { register } = await import('tsx/esm/api'); register(); await import(${JSON.stringify(url)}); })().catch((e) => { console.error(e); process.exit(2); });`;
+    const script = `(async () => { const { register } = await import('tsx/esm/api'); register(); await import(${JSON.stringify(url)}); })().catch((e) => { process.stderr.write(String(e?.stack ?? e) + '\\n'); process.exit(2); });`;
     return { script, eval: true };
   }
   const candidates = [`./${name}.js`, `./node/${name}.js`, `../node/${name}.js`].map((p) =>
