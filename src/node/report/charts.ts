@@ -25,7 +25,7 @@ export const COLORS = {
 } as const;
 
 const fmt = (v: number, digits = 1) =>
-  Number.isInteger(v) ? String(v) : v.toFixed(digits).replace(/\.?0+$/, '');
+  (Number.isInteger(v) ? String(v) : v.toFixed(digits).replace(/\.?0+$/, '')).replace(/^-/, '−');
 
 /**
  * Round tick values covering `[min, max]` (about `count` of them).
@@ -87,9 +87,9 @@ const r = (v: number) => Math.round(v * 10) / 10;
 export function textWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
-    if (/[A-ZĐ0-9_@MW]/u.test(ch)) w += 8;
-    else if (/[ .,:;·'|!()ịlíìỉĩi]/u.test(ch)) w += 3.6;
-    else w += 6.6;
+    if (/[A-ZĐ0-9_@mw]/u.test(ch)) w += 8.6;
+    else if (/[ .,:;·'|!()ịlíìỉĩi]/u.test(ch)) w += 4;
+    else w += 7.2;
   }
   return w;
 }
@@ -100,7 +100,7 @@ function legend(x: number, y: number, items: readonly { label: string; color: st
   for (const it of items) {
     out += `<rect x="${r(cx)}" y="${r(y - 9)}" width="10" height="10" rx="2" fill="${it.color}"/>`;
     out += text(cx + 14, y, it.label, { fill: COLORS.axis });
-    cx += 14 + textWidth(it.label) + 18;
+    cx += 14 + textWidth(it.label) + 24;
   }
   return out;
 }
@@ -123,7 +123,7 @@ export interface HistogramThresholds {
 export function histogramSvg(bins: WeightBins, thresholds?: HistogramThresholds): string {
   const W = 760;
   const H = 300;
-  const m = { l: 64, r: 20, t: 46, b: 48 };
+  const m = { l: 64, r: 20, t: 50, b: 48 };
   const pw = W - m.l - m.r;
   const ph = H - m.t - m.b;
   const n = bins.counts.length;
@@ -195,17 +195,33 @@ export function histogramSvg(bins: WeightBins, thresholds?: HistogramThresholds)
     transform: `rotate(-90 14 ${r(m.t + ph / 2)})`,
   });
   if (thresholds) {
+    // The review label to the left of its line, the match label to the right (flipped at the
+    // plot's edges), on one row above the plot.
     const marks = [
-      { v: thresholds.review, label: `ngưỡng xem xét · review ${fmt(thresholds.review)}`, row: 1 },
-      { v: thresholds.match, label: `ngưỡng khớp · match ${fmt(thresholds.match)}`, row: 0 },
+      {
+        v: thresholds.review,
+        label: `ngưỡng xem xét · review ${fmt(thresholds.review)}`,
+        side: -1,
+        color: COLORS.review,
+      },
+      {
+        v: thresholds.match,
+        label: `ngưỡng khớp · match ${fmt(thresholds.match)}`,
+        side: 1,
+        color: COLORS.match,
+      },
     ];
     for (const mk of marks) {
       const px = x(mk.v);
-      out += `<line class="threshold" x1="${r(px)}" x2="${r(px)}" y1="${m.t - 6 + mk.row * 14}" y2="${r(y(0))}" stroke="#1f2933" stroke-dasharray="4 3"/>`;
-      const right = px > W - m.r - 200;
-      out += text(right ? px - 4 : px + 4, m.t - 8 + mk.row * 14, mk.label, {
-        'text-anchor': right ? 'end' : 'start',
-        fill: '#1f2933',
+      const w = textWidth(mk.label);
+      let side = mk.side;
+      if (side < 0 && px - w - 4 < m.l) side = 1;
+      if (side > 0 && px + w + 4 > W - m.r) side = -1;
+      out += `<line class="threshold" x1="${r(px)}" x2="${r(px)}" y1="${m.t - 14}" y2="${r(y(0))}" stroke="${mk.color}" stroke-width="1.5" stroke-dasharray="5 3"/>`;
+      out += text(px + side * 5, m.t - 6, mk.label, {
+        'text-anchor': side > 0 ? 'start' : 'end',
+        fill: mk.color,
+        'font-weight': 600,
       });
     }
   }
@@ -337,7 +353,7 @@ export function parametersSvg(model: FellegiSunterModel): string {
     const a = wx(Math.min(0, w));
     const b = wx(Math.max(0, w));
     out += `<rect class="bar" x="${r(a)}" y="${y0 + 3}" width="${r(Math.max(1, b - a))}" height="14" fill="${w >= 0 ? COLORS.positive : COLORS.negative}"><title>${escapeHtml(`${row.name}: ${w.toFixed(2)} bit`)}</title></rect>`;
-    const lab = `${w >= 0 ? '+' : '−'}${Math.abs(w).toFixed(1)}`;
+    const lab = Math.abs(w) < 0.05 ? '0.0' : `${w >= 0 ? '+' : '−'}${Math.abs(w).toFixed(1)}`;
     const inside = w >= 0 ? b + 4 + 30 > W : a - 4 - 30 < wx0;
     out += text(w >= 0 ? (inside ? b - 4 : b + 4) : inside ? a + 4 : a - 4, y0 + 14, lab, {
       'text-anchor': w >= 0 !== inside ? 'start' : 'end',

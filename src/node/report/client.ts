@@ -154,7 +154,7 @@ export const REPORT_JS = String.raw`(function () {
       sum += f[2];
     });
     if (Math.abs(cand.w - sum) > 0.05) bars.push({ label: 'kh\u00e1c \u00b7 other', w: cand.w - sum });
-    var W = 720, lw = 240, vw = 56, rowH = 20, top = t ? 24 : 8;
+    var W = 720, lw = 240, vw = 56, rowH = 20, top = data.t ? 40 : 8;
     var H = top + (bars.length + 1) * rowH + 30;
     var acc = 0, lo = 0, hi = 0;
     bars.forEach(function (b) { acc += b.w; lo = Math.min(lo, acc, acc - b.w); hi = Math.max(hi, acc, acc - b.w); });
@@ -175,9 +175,11 @@ export const REPORT_JS = String.raw`(function () {
       svg.appendChild(s('text', { x: gx, y: H - 10, 'text-anchor': 'middle', fill: '#5b6470' }, String(Math.round(v * 100) / 100)));
     }
     if (t) {
-      [['xem x\u00e9t \u00b7 review', t.review, '#c27c0e', 'end'], ['kh\u1edbp \u00b7 match', t.match, '#1b7f3b', 'start']].forEach(function (m) {
-        svg.appendChild(s('line', { 'class': 'threshold', x1: x(m[1]), x2: x(m[1]), y1: top - 6, y2: H - 24, stroke: m[2], 'stroke-dasharray': '4 3' }));
-        svg.appendChild(s('text', { x: x(m[1]) + (m[3] === 'end' ? -4 : 4), y: top - 6, 'text-anchor': m[3], fill: m[2] }, m[0]));
+      var roomRight = x(t.match) + 100 < W;
+      [['xem x\u00e9t \u00b7 review', t.review, '#c27c0e', 'end', top - 6],
+        ['kh\u1edbp \u00b7 match', t.match, '#1b7f3b', roomRight ? 'start' : 'end', roomRight ? top - 6 : top - 22]].forEach(function (m) {
+        svg.appendChild(s('line', { 'class': 'threshold', x1: x(m[1]), x2: x(m[1]), y1: m[4] - 4, y2: H - 24, stroke: m[2], 'stroke-dasharray': '4 3' }));
+        svg.appendChild(s('text', { x: x(m[1]) + (m[3] === 'end' ? -4 : 4), y: m[4], 'text-anchor': m[3], fill: m[2] }, m[0]));
       });
     }
     acc = 0;
