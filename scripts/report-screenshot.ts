@@ -1,10 +1,10 @@
 /**
  * Renders the report of a realistic link run (scripts/report-sample.ts: the synthetic population
  * cleaned and linked) and screenshots it with the system Chromium (headless) to docs/report.png
- * (summary and charts) and docs/report-review.png (the review queue, one row opened and decided).
- * Also writes the HTML to docs/report-sample.html unless --no-html.
+ * (summary and charts, 1× pixels: the page is long) and docs/report-review.png (the review queue
+ * sorted by weight, one row opened and decided, 1.5× pixels).
  *
- *   node --import tsx scripts/report-screenshot.ts [--chromium /usr/bin/chromium]
+ *   node --import tsx scripts/report-screenshot.ts [--chromium /usr/bin/chromium] [--out docs]
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,7 +35,7 @@ const browser = await puppeteer.launch({
 });
 try {
   const page = await browser.newPage();
-  await page.setViewport({ width: 1200, height: 900, deviceScaleFactor: 1.5 });
+  await page.setViewport({ width: 1200, height: 900, deviceScaleFactor: 1 });
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
   // Summary and charts: everything above the review queue.
   const reviewTop = await page.$eval('#review', (h) => h.getBoundingClientRect().top + scrollY);
@@ -44,6 +44,7 @@ try {
     clip: { x: 0, y: 0, width: 1200, height: Math.round(reviewTop - 24) },
   });
   // The review queue: sorted by weight, the first row opened and decided.
+  await page.setViewport({ width: 1200, height: 900, deviceScaleFactor: 1.5 });
   await page.click('#review-table button.sort[data-sort="w"]');
   await page.click('#review-body tr[data-case] button.toggle');
   const first = await page.$('#review-body tr[data-case] select.decide');
