@@ -323,7 +323,12 @@ export const REPORT_JS = String.raw`(function () {
       render();
     });
   });
-  filterInput.addEventListener('input', render);
+  var pending = 0;
+  filterInput.addEventListener('input', function () {
+    // Re-render once typing pauses: a long queue rebuilds its rows.
+    clearTimeout(pending);
+    pending = setTimeout(render, rows.length > 2000 ? 150 : 0);
+  });
   stateSelect.addEventListener('change', render);
 
   function csvField(v) {

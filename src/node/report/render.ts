@@ -19,7 +19,6 @@ const CSP = [
   "default-src 'none'",
   `style-src ${sha256(REPORT_CSS)}`,
   `script-src ${sha256(REPORT_JS)}`,
-  'img-src data:',
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
@@ -174,15 +173,15 @@ function summarySection(input: ReportInput, t?: { match: number; review: number 
       ['Ngưỡng khớp · match', `${pct(th.match)}`, t ? num(t.match, 2) : '—'],
       ['Ngưỡng xem xét · review', `${pct(th.review)}`, t ? num(t.review, 2) : '—'],
     ];
-    out += `<h3>Ngưỡng <span class="en" lang="en">· thresholds</span></h3>${table(
-      'Ngưỡng và sai số ước tính · thresholds and estimated errors',
+    out += `${table(
+      'Ngưỡng · thresholds',
       ['', 'Xác suất · probability', 'Trọng số · weight (bit)'],
       rows,
       new Set([1, 2]),
     )}`;
     out += table(
-      '',
-      ['Sai số ước tính · estimated error', 'Tỷ lệ · rate'],
+      'Sai số ước tính · estimated errors',
+      ['Sai số · error', 'Tỷ lệ · rate'],
       [
         ['FDR (khớp sai · false matches among matches)', pct(th.estimatedFdr)],
         ['FNR (bỏ sót · true matches missed)', pct(th.estimatedFnr)],
@@ -317,7 +316,7 @@ function reviewSection(
 <label for="review-state">Trạng thái · state<select id="review-state"><option value="all">tất cả · all</option><option value="open">chưa quyết định · undecided</option><option value="done">đã quyết định · decided</option></select></label>
 <button type="button" class="btn" id="export-decisions" disabled>Xuất quyết định · Export decisions</button>
 <span id="review-status" role="status" aria-live="polite"></span></div>
-<div class="tablewrap"><table id="review-table"><caption class="visually-hidden">Review queue</caption><thead><tr><th scope="col"><span class="visually-hidden">Chi tiết</span></th>${sortable('id', 'Dòng · row')}<th scope="col">Bản ghi · record</th>${sortable('best', 'Ứng viên tốt nhất · best candidate')}${sortable('p', 'Xác suất · p', true)}${sortable('w', 'Trọng số · bit', true)}${sortable('n', 'Số ứng viên · n', true)}${sortable('d', 'Quyết định · decide')}</tr></thead><tbody id="review-body"></tbody></table></div>
+<div class="tablewrap"><table id="review-table"><caption class="visually-hidden">Hàng chờ xem xét</caption><thead><tr><th scope="col"><span class="visually-hidden">Chi tiết</span></th>${sortable('id', 'Dòng · row')}<th scope="col">Bản ghi · record</th>${sortable('best', 'Ứng viên tốt nhất · best candidate')}${sortable('p', 'Xác suất · p', true)}${sortable('w', 'Trọng số · bit', true)}${sortable('n', 'Số ứng viên · n', true)}${sortable('d', 'Quyết định · decide')}</tr></thead><tbody id="review-body"></tbody></table></div>
 <script type="application/json" id="review-data">${jsonForScript(data)}</script></section>`;
 }
 

@@ -93,9 +93,17 @@ describe.skipIf(!available)('the report in Chromium', () => {
     const text = await p.$eval('#review-table', (t) => t.textContent ?? '');
     const xss = await p.evaluate(() => (window as { __xss?: number }).__xss);
     const injected = await p.$$eval('#review-body script, #review-body img', (n) => n.length);
+    // The filter ignores case and diacritics: 'nguyen van an 2' finds 'Nguyễn Văn An 2'.
+    await p.type('#review-filter', 'NGUYEN van an 2');
+    await p.waitForFunction(
+      () => document.querySelectorAll('#review-body tr[data-case]').length === 1,
+      { timeout: 2000 },
+    );
+    const found = await p.$eval('#review-body tr[data-case] td.rec', (td) => td.textContent);
     await p.close();
     expect(text).toContain(XSS_NAME);
     expect(text).toContain(XSS_ADDRESS);
+    expect(found).toContain('Nguyễn Văn An 2');
     expect(text).toContain(RAW_ID);
     expect(xss).toBeUndefined();
     expect(injected).toBe(0);
@@ -163,13 +171,24 @@ describe.skipIf(!available)('the report in Chromium', () => {
   });
 
   it('filters by text and by decision state', async () => {
+    const shown = (n: number) =>
+      page.waitForFunction(
+        (k) => document.querySelectorAll('#review-body tr[data-case]').length === k,
+        { timeout: 2000 },
+        n,
+      );
     await page.type('#review-filter', 'r17');
+    await shown(1);
     expect((await reviewRows()).map((r) => r[1])).toEqual(['R17']);
     await page.$eval('#review-filter', (i) => {
       (i as HTMLInputElement).value = '';
       i.dispatchEvent(new Event('input'));
     });
-    expect(await reviewRows()).toHaveLength(REVIEW_ROWS);
+    await shown(REVIEW_ROWS);
+    await page.select('#review-state', 'done');
+    await shown(0);
+    await page.select('#review-state', 'all');
+    await shown(REVIEW_ROWS);
     expect(await page.$eval('#review-status', (s) => s.textContent)).toContain(
       `${REVIEW_ROWS} / ${REVIEW_ROWS}`,
     );
