@@ -34,8 +34,9 @@ p.note{color:var(--muted);margin:6px 0 10px;font-size:13px}
 .kpi.match{border-left-color:var(--match)}.kpi.review{border-left-color:var(--review)}
 .kpi.no_match{border-left-color:var(--nomatch)}.kpi.invalid{border-left-color:var(--bad)}
 .grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:0 24px}
-table{border-collapse:collapse;width:100%;font-size:13px}
-caption{text-align:left;font-weight:600;padding:0 0 6px}
+table{border-collapse:collapse;width:100%;font-size:13px;margin:0 0 18px}
+tbody th[scope=row]{font-weight:500}
+caption{text-align:left;font-weight:650;padding:0 0 6px}
 th,td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 thead th{background:#f0f2f5;font-weight:600;white-space:nowrap}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}

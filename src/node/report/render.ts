@@ -50,7 +50,12 @@ const ROLE_LABEL: Readonly<Record<string, string>> = {
 };
 
 const num = (v: number, digits = 2) =>
-  Number.isFinite(v) ? (Number.isInteger(v) ? formatCount(v) : v.toFixed(digits)) : String(v);
+  (Number.isFinite(v)
+    ? Number.isInteger(v)
+      ? formatCount(v)
+      : v.toFixed(digits)
+    : String(v)
+  ).replace(/^-/, '−');
 const pct = (p: number) => `${(p * 100).toFixed(p < 0.001 && p > 0 ? 3 : 2)}%`;
 const logit2 = (p: number) => {
   const q = Math.min(1 - 1e-12, Math.max(1e-12, p));

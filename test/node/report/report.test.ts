@@ -176,9 +176,9 @@ describe('histogram', () => {
   it('marks the thresholds as weights (log2 odds of the probabilities)', () => {
     const html = renderReport(linkInput(0, 1000));
     expect(html.match(/class="threshold"/g)).toHaveLength(2);
-    // 0.999 → 9.96 bits; 0.01 → −6.63 bits
+    // 0.999 → 9.96 bits; 0.01 → −6.63 bits (typographic minus)
     expect(html).toContain('9.96');
-    expect(html).toContain('-6.63');
+    expect(html).toContain('−6.63');
   });
 
   it('draws round ticks', () => {
