@@ -51,6 +51,7 @@ input[type=search]{width:260px}
 button{font:inherit;font-size:13px;cursor:pointer}
 .btn{padding:6px 14px;border-radius:5px;border:1px solid var(--accent);background:var(--accent);color:#fff;font-weight:600}
 .btn:disabled{opacity:.5;cursor:default}
+#review-more{margin:10px 0 0;padding:6px 14px;border-radius:5px;border:1px solid #c3cad3;background:#fff;color:var(--accent);font-weight:600}
 #review-status{color:var(--muted);font-size:13px;flex:1 1 auto;text-align:right}
 .tablewrap{overflow-x:auto}
 #review-table thead th{white-space:normal;vertical-align:bottom}
@@ -294,17 +295,34 @@ export const REPORT_JS = String.raw`(function () {
     return out;
   }
 
+  var matching = 0;
   function update() {
     var n = 0, m = 0, nm = 0;
     rows.forEach(function (r) { var st = stateOf(r.i); if (st) n++; if (st === 'match') m++; if (st === 'no_match') nm++; });
-    statusEl.textContent = 'Hi\u1ec3n th\u1ecb ' + tbody.querySelectorAll('tr[data-case]').length + ' / ' + rows.length +
+    var shown = tbody.querySelectorAll('tr[data-case]').length;
+    statusEl.textContent = 'Hi\u1ec3n th\u1ecb ' + shown + ' / ' + matching +
+      (matching < rows.length ? ' (l\u1ecdc t\u1eeb ' + rows.length + ')' : '') +
       ' \u00b7 \u0111\u00e3 quy\u1ebft \u0111\u1ecbnh ' + n + ' (kh\u1edbp ' + m + ', kh\u00f4ng kh\u1edbp ' + nm + ')';
     exportBtn.disabled = m + nm === 0;
+    moreBtn.hidden = shown >= matching;
+    moreBtn.textContent = 'Hi\u1ec7n th\u00eam \u00b7 show ' + Math.min(PAGE, matching - shown) + ' more (' + (matching - shown) + ' c\u00f2n l\u1ea1i \u00b7 left)';
   }
 
-  function render() {
+  // Long queues are shown a page at a time: a thousand rows of selects take a second to lay out.
+  var PAGE = 200;
+  var limit = PAGE;
+  var moreBtn = document.getElementById('review-more');
+  moreBtn.addEventListener('click', function () {
+    limit += PAGE;
+    render(true);
+  });
+
+  function render(keepLimit) {
+    if (keepLimit !== true) limit = PAGE;
     var frag = document.createDocumentFragment();
-    visible().forEach(function (r) {
+    var list = visible();
+    matching = list.length;
+    list.slice(0, limit).forEach(function (r) {
       frag.appendChild(rowEl(r));
       if (openRows[r.i]) frag.appendChild(detail(r));
     });

@@ -322,6 +322,7 @@ function reviewSection(
 <button type="button" class="btn" id="export-decisions" disabled>Xuất quyết định · Export decisions</button>
 <span id="review-status" role="status" aria-live="polite"></span></div>
 <div class="tablewrap"><table id="review-table"><caption class="visually-hidden">Hàng chờ xem xét</caption><thead><tr><th scope="col"><span class="visually-hidden">Chi tiết</span></th>${sortable('id', 'Dòng · row')}<th scope="col">Bản ghi · record</th>${sortable('best', 'Ứng viên tốt nhất · best candidate')}${sortable('p', 'Xác suất · p', true)}${sortable('w', 'Trọng số · bit', true)}${sortable('n', 'Số ứng viên · n', true)}${sortable('d', 'Quyết định · decide')}</tr></thead><tbody id="review-body"></tbody></table></div>
+<button type="button" id="review-more" hidden></button>
 <script type="application/json" id="review-data">${jsonForScript(data)}</script></section>`;
 }
 

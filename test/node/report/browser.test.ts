@@ -111,6 +111,39 @@ describe.skipIf(!available)('the report in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('handles a 1,000-row review queue: pages, sorts and filters quickly', async () => {
+    const file = join(dir, 'big.html');
+    writeFileSync(file, renderReport(linkInput(1000, 100_000)));
+    const p = await browser.newPage();
+    const problems: string[] = [];
+    p.on('pageerror', (e) => problems.push(String(e)));
+    const t0 = Date.now();
+    await p.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    const count = () => p.$$eval('#review-body tr[data-case]', (r) => r.length);
+    // A page of 200 rows, then 200 more on request.
+    expect(await count()).toBe(200);
+    const loaded = Date.now() - t0;
+    await p.click('#review-more');
+    expect(await count()).toBe(400);
+    const t1 = Date.now();
+    await p.click('#review-table button.sort[data-sort="p"]');
+    const sorted = Date.now() - t1;
+    expect(await count()).toBe(200);
+    const ps = await p.$$eval('#review-body tr[data-case] td:nth-child(5)', (tds) =>
+      tds.map((td) => Number.parseFloat(td.textContent ?? '')),
+    );
+    expect(ps).toEqual([...ps].sort((a, b) => a - b));
+    await p.type('#review-filter', 'R99');
+    await p.waitForFunction(
+      () => document.querySelectorAll('#review-body tr[data-case]').length === 11,
+      { timeout: 3000 },
+    );
+    await p.close();
+    expect(problems).toEqual([]);
+    expect(loaded).toBeLessThan(3000);
+    expect(sorted).toBeLessThan(1000);
+  });
+
   it('would see a request if a page made one (control)', async () => {
     const control = join(dir, 'control.html');
     writeFileSync(control, '<!doctype html><img src="http://127.0.0.1:9/x.png">');
