@@ -140,8 +140,10 @@ describe.skipIf(!available)('the report in Chromium', () => {
     );
     await p.close();
     expect(problems).toEqual([]);
-    expect(loaded).toBeLessThan(3000);
-    expect(sorted).toBeLessThan(1000);
+    // Generous bounds (2 shared cores, other test files running): they catch a quadratic
+    // regression, not a slow machine.
+    expect(loaded).toBeLessThan(5000);
+    expect(sorted).toBeLessThan(2000);
   });
 
   it('would see a request if a page made one (control)', async () => {
