@@ -142,8 +142,8 @@ describe.skipIf(!available)('the report in Chromium', () => {
     expect(problems).toEqual([]);
     // Generous bounds (2 shared cores, other test files running): they catch a quadratic
     // regression, not a slow machine.
-    expect(loaded).toBeLessThan(5000);
-    expect(sorted).toBeLessThan(2000);
+    expect(loaded).toBeLessThan(10_000);
+    expect(sorted).toBeLessThan(5000);
   });
 
   it('would see a request if a page made one (control)', async () => {
