@@ -321,6 +321,7 @@ function reviewSection(
 <label for="review-state">Trạng thái · state<select id="review-state"><option value="all">tất cả · all</option><option value="open">chưa quyết định · undecided</option><option value="done">đã quyết định · decided</option></select></label>
 <button type="button" class="btn" id="export-decisions" disabled>Xuất quyết định · Export decisions</button>
 <span id="review-status" role="status" aria-live="polite"></span></div>
+<noscript><p class="note">Bật JavaScript để xem và quyết định hàng chờ · enable JavaScript to see and decide the queue.</p></noscript>
 <div class="tablewrap"><table id="review-table"><caption class="visually-hidden">Hàng chờ xem xét</caption><thead><tr><th scope="col"><span class="visually-hidden">Chi tiết</span></th>${sortable('id', 'Dòng · row')}<th scope="col">Bản ghi · record</th>${sortable('best', 'Ứng viên tốt nhất · best candidate')}${sortable('p', 'Xác suất · p', true)}${sortable('w', 'Trọng số · bit', true)}${sortable('n', 'Số ứng viên · n', true)}${sortable('d', 'Quyết định · decide')}</tr></thead><tbody id="review-body"></tbody></table></div>
 <button type="button" id="review-more" hidden></button>
 <script type="application/json" id="review-data">${jsonForScript(data)}</script></section>`;
