@@ -234,7 +234,7 @@ async function endToEnd(n: number): Promise<void> {
   const t2 = performance.now();
   const c2 = cpuSeconds();
   const spec = m.vietnameseSpec();
-  const r = m.linkRecords(list, register, spec, { rules: m.VIETNAMESE_RULES });
+  const r = m.linkWithSpec(list, register, spec, { rules: m.VIETNAMESE_RULES });
   if (!r.success) throw new Error(r.issues.map((i) => i.message).join('; '));
   const t3 = performance.now();
   const c3 = cpuSeconds();

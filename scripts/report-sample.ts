@@ -8,7 +8,7 @@ import { candidatesOf, createCandidateBuffer } from '../src/match/blocking.js';
 import {
   buildBlockIndex,
   explainPair,
-  linkRecords,
+  linkWithSpec,
   scorePair,
   VIETNAMESE_RULES,
   vietnameseSpec,
@@ -50,7 +50,7 @@ export function sampleReportInput(registerSize = 6000, listSize = 3600, seed = 1
   const spec = vietnameseSpec();
   // A cautious official's thresholds (--match-threshold 0.999 --review-threshold 0.01): every
   // pair the model is not sure of goes to review.
-  const out = linkRecords(left, right, spec, {
+  const out = linkWithSpec(left, right, spec, {
     rules: VIETNAMESE_RULES,
     thresholds: { match: 0.999, review: 0.01 },
   });

@@ -13,7 +13,7 @@ import { compileRules, firstRule } from './rules.js';
 import { createScorer, type Scorer, scorePair } from './scorer.js';
 import { type LinkageSpec, type PreparedSide, prepareSide } from './spec.js';
 
-/** Options of {@link dedupeRecords}. */
+/** Options of {@link dedupeWithSpec}. */
 export interface DedupeOptions extends MatchOptions {
   /**
    * Chaining guard: two clusters joined by a strong pair are merged only if no pair across them
@@ -36,7 +36,7 @@ export interface DedupePair {
   readonly guarded: boolean;
 }
 
-/** The outcome of {@link dedupeRecords}. */
+/** The outcome of {@link dedupeWithSpec}. */
 export interface DedupeOutcome<R> {
   /** `cluster[i]`: index of the first record of record i's cluster (i itself for a singleton). */
   readonly cluster: Int32Array;
@@ -56,11 +56,11 @@ export interface DedupeOutcome<R> {
  *
  * @example
  * ```ts
- * const r = dedupeRecords(list, vietnameseSpec());
+ * const r = dedupeWithSpec(list, vietnameseSpec());
  * if (r.success) r.data.cluster; // cluster representative per record
  * ```
  */
-export function dedupeRecords<R>(
+export function dedupeWithSpec<R>(
   records: readonly R[],
   spec: LinkageSpec<R>,
   options: DedupeOptions = {},
@@ -69,7 +69,7 @@ export function dedupeRecords<R>(
 }
 
 /**
- * {@link dedupeRecords} on a side prepared with {@link prepareSide}.
+ * {@link dedupeWithSpec} on a side prepared with {@link prepareSide}.
  *
  * @example
  * ```ts

@@ -48,9 +48,10 @@ export {
   type DedupeOutcome,
   type DedupePair,
   dedupePrepared,
-  dedupeRecords,
+  dedupeWithSpec,
 } from './dedupe.js';
 export { type EmOptions, type EmResult, type PatternCounts, runEm } from './em.js';
+export { EXPLANATION_INVALID, explanationOf, LINK_COLUMNS } from './explanation.js';
 export { jaroCodes, jaroWinklerCodes } from './kernels/jaro-winkler.js';
 export { levenshteinCodes } from './kernels/levenshtein.js';
 export { withinOneEdit } from './kernels/one-edit.js';
@@ -62,13 +63,29 @@ export {
   type LinkReason,
   type LinkResult,
   linkPrepared,
-  linkRecords,
+  linkWithSpec,
   type MatchIssueCode,
   type MatchOptions,
   type MatchSummary,
   type ScoreChunkOptions,
   scoreChunk,
 } from './link.js';
+export {
+  type DedupeRecordsOptions,
+  type DedupeRecordsOutcome,
+  type DedupeRow,
+  dedupeRecords,
+  isMatchable,
+  type LinkRecordsIssueCode,
+  type LinkRecordsOptions,
+  type LinkRecordsOutcome,
+  type LinkRow,
+  linkRecords,
+  type RowObject,
+  type RowReadOptions,
+  sampleOrder,
+  slimRecord,
+} from './link-rows.js';
 export {
   type ComparisonParameters,
   type FellegiSunterModel,

@@ -28,7 +28,7 @@ import { createScorer, type Scorer, scorePair, type TermFrequencyOptions } from 
 import { type LinkageSpec, type PreparedSide, prepareSide } from './spec.js';
 import { type TrainOptions, trainModel } from './train.js';
 
-/** Options shared by {@link linkRecords} and {@link dedupeRecords}. */
+/** Options shared by {@link linkWithSpec} and {@link dedupeWithSpec}. */
 export interface MatchOptions extends TrainOptions, TermFrequencyOptions, ThresholdOptions {
   /** A trained model (skips training). */
   readonly model?: FellegiSunterModel;
@@ -45,7 +45,7 @@ export interface MatchOptions extends TrainOptions, TermFrequencyOptions, Thresh
   readonly ambiguityBits?: number;
 }
 
-/** Options of {@link linkRecords}. */
+/** Options of {@link linkWithSpec}. */
 export interface LinkOptions extends MatchOptions {
   /** One-to-one: no reference record is taken by two left records (default many-to-one). */
   readonly oneToOne?: boolean;
@@ -84,7 +84,7 @@ export interface MatchSummary {
   readonly counts: Readonly<Record<Decision, number>>;
 }
 
-/** The outcome of {@link linkRecords}. */
+/** The outcome of {@link linkWithSpec}. */
 export interface LinkOutcome<R> {
   readonly results: readonly LinkResult[];
   readonly model: FellegiSunterModel;
@@ -94,7 +94,7 @@ export interface LinkOutcome<R> {
   readonly scorer: Scorer<R>;
 }
 
-/** Codes of {@link linkRecords} / {@link dedupeRecords} failures. */
+/** Codes of {@link linkWithSpec} / {@link dedupeWithSpec} failures. */
 export type MatchIssueCode = BlockingIssueCode | 'MODEL_MISMATCH';
 
 const TOP = 4;
@@ -254,11 +254,11 @@ function consider<R>(
  *
  * @example
  * ```ts
- * const r = linkRecords(list, register, vietnameseSpec());
+ * const r = linkWithSpec(list, register, vietnameseSpec());
  * if (r.success) for (const x of r.data.results) console.log(x.left, x.right, x.decision);
  * ```
  */
-export function linkRecords<R>(
+export function linkWithSpec<R>(
   leftRecords: readonly R[],
   rightRecords: readonly R[],
   spec: LinkageSpec<R>,
@@ -308,7 +308,7 @@ export function indexAndModel<R>(
 }
 
 /**
- * {@link linkRecords} on sides already prepared with {@link prepareSide}.
+ * {@link linkWithSpec} on sides already prepared with {@link prepareSide}.
  *
  * @example
  * ```ts

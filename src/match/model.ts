@@ -102,7 +102,7 @@ export type ModelIssueCode = 'MODEL_INVALID' | 'MODEL_MISMATCH';
  * @example
  * ```ts
  * const r = parseModel(JSON.parse(text), spec);
- * if (r.success) linkRecords(left, right, spec, { model: r.data });
+ * if (r.success) linkWithSpec(left, right, spec, { model: r.data });
  * ```
  */
 export function parseModel<R>(

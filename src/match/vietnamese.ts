@@ -87,7 +87,7 @@ const NAME_CACHE_LIMIT = 1 << 18;
  * @example
  * ```ts
  * const spec = vietnameseSpec();
- * const r = linkRecords(listRecords, registerRecords, spec, { rules: VIETNAMESE_RULES });
+ * const r = linkWithSpec(listRecords, registerRecords, spec, { rules: VIETNAMESE_RULES });
  * ```
  */
 export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec<CleanRecord> {
@@ -258,7 +258,7 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
  *
  * @example
  * ```ts
- * linkRecords(list, register, vietnameseSpec(), { rules: VIETNAMESE_RULES });
+ * linkWithSpec(list, register, vietnameseSpec(), { rules: VIETNAMESE_RULES });
  * ```
  */
 export const VIETNAMESE_RULES: readonly MatchRule[] = [

@@ -7,6 +7,8 @@
  * @module
  */
 export { VnReconcileError } from '../errors.js';
+export type { LinkRow, RowObject } from '../match/index.js';
+export { EXPLANATION_INVALID, LINK_COLUMNS } from '../match/index.js';
 export {
   CLEAN_COLUMNS,
   type CleanFileOptions,
@@ -36,15 +38,12 @@ export {
   type InputSource,
   parseEncoding,
 } from './io/input.js';
-export { LINK_COLUMNS } from './io/output.js';
 export type { OutputTarget } from './io/target.js';
 export { type LinkFilesOptions, type LinkFilesSummary, linkFiles } from './link/link-files.js';
 export {
-  type LinkRowObject,
   type LinkStreamOptions,
-  linkRowObject,
+  linkRowFromCsv,
   linkStream,
-  type RowObject,
   type RowSource,
 } from './link/link-stream.js';
 export { mergeShardFiles } from './link/merge-files.js';

@@ -7,11 +7,10 @@ import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDuration, progressLine } from '../../src/cli/progress-bar.js';
-import { prepareSide, vietnameseSpec } from '../../src/match/index.js';
+import { prepareSide, slimRecord as slim, vietnameseSpec } from '../../src/match/index.js';
 import { parseCsvText, readChunk, scanCsv } from '../../src/node/io/csv-chunks.js';
 import { csvCell, formatWeight, linkLine } from '../../src/node/io/output.js';
 import { packStrings, stringAt } from '../../src/node/io/strings.js';
-import { slim } from '../../src/node/link/records.js';
 import { cleanRecord } from '../../src/record/index.js';
 import { generateDataset } from '../../src/testing/population/index.js';
 

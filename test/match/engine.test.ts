@@ -6,11 +6,11 @@ import {
   chooseThresholds,
   chunkBlockIndex,
   countCandidates,
-  dedupeRecords,
+  dedupeWithSpec,
   exactComparison,
   explainPair,
   type LinkageSpec,
-  linkRecords,
+  linkWithSpec,
   modelSchema,
   type PatternCounts,
   parseModel,
@@ -52,11 +52,11 @@ const person = fc.record({
 });
 const people = fc.array(person, { maxLength: 40 });
 
-describe('linkRecords', () => {
+describe('linkWithSpec', () => {
   it('accounts for every left record exactly once, in order', () => {
     fc.assert(
       fc.property(people, people, fc.boolean(), (left, right, oneToOne) => {
-        const r = linkRecords(left, right, spec(), { randomPairs: 2000, oneToOne });
+        const r = linkWithSpec(left, right, spec(), { randomPairs: 2000, oneToOne });
         expect(r.success).toBe(true);
         if (!r.success) return;
         const res = r.data.results;
@@ -89,8 +89,8 @@ describe('linkRecords', () => {
       { name: 'lan', year: '1980', town: 'a' },
       { name: 'mai', year: '1981', town: 'c' },
     ];
-    const a = linkRecords(left, right, spec(), { randomPairs: 500 });
-    const b = linkRecords(left, right, spec(), { randomPairs: 500 });
+    const a = linkWithSpec(left, right, spec(), { randomPairs: 500 });
+    const b = linkWithSpec(left, right, spec(), { randomPairs: 500 });
     expect(a.success && b.success).toBe(true);
     if (a.success && b.success) {
       expect(a.data.results).toEqual(b.data.results);
@@ -106,7 +106,7 @@ describe('linkRecords', () => {
   it('explains every pair: contributions add up to the match weight', () => {
     const left = [{ name: 'lan', year: '1980', town: 'a' }];
     const right = [{ name: 'lam', year: '1980', town: '' }];
-    const r = linkRecords(left, right, spec(), { randomPairs: 100 });
+    const r = linkWithSpec(left, right, spec(), { randomPairs: 100 });
     if (!r.success) throw new Error('link failed');
     const e = explainPair(r.data.scorer, r.data.left, 0, r.data.right, 0);
     const sum = e.priorWeight + e.contributions.reduce((s, c) => s + c.weight + c.tfAdjustment, 0);
@@ -131,7 +131,7 @@ describe('deterministic rules', () => {
       { name: 'lan', year: '1985', town: 'c' },
       { name: 'mai', year: '1990', town: 'b' },
     ];
-    const r = linkRecords(left, right, spec(), {
+    const r = linkWithSpec(left, right, spec(), {
       randomPairs: 200,
       rules: [
         { name: 'same name', require: { name: ['exact'] } },
@@ -145,7 +145,7 @@ describe('deterministic rules', () => {
       reason: 'rule',
       rule: 'same name',
     });
-    const r2 = linkRecords(left, right, spec(), {
+    const r2 = linkWithSpec(left, right, spec(), {
       randomPairs: 200,
       rules: [{ name: 'other town', decision: 'no_match', require: { town: ['else', 'null'] } }],
     });
@@ -157,16 +157,16 @@ describe('deterministic rules', () => {
     });
     expect(r2.data.results[1]).toMatchObject({ right: 1 });
     expect(() =>
-      linkRecords(left, right, spec(), { rules: [{ name: 'x', require: { name: ['nope'] } }] }),
+      linkWithSpec(left, right, spec(), { rules: [{ name: 'x', require: { name: ['nope'] } }] }),
     ).toThrow(/has no level 'nope'/);
   });
 });
 
-describe('dedupeRecords', () => {
+describe('dedupeWithSpec', () => {
   it('gives every record exactly one cluster; clusters are closed', () => {
     fc.assert(
       fc.property(people, (rows) => {
-        const r = dedupeRecords(rows, spec(), { randomPairs: 2000 });
+        const r = dedupeWithSpec(rows, spec(), { randomPairs: 2000 });
         expect(r.success).toBe(true);
         if (!r.success) return;
         const c = r.data.cluster;
@@ -206,7 +206,7 @@ describe('blocking', () => {
       ]);
       expect(capped.issues[0]!.message).not.toContain('lan');
     }
-    const r = linkRecords(
+    const r = linkWithSpec(
       [{ name: 'lan', year: '1980', town: 'a' }],
       [...Array(5)].map(() => ({ name: 'lan', year: '', town: '' })),
       s,
@@ -249,7 +249,7 @@ describe('blocking', () => {
     expect([...chunk.rules[0]!.get('mai')!]).toEqual([3, 4]);
     // Without the spec, nothing is left out.
     expect(buildBlockIndex(right).rules[0]!.get('lan')!.length).toBe(3);
-    const linked = linkRecords([{ name: 'lan', year: '1990', town: 'z' }], register, s);
+    const linked = linkWithSpec([{ name: 'lan', year: '1990', town: 'z' }], register, s);
     expect(linked.success && linked.data.summary.pairsScored).toBe(0);
   });
 });
@@ -261,7 +261,7 @@ describe('model', () => {
       { name: 'lan', year: '1980', town: 'a' },
       { name: 'mai', year: '1990', town: 'b' },
     ];
-    const r = linkRecords(rows, rows, spec(), { randomPairs: 100 });
+    const r = linkWithSpec(rows, rows, spec(), { randomPairs: 100 });
     if (!r.success) throw new Error('link failed');
     const json = JSON.parse(JSON.stringify(r.data.model));
     expect(modelSchema.safeParse(json).success).toBe(true);

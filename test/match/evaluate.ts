@@ -5,9 +5,9 @@
  */
 import path from 'node:path';
 import {
-  dedupeRecords,
+  dedupeWithSpec,
   type LinkageSpec,
-  linkRecords,
+  linkWithSpec,
   type TrainOptions,
 } from '../../src/match/index.js';
 import {
@@ -70,7 +70,7 @@ export function evaluateFebrl4(
   const b = readSimpleCsv(path.join(dir, 'febrl/dataset4b.csv'));
   const spec = febrlSpec();
   const t0 = performance.now();
-  const r = linkRecords(a, b, spec, { ...train, oneToOne });
+  const r = linkWithSpec(a, b, spec, { ...train, oneToOne });
   if (!r.success) throw new Error(r.issues.map((i) => i.message).join('; '));
   const seconds = (performance.now() - t0) / 1000;
   const id = (x: Row) => x['rec_id'] ?? '';
@@ -112,7 +112,7 @@ export function evaluateDedupe(
   train: TrainOptions = {},
 ): Evaluation {
   const t0 = performance.now();
-  const r = dedupeRecords(rows, spec, train);
+  const r = dedupeWithSpec(rows, spec, train);
   if (!r.success) throw new Error(r.issues.map((i) => i.message).join('; '));
   const seconds = (performance.now() - t0) / 1000;
   const ids = rows.map(idOf);
@@ -120,7 +120,7 @@ export function evaluateDedupe(
   const truth = clusterPairs(ids, entity);
   const clusters = clusterPairs(ids, Array.from(r.data.cluster, String));
   // Splink-style: clusters of the pairs with p ≥ 0.5 (same model, no retraining).
-  const atHalf = dedupeRecords(rows, spec, {
+  const atHalf = dedupeWithSpec(rows, spec, {
     model: r.data.model,
     thresholds: { match: 0.5, review: 0.5 },
   });

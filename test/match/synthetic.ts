@@ -4,9 +4,9 @@
  * Vietnamese spec, scored against the truth.
  */
 import {
-  dedupeRecords,
+  dedupeWithSpec,
   type LinkOptions,
-  linkRecords,
+  linkWithSpec,
   VIETNAMESE_RULES,
   vietnameseSpec,
 } from '../../src/match/index.js';
@@ -47,7 +47,7 @@ export function evaluateSyntheticLink(
 ): SyntheticScores {
   const t0 = performance.now();
   const spec = vietnameseSpec();
-  const r = linkRecords(data.list, data.register, spec, { rules: VIETNAMESE_RULES, ...options });
+  const r = linkWithSpec(data.list, data.register, spec, { rules: VIETNAMESE_RULES, ...options });
   if (!r.success) throw new Error(r.issues.map((i) => i.message).join('; '));
   const seconds = (performance.now() - t0) / 1000;
   let tp = 0;
@@ -92,7 +92,7 @@ export function evaluateSyntheticLink(
 
 /** Deduplicates the damaged list alone and scores the clusters pairwise against the truth. */
 export function evaluateSyntheticDedupe(data: ReturnType<typeof syntheticData>) {
-  const r = dedupeRecords(data.list, vietnameseSpec(), { rules: VIETNAMESE_RULES });
+  const r = dedupeWithSpec(data.list, vietnameseSpec(), { rules: VIETNAMESE_RULES });
   if (!r.success) throw new Error(r.issues.map((i) => i.message).join('; '));
   const ids = data.list.map((x) => x.key);
   const truth = clusterPairs(

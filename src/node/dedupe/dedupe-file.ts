@@ -3,7 +3,7 @@
  * `vn-reconcile dedupe`. Every row is written out, in order, with a cluster id.
  */
 import {
-  dedupeRecords,
+  dedupeWithSpec,
   type FellegiSunterModel,
   type MatchSummary,
   VIETNAMESE_RULES,
@@ -114,7 +114,7 @@ export async function dedupeFile(
     }
     report('dedupe', 0, side.records.length);
     const thresholds = thresholdsFromFlags(options.matchThreshold, options.reviewThreshold, model);
-    const outcome = dedupeRecords(side.records, spec, {
+    const outcome = dedupeWithSpec(side.records, spec, {
       rules: VIETNAMESE_RULES,
       ...(model ? { model } : {}),
       ...(thresholds ? { thresholds } : {}),

@@ -3,24 +3,8 @@
  * explanation`, CSV-quoted as csv-stringify does, CRLF line ends, built as one string per chunk.
  */
 
-import {
-  explainPair,
-  formatExplanation,
-  type LinkResult,
-  type PreparedSide,
-  type Scorer,
-} from '../../match/index.js';
+import type { LinkResult } from '../../match/index.js';
 import { guardFormula } from './csv.js';
-
-/** Columns of the `link` output, in order (DESIGN.md §5). */
-export const LINK_COLUMNS = [
-  'left_id',
-  'right_id',
-  'decision',
-  'probability',
-  'match_weight',
-  'explanation',
-] as const;
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
@@ -61,9 +45,6 @@ export function formatWeight(w: number): string {
   return Number.isFinite(w) ? w.toFixed(2) : '';
 }
 
-/** The explanation written for an invalid row. */
-export const INVALID_EXPLANATION = 'malformed row or nothing to match on';
-
 /** A right-side key lookup (the register's record keys). */
 export type RightKeys = (index: number) => string;
 
@@ -92,31 +73,4 @@ export function linkLine(
   const p = found ? formatProbability(result.probability) : '';
   const w = found ? formatWeight(result.matchWeight) : '';
   return `${head}${csvCell(leftId, guard)},${csvCell(rightId, guard)},${decision},${p},${w},${csvCell(explanation)}\r\n`;
-}
-
-/**
- * The explanation of a result's pair (the waterfall as one line; the deciding rule first).
- *
- * @example
- * ```ts
- * explanationOf(scorer, left, right, result); // 'given=exact+6.2;dob=exact+8.8;…'
- * ```
- */
-export function explanationOf<R>(
-  scorer: Scorer<R>,
-  left: PreparedSide,
-  right: PreparedSide,
-  result: LinkResult,
-): string {
-  if (result.right < 0) return 'no candidate';
-  const text = formatExplanation(explainPair(scorer, left, result.left, right, result.right));
-  const prefix =
-    result.reason === 'rule'
-      ? `rule: ${result.rule};`
-      : result.reason === 'ambiguous'
-        ? 'ambiguous: second-best candidate too close;'
-        : result.reason === 'taken'
-          ? 'one-to-one: candidate taken by a stronger link;'
-          : '';
-  return prefix + text;
 }

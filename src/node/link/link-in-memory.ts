@@ -3,21 +3,18 @@
  * every candidate pair at once). Same output rows as the streaming pipeline.
  */
 import {
+  EXPLANATION_INVALID,
+  explanationOf,
   type FellegiSunterModel,
-  linkRecords,
+  LINK_COLUMNS,
+  linkWithSpec,
   type Thresholds,
   VIETNAMESE_RULES,
   vietnameseSpec,
 } from '../../match/index.js';
 import { inputError, throwIfAborted } from '../errors.js';
 import type { ColumnMap } from '../io/csv.js';
-import {
-  csvCell,
-  explanationOf,
-  INVALID_EXPLANATION,
-  LINK_COLUMNS,
-  linkLine,
-} from '../io/output.js';
+import { csvCell, linkLine } from '../io/output.js';
 import type { OutputHandle } from '../io/target.js';
 import { loadSide } from '../load-side.js';
 import { type ProgressListener, progressReporter } from '../progress.js';
@@ -85,7 +82,7 @@ export async function linkInMemory(options: LinkInMemoryOptions): Promise<LinkPi
   throwIfAborted(signal);
   report('link', 0, left.keys.length);
   const spec = vietnameseSpec();
-  const outcome = linkRecords(left.records, right.records, spec, {
+  const outcome = linkWithSpec(left.records, right.records, spec, {
     rules: VIETNAMESE_RULES,
     oneToOne: true,
     ...(options.model ? { model: options.model } : {}),
@@ -122,7 +119,7 @@ export async function linkInMemory(options: LinkInMemoryOptions): Promise<LinkPi
         '',
         'invalid',
         undefined,
-        INVALID_EXPLANATION,
+        EXPLANATION_INVALID,
         guard,
       );
     } else {

@@ -9,28 +9,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse';
+import type { LinkRow, RowObject } from '../../match/index.js';
 import { formatCsvRow } from '../io/csv.js';
 import type { InputSource } from '../io/input.js';
 import { cellText } from '../io/xlsx.js';
 import { type LinkFilesOptions, type LinkFilesSummary, linkFiles } from './link-files.js';
 
-/** A row as a program holds it: column name → value (strings, numbers, dates, null…). */
-export type RowObject = Readonly<Record<string, unknown>>;
-
 /** Rows from memory or from a database cursor. */
 export type RowSource = Iterable<RowObject> | AsyncIterable<RowObject>;
-
-/** One link row (the typed form of an output line of `vn-reconcile link`). */
-export interface LinkRowObject {
-  readonly leftId: string;
-  /** The best candidate's key (absent when there is none). */
-  readonly rightId?: string;
-  readonly decision: 'match' | 'review' | 'no_match' | 'invalid';
-  readonly probability?: number;
-  /** log2 Bayes factor; a finite number, absent when there is no candidate. */
-  readonly matchWeight?: number;
-  readonly explanation: string;
-}
 
 /** Options of {@link linkStream}: those of {@link linkFiles} without `out`. */
 export type LinkStreamOptions = Omit<LinkFilesOptions, 'out' | 'bom' | 'formulaGuard'> & {
@@ -86,7 +72,7 @@ export async function* linkStream(
   rows: RowSource,
   reference: InputSource | RowSource,
   options: LinkStreamOptions = {},
-): AsyncGenerator<LinkRowObject> {
+): AsyncGenerator<LinkRow> {
   const dir = await mkdtemp(join(tmpdir(), 'vn-reconcile-'));
   try {
     const left = join(dir, 'left.csv');
@@ -104,7 +90,7 @@ export async function* linkStream(
     });
     const parser = createReadStream(outPath).pipe(parse({ columns: true, bom: true }));
     for await (const r of parser as AsyncIterable<Record<string, string>>) {
-      yield linkRowObject(r);
+      yield linkRowFromCsv(r);
     }
     options.onSummary?.(summary);
   } finally {
@@ -117,12 +103,12 @@ export async function* linkStream(
  *
  * @example
  * ```ts
- * linkRowObject({ left_id: 'A1', right_id: 'R9', decision: 'match', probability: '0.999000',
+ * linkRowFromCsv({ left_id: 'A1', right_id: 'R9', decision: 'match', probability: '0.999000',
  *   match_weight: '12.30', explanation: 'rule: same_id' }).matchWeight; // 12.3
  * ```
  */
-export function linkRowObject(r: Readonly<Record<string, string>>): LinkRowObject {
-  const decision = r['decision'] as LinkRowObject['decision'];
+export function linkRowFromCsv(r: Readonly<Record<string, string>>): LinkRow {
+  const decision = r['decision'] as LinkRow['decision'];
   const rightId = r['right_id'] ?? '';
   const p = r['probability'] ?? '';
   const w = r['match_weight'] ?? '';

@@ -6,8 +6,8 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
+import { LINK_COLUMNS } from '../../match/index.js';
 import { inputError } from '../errors.js';
-import { LINK_COLUMNS } from '../io/output.js';
 
 async function* records(path: string): AsyncGenerator<string> {
   // One CSV record per yield (quoted line breaks rejoined), line end removed.

@@ -16,10 +16,12 @@ import {
   type Dictionaries,
   exportDictionaries,
   type FellegiSunterModel,
+  LINK_COLUMNS,
   type PreparedColumn,
   type PreparedSide,
   referenceBytes,
   type SampleTraining,
+  sampleOrder,
   type Thresholds,
   toColumnarReference,
   trainOnSample,
@@ -28,7 +30,7 @@ import type { CleanRecord } from '../../record/index.js';
 import { abortError, inputError, throwIfAborted } from '../errors.js';
 import type { ColumnMap } from '../io/csv.js';
 import { type CsvChunk, type CsvScan, scanCsv } from '../io/csv-chunks.js';
-import { csvCell, LINK_COLUMNS } from '../io/output.js';
+import { csvCell } from '../io/output.js';
 import { packStrings, type StringPool } from '../io/strings.js';
 import type { OutputHandle } from '../io/target.js';
 import { type ProgressListener, progressReporter } from '../progress.js';
@@ -156,13 +158,7 @@ function scan(
   }
 }
 
-function mix32(x: number): number {
-  let h = Math.imul(x ^ 0x9e3779b9, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+const mix32 = sampleOrder;
 
 const shared = (bytes: number) => new SharedArrayBuffer(bytes);
 

@@ -3,7 +3,7 @@
  * slim down for the trip to the main thread, and compute the blocking keys (pure functions of
  * the record, so any thread may compute them).
  */
-import { blockingKeys, hashKeys, type LinkageSpec } from '../../match/index.js';
+import { blockingKeys, hashKeys, type LinkageSpec, slimRecord } from '../../match/index.js';
 import {
   type CleanRecord,
   type CleanRecordOptions,
@@ -31,42 +31,6 @@ export interface CleanedChunk {
   readonly keys: (string | null)[][];
   /** `hashes[rule][v]`: the key's hash (−1 none), instead of the strings, when asked. */
   readonly hashes?: Float64Array[];
-}
-
-/**
- * Keeps the parts of a cleaned record that the pipeline's spec reads, for records sent to the
- * main thread (the register): the original texts, the district and the address are dropped
- * (a test checks that the spec prepares slim records exactly as full ones).
- *
- * @example
- * ```ts
- * slim(cleanRecord(row, { key: 'P1' }).record).address; // {}
- * ```
- */
-export function slim(r: CleanRecord): CleanRecord {
-  const out: {
-    -readonly [K in keyof CleanRecord]?: CleanRecord[K];
-  } = {
-    key: r.key,
-    fullName: val(r.fullName.value),
-    dob: val(r.dob.value),
-    sex: val(r.sex.value),
-    idNumber: val(r.idNumber.value),
-    phone: val(r.phone.value),
-    provinceCode: val(r.provinceCode.value),
-    district: NONE,
-    commune: val(r.commune.value),
-    address: NONE,
-    extra: r.extra,
-  };
-  if (r.idKind !== undefined) out.idKind = r.idKind;
-  return out as CleanRecord;
-}
-
-const NONE: { readonly value?: string } = Object.freeze({});
-
-function val<T>(v: T | undefined): { readonly value?: T } {
-  return v === undefined ? {} : { value: v };
 }
 
 /** Options of {@link cleanChunk}. */
@@ -129,7 +93,7 @@ export function cleanChunk(
       bad[i] = 1;
       continue;
     }
-    records.push(options.slim === true ? slim(rec) : rec);
+    records.push(options.slim === true ? slimRecord(rec) : rec);
   }
   const invalid = bad.slice(0, rows.length);
   const keys = blockingKeys(spec, records);

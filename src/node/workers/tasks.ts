@@ -7,6 +7,8 @@ import {
   type ColumnarReference,
   createScaleLinker,
   type Dictionaries,
+  EXPLANATION_INVALID,
+  explanationOf,
   type FellegiSunterModel,
   importDictionaries,
   type LinkageSpec,
@@ -22,7 +24,7 @@ import {
 import type { CleanRecord } from '../../record/index.js';
 import { type CsvHeader, resolveHeader } from '../io/csv.js';
 import { type CsvChunk, parseCsvText, readChunk } from '../io/csv-chunks.js';
-import { explanationOf, INVALID_EXPLANATION, linkLine } from '../io/output.js';
+import { linkLine } from '../io/output.js';
 import { type StringPool, stringAt } from '../io/strings.js';
 import { type CleanedChunk, cleanChunk } from '../link/records.js';
 import type { Shard } from '../link/shard.js';
@@ -234,7 +236,7 @@ export function score(
     const prefix = withRowNumbers ? String(rows[i]) : undefined;
     if (invalid[i]) {
       stats.invalid++;
-      text += linkLine(ids[i]!, prefix, '', 'invalid', undefined, INVALID_EXPLANATION, guard);
+      text += linkLine(ids[i]!, prefix, '', 'invalid', undefined, EXPLANATION_INVALID, guard);
       continue;
     }
     const res = results[v++]!;

@@ -1,0 +1,486 @@
+/**
+ * LINK and DEDUPE on rows as a program holds them (objects with the columns a file would have):
+ * the same engine, the same decisions, probabilities and explanations as `vn-reconcile link` /
+ * `linkFiles` on the same data — rows identified by their key column (the first by default),
+ * an `invalid` decision for rows with nothing to match on, finite match weights.
+ *
+ * The steps are the streaming pipeline's, in one thread: clean every row; prepare the reference
+ * (the register) as columnar typed arrays with its block tables; train the model by EM on a
+ * sample of the list chosen exactly as the pipeline chooses it (or use the given model); score
+ * the list in chunks against the reference.
+ */
+import { type CleanRecord, cleanRecords, type RawRecordInput } from '../record/index.js';
+import type { Issue, Result } from '../result.js';
+import { dedupeWithSpec } from './dedupe.js';
+import { EXPLANATION_INVALID, explanationOf } from './explanation.js';
+import type { LinkResult } from './link.js';
+import type { FellegiSunterModel, Thresholds } from './model.js';
+import { createScaleLinker, linkChunk, trainOnSample } from './scale/linker.js';
+import { referenceSide, toColumnarReference } from './scale/reference.js';
+import { blockingKeys, type LinkageSpec, type PreparedSide } from './spec.js';
+import { VIETNAMESE_RULES, vietnameseSpec } from './vietnamese.js';
+
+/** A row as a program holds it: column name → value (strings, numbers, dates, null…). */
+export type RowObject = Readonly<Record<string, unknown>>;
+
+/** One link row: what `vn-reconcile link` writes for one list row, typed. */
+export interface LinkRow {
+  /** The list row's key (value of its key column). */
+  readonly leftId: string;
+  /** The best candidate's key in the reference (absent when there is none). */
+  readonly rightId?: string;
+  readonly decision: 'match' | 'review' | 'no_match' | 'invalid';
+  /** Why the row is `invalid` (issue codes of the row), only then. */
+  readonly reasons?: readonly string[];
+  /** Probability that the pair is the same person (absent without a candidate). */
+  readonly probability?: number;
+  /** log2 Bayes factor of the pair: a finite number, absent without a candidate. */
+  readonly matchWeight?: number;
+  /** The waterfall of field weights as one line (the CLI's `explanation` column). */
+  readonly explanation: string;
+}
+
+/** How rows are read: which property is the key, which holds each engine column. */
+export interface RowReadOptions {
+  /** The key column of both sides (default: each row's first property). */
+  readonly key?: string | undefined;
+  readonly leftKey?: string | undefined;
+  readonly rightKey?: string | undefined;
+  /** Engine column → the rows' property holding it, e.g. `{ full_name: 'ho_ten' }`. */
+  readonly columns?: Readonly<Record<string, string>> | undefined;
+  /** "Today" for date checks (default: now). */
+  readonly referenceDate?: Date | undefined;
+}
+
+/** Options of {@link linkRecords}. */
+export interface LinkRecordsOptions extends RowReadOptions {
+  /** A trained model (skips EM). */
+  readonly model?: FellegiSunterModel | undefined;
+  /** Match at or above this probability (default: chosen from the estimated FDR). */
+  readonly matchThreshold?: number | undefined;
+  /** Review at or above this probability. */
+  readonly reviewThreshold?: number | undefined;
+  /** The estimated false-discovery rate the match threshold aims at (default 0.001). */
+  readonly targetFdr?: number | undefined;
+  /** List rows in the EM sample (default 50 000, as the pipeline). */
+  readonly sampleSize?: number | undefined;
+}
+
+/** What {@link linkRecords} found. */
+export interface LinkRecordsOutcome {
+  /** One row per list row, in list order. */
+  readonly rows: readonly LinkRow[];
+  readonly counts: { match: number; review: number; no_match: number; invalid: number };
+  /** The model (trained or given) with the thresholds used. */
+  readonly model: FellegiSunterModel;
+  readonly thresholds: Thresholds;
+  /** Reference rows with nothing to match on (kept out of the reference). */
+  readonly referenceInvalid: number;
+}
+
+/** Why {@link linkRecords} could not run. */
+export type LinkRecordsIssueCode = 'REFERENCE_EMPTY' | 'MODEL_MISMATCH';
+
+/** Where a value of a row goes as text (as a spreadsheet shows it). */
+function text(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') {
+    return Number.isInteger(value) && Math.abs(value) < 1e21 ? value.toFixed(0) : String(value);
+  }
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return '';
+    const p = (n: number) => String(n).padStart(2, '0');
+    return `${p(value.getUTCDate())}/${p(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
+  }
+  return String(value);
+}
+
+const ENGINE = new Set([
+  'full_name',
+  'dob',
+  'gender',
+  'id_number',
+  'phone',
+  'province',
+  'district',
+  'commune',
+  'address',
+  'old_id_number',
+]);
+
+/** Rows → raw records (engine columns under their names) and keys. */
+function readRows(
+  rows: readonly RowObject[],
+  key: string | undefined,
+  columns: Readonly<Record<string, string>> | undefined,
+): { keys: string[]; raws: RawRecordInput[] } {
+  const keys: string[] = [];
+  const raws: RawRecordInput[] = [];
+  const renamed = new Map<string, string>();
+  for (const [engine, theirs] of Object.entries(columns ?? {})) renamed.set(theirs, engine);
+  for (const row of rows) {
+    const names = Object.keys(row);
+    const k = key ?? names[0];
+    keys.push(k === undefined ? '' : text(row[k]));
+    const raw: Record<string, string> = {};
+    for (const name of names) {
+      const engine = renamed.get(name) ?? name.trim().toLowerCase();
+      raw[ENGINE.has(engine) ? engine : name] = text(row[name]);
+    }
+    raws.push(raw);
+  }
+  return { keys, raws };
+}
+
+/**
+ * The pipeline's order of rows for the EM sample: a fixed 32-bit mix of the row number (the
+ * header is row 1), so every run, shard and chunking picks the same sample.
+ *
+ * @example
+ * ```ts
+ * sampleOrder(2) === sampleOrder(2); // true
+ * ```
+ */
+export function sampleOrder(row: number): number {
+  let h = Math.imul(row ^ 0x9e3779b9, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
+ * What the reference keeps of a clean record (the fields the comparisons read), so that a
+ * register of millions fits in memory.
+ *
+ * @example
+ * ```ts
+ * slimRecord(cleanRecord({ full_name: 'Lê Văn A' }, { key: 'P1' }).record).key; // 'P1'
+ * ```
+ */
+export function slimRecord(r: CleanRecord): CleanRecord {
+  const val = <T>(v: T | undefined): { readonly value?: T } =>
+    v === undefined ? {} : { value: v };
+  const out: { -readonly [K in keyof CleanRecord]?: CleanRecord[K] } = {
+    key: r.key,
+    fullName: val(r.fullName.value),
+    dob: val(r.dob.value),
+    sex: val(r.sex.value),
+    idNumber: val(r.idNumber.value),
+    phone: val(r.phone.value),
+    provinceCode: val(r.provinceCode.value),
+    district: NONE,
+    commune: val(r.commune.value),
+    address: NONE,
+    extra: r.extra,
+  };
+  if (r.idKind !== undefined) out.idKind = r.idKind;
+  return out as CleanRecord;
+}
+
+const NONE: { readonly value?: string } = Object.freeze({});
+
+/**
+ * Whether a clean record has something to match on: a name, an identity number or a phone.
+ *
+ * @example
+ * ```ts
+ * isMatchable(cleanRecord({ dob: '1990' }).record); // false
+ * ```
+ */
+export function isMatchable(r: CleanRecord): boolean {
+  return (
+    r.fullName.value !== undefined || r.idNumber.value !== undefined || r.phone.value !== undefined
+  );
+}
+
+interface CleanSide {
+  readonly keys: string[];
+  /** Row → record index, −1 for an invalid row. */
+  readonly recordOf: Int32Array;
+  readonly records: CleanRecord[];
+  readonly reasons: Map<number, readonly string[]>;
+}
+
+function cleanSide(
+  rows: readonly RowObject[],
+  key: string | undefined,
+  options: RowReadOptions,
+): CleanSide {
+  const { keys, raws } = readRows(rows, key, options.columns);
+  const recordOf = new Int32Array(rows.length);
+  const records: CleanRecord[] = [];
+  const reasons = new Map<number, readonly string[]>();
+  let i = 0;
+  for (const { record, issues } of cleanRecords(raws, {
+    referenceDate: options.referenceDate ?? new Date(),
+  })) {
+    const keyed = { ...record, key: keys[i] ?? '' };
+    if (isMatchable(keyed)) {
+      recordOf[i] = records.length;
+      records.push(keyed);
+    } else {
+      recordOf[i] = -1;
+      reasons.set(i, ['NOTHING_TO_MATCH_ON', ...issues.map((x: Issue) => x.code)]);
+    }
+    i++;
+  }
+  return { keys, recordOf, records, reasons };
+}
+
+function prepared(spec: LinkageSpec<CleanRecord>, records: readonly CleanRecord[]): PreparedSide {
+  return {
+    size: records.length,
+    columns: spec.comparisons.map((c) => c.prepare(records)),
+    keys: blockingKeys(spec, records),
+  };
+}
+
+const CHUNK = 4096;
+
+/**
+ * Links every list row (`left`) to its best candidate in the reference (`right`, the register)
+ * and returns one {@link LinkRow} per list row, in list order: the decisions, probabilities and
+ * explanations `vn-reconcile link` writes for the same rows. Rows are objects with the columns a
+ * file would have (canonical names such as `full_name`, `dob`, `id_number`, or others named in
+ * `columns`); numbers and dates are read as a spreadsheet shows them.
+ *
+ * @example
+ * ```ts
+ * const register = [
+ *   { person_id: 'P1', full_name: 'Nguyễn Văn An', dob: '1990-05-03', id_number: '001090012345' },
+ *   { person_id: 'P2', full_name: 'Trần Thị Bình', dob: '1985-01-20', id_number: '001185000111' },
+ * ];
+ * const list = [{ stt: '1', full_name: 'NGUYEN VAN AN', dob: '03/05/1990', id_number: 1090012345 }];
+ * const r = linkRecords(list, register);
+ * if (r.success) r.data.rows[0]; // { leftId: '1', rightId: 'P1', decision: 'match', … }
+ * ```
+ */
+export function linkRecords(
+  left: readonly RowObject[],
+  right: readonly RowObject[],
+  options: LinkRecordsOptions = {},
+): Result<LinkRecordsOutcome, LinkRecordsIssueCode> {
+  const spec = vietnameseSpec();
+  const l = cleanSide(left, options.leftKey ?? options.key, options);
+  const r = cleanSide(right, options.rightKey ?? options.key, options);
+  if (r.records.length === 0) {
+    return {
+      success: false,
+      issues: [
+        {
+          code: 'REFERENCE_EMPTY',
+          message: `the reference has no usable rows (${right.length} rows, none with a name, an ID or a phone)`,
+        },
+      ],
+    };
+  }
+  const reference = toColumnarReference(prepared(spec, r.records.map(slimRecord)));
+  // The EM sample: the list rows the pipeline would pick (row numbers count the header as 1).
+  const sampleSize = Math.max(1, options.sampleSize ?? 50_000);
+  const order = Array.from({ length: left.length }, (_, i) => i + 2)
+    .sort((a, b) => sampleOrder(a) - sampleOrder(b) || a - b)
+    .slice(0, sampleSize)
+    .sort((a, b) => a - b);
+  const sample: CleanRecord[] = [];
+  for (const row of order) {
+    const k = l.recordOf[row - 2]!;
+    if (k >= 0) sample.push(slimRecord(l.records[k]!));
+  }
+  const thresholdsGiven =
+    options.matchThreshold !== undefined || options.reviewThreshold !== undefined
+      ? {
+          match: options.matchThreshold ?? options.model?.thresholds?.match ?? 0.5,
+          review: Math.min(
+            options.reviewThreshold ?? options.matchThreshold ?? 0.5,
+            options.matchThreshold ?? 1,
+          ),
+        }
+      : undefined;
+  let training: ReturnType<typeof trainOnSample>;
+  try {
+    training = trainOnSample(spec, reference, prepared(spec, sample), {
+      rules: VIETNAMESE_RULES,
+      ...(options.model ? { model: options.model } : {}),
+      ...(thresholdsGiven ? { thresholds: thresholdsGiven } : {}),
+      ...(options.targetFdr !== undefined ? { targetFdr: options.targetFdr } : {}),
+    });
+  } catch (e) {
+    return {
+      success: false,
+      issues: [{ code: 'MODEL_MISMATCH', message: e instanceof Error ? e.message : String(e) }],
+    };
+  }
+  const thresholds = { match: training.thresholds.match, review: training.thresholds.review };
+  const linker = createScaleLinker(spec, reference, training.model, thresholds, {
+    rules: VIETNAMESE_RULES,
+  });
+  const rightSide = referenceSide(reference);
+  const results: LinkResult[] = [];
+  const leftSides: { side: PreparedSide; offset: number }[] = [];
+  for (let from = 0; from < l.records.length; from += CHUNK) {
+    const side = prepared(spec, l.records.slice(from, from + CHUNK));
+    for (const res of linkChunk(linker, side).results) results.push(res);
+    leftSides.push({ side, offset: from });
+  }
+  const rows: LinkRow[] = [];
+  const counts = { match: 0, review: 0, no_match: 0, invalid: 0 };
+  for (let i = 0; i < left.length; i++) {
+    const k = l.recordOf[i]!;
+    const leftId = l.keys[i] ?? '';
+    if (k < 0) {
+      counts.invalid++;
+      rows.push({
+        leftId,
+        decision: 'invalid',
+        reasons: l.reasons.get(i) ?? ['NOTHING_TO_MATCH_ON'],
+        explanation: EXPLANATION_INVALID,
+      });
+      continue;
+    }
+    const res = results[k]!;
+    counts[res.decision]++;
+    const chunk = leftSides[Math.floor(k / CHUNK)]!;
+    const local = { ...res, left: k - chunk.offset };
+    const explanation = explanationOf(linker.scorer, chunk.side, rightSide, local);
+    if (res.right < 0) {
+      rows.push({ leftId, decision: res.decision, explanation });
+      continue;
+    }
+    rows.push({
+      leftId,
+      rightId: r.records[res.right]!.key,
+      decision: res.decision,
+      probability: res.probability,
+      ...(Number.isFinite(res.matchWeight) ? { matchWeight: res.matchWeight } : {}),
+      explanation,
+    });
+  }
+  return {
+    success: true,
+    data: {
+      rows,
+      counts,
+      model: training.model,
+      thresholds,
+      referenceInvalid: r.reasons.size,
+    },
+  };
+}
+
+/** One row of {@link dedupeRecords}: what `vn-reconcile dedupe` adds to a row, typed. */
+export interface DedupeRow {
+  /** The row's key. */
+  readonly id: string;
+  /** The key of the cluster's first row (the row's own key when it is alone). */
+  readonly clusterId: string;
+  readonly clusterSize: number;
+  readonly decision: 'duplicate' | 'unique' | 'review' | 'invalid';
+  /** Why the row is `invalid` (issue codes of the row), only then. */
+  readonly reasons?: readonly string[];
+}
+
+/** Options of {@link dedupeRecords}. */
+export interface DedupeRecordsOptions extends Omit<RowReadOptions, 'leftKey' | 'rightKey'> {
+  /** A trained model (skips EM). */
+  readonly model?: FellegiSunterModel | undefined;
+  /** Merge pairs at or above this probability (default: chosen from the estimated FDR). */
+  readonly matchThreshold?: number | undefined;
+  /** Report pairs at or above this probability for review. */
+  readonly reviewThreshold?: number | undefined;
+}
+
+/** What {@link dedupeRecords} found. */
+export interface DedupeRecordsOutcome {
+  /** One row per input row, in input order. */
+  readonly rows: readonly DedupeRow[];
+  readonly counts: { duplicate: number; unique: number; review: number; invalid: number };
+  readonly clusters: number;
+  readonly model: FellegiSunterModel;
+  readonly thresholds: Thresholds;
+}
+
+/**
+ * Finds the rows of the same person inside one list: the clusters `vn-reconcile dedupe` writes
+ * for the same rows (`clusterId` is the key of the cluster's first row).
+ *
+ * @example
+ * ```ts
+ * const r = dedupeRecords([
+ *   { ma: 'A', full_name: 'Nguyễn Văn An', dob: '03/05/1990', id_number: '001090012345' },
+ *   { ma: 'B', full_name: 'NGUYEN VAN AN', dob: '1990-05-03', id_number: '001090012345' },
+ * ]);
+ * if (r.success) r.data.rows.map((x) => x.clusterId); // ['A', 'A']
+ * ```
+ */
+export function dedupeRecords(
+  rows: readonly RowObject[],
+  options: DedupeRecordsOptions = {},
+): Result<DedupeRecordsOutcome, LinkRecordsIssueCode> {
+  const spec = vietnameseSpec();
+  const side = cleanSide(rows, options.key, options);
+  const thresholds =
+    options.matchThreshold !== undefined || options.reviewThreshold !== undefined
+      ? {
+          match: options.matchThreshold ?? options.model?.thresholds?.match ?? 0.5,
+          review: Math.min(
+            options.reviewThreshold ?? options.matchThreshold ?? 0.5,
+            options.matchThreshold ?? 1,
+          ),
+        }
+      : undefined;
+  const outcome = dedupeWithSpec(side.records, spec, {
+    rules: VIETNAMESE_RULES,
+    ...(options.model ? { model: options.model } : {}),
+    ...(thresholds ? { thresholds } : {}),
+  });
+  if (!outcome.success) {
+    return {
+      success: false,
+      issues: outcome.issues.map((i) => ({ code: 'MODEL_MISMATCH' as const, message: i.message })),
+    };
+  }
+  const data = outcome.data;
+  const n = side.records.length;
+  const size = new Int32Array(n);
+  for (const c of data.cluster) size[c]! += 1;
+  const inReview = new Uint8Array(n);
+  for (const p of data.pairs)
+    if (p.decision === 'review' && data.cluster[p.a] !== data.cluster[p.b]) {
+      inReview[p.a] = 1;
+      inReview[p.b] = 1;
+    }
+  const out: DedupeRow[] = [];
+  const counts = { duplicate: 0, unique: 0, review: 0, invalid: 0 };
+  for (let i = 0; i < rows.length; i++) {
+    const id = side.keys[i] ?? '';
+    const k = side.recordOf[i]!;
+    if (k < 0) {
+      counts.invalid++;
+      out.push({
+        id,
+        clusterId: id,
+        clusterSize: 1,
+        decision: 'invalid',
+        reasons: side.reasons.get(i) ?? ['NOTHING_TO_MATCH_ON'],
+      });
+      continue;
+    }
+    const c = data.cluster[k]!;
+    const s = size[c]!;
+    const decision = s > 1 ? 'duplicate' : inReview[k] ? 'review' : 'unique';
+    counts[decision]++;
+    out.push({ id, clusterId: side.records[c]!.key, clusterSize: s, decision });
+  }
+  return {
+    success: true,
+    data: {
+      rows: out,
+      counts,
+      clusters: data.summary.clusters + side.reasons.size,
+      model: data.model,
+      thresholds: { match: data.summary.thresholds.match, review: data.summary.thresholds.review },
+    },
+  };
+}
