@@ -1,6 +1,17 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const src = (p: string) => fileURLToPath(new URL(`./src/${p}`, import.meta.url));
+
 export default defineConfig({
+  // The package's own names, as its docs' examples import them.
+  resolve: {
+    alias: [
+      { find: /^vn-reconcile\/node$/, replacement: src('node/index.ts') },
+      { find: /^vn-reconcile\/testing$/, replacement: src('testing/index.ts') },
+      { find: /^vn-reconcile$/, replacement: src('index.ts') },
+    ],
+  },
   define: { __VN_RECONCILE_VERSION__: JSON.stringify('0.0.0-dev') },
   test: {
     include: ['test/**/*.test.ts'],

@@ -13,7 +13,6 @@ import { type CleanRecord, cleanRecords, type RawRecordInput } from '../record/i
 import type { Issue, Result } from '../result.js';
 import { dedupeWithSpec } from './dedupe.js';
 import { EXPLANATION_INVALID, explanationOf } from './explanation.js';
-import type { LinkResult } from './link.js';
 import type { FellegiSunterModel, Thresholds } from './model.js';
 import { createScaleLinker, linkChunk, trainOnSample } from './scale/linker.js';
 import { referenceSide, toColumnarReference } from './scale/reference.js';
@@ -277,6 +276,8 @@ export function linkRecords(
     };
   }
   const reference = toColumnarReference(prepared(spec, r.records.map(slimRecord)));
+  const rightKeys = r.records.map((x) => x.key);
+  r.records.length = 0; // only the keys are needed from here on
   // The EM sample: the list rows the pipeline would pick (row numbers count the header as 1).
   const sampleSize = Math.max(1, options.sampleSize ?? 50_000);
   const order = Array.from({ length: left.length }, (_, i) => i + 2)
@@ -317,45 +318,46 @@ export function linkRecords(
     rules: VIETNAMESE_RULES,
   });
   const rightSide = referenceSide(reference);
-  const results: LinkResult[] = [];
-  const leftSides: { side: PreparedSide; offset: number }[] = [];
-  for (let from = 0; from < l.records.length; from += CHUNK) {
-    const side = prepared(spec, l.records.slice(from, from + CHUNK));
-    for (const res of linkChunk(linker, side).results) results.push(res);
-    leftSides.push({ side, offset: from });
-  }
-  const rows: LinkRow[] = [];
+  const rows: LinkRow[] = new Array<LinkRow>(left.length);
+  const rowOf = new Int32Array(l.records.length);
   const counts = { match: 0, review: 0, no_match: 0, invalid: 0 };
   for (let i = 0; i < left.length; i++) {
     const k = l.recordOf[i]!;
-    const leftId = l.keys[i] ?? '';
-    if (k < 0) {
-      counts.invalid++;
-      rows.push({
-        leftId,
-        decision: 'invalid',
-        reasons: l.reasons.get(i) ?? ['NOTHING_TO_MATCH_ON'],
-        explanation: EXPLANATION_INVALID,
-      });
+    if (k >= 0) {
+      rowOf[k] = i;
       continue;
     }
-    const res = results[k]!;
-    counts[res.decision]++;
-    const chunk = leftSides[Math.floor(k / CHUNK)]!;
-    const local = { ...res, left: k - chunk.offset };
-    const explanation = explanationOf(linker.scorer, chunk.side, rightSide, local);
-    if (res.right < 0) {
-      rows.push({ leftId, decision: res.decision, explanation });
-      continue;
+    counts.invalid++;
+    rows[i] = {
+      leftId: l.keys[i] ?? '',
+      decision: 'invalid',
+      reasons: l.reasons.get(i) ?? ['NOTHING_TO_MATCH_ON'],
+      explanation: EXPLANATION_INVALID,
+    };
+  }
+  // Chunk by chunk, as the pipeline's workers do: each chunk's prepared columns are garbage
+  // once its rows are written.
+  for (let from = 0; from < l.records.length; from += CHUNK) {
+    const side = prepared(spec, l.records.slice(from, from + CHUNK));
+    const results = linkChunk(linker, side).results;
+    for (let j = 0; j < results.length; j++) {
+      const res = results[j]!;
+      const i = rowOf[from + j]!;
+      const leftId = l.keys[i] ?? '';
+      counts[res.decision]++;
+      const explanation = explanationOf(linker.scorer, side, rightSide, res);
+      rows[i] =
+        res.right < 0
+          ? { leftId, decision: res.decision, explanation }
+          : {
+              leftId,
+              rightId: rightKeys[res.right] ?? '',
+              decision: res.decision,
+              probability: res.probability,
+              ...(Number.isFinite(res.matchWeight) ? { matchWeight: res.matchWeight } : {}),
+              explanation,
+            };
     }
-    rows.push({
-      leftId,
-      rightId: r.records[res.right]!.key,
-      decision: res.decision,
-      probability: res.probability,
-      ...(Number.isFinite(res.matchWeight) ? { matchWeight: res.matchWeight } : {}),
-      explanation,
-    });
   }
   return {
     success: true,
