@@ -31,10 +31,9 @@ export default defineConfig([
     define: { __VN_RECONCILE_VERSION__: JSON.stringify(version) },
   },
   {
-    // The worker entries (ESM, started by path) and the CLI.
+    // The worker entry (ESM, started by path) and the CLI.
     entry: {
       'node/worker': 'src/node/workers/worker.ts',
-      'node/clean-worker': 'src/node/workers/clean-worker.ts',
       'cli/main': 'src/cli/main.ts',
     },
     format: ['esm'],

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -244,6 +245,17 @@ describe('the file boundary', () => {
     const r = await runCapture(['link', bad, fx.right, '--workers', '1']);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/unclosed\.csv: row 1202: a quoted field is never closed/);
+  });
+
+  it('values with line breaks are written quoted: the output is CSV that reads back row for row', async () => {
+    const f = join(fx.dir, 'breaks.csv');
+    writeFileSync(f, 'ma,full_name,address\r\n1,Lê Văn A,"Số 5\nngõ 12"\r\n2,Lê Văn B,"a\r\nb"\r\n');
+    for (const command of ['clean', 'dedupe'] as const) {
+      const out = join(fx.dir, `breaks.${command}.csv`);
+      await (command === 'clean' ? cleanFile : dedupeFile)(f, { out, referenceDate });
+      const back = parse(readFileSync(out), { columns: true }) as Record<string, string>[];
+      expect(back.map((r) => r['address'])).toEqual(['Số 5\nngõ 12', 'a\r\nb']);
+    }
   });
 
   it('a reference with no usable rows is exit 1', async () => {

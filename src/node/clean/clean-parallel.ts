@@ -5,13 +5,12 @@
  * At most `2 × workers` chunks are in flight and output waits for `drain`, so memory stays
  * constant whatever the size of the input.
  */
-import { Worker } from 'node:worker_threads';
 import { parse } from 'csv-parse';
 import type { VnReconcileError } from '../../errors.js';
 import type { CleanRecordOptions } from '../../record/index.js';
 import { inputError, throwIfAborted } from '../errors.js';
 import { CSV_PARSE_OPTIONS, type CsvHeader, describeIoError } from '../io/csv.js';
-import { workerEntry } from '../workers/entry.js';
+import { createPool } from '../workers/pool.js';
 import { createRecordScanState, scanRecords } from './clean-chunks.js';
 import {
   type CleanedChunk,
@@ -28,77 +27,10 @@ export interface CleanWorkerData {
   readonly guard: boolean;
 }
 
-/** A chunk for a worker: whole records, no header, no BOM. */
-export interface CleanWorkerRequest {
-  readonly id: number;
-  readonly bytes: Uint8Array;
-}
-
 /** A worker's answer for one chunk. */
 export type CleanWorkerReply =
-  | { readonly id: number; readonly ok: true; readonly chunk: CleanedChunk }
-  | { readonly id: number; readonly ok: false; readonly csvError: true; readonly bytes: Uint8Array }
-  | { readonly id: number; readonly ok: false; readonly csvError: false; readonly error: string };
-
-interface Job {
-  readonly bytes: Uint8Array;
-  readonly resolve: (reply: CleanWorkerReply) => void;
-  readonly reject: (error: unknown) => void;
-}
-
-/** A fixed set of clean workers; each chunk goes to the next idle one. */
-function startWorkers(size: number, data: CleanWorkerData) {
-  const entry = workerEntry('clean-worker');
-  const idle: Worker[] = [];
-  const busy = new Map<Worker, Job>();
-  const queue: Job[] = [];
-  let failure: unknown;
-  let closing = false;
-  let nextId = 0;
-  const fail = (e: unknown) => {
-    failure ??= e;
-    for (const job of [...busy.values(), ...queue.splice(0)]) job.reject(e);
-    busy.clear();
-  };
-  const workers = Array.from({ length: size }, () => {
-    const w = new Worker(entry.script, { eval: entry.eval, workerData: data });
-    w.on('message', (reply: CleanWorkerReply) => {
-      const job = busy.get(w);
-      busy.delete(w);
-      idle.push(w);
-      job?.resolve(reply);
-      pump();
-    });
-    w.on('error', fail);
-    w.on('exit', (code) => {
-      if (!closing) fail(new Error(`vn-reconcile clean: a worker stopped (exit code ${code})`));
-    });
-    idle.push(w);
-    return w;
-  });
-  function pump(): void {
-    while (idle.length > 0 && queue.length > 0) {
-      const w = idle.shift() as Worker;
-      const job = queue.shift() as Job;
-      busy.set(w, job);
-      const request: CleanWorkerRequest = { id: nextId++, bytes: job.bytes };
-      w.postMessage(request, [job.bytes.buffer as ArrayBuffer]);
-    }
-  }
-  return {
-    run(bytes: Uint8Array): Promise<CleanWorkerReply> {
-      if (failure !== undefined) return Promise.reject(failure);
-      return new Promise((resolve, reject) => {
-        queue.push({ bytes, resolve, reject });
-        pump();
-      });
-    },
-    async close(): Promise<void> {
-      closing = true;
-      await Promise.all(workers.map((w) => w.terminate()));
-    },
-  };
-}
+  | { readonly ok: true; readonly chunk: CleanedChunk }
+  | { readonly ok: false; readonly csvError: true; readonly bytes: Uint8Array };
 
 /** The input of {@link cleanInParallel}: the header is already read and resolved. */
 export interface ParallelCleanInput {
@@ -141,10 +73,10 @@ interface InFlight {
  * ```
  */
 export async function cleanInParallel(input: ParallelCleanInput): Promise<CleanSummary> {
-  const pool = startWorkers(input.workers, {
-    header: input.header,
-    options: input.options,
-    guard: input.guard,
+  const pool = createPool(input.workers);
+  await pool.broadcast({
+    type: 'clean-setup',
+    data: { header: input.header, options: input.options, guard: input.guard },
   });
   const summary = createCleanSummary();
   const inFlight: InFlight[] = [];
@@ -155,7 +87,6 @@ export async function cleanInParallel(input: ParallelCleanInput): Promise<CleanS
     const head = inFlight.shift() as InFlight;
     const reply = head.reply ?? (await head.promise);
     if (!reply.ok) {
-      if (!reply.csvError) throw new Error(reply.error);
       throw await describeChunkError(input.file, reply.bytes, linesBefore, summary.rows);
     }
     const { chunk } = reply;
@@ -171,7 +102,12 @@ export async function cleanInParallel(input: ParallelCleanInput): Promise<CleanS
     // A copy with its own ArrayBuffer, transferred to the worker.
     const bytes = new Uint8Array(end);
     bytes.set(buf.subarray(0, end));
-    const entry: InFlight = { promise: pool.run(bytes), reply: undefined };
+    const entry: InFlight = {
+      promise: pool.run<CleanWorkerReply>({ type: 'clean-chunk', bytes }, [
+        bytes.buffer as ArrayBuffer,
+      ]),
+      reply: undefined,
+    };
     entry.promise.then(
       (r) => {
         entry.reply = r;

@@ -1,7 +1,7 @@
 /**
  * Shared CSV plumbing of the `clean`, `link` and `dedupe` commands (DESIGN.md §5): streaming read
  * with csv-parse (UTF-8, header row, RFC 4180, BOM accepted), canonical column mapping, the record
- * key, streaming write with csv-stringify and backpressure, and argument parsing helpers. Every
+ * key, streaming write with RFC 4180 quoting and backpressure. Every
  * user-caused problem is a `VnReconcileError` whose message names the file, row and column.
  */
 import { once } from 'node:events';
@@ -10,7 +10,6 @@ import { isAbsolute, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { CsvError, type Options, parse } from 'csv-parse';
-import { stringify } from 'csv-stringify/sync';
 import type { VnReconcileError } from '../../errors.js';
 import type { RawRecord } from '../../record/index.js';
 import { inputError } from '../errors.js';
@@ -435,7 +434,7 @@ export interface CsvWriterOptions {
 }
 
 /**
- * Creates a CSV writer on `out`: header first, RFC 4180 quoting (csv-stringify, see
+ * Creates a CSV writer on `out`: header first, RFC 4180 quoting (see
  * {@link formatCsvRow}), CRLF line ends, output buffered and written in chunks, waiting for `drain`
  * when the output is full.
  *
@@ -492,7 +491,10 @@ export function createCsvWriter(
 }
 
 const NEEDS_QUOTES = /[",\r\n]/;
-const STRINGIFY_OPTIONS = { record_delimiter: 'windows' } as const;
+
+function quoteCell(v: string): string {
+  return NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
@@ -514,8 +516,9 @@ export function guardFormula(value: string): string {
 
 /**
  * One CSV line (with its CRLF) for `cells`, RFC 4180 quoting; with `guard` (the default) each
- * cell goes through {@link guardFormula}. Rows that need quoting go through csv-stringify; rows
- * that need none (most) are joined directly, which gives the same bytes much faster.
+ * cell goes through {@link guardFormula}. A cell holding `"`, `,`, CR or LF is quoted, its quotes
+ * doubled (csv-stringify is not used: with CRLF record delimiters it leaves a bare LF unquoted,
+ * which is not CSV).
  *
  * @example
  * ```ts
@@ -536,7 +539,7 @@ export function formatCsvRow(cells: readonly string[], guard = true): string {
     }
   }
   for (let i = 0; i < row.length; i++) {
-    if (NEEDS_QUOTES.test(row[i] ?? '')) return stringify([row], STRINGIFY_OPTIONS);
+    if (NEEDS_QUOTES.test(row[i] ?? '')) return `${row.map(quoteCell).join(',')}\r\n`;
   }
   return `${row.join(',')}\r\n`;
 }

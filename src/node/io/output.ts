@@ -1,6 +1,6 @@
 /**
  * The LINK output rows (DESIGN.md §5): `left_id, right_id, decision, probability, match_weight,
- * explanation`, CSV-quoted as csv-stringify does, CRLF line ends, built as one string per chunk.
+ * explanation`, RFC 4180 quoting, CRLF line ends, built as one string per chunk.
  */
 
 import type { LinkResult } from '../../match/index.js';

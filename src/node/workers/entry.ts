@@ -1,6 +1,5 @@
 /**
- * Where a worker thread's entry script is. Built, the entries are `dist/node/worker.js` and
- * `dist/node/clean-worker.js`, and the code asking may be bundled into `dist/node/index.{js,cjs}`,
+ * Where a worker thread's entry script is. Built, the entry is `dist/node/worker.js`, and the code asking may be bundled into `dist/node/index.{js,cjs}`,
  * a shared chunk in `dist/` or `dist/node/`, or the CLI's `dist/cli/main.js`. Run from sources
  * (tests, the bench, `tsx`), the entry is a small bootstrap that registers tsx in the worker first.
  */
@@ -8,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** The worker entries of the Node engine. */
-export type WorkerName = 'worker' | 'clean-worker';
+export type WorkerName = 'worker';
 
 /**
  * The script to start worker `name` with, and whether it is code (`eval`) rather than a path.

@@ -1,5 +1,6 @@
-/** The messages the main thread sends to link workers. */
+/** The messages the main thread sends to the workers (link and clean). */
 import type { PreparedSide } from '../../match/index.js';
+import type { CleanWorkerData } from '../clean/clean-parallel.js';
 import type { CsvChunk } from '../io/csv-chunks.js';
 import type { ReferenceSetup, WorkerSetup } from './tasks.js';
 
@@ -21,4 +22,6 @@ export type WorkerMessage =
       readonly rows: readonly number[];
       readonly invalid: Uint8Array;
       readonly withRowNumbers: boolean;
-    };
+    }
+  | { readonly type: 'clean-setup'; readonly data: CleanWorkerData }
+  | { readonly type: 'clean-chunk'; readonly bytes: Uint8Array };

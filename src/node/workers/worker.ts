@@ -1,9 +1,11 @@
 /**
- * The worker-thread entry of the parallel `link` pipeline (built to dist/cli/worker.js). It only
- * routes messages to the task functions in ./parallel/tasks.ts and answers `{ ok, value }` or
+ * The worker-thread entry of the engine (built to dist/node/worker.js), for `link` and `clean`.
+ * It only routes messages to the task functions in ./tasks.ts and ./clean-tasks.ts and answers `{ ok, value }` or
  * `{ ok: false, error }`, one answer per message, in order.
  */
 import { parentPort } from 'node:worker_threads';
+import type { CleanWorkerData } from '../clean/clean-parallel.js';
+import { cleanBytes, setupClean } from './clean-tasks.js';
 import type { WorkerMessage } from './messages.js';
 import {
   clean,
@@ -17,6 +19,7 @@ import {
 const port = parentPort;
 if (port === null) throw new Error('vn-reconcile worker: not running in a worker thread');
 const state = createWorkerState();
+const cleanState: { data?: CleanWorkerData } = {};
 
 function handle(msg: WorkerMessage): unknown {
   switch (msg.type) {
@@ -32,6 +35,11 @@ function handle(msg: WorkerMessage): unknown {
       return linkLeftChunk(state, msg.chunk, msg.withRowNumbers);
     case 'score':
       return score(state, msg.left, msg.ids, msg.rows, msg.invalid, msg.withRowNumbers);
+    case 'clean-setup':
+      setupClean(cleanState, msg.data);
+      return undefined;
+    case 'clean-chunk':
+      return cleanBytes(cleanState, msg.bytes);
   }
 }
 
