@@ -7,8 +7,8 @@
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { parse } from 'csv-parse/sync';
 import { describe, expect } from 'vitest';
-import { parseCsvText } from '../../src/node/io/csv-chunks.js';
 import { CSV_PARSE_OPTIONS, formatCsvRow } from '../../src/node/io/csv.js';
+import { parseCsvText } from '../../src/node/io/csv-chunks.js';
 
 const cell = fc.oneof(
   fc.string({ maxLength: 8 }),
@@ -21,23 +21,28 @@ const eol = fc.constantFrom('\n', '\r\n', '\r');
 const viaCsvParse = (text: string) => parse(text, { ...CSV_PARSE_OPTIONS }) as string[][];
 
 describe('CSV reader', () => {
-  fcTest.prop([rows, eol])('parseCsvText reads written rows exactly as csv-parse does', (rs, end) => {
-    const text = rs.map((r) => formatCsvRow(r, false).replace(/\r\n$/, end)).join('');
-    const ours = parseCsvText(text);
-    expect(ours).toEqual(viaCsvParse(text));
-    expect(ours).toEqual(rs);
-  });
-
-  fcTest.prop([fc.array(fc.constantFrom('a', 'b', ',', '\n', '\r\n', ' ', 'ễ', 'x"y'), { maxLength: 40 })])(
-    'agrees with csv-parse on text with quotes only inside unquoted fields (relaxed)',
-    (parts) => {
-      const text = parts.join('');
-      expect(parseCsvText(text)).toEqual(viaCsvParse(text));
+  fcTest.prop([rows, eol])(
+    'parseCsvText reads written rows exactly as csv-parse does',
+    (rs, end) => {
+      const text = rs.map((r) => formatCsvRow(r, false).replace(/\r\n$/, end)).join('');
+      const ours = parseCsvText(text);
+      expect(ours).toEqual(viaCsvParse(text));
+      expect(ours).toEqual(rs);
     },
   );
 
-  fcTest.prop([rows])('whatever the values, parsing the writer's output gives back the rows', (rs) => {
-    const text = rs.map((r) => formatCsvRow(r, false)).join('');
-    expect(viaCsvParse(text)).toEqual(rs);
+  fcTest.prop([
+    fc.array(fc.constantFrom('a', 'b', ',', '\n', '\r\n', ' ', 'ễ', 'x"y'), { maxLength: 40 }),
+  ])('agrees with csv-parse on text with quotes only inside unquoted fields (relaxed)', (parts) => {
+    const text = parts.join('');
+    expect(parseCsvText(text)).toEqual(viaCsvParse(text));
   });
+
+  fcTest.prop([rows])(
+    'whatever the values, parsing what the writer wrote gives back the rows',
+    (rs) => {
+      const text = rs.map((r) => formatCsvRow(r, false)).join('');
+      expect(viaCsvParse(text)).toEqual(rs);
+    },
+  );
 });

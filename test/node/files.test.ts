@@ -249,7 +249,10 @@ describe('the file boundary', () => {
 
   it('values with line breaks are written quoted: the output is CSV that reads back row for row', async () => {
     const f = join(fx.dir, 'breaks.csv');
-    writeFileSync(f, 'ma,full_name,address\r\n1,Lê Văn A,"Số 5\nngõ 12"\r\n2,Lê Văn B,"a\r\nb"\r\n');
+    writeFileSync(
+      f,
+      'ma,full_name,address\r\n1,Lê Văn A,"Số 5\nngõ 12"\r\n2,Lê Văn B,"a\r\nb"\r\n',
+    );
     for (const command of ['clean', 'dedupe'] as const) {
       const out = join(fx.dir, `breaks.${command}.csv`);
       await (command === 'clean' ? cleanFile : dedupeFile)(f, { out, referenceDate });

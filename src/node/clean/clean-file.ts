@@ -172,7 +172,7 @@ export async function cleanFile(
     if (opened !== undefined && !('source' in opened)) await opened.blocks.return?.();
     await out?.abort();
     if (signal?.aborted) throw abortError(signal);
-    throw e;
+    throw out?.explain(e) ?? e;
   } finally {
     await staged?.cleanup();
   }

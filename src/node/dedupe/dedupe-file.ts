@@ -181,7 +181,7 @@ export async function dedupeFile(
   } catch (e) {
     await out?.abort();
     if (signal?.aborted) throw abortError(signal);
-    throw e;
+    throw out?.explain(e) ?? e;
   } finally {
     await staged?.cleanup();
   }

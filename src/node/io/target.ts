@@ -24,6 +24,39 @@ export interface OutputHandle {
   commit(): Promise<void>;
   /** Discards what was written (removes the temporary file). Never throws. */
   abort(): Promise<void>;
+  /**
+   * The error to report for a run that failed with `error`: when writing the output failed (a
+   * full disk, a file-size limit, a lost folder), an `OUTPUT_UNWRITABLE` input error naming the
+   * output and why; otherwise `error` itself.
+   */
+  explain(error: unknown): unknown;
+}
+
+const OUTPUT_CODES = new Set([
+  'ENOSPC',
+  'EFBIG',
+  'EDQUOT',
+  'EIO',
+  'EROFS',
+  'EACCES',
+  'EPERM',
+  'ENOENT',
+]);
+
+function explainWith(name: string, failure: () => unknown): (error: unknown) => unknown {
+  return (error) => {
+    const f = failure() ?? error;
+    const code = (f as { code?: unknown } | null)?.code;
+    if (
+      typeof code === 'string' &&
+      OUTPUT_CODES.has(code) &&
+      (failure() !== undefined || error === f)
+    ) {
+      if ((error as { code?: unknown } | null)?.code === 'OUTPUT_UNWRITABLE') return error;
+      return inputError('OUTPUT_UNWRITABLE', `${name}: cannot write the file (${reason(f)})`);
+    }
+    return error;
+  };
 }
 
 /**
@@ -154,6 +187,7 @@ export async function openTarget(target: OutputTarget, cwd: string): Promise<Out
       if (!stream.closed) await once(stream, 'close').catch(() => undefined);
       await unlink(temp).catch(() => undefined);
     },
+    explain: explainWith(target, () => failure),
   };
 }
 
@@ -178,6 +212,7 @@ function streamHandle(stream: Writable): OutputHandle {
     async abort() {
       stream.off('error', onError);
     },
+    explain: explainWith('the output stream', () => failure),
   };
 }
 
@@ -251,5 +286,6 @@ export async function openOutput(target: OutputTarget, cwd: string): Promise<Out
       csv.destroy();
       await rm(dir, { recursive: true, force: true });
     },
+    explain: (error) => error,
   };
 }

@@ -176,7 +176,7 @@ export async function linkFiles(
   } catch (e) {
     await out?.abort();
     if (signal?.aborted) throw abortError(signal);
-    throw e;
+    throw out?.explain(e) ?? e;
   } finally {
     for (const s of staged) await s.cleanup();
   }

@@ -37,6 +37,6 @@ export async function mergeShardFiles(
   } catch (e) {
     await out.abort();
     if (options.signal?.aborted) throw abortError(options.signal);
-    throw e;
+    throw out.explain(e);
   }
 }
