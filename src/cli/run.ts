@@ -8,7 +8,8 @@ function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return [
-    'vn-reconcile: clean Vietnamese health records and reconcile them with the population register',
+    'vn-reconcile: clean Vietnamese health records and reconcile them with',
+    'the national population register',
     '',
     'Usage: vn-reconcile <command> [options]',
     '',

@@ -52,3 +52,16 @@ export { parseShard, type Shard } from './link/shard.js';
 export { readModelFile, writeModelFile } from './model-file.js';
 export type { ReadOptions, RunOptions, WriteOptions } from './options.js';
 export type { ProgressEvent, ProgressListener, RunPhase } from './progress.js';
+export { explanationFields, writeReport } from './report/from-run.js';
+export {
+  type ClericalDecision,
+  type ClericalDecisionIssueCode,
+  DECISION_COLUMNS,
+  formatClericalDecisions,
+  maskValue,
+  parseClericalDecisions,
+  type ReportInput,
+  type ReportOptions,
+  type ReviewCase,
+  renderReport,
+} from './report/index.js';

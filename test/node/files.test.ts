@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   cleanFile,
   dedupeFile,
+  formatClericalDecisions,
   linkFiles,
   linkStream,
   type ProgressEvent,
@@ -286,6 +287,78 @@ describe('the file boundary', () => {
     await cleanFile(f, { out: raw, referenceDate, formulaGuard: false });
     expect(readFileSync(raw, 'utf8')).toContain('"=HYPERLINK(""http://x"")"');
   });
+});
+
+describe('report and clerical decisions', () => {
+  it('writes a self-contained report, and a decisions file exported from it is applied by the next run', async () => {
+    const out = join(fx.dir, 'r-links.csv');
+    const report = join(fx.dir, 'r-report.html');
+    const r = await runCapture([
+      'link',
+      fx.left,
+      fx.right,
+      '--out',
+      out,
+      '--report',
+      report,
+      '--workers',
+      '1',
+      '--reference-date',
+      '2026-01-01',
+    ]);
+    expect(r.code).toBe(0);
+    const html = readFileSync(report, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(html).not.toMatch(/src="http|href="http/);
+    const rows = parse(readFileSync(out), { columns: true }) as Record<string, string>[];
+    const matched = rows.find((x) => x['decision'] === 'match')!;
+    const unmatched =
+      rows.find((x) => x['decision'] === 'no_match' && x['right_id'] === '') ??
+      rows.find((x) => x['decision'] !== 'match')!;
+    const decisions = join(fx.dir, 'decisions.csv');
+    writeFileSync(
+      decisions,
+      formatClericalDecisions([
+        {
+          leftId: matched['left_id']!,
+          rightId: matched['right_id']!,
+          decision: 'no_match',
+          row: 2,
+        },
+        { leftId: unmatched['left_id']!, rightId: matched['right_id']!, decision: 'match', row: 3 },
+      ]),
+    );
+    const again = join(fx.dir, 'r-links-2.csv');
+    const r2 = await runCapture([
+      'link',
+      fx.left,
+      fx.right,
+      '--out',
+      again,
+      '--decisions',
+      decisions,
+      '--workers',
+      '1',
+      '--reference-date',
+      '2026-01-01',
+    ]);
+    expect(r2.code).toBe(0);
+    expect(r2.err).toContain('clerical decisions applied: 2');
+    const rows2 = parse(readFileSync(again), { columns: true }) as Record<string, string>[];
+    const byId = new Map(rows2.map((x) => [x['left_id'], x]));
+    expect(byId.get(matched['left_id'])?.['decision']).toBe('no_match');
+    expect(byId.get(unmatched['left_id'])).toMatchObject({
+      decision: 'match',
+      right_id: matched['right_id'],
+    });
+    expect(byId.get(unmatched['left_id'])?.['explanation']).toMatch(/^clerical: match;/);
+    expect(rows2.length).toBe(rows.length);
+    const bad = join(fx.dir, 'bad-decisions.csv');
+    writeFileSync(bad, 'who,what\n1,2\n');
+    const r3 = await runCapture(['link', fx.left, fx.right, '--decisions', bad]);
+    expect(r3.code).toBe(1);
+    expect(r3.err).toMatch(/--decisions .*bad-decisions\.csv/);
+  }, 120_000);
 });
 
 describe('linkStream', () => {

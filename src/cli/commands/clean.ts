@@ -40,6 +40,7 @@ Options:
       --no-formula-guard  write cells starting with = + - @ as they are
       --workers N         worker threads (default: the number of cores)
       --chunk-bytes N     input bytes per worker chunk (default 65536)
+      --report FILE       write an HTML report (issue codes, counts)
 
 Engine columns: full_name (or family_name, middle_name, given_name), dob,
 gender, id_number, old_id_number, phone, province, district, commune,
@@ -54,6 +55,7 @@ const ARGS = {
   'reference-date': { type: 'string' },
   workers: { type: 'string' },
   'chunk-bytes': { type: 'string' },
+  report: { type: 'string' },
 } as const;
 
 function parseSexCodes(value: string | undefined): Readonly<Record<string, Sex>> | undefined {
@@ -121,6 +123,7 @@ async function runClean(ctx: CommandContext): Promise<number> {
     formulaGuard: values['no-formula-guard'] !== true,
     workers: positiveIntFlag('workers', values.workers, 256),
     chunkBytes: positiveIntFlag('chunk-bytes', values['chunk-bytes'], 2 ** 30),
+    report: values.report,
     onProgress: bar.update,
     signal: ctx.signal,
   }).finally(bar.done);

@@ -40,7 +40,9 @@ Options:
                           viscii, vni, utf-16le
       --delimiter D       , or ; or tab (default: detected)
       --bom               start the output with a UTF-8 BOM (for Excel)
-      --no-formula-guard  write cells starting with = + - @ as they are`;
+      --no-formula-guard  write cells starting with = + - @ as they are
+      --report FILE       write an HTML report (summary, charts)
+      --report-pii        show personal data unmasked in the report`;
 
 const ARGS = {
   ...CSV_ARG_OPTIONS,
@@ -49,6 +51,8 @@ const ARGS = {
   'match-threshold': { type: 'string' },
   'review-threshold': { type: 'string' },
   'reference-date': { type: 'string' },
+  report: { type: 'string' },
+  'report-pii': { type: 'boolean' },
 } as const;
 
 /**
@@ -93,6 +97,8 @@ async function runDedupe(ctx: CommandContext): Promise<number> {
     matchThreshold: probabilityFlag('match-threshold', values['match-threshold']),
     reviewThreshold: probabilityFlag('review-threshold', values['review-threshold']),
     referenceDate: referenceDateFlag(values['reference-date']),
+    report: values.report,
+    reportPii: values['report-pii'] === true,
     encoding: encodingFlag(values.encoding),
     delimiter: delimiterFlag(values.delimiter),
     bom: values.bom === true,

@@ -2,9 +2,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
-import { inputError } from '../../node/errors.js';
+import { inputError, maskValue } from '../../node/index.js';
 import {
   generateDataset,
   LIST_COLUMNS,
@@ -21,9 +22,10 @@ import { linkCommand } from './link.js';
 
 const USAGE = `vn-reconcile demo [--dir DIR] [--size N] [--seed S]
 
-Generates the embedded synthetic sample (a register of N people in households, default 5000, and a
-damaged vaccination list drawn from it, with the truth), writes them as CSV to DIR (default: a
-folder in the system temp dir), then runs the real commands on them, exactly as from the shell:
+Generates the embedded synthetic sample (a register of N people in
+households, default 5000, and a damaged vaccination list drawn from it,
+with the truth), writes them as CSV to DIR (default: a folder in the
+system temp dir), then runs the real commands on them, as from the shell:
   vn-reconcile clean  list.csv --out list.clean.csv
   vn-reconcile link   list.csv register.csv --out links.csv
   vn-reconcile dedupe list.csv --out clusters.csv
@@ -59,11 +61,36 @@ function indent(text: string): string {
     .join('\n');
 }
 
+/**
+ * A few link rows of each outcome, personal data masked (names to initials, IDs to their first
+ * and last digits), as a user would look at them first.
+ */
+function examples(
+  links: readonly Record<string, string>[],
+  list: readonly Record<string, string>[],
+): string {
+  const byId = new Map(list.map((r) => [r['record_id'] ?? '', r]));
+  const lines = ['', '  example rows (personal data masked):'];
+  for (const decision of ['match', 'review', 'no_match', 'invalid']) {
+    const rows = links.filter((r) => r['decision'] === decision).slice(0, 2);
+    for (const r of rows) {
+      const person = byId.get(r['left_id'] ?? '') ?? {};
+      const who =
+        `${maskValue('full_name', person['full_name'] ?? '')} ${maskValue('id_number', person['id_number'] ?? '')}`.trim();
+      const p = r['probability'] ? ` p=${Number(r['probability']).toFixed(3)}` : '';
+      const why = (r['explanation'] ?? '').slice(0, 48);
+      lines.push(
+        `    ${decision.padEnd(8)} ${(r['left_id'] ?? '').padEnd(8)} → ${(r['right_id'] || '-').padEnd(9)}${p.padEnd(9)} ${who.padEnd(22)} ${why}`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
 /** `vn-reconcile demo`: the whole job on the embedded synthetic sample. */
 export const demoCommand: Command = {
   name: 'demo',
-  summary:
-    'clean, link and de-duplicate the embedded synthetic sample and score it against its truth',
+  summary: 'clean, link and dedupe the embedded sample; score it on its truth',
   usage: USAGE,
   async run(ctx) {
     const { values } = parseArgs({
@@ -109,15 +136,18 @@ export const demoCommand: Command = {
     out(indent(clean.stderr));
     if (clean.code !== EXIT_OK) return clean.code;
 
-    out(`\n$ vn-reconcile link list.csv register.csv --out links.csv`);
+    out(`\n$ vn-reconcile link list.csv register.csv --out links.csv --report report.html`);
     const link = await runSub(ctx, linkCommand, [
       file('list.csv'),
       file('register.csv'),
       '--out',
       file('links.csv'),
+      '--report',
+      file('report.html'),
     ]);
     out(indent(link.stderr));
     if (link.code !== EXIT_OK) return link.code;
+    out(examples(readCsv(file('links.csv')), readCsv(file('list.csv'))));
 
     // Score the links against the truth (the list is in the same order as its truth).
     const truthById = new Map(data.truth.map((t) => [t.record_id, t.person_id]));
@@ -179,6 +209,7 @@ export const demoCommand: Command = {
     out(`\n  against the truth: ${truePairs} duplicate pairs in the list`);
     out(`    pairwise precision ${pct(dp)}  recall ${pct(dr)}`);
     out(`\nOutputs are in ${dir}; run the same commands on your own CSV files.`);
+    out(`Open the report in a browser: ${pathToFileURL(file('report.html')).href}`);
     return EXIT_OK;
   },
 };

@@ -15,15 +15,19 @@ const USAGE = `Usage: vn-reconcile id [options] VALUE...
        ... | vn-reconcile id [options]        (one value per line on stdin)
 
 Parses CCCD / CMND / passport numbers and prints one JSON line per value:
-  {"input":…,"success":true,"data":{kind,value,repairs,parts}} or {"input":…,"success":false,"issues":[…]}
-An invalid value is data, not an error: the exit code is 0 whenever the arguments are valid.
+  {"input":…,"success":true,"data":{kind,value,repairs,parts}}
+  or {"input":…,"success":false,"issues":[…]}
+An invalid value is data, not an error: the exit code is 0 whenever the
+arguments are valid.
 
 Options:
-  --no-repair              accept only canonical values (repairs give ID_REPAIR_FORBIDDEN)
-  --reference-date DATE    YYYY-MM-DD; birth years after it are in the future (default: today)
-  --cmnd12                 report valid 12-digit numbers as kind cmnd12 instead of cccd
-  --mask                   mask the numbers in the output (001******345)
-  -h, --help               show this help`;
+  --no-repair            accept only canonical values (repairs give
+                         ID_REPAIR_FORBIDDEN)
+  --reference-date DATE  YYYY-MM-DD; birth years after it are in the
+                         future (default: today)
+  --cmnd12               report valid 12-digit numbers as cmnd12, not cccd
+  --mask                 mask the numbers in the output (001******345)
+  -h, --help             show this help`;
 
 /** Options of the `id` command once its arguments are read. */
 export interface IdCliOptions {
@@ -114,7 +118,7 @@ async function fromStdin(ctx: CommandContext, options: IdCliOptions): Promise<nu
 /** `vn-reconcile id VALUE...`: parse ID numbers and print each result as one JSON line. */
 export const idCommand: Command = {
   name: 'id',
-  summary: 'parse CCCD/CMND/passport numbers and print each result as one JSON line',
+  summary: 'parse CCCD/CMND/passport numbers: one JSON line each',
   usage: USAGE,
   async run(ctx) {
     const { options, values } = readOptions(ctx.argv);

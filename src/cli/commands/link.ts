@@ -59,7 +59,13 @@ Options:
                           gets a leading left_row column. Train once
                           (--save-model), then give every shard --model
       --merge             the files are shard outputs: merge them
-      --reference-date D  "today" for date checks, YYYY-MM-DD`;
+      --reference-date D  "today" for date checks, YYYY-MM-DD
+      --report FILE       write an HTML report (summary, charts, review
+                          queue; personal data masked)
+      --report-pii        show personal data unmasked in the report
+      --decisions FILE    clerical decisions exported from the report
+                          (left_id,right_id,decision): applied to the
+                          output`;
 
 const ARGS = {
   ...CSV_ARG_OPTIONS,
@@ -77,6 +83,9 @@ const ARGS = {
   shard: { type: 'string' },
   merge: { type: 'boolean' },
   'reference-date': { type: 'string' },
+  report: { type: 'string' },
+  'report-pii': { type: 'boolean' },
+  decisions: { type: 'string' },
 } as const;
 
 async function runLink(ctx: CommandContext): Promise<number> {
@@ -135,6 +144,9 @@ async function runLink(ctx: CommandContext): Promise<number> {
       sampleSize: positiveIntFlag('sample-size', values['sample-size']),
       shard: values.shard === undefined ? undefined : parseShard(values.shard),
       referenceDate: referenceDateFlag(values['reference-date']),
+      report: values.report,
+      reportPii: values['report-pii'] === true,
+      decisions: values.decisions,
       onProgress: bar.update,
       signal: ctx.signal,
     },
@@ -169,6 +181,8 @@ export function formatSummary(s: LinkFilesSummary): string {
     `  blocking, candidates per LEFT row on the sample: ${s.blockingPerRow.map((b) => `${b.rule} ${b.pairs.toFixed(2)}`).join(', ')}`,
     `  reference: ${s.referenceBytesPerRecord.toFixed(0)} bytes/record in shared typed arrays; time: reference ${s.seconds.reference.toFixed(1)} s · training ${s.seconds.training.toFixed(1)} s · linking ${s.seconds.link.toFixed(1)} s`,
   ];
+  if (s.clericalDecisions > 0)
+    lines.push(`  clerical decisions applied: ${s.clericalDecisions} (counts above include them)`);
   for (const n of s.notes) lines.push(`  note: ${n}`);
   for (const w of s.warnings) lines.push(`  warning: ${w}`);
   return `${lines.join('\n')}\n`;

@@ -3,6 +3,7 @@
  * behind `vn-reconcile clean`. Large inputs are cleaned on worker threads (./clean-parallel.ts),
  * small ones in this thread; both give the same bytes.
  */
+
 import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import type { CleanRecordOptions, Sex } from '../../record/index.js';
@@ -18,6 +19,8 @@ import { type InputSource, type StagedInput, stageInput } from '../io/input.js';
 import { checkOutputs, type OutputHandle, openOutput } from '../io/target.js';
 import type { ReadOptions, RunOptions, WriteOptions } from '../options.js';
 import { progressReporter } from '../progress.js';
+import { writeReport } from '../report/from-run.js';
+import { VERSION } from '../version.js';
 import { openForWorkers, type WorkerInput } from './clean-input.js';
 import { cleanInParallel } from './clean-parallel.js';
 import { type CleanSummary, createRowCleaner } from './clean-rows.js';
@@ -44,6 +47,8 @@ export interface CleanFileOptions extends ReadOptions, RunOptions, WriteOptions 
   readonly sexCodes?: Readonly<Record<string, Sex>> | undefined;
   /** Input bytes per worker chunk (default 65 536). */
   readonly chunkBytes?: number | undefined;
+  /** Write the HTML report of the run here (self-contained). */
+  readonly report?: string | undefined;
 }
 
 /** What a {@link cleanFile} run did: every number the CLI prints. */
@@ -89,7 +94,10 @@ export async function cleanFile(
   throwIfAborted(signal);
   checkOutputs(
     typeof input === 'string' ? [{ label: name, path: input }] : [],
-    [{ label: '--out', path: typeof options.out === 'string' ? options.out : undefined }],
+    [
+      { label: '--out', path: typeof options.out === 'string' ? options.out : undefined },
+      { label: '--report', path: options.report },
+    ],
     cwd,
   );
   const clean: CleanRecordOptions = {
@@ -148,6 +156,27 @@ export async function cleanFile(
       );
     }
     throwIfAborted(signal);
+    if (options.report !== undefined) {
+      await writeReport(
+        options.report,
+        {
+          command: 'clean',
+          generatedAt: new Date().toISOString(),
+          tool: { name: 'vn-reconcile', version: VERSION },
+          files: [{ role: 'input', name: staged.file, rows: summary.rows }],
+          counts: {
+            rows: summary.rows,
+            'with issues': summary.withIssues,
+            'with errors': summary.withErrors,
+          },
+          issueCounts: Object.fromEntries(summary.perCode),
+          timings: { total: (performance.now() - t0) / 1000 },
+          warnings: [],
+        },
+        {},
+        cwd,
+      );
+    }
     await out.commit();
     const mapping: Record<string, string> = {};
     for (const [column, index] of Object.entries(header.canonical)) {

@@ -2,6 +2,7 @@
  * `dedupeFile`: find the records of the same person inside one file — the engine behind
  * `vn-reconcile dedupe`. Every row is written out, in order, with a cluster id.
  */
+
 import {
   dedupeWithSpec,
   type FellegiSunterModel,
@@ -18,6 +19,8 @@ import { loadSide } from '../load-side.js';
 import { readModelFile, writeModelFile } from '../model-file.js';
 import type { ReadOptions, RunOptions, WriteOptions } from '../options.js';
 import { progressReporter } from '../progress.js';
+import { writeReport } from '../report/from-run.js';
+import { VERSION } from '../version.js';
 
 /** Columns `dedupe` appends to every row, in this order. */
 export const DEDUPE_COLUMNS = ['cluster_id', 'cluster_size', 'dedupe_decision'] as const;
@@ -32,6 +35,10 @@ export interface DedupeFileOptions extends ReadOptions, Omit<RunOptions, 'worker
   readonly matchThreshold?: number | undefined;
   /** Report pairs at or above this probability for review. */
   readonly reviewThreshold?: number | undefined;
+  /** Write the HTML report of the run here (self-contained; personal data masked). */
+  readonly report?: string | undefined;
+  /** Show personal data unmasked in the report (default false). */
+  readonly reportPii?: boolean | undefined;
 }
 
 /** What a {@link dedupeFile} run did: every number the CLI prints. */
@@ -80,6 +87,7 @@ export async function dedupeFile(
     [
       { label: '--out', path: typeof options.out === 'string' ? options.out : undefined },
       { label: '--save-model', path: options.saveModel },
+      { label: '--report', path: options.report },
     ],
     cwd,
   );
@@ -164,6 +172,32 @@ export async function dedupeFile(
     report('write', side.keys.length, side.keys.length, true);
     if (options.saveModel !== undefined) await writeModelFile(options.saveModel, data.model, cwd);
     throwIfAborted(signal);
+    if (options.report !== undefined) {
+      const t = data.summary.thresholds;
+      await writeReport(
+        options.report,
+        {
+          command: 'dedupe',
+          generatedAt: new Date().toISOString(),
+          tool: { name: 'vn-reconcile', version: VERSION },
+          files: [{ role: 'input', name: side.file, rows: side.keys.length }],
+          counts,
+          thresholds: {
+            match: t.match,
+            review: t.review,
+            estimatedFdr: t.estimatedFdr,
+            estimatedFnr: t.estimatedFnr,
+          },
+          timings: { total: (performance.now() - t0) / 1000 },
+          warnings: [],
+          model: data.model,
+          weights: data.pairs.map((p) => p.matchWeight).filter((w) => Number.isFinite(w)),
+          blocking: data.summary.blocking.perRule.map((b) => ({ rule: b.rule, pairs: b.pairs })),
+        },
+        { pii: options.reportPii },
+        cwd,
+      );
+    }
     await out.commit();
     return {
       file: side.file,

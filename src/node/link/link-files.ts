@@ -3,12 +3,17 @@
  * behind `vn-reconcile link`. Streaming and parallel by default (./pipeline.ts); `oneToOne` needs
  * every candidate at once and runs in memory (./link-in-memory.ts).
  */
+
+import { readFile } from 'node:fs/promises';
 import { type FellegiSunterModel, vietnameseSpec } from '../../match/index.js';
-import { abortError, throwIfAborted } from '../errors.js';
+import { abortError, inputError, throwIfAborted } from '../errors.js';
 import { type InputSource, type StagedInput, stageInput } from '../io/input.js';
-import { checkOutputs, type OutputHandle, openOutput } from '../io/target.js';
+import { absolutePath, checkOutputs, type OutputHandle, openOutput } from '../io/target.js';
 import { readModelFile, writeModelFile } from '../model-file.js';
 import type { ReadOptions, RunOptions, WriteOptions } from '../options.js';
+import { type ClericalDecision, parseClericalDecisions } from '../report/decisions.js';
+import { linkReportInput, linkRowWatcher, writeReport } from '../report/from-run.js';
+import { VERSION } from '../version.js';
 import { linkInMemory } from './link-in-memory.js';
 import { type LinkPipelineSummary, runLinkPipeline } from './pipeline.js';
 import type { Shard } from './shard.js';
@@ -36,6 +41,15 @@ export interface LinkFilesOptions extends Omit<ReadOptions, 'key'>, RunOptions, 
   readonly shard?: Shard | undefined;
   /** LEFT rows per chunk (default 4 096). */
   readonly chunkRows?: number | undefined;
+  /** Write the HTML report of the run here (self-contained; personal data masked). */
+  readonly report?: string | undefined;
+  /** Show personal data unmasked in the report (default false). */
+  readonly reportPii?: boolean | undefined;
+  /**
+   * Clerical decisions (the CSV the report exports: `left_id,right_id,decision`, or its parsed
+   * rows): a decided LEFT row is written with the clerk's decision.
+   */
+  readonly decisions?: string | readonly ClericalDecision[] | undefined;
   /** LEFT rows in the EM sample (default 50 000). */
   readonly sampleSize?: number | undefined;
   /** @internal Dispatch chunks in a shuffled order (tests). */
@@ -57,6 +71,8 @@ export interface LinkFilesSummary extends LinkPipelineSummary {
   readonly warnings: readonly string[];
   /** The model used (trained or given), with its thresholds. */
   readonly model: FellegiSunterModel;
+  /** Clerical decisions applied to the output. */
+  readonly clericalDecisions: number;
 }
 
 function label(source: InputSource, fallback: string): string {
@@ -96,10 +112,14 @@ export async function linkFiles(
       ...(typeof left === 'string' ? [{ label: leftName, path: left }] : []),
       ...(typeof right === 'string' ? [{ label: rightName, path: right }] : []),
       ...(typeof options.model === 'string' ? [{ label: '--model', path: options.model }] : []),
+      ...(typeof options.decisions === 'string'
+        ? [{ label: '--decisions', path: options.decisions }]
+        : []),
     ],
     [
       { label: '--out', path: typeof options.out === 'string' ? options.out : undefined },
       { label: '--save-model', path: options.saveModel },
+      { label: '--report', path: options.report },
     ],
     cwd,
   );
@@ -109,6 +129,15 @@ export async function linkFiles(
       ? await readModelFile(options.model, spec, cwd)
       : options.model;
   const thresholds = thresholdsFromFlags(options.matchThreshold, options.reviewThreshold, model);
+  const decisions = await readDecisions(options.decisions, cwd);
+  const watcher =
+    options.report !== undefined || decisions !== undefined
+      ? linkRowWatcher({
+          shard: options.shard !== undefined,
+          guard: options.formulaGuard !== false,
+          decisions,
+        })
+      : undefined;
   const read = { cwd, encoding: options.encoding, delimiter: options.delimiter, signal };
   const staged: StagedInput[] = [];
   let out: OutputHandle | undefined;
@@ -129,6 +158,7 @@ export async function linkFiles(
       referenceDate: options.referenceDate,
       bom: options.bom,
       formulaGuard: options.formulaGuard,
+      onText: watcher ? (text: string) => watcher.lines(text) : undefined,
       signal,
       onProgress: options.onProgress,
       onModel: (m: FellegiSunterModel) => {
@@ -163,9 +193,40 @@ export async function linkFiles(
     const usedModel = trained ?? model;
     if (usedModel === undefined) throw new Error('linkFiles: no model after the run');
     if (options.saveModel !== undefined) await writeModelFile(options.saveModel, usedModel, cwd);
+    const counts = watcher && decisions ? watcher.counts : summary.counts;
+    if (options.report !== undefined && watcher) {
+      const input = await linkReportInput(watcher, {
+        left: {
+          name: l.file,
+          path: l.path,
+          key: options.leftKey ?? options.key,
+          rows: summary.leftRows,
+        },
+        right: {
+          name: r.file,
+          path: r.path,
+          key: options.rightKey ?? options.key,
+          rows: summary.rightRows,
+        },
+        thresholds: {
+          match: summary.thresholds.match,
+          review: summary.thresholds.review,
+          estimatedFdr: summary.estimatedFdr,
+          estimatedFnr: summary.estimatedFnr,
+        },
+        timings: summary.seconds,
+        warnings: summary.warnings,
+        model: usedModel,
+        blocking: summary.blockingPerRow.map((b) => ({ rule: b.rule, pairs: b.pairs })),
+        version: VERSION,
+      });
+      await writeReport(options.report, { ...input, counts }, { pii: options.reportPii }, cwd);
+    }
     await out.commit();
     return {
       ...summary,
+      counts,
+      clericalDecisions: watcher?.applied ?? 0,
       left: l.file,
       right: r.file,
       oneToOne: options.oneToOne === true,
@@ -180,4 +241,34 @@ export async function linkFiles(
   } finally {
     for (const s of staged) await s.cleanup();
   }
+}
+
+/** Reads clerical decisions from a file (or takes them as given), keyed by LEFT id. */
+async function readDecisions(
+  decisions: string | readonly ClericalDecision[] | undefined,
+  cwd: string,
+): Promise<ReadonlyMap<string, ClericalDecision> | undefined> {
+  if (decisions === undefined) return undefined;
+  let list: readonly ClericalDecision[];
+  if (typeof decisions === 'string') {
+    let text: string;
+    try {
+      text = await readFile(absolutePath(cwd, decisions), 'utf8');
+    } catch (e) {
+      const code = (e as { code?: unknown }).code;
+      throw inputError(
+        code === 'ENOENT' ? 'INPUT_NOT_FOUND' : 'INPUT_INVALID',
+        `--decisions ${decisions}: cannot read the file (${code === 'ENOENT' ? 'no such file' : String(code)})`,
+      );
+    }
+    const parsed = parseClericalDecisions(text);
+    if (!parsed.success) {
+      throw inputError(
+        'INPUT_MALFORMED',
+        `--decisions ${decisions}: ${parsed.issues.map((i) => i.message).join('; ')}`,
+      );
+    }
+    list = parsed.data;
+  } else list = decisions;
+  return new Map(list.map((d) => [d.leftId, d]));
 }

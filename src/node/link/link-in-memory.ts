@@ -36,6 +36,7 @@ export interface LinkInMemoryOptions {
   readonly referenceDate?: Date | undefined;
   readonly bom?: boolean | undefined;
   readonly formulaGuard?: boolean | undefined;
+  readonly onText?: ((text: string) => string) | undefined;
   readonly signal?: AbortSignal | undefined;
   readonly onProgress?: ProgressListener | undefined;
   readonly onModel?: ((model: FellegiSunterModel) => void) | undefined;
@@ -139,13 +140,13 @@ export async function linkInMemory(options: LinkInMemoryOptions): Promise<LinkPi
       );
     }
     if (text.length > 1 << 16) {
-      await write(text);
+      await write(options.onText ? options.onText(text) : text);
       text = '';
       throwIfAborted(signal);
       report('link', row + 1, left.keys.length);
     }
   }
-  if (text.length > 0) await write(text);
+  if (text.length > 0) await write(options.onText ? options.onText(text) : text);
   report('link', left.keys.length, left.keys.length, true);
   const tEnd = performance.now();
   const training = data.model.training;

@@ -69,6 +69,8 @@ export interface LinkPipelineOptions {
   readonly model?: FellegiSunterModel | undefined;
   /** Called with the model (and the chosen thresholds) once it is trained. */
   readonly onModel?: ((model: FellegiSunterModel) => void | Promise<void>) | undefined;
+  /** Sees each piece of output (whole lines) before it is written; may rewrite it. */
+  readonly onText?: ((text: string) => string) | undefined;
   /** Neutralise spreadsheet formulas in the keys written out (default true). */
   readonly formulaGuard?: boolean | undefined;
   /** Stops the run: it rejects with an `AbortError` within about a second. */
@@ -342,8 +344,8 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
       while (dispatched < chunks.length && (running < window || !started.has(c))) dispatch();
       const done = await started.get(c)!;
       started.delete(c);
-      if (done.text.length > 0 && !stream.write(done.text))
-        await new Promise((r) => stream.once('drain', r));
+      const text = options.onText && done.text.length > 0 ? options.onText(done.text) : done.text;
+      if (text.length > 0 && !stream.write(text)) await new Promise((r) => stream.once('drain', r));
       addStats(totals, done.stats);
       rowsWritten += done.rows;
       rowsDone += chunks[c]!.rows;
