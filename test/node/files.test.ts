@@ -325,7 +325,7 @@ describe('report and clerical decisions', () => {
           decision: 'no_match',
           row: 2,
         },
-        { leftId: unmatched['left_id']!, rightId: matched['right_id']!, decision: 'match', row: 3 },
+        { leftId: unmatched['left_id']!, rightId: matched['right_id']!, decision: 'match' },
       ]),
     );
     const again = join(fx.dir, 'r-links-2.csv');
