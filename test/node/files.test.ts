@@ -323,7 +323,6 @@ describe('report and clerical decisions', () => {
           leftId: matched['left_id']!,
           rightId: matched['right_id']!,
           decision: 'no_match',
-          row: 2,
         },
         { leftId: unmatched['left_id']!, rightId: matched['right_id']!, decision: 'match' },
       ]),
