@@ -21,7 +21,10 @@ export {
 export {
   CANONICAL_COLUMNS,
   type CanonicalColumn,
+  ENGINE_COLUMNS,
+  type EngineColumn,
   isCanonicalColumn,
+  isEngineColumn,
   type RawRecord,
   type RawRecordInput,
 } from './columns.js';
@@ -36,6 +39,22 @@ export {
   parseDateOfBirth,
   parseDateOfBirthOrThrow,
 } from './dob.js';
+export {
+  type ColumnSource,
+  columnForHeader,
+  describeRecognizedColumns,
+  HEADER_ALIASES,
+  type HeaderAlias,
+  type HeaderAliasRule,
+  type HeaderIssueCode,
+  joinNameParts,
+  normalizeHeader,
+  type PassedOverHeader,
+  type RecognizeColumnsOptions,
+  type RecognizedColumn,
+  type RecognizedColumns,
+  recognizeColumns,
+} from './headers.js';
 export type { IdFieldIssueCode } from './id-field.js';
 export type { NameIssueCode } from './name-field.js';
 export {
