@@ -21,6 +21,7 @@ export {
 export {
   CANONICAL_COLUMNS,
   type CanonicalColumn,
+  type CellValue,
   ENGINE_COLUMNS,
   type EngineColumn,
   isCanonicalColumn,
