@@ -9,6 +9,7 @@ import {
   type RawRecordInput,
 } from './columns.js';
 import { type DateOfBirthOptions, parseDateOfBirth } from './dob.js';
+import { neutralizeFormula } from './formula.js';
 import { cleanIdNumber } from './id-field.js';
 import { NO_WARNINGS } from './issue.js';
 import { cleanFullName } from './name-field.js';
@@ -251,14 +252,20 @@ function parseProvinceCode(s: string, options: ProvinceOptions | undefined): Fie
   return r.success ? { success: true, value: r.data.code, warnings: r.data.warnings } : r;
 }
 
+// Cleaned text values never start like a spreadsheet formula: trimming `\t=cmd` or ` =1+1` must
+// not turn an inert cell into a live one (see `neutralizeFormula`).
 function parseDistrictValue(s: string): FieldResult {
   const r = parseDistrict(s);
-  return r.success ? { success: true, value: r.data.value, warnings: r.data.warnings } : r;
+  return r.success
+    ? { success: true, value: neutralizeFormula(r.data.value), warnings: r.data.warnings }
+    : r;
 }
 
 function parseCommuneValue(s: string): FieldResult {
   const r = parseCommune(s);
-  return r.success ? { success: true, value: r.data.value, warnings: r.data.warnings } : r;
+  return r.success
+    ? { success: true, value: neutralizeFormula(r.data.value), warnings: r.data.warnings }
+    : r;
 }
 
 // The parsers memoise their results; these memoise the reduced form as well, so that a value seen
@@ -290,6 +297,10 @@ function collapse(s: string): string {
  * a number is what the user saw in the spreadsheet (an ID or phone number that lost its leading
  * zero is repaired and says so; a date of birth is an Excel serial, a year or `yyyymmdd`); a `Date`
  * is a date of birth; anything else is reported as `FIELD_INVALID_TYPE`.
+ *
+ * Cleaned text values (name, district, commune, address) never start like a spreadsheet formula:
+ * one that would (`=cmd` from `\t=cmd`) gets the leading `'` of {@link neutralizeFormula}; the
+ * original text is kept as it came.
  *
  * @example
  * ```ts
@@ -386,7 +397,9 @@ function cleanWith(input: RawRecordInput, st: Settings, key: string): CleanResul
   const communeValue = optional(acc, communeRaw, 'commune', communeField);
 
   const addressRaw = text(raw, 'address', acc);
-  const addressValue = isBlank(addressRaw) ? undefined : collapse(addressRaw ?? '');
+  const addressValue = isBlank(addressRaw)
+    ? undefined
+    : neutralizeFormula(collapse(addressRaw ?? ''));
   const bad = acc.bad;
   if (bad !== undefined) {
     // In column order with the errors of the other address fields (those have no error when bad).

@@ -41,6 +41,12 @@ export {
   parseDateOfBirthOrThrow,
 } from './dob.js';
 export {
+  FORMULA_TRIGGERS,
+  neutralizeFormula,
+  startsLikeFormula,
+  unneutralizeFormula,
+} from './formula.js';
+export {
   type ColumnSource,
   columnForHeader,
   describeRecognizedColumns,
