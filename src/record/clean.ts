@@ -315,6 +315,8 @@ export function cleanRecord<const Raw extends RawRecordInput>(
   raw: Raw,
   options: CleanRecordOptions = DEFAULT_OPTIONS,
 ): CleanResult {
+  // Untyped callers: `null` (or any non-object) options are no options.
+  if (options === null || typeof options !== 'object') options = DEFAULT_OPTIONS;
   return cleanWith(raw, settingsOf(options), options.key ?? '');
 }
 
@@ -502,6 +504,7 @@ export function cleanRecords(
   rows: Iterable<RawRecordInput> | AsyncIterable<RawRecordInput>,
   options: CleanRecordsOptions = {},
 ): Generator<CleanResult, void, undefined> | AsyncGenerator<CleanResult, void, undefined> {
+  if (options === null || typeof options !== 'object') options = {};
   const st = streamSettings(options);
   const keyColumn = options.keyColumn;
   if (Symbol.asyncIterator in rows) {

@@ -76,8 +76,43 @@ function expectResult(r: unknown): void {
   }
 }
 
+/**
+ * Options are typed configuration, not data: `null` or a non-object is treated as no options (an
+ * untyped caller's `parse(x, null)`); the values inside an options object are not fuzzed.
+ */
+const options = fc.oneof(
+  fc.constant(undefined),
+  fc.constant(null),
+  fc.integer(),
+  fc.string(),
+  fc.boolean(),
+  fc.constant({}),
+  fc.constant([]),
+  fc.constant(Object.create(null) as object),
+);
+
 /** The untyped view of a function, as JavaScript callers and JSON data see it. */
 type Untyped = (input: unknown, options?: unknown) => unknown;
+
+/** Inputs that parse, so that options are used past the first checks. */
+const GOOD_INPUTS = fc.constantFrom<unknown>(
+  '038095012345',
+  38095012345,
+  10000000,
+  '123456789',
+  'B1234567',
+  '0912345678',
+  912345678,
+  '05/03/1990',
+  33000,
+  'Nam',
+  'Hà Nội',
+  'Phường 7',
+  'Quận 1',
+  'Nguyễn',
+  ['Họ tên', 'CCCD'],
+  { type: 'assign', caseId: 'c1' },
+);
 
 const RESULT_PARSERS: readonly [string, Untyped][] = [
   ['parseIdNumber', parseIdNumber as Untyped],
@@ -106,10 +141,10 @@ describe('every exported parse* function returns a Result and never throws', () 
     );
   });
 
-  it.each(RESULT_PARSERS)('%s(anything, anything options)', (_name, parse) => {
+  it.each(RESULT_PARSERS)('%s(any cell, null or non-object options)', (_name, parse) => {
     fc.assert(
-      fc.property(cell, anything, (input, options) => {
-        expectResult(parse(input, options));
+      fc.property(fc.oneof(cell, GOOD_INPUTS), options, (input, opts) => {
+        expectResult(parse(input, opts));
       }),
       { numRuns: 200 },
     );
@@ -156,6 +191,16 @@ describe('cleanRecord never throws on what a reader or a form gives', () => {
         for (const v of Object.values(r.record.extra)) expect(typeof v).toBe('string');
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('null or non-object options are no options', () => {
+    fc.assert(
+      fc.property(row, options, (raw, opts) => {
+        const r = cleanRecord(raw as RawRecordInput, opts as undefined);
+        expect(Array.isArray(r.issues)).toBe(true);
+        expect([...cleanRecords([raw as RawRecordInput], opts as undefined)]).toHaveLength(1);
+      }),
     );
   });
 
