@@ -28,6 +28,8 @@ import {
   recognizeColumns,
   replay,
   replayVerified,
+  type SignedList,
+  verifyListSignature,
   verifyLog,
   vietnameseSpec,
 } from '../../src/index.js';
@@ -250,6 +252,25 @@ describe('the workflow log functions never throw on malformed entries', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('verifyListSignature says false for a malformed list, never rejects', async () => {
+    await fc.assert(
+      fc.asyncProperty(anything, async (list) => {
+        expect(await verifyListSignature(list as SignedList)).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
+    const cyclic: Record<string, unknown> = { signature: { contentHash: 'x' } };
+    cyclic['listId'] = cyclic;
+    expect(await verifyListSignature(cyclic as unknown as SignedList)).toBe(false);
+    expect(
+      await verifyListSignature({
+        listId: 1n,
+        caseIds: [],
+        signature: { contentHash: 'x' },
+      } as never),
+    ).toBe(false);
   });
 
   it('a null entry, a cycle or a bigint in a valid log is an issue, not a throw', async () => {
