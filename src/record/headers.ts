@@ -210,6 +210,24 @@ export function normalizeHeader(header: string): string {
   return out;
 }
 
+/** A header without its parenthesised or bracketed notes: `Ngày sinh (dd/mm/yyyy)` → `Ngày sinh`. */
+function withoutNotes(header: string): string {
+  return header.replace(/\([^()]*\)|\[[^[\]]*\]/g, ' ');
+}
+
+/** The alias a header is: its whole text first (`CMND (cũ)`), then without its notes. */
+function aliasOf(header: string): AliasHit | undefined {
+  const table = aliasLookup();
+  const key = normalizeHeader(header);
+  if (key === '') return undefined;
+  const hit = table.get(key);
+  if (hit !== undefined) return hit;
+  const bare = withoutNotes(header);
+  if (bare === header) return undefined;
+  const bareKey = normalizeHeader(bare);
+  return bareKey === '' ? undefined : table.get(bareKey);
+}
+
 interface AliasHit {
   readonly column: EngineColumn;
   readonly rule?: HeaderAliasRule;
@@ -249,8 +267,7 @@ export function columnForHeader(header: string): EngineColumn | undefined {
   const text = headerText(header);
   const exact = text.trim().toLowerCase();
   if (isEngineColumn(exact)) return exact;
-  const key = normalizeHeader(text);
-  return key === '' ? undefined : aliasLookup().get(key)?.column;
+  return aliasOf(text)?.column;
 }
 
 /**
@@ -384,7 +401,7 @@ function findMapped(
 /**
  * Recognises the engine columns of a header row: each header's own name (any case), its
  * Vietnamese or English alias ({@link HEADER_ALIASES}; case, spacing, punctuation and diacritics
- * ignored), or `options.map`, which wins. Says, for every column found, which header it came from
+ * ignored, and notes in parentheses too: `Ngày sinh (dd/mm/yyyy)`), or `options.map`, which wins. Says, for every column found, which header it came from
  * and how, so that a summary can print `Họ và tên → full_name` ({@link describeRecognizedColumns}).
  *
  * When two headers give the same column: `--map` beats an exact name, which beats an alias, which
@@ -483,7 +500,6 @@ export function recognizeColumns(
   // What each header not named by --map could give, before looking at the other headers.
   const raw: { index: number; column: EngineColumn; exact: boolean; rule?: HeaderAliasRule }[] = [];
   const unrecognized: { index: number; header: string }[] = [];
-  const lookup = aliasLookup();
   texts.forEach((t, index) => {
     if (mappedIndex.has(index)) return;
     const exact = t.trim().toLowerCase();
@@ -491,8 +507,7 @@ export function recognizeColumns(
       raw.push({ index, column: exact, exact: true });
       return;
     }
-    const key = normalizeHeader(t);
-    const hit = key === '' ? undefined : lookup.get(key);
+    const hit = aliasOf(t);
     if (hit === undefined) unrecognized.push({ index, header: t });
     else if (hit.rule === undefined) raw.push({ index, column: hit.column, exact: false });
     else raw.push({ index, column: hit.column, exact: false, rule: hit.rule });

@@ -162,6 +162,20 @@ describe('recognizeColumns: the headers real files use', () => {
     expect(columnForHeader(header)).toBe(column);
   });
 
+  it('reads past notes in parentheses, but a note that names the column counts first', () => {
+    expect(columnForHeader('Ngày sinh (dd/mm/yyyy)')).toBe('dob');
+    expect(columnForHeader('Giới tính (Nam/Nữ)')).toBe('gender');
+    expect(columnForHeader('Số CMND/CCCD (12 số)')).toBe('id_number');
+    expect(columnForHeader('Số điện thoại [10 số]')).toBe('phone');
+    expect(columnForHeader('CMND (cũ)')).toBe('old_id_number');
+    expect(columnForHeader('(*)')).toBeUndefined();
+    expect(columnsOf(ok(['Họ và tên (*)', 'CCCD', 'CMND (cũ)']))).toEqual({
+      full_name: 'Họ và tên (*)',
+      id_number: 'CCCD',
+      old_id_number: 'CMND (cũ)',
+    });
+  });
+
   it('leaves unrelated headers alone', () => {
     for (const h of ['STT', 'Ghi chú', 'Dân tộc', 'Mã BHYT', 'Ngày tiêm', 'Loại vắc xin', '']) {
       expect(columnForHeader(h)).toBeUndefined();
