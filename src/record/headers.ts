@@ -10,7 +10,7 @@
  */
 import type { Issue, Result } from '../result.js';
 import { foldDiacritics } from '../text/index.js';
-import { ENGINE_COLUMNS, type EngineColumn, isEngineColumn } from './columns.js';
+import { type CellValue, ENGINE_COLUMNS, type EngineColumn, isEngineColumn } from './columns.js';
 
 /**
  * How an alias is used when several headers could give the same column.
@@ -318,6 +318,8 @@ export interface PassedOverHeader {
 
 /** What {@link recognizeColumns} found. */
 export interface RecognizedColumns {
+  /** The header row as given (non-text header cells as text, an empty cell as `''`). */
+  readonly headers: readonly string[];
   /** Engine column → where it comes from. */
   readonly columns: Readonly<Partial<Record<EngineColumn, RecognizedColumn>>>;
   /** The recognised columns in header order. */
@@ -601,6 +603,7 @@ export function recognizeColumns(
   return {
     success: true,
     data: {
+      headers: texts,
       columns: Object.fromEntries(chosen) as Partial<Record<EngineColumn, RecognizedColumn>>,
       found,
       columnAt,
@@ -665,4 +668,62 @@ export function joinNameParts(family: NamePart, middle: NamePart, given: NamePar
     out = out === '' ? words.join(' ') : `${out} ${words.join(' ')}`;
   }
   return out;
+}
+
+function isBlankCell(v: unknown): boolean {
+  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+}
+
+/**
+ * Builds the row `cleanRecord` takes from one data row of a file, with the columns
+ * {@link recognizeColumns} found: each engine column under its own name (`full_name`, `dob`, …,
+ * `old_id_number`, `family_name`, …), and every other column under its header, so that nothing is
+ * lost. When the `full_name` cell is missing or blank, the split name columns are joined
+ * ({@link joinNameParts}). An other column whose header is empty or already used as a key (an
+ * engine column's name, a duplicate) is kept as `column_N` (N its 1-based position); cells beyond
+ * the header row as `column_N` too. Cells are passed on as they are (numbers, dates, `null`):
+ * `cleanRecord` reads them.
+ *
+ * @example
+ * ```ts
+ * const r = recognizeColumns(['STT', 'Họ', 'Tên đệm', 'Tên', 'Ngày sinh', 'CCCD']);
+ * if (r.success) rawRecordFromRow(['1', 'Nguyễn', 'Văn', 'An', 33000, 38095012345], r.data);
+ * // { family_name: 'Nguyễn', middle_name: 'Văn', given_name: 'An', dob: 33000, id_number: 38095012345,
+ * //   STT: '1', full_name: 'Nguyễn Văn An' }
+ * ```
+ */
+export function rawRecordFromRow(
+  cells: readonly unknown[],
+  columns: RecognizedColumns,
+): Record<string, CellValue> {
+  // No prototype: a header such as `__proto__` is an ordinary key, its cell is kept.
+  const row = Object.create(null) as Record<string, CellValue>;
+  const list: readonly unknown[] = Array.isArray(cells) ? cells : [];
+  const cell = (v: unknown): CellValue =>
+    v === null ||
+    v === undefined ||
+    typeof v === 'string' ||
+    typeof v === 'number' ||
+    typeof v === 'bigint' ||
+    typeof v === 'boolean' ||
+    v instanceof Date
+      ? v
+      : // Not a cell type: passed as text so that cleanRecord can report it, not silently dropped.
+        String(v);
+  for (const f of columns.found) row[f.column] = cell(list[f.index]);
+  const taken = new Set<string>(ENGINE_COLUMNS);
+  const width = Math.max(list.length, columns.headers.length);
+  for (let i = 0; i < width; i++) {
+    if (columns.columnAt[i] !== undefined) continue;
+    const header = columns.headers[i] ?? '';
+    const key = header === '' || taken.has(header) ? `column_${i + 1}` : header;
+    taken.add(key);
+    row[key] = cell(list[i]);
+  }
+  const parts = [row['family_name'], row['middle_name'], row['given_name']];
+  if (isBlankCell(row['full_name']) && parts.some((p) => !isBlankCell(p))) {
+    const [family, middle, given] = parts.map((p) => (typeof p === 'string' ? p : partText(p)));
+    row['full_name'] = joinNameParts(family, middle, given);
+  }
+  return row;
 }

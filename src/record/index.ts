@@ -60,6 +60,7 @@ export {
   type RecognizeColumnsOptions,
   type RecognizedColumn,
   type RecognizedColumns,
+  rawRecordFromRow,
   recognizeColumns,
 } from './headers.js';
 export type { IdFieldIssueCode } from './id-field.js';

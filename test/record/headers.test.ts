@@ -10,9 +10,12 @@ import {
   isEngineColumn,
   joinNameParts,
   normalizeHeader,
+  type RawRecordInput,
   type RecognizedColumns,
+  rawRecordFromRow,
   recognizeColumns,
 } from '../../src/index.js';
+import { cleanRecord } from '../../src/record/index.js';
 
 function ok(headers: readonly string[], map?: Record<string, string>): RecognizedColumns {
   const r = recognizeColumns(headers, map === undefined ? {} : { map });
@@ -456,6 +459,77 @@ describe('joinNameParts', () => {
         const words = (x: string | undefined) => (x ?? '').split(/\s+/).filter(Boolean);
         expect(s.split(' ').filter(Boolean)).toEqual([...words(f), ...words(m), ...words(g)]);
       }),
+    );
+  });
+});
+
+describe('rawRecordFromRow', () => {
+  it('puts engine columns under their names and every other column under its header', () => {
+    const r = ok(['STT', 'Họ và tên', 'Ngày sinh', 'Số CMND/CCCD', 'CMND cũ', 'Ghi chú']);
+    const row = rawRecordFromRow(['7', 'nguyễn văn an', 33000, 38095012345, 12345678, 'x'], r);
+    expect({ ...row }).toEqual({
+      full_name: 'nguyễn văn an',
+      dob: 33000,
+      id_number: 38095012345,
+      old_id_number: 12345678,
+      STT: '7',
+      'Ghi chú': 'x',
+    });
+    const cleaned = cleanRecord(row as RawRecordInput);
+    expect(cleaned.record.fullName.value).toBe('Nguyễn Văn An');
+    expect(cleaned.record.idNumber.value).toBe('038095012345');
+    expect(cleaned.record.extra).toEqual({ old_id_number: '12345678', STT: '7', 'Ghi chú': 'x' });
+  });
+
+  it('joins split name columns when there is no full name', () => {
+    const split = ok(['Họ', 'Tên đệm', 'Tên']);
+    expect(rawRecordFromRow([' Nguyễn ', 'Thị  Thu', 'Hà'], split)['full_name']).toBe(
+      'Nguyễn Thị Thu Hà',
+    );
+    expect(rawRecordFromRow(['Trần Thị', 'Bình'], ok(['Họ và tên đệm', 'Tên']))['full_name']).toBe(
+      'Trần Thị Bình',
+    );
+    const both = ok(['Họ và tên', 'Họ', 'Tên']);
+    expect(rawRecordFromRow(['Lê Văn Tám', 'Lê', 'Tám'], both)['full_name']).toBe('Lê Văn Tám');
+    expect(rawRecordFromRow(['', 'Lê', 'Tám'], both)['full_name']).toBe('Lê Tám');
+    expect(rawRecordFromRow([null, null, null], split)['full_name']).toBeUndefined();
+  });
+
+  it('loses nothing: passed-over, empty, clashing headers and cells past the header row', () => {
+    const r = ok(['dob', 'ngay_sinh_bn', '', '__proto__', 'id'], { dob: 'ngay_sinh_bn' });
+    const row = rawRecordFromRow(['1990', '05/03/1990', 'a', 'b', '001', 'extra cell'], r);
+    expect({ ...row }).toEqual({
+      dob: '05/03/1990',
+      column_1: '1990',
+      column_3: 'a',
+      ['__proto__']: 'b',
+      id_number: '001',
+      column_6: 'extra cell',
+    });
+    expect(Object.keys(row)).toHaveLength(6);
+  });
+
+  it('property: every cell of the row is somewhere in the record', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(
+          fc.oneof(fc.constantFrom(...HEADER_ALIASES.map((a) => a.header)), fc.string()),
+          {
+            maxLength: 8,
+          },
+        ),
+        fc.array(
+          fc.string({ minLength: 1 }).map((s) => `v:${s}`),
+          { maxLength: 10 },
+        ),
+        (headers, cells) => {
+          const r = recognizeColumns(['Họ và tên', ...headers]);
+          if (!r.success) return;
+          const row = rawRecordFromRow(['v:name', ...cells], r.data);
+          const values = Object.values(row);
+          for (const c of ['v:name', ...cells]) expect(values).toContain(c);
+        },
+      ),
     );
   });
 });
