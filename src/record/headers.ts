@@ -9,7 +9,7 @@
  * @module
  */
 import type { Issue, Result } from '../result.js';
-import { foldDiacritics } from '../text/index.js';
+import { foldDiacritics, OTHER_SURNAMES, STRONG_SURNAMES } from '../text/index.js';
 import { type CellValue, ENGINE_COLUMNS, type EngineColumn, isEngineColumn } from './columns.js';
 
 /**
@@ -358,9 +358,38 @@ function at(index: number, header: string): string {
   return `column ${index + 1} ${show(header)}`;
 }
 
-/** A "header" that looks like a row of data (a date, an ID, a phone): not repeated in messages. */
+let surnameSets:
+  | { readonly exact: ReadonlySet<string>; readonly folded: ReadonlySet<string> }
+  | undefined;
+
+function surnames() {
+  if (surnameSets === undefined) {
+    const lower = (w: string) => w.normalize('NFC').toLowerCase();
+    surnameSets = {
+      exact: new Set([...STRONG_SURNAMES, ...OTHER_SURNAMES].map(lower)),
+      folded: new Set(STRONG_SURNAMES.map((w) => foldDiacritics(lower(w)))),
+    };
+  }
+  return surnameSets;
+}
+
+/**
+ * A "header" that looks like a cell of data, as in a file without a header row: a date, an ID or
+ * a phone (four digits in a row), an e-mail, or a person's name (two words or more, the first a
+ * surname). Messages do not repeat such a header: it may be personal data.
+ */
 function looksLikeData(header: string): boolean {
-  return /\d{4}|@/.test(header);
+  if (/\d{4}|@/.test(header)) return true;
+  const words = header.normalize('NFC').toLowerCase().trim().split(/\s+/);
+  const first = words[0];
+  if (words.length < 2 || first === undefined) return false;
+  const { exact, folded } = surnames();
+  return exact.has(first) || folded.has(foldDiacritics(first));
+}
+
+/** A header from the file for a message, unless it looks like data. */
+function showHeader(header: string): string {
+  return looksLikeData(header) ? '(a value that looks like data, not a header)' : show(header);
 }
 
 interface Candidate {
@@ -442,7 +471,7 @@ export function recognizeColumns(
       message:
         t === ''
           ? `Columns ${prev + 1} and ${i + 1} both have an empty header`
-          : `Columns ${prev + 1} and ${i + 1} have the same header ${show(t)}`,
+          : `Columns ${prev + 1} and ${i + 1} have the same header ${showHeader(t)}`,
       path: ['headers', i],
     });
   });
@@ -584,9 +613,7 @@ export function recognizeColumns(
         ? 'the header row is empty'
         : `headers seen: ${texts
             .slice(0, 40)
-            .map((t, i) =>
-              looksLikeData(t) ? `${i + 1} (looks like data, not a header)` : `${i + 1} ${show(t)}`,
-            )
+            .map((t, i) => `${i + 1} ${showHeader(t)}`)
             .join(', ')}${texts.length > 40 ? `, … (${texts.length} columns)` : ''}`;
     issues.push({
       code: 'NO_NAME_OR_ID_COLUMN',

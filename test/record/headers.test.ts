@@ -318,6 +318,27 @@ describe('recognizeColumns: issues', () => {
     expect(codes([])).toEqual(['NO_NAME_OR_ID_COLUMN']);
   });
 
+  it('a file without a header row: its first row (a person) is not repeated in messages', () => {
+    const firstRow = [
+      '1',
+      'Nguyễn Văn An',
+      '05/03/1990',
+      'Nam',
+      'Nguyen Thi Hoa',
+      'an@x.vn',
+      'Nam',
+    ];
+    const r = recognizeColumns(firstRow);
+    expect(r.success).toBe(false);
+    if (r.success) return;
+    expect(r.issues.map((i) => i.code)).toEqual(['HEADER_DUPLICATE', 'NO_NAME_OR_ID_COLUMN']);
+    const text = r.issues.map((i) => i.message).join('\n');
+    for (const personal of ['Nguyễn Văn An', 'Nguyen Thi Hoa', '1990', 'an@x.vn']) {
+      expect(text).not.toContain(personal);
+    }
+    expect(text).toContain('2 (a value that looks like data, not a header)');
+  });
+
   it('an ID column alone, or a name part alone, is enough', () => {
     expect(codes(['CCCD'])).toEqual([]);
     expect(codes(['Tên'])).toEqual([]);
