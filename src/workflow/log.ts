@@ -69,7 +69,9 @@ export function appendEvent(
   context: { readonly actor: unknown; readonly at: unknown },
   options: ReplayOptions = {},
 ): Promise<Result<AppendResult, WorkflowIssueCode>> {
-  return appendEvents(campaign, [{ event, actor: context.actor, at: context.at }], options);
+  // Untyped callers: a missing context is an invalid entry (reported), not a throw.
+  const ctx: Partial<EntryInput> = context !== null && typeof context === 'object' ? context : {};
+  return appendEvents(campaign, [{ event, actor: ctx.actor, at: ctx.at }], options);
 }
 
 /**
@@ -122,7 +124,7 @@ export async function appendEvents(
         ).issues,
       );
     }
-    const context = options.isValidIdNumber
+    const context = options?.isValidIdNumber
       ? { actor, at, isValidIdNumber: options.isValidIdNumber }
       : { actor, at };
     const failure = applyInPlace(cases, lists, event, context);

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  appendEvent,
   appendEvents,
   CANONICAL_COLUMNS,
   cleanRecord,
@@ -249,6 +250,12 @@ describe('the workflow log functions never throw on malformed entries', () => {
         expectResult(replay(log as LogEntry[]));
         expectResult(await replayVerified(log as LogEntry[]));
         expectResult(await appendEvents(emptyCampaign(), log as []));
+        expectResult(await appendEvent(emptyCampaign(), log, log as never));
+        // null options are no options
+        expectResult(await verifyLog(log as LogEntry[], null as never));
+        expectResult(replay(log as LogEntry[], null as never));
+        expectResult(await replayVerified(log as LogEntry[], null as never));
+        expectResult(await appendEvents(emptyCampaign(), log as [], null as never));
       }),
       { numRuns: 200 },
     );
