@@ -77,6 +77,17 @@ describe('recognizeColumns: the headers real files use', () => {
     expect(describeRecognizedColumns(r)[0]).toBe('Họ và tên → full_name');
   });
 
+  it('a child vaccination list', () => {
+    expect(
+      columnsOf(ok(['STT', 'Họ và tên trẻ', 'Ngày sinh trẻ', 'Giới tính trẻ', 'Họ tên mẹ', 'SĐT'])),
+    ).toEqual({
+      full_name: 'Họ và tên trẻ',
+      dob: 'Ngày sinh trẻ',
+      gender: 'Giới tính trẻ',
+      phone: 'SĐT',
+    });
+  });
+
   it('plain English headers (issue 14)', () => {
     expect(columnsOf(ok(['name', 'sex', 'date_of_birth', 'cccd']))).toEqual({
       full_name: 'name',
