@@ -337,6 +337,8 @@ export function parseIdNumber(
   input: string | number,
   options: ParseIdNumberOptions = EMPTY_OPTIONS,
 ): Result<ParsedId, IdIssueCode> {
+  // Untyped callers: `null` (or any non-object) options are no options.
+  if (options === null || typeof options !== 'object') options = EMPTY_OPTIONS;
   if (typeof input === 'string') {
     // Fast paths: clean 12-digit, 9-digit and passport strings (char codes only).
     if (isAsciiDigits(input, 12)) return twelveDigits(input, NO_REPAIRS, options);

@@ -2,14 +2,21 @@ import { memoize } from '../memo.js';
 import type { Issue } from '../result.js';
 import { type ToneStyle, toNfc } from '../text/index.js';
 import { parseCommune, parseDistrict } from './admin-unit.js';
-import { type CanonicalColumn, isCanonicalColumn, type RawRecordInput } from './columns.js';
+import {
+  type CanonicalColumn,
+  type CellValue,
+  isCanonicalColumn,
+  type RawRecordInput,
+} from './columns.js';
 import { type DateOfBirthOptions, parseDateOfBirth } from './dob.js';
+import { neutralizeFormula } from './formula.js';
 import { cleanIdNumber } from './id-field.js';
 import { NO_WARNINGS } from './issue.js';
 import { cleanFullName } from './name-field.js';
 import { parsePhone } from './phone.js';
 import { type ProvinceOptions, parseProvince } from './province.js';
 import {
+  categoryOf,
   type RecordIssue,
   type RecordIssueCode,
   type RecordIssueSeverity,
@@ -95,10 +102,92 @@ function isBlank(s: string | undefined): boolean {
   return true;
 }
 
+/**
+ * The text of a cell as the user saw it: a number as its digits (an ID or phone number that lost
+ * its leading zero is repaired by the field parser; a whole-number date of birth is an Excel
+ * serial, a year or `yyyymmdd`, a fraction is the time of day and dropped), a boolean as Excel
+ * shows it, a `Date` as `yyyy-mm-dd`. `undefined` for an empty cell (`null`, `undefined`); `null`
+ * for a value no reader gives for a cell (an object, `NaN`, an invalid date) or a date in the ID
+ * or phone column.
+ */
+function cellText(v: unknown, column: CanonicalColumn | undefined): string | undefined | null {
+  if (typeof v === 'string') return v;
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return null;
+    return column === 'dob' && v >= 1 ? String(Math.floor(v)) : String(v);
+  }
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'bigint') return v.toString();
+  // A date is a date of birth, or text in a text column; never an ID or a phone number.
+  if (v instanceof Date) return column === 'id_number' || column === 'phone' ? null : dateText(v);
+  return null;
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+/**
+ * A `Date` as `yyyy-mm-dd`. Readers and forms put a calendar date at midnight UTC (`<input
+ * type=date>`, most xlsx readers) or at local midnight (some xlsx readers): the UTC date unless
+ * the time is local midnight and not UTC midnight.
+ */
+function dateText(d: Date): string | null {
+  const t = d.getTime();
+  if (Number.isNaN(t)) return null;
+  const utcMidnight = t % 86_400_000 === 0;
+  const localMidnight =
+    d.getHours() === 0 && d.getMinutes() === 0 && d.getSeconds() === 0 && d.getMilliseconds() === 0;
+  const local = localMidnight && !utcMidnight;
+  const year = local ? d.getFullYear() : d.getUTCFullYear();
+  const month = (local ? d.getMonth() : d.getUTCMonth()) + 1;
+  const day = local ? d.getDate() : d.getUTCDate();
+  if (year < 0 || year > 9999) return null;
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}
+
+function invalidType(column: CanonicalColumn, v: unknown): RecordIssue {
+  const kind =
+    v instanceof Date
+      ? Number.isNaN(v.getTime())
+        ? 'an invalid date'
+        : 'a date'
+      : typeof v === 'number'
+        ? 'a number that is not finite'
+        : Array.isArray(v)
+          ? 'a list'
+          : `a value of type ${typeof v}`;
+  return {
+    code: 'FIELD_INVALID_TYPE',
+    message: `Expected text, a number or a date; the cell holds ${kind}`,
+    category: categoryOf('FIELD_INVALID_TYPE', column),
+    severity: 'error',
+    path: [column],
+  };
+}
+
 /** Issues of one row; most rows have none, so the arrays are created on the first one. */
 interface Acc {
   errors: RecordIssue[] | undefined;
   warnings: RecordIssue[] | undefined;
+  /** Columns whose cell holds a value no reader gives (rare: created on the first one). */
+  bad: Map<CanonicalColumn, RecordIssue> | undefined;
+}
+
+/** A canonical cell as text ({@link cellText}); a cell of an unusable type is noted in `acc.bad`. */
+function text(
+  raw: Readonly<Record<string, unknown>>,
+  column: CanonicalColumn,
+  acc: Acc,
+): string | undefined {
+  const v = raw[column];
+  if (typeof v === 'string' || v === undefined) return v;
+  const t = cellText(v, column);
+  if (t !== null) return t;
+  acc.bad = acc.bad ?? new Map();
+  acc.bad.set(column, invalidType(column, v));
+  return undefined;
 }
 
 function push(acc: Acc, i: RecordIssue): void {
@@ -163,14 +252,20 @@ function parseProvinceCode(s: string, options: ProvinceOptions | undefined): Fie
   return r.success ? { success: true, value: r.data.code, warnings: r.data.warnings } : r;
 }
 
+// Cleaned text values never start like a spreadsheet formula: trimming `\t=cmd` or ` =1+1` must
+// not turn an inert cell into a live one (see `neutralizeFormula`).
 function parseDistrictValue(s: string): FieldResult {
   const r = parseDistrict(s);
-  return r.success ? { success: true, value: r.data.value, warnings: r.data.warnings } : r;
+  return r.success
+    ? { success: true, value: neutralizeFormula(r.data.value), warnings: r.data.warnings }
+    : r;
 }
 
 function parseCommuneValue(s: string): FieldResult {
   const r = parseCommune(s);
-  return r.success ? { success: true, value: r.data.value, warnings: r.data.warnings } : r;
+  return r.success
+    ? { success: true, value: neutralizeFormula(r.data.value), warnings: r.data.warnings }
+    : r;
 }
 
 // The parsers memoise their results; these memoise the reduced form as well, so that a value seen
@@ -198,44 +293,73 @@ function collapse(s: string): string {
  * or `field`), a severity and the column. Never throws, never drops a field: each field keeps its
  * original text and unknown columns are kept in `extra`.
  *
+ * Takes cells as readers and forms give them ({@link CellValue}): `null` and `undefined` are empty;
+ * a number is what the user saw in the spreadsheet (an ID or phone number that lost its leading
+ * zero is repaired and says so; a date of birth is an Excel serial, a year or `yyyymmdd`); a `Date`
+ * is a date of birth; anything else is reported as `FIELD_INVALID_TYPE`.
+ *
+ * Cleaned text values (name, district, commune, address) never start like a spreadsheet formula:
+ * one that would (`=cmd` from `\t=cmd`) gets the leading `'` of {@link neutralizeFormula}; the
+ * original text is kept as it came.
+ *
  * @example
  * ```ts
  * const { record, issues } = cleanRecord({ full_name: 'nguyen van an', dob: '31/02/1990', id_number: '' });
  * record.dob.original; // '31/02/1990'
  * issues.map((i) => i.code); // ['ID_MISSING', 'DOB_IMPOSSIBLE', 'SEX_MISSING']
+ * // Cells from an xlsx reader:
+ * cleanRecord({ id_number: 38095012345, phone: 912345678, dob: 33000, gender: null }).record.idNumber.value; // '038095012345'
  * ```
  */
 export function cleanRecord<const Raw extends RawRecordInput>(
   raw: Raw,
   options: CleanRecordOptions = DEFAULT_OPTIONS,
 ): CleanResult {
+  // Untyped callers: `null` (or any non-object) options are no options.
+  if (options === null || typeof options !== 'object') options = DEFAULT_OPTIONS;
   return cleanWith(raw, settingsOf(options), options.key ?? '');
 }
 
-function cleanWith(raw: RawRecordInput, st: Settings, key: string): CleanResult {
-  const acc: Acc = { errors: undefined, warnings: undefined };
+const NO_ROW: Readonly<Record<string, unknown>> = Object.freeze({});
 
-  const nameRaw = raw.full_name;
+function cleanWith(input: RawRecordInput, st: Settings, key: string): CleanResult {
+  const acc: Acc = { errors: undefined, warnings: undefined, bad: undefined };
+  // Typed callers pass an object; untyped ones (a reader, a form, JSON) may pass anything.
+  const raw: Readonly<Record<string, unknown>> =
+    input !== null && typeof input === 'object' ? input : NO_ROW;
+
+  // Cells of other types than text become text as the user saw them (`text`).
+  const nameRaw = text(raw, 'full_name', acc);
   const name = cleanFullName(nameRaw, st.toneStyle);
 
-  const dobRaw = raw.dob;
+  const dobRaw = text(raw, 'dob', acc);
   let dobValue: PartialDate | undefined;
   const dob = parseDateOfBirth(dobRaw ?? '', st.dob);
   if (dob.success) dobValue = dob.data.value;
 
-  const sexRaw = raw.gender;
+  const sexRaw = text(raw, 'gender', acc);
   let sexValue: Sex | undefined;
   const sex = parseSex(sexRaw ?? '', st.sex);
   if (sex.success) sexValue = sex.data;
 
   // Issues in column order: ID, name, dob, sex, then the address fields.
-  const idRaw = raw.id_number;
+  const idCell = raw['id_number'];
+  const idRaw = text(raw, 'id_number', acc);
   let idNumber: CleanField<string> = field<string>(idRaw, undefined);
   let idKind: CleanRecord['idKind'];
-  if (isBlank(idRaw)) {
+  const badId = acc.bad?.get('id_number');
+  if (badId !== undefined) {
+    push(acc, badId);
+  } else if (isBlank(idRaw)) {
     push(acc, ID_MISSING);
   } else {
-    const id = cleanIdNumber(idRaw ?? '', dobValue, sexValue, st.referenceDate);
+    // A number cell goes to the ID parser as a number: it knows which digits were lost.
+    const id = cleanIdNumber(
+      typeof idCell === 'number' ? idCell : (idRaw ?? ''),
+      dobValue,
+      sexValue,
+      st.referenceDate,
+    );
     idNumber = field(idRaw, id.value);
     idKind = id.kind;
     if (id.errors.length > 0) addAll(acc, id.errors, 'id_number', 'error');
@@ -243,40 +367,58 @@ function cleanWith(raw: RawRecordInput, st: Settings, key: string): CleanResult 
     for (const c of id.conflicts) push(acc, c);
   }
 
-  if (name.error !== undefined) push(acc, toRecordIssue(name.error, 'full_name', 'error'));
+  const badName = acc.bad?.get('full_name');
+  if (badName !== undefined) push(acc, badName);
+  else if (name.error !== undefined) push(acc, toRecordIssue(name.error, 'full_name', 'error'));
   if (name.warnings !== undefined) addAll(acc, name.warnings, 'full_name', 'warning');
 
-  if (dob.success) {
+  const badDob = acc.bad?.get('dob');
+  if (badDob !== undefined) {
+    push(acc, badDob);
+  } else if (dob.success) {
     if (dob.data.warnings.length > 0) addAll(acc, dob.data.warnings, 'dob', 'warning');
   } else {
     addAll(acc, dob.issues, 'dob', 'error');
   }
-  if (!sex.success) addAll(acc, sex.issues, 'gender', 'error');
+  const badSex = acc.bad?.get('gender');
+  if (badSex !== undefined) push(acc, badSex);
+  else if (!sex.success) addAll(acc, sex.issues, 'gender', 'error');
 
-  const phoneRaw = raw.phone;
+  const phoneRaw = text(raw, 'phone', acc);
   const phoneValue = optional(acc, phoneRaw, 'phone', parsePhoneValue);
-  const provinceRaw = raw.province;
+  const provinceRaw = text(raw, 'province', acc);
   const provinceCode = optional(
     acc,
     provinceRaw,
     'province',
     st.province?.fuzzy === false ? provinceStrictField : provinceFuzzyField,
   );
-  const districtRaw = raw.district;
+  const districtRaw = text(raw, 'district', acc);
   const districtValue = optional(acc, districtRaw, 'district', districtField);
-  const communeRaw = raw.commune;
+  const communeRaw = text(raw, 'commune', acc);
   const communeValue = optional(acc, communeRaw, 'commune', communeField);
 
-  const addressRaw = raw.address;
-  const addressValue = isBlank(addressRaw) ? undefined : collapse(addressRaw ?? '');
+  const addressRaw = text(raw, 'address', acc);
+  const addressValue = isBlank(addressRaw)
+    ? undefined
+    : neutralizeFormula(collapse(addressRaw ?? ''));
+  const bad = acc.bad;
+  if (bad !== undefined) {
+    // In column order with the errors of the other address fields (those have no error when bad).
+    for (const column of ['phone', 'province', 'district', 'commune', 'address'] as const) {
+      const b = bad.get(column);
+      if (b !== undefined) push(acc, b);
+    }
+  }
 
   let extra = EMPTY_EXTRA;
   for (const k in raw) {
     if (isCanonicalColumn(k)) continue;
-    const v = (raw as Readonly<Record<string, unknown>>)[k];
-    if (typeof v !== 'string') continue;
+    const v = raw[k];
+    const t = typeof v === 'string' ? v : cellText(v, undefined);
+    if (t === undefined || t === null) continue;
     if (extra === EMPTY_EXTRA) extra = {};
-    (extra as Record<string, string>)[k] = v;
+    (extra as Record<string, string>)[k] = t;
   }
 
   const fullName = field(nameRaw, name.value);
@@ -329,8 +471,10 @@ export interface CleanRecordsOptions extends Omit<CleanRecordOptions, 'key'> {
 /** The key of the `n`-th row: its `keyColumn` value, or `n` when no key column is set. */
 function keyOf(raw: RawRecordInput, keyColumn: string | undefined, n: number): string {
   if (keyColumn === undefined) return String(n);
+  if (raw === null || typeof raw !== 'object') return '';
   const v = (raw as Readonly<Record<string, unknown>>)[keyColumn];
-  return typeof v === 'string' ? v : '';
+  if (typeof v === 'string') return v;
+  return cellText(v, undefined) ?? '';
 }
 
 function streamSettings(options: CleanRecordsOptions): Settings {
@@ -360,6 +504,7 @@ export function cleanRecords(
   rows: Iterable<RawRecordInput> | AsyncIterable<RawRecordInput>,
   options: CleanRecordsOptions = {},
 ): Generator<CleanResult, void, undefined> | AsyncGenerator<CleanResult, void, undefined> {
+  if (options === null || typeof options !== 'object') options = {};
   const st = streamSettings(options);
   const keyColumn = options.keyColumn;
   if (Symbol.asyncIterator in rows) {

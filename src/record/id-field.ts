@@ -56,7 +56,7 @@ const SEX_CONFLICT: RecordIssue = Object.freeze({
  * ```
  */
 export function cleanIdNumber(
-  input: string,
+  input: string | number,
   dob: PartialDate | undefined,
   sex: Sex | undefined,
   referenceDate: Date | undefined,

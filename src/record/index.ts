@@ -21,7 +21,11 @@ export {
 export {
   CANONICAL_COLUMNS,
   type CanonicalColumn,
+  type CellValue,
+  ENGINE_COLUMNS,
+  type EngineColumn,
   isCanonicalColumn,
+  isEngineColumn,
   type RawRecord,
   type RawRecordInput,
 } from './columns.js';
@@ -36,6 +40,29 @@ export {
   parseDateOfBirth,
   parseDateOfBirthOrThrow,
 } from './dob.js';
+export {
+  FORMULA_TRIGGERS,
+  neutralizeFormula,
+  startsLikeFormula,
+  unneutralizeFormula,
+} from './formula.js';
+export {
+  type ColumnSource,
+  columnForHeader,
+  describeRecognizedColumns,
+  HEADER_ALIASES,
+  type HeaderAlias,
+  type HeaderAliasRule,
+  type HeaderIssueCode,
+  joinNameParts,
+  normalizeHeader,
+  type PassedOverHeader,
+  type RecognizeColumnsOptions,
+  type RecognizedColumn,
+  type RecognizedColumns,
+  rawRecordFromRow,
+  recognizeColumns,
+} from './headers.js';
 export type { IdFieldIssueCode } from './id-field.js';
 export type { NameIssueCode } from './name-field.js';
 export {

@@ -1,6 +1,7 @@
 import { memoize } from '../memo.js';
 import type { Issue } from '../result.js';
 import { type NameChange, normalizeName, type ToneStyle } from '../text/index.js';
+import { neutralizeFormula } from './formula.js';
 import { issue } from './issue.js';
 
 /**
@@ -50,8 +51,11 @@ const traditionalMemo = memoize((s) => clean(s, 'traditional'), 65_536);
 const modernMemo = memoize((s) => clean(s, 'modern'), 65_536);
 
 function clean(input: string, style: ToneStyle): CleanedName {
-  const { value, changes } = normalizeName(input, { style });
-  if (value.length === 0) return MISSING;
+  const normalized = normalizeName(input, { style });
+  const changes = normalized.changes;
+  if (normalized.value.length === 0) return MISSING;
+  // Trimming may expose a formula (`\t=cmd` → `=cmd`): a cleaned name never starts like one.
+  const value = neutralizeFormula(normalized.value);
   let warnings: Issue<NameIssueCode>[] | undefined;
   if (changes.length > 0) {
     if (changes.some(isLegacyChange)) {

@@ -30,8 +30,14 @@ export type RecordIssueSeverity = 'error' | 'warning';
  * - `ID_MISSING`: the `id_number` column is empty or absent.
  * - `ID_DOB_CONFLICT`: the birth year (or century) encoded in the CCCD disagrees with the date of birth.
  * - `ID_SEX_CONFLICT`: the sex encoded in the CCCD disagrees with the sex column.
+ * - `FIELD_INVALID_TYPE`: the cell holds something no reader gives for a cell (an object, an
+ *   array, a function, `NaN`, an invalid `Date`); the field is treated as unusable.
  */
-export type RecordCheckCode = 'ID_MISSING' | 'ID_DOB_CONFLICT' | 'ID_SEX_CONFLICT';
+export type RecordCheckCode =
+  | 'ID_MISSING'
+  | 'ID_DOB_CONFLICT'
+  | 'ID_SEX_CONFLICT'
+  | 'FIELD_INVALID_TYPE';
 
 /** Every code a `RecordIssue` can carry. */
 export type RecordIssueCode =

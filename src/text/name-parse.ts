@@ -104,6 +104,8 @@ function trailingCompoundLength(keys: readonly string[], folding: boolean): numb
  * ```
  */
 export function parseVietnameseName(s: string): VietnameseName {
+  // Untyped callers (a reader's number or null cell): an empty name, never a throw.
+  if (typeof s !== 'string') return { surname: '', middle: [], given: '', reversed: false };
   const words = toNfc(s)
     .split(' ')
     .filter((w) => w.length > 0);

@@ -127,6 +127,7 @@ const SINGLE_ONSETS = new Set('bcdđghklmnprstvx');
 
 /** Codes of why a string is not a Vietnamese syllable. */
 export type SyllableIssueCode =
+  | 'SYLLABLE_NOT_TEXT'
   | 'SYLLABLE_EMPTY'
   | 'SYLLABLE_NOT_A_LETTER'
   | 'SYLLABLE_BAD_ONSET'
@@ -329,6 +330,7 @@ export interface SyllableOptions {
 }
 
 const MESSAGES: Readonly<Record<SyllableIssueCode, string>> = {
+  SYLLABLE_NOT_TEXT: 'Expected text',
   SYLLABLE_EMPTY: 'The syllable is empty',
   SYLLABLE_NOT_A_LETTER: 'The syllable contains a character that is not a Vietnamese letter',
   SYLLABLE_BAD_ONSET: 'The syllable does not start with a Vietnamese initial consonant or vowel',
@@ -353,7 +355,14 @@ export function parseSyllable(
   s: string,
   options?: SyllableOptions,
 ): Result<VietnameseSyllable, SyllableIssueCode> {
-  const a = analyzeSyllable(s, options?.missingDiacritics ?? false);
+  // Untyped callers: never throw.
+  if (typeof s !== 'string') {
+    return {
+      success: false,
+      issues: [{ code: 'SYLLABLE_NOT_TEXT', message: MESSAGES.SYLLABLE_NOT_TEXT }],
+    };
+  }
+  const a = analyzeSyllable(s, options?.missingDiacritics === true);
   if (a.error !== null) {
     return { success: false, issues: [{ code: a.error, message: MESSAGES[a.error] }] };
   }

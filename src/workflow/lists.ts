@@ -44,13 +44,28 @@ export async function signList(content: ListContent, by: Actor, at: string): Pro
 
 /**
  * Whether a signed list's content hash matches its id and case ids (nothing added, removed or
- * reordered since signing).
+ * reordered since signing). A malformed list (`null`, no signature, a list id that cannot be
+ * serialised) is not verified: `false`, never a rejection.
  *
  * @example
  * ```ts
  * await verifyListSignature(list); // true
+ * await verifyListSignature(null as never); // false
  * ```
  */
 export async function verifyListSignature(list: SignedList): Promise<boolean> {
-  return (await listContentHash(list)) === list.signature.contentHash;
+  const untyped: unknown = list;
+  if (untyped === null || typeof untyped !== 'object') return false;
+  const signature: unknown = (untyped as Partial<SignedList>).signature;
+  if (signature === null || typeof signature !== 'object') return false;
+  const expected = (signature as Partial<SignedList['signature']>).contentHash;
+  if (typeof expected !== 'string') return false;
+  const { listId, caseIds } = untyped as Partial<SignedList>;
+  let actual: string;
+  try {
+    actual = await listContentHash({ listId: listId as string, caseIds: caseIds as string[] });
+  } catch {
+    return false; // a bigint or a cycle: not a list that was ever signed
+  }
+  return actual === expected;
 }

@@ -2,7 +2,7 @@
  * The append-only audit log: validated appends, a hash chain, fast replay and verification.
  * @module
  */
-import type { Result } from '../result.js';
+import type { Failure, Result } from '../result.js';
 import { applyInPlace, type CampaignState, GENESIS_HASH } from './campaign.js';
 import type { WorkflowEvent } from './events.js';
 import { canonicalJson, sha256Hex } from './hash.js';
@@ -10,7 +10,7 @@ import { fail, type WorkflowIssue, type WorkflowIssueCode } from './issues.js';
 import { verifyListSignature } from './lists.js';
 import type { LogEntry } from './log-types.js';
 import { fastReplay } from './replay-fast.js';
-import { parseEntryContext, parseWorkflowEvent } from './schema.js';
+import { parseEntryContext, parseLog, parseWorkflowEvent } from './schema.js';
 
 /** Options of replaying and appending. */
 export interface ReplayOptions {
@@ -69,7 +69,9 @@ export function appendEvent(
   context: { readonly actor: unknown; readonly at: unknown },
   options: ReplayOptions = {},
 ): Promise<Result<AppendResult, WorkflowIssueCode>> {
-  return appendEvents(campaign, [{ event, actor: context.actor, at: context.at }], options);
+  // Untyped callers: a missing context is an invalid entry (reported), not a throw.
+  const ctx: Partial<EntryInput> = context !== null && typeof context === 'object' ? context : {};
+  return appendEvents(campaign, [{ event, actor: ctx.actor, at: ctx.at }], options);
 }
 
 /**
@@ -91,11 +93,20 @@ export async function appendEvents(
   const entries: LogEntry[] = [];
   let head = campaign.head;
   let seq = campaign.length;
+  if (!Array.isArray(inputs)) {
+    return fail('WORKFLOW_INVALID_EVENT', 'Expected a list of { event, actor, at } inputs', []);
+  }
   for (let i = 0; i < inputs.length; i++) {
-    const input = inputs[i]!;
-    const parsed = parseWorkflowEvent(input.event);
+    const input: unknown = inputs[i];
+    if (input === null || typeof input !== 'object') {
+      return fail('WORKFLOW_INVALID_EVENT', `Input ${i} is not an { event, actor, at } object`, [
+        i,
+      ]);
+    }
+    const { event: rawEvent, actor: rawActor, at: rawAt } = input as Partial<EntryInput>;
+    const parsed = parseWorkflowEvent(rawEvent);
     if (!parsed.success) return prefixed(i, 'event', parsed.issues);
-    const ctx = parseEntryContext({ actor: input.actor, at: input.at });
+    const ctx = parseEntryContext({ actor: rawActor, at: rawAt });
     if (!ctx.success) return prefixed(i, undefined, ctx.issues);
     const event = parsed.data;
     const { actor, at } = ctx.data;
@@ -113,7 +124,7 @@ export async function appendEvents(
         ).issues,
       );
     }
-    const context = options.isValidIdNumber
+    const context = options?.isValidIdNumber
       ? { actor, at, isValidIdNumber: options.isValidIdNumber }
       : { actor, at };
     const failure = applyInPlace(cases, lists, event, context);
@@ -156,7 +167,43 @@ export function replay(
   entries: readonly LogEntry[],
   options: ReplayOptions = {},
 ): Result<CampaignState, WorkflowIssueCode> {
-  return fastReplay(entries, options.isValidIdNumber);
+  const notList = notAList(entries);
+  if (notList) return notList;
+  try {
+    return fastReplay(entries, options?.isValidIdNumber);
+  } catch (error) {
+    return malformedOr(entries, error);
+  }
+}
+
+function notAList(entries: unknown): Failure<WorkflowIssueCode> | undefined {
+  return Array.isArray(entries)
+    ? undefined
+    : fail('WORKFLOW_INVALID_EVENT', 'Expected the log as a list of entries', []);
+}
+
+/**
+ * The fast paths trust entries as stored; when one throws on an entry, the entries are checked
+ * with the schema: a malformed entry (`null`, a missing field) is reported as
+ * `WORKFLOW_INVALID_EVENT`, and an error on well-formed entries (a bug) is thrown on.
+ */
+function malformedOr(entries: unknown, error: unknown): Failure<WorkflowIssueCode> {
+  const checked = parseLog(entries);
+  if (!checked.success) return checked;
+  throw error;
+}
+
+/** An entry's hash, or `undefined` when it cannot be serialised (a cycle, a bigint). */
+async function hashOrUndefined(entry: LogEntry): Promise<string | undefined> {
+  try {
+    return await hashEntry(entry);
+  } catch {
+    return undefined;
+  }
+}
+
+function isObject(v: unknown): v is object {
+  return v !== null && typeof v === 'object';
 }
 
 /** What to check the end of the log against. */
@@ -196,21 +243,34 @@ export async function verifyLog(
   entries: readonly LogEntry[],
   options: VerifyLogOptions = {},
 ): Promise<Result<LogSummary, WorkflowIssueCode>> {
+  const notList = notAList(entries);
+  if (notList) return notList;
   const issues: WorkflowIssue[] = [];
-  const max = options.maxIssues ?? 20;
-  const batch = options.batchSize ?? 4096;
+  const max = options?.maxIssues ?? 20;
+  const batch = Math.max(1, options?.batchSize ?? 4096);
   const n = entries.length;
   for (let i = 0; i < n && issues.length < max; i++) {
-    const entry = entries[i]!;
-    if (entry.seq !== i) {
+    const entry: unknown = entries[i];
+    if (!isObject(entry)) {
+      issues.push({
+        code: 'WORKFLOW_INVALID_EVENT',
+        message: `Entry ${i} is not a log entry object`,
+        path: [i],
+      });
+      continue;
+    }
+    const { seq, prevHash } = entry as Partial<LogEntry>;
+    if (seq !== i) {
       issues.push({
         code: 'WORKFLOW_LOG_SEQUENCE_GAP',
-        message: `Entry ${i} has seq ${entry.seq}`,
+        message: `Entry ${i} has seq ${typeof seq === 'number' ? seq : 'missing'}`,
         path: [i, 'seq'],
       });
     }
-    const expected = i === 0 ? GENESIS_HASH : entries[i - 1]!.hash;
-    if (entry.prevHash !== expected) {
+    const before: unknown = i === 0 ? undefined : entries[i - 1];
+    const expected =
+      i === 0 ? GENESIS_HASH : isObject(before) ? (before as Partial<LogEntry>).hash : undefined;
+    if (prevHash !== expected || typeof prevHash !== 'string') {
       issues.push({
         code: 'WORKFLOW_LOG_CHAIN_BROKEN',
         message: `Entry ${i} does not name the hash of the entry before it`,
@@ -220,11 +280,25 @@ export async function verifyLog(
   }
   for (let start = 0; start < n && issues.length < max; start += batch) {
     const end = Math.min(n, start + batch);
-    const pending: Promise<string>[] = [];
-    for (let i = start; i < end; i++) pending.push(hashEntry(entries[i]!));
+    const pending: Promise<string | undefined>[] = [];
+    for (let i = start; i < end; i++) {
+      const entry: unknown = entries[i];
+      pending.push(
+        isObject(entry) ? hashOrUndefined(entry as LogEntry) : Promise.resolve(undefined),
+      );
+    }
     const hashes = await Promise.all(pending);
     for (let i = start; i < end && issues.length < max; i++) {
-      if (hashes[i - start] !== entries[i]!.hash) {
+      const entry: unknown = entries[i];
+      if (!isObject(entry)) continue;
+      const hash = hashes[i - start];
+      if (hash === undefined) {
+        issues.push({
+          code: 'WORKFLOW_INVALID_EVENT',
+          message: `Entry ${i} cannot be serialised to be hashed`,
+          path: [i],
+        });
+      } else if (hash !== (entry as Partial<LogEntry>).hash) {
         issues.push({
           code: 'WORKFLOW_LOG_HASH_MISMATCH',
           message: `Entry ${i} was changed after it was hashed`,
@@ -233,18 +307,22 @@ export async function verifyLog(
       }
     }
   }
-  const head = n === 0 ? GENESIS_HASH : entries[n - 1]!.hash;
-  if (options.expectedHead !== undefined && options.expectedHead !== head && issues.length < max) {
+  const last: unknown = n === 0 ? undefined : entries[n - 1];
+  const lastHash = isObject(last) ? (last as Partial<LogEntry>).hash : undefined;
+  const head = n === 0 ? GENESIS_HASH : typeof lastHash === 'string' ? lastHash : '';
+  const expectedHead = options?.expectedHead;
+  const expectedLength = options?.expectedLength;
+  if (expectedHead !== undefined && expectedHead !== head && issues.length < max) {
     issues.push({
       code: 'WORKFLOW_LOG_HEAD_MISMATCH',
       message: 'The log does not end at the expected head hash',
       path: [],
     });
   }
-  if (options.expectedLength !== undefined && options.expectedLength !== n && issues.length < max) {
+  if (expectedLength !== undefined && expectedLength !== n && issues.length < max) {
     issues.push({
       code: 'WORKFLOW_LOG_HEAD_MISMATCH',
-      message: `The log has ${n} entries, expected ${options.expectedLength}`,
+      message: `The log has ${n} entries, expected ${String(expectedLength)}`,
       path: [],
     });
   }
@@ -267,6 +345,17 @@ export async function replayVerified(
 ): Promise<Result<CampaignState, WorkflowIssueCode>> {
   const verified = await verifyLog(entries, options);
   if (!verified.success) return verified;
+  try {
+    return await replaySigned(entries, options);
+  } catch (error) {
+    return malformedOr(entries, error);
+  }
+}
+
+async function replaySigned(
+  entries: readonly LogEntry[],
+  options: ReplayOptions,
+): Promise<Result<CampaignState, WorkflowIssueCode>> {
   const signed: Promise<boolean>[] = [];
   const at: number[] = [];
   for (let i = 0; i < entries.length; i++) {
