@@ -10,6 +10,12 @@ export { VnReconcileError } from '../errors.js';
 export type { LinkRow, RowObject } from '../match/index.js';
 export { EXPLANATION_INVALID, LINK_COLUMNS } from '../match/index.js';
 export {
+  ENGINE_COLUMNS,
+  type EngineColumn,
+  isEngineColumn,
+  joinNameParts,
+} from '../record/index.js';
+export {
   CLEAN_COLUMNS,
   type CleanFileOptions,
   type CleanFileSummary,
@@ -28,7 +34,6 @@ export {
   isInputError,
   throwIfAborted,
 } from './errors.js';
-export { ENGINE_COLUMNS, type EngineColumn, isEngineColumn, joinNameParts } from './io/columns.js';
 export type { ColumnMap } from './io/csv.js';
 export {
   type Delimiter,

@@ -13,6 +13,8 @@ export interface LoadedSide {
   readonly keys: string[];
   readonly cells: string[][];
   readonly columns: readonly string[];
+  /** Which header became which engine column (`Họ và tên → full_name`). */
+  readonly mapping: readonly string[];
   /** Clean records of the valid rows. */
   readonly records: CleanRecord[];
   /** Row index → index in `records`, −1 for an invalid row. */
@@ -82,6 +84,7 @@ export async function loadSide(
     keys,
     cells,
     columns: source.header.columns,
+    mapping: source.header.mapping,
     records,
     recordOf: Int32Array.from(recordOf),
     invalid,

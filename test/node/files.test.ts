@@ -223,6 +223,52 @@ describe('inputs', () => {
   });
 });
 
+describe('headers real files use', () => {
+  it('Vietnamese, English and split-name headers are recognised and reported', async () => {
+    const files: [string, string, RegExp][] = [
+      [
+        'officials.csv',
+        'STT,Họ và tên,Ngày sinh,Giới tính,Số CMND/CCCD,Số điện thoại,Tỉnh/Thành phố,Quận/Huyện,Phường/Xã\n1,Nguyễn Văn An,03/05/1990,Nam,001090012345,0912345678,Hà Nội,Đống Đa,Láng Hạ\n',
+        /Họ và tên → full_name/,
+      ],
+      [
+        'english.csv',
+        'id,name,sex,date_of_birth,cccd\n1,Nguyễn Văn An,M,1990-05-03,001090012345\n',
+        /name → full_name/,
+      ],
+      [
+        'split.csv',
+        'ma,Họ đệm,Tên,Ngày sinh,CCCD\n1,Nguyễn Văn,An,03/05/1990,001090012345\n',
+        /Tên → given_name/,
+      ],
+    ];
+    for (const [name, text, mapping] of files) {
+      const f = join(fx.dir, name);
+      writeFileSync(f, text);
+      const out = join(fx.dir, `${name}.out.csv`);
+      const summary = await cleanFile(f, { out, referenceDate });
+      expect(summary.notes.join('\n'), name).toMatch(mapping);
+      const [row] = parse(readFileSync(out), { columns: true }) as Record<string, string>[];
+      expect(row?.['full_name_clean'], name).toBe('Nguyễn Văn An');
+      expect(row?.['id_number_clean'], name).toBe('001090012345');
+      expect(row?.['issues'] ?? '', name).not.toMatch(/NAME_MISSING|ID_MISSING/);
+    }
+  });
+
+  it('--map accepts every engine column, old_id_number included; a file with no name and no ID column is exit 1', async () => {
+    const f = join(fx.dir, 'mapped.csv');
+    writeFileSync(f, 'ma,ho_ten,so_cu\n1,Lê Văn B,012345678\n');
+    const r = await runCapture(['clean', f, '--map', 'full_name=ho_ten,old_id_number=so_cu']);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/so_cu → old_id_number/);
+    const none = join(fx.dir, 'none.csv');
+    writeFileSync(none, 'a,b\n1,2\n');
+    const n = await runCapture(['clean', none]);
+    expect(n.code).toBe(1);
+    expect(n.err).toMatch(/none\.csv: row 1: No column gives a name/);
+  });
+});
+
 describe('the file boundary', () => {
   it('refuses an output that is an input, before reading anything', async () => {
     const before = readFileSync(fx.left);
@@ -267,7 +313,7 @@ describe('the file boundary', () => {
     writeFileSync(empty, 'left_row,person_id\n1,P1\n2,P2\n');
     const r = await runCapture(['link', fx.left, empty, '--workers', '1']);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/truth\.csv: the reference has no usable rows/);
+    expect(r.err).toMatch(/truth\.csv: row 1: No column gives a name .* or an ID number/);
   }, 60_000);
 
   it('neutralises spreadsheet formulas in outputs unless told not to', async () => {

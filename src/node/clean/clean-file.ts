@@ -193,7 +193,7 @@ export async function cleanFile(
       perCategory: Object.fromEntries(summary.perCategory),
       columns: mapping,
       workers: threads,
-      notes: staged.notes,
+      notes: [...staged.notes, `${staged.file}: ${header.mapping.join(', ')}`],
       warnings: [],
       seconds: (performance.now() - t0) / 1000,
     };

@@ -23,7 +23,7 @@ import {
 export interface CleanWorkerData {
   readonly header: CsvHeader;
   readonly options: CleanRecordOptions;
-  /** Neutralise spreadsheet formulas in the output (see guardFormula). */
+  /** Neutralise spreadsheet formulas in the output (see neutralizeFormula). */
   readonly guard: boolean;
 }
 

@@ -208,7 +208,7 @@ export async function dedupeFile(
       match: data.summary,
       trained: model === undefined,
       model: data.model,
-      notes: staged.notes,
+      notes: [...staged.notes, `${side.file}: ${side.mapping.join(', ')}`],
       warnings: [],
       seconds: (performance.now() - t0) / 1000,
     };

@@ -5,15 +5,23 @@
  * user-caused problem is a `VnReconcileError` whose message names the file, row and column.
  */
 import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, openSync, readSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { CsvError, type Options, parse } from 'csv-parse';
 import type { VnReconcileError } from '../../errors.js';
-import type { RawRecord } from '../../record/index.js';
+import {
+  describeRecognizedColumns,
+  ENGINE_COLUMNS,
+  type EngineColumn,
+  joinNameParts,
+  neutralizeFormula,
+  type RawRecord,
+  recognizeColumns,
+} from '../../record/index.js';
 import { inputError } from '../errors.js';
-import { ENGINE_COLUMNS, type EngineColumn, isEngineColumn, joinNameParts } from './columns.js';
+import { parseCsvText } from './csv-chunks.js';
 
 /** `--map canonical=theirs` pairs: which file column holds each canonical column. */
 export type ColumnMap = Readonly<Partial<Record<EngineColumn, string>>>;
@@ -42,6 +50,8 @@ export interface CsvHeader {
   readonly canonical: Readonly<Partial<Record<EngineColumn, number>>>;
   /** Index of the key column. */
   readonly keyIndex: number;
+  /** Which header became which engine column, one line each (`Họ và tên → full_name`). */
+  readonly mapping: readonly string[];
 }
 
 /** Why a row did not have as many fields as the header. */
@@ -137,58 +147,38 @@ export function resolveHeader(
   options: Pick<OpenCsvOptions, 'key' | 'map'> = {},
 ): CsvHeader {
   if (columns.length === 0 || (columns.length === 1 && columns[0] === '')) {
-    throw inputError('INPUT_INVALID', `${file}: row 1: the header row is empty`);
+    throw inputError('HEADER_INVALID', `${file}: row 1: the header row is empty`);
   }
-  const seen = new Map<string, number>();
-  columns.forEach((c, i) => {
-    const prev = seen.get(c);
-    if (prev !== undefined) {
-      throw inputError(
-        'INPUT_INVALID',
-        `${file}: row 1: column '${c}' appears twice (columns ${prev + 1} and ${i + 1})`,
-      );
-    }
-    seen.set(c, i);
-  });
+  // Trailing empty header cells (a spreadsheet's unused columns) are not columns.
+  let width = columns.length;
+  while (width > 1 && (columns[width - 1] ?? '').trim() === '') width--;
+  const named = columns.slice(0, width).map((c, i) => (c.trim() === '' ? `column_${i + 1}` : c));
+  const recognized = recognizeColumns(named, options.map === undefined ? {} : { map: options.map });
+  if (!recognized.success) {
+    throw inputError(
+      'HEADER_INVALID',
+      `${file}: row 1: ${recognized.issues.map((i) => i.message).join('; ')}`,
+    );
+  }
   const canonical: Partial<Record<EngineColumn, number>> = {};
-  const mapped = new Set<number>();
-  for (const [canon, theirs] of Object.entries(options.map ?? {})) {
-    if (!isEngineColumn(canon) || theirs === undefined) continue;
-    const i = findColumn(columns, theirs);
-    if (i < 0) {
-      throw inputError(
-        'INPUT_INVALID',
-        `${file}: row 1: --map ${canon}=${theirs}: there is no column '${theirs}' in the header`,
-      );
-    }
-    canonical[canon] = i;
-    mapped.add(i);
-  }
-  columns.forEach((c, i) => {
-    if (mapped.has(i)) return;
-    const name = c.trim().toLowerCase();
-    if (!isEngineColumn(name)) return;
-    if (canonical[name] !== undefined) {
-      throw inputError(
-        'INPUT_INVALID',
-        `${file}: row 1: column ${i + 1} '${c}' and column ${(canonical[name] ?? 0) + 1} '${
-          columns[canonical[name] ?? 0]
-        }' both give '${name}'`,
-      );
-    }
-    canonical[name] = i;
-  });
+  for (const c of recognized.data.found) canonical[c.column] = c.index;
   let keyIndex = 0;
   if (options.key !== undefined) {
     keyIndex = findColumn(columns, options.key);
     if (keyIndex < 0) {
       throw inputError(
-        'INPUT_INVALID',
+        'HEADER_INVALID',
         `${file}: row 1: key column '${options.key}' is not in the header`,
       );
     }
   }
-  return { file, columns, canonical, keyIndex };
+  return {
+    file,
+    columns,
+    canonical,
+    keyIndex,
+    mapping: describeRecognizedColumns(recognized.data),
+  };
 }
 
 /**
@@ -495,28 +485,10 @@ const NEEDS_QUOTES = /[",\r\n]/;
 function quoteCell(v: string): string {
   return NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
-const PLAIN_NUMBER = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?$/;
-
-/**
- * A cell as it is safe to open in a spreadsheet (OWASP CSV injection): a value that begins with
- * `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`, which Excel and LibreOffice show
- * as text and hide; plain numbers (`-5`, `+84912345678`) are left as they are.
- *
- * @example
- * ```ts
- * guardFormula('=HYPERLINK("http://x")'); // '\'=HYPERLINK("http://x")'
- * guardFormula('-3.20'); // '-3.20'
- * ```
- */
-export function guardFormula(value: string): string {
-  const c = value.charCodeAt(0);
-  if (c !== 61 && c !== 43 && c !== 45 && c !== 64 && c !== 9 && c !== 13) return value;
-  return PLAIN_NUMBER.test(value) ? value : `'${value}`;
-}
 
 /**
  * One CSV line (with its CRLF) for `cells`, RFC 4180 quoting; with `guard` (the default) each
- * cell goes through {@link guardFormula}. A cell holding `"`, `,`, CR or LF is quoted, its quotes
+ * cell goes through `neutralizeFormula` (spreadsheet formula injection). A cell holding `"`, `,`, CR or LF is quoted, its quotes
  * doubled (csv-stringify is not used: with CRLF record delimiters it leaves a bare LF unquoted,
  * which is not CSV).
  *
@@ -531,7 +503,7 @@ export function formatCsvRow(cells: readonly string[], guard = true): string {
   if (guard) {
     for (let i = 0; i < cells.length; i++) {
       const v = cells[i] ?? '';
-      const g = guardFormula(v);
+      const g = neutralizeFormula(v);
       if (g !== v) {
         if (row === cells) row = cells.slice();
         (row as string[])[i] = g;
@@ -542,4 +514,34 @@ export function formatCsvRow(cells: readonly string[], guard = true): string {
     if (NEEDS_QUOTES.test(row[i] ?? '')) return `${row.map(quoteCell).join(',')}\r\n`;
   }
   return `${row.join(',')}\r\n`;
+}
+
+/**
+ * Reads and resolves the header row of a UTF-8 comma CSV file (see {@link resolveHeader}):
+ * input errors name the file, row 1 and the column.
+ *
+ * @example
+ * ```ts
+ * readHeader('/tmp/list.csv', 'list.csv', { map: { dob: 'ngay_sinh' } }).mapping;
+ * // ['Họ và tên → full_name', 'ngay_sinh → dob (--map)']
+ * ```
+ */
+export function readHeader(
+  path: string,
+  file: string,
+  options: Pick<OpenCsvOptions, 'key' | 'map'> = {},
+): CsvHeader {
+  const fd = openSync(path, 'r');
+  let text: string;
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    text = buf.toString('utf8', 0, n).replace(/^\uFEFF/, '');
+  } finally {
+    closeSync(fd);
+  }
+  const first = parseCsvText(text)[0];
+  if (first === undefined)
+    throw inputError('INPUT_EMPTY', `${file}: the file is empty (a header row is required)`);
+  return resolveHeader(file, first, options);
 }

@@ -4,7 +4,7 @@
  */
 
 import type { LinkResult } from '../../match/index.js';
-import { guardFormula } from './csv.js';
+import { neutralizeFormula } from '../../record/index.js';
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
@@ -17,7 +17,7 @@ const NEEDS_QUOTES = /[",\r\n]/;
  * ```
  */
 export function csvCell(value: string, guard = true): string {
-  const v = guard ? guardFormula(value) : value;
+  const v = guard ? neutralizeFormula(value) : value;
   return NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 

@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { type FellegiSunterModel, vietnameseSpec } from '../../match/index.js';
 import { abortError, inputError, throwIfAborted } from '../errors.js';
+import { readHeader } from '../io/csv.js';
 import { type InputSource, type StagedInput, stageInput } from '../io/input.js';
 import { absolutePath, checkOutputs, type OutputHandle, openOutput } from '../io/target.js';
 import { readModelFile, writeModelFile } from '../model-file.js';
@@ -147,6 +148,16 @@ export async function linkFiles(
     staged.push(l);
     const r = await stageInput(right, rightName, read);
     staged.push(r);
+    // The headers, resolved here so that a wrong --key or --map is an input error naming the
+    // file before any thread starts; the summary says which header became which column.
+    const leftHeader = readHeader(l.path, l.file, {
+      ...((options.leftKey ?? options.key) ? { key: (options.leftKey ?? options.key)! } : {}),
+      ...(options.columns ? { map: options.columns } : {}),
+    });
+    const rightHeader = readHeader(r.path, r.file, {
+      ...((options.rightKey ?? options.key) ? { key: (options.rightKey ?? options.key)! } : {}),
+      ...(options.columns ? { map: options.columns } : {}),
+    });
     out = await openOutput(options.out, cwd);
     const common = {
       leftKey: options.leftKey ?? options.key,
@@ -230,7 +241,11 @@ export async function linkFiles(
       left: l.file,
       right: r.file,
       oneToOne: options.oneToOne === true,
-      notes: staged.flatMap((s) => s.notes),
+      notes: [
+        ...staged.flatMap((s) => s.notes),
+        `${l.file}: ${leftHeader.mapping.join(', ')}`,
+        `${r.file}: ${rightHeader.mapping.join(', ')}`,
+      ],
       warnings: summary.warnings,
       model: usedModel,
     };

@@ -47,7 +47,7 @@ export interface WorkerSetup {
   /** "Today" for date checks, as epoch milliseconds (fixed once so every thread agrees). */
   readonly referenceDate: number;
   readonly shard?: Shard | undefined;
-  /** Neutralise spreadsheet formulas in the keys written out (see guardFormula). */
+  /** Neutralise spreadsheet formulas in the keys written out (see neutralizeFormula). */
   readonly formulaGuard: boolean;
 }
 
