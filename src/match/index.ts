@@ -118,5 +118,6 @@ export {
   type PreparedSide,
   prepareSide,
 } from './spec.js';
+export { thresholdsFromFlags } from './thresholds-given.js';
 export { estimateU, type TrainOptions, trainModel } from './train.js';
 export { VIETNAMESE_RULES, type VietnameseSpecOptions, vietnameseSpec } from './vietnamese.js';

@@ -9,7 +9,12 @@
  * sample of the list chosen exactly as the pipeline chooses it (or use the given model); score
  * the list in chunks against the reference.
  */
-import { type CleanRecord, cleanRecords, type RawRecordInput } from '../record/index.js';
+import {
+  type CleanRecord,
+  cleanRecords,
+  isEngineColumn,
+  type RawRecordInput,
+} from '../record/index.js';
 import type { Issue, Result } from '../result.js';
 import { dedupeWithSpec } from './dedupe.js';
 import { EXPLANATION_INVALID, explanationOf } from './explanation.js';
@@ -17,6 +22,7 @@ import type { FellegiSunterModel, Thresholds } from './model.js';
 import { createScaleLinker, linkChunk, trainOnSample } from './scale/linker.js';
 import { referenceSide, toColumnarReference } from './scale/reference.js';
 import { blockingKeys, type LinkageSpec, type PreparedSide } from './spec.js';
+import { thresholdsFromFlags } from './thresholds-given.js';
 import { VIETNAMESE_RULES, vietnameseSpec } from './vietnamese.js';
 
 /** A row as a program holds it: column name → value (strings, numbers, dates, null…). */
@@ -95,19 +101,6 @@ function text(value: unknown): string {
   return String(value);
 }
 
-const ENGINE = new Set([
-  'full_name',
-  'dob',
-  'gender',
-  'id_number',
-  'phone',
-  'province',
-  'district',
-  'commune',
-  'address',
-  'old_id_number',
-]);
-
 /** Rows → raw records (engine columns under their names) and keys. */
 function readRows(
   rows: readonly RowObject[],
@@ -125,7 +118,7 @@ function readRows(
     const raw: Record<string, string> = {};
     for (const name of names) {
       const engine = renamed.get(name) ?? name.trim().toLowerCase();
-      raw[ENGINE.has(engine) ? engine : name] = text(row[name]);
+      raw[isEngineColumn(engine) ? engine : name] = text(row[name]);
     }
     raws.push(raw);
   }
@@ -289,16 +282,11 @@ export function linkRecords(
     const k = l.recordOf[row - 2]!;
     if (k >= 0) sample.push(slimRecord(l.records[k]!));
   }
-  const thresholdsGiven =
-    options.matchThreshold !== undefined || options.reviewThreshold !== undefined
-      ? {
-          match: options.matchThreshold ?? options.model?.thresholds?.match ?? 0.5,
-          review: Math.min(
-            options.reviewThreshold ?? options.matchThreshold ?? 0.5,
-            options.matchThreshold ?? 1,
-          ),
-        }
-      : undefined;
+  const thresholdsGiven = thresholdsFromFlags(
+    options.matchThreshold,
+    options.reviewThreshold,
+    options.model,
+  );
   let training: ReturnType<typeof trainOnSample>;
   try {
     training = trainOnSample(spec, reference, prepared(spec, sample), {
@@ -422,16 +410,11 @@ export function dedupeRecords(
 ): Result<DedupeRecordsOutcome, LinkRecordsIssueCode> {
   const spec = vietnameseSpec();
   const side = cleanSide(rows, options.key, options);
-  const thresholds =
-    options.matchThreshold !== undefined || options.reviewThreshold !== undefined
-      ? {
-          match: options.matchThreshold ?? options.model?.thresholds?.match ?? 0.5,
-          review: Math.min(
-            options.reviewThreshold ?? options.matchThreshold ?? 0.5,
-            options.matchThreshold ?? 1,
-          ),
-        }
-      : undefined;
+  const thresholds = thresholdsFromFlags(
+    options.matchThreshold,
+    options.reviewThreshold,
+    options.model,
+  );
   const outcome = dedupeWithSpec(side.records, spec, {
     rules: VIETNAMESE_RULES,
     ...(options.model ? { model: options.model } : {}),

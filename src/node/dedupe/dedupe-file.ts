@@ -7,6 +7,7 @@ import {
   dedupeWithSpec,
   type FellegiSunterModel,
   type MatchSummary,
+  thresholdsFromFlags,
   VIETNAMESE_RULES,
   vietnameseSpec,
 } from '../../match/index.js';
@@ -14,7 +15,6 @@ import { abortError, inputError, throwIfAborted } from '../errors.js';
 import { createCsvWriter } from '../io/csv.js';
 import { type InputSource, type StagedInput, stageInput } from '../io/input.js';
 import { checkOutputs, type OutputHandle, openOutput } from '../io/target.js';
-import { thresholdsFromFlags } from '../link/thresholds.js';
 import { loadSide } from '../load-side.js';
 import { readModelFile, writeModelFile } from '../model-file.js';
 import type { ReadOptions, RunOptions, WriteOptions } from '../options.js';

@@ -5,7 +5,7 @@
  */
 
 import { readFile } from 'node:fs/promises';
-import { type FellegiSunterModel, vietnameseSpec } from '../../match/index.js';
+import { type FellegiSunterModel, thresholdsFromFlags, vietnameseSpec } from '../../match/index.js';
 import { abortError, inputError, throwIfAborted } from '../errors.js';
 import { readHeader } from '../io/csv.js';
 import { type InputSource, type StagedInput, stageInput } from '../io/input.js';
@@ -18,7 +18,6 @@ import { VERSION } from '../version.js';
 import { linkInMemory } from './link-in-memory.js';
 import { type LinkPipelineSummary, runLinkPipeline } from './pipeline.js';
 import type { Shard } from './shard.js';
-import { thresholdsFromFlags } from './thresholds.js';
 
 /** Options of {@link linkFiles}. */
 export interface LinkFilesOptions extends Omit<ReadOptions, 'key'>, RunOptions, WriteOptions {

@@ -1,7 +1,7 @@
-import type { FellegiSunterModel, Thresholds } from '../../match/index.js';
+import type { FellegiSunterModel, Thresholds } from './model.js';
 
 /**
- * The thresholds given by `--match-threshold` / `--review-threshold`, or undefined when neither
+ * The thresholds a caller gave (`--match-threshold` / `--review-threshold`), or undefined when neither
  * was given (the model's or the chosen ones apply). A missing match threshold comes from the saved
  * model (else 0.5); the review threshold never exceeds the match threshold.
  *
