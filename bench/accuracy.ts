@@ -58,6 +58,15 @@ const syn = evaluateSyntheticLink(data);
 const synLine = `| Vietnamese synthetic link (list → register) | ${listSize} → ${registerSize} | ${f(syn.precision)} | ${f(syn.recall)} | **${f(syn.f1)}** | — | ${(syn.reviewShare * 100).toFixed(2)}% | ${f(syn.blockingRecall)} | ${syn.pairsScored} | ${syn.seconds.toFixed(1)} |`;
 rows.push(synLine);
 process.stdout.write(`${synLine}\n`);
+// Recall per damage class of the synthetic link (true links carrying the damage, matched right).
+const damageRows = [...syn.byDamage.entries()]
+  .sort((a, b) => a[0].localeCompare(b[0]))
+  .map(
+    ([code, e]) =>
+      `| ${code} | ${e.links} | ${f(e.found / Math.max(1, e.links))} | ${e.links - e.found} |`,
+  );
+const damageTable = `| damage class | true links | recall | missed |\n|---|---|---|---|\n${damageRows.join('\n')}\n\nPeople outside the register: ${syn.outside.rows} rows, ${syn.outside.matched} matched (false links), ${syn.outside.review} sent to review.`;
+process.stdout.write(`\n${damageTable}\n\n`);
 const t1 = performance.now();
 const dd = evaluateSyntheticDedupe(data);
 const ddLine = `| Vietnamese synthetic dedupe (damaged list alone) | ${listSize} | ${f(dd.precision)} | ${f(dd.recall)} | **${f(dd.f1)}** | — | — | — | — | ${((performance.now() - t1) / 1000).toFixed(1)} |`;
@@ -73,6 +82,10 @@ only to score.
 
 ${header}
 ${rows.join('\n')}
+
+### Vietnamese synthetic link: recall per damage class
+
+${damageTable}
 
 ## How it is scored
 

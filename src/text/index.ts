@@ -17,6 +17,8 @@ export {
 } from './letters.js';
 export type { VietnameseName } from './name-parse.js';
 export { parseVietnameseName } from './name-parse.js';
+export type { NameOrder, NameReading } from './name-order.js';
+export { nameReadings } from './name-order.js';
 export { isCleanNfc, toNfc } from './nfc.js';
 export type { NameChange, NormalizedName, NormalizeNameOptions } from './normalize-name.js';
 export { normalizeName, normalizeNameString } from './normalize-name.js';

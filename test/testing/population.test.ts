@@ -302,6 +302,7 @@ describe('damaged list and truth', () => {
     ['DOB_YEAR_OFF_BY_ONE', always],
     ['DOB_DAY_MONTH_SWAP', (_, p) => p !== undefined && p.day !== p.month],
     ['NAME_REVERSED', always],
+    ['NAME_GIVEN_FIRST', (t) => !t.damages.includes('NAME_REVERSED')],
     ['NAME_NO_DIACRITICS', always],
     ['NAME_UPPERCASE', always],
     ['NAME_TCVN3', (t) => !t.damages.includes('NAME_NO_DIACRITICS')],

@@ -7,10 +7,12 @@ import { createDamager, type DamagedFields } from './damage.js';
 import {
   createNumberAllocator,
   createPopulationModel,
+  daysInMonth,
   drawHousehold,
   type HouseholdContext,
   NUMBER_BUCKETS,
   type Person,
+  pad2,
 } from './people.js';
 import { createRandom, deriveSeed } from './prng.js';
 import { createPeopleCursor, STREAM, toRegisterRow } from './register.js';
@@ -37,6 +39,13 @@ export interface ListOptions {
   readonly duplicateRate?: number;
   /** Share of list rows describing people who are not in the register (default 0.03). */
   readonly notInRegisterRate?: number;
+  /**
+   * Share of the people outside the register who are namesakes of a register person listed just
+   * before them: the same full name, sex and year of birth, another day of birth, their own ID,
+   * phone and (half of them) household elsewhere (default 0.3). Common names make these
+   * frequent in real lists (Nguyễn Văn Hùng born in 1980 is hundreds of people).
+   */
+  readonly namesakeRate?: number;
   /**
    * Rows are shuffled within a sliding window of this many rows (default 4096): real lists are
    * grouped by commune, so order is local, but a linker must not rely on it.
@@ -275,9 +284,36 @@ function* listEntries(
     while (heapDue.length > 0 && (heapDue[0] as number) <= step) admitToReady(heapPop());
   };
 
+  const namesakeRate = options.namesakeRate ?? 0.3;
+  let lastListed: Person | undefined;
+  // Another person with the name, sex and birth year of `p` (see ListOptions.namesakeRate).
+  const namesakeOf = (o: Person, p: Person): Person => {
+    const month = 1 + random.int(12);
+    const days = daysInMonth(p.year, month);
+    let day = 1 + random.int(days);
+    if (month === p.month && day === p.day) day = (day % days) + 1;
+    const household = random.chance(0.5)
+      ? { ...o.household, residence: p.household.residence }
+      : o.household;
+    return {
+      ...o,
+      surname: p.surname,
+      middle: p.middle,
+      given: p.given,
+      fullName: p.fullName,
+      sex: p.sex,
+      year: p.year,
+      month,
+      day,
+      dob: `${p.year}-${pad2(month)}-${pad2(day)}`,
+      household,
+    };
+  };
   const outsider = (): void => {
     remainingOutside--;
-    first(nextOutsider(), null, `X${outsideCount++}`);
+    let o = nextOutsider();
+    if (lastListed !== undefined && random.chance(namesakeRate)) o = namesakeOf(o, lastListed);
+    first(o, null, `X${outsideCount++}`);
   };
 
   let seen = 0;
@@ -298,6 +334,7 @@ function* listEntries(
       remainingSelected--;
       const id = `P${person.index}`;
       first(person, id, id);
+      lastListed = person;
       for (let i = 0; i < ready.length; i++) yield toEntry(ready[i] as Pending, `R${emitted++}`);
       ready.length = 0;
       if (remainingSelected === 0 && registerSink === undefined) break;

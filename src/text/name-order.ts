@@ -1,0 +1,248 @@
+/**
+ * The word orders a Vietnamese full name is written in, and how likely each reading is.
+ *
+ * Real lists hold names in three orders:
+ * - `standard`: họ, tên đệm, tên (`Nguyễn Văn Quyền`), the order of every official form;
+ * - `given_first`: tên, họ, tên đệm (`Quyền Nguyễn Văn`), what comes out when a list that keeps
+ *   the name in two columns, `Họ đệm` and `Tên` (sorted by given name), is joined back the other
+ *   way round, or when a clerk types the given name first;
+ * - `western`: tên, tên đệm, họ (`Quyen Van Nguyen`), from English forms and foreign systems.
+ *
+ * Each reading is scored as prior(order) × P(surname word is a surname) × Π P(middle word is a
+ * middle name) × P(given word is a given name), with surname shares from the population (Nguyễn
+ * 38%, Trần 11%, Lê 9.5%…) and role likelihoods of the words that are mostly middle names (Văn,
+ * Thị) or practically never given names (Nguyễn, Trần…).
+ *
+ * @module
+ */
+import { codeAt } from './chars.js';
+import { foldDiacritics } from './fold.js';
+import { COMPOUND_SURNAMES, OTHER_SURNAMES, STRONG_SURNAMES } from './surnames.js';
+
+/** The order a name was read in (see the module documentation). */
+export type NameOrder = 'standard' | 'given_first' | 'western';
+
+/** One way of reading the words of a name, with its probability among the readings. */
+export interface NameReading {
+  readonly order: NameOrder;
+  /** Index of the first word of the surname and its length in words. */
+  readonly surnameStart: number;
+  readonly surnameLength: number;
+  /** Index of the given name. */
+  readonly givenIndex: number;
+  /** Indices of the middle names, in reading order. */
+  readonly middleIndices: readonly number[];
+  /** Probability of this reading among all readings of the name (they sum to 1). */
+  readonly probability: number;
+}
+
+/**
+ * Prior share of each order among written names: standard dominates every real list; the Western
+ * order comes from English forms, which mostly drop the diacritics, so it is likelier without them.
+ */
+const ORDER_PRIOR: Readonly<Record<NameOrder, number>> = {
+  standard: 0.985,
+  given_first: 0.01,
+  western: 0.005,
+};
+const ORDER_PRIOR_FOLDED: Readonly<Record<NameOrder, number>> = {
+  standard: 0.97,
+  given_first: 0.01,
+  western: 0.02,
+};
+
+/** Population shares of the most frequent surnames (DESIGN.md §6; Hoàng/Huỳnh, Vũ/Võ split). */
+const SURNAME_SHARE: readonly (readonly [string, number])[] = [
+  ['Nguyễn', 0.38],
+  ['Trần', 0.11],
+  ['Lê', 0.095],
+  ['Phạm', 0.07],
+  ['Hoàng', 0.03],
+  ['Huỳnh', 0.02],
+  ['Phan', 0.045],
+  ['Vũ', 0.02],
+  ['Võ', 0.02],
+  ['Đặng', 0.021],
+  ['Bùi', 0.02],
+  ['Đỗ', 0.014],
+  ['Hồ', 0.013],
+  ['Ngô', 0.013],
+  ['Dương', 0.01],
+  ['Lý', 0.005],
+];
+/** Share of another listed strong surname, of another listed surname, of an unknown word. */
+const STRONG_SHARE = 0.003;
+const OTHER_SHARE = 0.002;
+const UNKNOWN_SHARE = 2e-5;
+
+/** Words that are middle names far more than given names. */
+const MARKERS = ['Văn', 'Thị'];
+const FREQUENT_MIDDLE = (
+  'Hữu Đức Minh Quang Công Thanh Xuân Ngọc Quốc Đình Tấn Trọng Duy Viết Bá Kim Mạnh Chí Như ' +
+  'Thế Khắc Gia Bảo Mỹ Thu Hoài Phước Diệu Bích Cẩm Tuyết Phương Hồng Đăng Nhật'
+).split(' ');
+/** Frequent given names (tên) that are seldom middle names. */
+const COMMON_GIVEN = (
+  'Anh Hùng Dũng Tuấn Hải Hà Hương Lan Linh Trang Thảo Hoa Huyền Hằng Nga Nhung Phượng Yến ' +
+  'Loan Mai Hạnh Hiền Hưng Hiếu Huy Khánh Khoa Kiên Lâm Long Nam Phong Phúc Quân Sơn Tâm ' +
+  'Thắng Tùng Việt Vinh Vy Vân Uyên Trâm Tú Trung Tài Thủy Thúy Ngân Nhi Ly Oanh Quyên Quyền ' +
+  'Quỳnh Thư Thơ Thương Tiến Toàn Trí Đạt Định Cường Chiến Bình Dương Giang Hòa Hoàng Hiệp ' +
+  'Hậu Lộc Lợi Luân Nghĩa Nhân Quý Sang Thịnh Thông Tín Khôi Châu Hân Tuyết Dung Nguyên Trân'
+).split(' ');
+/** Folded surnames that are also given names once the diacritics are gone (Đăng, Trân, Nguyên). */
+const FOLDED_GIVEN_TOO = new Set(['dang', 'tran', 'nguyen', 'le', 'do', 'ly', 'vu', 'ho', 'phan']);
+
+const P_GIVEN_DEFAULT = 0.01;
+const P_MIDDLE_DEFAULT = 0.005;
+
+interface WordTables {
+  readonly surname: Map<string, number>;
+  readonly given: Map<string, number>;
+  readonly middle: Map<string, number>;
+  readonly compounds: readonly (readonly string[])[];
+}
+
+function buildTables(key: (w: string) => string, folding: boolean): WordTables {
+  const surname = new Map<string, number>();
+  const given = new Map<string, number>();
+  const middle = new Map<string, number>();
+  const setMax = (m: Map<string, number>, w: string, p: number) =>
+    m.set(key(w), Math.max(m.get(key(w)) ?? 0, p));
+  for (const w of OTHER_SURNAMES) {
+    setMax(surname, w, OTHER_SHARE);
+    // Seldom given names, unless listed in COMMON_GIVEN below (Hoàng, Mai, Hà, Sơn…).
+    given.set(key(w), 0.003);
+  }
+  STRONG_SURNAMES.forEach((w, rank) => {
+    setMax(surname, w, STRONG_SHARE);
+    // The most frequent surnames are practically never given names; the rarer strong ones are
+    // sometimes (Diệp, Thạch).
+    given.set(key(w), rank < 12 ? 1e-5 : 1e-3);
+    middle.set(key(w), P_MIDDLE_DEFAULT);
+  });
+  for (const [w, share] of SURNAME_SHARE) setMax(surname, w, share);
+  given.set(key('Huỳnh'), 5e-4);
+  for (const w of COMMON_GIVEN) {
+    given.set(key(w), 0.02);
+    middle.set(key(w), 0.002);
+  }
+  for (const w of FREQUENT_MIDDLE) {
+    middle.set(key(w), 0.03);
+    given.set(key(w), Math.min(given.get(key(w)) ?? P_GIVEN_DEFAULT, 0.005));
+  }
+  for (const w of MARKERS) {
+    middle.set(key(w), 0.3);
+    given.set(key(w), 1e-4);
+  }
+  if (folding) for (const w of FOLDED_GIVEN_TOO) given.set(w, 0.005);
+  const compounds = COMPOUND_SURNAMES.map((c) => c.split(' ').map(key));
+  return { surname, given, middle, compounds };
+}
+
+const EXACT_TABLES = buildTables((w) => w.toLowerCase(), false);
+const FOLDED_TABLES = buildTables((w) => foldDiacritics(w).toLowerCase(), true);
+
+/** Whether `w` has any letter with a diacritic. */
+function hasDiacritics(w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (codeAt(w, i) >= 0x80) return true;
+  return false;
+}
+
+/** Length of the compound surname starting at word `start` (0 if none), leaving `after` words. */
+function compoundAt(keys: readonly string[], start: number, t: WordTables, after: number): number {
+  for (const c of t.compounds) {
+    if (start + c.length + after > keys.length) continue;
+    let ok = true;
+    for (let i = 0; i < c.length && ok; i++) ok = keys[start + i] === c[i];
+    if (ok) return c.length;
+  }
+  return 0;
+}
+
+/** Compound length ending at word `end` (exclusive), 0 if none, leaving `before` words. */
+function compoundEnding(
+  keys: readonly string[],
+  end: number,
+  t: WordTables,
+  before: number,
+): number {
+  for (const c of t.compounds) {
+    const start = end - c.length;
+    if (start < before) continue;
+    let ok = true;
+    for (let i = 0; i < c.length && ok; i++) ok = keys[start + i] === c[i];
+    if (ok) return c.length;
+  }
+  return 0;
+}
+
+interface Draft {
+  readonly order: NameOrder;
+  readonly surnameStart: number;
+  readonly surnameLength: number;
+  readonly givenIndex: number;
+  readonly middleIndices: readonly number[];
+  readonly score: number;
+}
+
+const range = (a: number, b: number): number[] => {
+  const out: number[] = [];
+  for (let i = a; i < b; i++) out.push(i);
+  return out;
+};
+
+/**
+ * Every reading of a name of two words or more (standard; given name first; Western), most
+ * probable first, with probabilities that sum to 1. Words are compared exactly (lower case) when
+ * the name has diacritics, folded otherwise (`Nguyen` is Nguyễn). Fewer than two words give no
+ * reading.
+ *
+ * @example
+ * ```ts
+ * nameReadings(['Quyền', 'Nguyễn', 'Văn'])[0]?.order; // 'given_first'
+ * nameReadings(['Nguyễn', 'Văn', 'Quyền'])[0]?.order; // 'standard'
+ * nameReadings(['Quyen', 'Van', 'Nguyen'])[0]?.order; // 'western'
+ * ```
+ */
+export function nameReadings(words: readonly string[]): NameReading[] {
+  const n = words.length;
+  if (n < 2) return [];
+  const folding = !words.some(hasDiacritics);
+  const t = folding ? FOLDED_TABLES : EXACT_TABLES;
+  const prior = folding ? ORDER_PRIOR_FOLDED : ORDER_PRIOR;
+  const keys = words.map((w) => (folding ? foldDiacritics(w).toLowerCase() : w.toLowerCase()));
+  const ps = (start: number, len: number) =>
+    len > 1 ? 0.002 : (t.surname.get(keys[start]!) ?? UNKNOWN_SHARE);
+  const pg = (i: number) => t.given.get(keys[i]!) ?? P_GIVEN_DEFAULT;
+  const pm = (i: number) => t.middle.get(keys[i]!) ?? P_MIDDLE_DEFAULT;
+  const drafts: Draft[] = [];
+  const add = (
+    order: NameOrder,
+    surnameStart: number,
+    surnameLength: number,
+    givenIndex: number,
+    middleIndices: number[],
+  ) => {
+    let score = prior[order] * ps(surnameStart, surnameLength) * pg(givenIndex);
+    for (const m of middleIndices) score *= pm(m);
+    drafts.push({ order, surnameStart, surnameLength, givenIndex, middleIndices, score });
+  };
+  // Standard: surname (possibly compound) first, given name last.
+  const lead = compoundAt(keys, 0, t, 1);
+  const sLen = Math.max(1, lead);
+  add('standard', 0, sLen, n - 1, range(sLen, n - 1));
+  // Western: given name first, surname (possibly compound) last.
+  const tail = Math.max(1, compoundEnding(keys, n, t, 1));
+  add('western', n - tail, tail, 0, range(1, n - tail));
+  // Given name first, then the surname and the middle names (from split columns); with two words
+  // it is the Western reading.
+  if (n >= 3) {
+    const c = Math.max(1, compoundAt(keys, 1, t, 0));
+    if (1 + c < n) add('given_first', 1, c, 0, range(1 + c, n));
+  }
+  let total = 0;
+  for (const d of drafts) total += d.score;
+  return drafts
+    .map(({ score, ...d }) => ({ ...d, probability: total > 0 ? score / total : 0 }))
+    .sort((a, b) => b.probability - a.probability);
+}
