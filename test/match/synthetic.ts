@@ -73,7 +73,10 @@ export function evaluateSyntheticLink(
     } else {
       for (const d of t.damages) {
         let e = byDamage.get(d);
-        if (!e) byDamage.set(d, (e = { links: 0, found: 0 }));
+        if (!e) {
+          e = { links: 0, found: 0 };
+          byDamage.set(d, e);
+        }
         e.links++;
         if (ok) e.found++;
       }
