@@ -74,12 +74,15 @@ const SURNAME_SHARE: readonly (readonly [string, number])[] = [
 const STRONG_SHARE = 0.003;
 const OTHER_SHARE = 0.002;
 const UNKNOWN_SHARE = 2e-5;
+/** Share of one compound surname (Tôn Thất, Tôn Nữ, Âu Dương…: rare clan names). */
+const COMPOUND_SHARE = 5e-4;
 
 /** Words that are middle names far more than given names. */
 const MARKERS = ['Văn', 'Thị'];
 const FREQUENT_MIDDLE = (
   'Hữu Đức Minh Quang Công Thanh Xuân Ngọc Quốc Đình Tấn Trọng Duy Viết Bá Kim Mạnh Chí Như ' +
-  'Thế Khắc Gia Bảo Mỹ Thu Hoài Phước Diệu Bích Cẩm Tuyết Phương Hồng Đăng Nhật'
+  'Thế Khắc Gia Bảo Mỹ Thu Hoài Phước Diệu Bích Cẩm Tuyết Phương Hồng Đăng Nhật Anh Hoàng ' +
+  'Thành Tuấn'
 ).split(' ');
 /** Frequent given names (tên) that are seldom middle names. */
 const COMMON_GIVEN = (
@@ -87,7 +90,8 @@ const COMMON_GIVEN = (
   'Loan Mai Hạnh Hiền Hưng Hiếu Huy Khánh Khoa Kiên Lâm Long Nam Phong Phúc Quân Sơn Tâm ' +
   'Thắng Tùng Việt Vinh Vy Vân Uyên Trâm Tú Trung Tài Thủy Thúy Ngân Nhi Ly Oanh Quyên Quyền ' +
   'Quỳnh Thư Thơ Thương Tiến Toàn Trí Đạt Định Cường Chiến Bình Dương Giang Hòa Hoàng Hiệp ' +
-  'Hậu Lộc Lợi Luân Nghĩa Nhân Quý Sang Thịnh Thông Tín Khôi Châu Hân Tuyết Dung Nguyên Trân'
+  'Hậu Lộc Lợi Luân Nghĩa Nhân Quý Sang Thịnh Thông Tín Khôi Châu Hân Tuyết Dung Nguyên Trân ' +
+  'Minh Thanh Ngọc Đức Quang Duy Thành Phương Hồng Bảo Tuấn'
 ).split(' ');
 /** Folded surnames that are also given names once the diacritics are gone (Đăng, Trân, Nguyên). */
 const FOLDED_GIVEN_TOO = new Set(['dang', 'tran', 'nguyen', 'le', 'do', 'ly', 'vu', 'ho', 'phan']);
@@ -97,6 +101,8 @@ const P_MIDDLE_DEFAULT = 0.005;
 
 interface WordTables {
   readonly surname: Map<string, number>;
+  /** Surname keys of three letters or more with their shares (for a surname with one typo). */
+  readonly frequent: readonly (readonly [string, number])[];
   readonly given: Map<string, number>;
   readonly middle: Map<string, number>;
   readonly compounds: readonly (readonly string[])[];
@@ -118,17 +124,19 @@ function buildTables(key: (w: string) => string, folding: boolean): WordTables {
     // The most frequent surnames are practically never given names; the rarer strong ones are
     // sometimes (Diệp, Thạch).
     given.set(key(w), rank < 12 ? 1e-5 : 1e-3);
-    middle.set(key(w), P_MIDDLE_DEFAULT);
+    middle.set(key(w), 0.003);
   });
   for (const [w, share] of SURNAME_SHARE) setMax(surname, w, share);
   given.set(key('Huỳnh'), 5e-4);
+  // Words in both lists (Minh, Thanh, Anh…) are frequent in both roles.
+  const both = new Set(COMMON_GIVEN.filter((w) => FREQUENT_MIDDLE.includes(w)));
   for (const w of COMMON_GIVEN) {
     given.set(key(w), 0.02);
-    middle.set(key(w), 0.002);
+    if (!both.has(w)) middle.set(key(w), 0.002);
   }
   for (const w of FREQUENT_MIDDLE) {
     middle.set(key(w), 0.03);
-    given.set(key(w), Math.min(given.get(key(w)) ?? P_GIVEN_DEFAULT, 0.005));
+    if (!both.has(w)) given.set(key(w), 0.005);
   }
   for (const w of MARKERS) {
     middle.set(key(w), 0.3);
@@ -136,11 +144,39 @@ function buildTables(key: (w: string) => string, folding: boolean): WordTables {
   }
   if (folding) for (const w of FOLDED_GIVEN_TOO) given.set(w, 0.005);
   const compounds = COMPOUND_SURNAMES.map((c) => c.split(' ').map(key));
-  return { surname, given, middle, compounds };
+  const frequent = [...surname.entries()].filter(([k]) => k.length >= 3);
+  return { surname, frequent, given, middle, compounds };
 }
 
 const EXACT_TABLES = buildTables((w) => w.toLowerCase(), false);
 const FOLDED_TABLES = buildTables((w) => foldDiacritics(w).toLowerCase(), true);
+
+/** Share of a frequent surname that is written with one typo (Nguễn, Ngyuen, Phamm). */
+const TYPO_SHARE = 0.02;
+
+/** Optimal string alignment distance ≤ 1 (one insertion, deletion, substitution or swap). */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** The share of an unknown word as a surname: a known surname one typo away, else tiny. */
+function unknownSurnameShare(key: string, t: WordTables): number {
+  if (key.length < 3) return UNKNOWN_SHARE;
+  let best = UNKNOWN_SHARE;
+  for (const [k, share] of t.frequent)
+    if (oneEditApart(key, k)) best = Math.max(best, share * TYPO_SHARE);
+  return best;
+}
 
 /** Whether `w` has any letter with a diacritic. */
 function hasDiacritics(w: string): boolean {
@@ -212,7 +248,9 @@ export function nameReadings(words: readonly string[]): NameReading[] {
   const prior = folding ? ORDER_PRIOR_FOLDED : ORDER_PRIOR;
   const keys = words.map((w) => (folding ? foldDiacritics(w).toLowerCase() : w.toLowerCase()));
   const ps = (start: number, len: number) =>
-    len > 1 ? 0.002 : (t.surname.get(keys[start]!) ?? UNKNOWN_SHARE);
+    len > 1
+      ? COMPOUND_SHARE
+      : (t.surname.get(keys[start]!) ?? unknownSurnameShare(keys[start]!, t));
   const pg = (i: number) => t.given.get(keys[i]!) ?? P_GIVEN_DEFAULT;
   const pm = (i: number) => t.middle.get(keys[i]!) ?? P_MIDDLE_DEFAULT;
   const drafts: Draft[] = [];

@@ -9,6 +9,7 @@ import {
   createPopulationModel,
   daysInMonth,
   drawHousehold,
+  drawResidence,
   type HouseholdContext,
   NUMBER_BUCKETS,
   type Person,
@@ -41,8 +42,9 @@ export interface ListOptions {
   readonly notInRegisterRate?: number;
   /**
    * Share of the people outside the register who are namesakes of a register person listed just
-   * before them: the same full name, sex and year of birth, another day of birth, their own ID,
-   * phone and (half of them) household elsewhere (default 0.3). Common names make these
+   * before them, when that person has a common name (a frequent surname and at most one middle
+   * name): the same full name, sex and year of birth, another day of birth, their own ID,
+   * phone and household elsewhere (half of them in the same province) (default 0.3). Common names make these
    * frequent in real lists (Nguyễn Văn Hùng born in 1980 is hundreds of people).
    */
   readonly namesakeRate?: number;
@@ -92,6 +94,22 @@ interface Pending {
   readonly entityId: string;
   readonly copy: 1 | 2;
 }
+
+/** Surnames common enough for a namesake born the same year to be likely (about 80% of people). */
+const COMMON_SURNAMES = new Set([
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+]);
 
 function toEntry(p: Pending, recordId: string): ListEntry {
   const f = p.fields;
@@ -292,9 +310,16 @@ function* listEntries(
     const days = daysInMonth(p.year, month);
     let day = 1 + random.int(days);
     if (month === p.month && day === p.day) day = (day % days) + 1;
-    const household = random.chance(0.5)
-      ? { ...o.household, residence: p.household.residence }
-      : o.household;
+    // Half of them in the same province, none in the same commune: a namesake born the same
+    // year in the same commune would be in the register too, and the date of birth tells them
+    // apart there.
+    const residence = random.chance(0.5)
+      ? drawResidence(model, random, p.household.residence.provinceIndex)
+      : o.household.residence;
+    const household =
+      residence.commune === p.household.residence.commune
+        ? o.household
+        : { ...o.household, residence };
     return {
       ...o,
       surname: p.surname,
@@ -312,7 +337,14 @@ function* listEntries(
   const outsider = (): void => {
     remainingOutside--;
     let o = nextOutsider();
-    if (lastListed !== undefined && random.chance(namesakeRate)) o = namesakeOf(o, lastListed);
+    // Namesakes are people with a common name (a frequent surname, at most one middle name).
+    if (
+      lastListed !== undefined &&
+      lastListed.middle.length <= 1 &&
+      COMMON_SURNAMES.has(lastListed.surname) &&
+      random.chance(namesakeRate)
+    )
+      o = namesakeOf(o, lastListed);
     first(o, null, `X${outsideCount++}`);
   };
 
