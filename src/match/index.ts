@@ -50,7 +50,7 @@ export {
   dedupePrepared,
   dedupeRecords,
 } from './dedupe.js';
-export { type EmOptions, type EmResult, type PatternCounts, runEm } from './em.js';
+export { type EmOptions, type EmResult, floorM, type PatternCounts, runEm } from './em.js';
 export { jaroCodes, jaroWinklerCodes } from './kernels/jaro-winkler.js';
 export { levenshteinCodes } from './kernels/levenshtein.js';
 export { withinOneEdit } from './kernels/one-edit.js';
@@ -101,5 +101,5 @@ export {
   type PreparedSide,
   prepareSide,
 } from './spec.js';
-export { estimateU, type TrainOptions, trainModel } from './train.js';
+export { DEFAULT_FLOOR_BITS, estimateU, type TrainOptions, trainModel } from './train.js';
 export { VIETNAMESE_RULES, type VietnameseSpecOptions, vietnameseSpec } from './vietnamese.js';
