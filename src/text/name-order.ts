@@ -93,8 +93,19 @@ const COMMON_GIVEN = (
   'Hậu Lộc Lợi Luân Nghĩa Nhân Quý Sang Thịnh Thông Tín Khôi Châu Hân Tuyết Dung Nguyên Trân ' +
   'Minh Thanh Ngọc Đức Quang Duy Thành Phương Hồng Bảo Tuấn'
 ).split(' ');
-/** Folded surnames that are also given names once the diacritics are gone (Đăng, Trân, Nguyên). */
-const FOLDED_GIVEN_TOO = new Set(['dang', 'tran', 'nguyen', 'le', 'do', 'ly', 'vu', 'ho', 'phan']);
+/** Folded words that are also given names once the diacritics are gone (Đăng, Trân, Nguyên, Vân). */
+const FOLDED_GIVEN_TOO = new Set([
+  'dang',
+  'tran',
+  'nguyen',
+  'le',
+  'do',
+  'ly',
+  'vu',
+  'ho',
+  'phan',
+  'van',
+]);
 
 const P_GIVEN_DEFAULT = 0.01;
 const P_MIDDLE_DEFAULT = 0.005;
@@ -103,6 +114,8 @@ interface WordTables {
   readonly surname: Map<string, number>;
   /** Surname keys of three letters or more with their shares (for a surname with one typo). */
   readonly frequent: readonly (readonly [string, number])[];
+  /** Memo of {@link unknownSurnameShare} per word key. */
+  readonly typo: Map<string, number>;
   readonly given: Map<string, number>;
   readonly middle: Map<string, number>;
   readonly compounds: readonly (readonly string[])[];
@@ -142,10 +155,10 @@ function buildTables(key: (w: string) => string, folding: boolean): WordTables {
     middle.set(key(w), 0.3);
     given.set(key(w), 1e-4);
   }
-  if (folding) for (const w of FOLDED_GIVEN_TOO) given.set(w, 0.005);
+  if (folding) for (const w of FOLDED_GIVEN_TOO) given.set(w, 0.01);
   const compounds = COMPOUND_SURNAMES.map((c) => c.split(' ').map(key));
   const frequent = [...surname.entries()].filter(([k]) => k.length >= 3);
-  return { surname, frequent, given, middle, compounds };
+  return { surname, frequent, typo: new Map(), given, middle, compounds };
 }
 
 const EXACT_TABLES = buildTables((w) => w.toLowerCase(), false);
@@ -172,10 +185,27 @@ export function oneEditApart(a: string, b: string): boolean {
 /** The share of an unknown word as a surname: a known surname one typo away, else tiny. */
 function unknownSurnameShare(key: string, t: WordTables): number {
   if (key.length < 3) return UNKNOWN_SHARE;
+  const hit = t.typo.get(key);
+  if (hit !== undefined) return hit;
   let best = UNKNOWN_SHARE;
   for (const [k, share] of t.frequent)
     if (oneEditApart(key, k)) best = Math.max(best, share * TYPO_SHARE);
+  // Memoised per word: most words of names are not surnames and come back all the time.
+  if (t.typo.size >= 1 << 15) t.typo.clear();
+  t.typo.set(key, best);
   return best;
+}
+
+/** Folded lower-case key of a word, memoised (names are made of a few thousand words). */
+const foldedKeys = new Map<string, string>();
+function foldedKey(w: string): string {
+  let k = foldedKeys.get(w);
+  if (k === undefined) {
+    k = foldDiacritics(w).toLowerCase();
+    if (foldedKeys.size >= 1 << 15) foldedKeys.clear();
+    foldedKeys.set(w, k);
+  }
+  return k;
 }
 
 /** Whether `w` has any letter with a diacritic. */
@@ -212,21 +242,6 @@ function compoundEnding(
   return 0;
 }
 
-interface Draft {
-  readonly order: NameOrder;
-  readonly surnameStart: number;
-  readonly surnameLength: number;
-  readonly givenIndex: number;
-  readonly middleIndices: readonly number[];
-  readonly score: number;
-}
-
-const range = (a: number, b: number): number[] => {
-  const out: number[] = [];
-  for (let i = a; i < b; i++) out.push(i);
-  return out;
-};
-
 /**
  * Every reading of a name of two words or more (standard; given name first; Western), most
  * probable first, with probabilities that sum to 1. Words are compared exactly (lower case) when
@@ -241,46 +256,112 @@ const range = (a: number, b: number): number[] => {
  * ```
  */
 export function nameReadings(words: readonly string[]): NameReading[] {
+  const scored = scoreReadings(words);
+  let total = 0;
+  for (const d of scored) total += d.score;
+  return scored
+    .map((d) => ({
+      order: d.order,
+      surnameStart: d.surnameStart,
+      surnameLength: d.surnameLength,
+      givenIndex: d.givenIndex,
+      middleIndices: range(d.middleStart, d.middleEnd),
+      probability: total > 0 ? d.score / total : 0,
+    }))
+    .sort((a, b) => b.probability - a.probability);
+}
+
+/** One scored reading; the middle names are the words `middleStart` … `middleEnd − 1`. @internal */
+export interface ScoredReading {
+  readonly order: NameOrder;
+  readonly surnameStart: number;
+  readonly surnameLength: number;
+  readonly givenIndex: number;
+  readonly middleStart: number;
+  readonly middleEnd: number;
+  /** Unnormalised probability. */
+  readonly score: number;
+}
+
+function range(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let i = a; i < b; i++) out.push(i);
+  return out;
+}
+
+function surnameP(t: WordTables, key: string, length: number): number {
+  if (length > 1) return COMPOUND_SHARE;
+  return t.surname.get(key) ?? unknownSurnameShare(key, t);
+}
+
+function readingScore(
+  t: WordTables,
+  prior: number,
+  keys: readonly string[],
+  surnameStart: number,
+  surnameLength: number,
+  givenIndex: number,
+  middleStart: number,
+  middleEnd: number,
+): number {
+  let score =
+    prior *
+    surnameP(t, keys[surnameStart]!, surnameLength) *
+    (t.given.get(keys[givenIndex]!) ?? P_GIVEN_DEFAULT);
+  for (let i = middleStart; i < middleEnd; i++) score *= t.middle.get(keys[i]!) ?? P_MIDDLE_DEFAULT;
+  return score;
+}
+
+/**
+ * The readings of a name of two words or more with their unnormalised scores (see
+ * {@link nameReadings}), in the order standard, Western, given name first. @internal
+ */
+export function scoreReadings(words: readonly string[]): ScoredReading[] {
   const n = words.length;
   if (n < 2) return [];
-  const folding = !words.some(hasDiacritics);
+  let folding = true;
+  for (const w of words) if (hasDiacritics(w)) folding = false;
   const t = folding ? FOLDED_TABLES : EXACT_TABLES;
   const prior = folding ? ORDER_PRIOR_FOLDED : ORDER_PRIOR;
-  const keys = words.map((w) => (folding ? foldDiacritics(w).toLowerCase() : w.toLowerCase()));
-  const ps = (start: number, len: number) =>
-    len > 1
-      ? COMPOUND_SHARE
-      : (t.surname.get(keys[start]!) ?? unknownSurnameShare(keys[start]!, t));
-  const pg = (i: number) => t.given.get(keys[i]!) ?? P_GIVEN_DEFAULT;
-  const pm = (i: number) => t.middle.get(keys[i]!) ?? P_MIDDLE_DEFAULT;
-  const drafts: Draft[] = [];
-  const add = (
-    order: NameOrder,
-    surnameStart: number,
-    surnameLength: number,
-    givenIndex: number,
-    middleIndices: number[],
-  ) => {
-    let score = prior[order] * ps(surnameStart, surnameLength) * pg(givenIndex);
-    for (const m of middleIndices) score *= pm(m);
-    drafts.push({ order, surnameStart, surnameLength, givenIndex, middleIndices, score });
-  };
+  const keys: string[] = new Array<string>(n);
+  for (let i = 0; i < n; i++) keys[i] = folding ? foldedKey(words[i]!) : words[i]!.toLowerCase();
+  const out: ScoredReading[] = [];
   // Standard: surname (possibly compound) first, given name last.
-  const lead = compoundAt(keys, 0, t, 1);
-  const sLen = Math.max(1, lead);
-  add('standard', 0, sLen, n - 1, range(sLen, n - 1));
+  const sLen = Math.max(1, compoundAt(keys, 0, t, 1));
+  out.push({
+    order: 'standard',
+    surnameStart: 0,
+    surnameLength: sLen,
+    givenIndex: n - 1,
+    middleStart: sLen,
+    middleEnd: n - 1,
+    score: readingScore(t, prior.standard, keys, 0, sLen, n - 1, sLen, n - 1),
+  });
   // Western: given name first, surname (possibly compound) last.
   const tail = Math.max(1, compoundEnding(keys, n, t, 1));
-  add('western', n - tail, tail, 0, range(1, n - tail));
+  out.push({
+    order: 'western',
+    surnameStart: n - tail,
+    surnameLength: tail,
+    givenIndex: 0,
+    middleStart: 1,
+    middleEnd: n - tail,
+    score: readingScore(t, prior.western, keys, n - tail, tail, 0, 1, n - tail),
+  });
   // Given name first, then the surname and the middle names (from split columns); with two words
   // it is the Western reading.
   if (n >= 3) {
     const c = Math.max(1, compoundAt(keys, 1, t, 0));
-    if (1 + c < n) add('given_first', 1, c, 0, range(1 + c, n));
+    if (1 + c < n)
+      out.push({
+        order: 'given_first',
+        surnameStart: 1,
+        surnameLength: c,
+        givenIndex: 0,
+        middleStart: 1 + c,
+        middleEnd: n,
+        score: readingScore(t, prior.given_first, keys, 1, c, 0, 1 + c, n),
+      });
   }
-  let total = 0;
-  for (const d of drafts) total += d.score;
-  return drafts
-    .map(({ score, ...d }) => ({ ...d, probability: total > 0 ? score / total : 0 }))
-    .sort((a, b) => b.probability - a.probability);
+  return out;
 }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { type NameOrder, nameReadings } from './name-order.js';
+import { type NameOrder, scoreReadings } from './name-order.js';
 import { toNfc } from './nfc.js';
 
 /** A Vietnamese name split into its parts. */
@@ -75,7 +75,13 @@ export function parseVietnameseName(s: string): VietnameseName {
       order: 'standard',
       confidence: 1,
     };
-  const best = nameReadings(words)[0];
+  const readings = scoreReadings(words);
+  let best = readings[0];
+  let total = 0;
+  for (const r of readings) {
+    total += r.score;
+    if (best && r.score > best.score) best = r;
+  }
   if (!best)
     return {
       surname: words[0] ?? '',
@@ -86,11 +92,14 @@ export function parseVietnameseName(s: string): VietnameseName {
       confidence: 0,
     };
   return {
-    surname: words.slice(best.surnameStart, best.surnameStart + best.surnameLength).join(' '),
-    middle: best.middleIndices.map((i) => words[i] ?? ''),
+    surname:
+      best.surnameLength === 1
+        ? (words[best.surnameStart] ?? '')
+        : words.slice(best.surnameStart, best.surnameStart + best.surnameLength).join(' '),
+    middle: words.slice(best.middleStart, best.middleEnd),
     given: words[best.givenIndex] ?? '',
     reversed: best.order !== 'standard',
     order: best.order,
-    confidence: best.probability,
+    confidence: total > 0 ? best.score / total : 0,
   };
 }

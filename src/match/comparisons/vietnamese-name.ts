@@ -1,3 +1,4 @@
+import { memoize } from '../../memo.js';
 import {
   foldDiacritics,
   type NameOrder,
@@ -47,6 +48,9 @@ export interface PreparedName {
   readonly confidence: number;
 }
 
+/** Phonetic key of one word (a few thousand distinct words make up every name): memoised. */
+const wordKey = memoize(phoneticKey, 1 << 15);
+
 /**
  * Parses a full name for comparison: NFC, lower case, split into surname, middle names and
  * given name (reversed order read back), with a phonetic key per part.
@@ -63,13 +67,9 @@ export function prepareName(full: string | null | undefined): PreparedName | und
   const p = parseVietnameseName(text);
   if (!p.given) return undefined;
   const family = p.surname ? [p.surname, ...p.middle].join(' ') : '';
-  const middleKeys = p.middle.map((m) => phoneticKey(m));
-  const surnameKey = p.surname ? phoneticKey(p.surname) : '';
-  const bagKey = text
-    .split(' ')
-    .map((w) => phoneticKey(w))
-    .sort()
-    .join(' ');
+  const middleKeys = p.middle.map(wordKey);
+  const surnameKey = p.surname ? wordKey(p.surname) : '';
+  const bagKey = text.split(' ').map(wordKey).sort().join(' ');
   return {
     bagKey,
     order: p.order,
@@ -78,7 +78,7 @@ export function prepareName(full: string | null | undefined): PreparedName | und
     surname: p.surname,
     middle: p.middle,
     family,
-    givenKey: phoneticKey(p.given),
+    givenKey: wordKey(p.given),
     surnameKey,
     middleKeys,
     familyKey: p.surname ? [surnameKey, ...middleKeys].join(' ') : '',
