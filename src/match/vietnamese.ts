@@ -290,6 +290,14 @@ export const VIETNAMESE_RULES: readonly MatchRule[] = [
     },
   },
   {
+    // With the weights floored at −12 bits, a relative's ID (same household: same surname,
+    // address and phone) could otherwise outweigh a given name and a date of birth that both
+    // differ. A record whose given name and date of birth both disagree is not that person.
+    name: 'different given name and date of birth (a relative’s id number)',
+    decision: 'no_match',
+    require: { given: ['else'], dob: ['else'] },
+  },
+  {
     name: 'different given name and no shared id number (siblings, twins)',
     decision: 'no_match',
     require: {
