@@ -9,7 +9,7 @@ import {
   type MatchSummary,
 } from './link.js';
 import type { FellegiSunterModel } from './model.js';
-import { compileRules, firstRule } from './rules.js';
+import { compileRules, firstRule, isMatchRule } from './rules.js';
 import { createScorer, type Scorer, scorePair } from './scorer.js';
 import { type LinkageSpec, type PreparedSide, prepareSide } from './spec.js';
 
@@ -99,7 +99,9 @@ export function dedupePrepared<R>(
       const j = buf.out[t]!;
       const w = scorePair(scorer, side, i, side, j);
       const rule = rules.names.length > 0 ? firstRule(rules, scorer.levels) : -1;
-      if (rule >= 0 && rules.noMatch[rule] === 1) continue;
+      // A no_match rule removes the pair; a review rule keeps it out of the clusters (a name and
+      // a year of birth alone do not make two rows one person).
+      if (rule >= 0 && (rules.noMatch[rule] === 1 || rules.review[rule] === 1)) continue;
       if (np === pA.length) {
         const grow = <T extends Int32Array | Float64Array | Int8Array>(x: T, y: T): T => {
           y.set(x);
@@ -113,7 +115,7 @@ export function dedupePrepared<R>(
       pA[np] = i;
       pB[np] = j;
       pW[np] = w;
-      pR[np] = rule >= 0 ? 1 : 0;
+      pR[np] = isMatchRule(rules, rule) ? 1 : 0;
       np++;
     }
   }

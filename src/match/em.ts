@@ -22,6 +22,14 @@ export interface EmOptions {
   readonly trainU?: boolean;
   /** Keep m fixed and estimate only λ (default false). */
   readonly fixM?: boolean;
+  /**
+   * Largest penalty, in bits, any level may carry: after each M-step m(l) is raised to at least
+   * u(l) · 2^−floorBits and the distribution renormalised (default: no floor). A prior in the
+   * spirit of fastLink's: without it, a level EM never saw among matches (a given name that
+   * differs) gets m ≈ 0 and a weight of −20 bits, so that one disagreeing field outweighs
+   * agreement on the ID, the date of birth and the place.
+   */
+  readonly floorBits?: number;
 }
 
 /** The result of {@link runEm}. */
@@ -107,6 +115,8 @@ export function runEm(
       normalise(uNew[k]!);
       if (options.fixM) mNew[k] = m[k]!;
       if (!options.trainU) uNew[k] = u[k]!;
+      if (options.floorBits !== undefined && !options.fixM)
+        floorM(mNew[k]!, uNew[k]!, options.floorBits);
       for (let l = 1; l < mNew[k]!.length; l++) {
         delta = Math.max(
           delta,
@@ -135,4 +145,33 @@ function normalise(x: Float64Array): void {
     return;
   }
   for (let l = 1; l < x.length; l++) x[l] = Math.max(x[l]! / s, EPS);
+}
+
+/**
+ * Raises every m(l) to at least u(l) · 2^−bits and renormalises (repeated so that the
+ * renormalisation cannot push a level back under its floor by more than a rounding error).
+ *
+ * @example
+ * ```ts
+ * const m = Float64Array.of(0, 0.999999, 0.000001);
+ * floorM(m, Float64Array.of(0, 0.01, 0.99), 10);
+ * Math.log2(m[2]! / 0.99) >= -10.01; // true
+ * ```
+ */
+export function floorM(m: Float64Array, u: Float64Array, bits: number): void {
+  const f = 2 ** -bits;
+  for (let pass = 0; pass < 3; pass++) {
+    let s = 0;
+    let changed = false;
+    for (let l = 1; l < m.length; l++) {
+      const lo = u[l]! * f;
+      if (m[l]! < lo) {
+        m[l] = lo;
+        changed = true;
+      }
+      s += m[l]!;
+    }
+    if (!changed) return;
+    for (let l = 1; l < m.length; l++) m[l] = m[l]! / s;
+  }
 }

@@ -50,7 +50,7 @@ export {
   dedupePrepared,
   dedupeWithSpec,
 } from './dedupe.js';
-export { type EmOptions, type EmResult, type PatternCounts, runEm } from './em.js';
+export { type EmOptions, type EmResult, floorM, type PatternCounts, runEm } from './em.js';
 export { EXPLANATION_INVALID, explanationOf, LINK_COLUMNS } from './explanation.js';
 export { jaroCodes, jaroWinklerCodes } from './kernels/jaro-winkler.js';
 export { levenshteinCodes } from './kernels/levenshtein.js';
@@ -119,5 +119,5 @@ export {
   prepareSide,
 } from './spec.js';
 export { thresholdsFromFlags } from './thresholds-given.js';
-export { estimateU, type TrainOptions, trainModel } from './train.js';
+export { DEFAULT_FLOOR_BITS, estimateU, type TrainOptions, trainModel } from './train.js';
 export { VIETNAMESE_RULES, type VietnameseSpecOptions, vietnameseSpec } from './vietnamese.js';

@@ -23,7 +23,13 @@ import {
   type Thresholds,
   weightToProbability,
 } from './model.js';
-import { type CompiledRules, compileRules, firstRule, type MatchRule } from './rules.js';
+import {
+  type CompiledRules,
+  compileRules,
+  firstRule,
+  isMatchRule,
+  type MatchRule,
+} from './rules.js';
 import { createScorer, type Scorer, scorePair, type TermFrequencyOptions } from './scorer.js';
 import { type LinkageSpec, type PreparedSide, prepareSide } from './spec.js';
 import { type TrainOptions, trainModel } from './train.js';
@@ -105,6 +111,8 @@ export interface ScoredChunk {
   readonly best: Int32Array;
   readonly weight: Float64Array;
   readonly rule: Int32Array;
+  /** `review[i * TOP + t]`: the `review` rule the pair fires, −1 none. */
+  readonly review: Int32Array;
   readonly candidates: Int32Array;
   /** Candidate pairs (each compared at least on the rules' gate comparison). */
   pairs: number;
@@ -152,6 +160,7 @@ export function scoreChunk<R>(
     best: new Int32Array(n * TOP).fill(-1),
     weight: new Float64Array(n * TOP).fill(Number.NEGATIVE_INFINITY),
     rule: new Int32Array(n * TOP).fill(-1),
+    review: new Int32Array(n * TOP).fill(-1),
   };
   const candidates = new Int32Array(n);
   const buf = createCandidateBuffer(right.size);
@@ -185,7 +194,7 @@ export function scoreChunk<R>(
         continue;
       }
       const r = consider(scorer, rules, top, left, i, right, j);
-      if (r >= 0 && rules.noMatch[r] === 0) decided = true;
+      if (isMatchRule(rules, r)) decided = true;
     }
     if (decided) settled += m;
     else for (let t = 0; t < m; t++) consider(scorer, rules, top, left, i, right, deferred[t]!);
@@ -198,6 +207,7 @@ interface TopList {
   readonly best: Int32Array;
   readonly weight: Float64Array;
   readonly rule: Int32Array;
+  readonly review: Int32Array;
 }
 
 /**
@@ -214,10 +224,13 @@ function consider<R>(
   right: PreparedSide,
   j: number,
 ): number {
-  const { best, weight, rule } = top;
+  const { best, weight, rule, review } = top;
   const w = scorePair(scorer, left, i, right, j);
-  const r = rules.names.length > 0 ? firstRule(rules, scorer.levels) : -1;
-  if (r >= 0 && rules.noMatch[r] === 1) return r;
+  const fired = rules.names.length > 0 ? firstRule(rules, scorer.levels) : -1;
+  if (fired >= 0 && rules.noMatch[fired] === 1) return fired;
+  // A review rule does not rank the pair (the model does); it is remembered with it.
+  const rv = fired >= 0 && rules.review[fired] === 1 ? fired : -1;
+  const r = rv >= 0 ? -1 : fired;
   const o = i * TOP;
   let pos = TOP;
   while (pos > 0) {
@@ -234,16 +247,18 @@ function consider<R>(
     if (!better) break;
     pos--;
   }
-  if (pos >= TOP) return r;
+  if (pos >= TOP) return fired;
   for (let q = o + TOP - 1; q > o + pos; q--) {
     best[q] = best[q - 1]!;
     weight[q] = weight[q - 1]!;
     rule[q] = rule[q - 1]!;
+    review[q] = review[q - 1]!;
   }
   best[o + pos] = j;
   weight[o + pos] = w;
   rule[o + pos] = r;
-  return r;
+  review[o + pos] = rv;
+  return fired;
 }
 
 /**
@@ -442,6 +457,21 @@ export function resolveManyToOne(
       decision = 'review';
       reason = 'ambiguous';
     }
+    // A review rule (e.g. a name and a year of birth, nothing else) caps a model match at review.
+    const rv = chunk.review[o]!;
+    if (!ambiguous && r < 0 && rv >= 0 && decision === 'match') {
+      out.push({
+        left: i,
+        right: j,
+        decision: 'review',
+        matchWeight: w,
+        probability: p,
+        reason: 'rule',
+        rule: rules.names[rv]!,
+        candidates,
+      });
+      continue;
+    }
     const res: LinkResult = {
       left: i,
       right: j,
@@ -501,6 +531,18 @@ function resolveOneToOne(
     const w = chunk.weight[o]!;
     const p = weightToProbability(w);
     const r = chunk.rule[o]!;
+    const capped = r < 0 && chunk.review[o]! >= 0 && decide(p, t) === 'match';
+    if (capped)
+      return {
+        left: i,
+        right: chunk.best[o]!,
+        decision: 'review' as const,
+        matchWeight: w,
+        probability: p,
+        reason: 'rule' as const,
+        rule: rules.names[chunk.review[o]!]!,
+        candidates: res.candidates,
+      };
     const base: LinkResult = {
       left: i,
       right: chunk.best[o]!,

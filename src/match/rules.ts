@@ -20,9 +20,12 @@ export interface MatchRule {
   /**
    * What the rule decides (default `match`). A `no_match` rule removes the pair from the
    * candidates: e.g. two records with different given names and no shared ID are two people
-   * (siblings, twins), however much else they share.
+   * (siblings, twins), however much else they share. A `review` rule caps the pair at review: the
+   * model still ranks it, but when it is a record's best candidate and the model would call it a
+   * match, the record goes to review instead (e.g. a name and a year of birth with nothing else:
+   * namesakes born in the same year cannot be told apart).
    */
-  readonly decision?: 'match' | 'no_match';
+  readonly decision?: 'match' | 'no_match' | 'review';
 }
 
 /** Rules compiled to a bit mask of accepted levels per comparison. @internal */
@@ -33,6 +36,8 @@ export interface CompiledRules {
   readonly K: number;
   /** 1 for a `no_match` rule. */
   readonly noMatch: Uint8Array;
+  /** 1 for a `review` rule. */
+  readonly review: Uint8Array;
   /**
    * A comparison every `match` rule constrains (the most selective one), or −1: a pair whose
    * level there is outside {@link CompiledRules.gateMask} can fire no `match` rule.
@@ -53,10 +58,15 @@ function bitCount(x: number): number {
  * The comparison that every match rule constrains with the fewest accepted levels overall
  * (−1 when there is no match rule or no such comparison), and those levels.
  */
-function gateOf(masks: Int32Array, K: number, noMatch: Uint8Array): [number, number] {
+function gateOf(
+  masks: Int32Array,
+  K: number,
+  noMatch: Uint8Array,
+  review: Uint8Array,
+): [number, number] {
   let gate = -1;
   let gateMask = 0;
-  const matchRules = [...noMatch.keys()].filter((r) => noMatch[r] === 0);
+  const matchRules = [...noMatch.keys()].filter((r) => noMatch[r] === 0 && review[r] === 0);
   if (matchRules.length === 0) return [gate, gateMask];
   for (let k = 0; k < K; k++) {
     let union = 0;
@@ -104,8 +114,14 @@ export function compileRules<R>(spec: LinkageSpec<R>, rules: readonly MatchRule[
     }
   });
   const noMatch = Uint8Array.from(rules, (r) => (r.decision === 'no_match' ? 1 : 0));
-  const [gate, gateMask] = gateOf(masks, K, noMatch);
-  return { names: rules.map((r) => r.name), masks, K, noMatch, gate, gateMask };
+  const review = Uint8Array.from(rules, (r) => (r.decision === 'review' ? 1 : 0));
+  const [gate, gateMask] = gateOf(masks, K, noMatch, review);
+  return { names: rules.map((r) => r.name), masks, K, noMatch, review, gate, gateMask };
+}
+
+/** Whether rule `r` (≥ 0) decides `match`. @internal */
+export function isMatchRule(rules: CompiledRules, r: number): boolean {
+  return r >= 0 && rules.noMatch[r] === 0 && rules.review[r] === 0;
 }
 
 /** The first rule the levels satisfy, or −1. @internal */

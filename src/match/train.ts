@@ -1,8 +1,11 @@
 import { type BlockIndex, candidatesOf, createCandidateBuffer } from './blocking.js';
-import { type PatternCounts, runEm } from './em.js';
+import { floorM, type PatternCounts, runEm } from './em.js';
 import type { FellegiSunterModel, TrainingReport } from './model.js';
 import { createRandom } from './random.js';
 import type { LinkageSpec, PreparedSide } from './spec.js';
+
+/** Default of {@link TrainOptions.floorBits}. */
+export const DEFAULT_FLOOR_BITS = 12;
 
 /** Options of {@link trainModel}. */
 export interface TrainOptions {
@@ -16,6 +19,12 @@ export interface TrainOptions {
   readonly tolerance?: number;
   /** EM iteration limit (default 200). */
   readonly maxIterations?: number;
+  /**
+   * Largest penalty in bits of any comparison level, log2(m/u) ≥ −floorBits (default 12; see
+   * `EmOptions.floorBits`): with an ID, a date of birth and a place that agree (≈ 40 bits), no
+   * single disagreeing field can turn a pair into a non-match.
+   */
+  readonly floorBits?: number;
 }
 
 /**
@@ -141,9 +150,11 @@ export function trainModel<R>(
   const dedupe = right === undefined;
   const { u, pairs: randomPairs } = estimateU(spec, left, right, options);
   const maxPairs = options.maxPairsPerRound ?? 500_000;
+  const floorBits = options.floorBits ?? DEFAULT_FLOOR_BITS;
   const emOptions = {
     tolerance: options.tolerance ?? 1e-4,
     maxIterations: options.maxIterations ?? 200,
+    floorBits,
   };
   const rand = createRandom(options.seed ?? 42);
   const buf = createCandidateBuffer(other.size);
@@ -227,6 +238,9 @@ export function trainModel<R>(
     if (mRounds[k]! === 0) return unionFit.m[k]!;
     const out = new Float64Array(c.levels.length + 1);
     for (let l = 1; l < out.length; l++) out[l] = mSum[k]![l]! / mRounds[k]!;
+    // Each round's m was floored against that round's own u; the model scores with the
+    // random-pair u, so the floor is applied again against it.
+    floorM(out, u[k]!, floorBits);
     return out;
   });
   const lambdaFit = runEm(union.patterns, m, u, unionFit.lambda, { ...emOptions, fixM: true });

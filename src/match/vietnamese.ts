@@ -48,7 +48,10 @@ const primaryId = (r: CleanRecord): IdValue | undefined =>
 /** The parts of a record several blocking rules share. */
 interface Derived {
   readonly parts: PreparedName | undefined;
-  /** Phonetic family and given name ('' parts excluded), or null without a surname. */
+  /**
+   * The phonetic keys of every word of the name, sorted (the same in any word order), or null
+   * for a one-word name.
+   */
   readonly fullKey: string | null;
   readonly province: string | null;
   readonly commune: string | null;
@@ -128,7 +131,8 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
     lastRecord = r;
     last = {
       parts,
-      fullKey: parts?.surname ? `${parts.familyKey} ${parts.givenKey}` : null,
+      // Order-free: `Quyền Nguyễn Văn` and `Nguyễn Văn Quyền` share their name keys.
+      fullKey: parts?.surname ? parts.bagKey : null,
       province: provinceKey(r),
       commune: c ? communeKey(c) : null,
     };
@@ -251,7 +255,9 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
 
 /**
  * Deterministic pre-decision rules for {@link vietnameseSpec}: the same identity number with a
- * consistent given name and date of birth is a match, whatever the other fields say; a different
+ * consistent given name (in any word order) and date of birth is a match, whatever the other
+ * fields say; a name with only a year of birth (or none), no identity number, no shared phone and
+ * not the same commune is at most a review (namesakes); a different
  * given name (not a typo, not a phonetic or diacritic variant) without a shared identity number
  * is another person — siblings and twins share a family name, a household and sometimes a date of
  * birth, which the model would otherwise count as independent evidence.
@@ -266,9 +272,30 @@ export const VIETNAMESE_RULES: readonly MatchRule[] = [
     name: 'same id number, consistent name and date of birth',
     require: {
       id: ['exact'],
-      given: ['exact', 'folded', 'phonetic'],
+      given: ['exact', 'folded', 'phonetic', 'other_order'],
       dob: ['exact', 'day_month_swapped', 'one_part_off', 'same_year'],
     },
+  },
+  {
+    // Nguyễn Văn Hùng born in 1980 is hundreds of people: a name and a year of birth (or no date
+    // at all), with no identity number, no shared phone and not the same commune, cannot tell
+    // namesakes apart.
+    name: 'name and year of birth only (namesakes)',
+    decision: 'review',
+    require: {
+      id: ['null', 'other_system'],
+      dob: ['null', 'same_year'],
+      phone: ['null', 'else'],
+      place: ['null', 'same_province', 'same_merged_province', 'else'],
+    },
+  },
+  {
+    // With the weights floored at −12 bits, a relative's ID (same household: same surname,
+    // address and phone) could otherwise outweigh a given name and a date of birth that both
+    // differ. A record whose given name and date of birth both disagree is not that person.
+    name: 'different given name and date of birth (a relative’s id number)',
+    decision: 'no_match',
+    require: { given: ['else'], dob: ['else'] },
   },
   {
     name: 'different given name and no shared id number (siblings, twins)',

@@ -15,6 +15,8 @@ export {
   DIACRITIC_LETTERS_UPPER,
   type ToneIndex,
 } from './letters.js';
+export type { NameOrder, NameReading } from './name-order.js';
+export { nameReadings } from './name-order.js';
 export type { VietnameseName } from './name-parse.js';
 export { parseVietnameseName } from './name-parse.js';
 export { isCleanNfc, toNfc } from './nfc.js';

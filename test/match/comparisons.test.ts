@@ -129,7 +129,20 @@ describe('Vietnamese name comparisons', () => {
     ['Nguyễn Văn An', 'Nguyễn Thị Bình', 'else', 'surname_only'],
     ['Lê Văn An', 'Phạm Thị Bình', 'else', 'else'],
     ['An', 'Nguyễn An', 'exact', 'null'],
-    ['Khiêm Văn Mai', 'Mai Văn Khiêm', 'phonetic', 'phonetic'],
+    ['Khiêm Văn Mai', 'Mai Văn Khiêm', 'other_order', 'other_order'],
+    // Split Họ đệm / Tên columns joined back given name first: read back by the parser.
+    ['Quyền Nguyễn Văn', 'Nguyễn Văn Quyền', 'exact', 'exact'],
+    ['Quyen Van Nguyen', 'Nguyễn Văn Quyền', 'folded', 'folded'],
+    // The parser keeps the standard order for both, the words are the same: other order.
+    ['Hoàng Lê Minh', 'Lê Minh Hoàng', 'other_order', 'other_order'],
+    ['Thu Quàng Thảo', 'Quàng Thảo Thu', 'other_order', 'other_order'],
+    // Same words, another person? Only the order differs, and that is what the level says.
+    ['Nguyễn Thị Lan Anh', 'Nguyễn Thị Anh Lan', 'other_order', 'other_order'],
+    // A surname with one slip and a middle name missing.
+    ['Nguễn Văn Thành', 'Nguyễn Thành', 'exact', 'surname_typo'],
+    ['Ngyuen Hai', 'Nguyen Van Hai', 'exact', 'surname_typo'],
+    // Two-letter surnames one edit apart are other families.
+    ['Lê Văn An', 'Lý An', 'exact', 'else'],
   ])('%s vs %s → given %s, family %s', (a, b, g, f) => {
     expect(level(given, a, b)).toBe(g);
     expect(level(family, a, b)).toBe(f);

@@ -45,7 +45,12 @@ describe('given-name comparison under real-world damage', () => {
             c.prepare([normalizeNameString(n.corrupted)]),
             0,
           );
-          expect(['exact', 'folded', 'phonetic']).toContain(c.levels[level - 1]);
+          // Without diacritics some names read in another order (`Duong Thi Nguyen` may be
+          // Nguyễn Thị Dương written the Western way): the pair is then at `other_order`.
+          const ok = n.defects.includes('no-diacritics')
+            ? ['exact', 'folded', 'phonetic', 'other_order']
+            : ['exact', 'folded', 'phonetic'];
+          expect(ok).toContain(c.levels[level - 1]);
         },
       ),
       { numRuns: 200 },

@@ -28,6 +28,10 @@ export interface SyntheticScores {
   readonly blockingRecall: number;
   readonly pairsScored: number;
   readonly seconds: number;
+  /** Per damage class: true links carrying it, and how many were matched to the right person. */
+  readonly byDamage: ReadonlyMap<string, { readonly links: number; readonly found: number }>;
+  /** Rows of people outside the register: how many were matched (wrongly) or sent to review. */
+  readonly outside: { readonly rows: number; readonly matched: number; readonly review: number };
 }
 
 /** Generates and cleans a synthetic register and damaged list. */
@@ -54,12 +58,31 @@ export function evaluateSyntheticLink(
   let fp = 0;
   let review = 0;
   let trueLinks = 0;
+  const byDamage = new Map<string, { links: number; found: number }>();
+  const outside = { rows: 0, matched: 0, review: 0 };
   for (const res of r.data.results) {
-    const truth = data.truth[res.left]!.person_id;
+    const t = data.truth[res.left]!;
+    const truth = t.person_id;
     if (truth !== null) trueLinks++;
     if (res.decision === 'review') review++;
+    const ok = res.decision === 'match' && data.register[res.right]!.key === truth;
+    if (truth === null) {
+      outside.rows++;
+      if (res.decision === 'match') outside.matched++;
+      if (res.decision === 'review') outside.review++;
+    } else {
+      for (const d of t.damages) {
+        let e = byDamage.get(d);
+        if (!e) {
+          e = { links: 0, found: 0 };
+          byDamage.set(d, e);
+        }
+        e.links++;
+        if (ok) e.found++;
+      }
+    }
     if (res.decision !== 'match') continue;
-    if (data.register[res.right]!.key === truth) tp++;
+    if (ok) tp++;
     else fp++;
   }
   // Blocking recall: is the true register record among the candidates of its list record?
@@ -87,6 +110,8 @@ export function evaluateSyntheticLink(
     blockingRecall: found / Math.max(1, trueLinks),
     pairsScored: r.data.summary.pairsScored,
     seconds,
+    byDamage,
+    outside,
   };
 }
 

@@ -302,6 +302,7 @@ describe('damaged list and truth', () => {
     ['DOB_YEAR_OFF_BY_ONE', always],
     ['DOB_DAY_MONTH_SWAP', (_, p) => p !== undefined && p.day !== p.month],
     ['NAME_REVERSED', always],
+    ['NAME_GIVEN_FIRST', (t) => !t.damages.includes('NAME_REVERSED')],
     ['NAME_NO_DIACRITICS', always],
     ['NAME_UPPERCASE', always],
     ['NAME_TCVN3', (t) => !t.damages.includes('NAME_NO_DIACRITICS')],
@@ -380,6 +381,70 @@ describe('damaged list and truth', () => {
     );
     expect(unsorted).toEqual([]);
   });
+  it('name orders and surname typos keep the words of the register name', () => {
+    const words = (s: string) => s.split(/\s+/).filter((w) => w !== '');
+    let givenFirst = 0;
+    let western = 0;
+    let surnameTypo = 0;
+    for (const [i, t] of data.truth.entries()) {
+      if (t.person_id === null) continue;
+      const p = people[Number(t.person_id.slice(1))]!;
+      const plain = t.damages.every(
+        (d) =>
+          ['NAME_GIVEN_FIRST', 'NAME_REVERSED', 'NAME_SURNAME_TYPO'].includes(d) ||
+          !d.startsWith('NAME_'),
+      );
+      if (!plain) continue;
+      const w = words(data.list[i]!.full_name);
+      const typoed = t.damages.includes('NAME_SURNAME_TYPO');
+      if (t.damages.includes('NAME_GIVEN_FIRST') && !typoed) {
+        givenFirst++;
+        // Tên, then họ and tên đệm: the split columns joined the other way round.
+        expect(w.join(' ')).toBe([p.given, p.surname, ...p.middle].join(' '));
+      }
+      if (t.damages.includes('NAME_REVERSED') && !typoed) {
+        western++;
+        expect(w.join(' ')).toBe([p.given, ...p.middle, p.surname].join(' '));
+      }
+      if (t.damages.includes('NAME_SURNAME_TYPO') && !t.damages.includes('NAME_REGIONAL_SURNAME')) {
+        surnameTypo++;
+        const std = !t.damages.includes('NAME_GIVEN_FIRST') && !t.damages.includes('NAME_REVERSED');
+        if (std) {
+          expect(w[0]).not.toBe(p.surname);
+          expect(w.slice(1).join(' ')).toBe([...p.middle, p.given].join(' '));
+        }
+      }
+    }
+    expect(givenFirst).toBeGreaterThan(100);
+    expect(western).toBeGreaterThan(100);
+    expect(surnameTypo).toBeGreaterThan(100);
+  });
+
+  it('some people outside the register are namesakes born the same year, living elsewhere', () => {
+    const byName = new Map<string, Person[]>();
+    for (const p of people) {
+      const list = byName.get(p.fullName);
+      if (list) list.push(p);
+      else byName.set(p.fullName, [p]);
+    }
+    let outside = 0;
+    let namesakes = 0;
+    for (const [i, t] of data.truth.entries()) {
+      if (t.person_id !== null || t.copy !== 1 || t.damages.some((d) => d.startsWith('NAME_')))
+        continue;
+      outside++;
+      const row = data.list[i]!;
+      const same = byName.get(row.full_name) ?? [];
+      const year = /\d{4}/.exec(row.dob)?.[0];
+      const twin = same.find((p) => String(p.year) === year);
+      if (!twin) continue;
+      namesakes++;
+      expect(row.id_number.replace(/\D/g, '')).not.toBe(twin.cccd);
+    }
+    expect(namesakes).toBeGreaterThan(0.05 * outside);
+    expect(namesakes).toBeLessThan(0.5 * outside);
+  });
+
   it('content damages point at the right source: relative, old CMND, moved residence', () => {
     const bad: string[] = [];
     let checked = 0;

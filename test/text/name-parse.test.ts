@@ -1,10 +1,10 @@
 import { test as fcTest } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { vietnameseNameArbitrary } from '../../src/testing/text.js';
-import { parseVietnameseName, type VietnameseName } from '../../src/text/index.js';
+import { nameReadings, parseVietnameseName, type VietnameseName } from '../../src/text/index.js';
 
 describe('parseVietnameseName', () => {
-  it.each<[string, VietnameseName]>([
+  it.each<[string, Omit<VietnameseName, 'order' | 'confidence'>]>([
     [
       'Nguyễn Thị Minh Khai',
       { surname: 'Nguyễn', middle: ['Thị', 'Minh'], given: 'Khai', reversed: false },
@@ -33,7 +33,7 @@ describe('parseVietnameseName', () => {
     ['   ', { surname: '', middle: [], given: '', reversed: false }],
     ['  Trần\u00a0 Văn  Ba ', { surname: 'Trần', middle: ['Văn'], given: 'Ba', reversed: false }],
   ])('%j', (input, expected) => {
-    expect(parseVietnameseName(input)).toEqual(expected);
+    expect(parseVietnameseName(input)).toMatchObject(expected);
   });
 
   fcTest.prop([vietnameseNameArbitrary()], { numRuns: 200 })(
@@ -56,6 +56,52 @@ describe('parseVietnameseName', () => {
         expect(p.middle.join(' ')).toBe(n.middle.join(' '));
         expect(p.given).toBe(n.given);
         expect(p.reversed).toBe(true);
+      }
+    },
+  );
+
+  it.each<[string, string, string, string, string]>([
+    // input, surname, middle, given, order
+    ['Quyền Nguyễn Văn', 'Nguyễn', 'Văn', 'Quyền', 'given_first'],
+    ['Lan Trần Thị Ngọc', 'Trần', 'Thị Ngọc', 'Lan', 'given_first'],
+    ['Quyen Nguyen Van', 'Nguyen', 'Van', 'Quyen', 'given_first'],
+    ['Quyen Van Nguyen', 'Nguyen', 'Van', 'Quyen', 'western'],
+    ['Luu Hai Dang', 'Luu', 'Hai', 'Dang', 'standard'],
+    ['Cao Văn Huỳnh', 'Cao', 'Văn', 'Huỳnh', 'standard'],
+    ['Trần Văn Nguyên', 'Trần', 'Văn', 'Nguyên', 'standard'],
+    ['Tran Van Nguyen', 'Tran', 'Van', 'Nguyen', 'standard'],
+    ['Nguyễn Văn Quyền', 'Nguyễn', 'Văn', 'Quyền', 'standard'],
+  ])('reads %j in the likeliest order', (input, surname, middle, given, order) => {
+    const p = parseVietnameseName(input);
+    expect(p.surname).toBe(surname);
+    expect(p.middle.join(' ')).toBe(middle);
+    expect(p.given).toBe(given);
+    expect(p.order).toBe(order);
+    expect(p.reversed).toBe(order !== 'standard');
+    expect(p.confidence).toBeGreaterThan(0.5);
+    expect(p.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it('weighs every reading: probabilities sum to 1, most probable first', () => {
+    const r = nameReadings(['Hoàng', 'Lê', 'Minh']);
+    expect(r.map((x) => x.order).sort()).toEqual(['given_first', 'standard', 'western']);
+    expect(r.reduce((s, x) => s + x.probability, 0)).toBeCloseTo(1, 9);
+    for (let i = 1; i < r.length; i++)
+      expect(r[i - 1]!.probability).toBeGreaterThanOrEqual(r[i]!.probability);
+    expect(nameReadings(['Lan'])).toEqual([]);
+  });
+
+  fcTest.prop([vietnameseNameArbitrary({ middle: { min: 1, max: 2 } })], { numRuns: 200 })(
+    'reads split-and-rejoined names (given name, then surname and middle names) back',
+    (n) => {
+      const p = parseVietnameseName([n.given, n.surname, ...n.middle].join(' '));
+      if (
+        ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Phan', 'Đặng', 'Bùi'].includes(n.surname) &&
+        ['Văn', 'Thị'].includes(n.middle[n.middle.length - 1]!)
+      ) {
+        expect(p.order).toBe('given_first');
+        expect(p.surname).toBe(n.surname);
+        expect(p.given).toBe(n.given);
       }
     },
   );

@@ -1,4 +1,11 @@
-import { foldDiacritics, parseVietnameseName, phoneticKey, toNfc } from '../../text/index.js';
+import { memoize } from '../../memo.js';
+import {
+  foldDiacritics,
+  type NameOrder,
+  parseVietnameseName,
+  phoneticKey,
+  toNfc,
+} from '../../text/index.js';
 import type { Comparison, PreparedColumn } from '../comparison.js';
 import { createInterner, type Interner, intern } from '../interner.js';
 import { withinOneEdit } from '../kernels/one-edit.js';
@@ -30,7 +37,19 @@ export interface PreparedName {
   readonly surnameKey: string;
   readonly middleKeys: readonly string[];
   readonly familyKey: string;
+  /**
+   * The phonetic keys of every word, sorted: the same for a name in any order (`Quyền Nguyễn Văn`,
+   * `Nguyễn Văn Quyền`, `Quyen Van Nguyen`), so it serves as an order-free blocking key and
+   * recognises the same name written in another order.
+   */
+  readonly bagKey: string;
+  /** The order the parser read the name in, and how sure it was (see `parseVietnameseName`). */
+  readonly order: NameOrder;
+  readonly confidence: number;
 }
+
+/** Phonetic key of one word (a few thousand distinct words make up every name): memoised. */
+const wordKey = memoize(phoneticKey, 1 << 15);
 
 /**
  * Parses a full name for comparison: NFC, lower case, split into surname, middle names and
@@ -39,21 +58,27 @@ export interface PreparedName {
  * @example
  * ```ts
  * prepareName('Huỳnh Thị Mai')?.familyKey; // 'hoan thi'
+ * prepareName('Quyền Nguyễn Văn')?.given; // 'quyền' (read given name first)
  * ```
  */
 export function prepareName(full: string | null | undefined): PreparedName | undefined {
   if (!full) return undefined;
-  const p = parseVietnameseName(toNfc(full).toLowerCase().replace(/\s+/g, ' ').trim());
+  const text = toNfc(full).toLowerCase().replace(/\s+/g, ' ').trim();
+  const p = parseVietnameseName(text);
   if (!p.given) return undefined;
   const family = p.surname ? [p.surname, ...p.middle].join(' ') : '';
-  const middleKeys = p.middle.map((m) => phoneticKey(m));
-  const surnameKey = p.surname ? phoneticKey(p.surname) : '';
+  const middleKeys = p.middle.map(wordKey);
+  const surnameKey = p.surname ? wordKey(p.surname) : '';
+  const bagKey = text.split(' ').map(wordKey).sort().join(' ');
   return {
+    bagKey,
+    order: p.order,
+    confidence: p.confidence,
     given: p.given,
     surname: p.surname,
     middle: p.middle,
     family,
-    givenKey: phoneticKey(p.given),
+    givenKey: wordKey(p.given),
     surnameKey,
     middleKeys,
     familyKey: p.surname ? [surnameKey, ...middleKeys].join(' ') : '',
@@ -83,6 +108,8 @@ interface GivenColumn extends PreparedColumn {
   readonly phonetic: Int32Array;
   /** Phonetic id of the surname (to recognise a name written in the other order). */
   readonly surnamePhonetic: Int32Array;
+  /** Id of the order-free key of the whole name ({@link PreparedName.bagKey}). */
+  readonly bag: Int32Array;
 }
 
 /** True when one name is the other written in reverse order (given name first). */
@@ -91,19 +118,32 @@ function reversed(ag: number, as: number, bg: number, bs: number): boolean {
 }
 
 /** Level labels of {@link givenNameComparison}. */
-export const GIVEN_NAME_LEVELS = ['exact', 'folded', 'phonetic', 'fuzzy', 'else'] as const;
+export const GIVEN_NAME_LEVELS = [
+  'exact',
+  'folded',
+  'phonetic',
+  'other_order',
+  'fuzzy',
+  'else',
+] as const;
 
 function ids(values: readonly (string | undefined)[], interner: Interner): Int32Array {
   return Int32Array.from(values, (v) => (v ? intern(interner, v) : -1));
+}
+
+/** Ids of the order-free name keys; −2 when missing (never equal to the other side's −1). */
+function bagIds(parts: readonly (PreparedName | undefined)[], interner: Interner): Int32Array {
+  return Int32Array.from(parts, (p) => (p ? intern(interner, `%${p.bagKey}`) : -2));
 }
 
 /**
  * Compares the given name (tên, the last word of a Vietnamese name; the parser reads a reversed
  * "given name first" order back). Levels: `exact` (term-frequency adjusted: Hùng is common, Khôi
  * rare), `folded` (equal without diacritics: a list typed without accents, or tone placement),
- * `phonetic` (same phonetic key: d/gi/r, ch/tr, s/x, final n/ng, i/y …; also a name written in
- * the other order, given name first, that the parser could not detect), `fuzzy` (one typo on
- * folded text: optimal string alignment distance ≤ 1), `else`.
+ * `phonetic` (same phonetic key: d/gi/r, ch/tr, s/x, final n/ng, i/y …), `other_order` (the same
+ * words, up to phonetics, in another order — `Quyền Nguyễn Văn` against `Nguyễn Văn Quyền` when
+ * the parser read one of them in the wrong order — or the given name and surname swapped),
+ * `fuzzy` (one typo on folded text: optimal string alignment distance ≤ 1), `else`.
  *
  * @example
  * ```ts
@@ -144,6 +184,7 @@ export function givenNameComparison<R>(options: VietnameseNameOptions<R>): Compa
         folded,
         phonetic,
         surnamePhonetic,
+        bag: bagIds(parts, interner),
         tfIds: exact,
       };
       return col;
@@ -161,8 +202,9 @@ export function givenNameComparison<R>(options: VietnameseNameOptions<R>): Compa
       const ap = a.phonetic[i]!;
       const bp = b.phonetic[j]!;
       if (ap === bp) return 3;
-      if (reversed(ap, a.surnamePhonetic[i]!, bp, b.surnamePhonetic[j]!)) return 3;
-      return typo(fuzzy, fa, i, fb, j) ? 4 : 5;
+      if (a.bag[i] === b.bag[j] || reversed(ap, a.surnamePhonetic[i]!, bp, b.surnamePhonetic[j]!))
+        return 4;
+      return typo(fuzzy, fa, i, fb, j) ? 5 : 6;
     },
   };
 }
@@ -177,6 +219,10 @@ interface FamilyColumn extends PreparedColumn {
   /** Folded middle-name token ids, `middleStart[i]` … `middleStart[i + 1]`. */
   readonly middle: Int32Array;
   readonly middleStart: Int32Array;
+  /** Folded surname (for the one-typo surname level). */
+  readonly surnameFolded: StringColumn;
+  /** Id of the order-free key of the whole name ({@link PreparedName.bagKey}). */
+  readonly bag: Int32Array;
 }
 
 /** Level labels of {@link familyNameComparison}. */
@@ -184,9 +230,11 @@ export const FAMILY_NAME_LEVELS = [
   'exact',
   'folded',
   'phonetic',
+  'other_order',
   'middle_missing',
   'fuzzy',
   'surname_only',
+  'surname_typo',
   'else',
 ] as const;
 
@@ -201,9 +249,11 @@ function subsequence(m: Int32Array, a0: number, a1: number, b0: number, b1: numb
 /**
  * Compares the family part of a Vietnamese name: surname (họ) and middle names (tên đệm).
  * Levels: `exact` (term-frequency adjusted: Nguyễn Thị is very common), `folded` (equal without
- * diacritics), `phonetic` (same phonetic key, so Hoàng/Huỳnh and Vũ/Võ agree; or the name in the other order), `middle_missing`
- * (same surname up to phonetics, and one side's middle names are a subsequence of the other's:
- * a missing or extra tên đệm), `fuzzy` (one typo on folded text), `surname_only`, `else`.
+ * diacritics), `phonetic` (same phonetic key, so Hoàng/Huỳnh and Vũ/Võ agree), `other_order`
+ * (the same words in another order: see {@link givenNameComparison}), `middle_missing` (same
+ * surname up to phonetics, and one side's middle names are a subsequence of the other's: a
+ * missing or extra tên đệm), `fuzzy` (one typo on folded text), `surname_only`, `surname_typo`
+ * (surnames of three letters or more one typo apart, middle names aside: Nguễn, Ngyuen), `else`.
  * Null when either side has no surname (a single-word name).
  *
  * @example
@@ -260,6 +310,11 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
         ),
         middle: Int32Array.from(tokens),
         middleStart,
+        surnameFolded: buildStringColumn(
+          parts.map((p) => (p ? fold(p.surname) : undefined)),
+          interner,
+        ),
+        bag: bagIds(parts, interner),
         tfIds: exact,
       };
       return col;
@@ -275,8 +330,11 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
       const fb = b.folded;
       if (fa.ids[i] === fb.ids[j]) return 2;
       if (a.phonetic[i] === b.phonetic[j]) return 3;
-      if (reversed(a.givenPhonetic[i]!, a.surname[i]!, b.givenPhonetic[j]!, b.surname[j]!))
-        return 3;
+      if (
+        a.bag[i] === b.bag[j] ||
+        reversed(a.givenPhonetic[i]!, a.surname[i]!, b.givenPhonetic[j]!, b.surname[j]!)
+      )
+        return 4;
       const sameSurname = a.surname[i] === b.surname[j];
       if (sameSurname) {
         // Middle tokens of both sides live in different columns: compare through a merged view.
@@ -292,11 +350,17 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
           const merged = scratchMiddle(la + lb);
           for (let t = 0; t < la; t++) merged[t] = am[a0 + t]!;
           for (let t = 0; t < lb; t++) merged[la + t] = bm[b0 + t]!;
-          if (subsequence(merged, 0, la, la, la + lb)) return 4;
+          if (subsequence(merged, 0, la, la, la + lb)) return 5;
         }
       }
-      if (typo(fuzzy, fa, i, fb, j)) return 5;
-      return sameSurname ? 6 : 7;
+      if (typo(fuzzy, fa, i, fb, j)) return 6;
+      if (sameSurname) return 7;
+      // One slip in a surname of three letters or more (Nguễn, Ngyuen): two-letter surnames
+      // one edit apart (Lê/Lý, Hồ/Đỗ) are different families.
+      const sa = a.surnameFolded;
+      const sb = b.surnameFolded;
+      if (sa.len[i]! >= 3 && sb.len[j]! >= 3 && typo(1, sa, i, sb, j)) return 8;
+      return 9;
     },
   };
 }

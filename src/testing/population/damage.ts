@@ -322,12 +322,26 @@ export function createDamager(model: PopulationModel, rates: DamageRates): Damag
       }
       const swapped = regionalForm(surname);
       if (swapped !== undefined && roll('NAME_REGIONAL_SURNAME')) surname = swapped;
+      // One slip inside the surname (Nguễn, Ngyuen); a surname of two letters is left alone.
+      let surnameTypo = false;
+      if (random.chance(r.NAME_SURNAME_TYPO)) {
+        const t = typo(surname, random);
+        surnameTypo = t !== surname;
+        surname = t;
+      }
+      // Western order (given, middle, surname) from an English form; or split `Họ đệm` / `Tên`
+      // columns joined back given name first (given, surname, middle).
       const reversed = roll('NAME_REVERSED');
-      if (!reversed && surname === p.surname && middle === p.middle) name = p.fullName;
+      const givenFirst = !reversed && roll('NAME_GIVEN_FIRST');
+      if (surnameTypo) mark('NAME_SURNAME_TYPO');
+      if (!reversed && !givenFirst && surname === p.surname && middle === p.middle)
+        name = p.fullName;
       else {
+        const family = [surname, ...middle].join(' ');
         const mid = middle.join(' ');
         if (reversed) name = mid === '' ? `${given} ${surname}` : `${given} ${mid} ${surname}`;
-        else name = mid === '' ? `${surname} ${given}` : `${surname} ${mid} ${given}`;
+        else if (givenFirst) name = `${given} ${family}`;
+        else name = `${family} ${given}`;
       }
       if (random.chance(r.NAME_TYPO)) {
         const t = typo(name, random);

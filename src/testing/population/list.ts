@@ -7,10 +7,13 @@ import { createDamager, type DamagedFields } from './damage.js';
 import {
   createNumberAllocator,
   createPopulationModel,
+  daysInMonth,
   drawHousehold,
+  drawResidence,
   type HouseholdContext,
   NUMBER_BUCKETS,
   type Person,
+  pad2,
 } from './people.js';
 import { createRandom, deriveSeed } from './prng.js';
 import { createPeopleCursor, STREAM, toRegisterRow } from './register.js';
@@ -37,6 +40,14 @@ export interface ListOptions {
   readonly duplicateRate?: number;
   /** Share of list rows describing people who are not in the register (default 0.03). */
   readonly notInRegisterRate?: number;
+  /**
+   * Share of the people outside the register who are namesakes of a register person listed just
+   * before them, when that person has a common name (a frequent surname and at most one middle
+   * name): the same full name, sex and year of birth, another day of birth, their own ID,
+   * phone and household elsewhere (half of them in the same province) (default 0.3). Common names make these
+   * frequent in real lists (Nguyễn Văn Hùng born in 1980 is hundreds of people).
+   */
+  readonly namesakeRate?: number;
   /**
    * Rows are shuffled within a sliding window of this many rows (default 4096): real lists are
    * grouped by commune, so order is local, but a linker must not rely on it.
@@ -83,6 +94,22 @@ interface Pending {
   readonly entityId: string;
   readonly copy: 1 | 2;
 }
+
+/** Surnames common enough for a namesake born the same year to be likely (about 80% of people). */
+const COMMON_SURNAMES = new Set([
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+]);
 
 function toEntry(p: Pending, recordId: string): ListEntry {
   const f = p.fields;
@@ -275,9 +302,50 @@ function* listEntries(
     while (heapDue.length > 0 && (heapDue[0] as number) <= step) admitToReady(heapPop());
   };
 
+  const namesakeRate = options.namesakeRate ?? 0.3;
+  let lastListed: Person | undefined;
+  // Another person with the name, sex and birth year of `p` (see ListOptions.namesakeRate).
+  const namesakeOf = (o: Person, p: Person): Person => {
+    const month = 1 + random.int(12);
+    const days = daysInMonth(p.year, month);
+    let day = 1 + random.int(days);
+    if (month === p.month && day === p.day) day = (day % days) + 1;
+    // Half of them in the same province, none in the same commune: a namesake born the same
+    // year in the same commune would be in the register too, and the date of birth tells them
+    // apart there.
+    const residence = random.chance(0.5)
+      ? drawResidence(model, random, p.household.residence.provinceIndex)
+      : o.household.residence;
+    const household =
+      residence.commune === p.household.residence.commune
+        ? o.household
+        : { ...o.household, residence };
+    return {
+      ...o,
+      surname: p.surname,
+      middle: p.middle,
+      given: p.given,
+      fullName: p.fullName,
+      sex: p.sex,
+      year: p.year,
+      month,
+      day,
+      dob: `${p.year}-${pad2(month)}-${pad2(day)}`,
+      household,
+    };
+  };
   const outsider = (): void => {
     remainingOutside--;
-    first(nextOutsider(), null, `X${outsideCount++}`);
+    let o = nextOutsider();
+    // Namesakes are people with a common name (a frequent surname, at most one middle name).
+    if (
+      lastListed !== undefined &&
+      lastListed.middle.length <= 1 &&
+      COMMON_SURNAMES.has(lastListed.surname) &&
+      random.chance(namesakeRate)
+    )
+      o = namesakeOf(o, lastListed);
+    first(o, null, `X${outsideCount++}`);
   };
 
   let seen = 0;
@@ -298,6 +366,7 @@ function* listEntries(
       remainingSelected--;
       const id = `P${person.index}`;
       first(person, id, id);
+      lastListed = person;
       for (let i = 0; i < ready.length; i++) yield toEntry(ready[i] as Pending, `R${emitted++}`);
       ready.length = 0;
       if (remainingSelected === 0 && registerSink === undefined) break;
