@@ -165,6 +165,8 @@ describe('every exported parse* function returns a Result and never throws', () 
         middle: [],
         given: '',
         reversed: false,
+        order: 'standard',
+        confidence: 1,
       });
     }
     fc.assert(
