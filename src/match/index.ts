@@ -8,6 +8,9 @@ export {
   type BlockingCounts,
   type BlockingIssueCode,
   buildBlockIndex,
+  type CappedBlocks,
+  cappedRows,
+  cappedWarnings,
   checkBlocking,
   countCandidates,
 } from './blocking.js';

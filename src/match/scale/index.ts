@@ -34,6 +34,7 @@ export {
 export {
   type ColumnarReference,
   type ColumnarReferenceOptions,
+  cappedBlocksOf,
   chunkBlockIndex,
   columnarReferenceFromPieces,
   referenceBytes,

@@ -12,6 +12,8 @@ import { availableParallelism } from 'node:os';
 import {
   blockTableFromHashes,
   type ColumnarReference,
+  cappedBlocksOf,
+  cappedWarnings,
   concatColumns,
   type Dictionaries,
   exportDictionaries,
@@ -293,12 +295,15 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
       return {
         referenceSize: built.reference.size,
         bytesPerRecord: built.bytesPerRecord,
+        capped: cappedBlocksOf(built.reference, spec),
+        ruleNames: spec.blocking.map((r) => r.name),
         training,
         tReference,
         tTraining,
       };
     };
-    const { referenceSize, bytesPerRecord, training, tReference, tTraining } = await setUp();
+    const { referenceSize, bytesPerRecord, capped, ruleNames, training, tReference, tTraining } =
+      await setUp();
 
     // 3. Stream LEFT: clean (worker) → prepare (here) → score (worker) → write in order.
     const stream = options.out.stream;
@@ -317,7 +322,9 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
       falseMatches: 0,
       missed: 0,
       mass: 0,
+      cappedToReview: 0,
     };
+    const cappedByRule = new Float64Array(ruleNames.length);
     let rowsDone = 0;
     let rowsWritten = 0;
     const runChunk = (c: CsvChunk) =>
@@ -349,6 +356,9 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
       if (done.text.length > 0 && !stream.write(done.text))
         await new Promise((r) => stream.once('drain', r));
       addStats(totals, done.stats);
+      done.cappedByRule.forEach((n, r) => {
+        cappedByRule[r]! += n;
+      });
       rowsWritten += done.rows;
       rowsDone += chunks[c]!.rows;
       report('link', rowsDone, leftScan.rows);
@@ -382,7 +392,10 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
       estimatedFdr: totals.match > 0 ? totals.falseMatches / totals.match : 0,
       estimatedFnr: totals.mass > 0 ? totals.missed / totals.mass : 0,
       referenceBytesPerRecord: bytesPerRecord,
-      warnings: [],
+      warnings: cappedWarnings(
+        capped.map((c) => ({ ...c, rows: cappedByRule[ruleNames.indexOf(c.rule)] ?? 0 })),
+        totals.cappedToReview,
+      ),
       seconds: {
         reference: (tReference - t0) / 1000,
         training: (tTraining - tReference) / 1000,

@@ -78,12 +78,16 @@ export interface ChunkStats {
   readonly missed: number;
   /** Σ p of the best candidates. */
   readonly mass: number;
+  /** Rows that lost candidates to a blocking cap and went to review instead of no_match. */
+  readonly cappedToReview: number;
 }
 
 /** The output of a scored chunk. */
 export interface ScoredOutput {
   readonly text: string;
   readonly stats: ChunkStats;
+  /** Per blocking rule, rows whose block was over the rule's cap (left out). */
+  readonly cappedByRule: readonly number[];
 }
 
 /** A worker's state. */
@@ -213,7 +217,7 @@ export function score(
   const linker = state.linker;
   const keys = state.rightKeys;
   if (!linker || !keys) throw new Error('worker used before the reference was installed');
-  const { results, pairs, settled } = linkChunk(linker, left);
+  const { results, pairs, settled, cappedByRule, cappedToReview } = linkChunk(linker, left);
   const right = referenceSide(linker.reference);
   const t = linker.thresholds;
   const guard = state.setup?.formulaGuard !== false;
@@ -228,6 +232,7 @@ export function score(
     falseMatches: 0,
     missed: 0,
     mass: 0,
+    cappedToReview,
   };
   let v = 0;
   for (let i = 0; i < ids.length; i++) {
@@ -254,7 +259,7 @@ export function score(
       guard,
     );
   }
-  return { text, stats };
+  return { text, stats, cappedByRule };
 }
 
 /**
