@@ -30,7 +30,8 @@ Links each record of LEFT (the list to reconcile, e.g. vaccination
 subjects) to the reference RIGHT (e.g. the population register). One
 output row per LEFT record, in LEFT order: left_id, right_id, decision,
 probability, match_weight, explanation; decision is match, review,
-no_match or invalid. Inputs: .csv, .tsv or .xlsx (- for stdin).
+no_match or invalid. Inputs: .csv, .tsv or .xlsx (- for stdin); RIGHT
+may also be a prepared register file (vn-reconcile prepare).
 Unsupervised (Fellegi-Sunter, EM) unless --model is given.
 
 Options:

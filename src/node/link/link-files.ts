@@ -4,13 +4,14 @@
  * every candidate at once and runs in memory (./link-in-memory.ts).
  */
 import { type FellegiSunterModel, vietnameseSpec } from '../../match/index.js';
-import { abortError, throwIfAborted } from '../errors.js';
+import { abortError, inputError, throwIfAborted } from '../errors.js';
 import { type InputSource, type StagedInput, stageInput } from '../io/input.js';
-import { checkOutputs, type OutputHandle, openOutput } from '../io/target.js';
+import { absolutePath, checkOutputs, type OutputHandle, openOutput } from '../io/target.js';
 import { readModelFile, writeModelFile } from '../model-file.js';
 import type { ReadOptions, RunOptions, WriteOptions } from '../options.js';
 import { linkInMemory } from './link-in-memory.js';
 import { type LinkPipelineSummary, runLinkPipeline } from './pipeline.js';
+import { isRegisterFile } from './register-file.js';
 import type { Shard } from './shard.js';
 import { thresholdsFromFlags } from './thresholds.js';
 
@@ -116,7 +117,26 @@ export async function linkFiles(
   try {
     const l = await stageInput(left, leftName, read);
     staged.push(l);
-    const r = await stageInput(right, rightName, read);
+    // A prepared register file (`prepareFile`) is read as it is, by the pipeline.
+    const prepared = typeof right === 'string' && isRegisterFile(absolutePath(cwd, right));
+    if (prepared && options.oneToOne) {
+      throw inputError(
+        'OPTION_INVALID',
+        `${rightName}: a prepared register file cannot be linked one-to-one (give the register CSV)`,
+      );
+    }
+    const r: StagedInput = prepared
+      ? {
+          file: rightName,
+          path: absolutePath(cwd, right),
+          format: 'csv',
+          encoding: 'utf-8',
+          delimiter: ',',
+          staged: false,
+          notes: [`${rightName}: a prepared register file (vn-reconcile prepare)`],
+          cleanup: async () => undefined,
+        }
+      : await stageInput(right, rightName, read);
     staged.push(r);
     out = await openOutput(options.out, cwd);
     const common = {

@@ -15,9 +15,9 @@ import {
   cappedBlocksOf,
   cappedWarnings,
   concatColumns,
-  type Dictionaries,
   exportDictionaries,
   type FellegiSunterModel,
+  importDictionaries,
   type PreparedColumn,
   type PreparedSide,
   referenceBytes,
@@ -31,7 +31,7 @@ import { abortError, inputError, throwIfAborted } from '../errors.js';
 import type { ColumnMap } from '../io/csv.js';
 import { type CsvChunk, type CsvScan, scanCsv } from '../io/csv-chunks.js';
 import { csvCell, LINK_COLUMNS } from '../io/output.js';
-import { packStrings, type StringPool } from '../io/strings.js';
+import { packStrings } from '../io/strings.js';
 import type { OutputHandle } from '../io/target.js';
 import { type ProgressListener, progressReporter } from '../progress.js';
 import { createPool, type WorkerPool } from '../workers/pool.js';
@@ -43,6 +43,12 @@ import {
   type WorkerSetup,
 } from '../workers/tasks.js';
 import type { CleanedChunk } from './records.js';
+import {
+  isRegisterFile,
+  type PreparedRegister,
+  type RegisterFileInfo,
+  readRegisterFile,
+} from './register-file.js';
 import type { Shard } from './shard.js';
 
 /** Options of {@link runLinkPipeline}. */
@@ -122,6 +128,8 @@ export interface LinkPipelineSummary {
   readonly referenceBytesPerRecord: number;
   /** Things the user should know about the run (e.g. blocks over the cap). */
   readonly warnings: readonly string[];
+  /** RIGHT was a prepared register file (`prepareFile`): what it said about itself. */
+  readonly preparedRegister?: RegisterFileInfo | undefined;
   readonly seconds: {
     readonly reference: number;
     readonly training: number;
@@ -181,6 +189,18 @@ const shared = (bytes: number) => new SharedArrayBuffer(bytes);
  */
 export const WORKER_YOUNG_MB = 64;
 
+/** The worker pool's options from the pipeline's. */
+function workerOptions(options: {
+  readonly workerHeapMb?: number | undefined;
+  readonly workerYoungMb?: number | undefined;
+}): Parameters<typeof createPool>[1] {
+  const young = options.workerYoungMb ?? WORKER_YOUNG_MB;
+  return {
+    ...(options.workerHeapMb === undefined ? {} : { maxOldSpaceMb: options.workerHeapMb }),
+    ...(young > 0 ? { maxYoungSpaceMb: young } : {}),
+  };
+}
+
 /** Prepares cleaned records on this thread (the engine's interned columns + worker-made keys). */
 function prepare(
   spec: PipelineSpec,
@@ -223,9 +243,11 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
   report('read', 0, undefined);
   const leftScan = scan(leftName, leftPath, options.chunkRows, pick);
   throwIfAborted(signal);
-  const rightScan = scan(rightName, rightPath, options.chunkRows);
+  // RIGHT is a CSV file, or a prepared register file (recognised by its magic bytes).
+  const loaded = isRegisterFile(rightPath) ? readRegisterFile(rightPath, rightName) : undefined;
+  const rightScan = loaded ? undefined : scan(rightName, rightPath, options.chunkRows);
   throwIfAborted(signal);
-  if (rightScan.rows === 0) {
+  if (rightScan?.rows === 0) {
     throw inputError(
       'INPUT_NO_ROWS',
       `${rightName}: the reference has no data rows (only a header, or nothing)`,
@@ -239,23 +261,22 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
       headerText: leftScan.headerText,
       key: options.leftKey,
     },
-    right: {
-      file: rightName,
-      path: rightPath,
-      headerText: rightScan.headerText,
-      key: options.rightKey,
-    },
+    ...(rightScan
+      ? {
+          right: {
+            file: rightName,
+            path: rightPath,
+            headerText: rightScan.headerText,
+            key: options.rightKey,
+          },
+        }
+      : {}),
     map: (options.map ?? {}) as Readonly<Record<string, string>>,
     referenceDate: (options.referenceDate ?? new Date()).getTime(),
     shard: options.shard,
     formulaGuard: options.formulaGuard !== false,
   };
-  const pool = createPool(workers, {
-    ...(options.workerHeapMb === undefined ? {} : { maxOldSpaceMb: options.workerHeapMb }),
-    ...((options.workerYoungMb ?? WORKER_YOUNG_MB) > 0
-      ? { maxYoungSpaceMb: options.workerYoungMb ?? WORKER_YOUNG_MB }
-      : {}),
-  });
+  const pool = createPool(workers, workerOptions(options));
   const onAbort = () => {
     void pool.abort(abortError(signal!));
   };
@@ -266,17 +287,22 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
     // main thread's spec (interners, name cache) and the dictionaries are garbage afterwards.
     const setUp = async () => {
       const spec = pipelineSpec();
-      const built = await buildReference(spec, pool, rightScan, workers, (rows) =>
-        report('reference', rows, rightScan.rows),
-      );
+      const built: PreparedRegister = loaded
+        ? loaded.register
+        : await buildReference(spec, pool, rightScan!, workers, (rows) =>
+            report('reference', rows, rightScan!.rows),
+          );
       if (built.reference.size === 0) {
         throw inputError(
           'INPUT_NO_ROWS',
-          `${rightName}: the reference has no usable rows (${rightScan.rows} rows read, none with a name, an ID or a phone: are the columns named? see --map)`,
+          `${rightName}: the reference has no usable rows (${built.rowsRead} rows read, none with a name, an ID or a phone: are the columns named? see --map)`,
         );
       }
       report('train', 0, undefined);
       const tReference = performance.now();
+      // A spec whose interners hold the register's values, for preparing the sample: the one
+      // that prepared the register, or, from a file, a fresh one with its dictionaries attached.
+      if (loaded) importDictionaries(spec, built.dictionaries);
       const training = await train(spec, pool, built.reference, leftScan, sampleSize, options);
       throwIfAborted(signal);
       await options.onModel?.(training.model);
@@ -286,7 +312,7 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
         reference: {
           reference: built.reference,
           dictionaries: built.dictionaries,
-          rightKeys: built.rightKeyPool,
+          rightKeys: built.rightKeys,
           model: training.model,
           thresholds: { match: training.thresholds.match, review: training.thresholds.review },
           options: { rules: PIPELINE_RULES },
@@ -294,7 +320,7 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
       });
       return {
         referenceSize: built.reference.size,
-        bytesPerRecord: built.bytesPerRecord,
+        bytesPerRecord: referenceBytes(built.reference) / built.reference.size,
         capped: cappedBlocksOf(built.reference, spec),
         ruleNames: spec.blocking.map((r) => r.name),
         training,
@@ -392,6 +418,7 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
       estimatedFdr: totals.match > 0 ? totals.falseMatches / totals.match : 0,
       estimatedFnr: totals.mass > 0 ? totals.missed / totals.mass : 0,
       referenceBytesPerRecord: bytesPerRecord,
+      ...(loaded ? { preparedRegister: loaded.info } : {}),
       warnings: cappedWarnings(
         capped.map((c) => ({ ...c, rows: cappedByRule[ruleNames.indexOf(c.rule)] ?? 0 })),
         totals.cappedToReview,
@@ -415,27 +442,19 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
 
 type PipelineSpec = ReturnType<typeof pipelineSpec>;
 
-/** What {@link buildReference} hands to the workers. */
-interface BuiltReference {
-  readonly reference: ColumnarReference;
-  readonly dictionaries: Dictionaries;
-  readonly rightKeyPool: StringPool;
-  readonly bytesPerRecord: number;
-}
-
 /**
  * The reference: RIGHT cleaned by the workers (a window of chunks in flight), prepared here
  * piece by piece in file order (so the interned ids agree), each piece's records dropped once
  * prepared; the pieces are concatenated straight into shared memory with the block tables. A
  * function of its own so that nothing it needed stays reachable once it returns.
  */
-async function buildReference(
+export async function buildReference(
   spec: PipelineSpec,
   pool: WorkerPool,
   rightScan: CsvScan,
   workers: number,
   onRows: (rows: number) => void,
-): Promise<BuiltReference> {
+): Promise<PreparedRegister> {
   let rowsRead = 0;
   const rightIds: string[] = [];
   // The pieces' columns, by comparison, so that each comparison's pieces can be dropped as soon
@@ -478,8 +497,8 @@ async function buildReference(
   return {
     reference,
     dictionaries: exportDictionaries(spec, { allocate: shared }),
-    rightKeyPool: packStrings(rightIds, shared),
-    bytesPerRecord: reference.size > 0 ? referenceBytes(reference) / reference.size : 0,
+    rightKeys: packStrings(rightIds, shared),
+    rowsRead,
   };
 }
 

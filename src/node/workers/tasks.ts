@@ -39,8 +39,10 @@ export interface SideSetup {
 
 /** Settings every worker receives once. */
 export interface WorkerSetup {
-  readonly left: SideSetup;
-  readonly right: SideSetup;
+  /** LEFT (absent when only a register is prepared). */
+  readonly left?: SideSetup | undefined;
+  /** RIGHT (absent when it is a prepared register file: nothing of it is cleaned). */
+  readonly right?: SideSetup | undefined;
   readonly map: Readonly<Record<string, string>>;
   /** "Today" for date checks, as epoch milliseconds (fixed once so every thread agrees). */
   readonly referenceDate: number;
@@ -127,7 +129,7 @@ export function createWorkerState(): WorkerState {
   return { spec: pipelineSpec() };
 }
 
-function headerOf(side: WorkerSetup['left'], map: WorkerSetup['map']): CsvHeader {
+function headerOf(side: SideSetup, map: WorkerSetup['map']): CsvHeader {
   const columns = side.headerText.length === 0 ? [] : parseHeader(side.headerText);
   return resolveHeader(
     side.file,
@@ -150,8 +152,8 @@ function parseHeader(text: string): string[] {
  */
 export function setup(state: WorkerState, s: WorkerSetup): void {
   state.setup = s;
-  state.leftHeader = headerOf(s.left, s.map);
-  state.rightHeader = headerOf(s.right, s.map);
+  if (s.left) state.leftHeader = headerOf(s.left, s.map);
+  if (s.right) state.rightHeader = headerOf(s.right, s.map);
 }
 
 /**
@@ -170,11 +172,10 @@ export function clean(
 ): CleanedChunk {
   const s = state.setup;
   if (!s) throw new Error('worker used before setup');
-  const text =
-    typeof source === 'string'
-      ? source
-      : readChunk(side === 'right' ? s.right.path : s.left.path, source);
-  const header = side === 'right' ? state.rightHeader! : state.leftHeader!;
+  const file = side === 'right' ? s.right : s.left;
+  const header = side === 'right' ? state.rightHeader : state.leftHeader;
+  if (!file || !header) throw new Error(`worker: no ${side} file in the setup`);
+  const text = typeof source === 'string' ? source : readChunk(file.path, source);
   return cleanChunk(text, firstRow, state.spec, {
     header,
     clean: { referenceDate: new Date(s.referenceDate) },
