@@ -55,7 +55,7 @@ export {
   prepareFile,
 } from './link/prepare-file.js';
 export type { RegisterFileInfo } from './link/register-file.js';
-export { parseShard, type Shard } from './link/shard.js';
+export { parseShard, type Shard, type ShardSource, shardFromEnvironment } from './link/shard.js';
 export { readModelFile, writeModelFile } from './model-file.js';
 export type { ReadOptions, RunOptions, WriteOptions } from './options.js';
 export type { ProgressEvent, ProgressListener, RunPhase } from './progress.js';

@@ -42,3 +42,12 @@ export {
   resolveBlocks,
   toColumnarReference,
 } from './reference.js';
+export {
+  type FieldPath,
+  findIdFields,
+  type IdFields,
+  mergeDictionary,
+  type PieceDictionary,
+  pieceDictionaries,
+  renumberColumn,
+} from './renumber.js';

@@ -37,7 +37,7 @@ export interface LinkFilesOptions extends Omit<ReadOptions, 'key'>, RunOptions, 
   readonly shard?: Shard | undefined;
   /** LEFT rows per chunk (default 4 096). */
   readonly chunkRows?: number | undefined;
-  /** LEFT rows in the EM sample (default 50 000). */
+  /** LEFT rows in the EM sample (default: a tenth of LEFT, 10 000 to 50 000). */
   readonly sampleSize?: number | undefined;
   /** @internal Dispatch chunks in a shuffled order (tests). */
   readonly shuffleChunks?: number | undefined;

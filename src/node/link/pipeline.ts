@@ -17,10 +17,13 @@ import {
   concatColumns,
   exportDictionaries,
   type FellegiSunterModel,
+  findIdFields,
   importDictionaries,
+  mergeDictionary,
   type PreparedColumn,
   type PreparedSide,
   referenceBytes,
+  renumberColumn,
   type SampleTraining,
   type Thresholds,
   toColumnarReference,
@@ -38,10 +41,12 @@ import { createPool, type WorkerPool } from '../workers/pool.js';
 import {
   type ChunkStats,
   PIPELINE_RULES,
+  type PreparedPiece,
   pipelineSpec,
   type ScoredOutput,
   type WorkerSetup,
 } from '../workers/tasks.js';
+import { probeRecords } from './probes.js';
 import type { CleanedChunk } from './records.js';
 import {
   isRegisterFile,
@@ -81,7 +86,10 @@ export interface LinkPipelineOptions {
   readonly signal?: AbortSignal | undefined;
   /** Progress events (phase, rows done, total, rate). */
   readonly onProgress?: ProgressListener | undefined;
-  /** LEFT rows in the EM sample (default 50 000). */
+  /**
+   * LEFT rows in the EM sample (default {@link defaultSampleSize}: a tenth of LEFT, between
+   * 10 000 and 50 000).
+   */
   readonly sampleSize?: number | undefined;
   readonly thresholds?: Thresholds | undefined;
   /** Estimated false-discovery rate the match threshold aims at (default 0.001). */
@@ -189,6 +197,22 @@ const shared = (bytes: number) => new SharedArrayBuffer(bytes);
  */
 export const WORKER_YOUNG_MB = 64;
 
+/**
+ * The EM sample's size for a LEFT of `rows` rows: a tenth of the rows, at least 10 000 and at
+ * most 50 000 (the size fastLink and Splink users find enough). A small list no longer pays for a
+ * sample half its size: fixed costs shrink with the data, and from 500 000 rows on the sample is
+ * the same as before.
+ *
+ * @example
+ * ```ts
+ * defaultSampleSize(100_000); // 10 000
+ * defaultSampleSize(1_000_000); // 50 000
+ * ```
+ */
+export function defaultSampleSize(rows: number): number {
+  return Math.min(50_000, Math.max(10_000, Math.round(rows / 10)));
+}
+
 /** The worker pool's options from the pipeline's. */
 function workerOptions(options: {
   readonly workerHeapMb?: number | undefined;
@@ -244,7 +268,10 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
   const leftScan = scan(leftName, leftPath, options.chunkRows, pick);
   throwIfAborted(signal);
   // RIGHT is a CSV file, or a prepared register file (recognised by its magic bytes).
-  const loaded = isRegisterFile(rightPath) ? readRegisterFile(rightPath, rightName) : undefined;
+  const prepared = isRegisterFile(rightPath);
+  if (prepared) report('load', 0, undefined);
+  const loaded = prepared ? readRegisterFile(rightPath, rightName) : undefined;
+  if (loaded) report('load', loaded.info.records, loaded.info.records, true);
   const rightScan = loaded ? undefined : scan(rightName, rightPath, options.chunkRows);
   throwIfAborted(signal);
   if (rightScan?.rows === 0) {
@@ -303,7 +330,16 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
       // A spec whose interners hold the register's values, for preparing the sample: the one
       // that prepared the register, or, from a file, a fresh one with its dictionaries attached.
       if (loaded) importDictionaries(spec, built.dictionaries);
-      const training = await train(spec, pool, built.reference, leftScan, sampleSize, options);
+      const training = await train(
+        spec,
+        pool,
+        built.reference,
+        leftScan,
+        options.sampleSize === undefined
+          ? defaultSampleSize(leftScan.rows)
+          : Math.max(1, options.sampleSize),
+        options,
+      );
       throwIfAborted(signal);
       await options.onModel?.(training.model);
       const tTraining = performance.now();
@@ -454,6 +490,7 @@ export async function buildReference(
   rightScan: CsvScan,
   workers: number,
   onRows: (rows: number) => void,
+  parallel = true,
 ): Promise<PreparedRegister> {
   let rowsRead = 0;
   const rightIds: string[] = [];
@@ -463,25 +500,52 @@ export async function buildReference(
   const byComparison: PreparedColumn[][] = spec.comparisons.map(() => []);
   let size = 0;
   const hashParts: Float64Array[][] = spec.blocking.map(() => []);
-  await inOrder(
-    rightScan.chunks,
-    workers * 2 + 1,
-    (c) =>
-      pool.run<CleanedChunk>({ type: 'clean', side: 'right', source: c, firstRow: c.firstRow }),
-    (part) => {
-      rowsRead += part.ids.length;
-      onRows(rowsRead);
-      // Malformed or empty register rows are kept out of the reference.
-      for (let i = 0; i < part.ids.length; i++) if (!part.invalid[i]) rightIds.push(part.ids[i]!);
-      for (let r = 0; r < hashParts.length; r++) hashParts[r]!.push(part.hashes![r]!);
-      if (part.records.length === 0) return;
-      const piece = prepare(spec, part.records, []);
-      piece.columns.forEach((column, k) => {
-        byComparison[k]!.push(column);
-      });
-      size += piece.size;
-    },
-  );
+  const keep = (ids: readonly string[], invalid: Uint8Array, hashes: readonly Float64Array[]) => {
+    rowsRead += ids.length;
+    onRows(rowsRead);
+    // Malformed or empty register rows are kept out of the reference.
+    for (let i = 0; i < ids.length; i++) if (!invalid[i]) rightIds.push(ids[i]!);
+    for (let r = 0; r < hashParts.length; r++) hashParts[r]!.push(hashes[r]!);
+  };
+  // Parallel: the workers prepare each chunk with interners of their own; here the chunks'
+  // dictionaries are merged in file order and their ids re-numbered (the same ids as a serial
+  // preparation). Serial (when the id fields cannot be told apart): prepared here, in order.
+  const idFields = parallel ? findIdFields(pipelineSpec, probeRecords()) : undefined;
+  if (idFields) {
+    await inOrder(
+      rightScan.chunks,
+      workers * 2 + 1,
+      (c) => pool.run<PreparedPiece>({ type: 'prepare', chunk: c }),
+      (piece) => {
+        keep(piece.ids, piece.invalid, piece.hashes);
+        if (piece.size === 0) return;
+        piece.columns.forEach((column, k) => {
+          const local = piece.dictionaries[k];
+          const dictionary = spec.comparisons[k]!.dictionary;
+          if (local && dictionary)
+            renumberColumn(column, idFields[k]!, mergeDictionary(dictionary, local));
+          byComparison[k]!.push(column);
+        });
+        size += piece.size;
+      },
+    );
+  } else {
+    await inOrder(
+      rightScan.chunks,
+      workers * 2 + 1,
+      (c) =>
+        pool.run<CleanedChunk>({ type: 'clean', side: 'right', source: c, firstRow: c.firstRow }),
+      (part) => {
+        keep(part.ids, part.invalid, part.hashes!);
+        if (part.records.length === 0) return;
+        const piece = prepare(spec, part.records, []);
+        piece.columns.forEach((column, k) => {
+          byComparison[k]!.push(column);
+        });
+        size += piece.size;
+      },
+    );
+  }
   const keyHashes = hashParts.map(concatFloat64);
   hashParts.length = 0;
   let reference: ColumnarReference;
@@ -532,6 +596,8 @@ async function train(
   const sampleKeys = spec.blocking.map((_, r) => sampleParts.flatMap((p) => p.keys[r]!));
   return trainOnSample(spec, reference, prepare(spec, sampleRecords, sampleKeys), {
     rules: PIPELINE_RULES,
+    // u from random pairs: 20 per sample row, between 200 000 and the engine's 1 000 000.
+    randomPairs: Math.min(1_000_000, Math.max(200_000, 20 * sampleRecords.length)),
     ...(options.model ? { model: options.model } : {}),
     ...(options.thresholds ? { thresholds: options.thresholds } : {}),
     ...(options.targetFdr !== undefined ? { targetFdr: options.targetFdr } : {}),

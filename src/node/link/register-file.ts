@@ -25,10 +25,10 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import type { ColumnarReference, Dictionaries } from '../../match/index.js';
-import { cleanRecord } from '../../record/index.js';
 import { inputError } from '../errors.js';
 import type { StringPool } from '../io/strings.js';
 import { pipelineSpec } from '../workers/tasks.js';
+import { probeRecords } from './probes.js';
 
 /** The first 8 bytes of every prepared register file. */
 export const REGISTER_MAGIC = Uint8Array.of(0x56, 0x4e, 0x52, 0x45, 0x47, 0x0d, 0x0a, 0x1a);
@@ -224,27 +224,7 @@ function crc32(data: Uint8Array, prev = 0): number {
  */
 function engineFingerprint(): string {
   const spec = pipelineSpec();
-  const date = new Date(Date.UTC(2026, 0, 1));
-  const probes = [
-    {
-      full_name: 'Nguyễn Văn Hùng',
-      dob: '12/03/1985',
-      gender: 'nam',
-      id_number: '001085012345',
-      phone: '0912345678',
-      province: 'Hà Nội',
-      district: 'Đống Đa',
-      commune: 'Láng Thượng',
-    },
-    {
-      full_name: 'TRẦN thị  thuỷ',
-      dob: '1990',
-      gender: 'nữ',
-      id_number: '031190000002',
-      province: 'Hải Phòng',
-    },
-    { full_name: 'Lê Hoàng Khánh Ly', dob: '2001-07-09', id_number: '123456789' },
-  ].map((raw, i) => cleanRecord(raw, { key: `k${i}`, referenceDate: date }).record);
+  const probes = probeRecords();
   const columns = spec.comparisons.map((c) => c.prepare(probes));
   const { tree, arrays } = flatten(columns);
   const text = JSON.stringify({

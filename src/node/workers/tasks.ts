@@ -12,7 +12,10 @@ import {
   type LinkageSpec,
   linkChunk,
   type MatchOptions,
+  type PieceDictionary,
+  type PreparedColumn,
   type PreparedSide,
+  pieceDictionaries,
   referenceSide,
   type ScaleLinker,
   type Thresholds,
@@ -285,4 +288,44 @@ export function linkLeftChunk(
   };
   const out = score(state, left, cleaned.ids, cleaned.rows, cleaned.invalid, withRowNumbers);
   return { ...out, rows: cleaned.ids.length };
+}
+
+/** A register chunk prepared on a worker with its own interners (see {@link prepareRight}). */
+export interface PreparedPiece {
+  /** Record keys of the chunk's rows (invalid ones included, see `invalid`). */
+  readonly ids: string[];
+  readonly invalid: Uint8Array;
+  /** Per blocking rule, each valid record's key hash (−1 none). */
+  readonly hashes: Float64Array[];
+  /** Valid records (the columns' size). */
+  readonly size: number;
+  /** The comparisons' prepared columns, with this piece's own ids. */
+  readonly columns: PreparedColumn[];
+  /** The piece's dictionaries (values in id order), to re-number its ids into the reference's. */
+  readonly dictionaries: (PieceDictionary | null)[];
+}
+
+/**
+ * Cleans and prepares one register chunk with fresh comparison objects (interners of its own):
+ * the main thread merges the piece's dictionaries into the reference's in chunk order and
+ * re-numbers its columns (`mergeDictionary`, `renumberColumn`), so the register is prepared on
+ * every core while its ids stay exactly those of one serial preparation.
+ *
+ * @example
+ * ```ts
+ * const piece = prepareRight(state, chunk); // piece.columns[k] holds piece-local ids
+ * ```
+ */
+export function prepareRight(state: WorkerState, chunk: CsvChunk): PreparedPiece {
+  const part = clean(state, 'right', chunk, chunk.firstRow);
+  const spec = pipelineSpec();
+  const columns = spec.comparisons.map((c) => c.prepare(part.records));
+  return {
+    ids: part.ids,
+    invalid: part.invalid,
+    hashes: part.hashes ?? [],
+    size: part.records.length,
+    columns,
+    dictionaries: pieceDictionaries(spec),
+  };
 }

@@ -10,6 +10,7 @@ import {
   createWorkerState,
   installReference,
   linkLeftChunk,
+  prepareRight,
   score,
   setup,
 } from './tasks.js';
@@ -28,6 +29,8 @@ function handle(msg: WorkerMessage): unknown {
     case 'reference':
       installReference(state, msg.reference);
       return undefined;
+    case 'prepare':
+      return prepareRight(state, msg.chunk);
     case 'link':
       return linkLeftChunk(state, msg.chunk, msg.withRowNumbers);
     case 'score':
