@@ -158,12 +158,19 @@ export function columnarReferenceFromPieces(
  * ```
  */
 export function referenceBytes(ref: ColumnarReference): number {
-  const seen = new Set<ArrayBufferLike>();
+  // The same array referenced twice (`tfIds` is often `ids`) counts once; arrays that are views
+  // of one large buffer (a loaded register file) count their own bytes, not the buffer's.
+  const seen = new Map<ArrayBufferLike, Set<number>>();
   let total = 0;
   const add = (a: TypedArray) => {
-    if (seen.has(a.buffer)) return;
-    seen.add(a.buffer);
-    total += a.buffer.byteLength;
+    let offsets = seen.get(a.buffer);
+    if (!offsets) {
+      offsets = new Set();
+      seen.set(a.buffer, offsets);
+    }
+    if (offsets.has(a.byteOffset)) return;
+    offsets.add(a.byteOffset);
+    total += a.byteLength;
   };
   for (const c of ref.columns) eachTypedArray(c, add);
   for (const t of ref.blocks) total += blockTableBytes(t);

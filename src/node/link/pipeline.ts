@@ -34,7 +34,7 @@ import { abortError, inputError, throwIfAborted } from '../errors.js';
 import type { ColumnMap } from '../io/csv.js';
 import { type CsvChunk, type CsvScan, scanCsv } from '../io/csv-chunks.js';
 import { csvCell, LINK_COLUMNS } from '../io/output.js';
-import { packStrings } from '../io/strings.js';
+import { packStrings, type StringPool } from '../io/strings.js';
 import type { OutputHandle } from '../io/target.js';
 import { type ProgressListener, progressReporter } from '../progress.js';
 import { createPool, type WorkerPool } from '../workers/pool.js';
@@ -265,50 +265,51 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
   const pick = options.model ? undefined : (row: number) => mix32(row) < threshold;
   const report = progressReporter(options.onProgress);
   report('read', 0, undefined);
-  const leftScan = scan(leftName, leftPath, options.chunkRows, pick);
-  throwIfAborted(signal);
-  // RIGHT is a CSV file, or a prepared register file (recognised by its magic bytes).
-  const prepared = isRegisterFile(rightPath);
-  if (prepared) report('load', 0, undefined);
-  const loaded = prepared ? readRegisterFile(rightPath, rightName) : undefined;
-  if (loaded) report('load', loaded.info.records, loaded.info.records, true);
-  const rightScan = loaded ? undefined : scan(rightName, rightPath, options.chunkRows);
-  throwIfAborted(signal);
-  if (rightScan?.rows === 0) {
-    throw inputError(
-      'INPUT_NO_ROWS',
-      `${rightName}: the reference has no data rows (only a header, or nothing)`,
-    );
-  }
+  // The workers start (a thread and a module graph each) while this thread scans the files.
   const workers = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
-  const setup: WorkerSetup = {
-    left: {
-      file: leftName,
-      path: leftPath,
-      headerText: leftScan.headerText,
-      key: options.leftKey,
-    },
-    ...(rightScan
-      ? {
-          right: {
-            file: rightName,
-            path: rightPath,
-            headerText: rightScan.headerText,
-            key: options.rightKey,
-          },
-        }
-      : {}),
-    map: (options.map ?? {}) as Readonly<Record<string, string>>,
-    referenceDate: (options.referenceDate ?? new Date()).getTime(),
-    shard: options.shard,
-    formulaGuard: options.formulaGuard !== false,
-  };
   const pool = createPool(workers, workerOptions(options));
   const onAbort = () => {
     void pool.abort(abortError(signal!));
   };
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
+    const leftScan = scan(leftName, leftPath, options.chunkRows, pick);
+    throwIfAborted(signal);
+    // RIGHT is a CSV file, or a prepared register file (recognised by its magic bytes).
+    const prepared = isRegisterFile(rightPath);
+    if (prepared) report('load', 0, undefined);
+    const loaded = prepared ? readRegisterFile(rightPath, rightName) : undefined;
+    if (loaded) report('load', loaded.info.records, loaded.info.records, true);
+    const rightScan = loaded ? undefined : scan(rightName, rightPath, options.chunkRows);
+    throwIfAborted(signal);
+    if (rightScan?.rows === 0) {
+      throw inputError(
+        'INPUT_NO_ROWS',
+        `${rightName}: the reference has no data rows (only a header, or nothing)`,
+      );
+    }
+    const setup: WorkerSetup = {
+      left: {
+        file: leftName,
+        path: leftPath,
+        headerText: leftScan.headerText,
+        key: options.leftKey,
+      },
+      ...(rightScan
+        ? {
+            right: {
+              file: rightName,
+              path: rightPath,
+              headerText: rightScan.headerText,
+              key: options.rightKey,
+            },
+          }
+        : {}),
+      map: (options.map ?? {}) as Readonly<Record<string, string>>,
+      referenceDate: (options.referenceDate ?? new Date()).getTime(),
+      shard: options.shard,
+      formulaGuard: options.formulaGuard !== false,
+    };
     await pool.broadcast({ type: 'setup', setup });
     // 1–2. The reference and the model, handed to the workers. Inside a function so that the
     // main thread's spec (interners, name cache) and the dictionaries are garbage afterwards.
@@ -493,7 +494,8 @@ export async function buildReference(
   parallel = true,
 ): Promise<PreparedRegister> {
   let rowsRead = 0;
-  const rightIds: string[] = [];
+  // The register's record keys, packed chunk by chunk (no string per register person kept).
+  const keyParts: StringPool[] = [];
   // The pieces' columns, by comparison, so that each comparison's pieces can be dropped as soon
   // as they are concatenated: the assembly holds the reference plus one comparison's pieces, not
   // two copies of the reference.
@@ -504,7 +506,7 @@ export async function buildReference(
     rowsRead += ids.length;
     onRows(rowsRead);
     // Malformed or empty register rows are kept out of the reference.
-    for (let i = 0; i < ids.length; i++) if (!invalid[i]) rightIds.push(ids[i]!);
+    keyParts.push(packStrings(invalid.includes(1) ? ids.filter((_, i) => !invalid[i]) : ids));
     for (let r = 0; r < hashParts.length; r++) hashParts[r]!.push(hashes[r]!);
   };
   // Parallel: the workers prepare each chunk with interners of their own; here the chunks'
@@ -561,7 +563,7 @@ export async function buildReference(
   return {
     reference,
     dictionaries: exportDictionaries(spec, { allocate: shared }),
-    rightKeys: packStrings(rightIds, shared),
+    rightKeys: concatStringPools(keyParts, shared),
     rowsRead,
   };
 }
@@ -627,6 +629,32 @@ async function inOrder<T, R>(
     started.delete(i);
     use(result);
   }
+}
+
+/** One pool of the pools' strings, in order, in `alloc` memory. */
+function concatStringPools(
+  parts: readonly StringPool[],
+  alloc: (bytes: number) => ArrayBufferLike,
+): StringPool {
+  let units = 0;
+  let count = 0;
+  for (const p of parts) {
+    units += p.codes.length;
+    count += p.starts.length - 1;
+  }
+  const codes = new Uint16Array(alloc(units * 2), 0, units);
+  const starts = new Int32Array(alloc((count + 1) * 4), 0, count + 1);
+  let o = 0;
+  let k = 0;
+  for (const p of parts) {
+    codes.set(p.codes, o);
+    const n = p.starts.length - 1;
+    for (let i = 0; i < n; i++) starts[k + i] = p.starts[i]! + o;
+    o += p.codes.length;
+    k += n;
+  }
+  starts[count] = o;
+  return { codes, starts };
 }
 
 function concatFloat64(parts: readonly Float64Array[]): Float64Array {
