@@ -108,6 +108,8 @@ async function dataset(size: number, seed: number, root: string): Promise<Files>
 /** One phase of a run: wall seconds, rows handled, peak RSS sampled while it ran. */
 interface Phase {
   readonly seconds: number;
+  /** CPU seconds of all threads from this phase's start to the next's. */
+  readonly cpuSeconds?: number;
   readonly rows: number;
   readonly peakRssMb: number;
 }
@@ -141,7 +143,18 @@ interface ChildResult {
  */
 function phaseClock() {
   const t0 = performance.now();
-  const order: { phase: string; start: number; rows: number; rss: number; own: number }[] = [];
+  const order: {
+    phase: string;
+    start: number;
+    cpu: number;
+    rows: number;
+    rss: number;
+    own: number;
+  }[] = [];
+  const cpuNow = () => {
+    const c = process.cpuUsage();
+    return (c.user + c.system) / 1e6;
+  };
   const sample = () => {
     const cur = order[order.length - 1];
     if (cur) cur.rss = Math.max(cur.rss, process.memoryUsage.rss());
@@ -155,6 +168,7 @@ function phaseClock() {
         cur = {
           phase: e.phase,
           start: performance.now(),
+          cpu: cpuNow(),
           rows: 0,
           rss: process.memoryUsage.rss(),
           own: 0,
@@ -168,6 +182,7 @@ function phaseClock() {
       sample();
       clearInterval(timer);
       const end = performance.now();
+      const cpuEnd = cpuNow();
       const out: Record<string, Phase> = {};
       order.forEach((p, i) => {
         const next = order[i + 1]?.start ?? end;
@@ -175,6 +190,7 @@ function phaseClock() {
         const seconds = p.phase === 'load' ? p.own : (next - p.start) / 1000;
         out[p.phase] = {
           seconds: +seconds.toFixed(2),
+          cpuSeconds: +((order[i + 1]?.cpu ?? cpuEnd) - p.cpu).toFixed(2),
           rows: p.rows,
           peakRssMb: Math.round(p.rss / 2 ** 20),
         };
@@ -324,14 +340,17 @@ async function evaluate(files: Files, out: string) {
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-const rate = (rows: number, seconds: number) => (seconds > 0 ? fmt(rows / seconds) : '–');
+const rate = (rows: number, seconds: number) =>
+  rows > 0 && seconds > 0 ? fmt(rows / seconds) : '–';
 
 /** One line of the phase table: `phase: s (rows/s, peak MB)`. */
 function phaseCells(r: ChildResult, names: readonly string[]): string {
   return names
     .map((n) => {
       const p = r.phases[n];
-      return p ? `${p.seconds} s · ${rate(p.rows, p.seconds)}/s · ${fmt(p.peakRssMb)} MB` : '–';
+      if (!p) return '–';
+      const cpu = p.cpuSeconds === undefined ? '' : ` (${p.cpuSeconds} CPU s)`;
+      return `${p.seconds} s${cpu} · ${rate(p.rows, p.seconds)}/s · ${fmt(p.peakRssMb)} MB`;
     })
     .join(' | ');
 }
@@ -460,12 +479,17 @@ function projection(
   const prepCpuPerRecord = prep.cpuSeconds / size;
   const loadPerRecord = (file.phases['load']?.seconds ?? 0) / size;
   const train = file.phases['train']?.seconds ?? 0;
-  const linkCpuPerRow = ((file.phases['link']?.seconds ?? 0) * workers) / size;
-  const rssPerRecord = file.maxRssMb / size;
+  const linkPhase = file.phases['link'];
+  const linkCpuPerRow = (linkPhase?.cpuSeconds ?? (linkPhase?.seconds ?? 0) * workers) / size;
+  // Memory: the file's bytes per record (the register in shared memory) plus what the run held
+  // beside it (workers, chunks in flight), taken as fixed.
+  const fileBytes = prep.prepared?.bytes ?? 0;
+  const beside = Math.max(0, file.maxRssMb * 2 ** 20 - fileBytes);
+  const memoryGb = ((fileBytes / size) * R + beside) / 1e9;
   const prepareMinutes = (R * prepCpuPerRecord) / cores / 60;
   const lines = [
     `\nProjection, 82M × 100M, machines of ${cores} cores (${cores - 1} workers), from the ${fmt(size)} runs:`,
-    `  measured per record: prepare ${(prepCpuPerRecord * 1e6).toFixed(1)} CPU µs, load ${(loadPerRecord * 1e6).toFixed(2)} µs, link ${(linkCpuPerRow * 1e6).toFixed(1)} CPU µs per list row, train ${train.toFixed(1)} s; peak RSS ${(rssPerRecord * 2 ** 20).toFixed(0)} bytes per register record → ${((rssPerRecord * R) / 1024).toFixed(0)} GB per machine`,
+    `  measured per record: prepare ${(prepCpuPerRecord * 1e6).toFixed(1)} CPU µs, load ${(loadPerRecord * 1e6).toFixed(2)} µs, link ${(linkCpuPerRow * 1e6).toFixed(1)} CPU µs per list row, train ${train.toFixed(1)} s; the file ${(fileBytes / size).toFixed(0)} bytes per register record → ${memoryGb.toFixed(0)} GB per machine (file + ${(beside / 1e9).toFixed(1)} GB beside it)`,
     `  prepare once: ${prepareMinutes.toFixed(0)} min on one machine (assumes the merge keeps up with ${cores - 1} workers)`,
     '',
     '| machines | per shard: load | train | link | shard total | all done (with prepare) |',
