@@ -158,8 +158,8 @@ function flatten(root: unknown): { tree: unknown; arrays: AnyArray[]; sections: 
   return { tree: walk(root, 'register'), arrays, sections };
 }
 
-/** The tree back, typed arrays as views of `data` (section offsets relative to `data`). */
-function unflatten(tree: unknown, sections: readonly Section[], data: Uint8Array): unknown {
+/** The tree back, typed arrays as views of `data` (one buffer; section offsets from its start). */
+function unflatten(tree: unknown, sections: readonly Section[], data: ArrayBufferLike): unknown {
   const made = new Map<number, AnyArray>();
   const view = (k: number): AnyArray => {
     const got = made.get(k);
@@ -178,7 +178,7 @@ function unflatten(tree: unknown, sections: readonly Section[], data: Uint8Array
       s.offset + s.length * size > data.byteLength
     )
       throw new RangeError(`section ${k} is out of bounds`);
-    const a = new Ctor(data.buffer, data.byteOffset + s.offset, s.length);
+    const a = new Ctor(data, s.offset, s.length);
     made.set(k, a);
     return a;
   };
@@ -213,6 +213,19 @@ function crc32(data: Uint8Array, prev = 0): number {
   let c = ~prev >>> 0;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
   return ~c >>> 0;
+}
+
+/** Slices of at most 1 GiB (a `Uint8Array` cannot span more than 4 GiB). */
+const SLICE = 1 << 30;
+
+/** The bytes of `a` as `Uint8Array` slices of at most {@link SLICE} bytes. */
+function* byteSlices(
+  buffer: ArrayBufferLike,
+  byteOffset: number,
+  byteLength: number,
+): Generator<Uint8Array> {
+  for (let o = 0; o < byteLength; o += SLICE)
+    yield new Uint8Array(buffer, byteOffset + o, Math.min(SLICE, byteLength - o));
 }
 
 /**
@@ -307,7 +320,8 @@ export async function writeRegister(
   const pad = new Uint8Array(8);
   let dataCrc = 0;
   for (const a of arrays) {
-    dataCrc = crc32(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), dataCrc);
+    for (const bytes of byteSlices(a.buffer, a.byteOffset, a.byteLength))
+      dataCrc = crc32(bytes, dataCrc);
     const rest = Math.ceil(a.byteLength / 8) * 8 - a.byteLength;
     if (rest > 0) dataCrc = crc32(pad.subarray(0, rest), dataCrc);
   }
@@ -337,9 +351,9 @@ export async function writeRegister(
   await write(headerBytes);
   for (const a of arrays) {
     // Copied in slices: a shared buffer's bytes may not be handed to the stream as they are.
-    const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-    for (let o = 0; o < bytes.length; o += 1 << 24)
-      await write(Buffer.from(bytes.subarray(o, Math.min(bytes.length, o + (1 << 24)))));
+    for (const bytes of byteSlices(a.buffer, a.byteOffset, a.byteLength))
+      for (let o = 0; o < bytes.length; o += 1 << 24)
+        await write(Buffer.from(bytes.subarray(o, Math.min(bytes.length, o + (1 << 24)))));
     const rest = Math.ceil(a.byteLength / 8) * 8 - a.byteLength;
     if (rest > 0) await write(pad.subarray(0, rest));
   }
@@ -421,9 +435,17 @@ export function readRegisterFile(
         label,
         'it was prepared by a version of vn-reconcile that prepares records differently: prepare it again',
       );
-    const data = new Uint8Array(new SharedArrayBuffer(Math.max(8, dataLength)), 0, dataLength);
-    if (readFully(fd, data, PREFIX + headerLength) < dataLength) refuse(label, 'truncated');
-    if (crc32(data) !== prefix.readUInt32LE(20))
+    // One shared buffer for every typed array, read and checked in slices (a file may be larger
+    // than one Uint8Array can span).
+    const data = new SharedArrayBuffer(Math.max(8, dataLength));
+    let dataCrc = 0;
+    let at = PREFIX + headerLength;
+    for (const slice of byteSlices(data, 0, dataLength)) {
+      if (readFully(fd, slice, at) < slice.length) refuse(label, 'truncated');
+      dataCrc = crc32(slice, dataCrc);
+      at += slice.length;
+    }
+    if (dataCrc !== prefix.readUInt32LE(20))
       refuse(label, 'the data checksum does not match: the file is damaged');
     let tree: {
       reference: ColumnarReference;
