@@ -208,7 +208,14 @@ function phaseClock() {
 
 /** Child mode: run the pipeline (or `prepare`), then report timings and peak RSS as JSON. */
 async function child(argv: string[]): Promise<void> {
-  const { linkFiles, prepareFile } = await import('../src/node/index.js');
+  // The built package when there is one (`npm run bench:scale` builds first): workers then start
+  // from JavaScript, as users run them, instead of compiling TypeScript through tsx.
+  const built = new URL('../dist/node/index.js', import.meta.url);
+  const { linkFiles, prepareFile } = (
+    existsSync(fileURLToPath(built))
+      ? await import(built.href)
+      : await import('../src/node/index.js')
+  ) as typeof import('../src/node/index.js');
   const [mode, left, right, out, workers, chunk, model] = argv;
   const referenceDate = new Date(Date.UTC(2026, 0, 1));
   const clock = phaseClock();
