@@ -6,11 +6,13 @@
  *
  *   node --import tsx scripts/scale-chart.ts [results.jsonl]
  *
- * `results.jsonl` holds the JSON lines `bench/scale.ts` prints; without it the table below (the
- * numbers in docs/scale.md) is drawn.
+ * `results.jsonl` holds the JSON lines `bench/scale.ts` prints (`--results FILE` appends them);
+ * by default `bench/scale-results.jsonl`, the measurements docs/scale.md reports. Only the
+ * end-to-end CSV → CSV runs are drawn (the last one of each size). Without a results file the
+ * table below (the Nov 27 numbers) is drawn.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,12 +35,22 @@ const MEASURED: readonly Point[] = [
   { size: 10_000_000, wallSeconds: 378.1, cpuSeconds: 699.4, peakRssMb: 10862 },
 ];
 
-function load(file: string | undefined): readonly Point[] {
-  if (file === undefined) return MEASURED;
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.startsWith('{'))
-    .map((l) => JSON.parse(l) as Point);
+function load(file: string): readonly Point[] {
+  if (!existsSync(file)) return MEASURED;
+  const bySize = new Map<number, Point>();
+  for (const l of readFileSync(file, 'utf8').split('\n')) {
+    if (!l.startsWith('{')) continue;
+    const p = JSON.parse(l) as Point & { readonly run?: string };
+    if (p.run !== undefined && p.run !== 'CSV → CSV') continue;
+    bySize.set(p.size, {
+      size: p.size,
+      wallSeconds: p.wallSeconds,
+      cpuSeconds: p.cpuSeconds,
+      peakRssMb: p.peakRssMb,
+      ...(p.projected ? { projected: true } : {}),
+    });
+  }
+  return bySize.size > 0 ? [...bySize.values()].sort((a, b) => a.size - b.size) : MEASURED;
 }
 
 const W = 720;
@@ -59,13 +71,23 @@ function fmtSize(n: number): string {
 export function chartSvg(points: readonly Point[]): string {
   const xs = points.map((p) => p.size);
   const x = logScale(Math.min(...xs) / 1.5, Math.max(...xs) * 1.5, M.left, W - M.right);
-  const times = points.flatMap((p) => [p.wallSeconds, p.cpuSeconds]);
+  const first = points[0];
+  // The issue's bound: 10× the records costs at most 12× the time (from the first point's CPU).
+  const bound = first
+    ? points.map((p) => ({
+        size: p.size,
+        t: first.cpuSeconds * (p.size / first.size) ** Math.log10(12),
+      }))
+    : [];
+  const times = [...points.flatMap((p) => [p.wallSeconds, p.cpuSeconds]), ...bound.map((b) => b.t)];
   const tMax = Math.max(...times) * 2;
   const tMin = Math.min(...times) / 2;
   const yT = logScale(tMin, tMax, H - M.bottom, M.top);
   const rMax = Math.max(...points.map((p) => p.peakRssMb)) * 2;
   const rMin = Math.min(...points.map((p) => p.peakRssMb)) / 2;
   const yR = logScale(rMin, rMax, H - M.bottom, M.top);
+  // Labels stay inside the plot area (never clipped by the frame).
+  const clampY = (y: number) => Math.min(H - M.bottom - 6, Math.max(M.top + 14, y));
   const out: string[] = [];
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12" role="img">`,
@@ -104,16 +126,11 @@ export function chartSvg(points: readonly Point[]): string {
       `<text x="${W - M.right + 8}" y="${yR(v) + 4}" fill="#b8471b">${v >= 1000 ? `${v / 1000} GB` : `${v} MB`}</text>`,
     );
   }
-  const first = points[0];
-  if (first) {
-    // The issue's bound: 10× the records costs at most 12× the time.
-    const bound = points.map((p) => ({
-      size: p.size,
-      t: first.cpuSeconds * (p.size / first.size) ** Math.log10(12),
-    }));
+  const lastBound = bound[bound.length - 1];
+  if (lastBound && bound.length > 1) {
     out.push(
       `<polyline fill="none" stroke="#999" stroke-dasharray="2,4" points="${bound.map((b) => `${x(b.size)},${yT(b.t)}`).join(' ')}"/>`,
-      `<text x="${x(bound[bound.length - 1]!.size) - 6}" y="${yT(bound[bound.length - 1]!.t) - 8}" text-anchor="end" fill="#777">bound from 100k CPU: 10× records ≤ 12× time</text>`,
+      `<text x="${x(lastBound.size) - 10}" y="${clampY(yT(lastBound.t) - 8)}" text-anchor="end" fill="#777">bound from ${fmtSize(first!.size)} CPU: 10× records ≤ 12× time</text>`,
     );
   }
   const series = (
@@ -135,19 +152,29 @@ export function chartSvg(points: readonly Point[]): string {
   series(yT, (p) => p.wallSeconds, '#1f5fbf', 'wall time');
   series(yT, (p) => p.cpuSeconds, '#2e8b57', 'CPU time');
   series(yR, (p) => p.peakRssMb, '#b8471b', 'peak RSS');
-  out.push(
-    `<circle cx="${M.left + 20}" cy="${M.top + 10}" r="5" fill="#1f5fbf"/><text x="${M.left + 30}" y="${M.top + 14}" fill="#1f5fbf">wall time (left axis)</text>`,
-    `<circle cx="${M.left + 20}" cy="${M.top + 28}" r="5" fill="#b8471b"/><text x="${M.left + 30}" y="${M.top + 32}" fill="#b8471b">peak RSS (right axis)</text>`,
-    `<circle cx="${M.left + 20}" cy="${M.top + 46}" r="5" fill="#2e8b57"/><text x="${M.left + 30}" y="${M.top + 50}" fill="#2e8b57">CPU seconds, all threads (left axis)</text>`,
-    `<circle cx="${M.left + 20}" cy="${M.top + 64}" r="5" fill="white" stroke="#555" stroke-width="2"/><text x="${M.left + 30}" y="${M.top + 68}" fill="#555">hollow: projected</text>`,
-    '</svg>',
-  );
+  // A legend entry for what is drawn only (no "projected" entry without a projected point).
+  const legend: [string, string, boolean][] = [
+    ['#1f5fbf', 'wall time (left axis)', true],
+    ['#b8471b', 'peak RSS (right axis)', true],
+    ['#2e8b57', 'CPU seconds, all threads (left axis)', true],
+  ];
+  if (points.some((p) => p.projected)) legend.push(['#555', 'hollow: projected', false]);
+  legend.forEach(([color, label, filled], i) => {
+    const cy = M.top + 10 + 18 * i;
+    out.push(
+      `<circle cx="${M.left + 20}" cy="${cy}" r="5" fill="${filled ? color : 'white'}" stroke="${color}" stroke-width="2"/><text x="${M.left + 30}" y="${cy + 4}" fill="${color}">${label}</text>`,
+    );
+  });
+  out.push('</svg>');
   return `${out.join('\n')}\n`;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
 const svgPath = join(here, '..', 'docs', 'scale-chart.svg');
-writeFileSync(svgPath, chartSvg(load(process.argv[2])));
+writeFileSync(
+  svgPath,
+  chartSvg(load(process.argv[2] ?? join(here, '..', 'bench', 'scale-results.jsonl'))),
+);
 process.stdout.write(`wrote ${svgPath}\n`);
 const pngPath = svgPath.replace(/\.svg$/, '.png');
 const png =

@@ -83,6 +83,7 @@ const PHASE_LABEL: Readonly<Record<RunPhase, string>> = {
   read: 'reading',
   clean: 'cleaning',
   reference: 'register',
+  load: 'loading the prepared register',
   train: 'training',
   link: 'linking',
   dedupe: 'matching',

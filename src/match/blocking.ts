@@ -7,6 +7,29 @@ export type BlockingIssueCode = 'BLOCKING_RULE_TOO_BROAD';
 /** The records of one side grouped by each rule's key (record indexes in ascending order). */
 export interface BlockIndex {
   readonly rules: readonly ReadonlyMap<string, Int32Array>[];
+  /**
+   * Per rule, the keys whose blocks were over the rule's `maxBlockSize` and left out (absent:
+   * none). Used to flag the records that lost candidates to a cap; never printed (personal data).
+   */
+  readonly cappedKeys?: readonly ReadonlySet<string>[];
+}
+
+/**
+ * One blocking rule's blocks over its cap (`maxBlockSize`): such a block yields no candidates
+ * from that rule, so the run reports it (rule name and sizes only, never the key: it is personal
+ * data) and the rows that lost candidates to it go to review rather than quietly to no_match.
+ */
+export interface CappedBlocks {
+  readonly rule: string;
+  readonly cap: number;
+  /** Blocks (distinct keys) of the indexed side over the cap. */
+  readonly blocks: number;
+  /** Records of the indexed side in those blocks. */
+  readonly records: number;
+  /** The largest of those blocks. */
+  readonly largestBlock: number;
+  /** Rows (left records; in a dedupe, the records themselves) whose key fell in such a block. */
+  readonly rows: number;
 }
 
 /**
@@ -18,6 +41,8 @@ export interface BlockIndex {
  */
 export interface ResolvedBlocks {
   readonly resolved: readonly ResolvedRule[];
+  /** Per left record, 1 when one of its blocks was over its rule's cap (left out). */
+  readonly capped?: Uint8Array;
 }
 
 /** One rule of {@link ResolvedBlocks}. @internal */
@@ -25,6 +50,8 @@ export interface ResolvedRule {
   readonly members: Int32Array;
   readonly starts: Int32Array;
   readonly block: Int32Array;
+  /** Left records whose block for this rule was over the cap. */
+  readonly cappedRows?: number;
 }
 
 /** Candidate pair counts per rule, computed before any pair is generated. */
@@ -50,14 +77,20 @@ export interface BlockingCounts {
  * ```
  */
 export function buildBlockIndex<R>(side: PreparedSide, spec?: LinkageSpec<R>): BlockIndex {
+  const cappedKeys: Set<string>[] = [];
   const rules = side.keys.map((keys, r) => {
     const cap = spec?.blocking[r]?.maxBlockSize ?? Number.POSITIVE_INFINITY;
     const counts = new Map<string, number>();
     for (const k of keys) if (k !== null) counts.set(k, (counts.get(k) ?? 0) + 1);
     const lists = new Map<string, Int32Array>();
     const fill = new Map<string, number>();
+    const over = new Set<string>();
+    cappedKeys.push(over);
     for (const [k, n] of counts) {
-      if (n > cap) continue;
+      if (n > cap) {
+        over.add(k);
+        continue;
+      }
       lists.set(k, new Int32Array(n));
       fill.set(k, 0);
     }
@@ -71,7 +104,87 @@ export function buildBlockIndex<R>(side: PreparedSide, spec?: LinkageSpec<R>): B
     }
     return lists;
   });
-  return { rules };
+  return cappedKeys.some((c) => c.size > 0) ? { rules, cappedKeys } : { rules };
+}
+
+/**
+ * Per left record, 1 when one of its blocking keys fell in a block over its rule's cap (so it
+ * lost that rule's candidates), and the blocks over the cap per rule, for the run's summary. For
+ * a dedupe, pass the indexed side as `left`.
+ *
+ * @example
+ * ```ts
+ * const index = buildBlockIndex(right, spec);
+ * const { capped, report } = cappedRows(spec, index, right, left);
+ * report.map((c) => c.rule); // rules with blocks over their cap
+ * ```
+ */
+export function cappedRows<R>(
+  spec: LinkageSpec<R>,
+  index: BlockIndex,
+  indexed: PreparedSide,
+  left: PreparedSide,
+): { readonly capped: Uint8Array; readonly report: readonly CappedBlocks[] } {
+  const capped = new Uint8Array(left.size);
+  const report: CappedBlocks[] = [];
+  const over = index.cappedKeys;
+  if (!over) return { capped, report };
+  spec.blocking.forEach((rule, r) => {
+    const keys = over[r];
+    if (!keys || keys.size === 0) return;
+    let records = 0;
+    let largestBlock = 0;
+    const sizes = new Map<string, number>();
+    for (const k of indexed.keys[r] ?? []) {
+      if (k === null || !keys.has(k)) continue;
+      sizes.set(k, (sizes.get(k) ?? 0) + 1);
+      records++;
+    }
+    for (const n of sizes.values()) if (n > largestBlock) largestBlock = n;
+    let rows = 0;
+    const leftKeys = left.keys[r] ?? [];
+    for (let i = 0; i < leftKeys.length; i++) {
+      const k = leftKeys[i];
+      if (k === null || k === undefined || !keys.has(k)) continue;
+      capped[i] = 1;
+      rows++;
+    }
+    report.push({
+      rule: rule.name,
+      cap: rule.maxBlockSize ?? Number.POSITIVE_INFINITY,
+      blocks: keys.size,
+      records,
+      largestBlock,
+      rows,
+    });
+  });
+  return { capped, report };
+}
+
+/**
+ * The summary lines for blocks over a cap: the rule, the block sizes, the rows they held and
+ * what was done; never a key's value (personal data). `sent` rows went to review.
+ *
+ * @example
+ * ```ts
+ * cappedWarnings([{ rule: 'id_number', cap: 256, blocks: 1, records: 257, largestBlock: 257, rows: 3 }], 3);
+ * // ["blocking rule 'id_number': 1 block over its cap of 256 (largest 257 records, …"]
+ * ```
+ */
+export function cappedWarnings(
+  report: readonly CappedBlocks[],
+  sent: number,
+  instead = 'no_match',
+): string[] {
+  const lines = report.map((c) => {
+    const s = c.blocks === 1 ? '' : 's';
+    return `blocking rule '${c.rule}': ${c.blocks} block${s} over its cap of ${c.cap} (largest ${c.largestBlock} records, ${c.records} records in all) compared nothing; ${c.rows} row${c.rows === 1 ? '' : 's'} had such a block and got candidates from the other rules only`;
+  });
+  if (report.length > 0)
+    lines.push(
+      `${sent} row${sent === 1 ? '' : 's'} that lost candidates to a blocking cap and found no match went to review instead of ${instead}`,
+    );
+  return lines;
 }
 
 /**

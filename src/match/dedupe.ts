@@ -1,5 +1,5 @@
 import type { Result } from '../result.js';
-import { candidatesOf, createCandidateBuffer } from './blocking.js';
+import { candidatesOf, cappedRows, cappedWarnings, createCandidateBuffer } from './blocking.js';
 import type { Decision } from './decide.js';
 import {
   chooseThresholdsFor,
@@ -44,6 +44,12 @@ export interface DedupeOutcome<R> {
   readonly pairs: readonly DedupePair[];
   readonly model: FellegiSunterModel;
   readonly summary: MatchSummary & { readonly clusters: number; readonly guardedMerges: number };
+  /**
+   * Per record, 1 when it lost candidates to a blocking cap (one of its keys is shared by more
+   * records than the rule's `maxBlockSize`) and is left alone in its cluster: it may well have
+   * duplicates that were never compared, so it is for review, not unique.
+   */
+  readonly review: Uint8Array;
   readonly side: PreparedSide;
   readonly scorer: Scorer<R>;
 }
@@ -195,6 +201,16 @@ export function dedupePrepared<R>(
   const tally: Record<Decision, number> = { match: 0, review: 0, no_match: 0, invalid: 0 };
   for (const p of pairs) tally[p.decision]++;
   tally.no_match = np - pairs.length;
+  const capped = cappedRows(spec, index, side, side);
+  const clusterSize = new Int32Array(n);
+  for (let i = 0; i < n; i++) clusterSize[cluster[i]!]!++;
+  const review = new Uint8Array(n);
+  let sent = 0;
+  for (let i = 0; i < n; i++)
+    if (capped.capped[i] === 1 && clusterSize[cluster[i]!] === 1) {
+      review[i] = 1;
+      sent++;
+    }
   return {
     success: true,
     data: {
@@ -209,7 +225,10 @@ export function dedupePrepared<R>(
         counts: tally,
         clusters,
         guardedMerges,
+        cappedBlocks: capped.report,
+        warnings: cappedWarnings(capped.report, sent, 'unique'),
       },
+      review,
       side,
       scorer,
     },

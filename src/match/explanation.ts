@@ -33,6 +33,8 @@ export function explanationOf<R>(
   right: PreparedSide,
   result: LinkResult,
 ): string {
+  if (result.reason === 'capped' && result.right < 0)
+    return 'blocking cap: a key of this row is shared by too many records to compare; no candidate from the other rules; check by hand';
   if (result.right < 0) return 'no candidate';
   const text = formatExplanation(explainPair(scorer, left, result.left, right, result.right));
   const prefix =
@@ -42,6 +44,8 @@ export function explanationOf<R>(
         ? 'ambiguous: second-best candidate too close;'
         : result.reason === 'taken'
           ? 'one-to-one: candidate taken by a stronger link;'
-          : '';
+          : result.reason === 'capped'
+            ? 'blocking cap: a key of this row is shared by too many records to compare, the best other candidate is weak; check by hand;'
+            : '';
   return prefix + text;
 }

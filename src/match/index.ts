@@ -8,6 +8,9 @@ export {
   type BlockingCounts,
   type BlockingIssueCode,
   buildBlockIndex,
+  type CappedBlocks,
+  cappedRows,
+  cappedWarnings,
   checkBlocking,
   countCandidates,
 } from './blocking.js';
@@ -75,6 +78,7 @@ export {
   type DedupeRecordsOutcome,
   type DedupeRow,
   dedupeRecords,
+  defaultSampleSize,
   isMatchable,
   type LinkRecordsIssueCode,
   type LinkRecordsOptions,
@@ -83,6 +87,7 @@ export {
   linkRecords,
   type RowObject,
   type RowReadOptions,
+  randomPairsFor,
   sampleOrder,
   slimRecord,
 } from './link-rows.js';

@@ -4,7 +4,10 @@ import {
   type BlockingCounts,
   type BlockingIssueCode,
   buildBlockIndex,
+  type CappedBlocks,
   candidatesOf,
+  cappedRows,
+  cappedWarnings,
   checkBlocking,
   countCandidates,
   createCandidateBuffer,
@@ -57,8 +60,11 @@ export interface LinkOptions extends MatchOptions {
   readonly oneToOne?: boolean;
 }
 
-/** Why a left record got its decision. */
-export type LinkReason = 'model' | 'rule' | 'ambiguous' | 'taken' | 'no_candidate';
+/**
+ * Why a left record got its decision; `capped`: review because a blocking key of the record fell
+ * in a block over its rule's cap (`maxBlockSize`), so candidates may be missing.
+ */
+export type LinkReason = 'model' | 'rule' | 'ambiguous' | 'taken' | 'no_candidate' | 'capped';
 
 /** The outcome for one left record (exactly one per left record, in left order). */
 export interface LinkResult {
@@ -88,6 +94,10 @@ export interface MatchSummary {
   readonly pairsSettled: number;
   readonly thresholds: ThresholdChoice;
   readonly counts: Readonly<Record<Decision, number>>;
+  /** Blocking rules with blocks over their cap (never silent: see {@link CappedBlocks}). */
+  readonly cappedBlocks: readonly CappedBlocks[];
+  /** What the user should know (blocks over a cap: rule and sizes, never a key's value). */
+  readonly warnings: readonly string[];
 }
 
 /** The outcome of {@link linkWithSpec}. */
@@ -346,9 +356,12 @@ export function linkPrepared<R>(
   const bestP = new Float64Array(left.size);
   for (let i = 0; i < left.size; i++) bestP[i] = weightToProbability(chunk.weight[i * TOP]!);
   const choice = chooseThresholdsFor(bestP, options.thresholds ?? model.thresholds, options);
-  const results = options.oneToOne
+  const resolved = options.oneToOne
     ? resolveOneToOne(chunk, left.size, choice, rules, options)
     : resolveManyToOne(chunk, left.size, choice, rules, options.ambiguityBits ?? 3);
+  const capped = cappedRows(spec, index, right, left);
+  const review = reviewCapped(resolved, capped.capped);
+  const results = review.results;
   const tally: Record<Decision, number> = { match: 0, review: 0, no_match: 0, invalid: 0 };
   for (const r of results) tally[r.decision]++;
   return {
@@ -362,12 +375,41 @@ export function linkPrepared<R>(
         pairsSettled: chunk.settled,
         thresholds: choice,
         counts: tally,
+        cappedBlocks: capped.report,
+        warnings: cappedWarnings(capped.report, review.sent),
       },
       left,
       right,
       scorer,
     },
   };
+}
+
+/**
+ * Sends to review the records that lost candidates to a blocking cap (`capped[i] = 1`) and would
+ * otherwise be no_match (no candidate, or a best candidate below review): their person may be in
+ * the block that was not compared. Returns the results and how many were sent.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * const { results, sent } = reviewCapped(resolveManyToOne(chunk, n, t, rules, 3), capped);
+ * ```
+ */
+export function reviewCapped(
+  results: LinkResult[],
+  capped: Uint8Array | undefined,
+): { results: LinkResult[]; sent: number } {
+  let sent = 0;
+  if (!capped) return { results, sent };
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i]!;
+    if (capped[r.left] !== 1 || r.decision !== 'no_match') continue;
+    if (r.reason !== 'model' && r.reason !== 'no_candidate') continue;
+    results[i] = { ...r, decision: 'review', reason: 'capped' };
+    sent++;
+  }
+  return { results, sent };
 }
 
 /** Thresholds given, or chosen from the probabilities, with the model's error estimates. @internal */

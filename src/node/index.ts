@@ -53,7 +53,13 @@ export {
 } from './link/link-stream.js';
 export { mergeShardFiles } from './link/merge-files.js';
 export type { LinkPipelineSummary } from './link/pipeline.js';
-export { parseShard, type Shard } from './link/shard.js';
+export {
+  type PrepareFileOptions,
+  type PrepareFileSummary,
+  prepareFile,
+} from './link/prepare-file.js';
+export type { RegisterFileInfo } from './link/register-file.js';
+export { parseShard, type Shard, type ShardSource, shardFromEnvironment } from './link/shard.js';
 export { readModelFile, writeModelFile } from './model-file.js';
 export type { ReadOptions, RunOptions, WriteOptions } from './options.js';
 export type { ProgressEvent, ProgressListener, RunPhase } from './progress.js';

@@ -4,7 +4,15 @@
  */
 
 /** The phases of a run, in the order they happen. */
-export type RunPhase = 'read' | 'clean' | 'reference' | 'train' | 'link' | 'dedupe' | 'write';
+export type RunPhase =
+  | 'read'
+  | 'clean'
+  | 'reference'
+  | 'load'
+  | 'train'
+  | 'link'
+  | 'dedupe'
+  | 'write';
 
 /** One progress event. */
 export interface ProgressEvent {

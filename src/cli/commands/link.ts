@@ -9,6 +9,7 @@ import {
   linkFiles,
   mergeShardFiles,
   parseShard,
+  shardFromEnvironment,
 } from '../../node/index.js';
 import {
   CSV_ARG_OPTIONS,
@@ -30,7 +31,8 @@ Links each record of LEFT (the list to reconcile, e.g. vaccination
 subjects) to the reference RIGHT (e.g. the population register). One
 output row per LEFT record, in LEFT order: left_id, right_id, decision,
 probability, match_weight, explanation; decision is match, review,
-no_match or invalid. Inputs: .csv, .tsv or .xlsx (- for stdin).
+no_match or invalid. Inputs: .csv, .tsv or .xlsx (- for stdin); RIGHT
+may also be a prepared register file (vn-reconcile prepare).
 Unsupervised (Fellegi-Sunter, EM) unless --model is given.
 
 Options:
@@ -54,10 +56,17 @@ Options:
       --no-formula-guard  write cells starting with = + - @ as they are
       --workers N         worker threads (default: the number of cores)
       --chunk-size N      rows per chunk (default 4096)
-      --sample-size N     LEFT rows in the EM sample (default 50000)
+      --sample-size N     LEFT rows in the EM sample (default: a tenth of
+                          LEFT, at least 10000, at most 50000)
       --shard K/N         only the K-th of N shards of LEFT; the output
                           gets a leading left_row column. Train once
-                          (--save-model), then give every shard --model
+                          (--save-model), then give every shard --model.
+                          --shard auto (or auto/N) takes K from the array
+                          job: JOB_COMPLETION_INDEX (Kubernetes Indexed
+                          Job), SLURM_ARRAY_TASK_ID (Slurm) or
+                          AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch); N from
+                          auto/N, VN_RECONCILE_SHARD_COUNT or
+                          SLURM_ARRAY_TASK_COUNT
       --merge             the files are shard outputs: merge them
       --reference-date D  "today" for date checks, YYYY-MM-DD
       --report FILE       write an HTML report (summary, charts, review
@@ -142,7 +151,12 @@ async function runLink(ctx: CommandContext): Promise<number> {
       workers: positiveIntFlag('workers', values.workers, 256),
       chunkRows: positiveIntFlag('chunk-size', values['chunk-size']),
       sampleSize: positiveIntFlag('sample-size', values['sample-size']),
-      shard: values.shard === undefined ? undefined : parseShard(values.shard),
+      shard:
+        values.shard === undefined
+          ? undefined
+          : values.shard.trim().startsWith('auto')
+            ? shardFromEnvironment(values.shard, process.env).shard
+            : parseShard(values.shard),
       referenceDate: referenceDateFlag(values['reference-date']),
       report: values.report,
       reportPii: values['report-pii'] === true,

@@ -34,6 +34,7 @@ export {
 export {
   type ColumnarReference,
   type ColumnarReferenceOptions,
+  cappedBlocksOf,
   chunkBlockIndex,
   columnarReferenceFromPieces,
   referenceBytes,
@@ -41,3 +42,12 @@ export {
   resolveBlocks,
   toColumnarReference,
 } from './reference.js';
+export {
+  type FieldPath,
+  findIdFields,
+  type IdFields,
+  mergeDictionary,
+  type PieceDictionary,
+  pieceDictionaries,
+  renumberColumn,
+} from './renumber.js';

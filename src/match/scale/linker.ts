@@ -5,6 +5,7 @@ import {
   type LinkResult,
   type MatchOptions,
   resolveManyToOne,
+  reviewCapped,
   scoreChunk,
 } from '../link.js';
 import {
@@ -127,6 +128,10 @@ export interface ChunkLink {
   readonly pairs: number;
   /** Of those, pairs of records a match rule had settled, compared on the gate only. */
   readonly settled: number;
+  /** Per blocking rule, left records whose block was over the rule's cap (left out). */
+  readonly cappedByRule: readonly number[];
+  /** Left records that lost candidates to a cap and went to review instead of no_match. */
+  readonly cappedToReview: number;
 }
 
 /**
@@ -143,12 +148,21 @@ export function linkChunk<R>(linker: ScaleLinker<R>, left: PreparedSide): ChunkL
   const index = resolveBlocks(linker.reference, left, linker.spec);
   const right = referenceSide(linker.reference);
   const chunk = scoreChunk(linker.scorer, left, right, index, linker.rules, { settle: true });
-  const results = resolveManyToOne(
-    chunk,
-    left.size,
-    linker.thresholds,
-    linker.rules,
-    linker.options.ambiguityBits ?? 3,
+  const { results, sent } = reviewCapped(
+    resolveManyToOne(
+      chunk,
+      left.size,
+      linker.thresholds,
+      linker.rules,
+      linker.options.ambiguityBits ?? 3,
+    ),
+    index.capped,
   );
-  return { results, pairs: chunk.pairs, settled: chunk.settled };
+  return {
+    results,
+    pairs: chunk.pairs,
+    settled: chunk.settled,
+    cappedByRule: index.resolved.map((r) => r.cappedRows ?? 0),
+    cappedToReview: sent,
+  };
 }

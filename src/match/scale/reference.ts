@@ -1,4 +1,4 @@
-import type { BlockIndex, ResolvedBlocks } from '../blocking.js';
+import type { BlockIndex, CappedBlocks, ResolvedBlocks } from '../blocking.js';
 import type { PreparedColumn } from '../comparison.js';
 import type { LinkageSpec, PreparedSide } from '../spec.js';
 import {
@@ -158,12 +158,19 @@ export function columnarReferenceFromPieces(
  * ```
  */
 export function referenceBytes(ref: ColumnarReference): number {
-  const seen = new Set<ArrayBufferLike>();
+  // The same array referenced twice (`tfIds` is often `ids`) counts once; arrays that are views
+  // of one large buffer (a loaded register file) count their own bytes, not the buffer's.
+  const seen = new Map<ArrayBufferLike, Set<number>>();
   let total = 0;
   const add = (a: TypedArray) => {
-    if (seen.has(a.buffer)) return;
-    seen.add(a.buffer);
-    total += a.buffer.byteLength;
+    let offsets = seen.get(a.buffer);
+    if (!offsets) {
+      offsets = new Set();
+      seen.set(a.buffer, offsets);
+    }
+    if (offsets.has(a.byteOffset)) return;
+    offsets.add(a.byteOffset);
+    total += a.byteLength;
   };
   for (const c of ref.columns) eachTypedArray(c, add);
   for (const t of ref.blocks) total += blockTableBytes(t);
@@ -231,20 +238,60 @@ export function resolveBlocks<R>(
   left: PreparedSide,
   spec?: LinkageSpec<R>,
 ): ResolvedBlocks {
+  let capped: Uint8Array | undefined;
   const resolved = ref.blocks.map((table, r) => {
     const cap = spec?.blocking[r]?.maxBlockSize ?? Number.POSITIVE_INFINITY;
     const { starts, members } = table;
     const block = new Int32Array(left.size).fill(-1);
     const keys = left.keys[r] ?? [];
+    let cappedRows = 0;
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i];
       if (!k) continue;
       const b = blockNumber(table, k);
-      if (b >= 0 && starts[b + 1]! - starts[b]! <= cap) block[i] = b;
+      if (b < 0) continue;
+      if (starts[b + 1]! - starts[b]! <= cap) block[i] = b;
+      else {
+        capped ??= new Uint8Array(left.size);
+        capped[i] = 1;
+        cappedRows++;
+      }
     }
-    return { members, starts, block };
+    return { members, starts, block, cappedRows };
   });
-  return { resolved };
+  return capped ? { resolved, capped } : { resolved };
+}
+
+/**
+ * The blocks of a reference over their rule's cap (`maxBlockSize`), per rule (rules without any
+ * are left out): what a run's summary reports, with rule names and sizes only (`rows` is 0: the
+ * left rows that hit them are counted while linking, see {@link linkChunk}'s `cappedByRule`).
+ *
+ * @example
+ * ```ts
+ * cappedBlocksOf(ref, spec).map((c) => `${c.rule}: ${c.blocks} blocks over ${c.cap}`);
+ * ```
+ */
+export function cappedBlocksOf<R>(ref: ColumnarReference, spec: LinkageSpec<R>): CappedBlocks[] {
+  const out: CappedBlocks[] = [];
+  ref.blocks.forEach((table, r) => {
+    const rule = spec.blocking[r];
+    const cap = rule?.maxBlockSize;
+    if (!rule || cap === undefined) return;
+    const starts = table.starts;
+    let blocks = 0;
+    let records = 0;
+    let largestBlock = 0;
+    for (let b = 0; b + 1 < starts.length; b++) {
+      const n = starts[b + 1]! - starts[b]!;
+      if (n <= cap) continue;
+      blocks++;
+      records += n;
+      if (n > largestBlock) largestBlock = n;
+    }
+    if (blocks > 0) out.push({ rule: rule.name, cap, blocks, records, largestBlock, rows: 0 });
+  });
+  return out;
 }
 
 /**

@@ -157,7 +157,8 @@ export async function dedupeFile(
       } else {
         const c = data.cluster[r]!;
         const n = size[c]!;
-        const decision = n > 1 ? 'duplicate' : inReview[r] ? 'review' : 'unique';
+        const decision =
+          n > 1 ? 'duplicate' : inReview[r] || data.review[r] === 1 ? 'review' : 'unique';
         counts[decision]++;
         cells.push(side.records[c]!.key, String(n), decision);
       }
@@ -209,7 +210,7 @@ export async function dedupeFile(
       trained: model === undefined,
       model: data.model,
       notes: [...staged.notes, `${side.file}: ${side.mapping.join(', ')}`],
-      warnings: [],
+      warnings: data.summary.warnings,
       seconds: (performance.now() - t0) / 1000,
     };
   } catch (e) {

@@ -17,6 +17,7 @@ import { linkReportInput, linkRowWatcher, writeReport } from '../report/from-run
 import { VERSION } from '../version.js';
 import { linkInMemory } from './link-in-memory.js';
 import { type LinkPipelineSummary, runLinkPipeline } from './pipeline.js';
+import { isRegisterFile } from './register-file.js';
 import type { Shard } from './shard.js';
 
 /** Options of {@link linkFiles}. */
@@ -50,7 +51,7 @@ export interface LinkFilesOptions extends Omit<ReadOptions, 'key'>, RunOptions, 
    * rows): a decided LEFT row is written with the clerk's decision.
    */
   readonly decisions?: string | readonly ClericalDecision[] | undefined;
-  /** LEFT rows in the EM sample (default 50 000). */
+  /** LEFT rows in the EM sample (default: a tenth of LEFT, 10 000 to 50 000). */
   readonly sampleSize?: number | undefined;
   /** @internal Dispatch chunks in a shuffled order (tests). */
   readonly shuffleChunks?: number | undefined;
@@ -145,7 +146,26 @@ export async function linkFiles(
   try {
     const l = await stageInput(left, leftName, read);
     staged.push(l);
-    const r = await stageInput(right, rightName, read);
+    // A prepared register file (`prepareFile`) is read as it is, by the pipeline.
+    const prepared = typeof right === 'string' && isRegisterFile(absolutePath(cwd, right));
+    if (prepared && options.oneToOne) {
+      throw inputError(
+        'OPTION_INVALID',
+        `${rightName}: a prepared register file cannot be linked one-to-one (give the register CSV)`,
+      );
+    }
+    const r: StagedInput = prepared
+      ? {
+          file: rightName,
+          path: absolutePath(cwd, right),
+          format: 'csv',
+          encoding: 'utf-8',
+          delimiter: ',',
+          staged: false,
+          notes: [`${rightName}: a prepared register file (vn-reconcile prepare)`],
+          cleanup: async () => undefined,
+        }
+      : await stageInput(right, rightName, read);
     staged.push(r);
     // The headers, resolved here so that a wrong --key or --map is an input error naming the
     // file before any thread starts; the summary says which header became which column.
@@ -153,10 +173,12 @@ export async function linkFiles(
       ...((options.leftKey ?? options.key) ? { key: (options.leftKey ?? options.key)! } : {}),
       ...(options.columns ? { map: options.columns } : {}),
     });
-    const rightHeader = readHeader(r.path, r.file, {
-      ...((options.rightKey ?? options.key) ? { key: (options.rightKey ?? options.key)! } : {}),
-      ...(options.columns ? { map: options.columns } : {}),
-    });
+    const rightHeader = prepared
+      ? undefined
+      : readHeader(r.path, r.file, {
+          ...((options.rightKey ?? options.key) ? { key: (options.rightKey ?? options.key)! } : {}),
+          ...(options.columns ? { map: options.columns } : {}),
+        });
     out = await openOutput(options.out, cwd);
     const common = {
       leftKey: options.leftKey ?? options.key,
@@ -214,7 +236,8 @@ export async function linkFiles(
         },
         right: {
           name: r.file,
-          path: r.path,
+          // A prepared register holds no original rows: the queue shows the list's side only.
+          path: prepared ? undefined : r.path,
           key: options.rightKey ?? options.key,
           rows: summary.rightRows,
         },
@@ -243,7 +266,7 @@ export async function linkFiles(
       notes: [
         ...staged.flatMap((s) => s.notes),
         `${l.file}: ${leftHeader.mapping.join(', ')}`,
-        `${r.file}: ${rightHeader.mapping.join(', ')}`,
+        ...(rightHeader ? [`${r.file}: ${rightHeader.mapping.join(', ')}`] : []),
       ],
       warnings: summary.warnings,
       model: usedModel,

@@ -12,14 +12,21 @@ import { availableParallelism } from 'node:os';
 import {
   blockTableFromHashes,
   type ColumnarReference,
+  cappedBlocksOf,
+  cappedWarnings,
   concatColumns,
-  type Dictionaries,
+  defaultSampleSize,
   exportDictionaries,
   type FellegiSunterModel,
+  findIdFields,
+  importDictionaries,
   LINK_COLUMNS,
+  mergeDictionary,
   type PreparedColumn,
   type PreparedSide,
+  randomPairsFor,
   referenceBytes,
+  renumberColumn,
   type SampleTraining,
   sampleOrder,
   type Thresholds,
@@ -38,11 +45,19 @@ import { createPool, type WorkerPool } from '../workers/pool.js';
 import {
   type ChunkStats,
   PIPELINE_RULES,
+  type PreparedPiece,
   pipelineSpec,
   type ScoredOutput,
   type WorkerSetup,
 } from '../workers/tasks.js';
+import { probeRecords } from './probes.js';
 import type { CleanedChunk } from './records.js';
+import {
+  isRegisterFile,
+  type PreparedRegister,
+  type RegisterFileInfo,
+  readRegisterFile,
+} from './register-file.js';
 import type { Shard } from './shard.js';
 
 /** Options of {@link runLinkPipeline}. */
@@ -77,7 +92,10 @@ export interface LinkPipelineOptions {
   readonly signal?: AbortSignal | undefined;
   /** Progress events (phase, rows done, total, rate). */
   readonly onProgress?: ProgressListener | undefined;
-  /** LEFT rows in the EM sample (default 50 000). */
+  /**
+   * LEFT rows in the EM sample (default {@link defaultSampleSize}: a tenth of LEFT, between
+   * 10 000 and 50 000).
+   */
   readonly sampleSize?: number | undefined;
   readonly thresholds?: Thresholds | undefined;
   /** Estimated false-discovery rate the match threshold aims at (default 0.001). */
@@ -124,6 +142,8 @@ export interface LinkPipelineSummary {
   readonly referenceBytesPerRecord: number;
   /** Things the user should know about the run (e.g. blocks over the cap). */
   readonly warnings: readonly string[];
+  /** RIGHT was a prepared register file (`prepareFile`): what it said about itself. */
+  readonly preparedRegister?: RegisterFileInfo | undefined;
   readonly seconds: {
     readonly reference: number;
     readonly training: number;
@@ -177,6 +197,18 @@ const shared = (bytes: number) => new SharedArrayBuffer(bytes);
  */
 export const WORKER_YOUNG_MB = 64;
 
+/** The worker pool's options from the pipeline's. */
+function workerOptions(options: {
+  readonly workerHeapMb?: number | undefined;
+  readonly workerYoungMb?: number | undefined;
+}): Parameters<typeof createPool>[1] {
+  const young = options.workerYoungMb ?? WORKER_YOUNG_MB;
+  return {
+    ...(options.workerHeapMb === undefined ? {} : { maxOldSpaceMb: options.workerHeapMb }),
+    ...(young > 0 ? { maxYoungSpaceMb: young } : {}),
+  };
+}
+
 /** Prepares cleaned records on this thread (the engine's interned columns + worker-made keys). */
 function prepare(
   spec: PipelineSpec,
@@ -217,63 +249,82 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
   const pick = options.model ? undefined : (row: number) => mix32(row) < threshold;
   const report = progressReporter(options.onProgress);
   report('read', 0, undefined);
-  const leftScan = scan(leftName, leftPath, options.chunkRows, pick);
-  throwIfAborted(signal);
-  const rightScan = scan(rightName, rightPath, options.chunkRows);
-  throwIfAborted(signal);
-  if (rightScan.rows === 0) {
-    throw inputError(
-      'INPUT_NO_ROWS',
-      `${rightName}: the reference has no data rows (only a header, or nothing)`,
-    );
-  }
+  // The workers start (a thread and a module graph each) while this thread scans the files.
   const workers = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
-  const setup: WorkerSetup = {
-    left: {
-      file: leftName,
-      path: leftPath,
-      headerText: leftScan.headerText,
-      key: options.leftKey,
-    },
-    right: {
-      file: rightName,
-      path: rightPath,
-      headerText: rightScan.headerText,
-      key: options.rightKey,
-    },
-    map: (options.map ?? {}) as Readonly<Record<string, string>>,
-    referenceDate: (options.referenceDate ?? new Date()).getTime(),
-    shard: options.shard,
-    formulaGuard: options.formulaGuard !== false,
-  };
-  const pool = createPool(workers, {
-    ...(options.workerHeapMb === undefined ? {} : { maxOldSpaceMb: options.workerHeapMb }),
-    ...((options.workerYoungMb ?? WORKER_YOUNG_MB) > 0
-      ? { maxYoungSpaceMb: options.workerYoungMb ?? WORKER_YOUNG_MB }
-      : {}),
-  });
+  const pool = createPool(workers, workerOptions(options));
   const onAbort = () => {
     void pool.abort(abortError(signal!));
   };
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
+    const leftScan = scan(leftName, leftPath, options.chunkRows, pick);
+    throwIfAborted(signal);
+    // RIGHT is a CSV file, or a prepared register file (recognised by its magic bytes).
+    const prepared = isRegisterFile(rightPath);
+    if (prepared) report('load', 0, undefined);
+    const loaded = prepared ? readRegisterFile(rightPath, rightName) : undefined;
+    if (loaded) report('load', loaded.info.records, loaded.info.records, true);
+    const rightScan = loaded ? undefined : scan(rightName, rightPath, options.chunkRows);
+    throwIfAborted(signal);
+    if (rightScan?.rows === 0) {
+      throw inputError(
+        'INPUT_NO_ROWS',
+        `${rightName}: the reference has no data rows (only a header, or nothing)`,
+      );
+    }
+    const setup: WorkerSetup = {
+      left: {
+        file: leftName,
+        path: leftPath,
+        headerText: leftScan.headerText,
+        key: options.leftKey,
+      },
+      ...(rightScan
+        ? {
+            right: {
+              file: rightName,
+              path: rightPath,
+              headerText: rightScan.headerText,
+              key: options.rightKey,
+            },
+          }
+        : {}),
+      map: (options.map ?? {}) as Readonly<Record<string, string>>,
+      referenceDate: (options.referenceDate ?? new Date()).getTime(),
+      shard: options.shard,
+      formulaGuard: options.formulaGuard !== false,
+    };
     await pool.broadcast({ type: 'setup', setup });
     // 1–2. The reference and the model, handed to the workers. Inside a function so that the
     // main thread's spec (interners, name cache) and the dictionaries are garbage afterwards.
     const setUp = async () => {
       const spec = pipelineSpec();
-      const built = await buildReference(spec, pool, rightScan, workers, (rows) =>
-        report('reference', rows, rightScan.rows),
-      );
+      const built: PreparedRegister = loaded
+        ? loaded.register
+        : await buildReference(spec, pool, rightScan!, workers, (rows) =>
+            report('reference', rows, rightScan!.rows),
+          );
       if (built.reference.size === 0) {
         throw inputError(
           'INPUT_NO_ROWS',
-          `${rightName}: the reference has no usable rows (${rightScan.rows} rows read, none with a name, an ID or a phone: are the columns named? see --map)`,
+          `${rightName}: the reference has no usable rows (${built.rowsRead} rows read, none with a name, an ID or a phone: are the columns named? see --map)`,
         );
       }
       report('train', 0, undefined);
       const tReference = performance.now();
-      const training = await train(spec, pool, built.reference, leftScan, sampleSize, options);
+      // A spec whose interners hold the register's values, for preparing the sample: the one
+      // that prepared the register, or, from a file, a fresh one with its dictionaries attached.
+      if (loaded) importDictionaries(spec, built.dictionaries);
+      const training = await train(
+        spec,
+        pool,
+        built.reference,
+        leftScan,
+        options.sampleSize === undefined
+          ? defaultSampleSize(leftScan.rows)
+          : Math.max(1, options.sampleSize),
+        options,
+      );
       throwIfAborted(signal);
       await options.onModel?.(training.model);
       const tTraining = performance.now();
@@ -282,7 +333,7 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
         reference: {
           reference: built.reference,
           dictionaries: built.dictionaries,
-          rightKeys: built.rightKeyPool,
+          rightKeys: built.rightKeys,
           model: training.model,
           thresholds: { match: training.thresholds.match, review: training.thresholds.review },
           options: { rules: PIPELINE_RULES },
@@ -290,13 +341,16 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
       });
       return {
         referenceSize: built.reference.size,
-        bytesPerRecord: built.bytesPerRecord,
+        bytesPerRecord: referenceBytes(built.reference) / built.reference.size,
+        capped: cappedBlocksOf(built.reference, spec),
+        ruleNames: spec.blocking.map((r) => r.name),
         training,
         tReference,
         tTraining,
       };
     };
-    const { referenceSize, bytesPerRecord, training, tReference, tTraining } = await setUp();
+    const { referenceSize, bytesPerRecord, capped, ruleNames, training, tReference, tTraining } =
+      await setUp();
 
     // 3. Stream LEFT: clean (worker) → prepare (here) → score (worker) → write in order.
     const stream = options.out.stream;
@@ -315,7 +369,9 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
       falseMatches: 0,
       missed: 0,
       mass: 0,
+      cappedToReview: 0,
     };
+    const cappedByRule = new Float64Array(ruleNames.length);
     let rowsDone = 0;
     let rowsWritten = 0;
     const runChunk = (c: CsvChunk) =>
@@ -347,6 +403,9 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
       const text = options.onText && done.text.length > 0 ? options.onText(done.text) : done.text;
       if (text.length > 0 && !stream.write(text)) await new Promise((r) => stream.once('drain', r));
       addStats(totals, done.stats);
+      done.cappedByRule.forEach((n, r) => {
+        cappedByRule[r]! += n;
+      });
       rowsWritten += done.rows;
       rowsDone += chunks[c]!.rows;
       report('link', rowsDone, leftScan.rows);
@@ -380,7 +439,11 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
       estimatedFdr: totals.match > 0 ? totals.falseMatches / totals.match : 0,
       estimatedFnr: totals.mass > 0 ? totals.missed / totals.mass : 0,
       referenceBytesPerRecord: bytesPerRecord,
-      warnings: [],
+      ...(loaded ? { preparedRegister: loaded.info } : {}),
+      warnings: cappedWarnings(
+        capped.map((c) => ({ ...c, rows: cappedByRule[ruleNames.indexOf(c.rule)] ?? 0 })),
+        totals.cappedToReview,
+      ),
       seconds: {
         reference: (tReference - t0) / 1000,
         training: (tTraining - tReference) / 1000,
@@ -400,54 +463,75 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
 
 type PipelineSpec = ReturnType<typeof pipelineSpec>;
 
-/** What {@link buildReference} hands to the workers. */
-interface BuiltReference {
-  readonly reference: ColumnarReference;
-  readonly dictionaries: Dictionaries;
-  readonly rightKeyPool: StringPool;
-  readonly bytesPerRecord: number;
-}
-
 /**
  * The reference: RIGHT cleaned by the workers (a window of chunks in flight), prepared here
  * piece by piece in file order (so the interned ids agree), each piece's records dropped once
  * prepared; the pieces are concatenated straight into shared memory with the block tables. A
  * function of its own so that nothing it needed stays reachable once it returns.
  */
-async function buildReference(
+export async function buildReference(
   spec: PipelineSpec,
   pool: WorkerPool,
   rightScan: CsvScan,
   workers: number,
   onRows: (rows: number) => void,
-): Promise<BuiltReference> {
+  parallel = true,
+): Promise<PreparedRegister> {
   let rowsRead = 0;
-  const rightIds: string[] = [];
+  // The register's record keys, packed chunk by chunk (no string per register person kept).
+  const keyParts: StringPool[] = [];
   // The pieces' columns, by comparison, so that each comparison's pieces can be dropped as soon
   // as they are concatenated: the assembly holds the reference plus one comparison's pieces, not
   // two copies of the reference.
   const byComparison: PreparedColumn[][] = spec.comparisons.map(() => []);
   let size = 0;
   const hashParts: Float64Array[][] = spec.blocking.map(() => []);
-  await inOrder(
-    rightScan.chunks,
-    workers * 2 + 1,
-    (c) =>
-      pool.run<CleanedChunk>({ type: 'clean', side: 'right', source: c, firstRow: c.firstRow }),
-    (part) => {
-      rowsRead += part.ids.length;
-      onRows(rowsRead);
-      // Malformed or empty register rows are kept out of the reference.
-      for (let i = 0; i < part.ids.length; i++) if (!part.invalid[i]) rightIds.push(part.ids[i]!);
-      for (let r = 0; r < hashParts.length; r++) hashParts[r]!.push(part.hashes![r]!);
-      if (part.records.length === 0) return;
-      const piece = prepare(spec, part.records, []);
-      piece.columns.forEach((column, k) => {
-        byComparison[k]!.push(column);
-      });
-      size += piece.size;
-    },
-  );
+  const keep = (ids: readonly string[], invalid: Uint8Array, hashes: readonly Float64Array[]) => {
+    rowsRead += ids.length;
+    onRows(rowsRead);
+    // Malformed or empty register rows are kept out of the reference.
+    keyParts.push(packStrings(invalid.includes(1) ? ids.filter((_, i) => !invalid[i]) : ids));
+    for (let r = 0; r < hashParts.length; r++) hashParts[r]!.push(hashes[r]!);
+  };
+  // Parallel: the workers prepare each chunk with interners of their own; here the chunks'
+  // dictionaries are merged in file order and their ids re-numbered (the same ids as a serial
+  // preparation). Serial (when the id fields cannot be told apart): prepared here, in order.
+  const idFields = parallel ? findIdFields(pipelineSpec, probeRecords()) : undefined;
+  if (idFields) {
+    await inOrder(
+      rightScan.chunks,
+      workers * 2 + 1,
+      (c) => pool.run<PreparedPiece>({ type: 'prepare', chunk: c }),
+      (piece) => {
+        keep(piece.ids, piece.invalid, piece.hashes);
+        if (piece.size === 0) return;
+        piece.columns.forEach((column, k) => {
+          const local = piece.dictionaries[k];
+          const dictionary = spec.comparisons[k]!.dictionary;
+          if (local && dictionary)
+            renumberColumn(column, idFields[k]!, mergeDictionary(dictionary, local));
+          byComparison[k]!.push(column);
+        });
+        size += piece.size;
+      },
+    );
+  } else {
+    await inOrder(
+      rightScan.chunks,
+      workers * 2 + 1,
+      (c) =>
+        pool.run<CleanedChunk>({ type: 'clean', side: 'right', source: c, firstRow: c.firstRow }),
+      (part) => {
+        keep(part.ids, part.invalid, part.hashes!);
+        if (part.records.length === 0) return;
+        const piece = prepare(spec, part.records, []);
+        piece.columns.forEach((column, k) => {
+          byComparison[k]!.push(column);
+        });
+        size += piece.size;
+      },
+    );
+  }
   const keyHashes = hashParts.map(concatFloat64);
   hashParts.length = 0;
   let reference: ColumnarReference;
@@ -463,8 +547,8 @@ async function buildReference(
   return {
     reference,
     dictionaries: exportDictionaries(spec, { allocate: shared }),
-    rightKeyPool: packStrings(rightIds, shared),
-    bytesPerRecord: reference.size > 0 ? referenceBytes(reference) / reference.size : 0,
+    rightKeys: concatStringPools(keyParts, shared),
+    rowsRead,
   };
 }
 
@@ -498,6 +582,7 @@ async function train(
   const sampleKeys = spec.blocking.map((_, r) => sampleParts.flatMap((p) => p.keys[r]!));
   return trainOnSample(spec, reference, prepare(spec, sampleRecords, sampleKeys), {
     rules: PIPELINE_RULES,
+    randomPairs: randomPairsFor(sampleRecords.length),
     ...(options.model ? { model: options.model } : {}),
     ...(options.thresholds ? { thresholds: options.thresholds } : {}),
     ...(options.targetFdr !== undefined ? { targetFdr: options.targetFdr } : {}),
@@ -527,6 +612,32 @@ async function inOrder<T, R>(
     started.delete(i);
     use(result);
   }
+}
+
+/** One pool of the pools' strings, in order, in `alloc` memory. */
+function concatStringPools(
+  parts: readonly StringPool[],
+  alloc: (bytes: number) => ArrayBufferLike,
+): StringPool {
+  let units = 0;
+  let count = 0;
+  for (const p of parts) {
+    units += p.codes.length;
+    count += p.starts.length - 1;
+  }
+  const codes = new Uint16Array(alloc(units * 2), 0, units);
+  const starts = new Int32Array(alloc((count + 1) * 4), 0, count + 1);
+  let o = 0;
+  let k = 0;
+  for (const p of parts) {
+    codes.set(p.codes, o);
+    const n = p.starts.length - 1;
+    for (let i = 0; i < n; i++) starts[k + i] = p.starts[i]! + o;
+    o += p.codes.length;
+    k += n;
+  }
+  starts[count] = o;
+  return { codes, starts };
 }
 
 function concatFloat64(parts: readonly Float64Array[]): Float64Array {

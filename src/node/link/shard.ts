@@ -34,6 +34,84 @@ export function parseShard(value: string): Shard {
   return { index: k - 1, count: n };
 }
 
+/** Where {@link shardFromEnvironment} found the shard. */
+export type ShardSource = 'kubernetes' | 'slurm' | 'aws-batch';
+
+function envInt(
+  env: Readonly<Record<string, string | undefined>>,
+  name: string,
+): number | undefined {
+  const v = env[name];
+  if (v === undefined || v.trim() === '') return undefined;
+  const n = Number(v.trim());
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw inputError('OPTION_INVALID', `--shard auto: ${name}=${v} is not a whole number ≥ 0`);
+  return n;
+}
+
+/**
+ * The shard of this process from a batch scheduler's environment (`--shard auto`), for array
+ * jobs that start n copies of one command:
+ * - Kubernetes Indexed Job: `JOB_COMPLETION_INDEX` (0-based); the count is passed in
+ *   (`--shard auto/N`, or `VN_RECONCILE_SHARD_COUNT` set in the manifest to `completions`);
+ * - Slurm job array: `SLURM_ARRAY_TASK_ID`, counted from `SLURM_ARRAY_TASK_MIN` in steps of
+ *   `SLURM_ARRAY_TASK_STEP` (so `--array=1-8` and `--array=0-7` both work), out of
+ *   `SLURM_ARRAY_TASK_COUNT` (or the count passed in);
+ * - AWS Batch array job: `AWS_BATCH_JOB_ARRAY_INDEX` (0-based); the count is passed in.
+ * `value` is `auto` or `auto/N`. An input error when no scheduler variable is set, the count is
+ * unknown, or the index is outside the count.
+ *
+ * @example
+ * ```ts
+ * shardFromEnvironment('auto', { SLURM_ARRAY_TASK_ID: '3', SLURM_ARRAY_TASK_MIN: '1', SLURM_ARRAY_TASK_COUNT: '8' });
+ * // { shard: { index: 2, count: 8 }, source: 'slurm' }
+ * shardFromEnvironment('auto/4', { JOB_COMPLETION_INDEX: '0' }); // { shard: { index: 0, count: 4 }, source: 'kubernetes' }
+ * ```
+ */
+export function shardFromEnvironment(
+  value: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): { readonly shard: Shard; readonly source: ShardSource } {
+  const m = /^auto(?:\/(\d+))?$/.exec(value.trim());
+  if (!m) throw inputError('OPTION_INVALID', `--shard ${value}: expected auto, auto/N or k/n`);
+  const given = m[1] === undefined ? envInt(env, 'VN_RECONCILE_SHARD_COUNT') : Number(m[1]);
+  let index: number | undefined;
+  let count = given;
+  let source: ShardSource | undefined;
+  const k8s = envInt(env, 'JOB_COMPLETION_INDEX');
+  const slurm = envInt(env, 'SLURM_ARRAY_TASK_ID');
+  const aws = envInt(env, 'AWS_BATCH_JOB_ARRAY_INDEX');
+  if (k8s !== undefined) {
+    index = k8s;
+    source = 'kubernetes';
+  } else if (slurm !== undefined) {
+    const min = envInt(env, 'SLURM_ARRAY_TASK_MIN') ?? 0;
+    const step = Math.max(1, envInt(env, 'SLURM_ARRAY_TASK_STEP') ?? 1);
+    index = (slurm - min) / step;
+    count ??= envInt(env, 'SLURM_ARRAY_TASK_COUNT');
+    source = 'slurm';
+  } else if (aws !== undefined) {
+    index = aws;
+    source = 'aws-batch';
+  }
+  if (index === undefined || source === undefined)
+    throw inputError(
+      'OPTION_INVALID',
+      '--shard auto: no array job index in the environment (JOB_COMPLETION_INDEX, SLURM_ARRAY_TASK_ID or AWS_BATCH_JOB_ARRAY_INDEX)',
+    );
+  if (count === undefined)
+    throw inputError(
+      'OPTION_INVALID',
+      `--shard auto: the ${source} job gives its index but not the number of shards: pass --shard auto/N or set VN_RECONCILE_SHARD_COUNT`,
+    );
+  if (!(count >= 1) || !Number.isInteger(index) || index < 0 || index >= count)
+    throw inputError(
+      'OPTION_INVALID',
+      `--shard auto: ${source} index ${index} is not a shard of ${count}`,
+    );
+  return { shard: { index, count }, source };
+}
+
 /** The raw (uncleaned) columns the shard key reads. */
 export interface ShardFields {
   readonly id_number?: string | undefined;

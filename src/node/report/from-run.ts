@@ -133,7 +133,7 @@ async function rowsByKey(
   keyColumn: string | undefined,
 ): Promise<Map<string, Record<string, string>>> {
   const found = new Map<string, Record<string, string>>();
-  if (keys.size === 0) return found;
+  if (keys.size === 0 || path === '') return found;
   const parser = createReadStream(path).pipe(parse({ ...CSV_PARSE_OPTIONS, bom: true }));
   let header: string[] | undefined;
   let k = 0;
@@ -163,7 +163,8 @@ export interface LinkReportContext {
   };
   readonly right: {
     readonly name: string;
-    readonly path: string;
+    /** Absent for a prepared register file (it keeps no original rows). */
+    readonly path: string | undefined;
     readonly key?: string | undefined;
     readonly rows: number;
   };
@@ -199,7 +200,7 @@ export async function linkReportInput(
     ctx.left.key,
   );
   const rights = await rowsByKey(
-    ctx.right.path,
+    ctx.right.path ?? '',
     new Set(watcher.review.map((r) => r.rightId).filter((k) => k !== '')),
     ctx.right.key,
   );

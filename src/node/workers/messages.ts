@@ -14,6 +14,7 @@ export type WorkerMessage =
       readonly firstRow: number;
     }
   | { readonly type: 'reference'; readonly reference: ReferenceSetup }
+  | { readonly type: 'prepare'; readonly chunk: CsvChunk }
   | { readonly type: 'link'; readonly chunk: CsvChunk; readonly withRowNumbers: boolean }
   | {
       readonly type: 'score';

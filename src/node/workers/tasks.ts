@@ -14,7 +14,10 @@ import {
   type LinkageSpec,
   linkChunk,
   type MatchOptions,
+  type PieceDictionary,
+  type PreparedColumn,
   type PreparedSide,
+  pieceDictionaries,
   referenceSide,
   type ScaleLinker,
   type Thresholds,
@@ -41,8 +44,10 @@ export interface SideSetup {
 
 /** Settings every worker receives once. */
 export interface WorkerSetup {
-  readonly left: SideSetup;
-  readonly right: SideSetup;
+  /** LEFT (absent when only a register is prepared). */
+  readonly left?: SideSetup | undefined;
+  /** RIGHT (absent when it is a prepared register file: nothing of it is cleaned). */
+  readonly right?: SideSetup | undefined;
   readonly map: Readonly<Record<string, string>>;
   /** "Today" for date checks, as epoch milliseconds (fixed once so every thread agrees). */
   readonly referenceDate: number;
@@ -80,12 +85,16 @@ export interface ChunkStats {
   readonly missed: number;
   /** Σ p of the best candidates. */
   readonly mass: number;
+  /** Rows that lost candidates to a blocking cap and went to review instead of no_match. */
+  readonly cappedToReview: number;
 }
 
 /** The output of a scored chunk. */
 export interface ScoredOutput {
   readonly text: string;
   readonly stats: ChunkStats;
+  /** Per blocking rule, rows whose block was over the rule's cap (left out). */
+  readonly cappedByRule: readonly number[];
 }
 
 /** A worker's state. */
@@ -125,7 +134,7 @@ export function createWorkerState(): WorkerState {
   return { spec: pipelineSpec() };
 }
 
-function headerOf(side: WorkerSetup['left'], map: WorkerSetup['map']): CsvHeader {
+function headerOf(side: SideSetup, map: WorkerSetup['map']): CsvHeader {
   const columns = side.headerText.length === 0 ? [] : parseHeader(side.headerText);
   return resolveHeader(
     side.file,
@@ -148,8 +157,8 @@ function parseHeader(text: string): string[] {
  */
 export function setup(state: WorkerState, s: WorkerSetup): void {
   state.setup = s;
-  state.leftHeader = headerOf(s.left, s.map);
-  state.rightHeader = headerOf(s.right, s.map);
+  if (s.left) state.leftHeader = headerOf(s.left, s.map);
+  if (s.right) state.rightHeader = headerOf(s.right, s.map);
 }
 
 /**
@@ -168,11 +177,10 @@ export function clean(
 ): CleanedChunk {
   const s = state.setup;
   if (!s) throw new Error('worker used before setup');
-  const text =
-    typeof source === 'string'
-      ? source
-      : readChunk(side === 'right' ? s.right.path : s.left.path, source);
-  const header = side === 'right' ? state.rightHeader! : state.leftHeader!;
+  const file = side === 'right' ? s.right : s.left;
+  const header = side === 'right' ? state.rightHeader : state.leftHeader;
+  if (!file || !header) throw new Error(`worker: no ${side} file in the setup`);
+  const text = typeof source === 'string' ? source : readChunk(file.path, source);
   return cleanChunk(text, firstRow, state.spec, {
     header,
     clean: { referenceDate: new Date(s.referenceDate) },
@@ -215,7 +223,7 @@ export function score(
   const linker = state.linker;
   const keys = state.rightKeys;
   if (!linker || !keys) throw new Error('worker used before the reference was installed');
-  const { results, pairs, settled } = linkChunk(linker, left);
+  const { results, pairs, settled, cappedByRule, cappedToReview } = linkChunk(linker, left);
   const right = referenceSide(linker.reference);
   const t = linker.thresholds;
   const guard = state.setup?.formulaGuard !== false;
@@ -230,6 +238,7 @@ export function score(
     falseMatches: 0,
     missed: 0,
     mass: 0,
+    cappedToReview,
   };
   let v = 0;
   for (let i = 0; i < ids.length; i++) {
@@ -256,7 +265,7 @@ export function score(
       guard,
     );
   }
-  return { text, stats };
+  return { text, stats, cappedByRule };
 }
 
 /**
@@ -281,4 +290,44 @@ export function linkLeftChunk(
   };
   const out = score(state, left, cleaned.ids, cleaned.rows, cleaned.invalid, withRowNumbers);
   return { ...out, rows: cleaned.ids.length };
+}
+
+/** A register chunk prepared on a worker with its own interners (see {@link prepareRight}). */
+export interface PreparedPiece {
+  /** Record keys of the chunk's rows (invalid ones included, see `invalid`). */
+  readonly ids: string[];
+  readonly invalid: Uint8Array;
+  /** Per blocking rule, each valid record's key hash (−1 none). */
+  readonly hashes: Float64Array[];
+  /** Valid records (the columns' size). */
+  readonly size: number;
+  /** The comparisons' prepared columns, with this piece's own ids. */
+  readonly columns: PreparedColumn[];
+  /** The piece's dictionaries (values in id order), to re-number its ids into the reference's. */
+  readonly dictionaries: (PieceDictionary | null)[];
+}
+
+/**
+ * Cleans and prepares one register chunk with fresh comparison objects (interners of its own):
+ * the main thread merges the piece's dictionaries into the reference's in chunk order and
+ * re-numbers its columns (`mergeDictionary`, `renumberColumn`), so the register is prepared on
+ * every core while its ids stay exactly those of one serial preparation.
+ *
+ * @example
+ * ```ts
+ * const piece = prepareRight(state, chunk); // piece.columns[k] holds piece-local ids
+ * ```
+ */
+export function prepareRight(state: WorkerState, chunk: CsvChunk): PreparedPiece {
+  const part = clean(state, 'right', chunk, chunk.firstRow);
+  const spec = pipelineSpec();
+  const columns = spec.comparisons.map((c) => c.prepare(part.records));
+  return {
+    ids: part.ids,
+    invalid: part.invalid,
+    hashes: part.hashes ?? [],
+    size: part.records.length,
+    columns,
+    dictionaries: pieceDictionaries(spec),
+  };
 }

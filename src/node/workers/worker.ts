@@ -12,6 +12,7 @@ import {
   createWorkerState,
   installReference,
   linkLeftChunk,
+  prepareRight,
   score,
   setup,
 } from './tasks.js';
@@ -31,6 +32,8 @@ function handle(msg: WorkerMessage): unknown {
     case 'reference':
       installReference(state, msg.reference);
       return undefined;
+    case 'prepare':
+      return prepareRight(state, msg.chunk);
     case 'link':
       return linkLeftChunk(state, msg.chunk, msg.withRowNumbers);
     case 'score':
