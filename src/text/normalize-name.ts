@@ -9,6 +9,8 @@ import { detectEncoding } from './detect.js';
 import { finishWord } from './finish-word.js';
 import { decodeWith, type LegacyEncoding } from './legacy.js';
 import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from './letters.js';
+import { chooseReading, decodingGain, READING_MARGIN } from './name-evidence.js';
+import { splitRunTogether, stripStrayPunctuation } from './name-repair.js';
 import { toNfc } from './nfc.js';
 import { factsOf, normalizeCommon, normalizeDecoded } from './normalize-common.js';
 import { mayBeTyped, routeName } from './normalize-route.js';
@@ -28,7 +30,9 @@ export type NameChange =
   | 'telex-repaired'
   | 'lookalike-replaced'
   | 'tone-placement'
-  | 'capitalization';
+  | 'capitalization'
+  | 'punctuation-removed'
+  | 'words-split';
 
 /** Options of {@link normalizeName}. */
 export interface NormalizeNameOptions {
@@ -107,6 +111,8 @@ export function isCanonical(s: string, style: ToneStyle, capitalize: boolean): b
   const n = s.length;
   if (n === 0) return true;
   let unicodeOnly = false;
+  /** What decoding could gain on the Latin-1 words (see chooseReading). */
+  let gain = 0;
   let i = 0;
   while (i < n) {
     const start = i;
@@ -161,6 +167,7 @@ export function isCanonical(s: string, style: ToneStyle, capitalize: boolean): b
     if (i === start) return false; // leading or double space
     if (ascii && mayHoldKeystrokes(s, start, i)) return false;
     if (latin1 && !unicodeOnly && !latin1WordIsSafe(s, start, i)) return false;
+    if (latin1) gain += decodingGain(s, start, i, start === 0 && i === n);
     // A tone on the only vowel is where both styles put it.
     if (tones > 1) return false;
     if (tones === 1 && vowels > 1) {
@@ -172,7 +179,9 @@ export function isCanonical(s: string, style: ToneStyle, capitalize: boolean): b
       if (i === n) return false; // trailing space
     }
   }
-  return true;
+  // Words that are syllables but may be legacy text for better name words (`Cao Thò Bình` is
+  // VNI for Cao Thị Bình): the whole name decides.
+  return unicodeOnly || gain < READING_MARGIN;
 }
 
 /**
@@ -254,6 +263,65 @@ export function normalizeName(s: string, options?: NormalizeNameOptions): Normal
   const style = options?.style ?? 'traditional';
   const capitalize = options?.capitalize ?? true;
   if (isCanonical(s, style, capitalize)) return { value: s, changes: NO_CHANGES };
+  return reshape(s, options, (t, o) => normalizeWhole(t, style, capitalize, o));
+}
+
+/**
+ * The steps that look at the whole name before the word-by-word pipeline (`finish`): stray
+ * punctuation removed, the reading chosen (as it stands or decoded, {@link chooseReading}) before
+ * any change of case, words run together split when the name is read as it stands.
+ */
+function reshape(
+  s: string,
+  options: NormalizeNameOptions | undefined,
+  finish: (text: string, options: NormalizeNameOptions | undefined) => NormalizedName,
+): NormalizedName {
+  const stripped = stripStrayPunctuation(s);
+  const core = stripped ?? s;
+  const changes: NameChange[] = [];
+  if (stripped !== null) changes.push('punctuation-removed');
+  let r: NormalizedName | null = null;
+  if ((options?.decode ?? 'auto') === 'auto') {
+    const reading = chooseReading(core);
+    if (reading !== null) {
+      const plain = { ...options, decode: false as const };
+      if (reading.encoding !== null) {
+        changes.push(`decoded-${reading.encoding}`);
+        r = finish(reading.text, plain);
+      } else {
+        const split = splitRunTogether(core);
+        if (split !== null) changes.push('words-split');
+        r = finish(split ?? core, plain);
+        // Read as it stands, then cleaned (invisible characters, case): if that reads as legacy
+        // text now, decode it, so that normalising twice changes nothing.
+        for (let pass = 0; pass < 2 && r.value !== core; pass++) {
+          const again = chooseReading(r.value);
+          if (again === null || again.encoding === null) break;
+          const next = finish(again.text, plain);
+          if (next.value === r.value) break;
+          changes.push(`decoded-${again.encoding}`);
+          r = { value: next.value, changes: [...r.changes, ...next.changes] };
+        }
+      }
+    }
+  }
+  if (r === null) {
+    const split = splitRunTogether(core);
+    if (split !== null) changes.push('words-split');
+    r = finish(split ?? core, options);
+  }
+  if (changes.length === 0) return r;
+  for (const c of r.changes) if (!changes.includes(c)) changes.push(c);
+  return { value: r.value, changes };
+}
+
+function normalizeWhole(
+  s: string,
+  style: ToneStyle,
+  capitalize: boolean,
+  options: NormalizeNameOptions | undefined,
+): NormalizedName {
+  if (isCanonical(s, style, capitalize)) return { value: s, changes: NO_CHANGES };
   const decode = options?.decode ?? 'auto';
   if (decode === 'auto') {
     const routed = routeName(s, style, capitalize, options?.repairTelex ?? 'auto');
@@ -274,7 +342,11 @@ export function normalizeNameGeneral(s: string, options?: NormalizeNameOptions):
   const style = options?.style ?? 'traditional';
   const capitalize = options?.capitalize ?? true;
   if (isCanonical(s, style, capitalize)) return { value: s, changes: NO_CHANGES };
-  return normalizeGeneral(s, style, capitalize, options, false);
+  return reshape(s, options, (t, o) =>
+    isCanonical(t, style, capitalize)
+      ? { value: t, changes: NO_CHANGES }
+      : normalizeGeneral(t, style, capitalize, o, false),
+  );
 }
 
 function normalizeGeneral(

@@ -1,0 +1,301 @@
+/**
+ * Which reading of a name is the right one — as it stands, or decoded from one of the legacy
+ * encodings, wholly or only in the words that are not already Vietnamese syllables — decided on
+ * the whole name: each word's validity as a syllable, its tone placement, and how often it occurs
+ * in Vietnamese names at its place (surname first, `Thị`/`Văn` in the middle, frequent syllables
+ * anywhere).
+ *
+ * @module
+ */
+import { cleanBeforeDecoding, codeAt, isInvisible, isSpaceLike } from './chars.js';
+import { isCommonNameSyllable } from './common-syllables.js';
+import { decodeWith, LEGACY_ENCODINGS, type LegacyEncoding } from './legacy.js';
+import { isCp1252Char } from './legacy-bytes.js';
+import { LETTER_CASE, TABLE_SIZE } from './letters.js';
+import { OTHER_SURNAMES, STRONG_SURNAMES } from './surnames.js';
+import { analyzeSyllable } from './syllable.js';
+import { placeToneInWord, tonePlacementOk } from './tone.js';
+import { createWordMemo, memoGet, memoSet } from './word-memo.js';
+
+const SURNAMES: ReadonlySet<string> = new Set(
+  [...STRONG_SURNAMES, ...OTHER_SURNAMES].map((w) => w.toLowerCase()),
+);
+/** The two middle names that mark a Vietnamese name (tên đệm of women and men). */
+const MIDDLE_MARKERS: ReadonlySet<string> = new Set(['thị', 'văn']);
+
+function isVowelAscii(c: number): boolean {
+  const l = c | 0x20;
+  return l === 0x61 || l === 0x65 || l === 0x69 || l === 0x6f || l === 0x75 || l === 0x79;
+}
+
+function isViqrMark(c: number): boolean {
+  return (
+    c === 0x27 ||
+    c === 0x60 ||
+    c === 0x3f ||
+    c === 0x7e ||
+    c === 0x2e ||
+    c === 0x28 ||
+    c === 0x5e ||
+    c === 0x2b
+  );
+}
+
+/** What a name's characters allow: 0 nothing legacy, 1 a byte encoding, 2 VIQR, 3 both. */
+export function legacyGate(s: string): number {
+  let high = false;
+  let viqr = false;
+  let prev = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = codeAt(s, i);
+    if (c >= 0x80) {
+      if (isInvisible(c) || isSpaceLike(c)) continue;
+      if (!isCp1252Char(c)) return 0;
+      if (!isSpaceLike(c) && c !== 0xad) high = true;
+      else if (c === 0xad) high = true;
+    } else if (c < 0x20 && (c < 0x09 || c > 0x0d)) high = true;
+    else if (
+      (isViqrMark(c) && isVowelAscii(prev)) ||
+      ((c | 0x20) === 0x64 && (prev | 0x20) === 0x64)
+    )
+      viqr = true;
+    prev = c;
+  }
+  return (high ? 1 : 0) | (viqr && !high ? 2 : 0);
+}
+
+function splitWords(s: string): string[] {
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? codeAt(s, i) : 0x20;
+    if (isSpaceLike(c)) {
+      if (start >= 0) words.push(s.slice(start, i));
+      start = -1;
+    } else if (start < 0) start = i;
+  }
+  return words;
+}
+
+/** lower, Title or UPPER case. */
+function plausibleCase(w: string): boolean {
+  let upper = 0;
+  let lower = 0;
+  let firstUpper = false;
+  for (let i = 0; i < w.length; i++) {
+    const c = codeAt(w, i);
+    const k = c < TABLE_SIZE ? (LETTER_CASE[c] as number) : 0;
+    if (k === 1) {
+      upper++;
+      if (upper + lower === 1) firstUpper = true;
+    } else if (k === 2) lower++;
+  }
+  return upper === 0 || lower === 0 || (upper === 1 && firstUpper);
+}
+
+/** One word read as it stands and through each legacy encoding (memoised per word). */
+interface WordReadings {
+  /** The word decoded with each encoding of {@link LEGACY_ENCODINGS} (the word itself if unchanged). */
+  readonly decoded: readonly string[];
+  /** Position-free scores: index 0 the word as it stands, 1 + e decoded with encoding e. */
+  readonly base: Float64Array;
+  /** Bit 0: a surname; bit 1: Thị/Văn; per reading as in `base`. */
+  readonly role: Uint8Array;
+  /** An upper bound of what any decoding can gain on this word in a name of two or more words. */
+  readonly maxGain: number;
+  /** The same for a name of one word (no surname or middle-name bonus). */
+  readonly maxGainAlone: number;
+}
+
+const READINGS = createWordMemo<WordReadings>();
+
+function baseScore(w: string): number {
+  if (w.length === 0) return 0;
+  if (analyzeSyllable(w).error !== null) return -4;
+  let score = 0;
+  if (!plausibleCase(w)) score -= 1;
+  if (
+    !tonePlacementOk(w, 0, w.length, 'traditional') &&
+    !tonePlacementOk(w, 0, w.length, 'modern')
+  ) {
+    score -= 1;
+  }
+  if (isCommonNameSyllable(w)) score += 1;
+  return score;
+}
+
+function roleOf(w: string): number {
+  if (w.length === 0 || analyzeSyllable(w).error !== null) return 0;
+  const key = placeToneInWord(w.toLowerCase(), 'traditional');
+  return (SURNAMES.has(key) ? 1 : 0) | (MIDDLE_MARKERS.has(key) ? 2 : 0);
+}
+
+function readingsOf(w: string): WordReadings {
+  let r = memoGet(READINGS, w, 0, w.length);
+  if (r !== undefined) return r;
+  const count = LEGACY_ENCODINGS.length;
+  const decoded: string[] = [];
+  const base = new Float64Array(count + 1);
+  const role = new Uint8Array(count + 1);
+  base[0] = baseScore(w);
+  role[0] = roleOf(w);
+  let maxGain = 0;
+  let maxGainAlone = 0;
+  for (let e = 0; e < count; e++) {
+    const d = decodeWith(w, LEGACY_ENCODINGS[e] as LegacyEncoding);
+    decoded.push(d);
+    if (d === w) {
+      base[e + 1] = base[0] as number;
+      role[e + 1] = role[0] as number;
+      continue;
+    }
+    base[e + 1] = baseScore(d);
+    role[e + 1] = roleOf(d);
+    const gain = (base[e + 1] as number) + (role[e + 1] !== 0 ? 1.5 : 0) - (base[0] as number);
+    if (gain > maxGain) maxGain = gain;
+    const alone = (base[e + 1] as number) - (base[0] as number);
+    if (alone > maxGainAlone) maxGainAlone = alone;
+  }
+  r = { decoded, base, role, maxGain, maxGainAlone };
+  if (w.length <= 24) memoSet(READINGS, w, r);
+  return r;
+}
+
+/**
+ * What decoding could gain at most on the word `s.slice(start, end)` (0 when no decoding makes
+ * it a better name word): the canonical-name check sends a name to {@link chooseReading} when its
+ * words' gains add up to the margin a decoding needs.
+ */
+export function decodingGain(s: string, start: number, end: number, alone: boolean): number {
+  let r = memoGet(READINGS, s, start, end);
+  if (r === undefined) r = readingsOf(s.slice(start, end));
+  return alone ? r.maxGainAlone : r.maxGain;
+}
+
+/** The score of reading `k` (0 as it stands, 1 + e decoded) of the word at `pos` of `n`. */
+function scoreAt(r: WordReadings, k: number, pos: number, n: number): number {
+  let score = r.base[k] as number;
+  if (n >= 2) {
+    const role = r.role[k] as number;
+    if (pos === 0 && (role & 1) !== 0) score += 1.5;
+    else if (pos > 0 && pos < n - 1 && (role & 2) !== 0) score += 1.5;
+  }
+  return score;
+}
+
+/** What {@link chooseReading} decided. */
+export interface NameReading {
+  /** The encoding to decode with, or `null` to read the name as it stands. */
+  readonly encoding: LegacyEncoding | null;
+  /** The text to normalise (decoded when `encoding` is set). */
+  readonly text: string;
+  /** How much better the chosen reading scored than the name as it stands (0 when kept). */
+  readonly margin: number;
+}
+
+/** How much better a decoded reading must score than the name as it stands. */
+export const READING_MARGIN = 1.5;
+
+/**
+ * Decides how to read a name that may be legacy text (its characters all come from Windows-1252
+ * bytes, or it holds VIQR marks): as it stands, or decoded with one encoding — the whole text, or
+ * only its words that are not already plausible syllables (a name partly retyped in Unicode,
+ * considered only when decoding the whole would break a word that is a syllable). Each reading is
+ * scored on the whole name: −4 per word that is not a syllable, −1 for an implausible case or a
+ * misplaced tone, +1 per frequent name syllable, +1.5 for a surname in first place or Thị/Văn in
+ * the middle. A decoded reading wins only when it scores at least 1.5 better than the name as it
+ * stands; `null` when the characters rule legacy text out.
+ *
+ * @example
+ * ```ts
+ * chooseReading('Chu Huy ChÝnh')?.encoding; // 'tcvn3' (Chính)
+ * chooseReading('Hélène Müller')?.encoding; // null
+ * ```
+ */
+export function chooseReading(s: string): NameReading | null {
+  const gate = legacyGate(s);
+  if (gate === 0) return null;
+  const clean = cleanBeforeDecoding(s);
+  const words = splitWords(clean);
+  const n = words.length;
+  const readings: WordReadings[] = [];
+  let rawScore = 0;
+  for (let k = 0; k < n; k++) {
+    const r = readingsOf(words[k] as string);
+    readings.push(r);
+    rawScore += scoreAt(r, 0, k, n);
+  }
+  let best = -1;
+  let bestPartial = false;
+  let bestScore = rawScore;
+  for (let e = 0; e < LEGACY_ENCODINGS.length; e++) {
+    const enc = LEGACY_ENCODINGS[e] as LegacyEncoding;
+    if (enc === 'viqr' ? (gate & 2) === 0 : (gate & 1) === 0) continue;
+    let full = 0;
+    let partial = 0;
+    let changed = false;
+    let breaks = false;
+    for (let k = 0; k < n; k++) {
+      const r = readings[k] as WordReadings;
+      if (r.decoded[e] !== words[k]) changed = true;
+      const d = scoreAt(r, e + 1, k, n);
+      full += d;
+      const rawValid = (r.base[0] as number) > -4 && plausibleCase(words[k] as string);
+      if (rawValid) {
+        partial += scoreAt(r, 0, k, n);
+        if ((r.base[e + 1] as number) === -4) breaks = true;
+      } else partial += d;
+    }
+    if (!changed) continue;
+    if (enc === 'viscii' && clean.includes('\u00a0')) {
+      // VISCII Õ is the byte a Windows-1252 reader shows as a no-break space: score the decoded text.
+      const dw = splitWords(decodeWith(clean, enc));
+      full = 0;
+      for (let k = 0; k < dw.length; k++)
+        full += scoreAt(readingsOf(dw[k] as string), 0, k, dw.length);
+      breaks = false;
+    }
+    if (full > bestScore) {
+      best = e;
+      bestPartial = false;
+      bestScore = full;
+    }
+    if (breaks && partial > bestScore) {
+      best = e;
+      bestPartial = true;
+      bestScore = partial;
+    }
+  }
+  const margin = bestScore - rawScore;
+  if (best < 0 || margin < READING_MARGIN) return { encoding: null, text: s, margin: 0 };
+  // A decoding that leaves a word that is not a syllable must have repaired two words: one
+  // repaired word beside a foreign one (`Seán O'Brien`) is no proof.
+  let repaired = 0;
+  let invalid = 0;
+  let known = false;
+  for (let k = 0; k < n; k++) {
+    const r = readings[k] as WordReadings;
+    const rawValid = (r.base[0] as number) > -4 && plausibleCase(words[k] as string);
+    const kept = bestPartial && rawValid;
+    const dec = kept ? (r.base[0] as number) : (r.base[best + 1] as number);
+    if (dec === -4) invalid++;
+    else if (!rawValid) {
+      repaired++;
+      // A frequent name syllable, a surname or Thị/Văn.
+      if (dec >= 1 || (r.role[best + 1] as number) !== 0) known = true;
+    }
+  }
+  if (invalid > 0 && repaired < 2 && !known) return { encoding: null, text: s, margin: 0 };
+  const enc = LEGACY_ENCODINGS[best] as LegacyEncoding;
+  let text: string;
+  if (bestPartial) {
+    const out: string[] = [];
+    for (let k = 0; k < n; k++) {
+      const w = words[k] as string;
+      const r = readings[k] as WordReadings;
+      out.push((r.base[0] as number) > -4 && plausibleCase(w) ? w : (r.decoded[best] as string));
+    }
+    text = out.join(' ');
+  } else text = decodeWith(clean, enc);
+  return { encoding: enc, text, margin };
+}
