@@ -41,18 +41,31 @@ function isViqrMark(c: number): boolean {
   );
 }
 
-/** What a name's characters allow: 0 nothing legacy, 1 a byte encoding, 2 VIQR, 3 both. */
+/**
+ * What a name's characters allow: bit 0 a byte encoding (a non-ASCII character every Windows-1252
+ * reader can give, or a C0 control), bit 1 VIQR (ASCII with a mark after a vowel, or `dd`), bit 2
+ * Unicode only (a character no Windows-1252 byte gives: then only the words without one can be
+ * legacy text, in a name partly retyped). 0: nothing to decide.
+ *
+ * @example
+ * ```ts
+ * legacyGate('NguyÔn'); // 1
+ * legacyGate('Nguyễn Thị Hieàn'); // 5
+ * legacyGate('Nguyễn'); // 0
+ * ```
+ */
 export function legacyGate(s: string): number {
   let high = false;
   let viqr = false;
+  let unicode = false;
   let prev = 0;
   for (let i = 0; i < s.length; i++) {
     const c = codeAt(s, i);
     if (c >= 0x80) {
-      if (isInvisible(c) || isSpaceLike(c)) continue;
-      if (!isCp1252Char(c)) return 0;
-      if (!isSpaceLike(c) && c !== 0xad) high = true;
-      else if (c === 0xad) high = true;
+      if (c === 0xad) high = true;
+      else if (isInvisible(c) || isSpaceLike(c)) continue;
+      else if (c < 0x100 || isCp1252Char(c)) high = true;
+      else unicode = true;
     } else if (c < 0x20 && (c < 0x09 || c > 0x0d)) high = true;
     else if (
       (isViqrMark(c) && isVowelAscii(prev)) ||
@@ -61,7 +74,17 @@ export function legacyGate(s: string): number {
       viqr = true;
     prev = c;
   }
+  if (unicode) return high ? 5 : 0;
   return (high ? 1 : 0) | (viqr && !high ? 2 : 0);
+}
+
+/** Whether `w` has a character no Windows-1252 byte gives (the word is Unicode). */
+function isUnicodeWord(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = codeAt(w, i);
+    if (c >= 0x100 && !isCp1252Char(c) && !isInvisible(c)) return true;
+  }
+  return false;
 }
 
 function splitWords(s: string): string[] {
@@ -218,6 +241,7 @@ export function chooseReading(s: string): NameReading | null {
   const clean = cleanBeforeDecoding(s);
   const words = splitWords(clean);
   const n = words.length;
+  const mixed = (gate & 4) !== 0;
   const readings: WordReadings[] = [];
   let rawScore = 0;
   for (let k = 0; k < n; k++) {
@@ -227,6 +251,8 @@ export function chooseReading(s: string): NameReading | null {
   }
   let best = -1;
   let bestPartial = false;
+  /** The best reading was scored on the decoded text (VISCII Õ read as a no-break space). */
+  let bestWhole = false;
   let bestScore = rawScore;
   for (let e = 0; e < LEGACY_ENCODINGS.length; e++) {
     const enc = LEGACY_ENCODINGS[e] as LegacyEncoding;
@@ -235,34 +261,51 @@ export function chooseReading(s: string): NameReading | null {
     let partial = 0;
     let changed = false;
     let breaks = false;
+    let whole = false;
     for (let k = 0; k < n; k++) {
       const r = readings[k] as WordReadings;
       if (r.decoded[e] !== words[k]) changed = true;
       const d = scoreAt(r, e + 1, k, n);
       full += d;
-      const rawValid = (r.base[0] as number) > -4 && plausibleCase(words[k] as string);
+      // In a name partly retyped, a Unicode word is never decoded.
+      const rawValid =
+        (mixed && isUnicodeWord(words[k] as string)) ||
+        ((r.base[0] as number) > -4 && plausibleCase(words[k] as string));
       if (rawValid) {
         partial += scoreAt(r, 0, k, n);
         if ((r.base[e + 1] as number) === -4) breaks = true;
       } else partial += d;
     }
-    if (!changed) continue;
     if (enc === 'viscii' && clean.includes('\u00a0')) {
+      changed = true;
       // VISCII Õ is the byte a Windows-1252 reader shows as a no-break space: score the decoded text.
       const dw = splitWords(decodeWith(clean, enc));
       full = 0;
       for (let k = 0; k < dw.length; k++)
         full += scoreAt(readingsOf(dw[k] as string), 0, k, dw.length);
       breaks = false;
+      whole = true;
+    }
+    if (!changed) continue;
+    if (mixed) {
+      if (partial > bestScore) {
+        best = e;
+        bestPartial = true;
+        bestWhole = false;
+        bestScore = partial;
+      }
+      continue;
     }
     if (full > bestScore) {
       best = e;
       bestPartial = false;
+      bestWhole = whole;
       bestScore = full;
     }
     if (breaks && partial > bestScore) {
       best = e;
       bestPartial = true;
+      bestWhole = false;
       bestScore = partial;
     }
   }
@@ -273,11 +316,18 @@ export function chooseReading(s: string): NameReading | null {
   let repaired = 0;
   let invalid = 0;
   let known = false;
+  /** A frequent name syllable as it stands would become another word. */
+  let commonChanged = false;
   for (let k = 0; k < n; k++) {
     const r = readings[k] as WordReadings;
-    const rawValid = (r.base[0] as number) > -4 && plausibleCase(words[k] as string);
+    const rawValid =
+      (mixed && isUnicodeWord(words[k] as string)) ||
+      ((r.base[0] as number) > -4 && plausibleCase(words[k] as string));
     const kept = bestPartial && rawValid;
     const dec = kept ? (r.base[0] as number) : (r.base[best + 1] as number);
+    if (!kept && rawValid && (r.base[0] as number) >= 1 && r.decoded[best] !== words[k]) {
+      commonChanged = true;
+    }
     if (dec === -4) invalid++;
     else if (!rawValid) {
       repaired++;
@@ -285,7 +335,12 @@ export function chooseReading(s: string): NameReading | null {
       if (dec >= 1 || (r.role[best + 1] as number) !== 0) known = true;
     }
   }
-  if (invalid > 0 && repaired < 2 && !known) return { encoding: null, text: s, margin: 0 };
+  if (invalid > 0 && repaired < 2 && !known && !bestWhole)
+    return { encoding: null, text: s, margin: 0 };
+  // A frequent name syllable (`Hoà`, modern placement of Hòa) is not turned into another word
+  // (TCVN3 `Hồ`) unless decoding also repairs a word that is not a syllable: the frequency lists
+  // alone do not outweigh a valid, frequent word.
+  if (commonChanged && repaired === 0 && !bestWhole) return { encoding: null, text: s, margin: 0 };
   const enc = LEGACY_ENCODINGS[best] as LegacyEncoding;
   let text: string;
   if (bestPartial) {
@@ -293,7 +348,8 @@ export function chooseReading(s: string): NameReading | null {
     for (let k = 0; k < n; k++) {
       const w = words[k] as string;
       const r = readings[k] as WordReadings;
-      out.push((r.base[0] as number) > -4 && plausibleCase(w) ? w : (r.decoded[best] as string));
+      const keep = (mixed && isUnicodeWord(w)) || ((r.base[0] as number) > -4 && plausibleCase(w));
+      out.push(keep ? w : (r.decoded[best] as string));
     }
     text = out.join(' ');
   } else text = decodeWith(clean, enc);

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { cleanBeforeDecoding, codeAt } from './chars.js';
+import { cleanBeforeDecoding, codeAt, isCombiningMark } from './chars.js';
 import { isCommonNameSyllable } from './common-syllables.js';
 import { detectEncoding } from './detect.js';
 import { finishWord } from './finish-word.js';
@@ -11,7 +11,7 @@ import { decodeWith, type LegacyEncoding } from './legacy.js';
 import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from './letters.js';
 import { chooseReading, decodingGain, READING_MARGIN } from './name-evidence.js';
 import { splitRunTogether, stripStrayPunctuation } from './name-repair.js';
-import { toNfc } from './nfc.js';
+import { isCleanNfc, toNfc } from './nfc.js';
 import { factsOf, normalizeCommon, normalizeDecoded } from './normalize-common.js';
 import { mayBeTyped, routeName } from './normalize-route.js';
 import { analyzeSyllable, LOWER_BASE } from './syllable.js';
@@ -117,6 +117,7 @@ export function isCanonical(s: string, style: ToneStyle, capitalize: boolean): b
   while (i < n) {
     const start = i;
     let latin1 = false;
+    let wordUnicode = false;
     let ascii = true;
     // The tone and the first run of vowels, for the placement check (as tonePlacementOk reads them).
     let tones = 0;
@@ -161,13 +162,19 @@ export function isCanonical(s: string, style: ToneStyle, capitalize: boolean): b
       if (c >= 0x80) {
         ascii = false;
         if (c < 0x100) latin1 = true;
-        else unicodeOnly = true;
+        else {
+          unicodeOnly = true;
+          wordUnicode = true;
+        }
       }
     }
     if (i === start) return false; // leading or double space
     if (ascii && mayHoldKeystrokes(s, start, i)) return false;
-    if (latin1 && !unicodeOnly && !latin1WordIsSafe(s, start, i)) return false;
-    if (latin1) gain += decodingGain(s, start, i, start === 0 && i === n);
+    // A word of Latin-1 letters may be legacy text, even in a name partly retyped in Unicode.
+    if (latin1 && !wordUnicode) {
+      if (!latin1WordIsSafe(s, start, i)) return false;
+      gain += decodingGain(s, start, i, start === 0 && i === n);
+    }
     // A tone on the only vowel is where both styles put it.
     if (tones > 1) return false;
     if (tones === 1 && vowels > 1) {
@@ -277,9 +284,16 @@ function reshape(
   finish: (text: string, options: NormalizeNameOptions | undefined) => NormalizedName,
 ): NormalizedName {
   const stripped = stripStrayPunctuation(s);
-  const core = stripped ?? s;
+  let core = stripped ?? s;
   const changes: NameChange[] = [];
   if (stripped !== null) changes.push('punctuation-removed');
+  // Combining marks are composed first: `n` + U+0303 is `ñ`, which may be legacy text.
+  let composed = false;
+  if (hasCombiningMark(core)) {
+    const nfc = toNfc(core);
+    composed = nfc !== core;
+    core = nfc;
+  }
   let r: NormalizedName | null = null;
   if ((options?.decode ?? 'auto') === 'auto') {
     const reading = chooseReading(core);
@@ -310,9 +324,26 @@ function reshape(
     if (split !== null) changes.push('words-split');
     r = finish(split ?? core, options);
   }
+  // Case mapping outside Vietnamese can leave combining marks (Turkish İ lowercases to i + U+0307):
+  // the output is NFC whatever the script.
+  if (!isCleanNfc(r.value)) {
+    const nfc = r.value.normalize('NFC');
+    if (nfc !== r.value) r = { value: nfc, changes: r.changes };
+  }
+  if (composed && !r.changes.includes('unicode-normalized')) {
+    let k = 0;
+    while (k < changes.length && !(changes[k] as string).startsWith('decoded-')) k++;
+    while (k < changes.length && (changes[k] as string).startsWith('decoded-')) k++;
+    changes.splice(k, 0, 'unicode-normalized');
+  }
   if (changes.length === 0) return r;
   for (const c of r.changes) if (!changes.includes(c)) changes.push(c);
   return { value: r.value, changes };
+}
+
+function hasCombiningMark(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isCombiningMark(codeAt(s, i))) return true;
+  return false;
 }
 
 function normalizeWhole(
