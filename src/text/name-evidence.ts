@@ -217,7 +217,7 @@ export interface NameReading {
 }
 
 /** How much better a decoded reading must score than the name as it stands. */
-export const READING_MARGIN = 1.5;
+export const READING_MARGIN = 1;
 
 /**
  * Decides how to read a name that may be legacy text (its characters all come from Windows-1252
@@ -302,11 +302,12 @@ export function chooseReading(s: string): NameReading | null {
       bestWhole = whole;
       bestScore = full;
     }
-    if (breaks && partial > bestScore) {
+    // A name is usually encoded whole: a partial reading starts one point behind.
+    if (breaks && partial - 1 > bestScore) {
       best = e;
       bestPartial = true;
       bestWhole = false;
-      bestScore = partial;
+      bestScore = partial - 1;
     }
   }
   const margin = bestScore - rawScore;
@@ -318,6 +319,8 @@ export function chooseReading(s: string): NameReading | null {
   let known = false;
   /** A frequent name syllable as it stands would become another word. */
   let commonChanged = false;
+  /** Other words that decoding makes better name words (`Thò` → `Thị`). */
+  let improved = 0;
   for (let k = 0; k < n; k++) {
     const r = readings[k] as WordReadings;
     const rawValid =
@@ -325,8 +328,9 @@ export function chooseReading(s: string): NameReading | null {
       ((r.base[0] as number) > -4 && plausibleCase(words[k] as string));
     const kept = bestPartial && rawValid;
     const dec = kept ? (r.base[0] as number) : (r.base[best + 1] as number);
-    if (!kept && rawValid && (r.base[0] as number) >= 1 && r.decoded[best] !== words[k]) {
-      commonChanged = true;
+    if (!kept && r.decoded[best] !== words[k]) {
+      if (rawValid && (r.base[0] as number) >= 1) commonChanged = true;
+      else if (dec > (r.base[0] as number)) improved++;
     }
     if (dec === -4) invalid++;
     else if (!rawValid) {
@@ -338,9 +342,9 @@ export function chooseReading(s: string): NameReading | null {
   if (invalid > 0 && repaired < 2 && !known && !bestWhole)
     return { encoding: null, text: s, margin: 0 };
   // A frequent name syllable (`Hoà`, modern placement of Hòa) is not turned into another word
-  // (TCVN3 `Hồ`) unless decoding also repairs a word that is not a syllable: the frequency lists
-  // alone do not outweigh a valid, frequent word.
-  if (commonChanged && repaired === 0 && !bestWhole) return { encoding: null, text: s, margin: 0 };
+  // (TCVN3 `Hồ`) unless decoding also makes another word a better name word: the frequency lists
+  // alone do not outweigh one valid, frequent word.
+  if (commonChanged && improved === 0 && !bestWhole) return { encoding: null, text: s, margin: 0 };
   const enc = LEGACY_ENCODINGS[best] as LegacyEncoding;
   let text: string;
   if (bestPartial) {
