@@ -124,13 +124,23 @@ interface WordReadings {
   readonly base: Float64Array;
   /** Bit 0: a surname; bit 1: Thị/Văn; per reading as in `base`. */
   readonly role: Uint8Array;
-  /** An upper bound of what any decoding can gain on this word in a name of two or more words. */
-  readonly maxGain: number;
-  /** The same for a name of one word (no surname or middle-name bonus). */
-  readonly maxGainAlone: number;
+  /** A syllable in a plausible case as it stands (a partial reading keeps it). */
+  readonly valid: boolean;
+  /** Has a character no Windows-1252 byte gives (never decoded). */
+  readonly unicode: boolean;
+  /** Some encoding changes the word. */
+  readonly changes: number;
+  /** An upper bound of what any decoding can gain on this word as a surname (first word). */
+  readonly gainFirst: number;
+  /** … as a middle name. */
+  readonly gainMiddle: number;
+  /** … as the last word, or alone (no bonus). */
+  readonly gainLast: number;
 }
 
 const READINGS = createWordMemo<WordReadings>();
+/** The readings of the words of the name being decided (reused: no allocation per name). */
+const SCRATCH: WordReadings[] = [];
 
 function baseScore(w: string): number {
   if (w.length === 0) return 0;
@@ -162,8 +172,11 @@ function readingsOf(w: string): WordReadings {
   const role = new Uint8Array(count + 1);
   base[0] = baseScore(w);
   role[0] = roleOf(w);
-  let maxGain = 0;
-  let maxGainAlone = 0;
+  let gainFirst = 0;
+  let gainMiddle = 0;
+  let gainLast = 0;
+  const b0 = base[0] as number;
+  const r0 = role[0] as number;
   for (let e = 0; e < count; e++) {
     const d = decodeWith(w, LEGACY_ENCODINGS[e] as LegacyEncoding);
     decoded.push(d);
@@ -174,12 +187,25 @@ function readingsOf(w: string): WordReadings {
     }
     base[e + 1] = baseScore(d);
     role[e + 1] = roleOf(d);
-    const gain = (base[e + 1] as number) + (role[e + 1] !== 0 ? 1.5 : 0) - (base[0] as number);
-    if (gain > maxGain) maxGain = gain;
-    const alone = (base[e + 1] as number) - (base[0] as number);
-    if (alone > maxGainAlone) maxGainAlone = alone;
+    const bd = base[e + 1] as number;
+    const rd = role[e + 1] as number;
+    gainFirst = Math.max(gainFirst, bd + (rd & 1 ? 1.5 : 0) - b0 - (r0 & 1 ? 1.5 : 0));
+    gainMiddle = Math.max(gainMiddle, bd + (rd & 2 ? 1.5 : 0) - b0 - (r0 & 2 ? 1.5 : 0));
+    gainLast = Math.max(gainLast, bd - b0);
   }
-  r = { decoded, base, role, maxGain, maxGainAlone };
+  let changes = 0;
+  for (let e = 0; e < count; e++) if (decoded[e] !== w) changes |= 1 << e;
+  r = {
+    decoded,
+    base,
+    role,
+    valid: b0 > -4 && plausibleCase(w),
+    unicode: isUnicodeWord(w),
+    changes,
+    gainFirst,
+    gainMiddle,
+    gainLast,
+  };
   if (w.length <= 24) memoSet(READINGS, w, r);
   return r;
 }
@@ -189,10 +215,17 @@ function readingsOf(w: string): WordReadings {
  * it a better name word): the canonical-name check sends a name to {@link chooseReading} when its
  * words' gains add up to the margin a decoding needs.
  */
-export function decodingGain(s: string, start: number, end: number, alone: boolean): number {
+export function decodingGain(
+  s: string,
+  start: number,
+  end: number,
+  first: boolean,
+  last: boolean,
+): number {
   let r = memoGet(READINGS, s, start, end);
   if (r === undefined) r = readingsOf(s.slice(start, end));
-  return alone ? r.maxGainAlone : r.maxGain;
+  if (last) return r.gainLast;
+  return first ? r.gainFirst : r.gainMiddle;
 }
 
 /** The score of reading `k` (0 as it stands, 1 + e decoded) of the word at `pos` of `n`. */
@@ -239,16 +272,29 @@ export function chooseReading(s: string): NameReading | null {
   const gate = legacyGate(s);
   if (gate === 0) return null;
   const clean = cleanBeforeDecoding(s);
-  const words = splitWords(clean);
-  const n = words.length;
   const mixed = (gate & 4) !== 0;
-  const readings: WordReadings[] = [];
+  // Words by range (no split): their readings, in a reused array.
+  const readings = SCRATCH;
+  let n = 0;
   let rawScore = 0;
-  for (let k = 0; k < n; k++) {
-    const r = readingsOf(words[k] as string);
-    readings.push(r);
-    rawScore += scoreAt(r, 0, k, n);
+  let candidate = !mixed;
+  let start = -1;
+  const len = clean.length;
+  for (let i = 0; i <= len; i++) {
+    const c = i < len ? codeAt(clean, i) : 0x20;
+    if (isSpaceLike(c)) {
+      if (start >= 0) {
+        let r = memoGet(READINGS, clean, start, i);
+        if (r === undefined) r = readingsOf(clean.slice(start, i));
+        readings[n++] = r;
+        // In a name partly retyped in Unicode only a Latin-1 word that is not a syllable is decoded.
+        if (!candidate && !r.valid && !r.unicode) candidate = true;
+      }
+      start = -1;
+    } else if (start < 0) start = i;
   }
+  if (!candidate) return null;
+  for (let k = 0; k < n; k++) rawScore += scoreAt(readings[k] as WordReadings, 0, k, n);
   let best = -1;
   let bestPartial = false;
   /** The best reading was scored on the decoded text (VISCII Õ read as a no-break space). */
@@ -262,16 +308,14 @@ export function chooseReading(s: string): NameReading | null {
     let changed = false;
     let breaks = false;
     let whole = false;
+    const bit = 1 << e;
     for (let k = 0; k < n; k++) {
       const r = readings[k] as WordReadings;
-      if (r.decoded[e] !== words[k]) changed = true;
+      if ((r.changes & bit) !== 0) changed = true;
       const d = scoreAt(r, e + 1, k, n);
       full += d;
       // In a name partly retyped, a Unicode word is never decoded.
-      const rawValid =
-        (mixed && isUnicodeWord(words[k] as string)) ||
-        ((r.base[0] as number) > -4 && plausibleCase(words[k] as string));
-      if (rawValid) {
+      if ((mixed && r.unicode) || r.valid) {
         partial += scoreAt(r, 0, k, n);
         if ((r.base[e + 1] as number) === -4) breaks = true;
       } else partial += d;
@@ -323,12 +367,10 @@ export function chooseReading(s: string): NameReading | null {
   let improved = 0;
   for (let k = 0; k < n; k++) {
     const r = readings[k] as WordReadings;
-    const rawValid =
-      (mixed && isUnicodeWord(words[k] as string)) ||
-      ((r.base[0] as number) > -4 && plausibleCase(words[k] as string));
+    const rawValid = (mixed && r.unicode) || r.valid;
     const kept = bestPartial && rawValid;
     const dec = kept ? (r.base[0] as number) : (r.base[best + 1] as number);
-    if (!kept && r.decoded[best] !== words[k]) {
+    if (!kept && (r.changes & (1 << best)) !== 0) {
       if (rawValid && (r.base[0] as number) >= 1) commonChanged = true;
       else if (dec > (r.base[0] as number)) improved++;
     }
@@ -349,11 +391,19 @@ export function chooseReading(s: string): NameReading | null {
   let text: string;
   if (bestPartial) {
     const out: string[] = [];
-    for (let k = 0; k < n; k++) {
-      const w = words[k] as string;
-      const r = readings[k] as WordReadings;
-      const keep = (mixed && isUnicodeWord(w)) || ((r.base[0] as number) > -4 && plausibleCase(w));
-      out.push(keep ? w : (r.decoded[best] as string));
+    let k = 0;
+    let from = -1;
+    for (let i = 0; i <= len; i++) {
+      const c = i < len ? codeAt(clean, i) : 0x20;
+      if (isSpaceLike(c)) {
+        if (from >= 0) {
+          const r = readings[k++] as WordReadings;
+          out.push(
+            (mixed && r.unicode) || r.valid ? clean.slice(from, i) : (r.decoded[best] as string),
+          );
+        }
+        from = -1;
+      } else if (from < 0) from = i;
     }
     text = out.join(' ');
   } else text = decodeWith(clean, enc);

@@ -108,8 +108,24 @@ const CANON_CLASS: Uint16Array = (() => {
  * ```
  */
 export function isCanonical(s: string, style: ToneStyle, capitalize: boolean): boolean {
+  return canonicalState(s, style, capitalize) === CANONICAL;
+}
+
+/** {@link canonicalState}: not canonical. */
+const NOT_CANONICAL = 0;
+/** {@link canonicalState}: canonical. */
+const CANONICAL = 1;
+/** {@link canonicalState}: canonical as Unicode, but legacy text could read as better name words. */
+const AMBIGUOUS = 2;
+
+/**
+ * {@link isCanonical} with a third answer, {@link AMBIGUOUS}: the name is canonical as it stands,
+ * but its Latin-1 words could be legacy text for better name words, so the whole-name reading
+ * decides ({@link chooseReading}).
+ */
+function canonicalState(s: string, style: ToneStyle, capitalize: boolean): number {
   const n = s.length;
-  if (n === 0) return true;
+  if (n === 0) return CANONICAL;
   let unicodeOnly = false;
   /** What decoding could gain on the Latin-1 words (see chooseReading). */
   let gain = 0;
@@ -133,10 +149,10 @@ export function isCanonical(s: string, style: ToneStyle, capitalize: boolean): b
     for (; i < n; i++) {
       const c = codeAt(s, i);
       if (c === 0x20) break;
-      if (c >= TABLE_SIZE) return false;
+      if (c >= TABLE_SIZE) return NOT_CANONICAL;
       const t = CANON_CLASS[c] as number;
-      if (t === 0) return false;
-      if (capitalize && t >> 9 !== (i === start ? 1 : 2)) return false;
+      if (t === 0) return NOT_CANONICAL;
+      if (capitalize && t >> 9 !== (i === start ? 1 : 2)) return NOT_CANONICAL;
       const info = t & 0xff;
       if (info !== 0) {
         vowels++;
@@ -168,27 +184,28 @@ export function isCanonical(s: string, style: ToneStyle, capitalize: boolean): b
         }
       }
     }
-    if (i === start) return false; // leading or double space
-    if (ascii && mayHoldKeystrokes(s, start, i)) return false;
+    if (i === start) return NOT_CANONICAL; // leading or double space
+    if (ascii && mayHoldKeystrokes(s, start, i)) return NOT_CANONICAL;
     // A word of Latin-1 letters may be legacy text, even in a name partly retyped in Unicode.
     if (latin1 && !wordUnicode) {
-      if (!latin1WordIsSafe(s, start, i)) return false;
-      gain += decodingGain(s, start, i, start === 0 && i === n);
+      if (!latin1WordIsSafe(s, start, i)) return NOT_CANONICAL;
+      gain += decodingGain(s, start, i, start === 0, i === n);
     }
     // A tone on the only vowel is where both styles put it.
-    if (tones > 1) return false;
+    if (tones > 1) return NOT_CANONICAL;
     if (tones === 1 && vowels > 1) {
       const first = LOWER_BASE[codeAt(s, start)] as number;
-      if (toneTarget(start, first, v, e, i, lastMod, b0, b1, b2, style) !== tonePos) return false;
+      if (toneTarget(start, first, v, e, i, lastMod, b0, b1, b2, style) !== tonePos)
+        return NOT_CANONICAL;
     }
     if (i < n) {
       i++;
-      if (i === n) return false; // trailing space
+      if (i === n) return NOT_CANONICAL; // trailing space
     }
   }
   // Words that are syllables but may be legacy text for better name words (`Cao Thò Bình` is
   // VNI for Cao Thị Bình): the whole name decides.
-  return unicodeOnly || gain < READING_MARGIN;
+  return unicodeOnly || gain < READING_MARGIN ? CANONICAL : AMBIGUOUS;
 }
 
 /**
@@ -269,7 +286,13 @@ function latin1WordIsSafe(s: string, start: number, end: number): boolean {
 export function normalizeName(s: string, options?: NormalizeNameOptions): NormalizedName {
   const style = options?.style ?? 'traditional';
   const capitalize = options?.capitalize ?? true;
-  if (isCanonical(s, style, capitalize)) return { value: s, changes: NO_CHANGES };
+  const state = canonicalState(s, style, capitalize);
+  if (state === CANONICAL) return { value: s, changes: NO_CHANGES };
+  if (state === AMBIGUOUS && (options?.decode ?? 'auto') !== false) {
+    // Canonical as it stands: only a decoded reading can change it.
+    const reading = chooseReading(s);
+    if (reading === null || reading.encoding === null) return { value: s, changes: NO_CHANGES };
+  }
   return reshape(s, options, (t, o) => normalizeWhole(t, style, capitalize, o));
 }
 
