@@ -3,13 +3,13 @@
  *
  * @module
  */
-import { cleanBeforeDecoding, codeAt, isCombiningMark } from './chars.js';
+import { cleanBeforeDecoding, codeAt } from './chars.js';
 import { isCommonNameSyllable } from './common-syllables.js';
 import { detectEncoding } from './detect.js';
 import { finishWord } from './finish-word.js';
 import { decodeWith, type LegacyEncoding } from './legacy.js';
 import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from './letters.js';
-import { chooseReading, decodingGain, READING_MARGIN } from './name-evidence.js';
+import { chooseReading, decodingGain, legacyGate, READING_MARGIN } from './name-evidence.js';
 import { splitRunTogether, stripStrayPunctuation } from './name-repair.js';
 import { isCleanNfc, toNfc } from './nfc.js';
 import { factsOf, normalizeCommon, normalizeDecoded } from './normalize-common.js';
@@ -306,40 +306,26 @@ function reshape(
   options: NormalizeNameOptions | undefined,
   finish: (text: string, options: NormalizeNameOptions | undefined) => NormalizedName,
 ): NormalizedName {
+  const style = options?.style ?? 'traditional';
+  const capitalize = options?.capitalize ?? true;
   const stripped = stripStrayPunctuation(s);
-  let core = stripped ?? s;
+  const core = stripped ?? s;
   const changes: NameChange[] = [];
   if (stripped !== null) changes.push('punctuation-removed');
-  // Combining marks are composed first: `n` + U+0303 is `ñ`, which may be legacy text.
-  let composed = false;
-  if (hasCombiningMark(core)) {
-    const nfc = toNfc(core);
-    composed = nfc !== core;
-    core = nfc;
-  }
   let r: NormalizedName | null = null;
-  if ((options?.decode ?? 'auto') === 'auto') {
+  const auto = (options?.decode ?? 'auto') === 'auto';
+  const plain = auto ? { ...options, decode: false as const } : options;
+  if (auto) {
     const reading = chooseReading(core);
-    if (reading !== null) {
-      const plain = { ...options, decode: false as const };
-      if (reading.encoding !== null) {
-        changes.push(`decoded-${reading.encoding}`);
-        r = finish(reading.text, plain);
-      } else {
-        const split = splitRunTogether(core);
-        if (split !== null) changes.push('words-split');
-        r = finish(split ?? core, plain);
-        // Read as it stands, then cleaned (invisible characters, case): if that reads as legacy
-        // text now, decode it, so that normalising twice changes nothing.
-        for (let pass = 0; pass < 2 && r.value !== core; pass++) {
-          const again = chooseReading(r.value);
-          if (again === null || again.encoding === null) break;
-          const next = finish(again.text, plain);
-          if (next.value === r.value) break;
-          changes.push(`decoded-${again.encoding}`);
-          r = { value: next.value, changes: [...r.changes, ...next.changes] };
-        }
-      }
+    if (reading !== null && reading.encoding !== null) {
+      changes.push(`decoded-${reading.encoding}`);
+      // Decoded text with a letter only Unicode has cannot be read as legacy text again: the
+      // router (decoding on) finishes it fastest; otherwise decoding stays off.
+      r = finish(reading.text, legacyGate(reading.text) === 0 ? options : plain);
+    } else if (reading !== null) {
+      const split = splitRunTogether(core);
+      if (split !== null) changes.push('words-split');
+      r = finish(split ?? core, plain);
     }
   }
   if (r === null) {
@@ -347,27 +333,37 @@ function reshape(
     if (split !== null) changes.push('words-split');
     r = finish(split ?? core, options);
   }
+  // Read as it stands, then cleaned (invisible characters, composition, case): if that reads as
+  // legacy text now (`n` + U+0303 composes to `ñ`), decode it, so that normalising twice changes
+  // nothing.
+  if (auto && changes.every((c) => !c.startsWith('decoded-'))) {
+    for (
+      let pass = 0;
+      pass < 2 &&
+      r.value !== core &&
+      legacyGate(r.value) !== 0 &&
+      canonicalState(r.value, style, capitalize) !== CANONICAL;
+      pass++
+    ) {
+      const again = chooseReading(r.value);
+      if (again === null || again.encoding === null) break;
+      const next = finish(again.text, plain);
+      if (next.value === r.value) break;
+      changes.push(`decoded-${again.encoding}`);
+      r = { value: next.value, changes: [...r.changes, ...next.changes] };
+    }
+  }
   // Case mapping outside Vietnamese can leave combining marks (Turkish İ lowercases to i + U+0307):
   // the output is NFC whatever the script.
   if (!isCleanNfc(r.value)) {
     const nfc = r.value.normalize('NFC');
     if (nfc !== r.value) r = { value: nfc, changes: r.changes };
   }
-  if (composed && !r.changes.includes('unicode-normalized')) {
-    let k = 0;
-    while (k < changes.length && !(changes[k] as string).startsWith('decoded-')) k++;
-    while (k < changes.length && (changes[k] as string).startsWith('decoded-')) k++;
-    changes.splice(k, 0, 'unicode-normalized');
-  }
   if (changes.length === 0) return r;
   for (const c of r.changes) if (!changes.includes(c)) changes.push(c);
   return { value: r.value, changes };
 }
 
-function hasCombiningMark(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (isCombiningMark(codeAt(s, i))) return true;
-  return false;
-}
 
 function normalizeWhole(
   s: string,
