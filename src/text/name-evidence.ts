@@ -239,6 +239,22 @@ function scoreAt(r: WordReadings, k: number, pos: number, n: number): number {
   return score;
 }
 
+/**
+ * Whether a no-break space in `s` may be VISCII `Õ` (byte 0xA0): it follows a word that is a
+ * syllable with `Õ` after it (`V` + Õ, `L` + Õ).
+ */
+function visciiNbsp(s: string): boolean {
+  let from = 0;
+  for (;;) {
+    const i = s.indexOf('\u00a0', from);
+    if (i < 0) return false;
+    let a = i;
+    while (a > 0 && !isSpaceLike(codeAt(s, a - 1))) a--;
+    if (a < i && analyzeSyllable(`${s.slice(a, i)}Õ`).error === null) return true;
+    from = i + 1;
+  }
+}
+
 /** What {@link chooseReading} decided. */
 export interface NameReading {
   /** The encoding to decode with, or `null` to read the name as it stands. */
@@ -320,7 +336,7 @@ export function chooseReading(s: string): NameReading | null {
         if ((r.base[e + 1] as number) === -4) breaks = true;
       } else partial += d;
     }
-    if (enc === 'viscii' && clean.includes('\u00a0')) {
+    if (enc === 'viscii' && visciiNbsp(clean)) {
       changed = true;
       // VISCII Õ is the byte a Windows-1252 reader shows as a no-break space: score the decoded text.
       const dw = splitWords(decodeWith(clean, enc));
@@ -406,6 +422,24 @@ export function chooseReading(s: string): NameReading | null {
       } else if (from < 0) from = i;
     }
     text = out.join(' ');
+  } else if (enc === 'vni' || enc === 'viqr') {
+    // Both decode letter by letter inside a word: the memo's decoded words, the separators kept.
+    let out = '';
+    let k = 0;
+    let from = -1;
+    let last = 0;
+    for (let i = 0; i <= len; i++) {
+      const c = i < len ? codeAt(clean, i) : 0x20;
+      if (isSpaceLike(c)) {
+        if (from >= 0) {
+          out +=
+            clean.slice(last, from) + ((readings[k++] as WordReadings).decoded[best] as string);
+          last = i;
+        }
+        from = -1;
+      } else if (from < 0) from = i;
+    }
+    text = out + clean.slice(last);
   } else text = decodeWith(clean, enc);
   return { encoding: enc, text, margin };
 }

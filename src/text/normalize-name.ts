@@ -364,7 +364,6 @@ function reshape(
   return { value: r.value, changes };
 }
 
-
 function normalizeWhole(
   s: string,
   style: ToneStyle,
