@@ -109,7 +109,7 @@ ${rows.join('\n')}
 ## Text: real names (issue 16)
 
 Exact restoration by \`normalizeName\` of real Vietnamese full names (test/text/fixtures/real-names:
-20 000 from school class lists, 5 296 from a university forum; MIT), each damaged per class by
+20 000 from school class lists, 5 271 from a university forum; MIT), each damaged per class by
 test/text/real-names.ts. *Names damaged* counts the names the damage changed. Details in docs/text.md.
 
 ${textHeader}
