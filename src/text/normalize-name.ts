@@ -189,7 +189,8 @@ function canonicalState(s: string, style: ToneStyle, capitalize: boolean): numbe
     // A word of Latin-1 letters may be legacy text, even in a name partly retyped in Unicode.
     if (latin1 && !wordUnicode) {
       if (!latin1WordIsSafe(s, start, i)) return NOT_CANONICAL;
-      gain += decodingGain(s, start, i, start === 0, i === n);
+      // Only a name without a Unicode-only letter can be read as legacy text as a whole.
+      if (!unicodeOnly) gain += decodingGain(s, start, i, start === 0, i === n);
     }
     // A tone on the only vowel is where both styles put it.
     if (tones > 1) return NOT_CANONICAL;
