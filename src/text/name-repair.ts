@@ -151,8 +151,14 @@ export function splitRunTogether(s: string): string | null {
     const k = caseAt(s, i);
     // A one-letter word run into the next (`ABảo`): a capital after a capital that starts the word,
     // then a lowercase letter.
+    // Not a doubled letter: `AAn`, `DDinh` are Telex keystrokes (Ân, Đinh).
     const oneLetter =
-      k === 1 && prevCase === 1 && i === wordStart + 1 && i + 1 < n && caseAt(s, i + 1) === 2;
+      k === 1 &&
+      prevCase === 1 &&
+      i === wordStart + 1 &&
+      i + 1 < n &&
+      caseAt(s, i + 1) === 2 &&
+      c !== codeAt(s, wordStart);
     if ((k === 1 && prevCase === 2) || oneLetter) {
       let end = i + 1;
       while (end < n && codeAt(s, end) !== 0x20) end++;

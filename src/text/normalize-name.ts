@@ -373,8 +373,9 @@ function normalizeWhole(
 ): NormalizedName {
   if (isCanonical(s, style, capitalize)) return { value: s, changes: NO_CHANGES };
   const decode = options?.decode ?? 'auto';
-  if (decode === 'auto') {
-    const routed = routeName(s, style, capitalize, options?.repairTelex ?? 'auto');
+  if (decode === 'auto' || decode === false) {
+    const telex = options?.repairTelex ?? 'auto';
+    const routed = routeName(s, style, capitalize, telex, decode === 'auto');
     if (routed !== null) return routed;
   }
   if (decode === 'auto' || decode === false) {

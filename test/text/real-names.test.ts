@@ -159,3 +159,10 @@ describe('whole-name decisions (issue 16 cases)', () => {
     expect(normalizeName('Lê Vãn Tài').changes[0]).toBe('decoded-cp1258');
   });
 });
+
+describe('run-together words and Telex', () => {
+  it('does not split a doubled Telex letter', () => {
+    expect(splitRunTogether('Nguyeenx Trongj AAn')).toBeNull();
+    expect(normalizeNameString('Nguyeenx Trongj AAn')).toBe('Nguyễn Trọng Ân');
+  });
+});
