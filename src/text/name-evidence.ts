@@ -310,6 +310,15 @@ export function chooseReading(s: string): NameReading | null {
     } else if (start < 0) start = i;
   }
   if (!candidate) return null;
+  // Every word a syllable and no decoding able to gain the margin: read as it stands.
+  let bound = 0;
+  let allValid = true;
+  for (let k = 0; k < n; k++) {
+    const r = readings[k] as WordReadings;
+    if (!r.valid) allValid = false;
+    bound += k === n - 1 ? r.gainLast : k === 0 ? r.gainFirst : r.gainMiddle;
+  }
+  if (allValid && bound < READING_MARGIN) return { encoding: null, text: s, margin: 0 };
   for (let k = 0; k < n; k++) rawScore += scoreAt(readings[k] as WordReadings, 0, k, n);
   let best = -1;
   let bestPartial = false;
