@@ -9,7 +9,9 @@ import { detectEncoding } from './detect.js';
 import { finishWord } from './finish-word.js';
 import { decodeWith, type LegacyEncoding } from './legacy.js';
 import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from './letters.js';
-import { toNfc } from './nfc.js';
+import { chooseReading, decodingGain, legacyGate, READING_MARGIN } from './name-evidence.js';
+import { splitRunTogether, stripStrayPunctuation } from './name-repair.js';
+import { isCleanNfc, toNfc } from './nfc.js';
 import { factsOf, normalizeCommon, normalizeDecoded } from './normalize-common.js';
 import { mayBeTyped, routeName } from './normalize-route.js';
 import { analyzeSyllable, LOWER_BASE } from './syllable.js';
@@ -28,7 +30,9 @@ export type NameChange =
   | 'telex-repaired'
   | 'lookalike-replaced'
   | 'tone-placement'
-  | 'capitalization';
+  | 'capitalization'
+  | 'punctuation-removed'
+  | 'words-split';
 
 /** Options of {@link normalizeName}. */
 export interface NormalizeNameOptions {
@@ -104,13 +108,32 @@ const CANON_CLASS: Uint16Array = (() => {
  * ```
  */
 export function isCanonical(s: string, style: ToneStyle, capitalize: boolean): boolean {
+  return canonicalState(s, style, capitalize) === CANONICAL;
+}
+
+/** {@link canonicalState}: not canonical. */
+const NOT_CANONICAL = 0;
+/** {@link canonicalState}: canonical. */
+const CANONICAL = 1;
+/** {@link canonicalState}: canonical as Unicode, but legacy text could read as better name words. */
+const AMBIGUOUS = 2;
+
+/**
+ * {@link isCanonical} with a third answer, {@link AMBIGUOUS}: the name is canonical as it stands,
+ * but its Latin-1 words could be legacy text for better name words, so the whole-name reading
+ * decides ({@link chooseReading}).
+ */
+function canonicalState(s: string, style: ToneStyle, capitalize: boolean): number {
   const n = s.length;
-  if (n === 0) return true;
+  if (n === 0) return CANONICAL;
   let unicodeOnly = false;
+  /** What decoding could gain on the Latin-1 words (see chooseReading). */
+  let gain = 0;
   let i = 0;
   while (i < n) {
     const start = i;
     let latin1 = false;
+    let wordUnicode = false;
     let ascii = true;
     // The tone and the first run of vowels, for the placement check (as tonePlacementOk reads them).
     let tones = 0;
@@ -126,10 +149,10 @@ export function isCanonical(s: string, style: ToneStyle, capitalize: boolean): b
     for (; i < n; i++) {
       const c = codeAt(s, i);
       if (c === 0x20) break;
-      if (c >= TABLE_SIZE) return false;
+      if (c >= TABLE_SIZE) return NOT_CANONICAL;
       const t = CANON_CLASS[c] as number;
-      if (t === 0) return false;
-      if (capitalize && t >> 9 !== (i === start ? 1 : 2)) return false;
+      if (t === 0) return NOT_CANONICAL;
+      if (capitalize && t >> 9 !== (i === start ? 1 : 2)) return NOT_CANONICAL;
       const info = t & 0xff;
       if (info !== 0) {
         vowels++;
@@ -155,24 +178,35 @@ export function isCanonical(s: string, style: ToneStyle, capitalize: boolean): b
       if (c >= 0x80) {
         ascii = false;
         if (c < 0x100) latin1 = true;
-        else unicodeOnly = true;
+        else {
+          unicodeOnly = true;
+          wordUnicode = true;
+        }
       }
     }
-    if (i === start) return false; // leading or double space
-    if (ascii && mayHoldKeystrokes(s, start, i)) return false;
-    if (latin1 && !unicodeOnly && !latin1WordIsSafe(s, start, i)) return false;
+    if (i === start) return NOT_CANONICAL; // leading or double space
+    if (ascii && mayHoldKeystrokes(s, start, i)) return NOT_CANONICAL;
+    // A word of Latin-1 letters may be legacy text, even in a name partly retyped in Unicode.
+    if (latin1 && !wordUnicode) {
+      if (!latin1WordIsSafe(s, start, i)) return NOT_CANONICAL;
+      // Only a name without a Unicode-only letter can be read as legacy text as a whole.
+      if (!unicodeOnly) gain += decodingGain(s, start, i, start === 0, i === n);
+    }
     // A tone on the only vowel is where both styles put it.
-    if (tones > 1) return false;
+    if (tones > 1) return NOT_CANONICAL;
     if (tones === 1 && vowels > 1) {
       const first = LOWER_BASE[codeAt(s, start)] as number;
-      if (toneTarget(start, first, v, e, i, lastMod, b0, b1, b2, style) !== tonePos) return false;
+      if (toneTarget(start, first, v, e, i, lastMod, b0, b1, b2, style) !== tonePos)
+        return NOT_CANONICAL;
     }
     if (i < n) {
       i++;
-      if (i === n) return false; // trailing space
+      if (i === n) return NOT_CANONICAL; // trailing space
     }
   }
-  return true;
+  // Words that are syllables but may be legacy text for better name words (`Cao Thò Bình` is
+  // VNI for Cao Thị Bình): the whole name decides.
+  return unicodeOnly || gain < READING_MARGIN ? CANONICAL : AMBIGUOUS;
 }
 
 /**
@@ -253,10 +287,95 @@ function latin1WordIsSafe(s: string, start: number, end: number): boolean {
 export function normalizeName(s: string, options?: NormalizeNameOptions): NormalizedName {
   const style = options?.style ?? 'traditional';
   const capitalize = options?.capitalize ?? true;
+  const state = canonicalState(s, style, capitalize);
+  if (state === CANONICAL) return { value: s, changes: NO_CHANGES };
+  if (state === AMBIGUOUS && (options?.decode ?? 'auto') !== false) {
+    // Canonical as it stands: only a decoded reading can change it.
+    const reading = chooseReading(s);
+    if (reading === null || reading.encoding === null) return { value: s, changes: NO_CHANGES };
+  }
+  return reshape(s, options, (t, o) => normalizeWhole(t, style, capitalize, o));
+}
+
+/**
+ * The steps that look at the whole name before the word-by-word pipeline (`finish`): stray
+ * punctuation removed, the reading chosen (as it stands or decoded, {@link chooseReading}) before
+ * any change of case, words run together split when the name is read as it stands.
+ */
+function reshape(
+  s: string,
+  options: NormalizeNameOptions | undefined,
+  finish: (text: string, options: NormalizeNameOptions | undefined) => NormalizedName,
+): NormalizedName {
+  const style = options?.style ?? 'traditional';
+  const capitalize = options?.capitalize ?? true;
+  const stripped = stripStrayPunctuation(s);
+  const core = stripped ?? s;
+  const changes: NameChange[] = [];
+  if (stripped !== null) changes.push('punctuation-removed');
+  let r: NormalizedName | null = null;
+  const auto = (options?.decode ?? 'auto') === 'auto';
+  const plain = auto ? { ...options, decode: false as const } : options;
+  if (auto) {
+    const reading = chooseReading(core);
+    if (reading !== null && reading.encoding !== null) {
+      changes.push(`decoded-${reading.encoding}`);
+      // Decoded text with a letter only Unicode has cannot be read as legacy text again: the
+      // router (decoding on) finishes it fastest; otherwise decoding stays off.
+      r = finish(reading.text, legacyGate(reading.text) === 0 ? options : plain);
+    } else if (reading !== null) {
+      const split = splitRunTogether(core);
+      if (split !== null) changes.push('words-split');
+      r = finish(split ?? core, plain);
+    }
+  }
+  if (r === null) {
+    const split = splitRunTogether(core);
+    if (split !== null) changes.push('words-split');
+    r = finish(split ?? core, options);
+  }
+  // Read as it stands, then cleaned (invisible characters, composition, case): if that reads as
+  // legacy text now (`n` + U+0303 composes to `ñ`), decode it, so that normalising twice changes
+  // nothing.
+  if (auto && changes.every((c) => !c.startsWith('decoded-'))) {
+    for (
+      let pass = 0;
+      pass < 2 &&
+      r.value !== core &&
+      legacyGate(r.value) !== 0 &&
+      canonicalState(r.value, style, capitalize) !== CANONICAL;
+      pass++
+    ) {
+      const again = chooseReading(r.value);
+      if (again === null || again.encoding === null) break;
+      const next = finish(again.text, plain);
+      if (next.value === r.value) break;
+      changes.push(`decoded-${again.encoding}`);
+      r = { value: next.value, changes: [...r.changes, ...next.changes] };
+    }
+  }
+  // Case mapping outside Vietnamese can leave combining marks (Turkish İ lowercases to i + U+0307):
+  // the output is NFC whatever the script.
+  if (!isCleanNfc(r.value)) {
+    const nfc = r.value.normalize('NFC');
+    if (nfc !== r.value) r = { value: nfc, changes: r.changes };
+  }
+  if (changes.length === 0) return r;
+  for (const c of r.changes) if (!changes.includes(c)) changes.push(c);
+  return { value: r.value, changes };
+}
+
+function normalizeWhole(
+  s: string,
+  style: ToneStyle,
+  capitalize: boolean,
+  options: NormalizeNameOptions | undefined,
+): NormalizedName {
   if (isCanonical(s, style, capitalize)) return { value: s, changes: NO_CHANGES };
   const decode = options?.decode ?? 'auto';
-  if (decode === 'auto') {
-    const routed = routeName(s, style, capitalize, options?.repairTelex ?? 'auto');
+  if (decode === 'auto' || decode === false) {
+    const telex = options?.repairTelex ?? 'auto';
+    const routed = routeName(s, style, capitalize, telex, decode === 'auto');
     if (routed !== null) return routed;
   }
   if (decode === 'auto' || decode === false) {
@@ -274,7 +393,11 @@ export function normalizeNameGeneral(s: string, options?: NormalizeNameOptions):
   const style = options?.style ?? 'traditional';
   const capitalize = options?.capitalize ?? true;
   if (isCanonical(s, style, capitalize)) return { value: s, changes: NO_CHANGES };
-  return normalizeGeneral(s, style, capitalize, options, false);
+  return reshape(s, options, (t, o) =>
+    isCanonical(t, style, capitalize)
+      ? { value: t, changes: NO_CHANGES }
+      : normalizeGeneral(t, style, capitalize, o, false),
+  );
 }
 
 function normalizeGeneral(

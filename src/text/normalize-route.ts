@@ -408,6 +408,7 @@ export function routeName(
   style: ToneStyle,
   capitalize: boolean,
   telex: 'auto' | boolean,
+  decode = true,
 ): NormalizedName | null {
   const n = s.length;
   if (n > ROUTE_MAX) return null;
@@ -477,7 +478,8 @@ export function routeName(
     return finish(s, count, style, capitalize, mapped, whitespace);
   }
   if (composed && !letters) return null;
-  const enc = detectRouted(count, flags);
+  // Decoding off (the whole-name reading kept the name as it stands): the plain pipeline.
+  const enc = decode ? detectRouted(count, flags) : 'unicode';
   if (enc === 'unicode' || enc === 'ascii') {
     return letters ? routePlain(s, count, style, capitalize, telex, mapped, whitespace) : null;
   }

@@ -1,0 +1,454 @@
+/**
+ * Which reading of a name is the right one — as it stands, or decoded from one of the legacy
+ * encodings, wholly or only in the words that are not already Vietnamese syllables — decided on
+ * the whole name: each word's validity as a syllable, its tone placement, and how often it occurs
+ * in Vietnamese names at its place (surname first, `Thị`/`Văn` in the middle, frequent syllables
+ * anywhere).
+ *
+ * @module
+ */
+import { cleanBeforeDecoding, codeAt, isInvisible, isSpaceLike } from './chars.js';
+import { isCommonNameSyllable } from './common-syllables.js';
+import { decodeWith, LEGACY_ENCODINGS, type LegacyEncoding } from './legacy.js';
+import { isCp1252Char } from './legacy-bytes.js';
+import { LETTER_CASE, TABLE_SIZE } from './letters.js';
+import { OTHER_SURNAMES, STRONG_SURNAMES } from './surnames.js';
+import { analyzeSyllable } from './syllable.js';
+import { placeToneInWord, tonePlacementOk } from './tone.js';
+import { createWordMemo, memoGet, memoSet } from './word-memo.js';
+
+const SURNAMES: ReadonlySet<string> = new Set(
+  [...STRONG_SURNAMES, ...OTHER_SURNAMES].map((w) => w.toLowerCase()),
+);
+/** The two middle names that mark a Vietnamese name (tên đệm of women and men). */
+const MIDDLE_MARKERS: ReadonlySet<string> = new Set(['thị', 'văn']);
+
+function isVowelAscii(c: number): boolean {
+  const l = c | 0x20;
+  return l === 0x61 || l === 0x65 || l === 0x69 || l === 0x6f || l === 0x75 || l === 0x79;
+}
+
+function isViqrMark(c: number): boolean {
+  return (
+    c === 0x27 ||
+    c === 0x60 ||
+    c === 0x3f ||
+    c === 0x7e ||
+    c === 0x2e ||
+    c === 0x28 ||
+    c === 0x5e ||
+    c === 0x2b
+  );
+}
+
+/**
+ * What a name's characters allow: bit 0 a byte encoding (a non-ASCII character every Windows-1252
+ * reader can give, or a C0 control), bit 1 VIQR (ASCII with a mark after a vowel, or `dd`), bit 2
+ * Unicode only (a character no Windows-1252 byte gives: then only the words without one can be
+ * legacy text, in a name partly retyped). 0: nothing to decide.
+ *
+ * @example
+ * ```ts
+ * legacyGate('NguyÔn'); // 1
+ * legacyGate('Nguyễn Thị Hieàn'); // 5
+ * legacyGate('Nguyễn'); // 0
+ * ```
+ */
+export function legacyGate(s: string): number {
+  let high = false;
+  let viqr = false;
+  let unicode = false;
+  let prev = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = codeAt(s, i);
+    if (c >= 0x80) {
+      if (c === 0xad) high = true;
+      else if (isInvisible(c) || isSpaceLike(c)) continue;
+      else if (c < 0x100 || isCp1252Char(c)) high = true;
+      else unicode = true;
+    } else if (c < 0x20 && (c < 0x09 || c > 0x0d)) high = true;
+    else if (
+      (isViqrMark(c) && isVowelAscii(prev)) ||
+      ((c | 0x20) === 0x64 && (prev | 0x20) === 0x64)
+    )
+      viqr = true;
+    prev = c;
+  }
+  if (unicode) return high ? 5 : 0;
+  return (high ? 1 : 0) | (viqr && !high ? 2 : 0);
+}
+
+/** Whether `w` has a character no Windows-1252 byte gives (the word is Unicode). */
+function isUnicodeWord(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = codeAt(w, i);
+    if (c >= 0x100 && !isCp1252Char(c) && !isInvisible(c)) return true;
+  }
+  return false;
+}
+
+function splitWords(s: string): string[] {
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? codeAt(s, i) : 0x20;
+    if (isSpaceLike(c)) {
+      if (start >= 0) words.push(s.slice(start, i));
+      start = -1;
+    } else if (start < 0) start = i;
+  }
+  return words;
+}
+
+/** lower, Title or UPPER case. */
+function plausibleCase(w: string): boolean {
+  let upper = 0;
+  let lower = 0;
+  let firstUpper = false;
+  for (let i = 0; i < w.length; i++) {
+    const c = codeAt(w, i);
+    const k = c < TABLE_SIZE ? (LETTER_CASE[c] as number) : 0;
+    if (k === 1) {
+      upper++;
+      if (upper + lower === 1) firstUpper = true;
+    } else if (k === 2) lower++;
+  }
+  return upper === 0 || lower === 0 || (upper === 1 && firstUpper);
+}
+
+/** One word read as it stands and through each legacy encoding (memoised per word). */
+interface WordReadings {
+  /** The word decoded with each encoding of {@link LEGACY_ENCODINGS} (the word itself if unchanged). */
+  readonly decoded: readonly string[];
+  /** Position-free scores: index 0 the word as it stands, 1 + e decoded with encoding e. */
+  readonly base: Float64Array;
+  /** Bit 0: a surname; bit 1: Thị/Văn; per reading as in `base`. */
+  readonly role: Uint8Array;
+  /** A syllable in a plausible case as it stands (a partial reading keeps it). */
+  readonly valid: boolean;
+  /** Has a character no Windows-1252 byte gives (never decoded). */
+  readonly unicode: boolean;
+  /** Some encoding changes the word. */
+  readonly changes: number;
+  /** An upper bound of what any decoding can gain on this word as a surname (first word). */
+  readonly gainFirst: number;
+  /** … as a middle name. */
+  readonly gainMiddle: number;
+  /** … as the last word, or alone (no bonus). */
+  readonly gainLast: number;
+}
+
+const READINGS = createWordMemo<WordReadings>();
+/** The readings of the words of the name being decided (reused: no allocation per name). */
+const SCRATCH: WordReadings[] = [];
+
+function baseScore(w: string): number {
+  if (w.length === 0) return 0;
+  if (analyzeSyllable(w).error !== null) return -4;
+  let score = 0;
+  if (!plausibleCase(w)) score -= 1;
+  if (
+    !tonePlacementOk(w, 0, w.length, 'traditional') &&
+    !tonePlacementOk(w, 0, w.length, 'modern')
+  ) {
+    score -= 1;
+  }
+  if (isCommonNameSyllable(w)) score += 1;
+  return score;
+}
+
+function roleOf(w: string): number {
+  if (w.length === 0 || analyzeSyllable(w).error !== null) return 0;
+  const key = placeToneInWord(w.toLowerCase(), 'traditional');
+  return (SURNAMES.has(key) ? 1 : 0) | (MIDDLE_MARKERS.has(key) ? 2 : 0);
+}
+
+function readingsOf(w: string): WordReadings {
+  let r = memoGet(READINGS, w, 0, w.length);
+  if (r !== undefined) return r;
+  const count = LEGACY_ENCODINGS.length;
+  const decoded: string[] = [];
+  const base = new Float64Array(count + 1);
+  const role = new Uint8Array(count + 1);
+  base[0] = baseScore(w);
+  role[0] = roleOf(w);
+  let gainFirst = 0;
+  let gainMiddle = 0;
+  let gainLast = 0;
+  const b0 = base[0] as number;
+  const r0 = role[0] as number;
+  for (let e = 0; e < count; e++) {
+    const d = decodeWith(w, LEGACY_ENCODINGS[e] as LegacyEncoding);
+    decoded.push(d);
+    if (d === w) {
+      base[e + 1] = base[0] as number;
+      role[e + 1] = role[0] as number;
+      continue;
+    }
+    base[e + 1] = baseScore(d);
+    role[e + 1] = roleOf(d);
+    const bd = base[e + 1] as number;
+    const rd = role[e + 1] as number;
+    gainFirst = Math.max(gainFirst, bd + (rd & 1 ? 1.5 : 0) - b0 - (r0 & 1 ? 1.5 : 0));
+    gainMiddle = Math.max(gainMiddle, bd + (rd & 2 ? 1.5 : 0) - b0 - (r0 & 2 ? 1.5 : 0));
+    gainLast = Math.max(gainLast, bd - b0);
+  }
+  let changes = 0;
+  for (let e = 0; e < count; e++) if (decoded[e] !== w) changes |= 1 << e;
+  r = {
+    decoded,
+    base,
+    role,
+    valid: b0 > -4 && plausibleCase(w),
+    unicode: isUnicodeWord(w),
+    changes,
+    gainFirst,
+    gainMiddle,
+    gainLast,
+  };
+  if (w.length <= 24) memoSet(READINGS, w, r);
+  return r;
+}
+
+/**
+ * What decoding could gain at most on the word `s.slice(start, end)` (0 when no decoding makes
+ * it a better name word): the canonical-name check sends a name to {@link chooseReading} when its
+ * words' gains add up to the margin a decoding needs.
+ */
+export function decodingGain(
+  s: string,
+  start: number,
+  end: number,
+  first: boolean,
+  last: boolean,
+): number {
+  let r = memoGet(READINGS, s, start, end);
+  if (r === undefined) r = readingsOf(s.slice(start, end));
+  if (last) return r.gainLast;
+  return first ? r.gainFirst : r.gainMiddle;
+}
+
+/** The score of reading `k` (0 as it stands, 1 + e decoded) of the word at `pos` of `n`. */
+function scoreAt(r: WordReadings, k: number, pos: number, n: number): number {
+  let score = r.base[k] as number;
+  if (n >= 2) {
+    const role = r.role[k] as number;
+    if (pos === 0 && (role & 1) !== 0) score += 1.5;
+    else if (pos > 0 && pos < n - 1 && (role & 2) !== 0) score += 1.5;
+  }
+  return score;
+}
+
+/**
+ * Whether a no-break space in `s` may be VISCII `Õ` (byte 0xA0): it follows a word that is a
+ * syllable with `Õ` after it (`V` + Õ, `L` + Õ).
+ */
+function visciiNbsp(s: string): boolean {
+  let from = 0;
+  for (;;) {
+    const i = s.indexOf('\u00a0', from);
+    if (i < 0) return false;
+    let a = i;
+    while (a > 0 && !isSpaceLike(codeAt(s, a - 1))) a--;
+    if (a < i && analyzeSyllable(`${s.slice(a, i)}Õ`).error === null) return true;
+    from = i + 1;
+  }
+}
+
+/** What {@link chooseReading} decided. */
+export interface NameReading {
+  /** The encoding to decode with, or `null` to read the name as it stands. */
+  readonly encoding: LegacyEncoding | null;
+  /** The text to normalise (decoded when `encoding` is set). */
+  readonly text: string;
+  /** How much better the chosen reading scored than the name as it stands (0 when kept). */
+  readonly margin: number;
+}
+
+/** How much better a decoded reading must score than the name as it stands. */
+export const READING_MARGIN = 1;
+
+/**
+ * Decides how to read a name that may be legacy text (its characters all come from Windows-1252
+ * bytes, or it holds VIQR marks): as it stands, or decoded with one encoding — the whole text, or
+ * only its words that are not already plausible syllables (a name partly retyped in Unicode,
+ * considered only when decoding the whole would break a word that is a syllable). Each reading is
+ * scored on the whole name: −4 per word that is not a syllable, −1 for an implausible case or a
+ * misplaced tone, +1 per frequent name syllable, +1.5 for a surname in first place or Thị/Văn in
+ * the middle. A decoded reading wins only when it scores at least 1.5 better than the name as it
+ * stands; `null` when the characters rule legacy text out.
+ *
+ * @example
+ * ```ts
+ * chooseReading('Chu Huy ChÝnh')?.encoding; // 'tcvn3' (Chính)
+ * chooseReading('Hélène Müller')?.encoding; // null
+ * ```
+ */
+export function chooseReading(s: string): NameReading | null {
+  const gate = legacyGate(s);
+  if (gate === 0) return null;
+  const clean = cleanBeforeDecoding(s);
+  const mixed = (gate & 4) !== 0;
+  // Words by range (no split): their readings, in a reused array.
+  const readings = SCRATCH;
+  let n = 0;
+  let rawScore = 0;
+  let candidate = !mixed;
+  let start = -1;
+  const len = clean.length;
+  for (let i = 0; i <= len; i++) {
+    const c = i < len ? codeAt(clean, i) : 0x20;
+    if (isSpaceLike(c)) {
+      if (start >= 0) {
+        let r = memoGet(READINGS, clean, start, i);
+        if (r === undefined) r = readingsOf(clean.slice(start, i));
+        readings[n++] = r;
+        // In a name partly retyped in Unicode only a Latin-1 word that is not a syllable is decoded.
+        if (!candidate && !r.valid && !r.unicode) candidate = true;
+      }
+      start = -1;
+    } else if (start < 0) start = i;
+  }
+  if (!candidate) return null;
+  // Every word a syllable and no decoding able to gain the margin: read as it stands.
+  let bound = 0;
+  let allValid = true;
+  for (let k = 0; k < n; k++) {
+    const r = readings[k] as WordReadings;
+    if (!r.valid) allValid = false;
+    bound += k === n - 1 ? r.gainLast : k === 0 ? r.gainFirst : r.gainMiddle;
+  }
+  if (allValid && bound < READING_MARGIN) return { encoding: null, text: s, margin: 0 };
+  for (let k = 0; k < n; k++) rawScore += scoreAt(readings[k] as WordReadings, 0, k, n);
+  let best = -1;
+  let bestPartial = false;
+  /** The best reading was scored on the decoded text (VISCII Õ read as a no-break space). */
+  let bestWhole = false;
+  let bestScore = rawScore;
+  for (let e = 0; e < LEGACY_ENCODINGS.length; e++) {
+    const enc = LEGACY_ENCODINGS[e] as LegacyEncoding;
+    if (enc === 'viqr' ? (gate & 2) === 0 : (gate & 1) === 0) continue;
+    let full = 0;
+    let partial = 0;
+    let changed = false;
+    let breaks = false;
+    let whole = false;
+    const bit = 1 << e;
+    for (let k = 0; k < n; k++) {
+      const r = readings[k] as WordReadings;
+      if ((r.changes & bit) !== 0) changed = true;
+      const d = scoreAt(r, e + 1, k, n);
+      full += d;
+      // In a name partly retyped, a Unicode word is never decoded.
+      if ((mixed && r.unicode) || r.valid) {
+        partial += scoreAt(r, 0, k, n);
+        if ((r.base[e + 1] as number) === -4) breaks = true;
+      } else partial += d;
+    }
+    if (enc === 'viscii' && visciiNbsp(clean)) {
+      changed = true;
+      // VISCII Õ is the byte a Windows-1252 reader shows as a no-break space: score the decoded text.
+      const dw = splitWords(decodeWith(clean, enc));
+      full = 0;
+      for (let k = 0; k < dw.length; k++)
+        full += scoreAt(readingsOf(dw[k] as string), 0, k, dw.length);
+      breaks = false;
+      whole = true;
+    }
+    if (!changed) continue;
+    if (mixed) {
+      if (partial > bestScore) {
+        best = e;
+        bestPartial = true;
+        bestWhole = false;
+        bestScore = partial;
+      }
+      continue;
+    }
+    if (full > bestScore) {
+      best = e;
+      bestPartial = false;
+      bestWhole = whole;
+      bestScore = full;
+    }
+    // A name is usually encoded whole: a partial reading starts one point behind.
+    if (breaks && partial - 1 > bestScore) {
+      best = e;
+      bestPartial = true;
+      bestWhole = false;
+      bestScore = partial - 1;
+    }
+  }
+  const margin = bestScore - rawScore;
+  if (best < 0 || margin < READING_MARGIN) return { encoding: null, text: s, margin: 0 };
+  // A decoding that leaves a word that is not a syllable must have repaired two words: one
+  // repaired word beside a foreign one (`Seán O'Brien`) is no proof.
+  let repaired = 0;
+  let invalid = 0;
+  let known = false;
+  /** A frequent name syllable as it stands would become another word. */
+  let commonChanged = false;
+  /** Other words that decoding makes better name words (`Thò` → `Thị`). */
+  let improved = 0;
+  for (let k = 0; k < n; k++) {
+    const r = readings[k] as WordReadings;
+    const rawValid = (mixed && r.unicode) || r.valid;
+    const kept = bestPartial && rawValid;
+    const dec = kept ? (r.base[0] as number) : (r.base[best + 1] as number);
+    if (!kept && (r.changes & (1 << best)) !== 0) {
+      if (rawValid && (r.base[0] as number) >= 1) commonChanged = true;
+      else if (dec > (r.base[0] as number)) improved++;
+    }
+    if (dec === -4) invalid++;
+    else if (!rawValid) {
+      repaired++;
+      // A frequent name syllable, a surname or Thị/Văn.
+      if (dec >= 1 || (r.role[best + 1] as number) !== 0) known = true;
+    }
+  }
+  if (invalid > 0 && repaired < 2 && !known && !bestWhole)
+    return { encoding: null, text: s, margin: 0 };
+  // A frequent name syllable (`Hoà`, modern placement of Hòa) is not turned into another word
+  // (TCVN3 `Hồ`) unless decoding also makes another word a better name word: the frequency lists
+  // alone do not outweigh one valid, frequent word.
+  if (commonChanged && improved === 0 && !bestWhole) return { encoding: null, text: s, margin: 0 };
+  const enc = LEGACY_ENCODINGS[best] as LegacyEncoding;
+  let text: string;
+  if (bestPartial) {
+    const out: string[] = [];
+    let k = 0;
+    let from = -1;
+    for (let i = 0; i <= len; i++) {
+      const c = i < len ? codeAt(clean, i) : 0x20;
+      if (isSpaceLike(c)) {
+        if (from >= 0) {
+          const r = readings[k++] as WordReadings;
+          out.push(
+            (mixed && r.unicode) || r.valid ? clean.slice(from, i) : (r.decoded[best] as string),
+          );
+        }
+        from = -1;
+      } else if (from < 0) from = i;
+    }
+    text = out.join(' ');
+  } else if (enc === 'vni' || enc === 'viqr') {
+    // Both decode letter by letter inside a word: the memo's decoded words, the separators kept.
+    let out = '';
+    let k = 0;
+    let from = -1;
+    let last = 0;
+    for (let i = 0; i <= len; i++) {
+      const c = i < len ? codeAt(clean, i) : 0x20;
+      if (isSpaceLike(c)) {
+        if (from >= 0) {
+          out +=
+            clean.slice(last, from) + ((readings[k++] as WordReadings).decoded[best] as string);
+          last = i;
+        }
+        from = -1;
+      } else if (from < 0) from = i;
+    }
+    text = out + clean.slice(last);
+  } else text = decodeWith(clean, enc);
+  return { encoding: enc, text, margin };
+}

@@ -1,0 +1,182 @@
+/**
+ * Repairs of a name's shape that real lists need before the word-by-word pipeline: stray
+ * punctuation around the name (`Lê Hoàng Quân.`, `- Phượng`, an Excel apostrophe, quotes) and
+ * words run together (`NguyễnThị`, `VõAnh`).
+ *
+ * @module
+ */
+import { codeAt, isCombiningMark, isInvisible, isSpaceLike } from './chars.js';
+import { detectEncoding } from './detect.js';
+import { LETTER_CASE, TABLE_SIZE } from './letters.js';
+import { toNfc } from './nfc.js';
+import { analyzeSyllable } from './syllable.js';
+
+/**
+ * Punctuation that real lists leave around a name and that is never part of one: full stop,
+ * comma, semicolon, colon, asterisk, hyphen and dashes (list bullets), straight and typographic
+ * quotes, the apostrophe Excel uses to force text, bullets, `#`, `!`, `?`, `_`, `/`, `\`.
+ */
+function isStray(c: number): boolean {
+  switch (c) {
+    case 0x21: // !
+    case 0x22: // "
+    case 0x23: // #
+    case 0x27: // '
+    case 0x2a: // *
+    case 0x2c: // ,
+    case 0x2d: // -
+    case 0x2e: // .
+    case 0x2f: // /
+    case 0x3a: // :
+    case 0x3b: // ;
+    case 0x3f: // ?
+    case 0x5c: // \
+    case 0x5f: // _
+    case 0x60: // `
+    case 0x2013: // –
+    case 0x2014: // —
+    case 0x2018: // ‘
+    case 0x2019: // ’
+    case 0x201c: // “
+    case 0x201d: // ”
+    case 0x2022: // •
+      return true;
+    default:
+      return false;
+  }
+}
+
+function isBlank(c: number): boolean {
+  return isSpaceLike(c) || isInvisible(c);
+}
+
+/**
+ * The name without the punctuation around it, or `null` when there is none to remove. Leading
+ * and trailing runs of punctuation and spaces are removed when what is left has a letter and
+ * reads the same way: punctuation that a legacy encoding uses as a letter or a mark (VIQR `.` for
+ * the nặng tone in `Phu.`, VISCII capitals on `“ ”`, TCVN3 letters on `« » ·`) is kept when the
+ * name reads as that encoding only with it.
+ *
+ * @example
+ * ```ts
+ * stripStrayPunctuation('"Trương Trọng Quân".'); // 'Trương Trọng Quân'
+ * stripStrayPunctuation('Lê Văn Phu.'); // 'Lê Văn Phu'
+ * stripStrayPunctuation('Nguyen Van Phu.'); // null (VIQR: Phụ)
+ * ```
+ */
+export function stripStrayPunctuation(s: string): string | null {
+  const n = s.length;
+  if (n === 0) return null;
+  const first = codeAt(s, 0);
+  const last = codeAt(s, n - 1);
+  if (!isStray(first) && !isStray(last) && !isBlank(first) && !isBlank(last)) return null;
+  let a = 0;
+  let stray = false;
+  while (a < n) {
+    const c = codeAt(s, a);
+    if (isStray(c)) stray = true;
+    else if (!isBlank(c)) break;
+    a++;
+  }
+  let b = n;
+  while (b > a) {
+    const c = codeAt(s, b - 1);
+    if (isStray(c)) stray = true;
+    else if (!isBlank(c)) break;
+    b--;
+  }
+  if (!stray || a === b) return null;
+  const core = s.slice(a, b);
+  // Typographic quotes, dashes and bullets are VISCII capitals when read as Windows-1252: removed
+  // only when they stand apart from the name (a space between) or come in a pair around it. A
+  // mark right after the last letter may be a VIQR tone (`Tra\``): kept when the name reads as
+  // VIQR.
+  const detachedOrPaired = (i: number): boolean => {
+    const pairedQuote =
+      a > 0 && b < n && codeAt(s, 0) >= 0x80 && codeAt(s, n - 1) >= 0x80 && a > 0 && b < n;
+    if (pairedQuote) return true;
+    return i < a ? i + 1 < a && isBlank(codeAt(s, a - 1)) : i > b && isBlank(codeAt(s, b));
+  };
+  for (let i = 0; i < n; i++) {
+    if (i === a) i = b;
+    if (i >= n) break;
+    if (codeAt(s, i) >= 0x80 && !isBlank(codeAt(s, i)) && !detachedOrPaired(i)) return null;
+  }
+  const t = b < n ? codeAt(s, b) : 0;
+  if (
+    (t === 0x2e || t === 0x27 || t === 0x3f || t === 0x60) &&
+    detectEncoding(s).encoding === 'viqr'
+  ) {
+    return null;
+  }
+  return core;
+}
+
+/** The case of the letter at `i` (1 upper, 2 lower, 0 not a letter). */
+function caseAt(s: string, i: number): number {
+  const c = codeAt(s, i);
+  return c < TABLE_SIZE ? (LETTER_CASE[c] as number) : 0;
+}
+
+function isSyllable(part: string): boolean {
+  return analyzeSyllable(toNfc(part), true).error === null;
+}
+
+/**
+ * Words run together (`NguyễnThị Như Quỳnh`, `VõAnh Tuấn`) split where a lowercase letter is
+ * followed by a capital and both parts are Vietnamese syllables while the whole is not; `null`
+ * when nothing is split. Legacy text is left alone (TCVN3 `NguyÔn` is `Nguyễn`, not `Nguy Ôn`).
+ *
+ * @example
+ * ```ts
+ * splitRunTogether('NguyễnThị Như Quỳnh'); // 'Nguyễn Thị Như Quỳnh'
+ * splitRunTogether('McDonald'); // null
+ * ```
+ */
+export function splitRunTogether(s: string): string | null {
+  const n = s.length;
+  let out: string | null = null;
+  let wordStart = 0;
+  let prevCase = 0;
+  let copied = 0;
+  let checked = false;
+  for (let i = 0; i < n; i++) {
+    const c = codeAt(s, i);
+    if (c === 0x20) {
+      wordStart = i + 1;
+      prevCase = 0;
+      continue;
+    }
+    if (isCombiningMark(c)) continue;
+    const k = caseAt(s, i);
+    // A one-letter word run into the next (`ABảo`): a capital after a capital that starts the word,
+    // then a lowercase letter.
+    // Not a doubled letter: `AAn`, `DDinh` are Telex keystrokes (Ân, Đinh).
+    const oneLetter =
+      k === 1 &&
+      prevCase === 1 &&
+      i === wordStart + 1 &&
+      i + 1 < n &&
+      caseAt(s, i + 1) === 2 &&
+      c !== codeAt(s, wordStart);
+    if ((k === 1 && prevCase === 2) || oneLetter) {
+      let end = i + 1;
+      while (end < n && codeAt(s, end) !== 0x20) end++;
+      const left = s.slice(wordStart, i);
+      const right = s.slice(i, end);
+      // A capital inside a word is the evidence (the whole may read as one syllable: `ThuYên`).
+      if (isSyllable(left) && isSyllable(right)) {
+        if (!checked) {
+          const enc = detectEncoding(s).encoding;
+          if (enc !== 'unicode' && enc !== 'ascii') return null;
+          checked = true;
+        }
+        out = `${out ?? ''}${s.slice(copied, i)} `;
+        copied = i;
+        wordStart = i;
+      }
+    }
+    prevCase = k;
+  }
+  return out === null ? null : out + s.slice(copied);
+}
