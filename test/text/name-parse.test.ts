@@ -51,7 +51,13 @@ describe('parseVietnameseName', () => {
     (n) => {
       const reversed = [n.given, ...n.middle, n.surname].join(' ');
       const p = parseVietnameseName(reversed);
-      if (['Nguyễn', 'Trần', 'Phạm', 'Phan', 'Đặng', 'Bùi'].includes(n.surname)) {
+      // A compound middle name that is itself a family name (Tôn Nữ, Tôn Thất) makes the
+      // reversed name truly ambiguous (`Mai Tôn Nữ Phan`): such names are left out.
+      const compoundMiddle = n.middle.some((m) => m.includes(' '));
+      if (
+        !compoundMiddle &&
+        ['Nguyễn', 'Trần', 'Phạm', 'Phan', 'Đặng', 'Bùi'].includes(n.surname)
+      ) {
         expect(p.surname).toBe(n.surname);
         expect(p.middle.join(' ')).toBe(n.middle.join(' '));
         expect(p.given).toBe(n.given);
