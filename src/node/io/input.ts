@@ -202,15 +202,15 @@ function firstInvalidUtf8(buf: Uint8Array): number {
 function checkUtf8(path: string, file: string, signal: AbortSignal | undefined): void {
   const fd = openSync(path, 'r');
   const block = Buffer.allocUnsafe(1 << 22);
-  let pos = 0;
-  let lines = 1;
-  let carry = 0;
+  let pos = 0; // file offset of the next read
+  let carry = 0; // bytes at the start of `block` carried over from the previous read
   try {
     for (;;) {
       throwIfAborted(signal);
       const n = readSync(fd, block, carry, block.length - carry, pos);
       const end = carry + n;
       if (end === 0) return;
+      const start = pos - carry; // file offset of block[0]
       // Cut before a character that may continue in the next block.
       let cut = end;
       if (n > 0) {
@@ -220,14 +220,11 @@ function checkUtf8(path: string, file: string, signal: AbortSignal | undefined):
       }
       const part = block.subarray(0, cut);
       if (!isUtf8(part)) {
-        const bad = firstInvalidUtf8(part);
-        for (let i = 0; i < bad; i++) if (block[i] === 0x0a) lines++;
         throw inputError(
           'INPUT_ENCODING',
-          `${file}: line ${lines}: the bytes are not UTF-8 (the file was probably saved in a legacy Vietnamese encoding); name it with --encoding (windows-1258, tcvn3, viscii, vni, utf-16le) or save the file as "CSV UTF-8" in Excel`,
+          `${file}: line ${lineAt(fd, start + firstInvalidUtf8(part))}: the bytes are not UTF-8 (the file was probably saved in a legacy Vietnamese encoding); name it with --encoding (windows-1258, tcvn3, viscii, vni, utf-16le) or save the file as "CSV UTF-8" in Excel`,
         );
       }
-      for (let i = 0; i < cut; i++) if (block[i] === 0x0a) lines++;
       block.copy(block, 0, cut, end);
       carry = end - cut;
       pos += n;
@@ -235,7 +232,7 @@ function checkUtf8(path: string, file: string, signal: AbortSignal | undefined):
         if (carry > 0) {
           throw inputError(
             'INPUT_ENCODING',
-            `${file}: line ${lines}: the file ends inside a UTF-8 character (a truncated file?)`,
+            `${file}: line ${lineAt(fd, start + cut)}: the file ends inside a UTF-8 character (a truncated file?)`,
           );
         }
         return;
@@ -244,6 +241,19 @@ function checkUtf8(path: string, file: string, signal: AbortSignal | undefined):
   } finally {
     closeSync(fd);
   }
+}
+
+/** The line number (1-based) of byte `offset` of an open file: counted only when reporting. */
+function lineAt(fd: number, offset: number): number {
+  const block = Buffer.allocUnsafe(1 << 20);
+  let lines = 1;
+  for (let pos = 0; pos < offset; ) {
+    const n = readSync(fd, block, 0, Math.min(block.length, offset - pos), pos);
+    if (n === 0) break;
+    for (let i = block.indexOf(0x0a, 0); i >= 0 && i < n; i = block.indexOf(0x0a, i + 1)) lines++;
+    pos += n;
+  }
+  return lines;
 }
 
 async function privateFolder(): Promise<string> {
