@@ -45,17 +45,13 @@ const OUTPUT_CODES = new Set([
 
 function explainWith(name: string, failure: () => unknown): (error: unknown) => unknown {
   return (error) => {
-    const f = failure() ?? error;
-    const code = (f as { code?: unknown } | null)?.code;
-    if (
-      typeof code === 'string' &&
-      OUTPUT_CODES.has(code) &&
-      (failure() !== undefined || error === f)
-    ) {
-      if ((error as { code?: unknown } | null)?.code === 'OUTPUT_UNWRITABLE') return error;
-      return inputError('OUTPUT_UNWRITABLE', `${name}: cannot write the file (${reason(f)})`);
-    }
-    return error;
+    // Only a failure of this output's own stream is reported as the output's (an input file's
+    // ENOENT is not "cannot write"); a reader that went away (EPIPE) stays as it is.
+    const f = failure();
+    const code = (f as { code?: unknown } | null | undefined)?.code;
+    if (typeof code !== 'string' || !OUTPUT_CODES.has(code)) return error;
+    if ((error as { code?: unknown } | null)?.code === 'OUTPUT_UNWRITABLE') return error;
+    return inputError('OUTPUT_UNWRITABLE', `${name}: cannot write the file (${reason(f)})`);
   };
 }
 
