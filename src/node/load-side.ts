@@ -3,6 +3,7 @@
  * (`dedupeFile`, `linkFiles` with `oneToOne`). A row is invalid when it has the wrong number of
  * fields or nothing to match on (neither a name nor an identity number nor a phone).
  */
+import { isMatchable } from '../match/index.js';
 import { type CleanRecord, cleanRecord } from '../record/index.js';
 import { throwIfAborted } from './errors.js';
 import { type ColumnMap, openCsv } from './io/csv.js';
@@ -64,12 +65,7 @@ export async function loadSide(
         key: row.key,
         referenceDate: options.referenceDate,
       });
-      const usable =
-        row.fieldCountIssue === undefined &&
-        (record.fullName.value !== undefined ||
-          record.idNumber.value !== undefined ||
-          record.phone.value !== undefined);
-      if (usable) {
+      if (row.fieldCountIssue === undefined && isMatchable(record)) {
         recordOf.push(records.length);
         records.push(record);
       } else {

@@ -3,7 +3,13 @@
  * slim down for the trip to the main thread, and compute the blocking keys (pure functions of
  * the record, so any thread may compute them).
  */
-import { blockingKeys, hashKeys, type LinkageSpec, slimRecord } from '../../match/index.js';
+import {
+  blockingKeys,
+  hashKeys,
+  isMatchable,
+  type LinkageSpec,
+  slimRecord,
+} from '../../match/index.js';
 import {
   type CleanRecord,
   type CleanRecordOptions,
@@ -85,11 +91,7 @@ export function cleanChunk(
   for (let i = 0; i < rows.length; i++) {
     if (bad[i]) continue;
     const rec = cleaned.next().value!.record;
-    if (
-      rec.fullName.value === undefined &&
-      rec.idNumber.value === undefined &&
-      rec.phone.value === undefined
-    ) {
+    if (!isMatchable(rec)) {
       bad[i] = 1;
       continue;
     }
