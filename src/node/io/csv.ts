@@ -5,10 +5,9 @@
  * user-caused problem is a `VnReconcileError` whose message names the file, row and column.
  */
 import { once } from 'node:events';
-import { closeSync, createReadStream, createWriteStream, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { CsvError, type Options, parse } from 'csv-parse';
 import type { VnReconcileError } from '../../errors.js';
 import {

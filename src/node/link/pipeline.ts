@@ -180,8 +180,6 @@ function scan(
   }
 }
 
-const mix32 = sampleOrder;
-
 const shared = (bytes: number) => new SharedArrayBuffer(bytes);
 
 /**
@@ -246,7 +244,7 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
   }
   const guessRows = Math.max(1, leftBytes / 90);
   const threshold = Math.min(1, (2 * sampleSize) / guessRows) * 4294967296;
-  const pick = options.model ? undefined : (row: number) => mix32(row) < threshold;
+  const pick = options.model ? undefined : (row: number) => sampleOrder(row) < threshold;
   const report = progressReporter(options.onProgress);
   report('read', 0, undefined);
   // The workers start (a thread and a module graph each) while this thread scans the files.
@@ -565,7 +563,7 @@ async function train(
   options: LinkPipelineOptions,
 ): Promise<SampleTraining> {
   const sampleRows = [...leftScan.sample]
-    .sort((a, b) => mix32(a.row) - mix32(b.row) || a.row - b.row)
+    .sort((a, b) => sampleOrder(a.row) - sampleOrder(b.row) || a.row - b.row)
     .slice(0, sampleSize);
   sampleRows.sort((a, b) => a.row - b.row);
   const sampleParts = await Promise.all(
@@ -656,7 +654,7 @@ function concatFloat64(parts: readonly Float64Array[]): Float64Array {
 function shuffle(xs: number[], seed: number): void {
   let state = seed >>> 0 || 1;
   for (let i = xs.length - 1; i > 0; i--) {
-    state = mix32(state + i);
+    state = sampleOrder(state + i);
     const j = state % (i + 1);
     const t = xs[i]!;
     xs[i] = xs[j]!;
