@@ -3,10 +3,17 @@
  * its content), written atomically.
  */
 import { readFile } from 'node:fs/promises';
-import { type FellegiSunterModel, type LinkageSpec, parseModel } from '../match/index.js';
+import {
+  type FellegiSunterModel,
+  type LinkageSpec,
+  parseModel,
+  type Thresholds,
+  thresholdsFromFlags,
+} from '../match/index.js';
 import type { CleanRecord } from '../record/index.js';
 import { inputError } from './errors.js';
 import { absolutePath, openTarget } from './io/target.js';
+import type { ModelOptions } from './options.js';
 
 /**
  * Reads and validates a model saved with `saveModel` / `--save-model`.
@@ -71,4 +78,28 @@ export async function writeModelFile(
     await out.abort();
     throw e;
   }
+}
+
+/**
+ * The model and thresholds a run was given: the model itself, or read from the path of one saved
+ * with `saveModel`; the thresholds from `matchThreshold` / `reviewThreshold` (undefined: chosen).
+ *
+ * @example
+ * ```ts
+ * const { model, thresholds } = await givenModel({ model: 'model.json' }, vietnameseSpec(), cwd);
+ * ```
+ */
+export async function givenModel(
+  options: ModelOptions,
+  spec: LinkageSpec<CleanRecord>,
+  cwd: string,
+): Promise<{ model: FellegiSunterModel | undefined; thresholds: Thresholds | undefined }> {
+  const model =
+    typeof options.model === 'string'
+      ? await readModelFile(options.model, spec, cwd)
+      : options.model;
+  return {
+    model,
+    thresholds: thresholdsFromFlags(options.matchThreshold, options.reviewThreshold, model),
+  };
 }

@@ -3,6 +3,7 @@
  * output goes, and how a run is driven (threads, progress, cancellation).
  */
 
+import type { FellegiSunterModel } from '../match/index.js';
 import type { ColumnMap } from './io/csv.js';
 import type { Delimiter, InputEncoding } from './io/input.js';
 import type { OutputTarget } from './io/target.js';
@@ -52,4 +53,24 @@ export interface WriteOptions {
    * with a leading `'` (default true; OWASP CSV injection).
    */
   readonly formulaGuard?: boolean | undefined;
+}
+
+/** The model of a link or dedupe run: trained, given, saved; and the thresholds. */
+export interface ModelOptions {
+  /** A trained model, or the path of one saved with `saveModel` (skips EM). */
+  readonly model?: FellegiSunterModel | string | undefined;
+  /** Where to save the trained model (with its thresholds), as JSON. */
+  readonly saveModel?: string | undefined;
+  /** Match (link) or merge (dedupe) at or above this probability (default: from the estimated FDR). */
+  readonly matchThreshold?: number | undefined;
+  /** Review at or above this probability. */
+  readonly reviewThreshold?: number | undefined;
+}
+
+/** The HTML report of a run. */
+export interface ReportFileOptions {
+  /** Write the HTML report of the run here (self-contained; personal data masked). */
+  readonly report?: string | undefined;
+  /** Show personal data unmasked in the report (default false). */
+  readonly reportPii?: boolean | undefined;
 }

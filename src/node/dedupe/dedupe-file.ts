@@ -7,7 +7,6 @@ import {
   dedupeWithSpec,
   type FellegiSunterModel,
   type MatchSummary,
-  thresholdsFromFlags,
   VIETNAMESE_RULES,
   vietnameseSpec,
 } from '../../match/index.js';
@@ -16,8 +15,14 @@ import { createCsvWriter } from '../io/csv.js';
 import { type InputSource, type StagedInput, stageInput } from '../io/input.js';
 import { checkOutputs, type OutputHandle, openOutput } from '../io/target.js';
 import { loadSide } from '../load-side.js';
-import { readModelFile, writeModelFile } from '../model-file.js';
-import type { ReadOptions, RunOptions, WriteOptions } from '../options.js';
+import { givenModel, writeModelFile } from '../model-file.js';
+import type {
+  ModelOptions,
+  ReadOptions,
+  ReportFileOptions,
+  RunOptions,
+  WriteOptions,
+} from '../options.js';
 import { progressReporter } from '../progress.js';
 import { writeReport } from '../report/from-run.js';
 import { VERSION } from '../version.js';
@@ -26,20 +31,12 @@ import { VERSION } from '../version.js';
 export const DEDUPE_COLUMNS = ['cluster_id', 'cluster_size', 'dedupe_decision'] as const;
 
 /** Options of {@link dedupeFile}. */
-export interface DedupeFileOptions extends ReadOptions, Omit<RunOptions, 'workers'>, WriteOptions {
-  /** A trained model, or the path of one saved with `saveModel` (skips EM). */
-  readonly model?: FellegiSunterModel | string | undefined;
-  /** Where to save the trained model (with its thresholds), as JSON. */
-  readonly saveModel?: string | undefined;
-  /** Merge pairs at or above this probability (default: chosen from the estimated FDR). */
-  readonly matchThreshold?: number | undefined;
-  /** Report pairs at or above this probability for review. */
-  readonly reviewThreshold?: number | undefined;
-  /** Write the HTML report of the run here (self-contained; personal data masked). */
-  readonly report?: string | undefined;
-  /** Show personal data unmasked in the report (default false). */
-  readonly reportPii?: boolean | undefined;
-}
+export interface DedupeFileOptions
+  extends ReadOptions,
+    Omit<RunOptions, 'workers'>,
+    WriteOptions,
+    ModelOptions,
+    ReportFileOptions {}
 
 /** What a {@link dedupeFile} run did: every number the CLI prints. */
 export interface DedupeFileSummary {
@@ -92,10 +89,7 @@ export async function dedupeFile(
     cwd,
   );
   const spec = vietnameseSpec();
-  const model =
-    typeof options.model === 'string'
-      ? await readModelFile(options.model, spec, cwd)
-      : options.model;
+  const { model, thresholds } = await givenModel(options, spec, cwd);
   const report = progressReporter(options.onProgress);
   let staged: StagedInput | undefined;
   let out: OutputHandle | undefined;
@@ -121,7 +115,6 @@ export async function dedupeFile(
       );
     }
     report('dedupe', 0, side.records.length);
-    const thresholds = thresholdsFromFlags(options.matchThreshold, options.reviewThreshold, model);
     const outcome = dedupeWithSpec(side.records, spec, {
       rules: VIETNAMESE_RULES,
       ...(model ? { model } : {}),

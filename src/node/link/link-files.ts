@@ -5,13 +5,19 @@
  */
 
 import { readFile } from 'node:fs/promises';
-import { type FellegiSunterModel, thresholdsFromFlags, vietnameseSpec } from '../../match/index.js';
+import { type FellegiSunterModel, vietnameseSpec } from '../../match/index.js';
 import { abortError, inputError, throwIfAborted } from '../errors.js';
 import { readHeader } from '../io/csv.js';
 import { type InputSource, type StagedInput, stageInput } from '../io/input.js';
 import { absolutePath, checkOutputs, type OutputHandle, openOutput } from '../io/target.js';
-import { readModelFile, writeModelFile } from '../model-file.js';
-import type { ReadOptions, RunOptions, WriteOptions } from '../options.js';
+import { givenModel, writeModelFile } from '../model-file.js';
+import type {
+  ModelOptions,
+  ReadOptions,
+  ReportFileOptions,
+  RunOptions,
+  WriteOptions,
+} from '../options.js';
 import { type ClericalDecision, parseClericalDecisions } from '../report/decisions.js';
 import { linkReportInput, linkRowWatcher, writeReport } from '../report/from-run.js';
 import { VERSION } from '../version.js';
@@ -21,31 +27,24 @@ import { isRegisterFile } from './register-file.js';
 import type { Shard } from './shard.js';
 
 /** Options of {@link linkFiles}. */
-export interface LinkFilesOptions extends Omit<ReadOptions, 'key'>, RunOptions, WriteOptions {
+export interface LinkFilesOptions
+  extends Omit<ReadOptions, 'key'>,
+    RunOptions,
+    WriteOptions,
+    ModelOptions,
+    ReportFileOptions {
   /** Record key column of both files (default: each file's first column). */
   readonly key?: string | undefined;
   readonly leftKey?: string | undefined;
   readonly rightKey?: string | undefined;
   /** No RIGHT record is linked to two LEFT records (default: many-to-one). Runs in memory. */
   readonly oneToOne?: boolean | undefined;
-  /** A trained model, or the path of one saved with `saveModel` (skips EM). */
-  readonly model?: FellegiSunterModel | string | undefined;
-  /** Where to save the trained model (with its thresholds), as JSON. */
-  readonly saveModel?: string | undefined;
-  /** Match at or above this probability (default: chosen from the estimated FDR). */
-  readonly matchThreshold?: number | undefined;
-  /** Review at or above this probability. */
-  readonly reviewThreshold?: number | undefined;
   /** The estimated false-discovery rate the match threshold aims at (default 0.001). */
   readonly targetFdr?: number | undefined;
   /** Only this shard of LEFT (the output gets a leading `left_row` column). */
   readonly shard?: Shard | undefined;
   /** LEFT rows per chunk (default 4 096). */
   readonly chunkRows?: number | undefined;
-  /** Write the HTML report of the run here (self-contained; personal data masked). */
-  readonly report?: string | undefined;
-  /** Show personal data unmasked in the report (default false). */
-  readonly reportPii?: boolean | undefined;
   /**
    * Clerical decisions (the CSV the report exports: `left_id,right_id,decision`, or its parsed
    * rows): a decided LEFT row is written with the clerk's decision.
@@ -125,11 +124,7 @@ export async function linkFiles(
     cwd,
   );
   const spec = vietnameseSpec();
-  const model =
-    typeof options.model === 'string'
-      ? await readModelFile(options.model, spec, cwd)
-      : options.model;
-  const thresholds = thresholdsFromFlags(options.matchThreshold, options.reviewThreshold, model);
+  const { model, thresholds } = await givenModel(options, spec, cwd);
   const decisions = await readDecisions(options.decisions, cwd);
   const watcher =
     options.report !== undefined || decisions !== undefined
