@@ -15,6 +15,7 @@ import {
   isEngineColumn,
   parseEncoding,
 } from '../node/index.js';
+import type { CommandContext } from './command.js';
 
 /** The `options` of `node:util` `parseArgs`. */
 export type ArgOptions = NonNullable<ParseArgsConfig['options']>;
@@ -264,4 +265,63 @@ export function delimiterFlag(value: string | undefined): Delimiter | undefined 
 export function isBrokenPipe(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED';
+}
+
+/** The values of {@link CSV_ARG_OPTIONS} as `parseArgs` gives them. */
+export interface FileFlagValues {
+  readonly out?: string | undefined;
+  readonly key?: string | undefined;
+  readonly map?: readonly string[] | undefined;
+  readonly bom?: boolean | undefined;
+  readonly encoding?: string | undefined;
+  readonly delimiter?: string | undefined;
+  readonly 'no-formula-guard'?: boolean | undefined;
+}
+
+/**
+ * The file flags every command shares ({@link CSV_ARG_OPTIONS}) as `vn-reconcile/node` options,
+ * with the command's working folder and signal; no `--out` (or `-`) writes to stdout.
+ *
+ * @example
+ * ```ts
+ * await cleanFile(input, { ...fileOptions(values, ctx), toneStyle: 'modern' });
+ * ```
+ */
+export function fileOptions(values: FileFlagValues, ctx: CommandContext) {
+  return {
+    out: values.out === undefined || values.out === '-' ? ctx.stdout : values.out,
+    cwd: ctx.cwd,
+    key: values.key,
+    columns: parseColumnMap(values.map),
+    encoding: encodingFlag(values.encoding),
+    delimiter: delimiterFlag(values.delimiter),
+    bom: values.bom === true,
+    formulaGuard: values['no-formula-guard'] !== true,
+    signal: ctx.signal,
+  };
+}
+
+/** The values of the model flags of `link` and `dedupe`. */
+export interface ModelFlagValues {
+  readonly model?: string | undefined;
+  readonly 'save-model'?: string | undefined;
+  readonly 'match-threshold'?: string | undefined;
+  readonly 'review-threshold'?: string | undefined;
+}
+
+/**
+ * `--model`, `--save-model`, `--match-threshold` and `--review-threshold` as node options.
+ *
+ * @example
+ * ```ts
+ * modelOptions({ 'match-threshold': '0.9' }).matchThreshold; // 0.9
+ * ```
+ */
+export function modelOptions(values: ModelFlagValues) {
+  return {
+    model: values.model,
+    saveModel: values['save-model'],
+    matchThreshold: probabilityFlag('match-threshold', values['match-threshold']),
+    reviewThreshold: probabilityFlag('review-threshold', values['review-threshold']),
+  };
 }

@@ -5,10 +5,8 @@ import { CLEAN_COLUMNS, type CleanFileSummary, cleanFile, inputError } from '../
 import { parseSex, type Sex } from '../../record/index.js';
 import {
   CSV_ARG_OPTIONS,
-  delimiterFlag,
-  encodingFlag,
+  fileOptions,
   oneInputFile,
-  parseColumnMap,
   parseCommandArgs,
   positiveIntFlag,
   referenceDateFlag,
@@ -109,23 +107,15 @@ async function runClean(ctx: CommandContext): Promise<number> {
   const file = oneInputFile(positionals);
   const bar = progressBar(ctx.stderr, 'clean');
   const summary = await cleanFile(file === '-' ? ctx.stdin : file, {
-    out: values.out === undefined || values.out === '-' ? ctx.stdout : values.out,
-    cwd: ctx.cwd,
-    key: values.key,
-    columns: parseColumnMap(values.map),
+    ...fileOptions(values, ctx),
     toneStyle: oneOf('tone-style', values['tone-style'], ['traditional', 'modern'] as const),
     dobOrder: oneOf('dob-order', values['dob-order'], ['dmy', 'mdy'] as const),
     sexCodes: parseSexCodes(values['sex-codes']),
     referenceDate: referenceDateFlag(values['reference-date']),
-    encoding: encodingFlag(values.encoding),
-    delimiter: delimiterFlag(values.delimiter),
-    bom: values.bom === true,
-    formulaGuard: values['no-formula-guard'] !== true,
     workers: positiveIntFlag('workers', values.workers, 256),
     chunkBytes: positiveIntFlag('chunk-bytes', values['chunk-bytes'], 2 ** 30),
     report: values.report,
     onProgress: bar.update,
-    signal: ctx.signal,
   }).finally(bar.done);
   ctx.stderr.write(cleanSummaryText(summary));
   return EXIT_OK;

@@ -4,12 +4,10 @@
 import { DEDUPE_COLUMNS, type DedupeFileSummary, dedupeFile } from '../../node/index.js';
 import {
   CSV_ARG_OPTIONS,
-  delimiterFlag,
-  encodingFlag,
+  fileOptions,
+  modelOptions,
   oneInputFile,
-  parseColumnMap,
   parseCommandArgs,
-  probabilityFlag,
   referenceDateFlag,
 } from '../args.js';
 import type { Command, CommandContext } from '../command.js';
@@ -88,23 +86,12 @@ async function runDedupe(ctx: CommandContext): Promise<number> {
   const file = oneInputFile(positionals);
   const bar = progressBar(ctx.stderr, 'dedupe');
   const summary = await dedupeFile(file === '-' ? ctx.stdin : file, {
-    out: values.out === undefined || values.out === '-' ? ctx.stdout : values.out,
-    cwd: ctx.cwd,
-    key: values.key,
-    columns: parseColumnMap(values.map),
-    model: values.model,
-    saveModel: values['save-model'],
-    matchThreshold: probabilityFlag('match-threshold', values['match-threshold']),
-    reviewThreshold: probabilityFlag('review-threshold', values['review-threshold']),
+    ...fileOptions(values, ctx),
+    ...modelOptions(values),
     referenceDate: referenceDateFlag(values['reference-date']),
     report: values.report,
     reportPii: values['report-pii'] === true,
-    encoding: encodingFlag(values.encoding),
-    delimiter: delimiterFlag(values.delimiter),
-    bom: values.bom === true,
-    formulaGuard: values['no-formula-guard'] !== true,
     onProgress: bar.update,
-    signal: ctx.signal,
   }).finally(bar.done);
   ctx.stderr.write(dedupeSummaryText(summary));
   return EXIT_OK;

@@ -13,9 +13,8 @@ import {
 } from '../../node/index.js';
 import {
   CSV_ARG_OPTIONS,
-  delimiterFlag,
-  encodingFlag,
-  parseColumnMap,
+  fileOptions,
+  modelOptions,
   parseCommandArgs,
   positiveIntFlag,
   probabilityFlag,
@@ -99,12 +98,12 @@ const ARGS = {
 
 async function runLink(ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(ctx.argv, ARGS);
-  const out = values.out === undefined || values.out === '-' ? ctx.stdout : values.out;
+  const files = fileOptions(values, ctx);
   if (values.merge === true) {
     if (positionals.length === 0)
       throw inputError('OPTION_INVALID', '--merge: give the shard output files');
     const rows = await mergeShardFiles(positionals, {
-      out,
+      out: files.out,
       cwd: ctx.cwd,
       ...(ctx.signal ? { signal: ctx.signal } : {}),
     });
@@ -132,22 +131,12 @@ async function runLink(ctx: CommandContext): Promise<number> {
     leftFile === '-' ? ctx.stdin : leftFile,
     rightFile === '-' ? ctx.stdin : rightFile,
     {
-      out,
-      cwd: ctx.cwd,
-      key: values.key,
+      ...files,
+      ...modelOptions(values),
       leftKey: values['left-key'],
       rightKey: values['right-key'],
-      columns: parseColumnMap(values.map),
       oneToOne: values['one-to-one'] === true,
-      model: values.model,
-      saveModel: values['save-model'],
-      matchThreshold: probabilityFlag('match-threshold', values['match-threshold']),
-      reviewThreshold: probabilityFlag('review-threshold', values['review-threshold']),
       targetFdr: probabilityFlag('target-fdr', values['target-fdr']),
-      encoding: encodingFlag(values.encoding),
-      delimiter: delimiterFlag(values.delimiter),
-      bom: values.bom === true,
-      formulaGuard: values['no-formula-guard'] !== true,
       workers: positiveIntFlag('workers', values.workers, 256),
       chunkRows: positiveIntFlag('chunk-size', values['chunk-size']),
       sampleSize: positiveIntFlag('sample-size', values['sample-size']),
@@ -162,7 +151,6 @@ async function runLink(ctx: CommandContext): Promise<number> {
       reportPii: values['report-pii'] === true,
       decisions: values.decisions,
       onProgress: bar.update,
-      signal: ctx.signal,
     },
   ).finally(bar.done);
   ctx.stderr.write(formatSummary(summary));
