@@ -234,3 +234,40 @@ export function dedupePrepared<R>(
     },
   };
 }
+
+/** What a record's row says after de-duplication. */
+export type DedupeDecision = 'duplicate' | 'unique' | 'review';
+
+/**
+ * The decision and cluster size of every record of a de-duplication: `duplicate` in a cluster of
+ * two or more; alone, `review` when a review-level pair links it to another cluster or a blocking
+ * cap cut its candidates, else `unique`.
+ *
+ * @example
+ * ```ts
+ * const { decisionOf, sizeOf } = clusterDecisions(outcome);
+ * decisionOf(0); // 'duplicate'
+ * ```
+ */
+export function clusterDecisions<R>(
+  outcome: Pick<DedupeOutcome<R>, 'cluster' | 'pairs' | 'review'>,
+): {
+  readonly sizeOf: (record: number) => number;
+  readonly decisionOf: (record: number) => DedupeDecision;
+} {
+  const { cluster, pairs, review } = outcome;
+  const size = new Int32Array(cluster.length);
+  for (const c of cluster) size[c]! += 1;
+  const inReview = new Uint8Array(cluster.length);
+  for (const p of pairs)
+    if (p.decision === 'review' && cluster[p.a] !== cluster[p.b]) {
+      inReview[p.a] = 1;
+      inReview[p.b] = 1;
+    }
+  const sizeOf = (r: number) => size[cluster[r]!]!;
+  return {
+    sizeOf,
+    decisionOf: (r) =>
+      sizeOf(r) > 1 ? 'duplicate' : inReview[r] || review[r] === 1 ? 'review' : 'unique',
+  };
+}

@@ -47,6 +47,8 @@ export {
   type ThresholdOptions,
 } from './decide.js';
 export {
+  clusterDecisions,
+  type DedupeDecision,
   type DedupeOptions,
   type DedupeOutcome,
   type DedupePair,

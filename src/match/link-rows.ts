@@ -16,7 +16,7 @@ import {
   type RawRecordInput,
 } from '../record/index.js';
 import type { Issue, Result } from '../result.js';
-import { dedupeWithSpec } from './dedupe.js';
+import { clusterDecisions, dedupeWithSpec } from './dedupe.js';
 import { EXPLANATION_INVALID, explanationOf } from './explanation.js';
 import type { FellegiSunterModel, Thresholds } from './model.js';
 import { createScaleLinker, linkChunk, trainOnSample } from './scale/linker.js';
@@ -457,15 +457,7 @@ export function dedupeRecords(
     };
   }
   const data = outcome.data;
-  const n = side.records.length;
-  const size = new Int32Array(n);
-  for (const c of data.cluster) size[c]! += 1;
-  const inReview = new Uint8Array(n);
-  for (const p of data.pairs)
-    if (p.decision === 'review' && data.cluster[p.a] !== data.cluster[p.b]) {
-      inReview[p.a] = 1;
-      inReview[p.b] = 1;
-    }
+  const { sizeOf, decisionOf } = clusterDecisions(data);
   const out: DedupeRow[] = [];
   const counts = { duplicate: 0, unique: 0, review: 0, invalid: 0 };
   for (let i = 0; i < rows.length; i++) {
@@ -482,12 +474,14 @@ export function dedupeRecords(
       });
       continue;
     }
-    const c = data.cluster[k]!;
-    const s = size[c]!;
-    const decision =
-      s > 1 ? 'duplicate' : inReview[k] || data.review[k] === 1 ? 'review' : 'unique';
+    const decision = decisionOf(k);
     counts[decision]++;
-    out.push({ id, clusterId: side.records[c]!.key, clusterSize: s, decision });
+    out.push({
+      id,
+      clusterId: side.records[data.cluster[k]!]!.key,
+      clusterSize: sizeOf(k),
+      decision,
+    });
   }
   return {
     success: true,

@@ -4,6 +4,7 @@
  */
 
 import {
+  clusterDecisions,
   dedupeWithSpec,
   type FellegiSunterModel,
   type MatchSummary,
@@ -125,14 +126,7 @@ export async function dedupeFile(
     }
     throwIfAborted(signal);
     const data = outcome.data;
-    const size = new Int32Array(side.records.length);
-    for (const c of data.cluster) size[c]! += 1;
-    const inReview = new Uint8Array(side.records.length);
-    for (const p of data.pairs)
-      if (p.decision === 'review' && data.cluster[p.a] !== data.cluster[p.b]) {
-        inReview[p.a] = 1;
-        inReview[p.b] = 1;
-      }
+    const { sizeOf, decisionOf } = clusterDecisions(data);
     report('write', 0, side.keys.length);
     out = await openOutput(options.out, cwd);
     const writer = createCsvWriter(out.stream, [...side.columns, ...DEDUPE_COLUMNS], {
@@ -148,12 +142,9 @@ export async function dedupeFile(
         counts.invalid++;
         cells.push(side.keys[row]!, '1', 'invalid');
       } else {
-        const c = data.cluster[r]!;
-        const n = size[c]!;
-        const decision =
-          n > 1 ? 'duplicate' : inReview[r] || data.review[r] === 1 ? 'review' : 'unique';
+        const decision = decisionOf(r);
         counts[decision]++;
-        cells.push(side.records[c]!.key, String(n), decision);
+        cells.push(side.records[data.cluster[r]!]!.key, String(sizeOf(r)), decision);
       }
       const wait = writer.write(cells);
       if (wait !== undefined) await wait;
