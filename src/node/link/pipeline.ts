@@ -29,6 +29,7 @@ import {
   renumberColumn,
   type SampleTraining,
   sampleOrder,
+  shareDictionaryPool,
   type Thresholds,
   toColumnarReference,
   trainOnSample,
@@ -339,7 +340,7 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
       });
       return {
         referenceSize: built.reference.size,
-        bytesPerRecord: referenceBytes(built.reference) / built.reference.size,
+        bytesPerRecord: referenceBytes(built.reference, built.dictionaries) / built.reference.size,
         capped: cappedBlocksOf(built.reference, spec),
         ruleNames: spec.blocking.map((r) => r.name),
         training,
@@ -532,19 +533,22 @@ export async function buildReference(
   }
   const keyHashes = hashParts.map(concatFloat64);
   hashParts.length = 0;
+  // The dictionaries are complete: the reference's string columns read their values from them
+  // (each value's code units held once, not once per record).
+  const dictionaries = exportDictionaries(spec, { allocate: shared });
   let reference: ColumnarReference;
   if (size === 0) {
     reference = toColumnarReference(prepare(spec, [], []), { allocate: shared, keyHashes });
   } else {
     const columns = byComparison.map((parts, k) => {
       byComparison[k] = [];
-      return concatColumns(parts, shared);
+      return shareDictionaryPool(concatColumns(parts, shared), dictionaries[k], shared);
     });
     reference = { size, columns, blocks: keyHashes.map((h) => blockTableFromHashes(h, shared)) };
   }
   return {
     reference,
-    dictionaries: exportDictionaries(spec, { allocate: shared }),
+    dictionaries,
     rightKeys: concatStringPools(keyParts, shared),
     rowsRead,
   };
