@@ -15,7 +15,7 @@ export {
   lookupBlock,
   plainAllocator,
 } from './block-table.js';
-export { shareDictionaryPool, shareDictionaryPools } from './compact.js';
+export { compactReference, compactReferenceColumn } from './compact.js';
 export { concatColumns } from './concat.js';
 export {
   type Dictionaries,

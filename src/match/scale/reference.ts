@@ -153,7 +153,7 @@ export function columnarReferenceFromPieces(
  * Bytes held by a columnar reference's typed arrays (columns and block tables; shared arrays
  * counted once). Divide by `size` for bytes per record. With `dictionaries`, the arrays the
  * reference shares with them (the pools its string columns read, see
- * {@link shareDictionaryPools}) are not counted: they are the dictionaries' bytes.
+ * {@link compactReference}) are not counted: they are the dictionaries' bytes.
  *
  * @example
  * ```ts

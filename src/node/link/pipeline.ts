@@ -14,6 +14,7 @@ import {
   type ColumnarReference,
   cappedBlocksOf,
   cappedWarnings,
+  compactReferenceColumn,
   concatColumns,
   defaultSampleSize,
   exportDictionaries,
@@ -29,7 +30,6 @@ import {
   renumberColumn,
   type SampleTraining,
   sampleOrder,
-  shareDictionaryPool,
   type Thresholds,
   toColumnarReference,
   trainOnSample,
@@ -542,7 +542,7 @@ export async function buildReference(
   } else {
     const columns = byComparison.map((parts, k) => {
       byComparison[k] = [];
-      return shareDictionaryPool(concatColumns(parts, shared), dictionaries[k], shared);
+      return compactReferenceColumn(concatColumns(parts, shared), dictionaries[k], shared);
     });
     reference = { size, columns, blocks: keyHashes.map((h) => blockTableFromHashes(h, shared)) };
   }

@@ -6,6 +6,7 @@ import {
   blockTableFromHashes,
   buildBlockTable,
   chunkBlockIndex,
+  compactReference,
   compileRules,
   createScaleLinker,
   createScorer,
@@ -23,7 +24,6 @@ import {
   referenceSide,
   resolveBlocks,
   scoreChunk,
-  shareDictionaryPools,
   toColumnarReference,
   trainOnSample,
   VIETNAMESE_RULES,
@@ -185,11 +185,13 @@ describe('national-scale linking on synthetic data', () => {
   it('reads string values from the dictionaries and compares every pair at the same level', () => {
     const plain = toColumnarReference(right);
     const dicts = exportDictionaries(spec);
-    const shared = shareDictionaryPools(plain, dicts);
+    const shared = compactReference(plain, dicts);
     // The string sub-columns of the names and the IDs now read the dictionaries' pools.
     const given = shared.columns[0] as unknown as { folded: { codes: Uint16Array; len: unknown } };
     expect(given.folded.codes).toBe(dicts[0]!.pool);
-    expect(given.folded.len).toBeInstanceOf(Uint8Array);
+    expect(given.folded.len).toBeInstanceOf(Int8Array);
+    const sex = shared.columns.findIndex((_, k) => spec.comparisons[k]!.name === 'sex');
+    expect((shared.columns[sex] as unknown as { ids: unknown }).ids).toBeInstanceOf(Int8Array);
     const id = shared.columns.findIndex((_, k) => spec.comparisons[k]!.name === 'id');
     const primary = (shared.columns[id] as unknown as { primary: { codes: Uint16Array } }).primary;
     expect(primary.codes).toBe(dicts[id]!.pool);
