@@ -1,5 +1,5 @@
 import type { PreparedColumn } from '../comparison.js';
-import type { InternerArrays } from '../interner.js';
+import { type Interner, type InternerArrays, internerArrays } from '../interner.js';
 import { type BufferAllocator, plainAllocator } from './block-table.js';
 import type { Dictionaries } from './dictionary.js';
 import type { ColumnarReference } from './reference.js';
@@ -45,6 +45,39 @@ function spelledByDictionary(s: StringFields, d: InternerArrays): boolean {
     for (let k = 0; k < l; k++) if (codes[o + k] !== pool[from + k]) return false;
   }
   return true;
+}
+
+/**
+ * True when every record's offset and length are its id's place in the dictionary's pool (a
+ * sub-column {@link compactPiece} emptied).
+ */
+function placedInDictionary(s: StringFields, d: InternerArrays): boolean {
+  const { start, len, ids } = s;
+  const { starts } = d;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (id < 0) {
+      if (len[i] !== 0) return false;
+      continue;
+    }
+    if (id >= d.size || start[i] !== starts[id] || starts[id + 1]! - starts[id]! !== len[i])
+      return false;
+  }
+  return true;
+}
+
+/** Each record's offset of its value in the dictionary's pool (0 when it has none). */
+function dictionaryOffsets(ids: TypedArray, d: InternerArrays, alloc: BufferAllocator) {
+  const n = ids.length;
+  const start =
+    d.pool.length > 0x7fff_ffff
+      ? new Uint32Array(alloc(n * 4), 0, n)
+      : new Int32Array(alloc(n * 4), 0, n);
+  for (let i = 0; i < n; i++) {
+    const id = ids[i]!;
+    start[i] = id < 0 ? 0 : d.starts[id]!;
+  }
+  return start;
 }
 
 type Narrow = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array;
@@ -104,14 +137,12 @@ function compactColumn(
     const n = typeof o['size'] === 'number' ? o['size'] : size;
     const s = stringFields(o, n);
     let fields: Record<string, unknown> = o;
-    if (dictionary && s && spelledByDictionary(s, dictionary)) {
-      const wide = dictionary.pool.length > 0x7fff_ffff;
-      const start = wide ? new Uint32Array(alloc(n * 4), 0, n) : new Int32Array(alloc(n * 4), 0, n);
-      for (let i = 0; i < n; i++) {
-        const id = s.ids[i]!;
-        start[i] = id < 0 ? 0 : dictionary.starts[id]!;
-      }
-      fields = { ...o, start };
+    if (dictionary && s && s.codes.length === 0 && placedInDictionary(s, dictionary)) {
+      // Pieces compacted while the register was prepared (compactPiece): already offsets into
+      // the dictionary's pool.
+      narrowed.set(s.codes, dictionary.pool);
+    } else if (dictionary && s && spelledByDictionary(s, dictionary)) {
+      fields = { ...o, start: dictionaryOffsets(s.ids, dictionary, alloc) };
       narrowed.set(s.codes, dictionary.pool);
     }
     const out: Record<string, unknown> = {};
@@ -157,4 +188,113 @@ export function compactReferenceColumn(
   alloc: BufferAllocator = plainAllocator,
 ): PreparedColumn {
   return compactColumn(column, dictionary, alloc);
+}
+
+/**
+ * One piece of the reference's column (a chunk of the register, its ids already the reference's:
+ * after `renumberColumn`, or prepared by the reference's own spec) made smaller while the rest of
+ * the register is still being prepared, so the pieces waiting to be concatenated hold about what
+ * the final reference holds: string sub-columns whose values are the interner's drop their code
+ * units (their offsets become the values' offsets in the interner's pool, which never move), and
+ * 32-bit integer arrays take the narrowest integer type that holds them. `concatColumns` joins
+ * such pieces (mixed integer types are widened), and {@link compactReferenceColumn} with the
+ * exported dictionary finishes the column. A piece whose values are not the interner's keeps
+ * them; should pieces of one column disagree, {@link uniformPieces} puts the code units back.
+ * @internal
+ */
+export function compactPiece(
+  column: PreparedColumn,
+  interner: Interner | undefined,
+): PreparedColumn {
+  const dictionary = interner ? internerArrays(interner) : undefined;
+  const narrowed = new Map<TypedArray, TypedArray>();
+  const once = (a: TypedArray): TypedArray => {
+    let m = narrowed.get(a);
+    if (m === undefined) {
+      m = narrow(a, plainAllocator);
+      narrowed.set(a, m);
+    }
+    return m;
+  };
+  const walk = (value: unknown, size: number): unknown => {
+    if (isTypedArray(value)) return once(value);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+    const o = value as Record<string, unknown>;
+    const n = typeof o['size'] === 'number' ? o['size'] : size;
+    const s = stringFields(o, n);
+    let fields: Record<string, unknown> = o;
+    if (dictionary && s && s.codes.length > 0 && spelledByDictionary(s, dictionary))
+      fields = {
+        ...o,
+        codes: new Uint16Array(0),
+        start: dictionaryOffsets(s.ids, dictionary, plainAllocator),
+      };
+    const out: Record<string, unknown> = {};
+    for (const [name, v] of Object.entries(fields)) out[name] = walk(v, n);
+    return out;
+  };
+  return walk(column, column.size) as PreparedColumn;
+}
+
+/** A string sub-column {@link compactPiece} emptied (no code units, some value). */
+function emptied(s: StringFields): boolean {
+  if (s.codes.length > 0) return false;
+  for (let i = 0; i < s.len.length; i++) if (s.len[i]! > 0) return true;
+  return false;
+}
+
+/**
+ * The pieces of one column with the code units of emptied string sub-columns put back where
+ * other pieces of the same sub-column kept theirs (so `concatColumns` can join them); the pieces
+ * as they are when they agree, which is the rule.
+ * @internal
+ */
+export function uniformPieces(
+  parts: readonly PreparedColumn[],
+  interner: Interner | undefined,
+): PreparedColumn[] {
+  if (!interner) return [...parts];
+  const d = internerArrays(interner);
+  const walk = (values: readonly unknown[], sizes: readonly number[]): unknown[] => {
+    const first = values[0];
+    if (first === null || typeof first !== 'object' || Array.isArray(first) || isTypedArray(first))
+      return [...values];
+    const objects = values as Record<string, unknown>[];
+    const n = objects.map((o, i) => (typeof o['size'] === 'number' ? o['size'] : sizes[i]!));
+    const strings = objects.map((o, i) => stringFields(o, n[i]!));
+    if (strings.every((x) => x !== undefined)) {
+      const own = strings.some((x) => x!.codes.length > 0);
+      if (!own || !strings.some((x) => emptied(x!))) return [...values];
+      return objects.map((o, i) => {
+        const x = strings[i]!;
+        if (x.codes.length > 0) return o;
+        let total = 0;
+        for (let r = 0; r < x.len.length; r++) total += x.len[r]!;
+        const codes = new Uint16Array(total);
+        const start = new Int32Array(x.len.length);
+        for (let r = 0, at = 0; r < x.len.length; r++) {
+          const l = x.len[r]!;
+          start[r] = at;
+          if (l > 0) codes.set(d.pool.subarray(x.start[r]!, x.start[r]! + l), at);
+          at += l;
+        }
+        return { ...o, codes, start };
+      });
+    }
+    const out = objects.map(() => ({}) as Record<string, unknown>);
+    for (const name of Object.keys(objects[0]!)) {
+      const column = walk(
+        objects.map((o) => o[name]),
+        n,
+      );
+      column.forEach((v, i) => {
+        out[i]![name] = v;
+      });
+    }
+    return out;
+  };
+  return walk(
+    parts,
+    parts.map((p) => p.size),
+  ) as PreparedColumn[];
 }

@@ -104,13 +104,30 @@ function concatObject(
   return out;
 }
 
-function allocLike(a: TypedArray, length: number, alloc: BufferAllocator): TypedArray {
-  const Ctor = a.constructor as new (
+/**
+ * An array of `length` elements of the parts' type, or, when the parts' types differ (pieces
+ * narrowed one by one, see `compactPiece`), one that holds all of their values: `Int32Array` for
+ * integer parts of up to 32 signed bits, `Float64Array` otherwise.
+ */
+function allocLike(
+  arrays: readonly TypedArray[],
+  length: number,
+  alloc: BufferAllocator,
+): TypedArray {
+  const first = arrays[0]!;
+  let Ctor = first.constructor as new (
     buffer: ArrayBufferLike,
     offset: number,
     length: number,
   ) => TypedArray;
-  return new Ctor(alloc(length * a.BYTES_PER_ELEMENT), 0, length);
+  if (arrays.some((a) => a.constructor !== Ctor))
+    Ctor = arrays.some(
+      (a) => a instanceof Uint32Array || a instanceof Float32Array || a instanceof Float64Array,
+    )
+      ? Float64Array
+      : Int32Array;
+  const bytes = (Ctor as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
+  return new Ctor(alloc(length * bytes), 0, length);
 }
 
 function concatArrays(
@@ -123,7 +140,7 @@ function concatArrays(
   if (seen) return seen;
   let n = 0;
   for (const a of arrays) n += a.length;
-  const out = allocLike(first, n, alloc);
+  const out = allocLike(arrays, n, alloc);
   let o = 0;
   for (const a of arrays) {
     (out as unknown as { set(x: ArrayLike<number>, at: number): void }).set(a, o);
@@ -156,7 +173,7 @@ function concatOffsets(
   });
   let n = closed ? 1 : 0;
   for (const s of sizes) n += s;
-  const out = allocLike(first, n, alloc);
+  const out = allocLike(arrays, n, alloc);
   let o = 0;
   let shift = 0;
   arrays.forEach((a, i) => {

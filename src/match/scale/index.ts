@@ -15,7 +15,12 @@ export {
   lookupBlock,
   plainAllocator,
 } from './block-table.js';
-export { compactReference, compactReferenceColumn } from './compact.js';
+export {
+  compactPiece,
+  compactReference,
+  compactReferenceColumn,
+  uniformPieces,
+} from './compact.js';
 export { concatColumns } from './concat.js';
 export {
   type Dictionaries,

@@ -14,6 +14,7 @@ import {
   type ColumnarReference,
   cappedBlocksOf,
   cappedWarnings,
+  compactPiece,
   compactReferenceColumn,
   concatColumns,
   defaultSampleSize,
@@ -33,6 +34,7 @@ import {
   type Thresholds,
   toColumnarReference,
   trainOnSample,
+  uniformPieces,
 } from '../../match/index.js';
 import type { CleanRecord } from '../../record/index.js';
 import { abortError, inputError, throwIfAborted } from '../errors.js';
@@ -509,7 +511,8 @@ export async function buildReference(
           const dictionary = spec.comparisons[k]!.dictionary;
           if (local && dictionary)
             renumberColumn(column, idFields[k]!, mergeDictionary(dictionary, local));
-          byComparison[k]!.push(column);
+          // Held until the last piece arrives: made about as small as the final reference.
+          byComparison[k]!.push(compactPiece(column, dictionary));
         });
         size += piece.size;
       },
@@ -525,7 +528,7 @@ export async function buildReference(
         if (part.records.length === 0) return;
         const piece = prepare(spec, part.records, []);
         piece.columns.forEach((column, k) => {
-          byComparison[k]!.push(column);
+          byComparison[k]!.push(compactPiece(column, spec.comparisons[k]!.dictionary));
         });
         size += piece.size;
       },
@@ -542,7 +545,8 @@ export async function buildReference(
   } else {
     const columns = byComparison.map((parts, k) => {
       byComparison[k] = [];
-      return compactReferenceColumn(concatColumns(parts, shared), dictionaries[k], shared);
+      const pieces = uniformPieces(parts, spec.comparisons[k]!.dictionary);
+      return compactReferenceColumn(concatColumns(pieces, shared), dictionaries[k], shared);
     });
     reference = { size, columns, blocks: keyHashes.map((h) => blockTableFromHashes(h, shared)) };
   }

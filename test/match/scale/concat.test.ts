@@ -3,11 +3,15 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   columnarReferenceFromPieces,
+  compactPiece,
+  compactReferenceColumn,
   concatColumns,
+  exportDictionaries,
   lookupBlock,
   prepareSide,
   stringComparison,
   toColumnarReference,
+  uniformPieces,
   vietnameseSpec,
 } from '../../../src/match/index.js';
 import { type CleanRecord, cleanRecord } from '../../../src/record/index.js';
@@ -127,4 +131,49 @@ describe('concatColumns and columnarReferenceFromPieces', () => {
       /3 key hashes for 400/,
     );
   });
+});
+
+describe('compactPiece, uniformPieces and compactReferenceColumn', () => {
+  let register: CleanRecord[];
+  let list: CleanRecord[];
+  beforeAll(() => {
+    const d = generateDataset({ seed: 9, registerSize: 500, listSize: 200 });
+    register = d.register.map((r) => cleanRecord({ ...r }, { key: r.person_id }).record);
+    list = d.list.map((r) => cleanRecord({ ...r }, { key: r.record_id }).record);
+  });
+
+  fcTest.prop(
+    [fc.array(fc.nat(), { maxLength: 5 }), fc.array(fc.boolean(), { minLength: 6, maxLength: 6 })],
+    { numRuns: 12 },
+  )(
+    'pieces compacted as they arrive (or some not) give every pair the level of the plain reference',
+    (cuts, compacted) => {
+      const spec = vietnameseSpec();
+      const parts = pieces(register, cuts).map((rows) => prepareSide(spec, rows));
+      const plain = columnarReferenceFromPieces(parts);
+      const dicts = exportDictionaries(spec);
+      const left = prepareSide(spec, list);
+      spec.comparisons.forEach((c, k) => {
+        const held = parts.map((p, i) =>
+          compacted[i % compacted.length]
+            ? compactPiece(p.columns[k]!, c.dictionary)
+            : p.columns[k]!,
+        );
+        const column = compactReferenceColumn(
+          concatColumns(uniformPieces(held, c.dictionary)),
+          dicts[k],
+        );
+        for (let i = 0; i < left.size; i++)
+          for (const j of [i % plain.size, (i * 31 + 7) % plain.size, (i * 97 + 3) % plain.size])
+            expect(c.compare(left.columns[k]!, i, column, j)).toBe(
+              c.compare(left.columns[k]!, i, plain.columns[k]!, j),
+            );
+        // Exact values too: every record's string is the plain reference's.
+        for (let j = 0; j < plain.size; j++)
+          expect(c.compare(column, j, plain.columns[k]!, j)).toBe(
+            c.compare(plain.columns[k]!, j, plain.columns[k]!, j),
+          );
+      });
+    },
+  );
 });
