@@ -129,7 +129,8 @@ export function hashKeys(keys: readonly (string | null | undefined)[]): Float64A
 }
 
 /**
- * {@link buildBlockTable} from key hashes ({@link hashKeys}; −1 = no key).
+ * {@link buildBlockTable} from key hashes ({@link hashKeys}; −1 = no key), in one array or in
+ * consecutive parts of one.
  *
  * @example
  * ```ts
@@ -137,32 +138,39 @@ export function hashKeys(keys: readonly (string | null | undefined)[]): Float64A
  * ```
  */
 export function blockTableFromHashes(
-  h: Float64Array,
+  h: Float64Array | readonly Float64Array[],
   alloc: BufferAllocator = plainAllocator,
 ): BlockTable {
-  const n = h.length;
+  // One array, or the consecutive parts of one (record i of part p is record i + the lengths
+  // of the parts before: what the pipeline has without concatenating them).
+  const parts = ArrayBuffer.isView(h) ? [h] : h;
   let present = 0;
-  for (let i = 0; i < n; i++) if (h[i]! >= 0) present++;
+  for (const part of parts) for (let i = 0; i < part.length; i++) if (part[i]! >= 0) present++;
   // Records by the top bits of their hash (a counting sort: stable, so ascending within a
   // bucket), then each bucket (a few records on average) by hash: no global sort and no search.
   const sortBits = bitsFor(present);
   const buckets = 2 ** sortBits;
   const bucketStart = new Int32Array(buckets + 1);
-  for (let i = 0; i < n; i++) {
-    const v = h[i]!;
-    if (v >= 0) bucketStart[bucketOf(v, sortBits) + 1]!++;
-  }
+  for (const part of parts)
+    for (let i = 0; i < part.length; i++) {
+      const v = part[i]!;
+      if (v >= 0) bucketStart[bucketOf(v, sortBits) + 1]!++;
+    }
   for (let x = 0; x < buckets; x++) bucketStart[x + 1]! += bucketStart[x]!;
   const members = int32(present, alloc);
   // The hashes travel with their records, so the bucket sorts read memory in order.
   const sorted = new Float64Array(present);
   const fill = bucketStart.slice(0, buckets);
-  for (let i = 0; i < n; i++) {
-    const v = h[i]!;
-    if (v < 0) continue;
-    const at = fill[bucketOf(v, sortBits)]!++;
-    members[at] = i;
-    sorted[at] = v;
+  let base = 0;
+  for (const part of parts) {
+    for (let i = 0; i < part.length; i++) {
+      const v = part[i]!;
+      if (v < 0) continue;
+      const at = fill[bucketOf(v, sortBits)]!++;
+      members[at] = base + i;
+      sorted[at] = v;
+    }
+    base += part.length;
   }
   let full = 0;
   for (let x = 0; x < buckets; x++) {

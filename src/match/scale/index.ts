@@ -26,6 +26,7 @@ export {
   type Dictionaries,
   type ExportDictionariesOptions,
   exportDictionaries,
+  exportDictionary,
   importDictionaries,
 } from './dictionary.js';
 export { hashKey } from './hash.js';

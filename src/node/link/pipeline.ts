@@ -17,8 +17,10 @@ import {
   compactPiece,
   compactReferenceColumn,
   concatColumns,
+  type Dictionaries,
   defaultSampleSize,
   exportDictionaries,
+  exportDictionary,
   type FellegiSunterModel,
   findIdFields,
   importDictionaries,
@@ -302,7 +304,7 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
       const spec = pipelineSpec();
       const built: PreparedRegister = loaded
         ? loaded.register
-        : await buildReference(spec, pool, rightScan!, workers, (rows) =>
+        : await buildReference(pipelineSpec(), pool, rightScan!, workers, (rows) =>
             report('reference', rows, rightScan!.rows),
           );
       if (built.reference.size === 0) {
@@ -313,9 +315,10 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
       }
       report('train', 0, undefined);
       const tReference = performance.now();
-      // A spec whose interners hold the register's values, for preparing the sample: the one
-      // that prepared the register, or, from a file, a fresh one with its dictionaries attached.
-      if (loaded) importDictionaries(spec, built.dictionaries);
+      // A spec whose interners hold the register's values, for preparing the sample: a fresh
+      // one with the register's dictionaries attached, as every worker's (the spec that
+      // prepared the register, and its growable interners, are garbage by now).
+      importDictionaries(spec, built.dictionaries);
       const training = await train(
         spec,
         pool,
@@ -534,21 +537,32 @@ export async function buildReference(
       },
     );
   }
-  const keyHashes = hashParts.map(concatFloat64);
-  hashParts.length = 0;
-  // The dictionaries are complete: the reference's string columns read their values from them
-  // (each value's code units held once, not once per record).
-  const dictionaries = exportDictionaries(spec, { allocate: shared });
+  // The end of the register: block tables first, one rule at a time, each rule's key hashes
+  // dropped once its table is built; then, one comparison at a time, its dictionary exported
+  // into shared memory and its pieces concatenated into a column that reads its string values
+  // from that dictionary, the pieces dropped. (The interners themselves are dropped with the
+  // spec when this function returns: the caller attaches the exported dictionaries to its own.)
+  const blocks = hashParts.map((parts, r) => {
+    hashParts[r] = [];
+    return blockTableFromHashes(parts, shared);
+  });
   let reference: ColumnarReference;
+  let dictionaries: Dictionaries;
   if (size === 0) {
-    reference = toColumnarReference(prepare(spec, [], []), { allocate: shared, keyHashes });
+    reference = { ...toColumnarReference(prepare(spec, [], []), { allocate: shared }), blocks };
+    dictionaries = exportDictionaries(spec, { allocate: shared });
   } else {
+    const exported: Dictionaries[number][] = [];
     const columns = byComparison.map((parts, k) => {
       byComparison[k] = [];
-      const pieces = uniformPieces(parts, spec.comparisons[k]!.dictionary);
-      return compactReferenceColumn(concatColumns(pieces, shared), dictionaries[k], shared);
+      const interner = spec.comparisons[k]!.dictionary;
+      const dictionary = exportDictionary(interner, { allocate: shared });
+      exported.push(dictionary);
+      const joined = concatColumns(uniformPieces(parts, interner), shared);
+      return compactReferenceColumn(joined, dictionary, shared);
     });
-    reference = { size, columns, blocks: keyHashes.map((h) => blockTableFromHashes(h, shared)) };
+    reference = { size, columns, blocks };
+    dictionaries = exported;
   }
   return {
     reference,
@@ -644,18 +658,6 @@ function concatStringPools(
   }
   starts[count] = o;
   return { codes, starts };
-}
-
-function concatFloat64(parts: readonly Float64Array[]): Float64Array {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Float64Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
 }
 
 /** Fisher–Yates with a small seeded generator (tests dispatch chunks out of order). */

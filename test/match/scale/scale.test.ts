@@ -13,6 +13,7 @@ import {
   exportDictionaries,
   type FellegiSunterModel,
   hashKey,
+  hashKeys,
   importDictionaries,
   type LinkResult,
   linkChunk,
@@ -108,6 +109,20 @@ describe('buildBlockTable', () => {
     });
     for (const [k, list] of want) expect([...lookupBlock(t, k)]).toEqual(list);
     for (let i = 0; i < 2000; i++) expect(lookupBlock(t, `absent${i}`).length).toBe(0);
+  });
+  fcTest.prop(
+    [fc.array(fc.option(fc.nat(40), { nil: null }), { maxLength: 500 }), fc.array(fc.nat(500))],
+    { numRuns: 40 },
+  )('builds the same table from consecutive parts of the hashes', (picks, cuts) => {
+    const h = hashKeys(picks.map((p) => (p === null ? null : `k${p}`)));
+    const points = [...new Set(cuts.map((c) => c % (h.length + 1)))].sort((a, b) => a - b);
+    const parts: Float64Array[] = [];
+    let from = 0;
+    for (const p of [...points, h.length]) {
+      parts.push(h.slice(from, p));
+      from = p;
+    }
+    expect(blockTableFromHashes(parts)).toEqual(blockTableFromHashes(h));
   });
   it('merges hashes that agree on their stored bits into one ascending block', () => {
     // Four keys or fewer: no directory bits, so a block keeps the top 32 of the 53 bits.
