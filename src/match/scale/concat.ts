@@ -106,13 +106,15 @@ function concatObject(
 
 /**
  * An array of `length` elements of the parts' type, or, when the parts' types differ (pieces
- * narrowed one by one, see `compactPiece`), one that holds all of their values: `Int32Array` for
- * integer parts of up to 32 signed bits, `Float64Array` otherwise.
+ * narrowed one by one, see `compactPiece`) or they are offsets (which grow by the pools before
+ * them) in fewer than 32 bits, one that holds all of their values: `Int32Array` for integer
+ * parts of up to 32 signed bits, `Float64Array` otherwise.
  */
 function allocLike(
   arrays: readonly TypedArray[],
   length: number,
   alloc: BufferAllocator,
+  offsets = false,
 ): TypedArray {
   const first = arrays[0]!;
   let Ctor = first.constructor as new (
@@ -120,7 +122,9 @@ function allocLike(
     offset: number,
     length: number,
   ) => TypedArray;
-  if (arrays.some((a) => a.constructor !== Ctor))
+  // Offsets grow by the pools before them: never narrower than 32 bits, whatever the parts'.
+  const narrow = [Int8Array, Uint8Array, Int16Array, Uint16Array].some((C) => Ctor === C);
+  if (arrays.some((a) => a.constructor !== Ctor) || (offsets && narrow))
     Ctor = arrays.some(
       (a) => a instanceof Uint32Array || a instanceof Float32Array || a instanceof Float64Array,
     )
@@ -173,7 +177,7 @@ function concatOffsets(
   });
   let n = closed ? 1 : 0;
   for (const s of sizes) n += s;
-  const out = allocLike(arrays, n, alloc);
+  const out = allocLike(arrays, n, alloc, true);
   let o = 0;
   let shift = 0;
   arrays.forEach((a, i) => {

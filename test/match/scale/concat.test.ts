@@ -177,3 +177,32 @@ describe('compactPiece, uniformPieces and compactReferenceColumn', () => {
     },
   );
 });
+
+describe('concatColumns of narrowed pieces', () => {
+  it('widens offsets that outgrow the pieces’ type and mixed integer types', () => {
+    // Two pieces of a token-list column whose offsets fit 16 bits each but not together, and
+    // ids narrowed to different types.
+    const n = 3;
+    const piece = (ids: Int8Array | Int16Array) => ({
+      size: n,
+      x: new Int16Array(20_000).fill(7),
+      xStart: Int16Array.of(0, 10_000, 15_000, 20_000),
+      ids,
+    });
+    const joined = concatColumns([
+      piece(Int8Array.of(1, -1, 2)),
+      piece(Int16Array.of(300, 5, -2)),
+    ]) as unknown as {
+      size: number;
+      x: Int16Array;
+      xStart: Int32Array;
+      ids: Int32Array;
+    };
+    expect(joined.size).toBe(6);
+    expect(joined.xStart).toBeInstanceOf(Int32Array);
+    expect([...joined.xStart]).toEqual([0, 10_000, 15_000, 20_000, 30_000, 35_000, 40_000]);
+    expect(joined.ids).toBeInstanceOf(Int32Array);
+    expect([...joined.ids]).toEqual([1, -1, 2, 300, 5, -2]);
+    expect(joined.x.length).toBe(40_000);
+  });
+});
