@@ -100,8 +100,16 @@ function splitWords(s: string): string[] {
   return words;
 }
 
-/** lower, Title or UPPER case. */
-function plausibleCase(w: string): boolean {
+/**
+ * Whether `w` is in lower, Title or UPPER case (letters only are counted).
+ *
+ * @example
+ * ```ts
+ * plausibleCase('NGUYỄN'); // true
+ * plausibleCase('nGuyễn'); // false
+ * ```
+ */
+export function plausibleCase(w: string): boolean {
   let upper = 0;
   let lower = 0;
   let firstUpper = false;
@@ -226,6 +234,24 @@ export function decodingGain(
   if (r === undefined) r = readingsOf(s.slice(start, end));
   if (last) return r.gainLast;
   return first ? r.gainFirst : r.gainMiddle;
+}
+
+/**
+ * What decoding could gain at most on the word `w` at each place of a name (see
+ * {@link decodingGain}): as the first word, a middle word, and the last word (or alone).
+ *
+ * @example
+ * ```ts
+ * wordGains('Hïng').last > 0; // true (TCVN3 Hùng)
+ * ```
+ */
+export function wordGains(w: string): {
+  readonly first: number;
+  readonly middle: number;
+  readonly last: number;
+} {
+  const r = readingsOf(w);
+  return { first: r.gainFirst, middle: r.gainMiddle, last: r.gainLast };
 }
 
 /** The score of reading `k` (0 as it stands, 1 + e decoded) of the word at `pos` of `n`. */

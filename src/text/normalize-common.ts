@@ -28,6 +28,10 @@ export interface FinishedFacts {
   readonly high: boolean;
   /** ASCII without `dd` (detection calls such text plain ASCII). */
   readonly plainAscii: boolean;
+  /** A letter from U+0080 to U+00FF, or `dd` (a legacy reading may start from it). */
+  readonly latin1: boolean;
+  /** ASCII that may hold Telex/VNI keystrokes ({@link mayHoldKeystrokes}). */
+  readonly keys: boolean;
   /** {@link isSettledWord}. */
   readonly settled: boolean;
 }
@@ -41,6 +45,28 @@ export interface WordFacts {
   readonly settled: boolean;
   /** Finished forms, by (style, capitalize), filled on first use. */
   readonly finished: (FinishedFacts | undefined)[];
+}
+
+/**
+ * Whether an ASCII word may hold Telex/VNI keystrokes (so the fast path must not accept it).
+ *
+ * @example
+ * ```ts
+ * mayHoldKeystrokes('Hungf', 0, 5); // true
+ * ```
+ */
+export function mayHoldKeystrokes(s: string, start: number, end: number): boolean {
+  const last = codeAt(s, end - 1) | 0x20;
+  if (last === 0x73 || last === 0x66 || last === 0x72 || last === 0x78 || last === 0x6a)
+    return true;
+  for (let i = start; i < end; i++) {
+    const c = codeAt(s, i) | 0x20;
+    if (c === 0x77 || c === 0x7a) return true;
+    if (i > start && c === (codeAt(s, i - 1) | 0x20)) {
+      if (c === 0x61 || c === 0x65 || c === 0x6f || c === 0x64) return true;
+    }
+  }
+  return false;
 }
 
 /** Memo of word facts (bounded, module-private; names reuse a few thousand words). */
@@ -86,11 +112,18 @@ export function finishedOf(facts: WordFacts, style: ToneStyle, capitalize: boole
     const word = finishWord(w, style, capitalize);
     let high = false;
     let plainAscii = true;
+    let ascii = true;
+    let latin1 = false;
     let prev = 0;
     for (let i = 0; i < word.value.length; i++) {
       const c = codeAt(word.value, i);
       if (c >= 0x100) high = true;
-      if (c >= 0x80 || ((c | 0x20) === 0x64 && (prev | 0x20) === 0x64)) plainAscii = false;
+      else if (c >= 0x80) latin1 = true;
+      if (c >= 0x80) ascii = false;
+      if (c >= 0x80 || ((c | 0x20) === 0x64 && (prev | 0x20) === 0x64)) {
+        plainAscii = false;
+        if (c < 0x80) latin1 = true;
+      }
       prev = c;
     }
     f = {
@@ -101,6 +134,8 @@ export function finishedOf(facts: WordFacts, style: ToneStyle, capitalize: boole
       spaced: ` ${word.value}`,
       high,
       plainAscii,
+      latin1,
+      keys: ascii && word.value.length > 0 && mayHoldKeystrokes(word.value, 0, word.value.length),
       settled: isSettledWord(word.value),
     };
     facts.finished[k] = f;

@@ -12,8 +12,13 @@ import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from './letters.js';
 import { chooseReading, decodingGain, legacyGate, READING_MARGIN } from './name-evidence.js';
 import { splitRunTogether, stripStrayPunctuation } from './name-repair.js';
 import { isCleanNfc, toNfc } from './nfc.js';
-import { factsOf, normalizeCommon, normalizeDecoded } from './normalize-common.js';
-import { mayBeTyped, routeName } from './normalize-route.js';
+import {
+  factsOf,
+  mayHoldKeystrokes,
+  normalizeCommon,
+  normalizeDecoded,
+} from './normalize-common.js';
+import { directNeedsCheck, mayBeTyped, routeDirect, routeName } from './normalize-route.js';
 import { analyzeSyllable, LOWER_BASE } from './syllable.js';
 import { repairTelexWord } from './telex.js';
 import { type ToneStyle, tonePlacementOk } from './tone.js';
@@ -64,21 +69,6 @@ export interface NormalizedName {
 }
 
 const NO_CHANGES: readonly NameChange[] = Object.freeze([]);
-
-/** Whether an ASCII word may hold Telex/VNI keystrokes (so the fast path must not accept it). */
-function mayHoldKeystrokes(s: string, start: number, end: number): boolean {
-  const last = codeAt(s, end - 1) | 0x20;
-  if (last === 0x73 || last === 0x66 || last === 0x72 || last === 0x78 || last === 0x6a)
-    return true;
-  for (let i = start; i < end; i++) {
-    const c = codeAt(s, i) | 0x20;
-    if (c === 0x77 || c === 0x7a) return true;
-    if (i > start && c === (codeAt(s, i - 1) | 0x20)) {
-      if (c === 0x61 || c === 0x65 || c === 0x6f || c === 0x64) return true;
-    }
-  }
-  return false;
-}
 
 /**
  * What {@link isCanonical} reads per code unit, in one lookup: `VOWEL_INFO` in bits 0–7, 0x100
@@ -289,6 +279,19 @@ export function normalizeName(s: string, options?: NormalizeNameOptions): Normal
   const capitalize = options?.capitalize ?? true;
   const state = canonicalState(s, style, capitalize);
   if (state === CANONICAL) return { value: s, changes: NO_CHANGES };
+  const decode = options?.decode ?? 'auto';
+  if (state === NOT_CANONICAL && decode === 'auto') {
+    const direct = routeDirect(s, style, capitalize, options?.repairTelex ?? 'auto');
+    // The result must not read as legacy text again (see reshape).
+    if (
+      direct !== null &&
+      (!directNeedsCheck() ||
+        legacyGate(direct.value) === 0 ||
+        canonicalState(direct.value, style, capitalize) === CANONICAL)
+    ) {
+      return direct;
+    }
+  }
   if (state === AMBIGUOUS && (options?.decode ?? 'auto') !== false) {
     // Canonical as it stands: only a decoded reading can change it.
     const reading = chooseReading(s);

@@ -32,7 +32,8 @@ import {
   tcvn3CountsAreUpper,
   tcvn3WordDecode,
 } from './legacy.js';
-import { TABLE_SIZE } from './letters.js';
+import { LETTER_CASE, TABLE_SIZE } from './letters.js';
+import { plausibleCase, READING_MARGIN, wordGains } from './name-evidence.js';
 import { toNfc } from './nfc.js';
 import {
   type FinishedFacts,
@@ -66,6 +67,13 @@ const W_HIGH = 8;
 const W_MAYBE_LEGACY = 16;
 /** Combining marks (composed per word). */
 const W_COMBINING = 32;
+/**
+ * The word may be words run together (a capital after the first letter beside a lowercase
+ * letter, or capitals that are not a syllable): the whole-name steps must look at it.
+ */
+const W_SPLIT = 64;
+/** Lower, Title or UPPER case ({@link plausibleCase}). */
+const W_PLAUSIBLE = 128;
 
 /** Bits of a finished word: tone placement changed it. */
 const F_TONE = 1;
@@ -77,6 +85,10 @@ const F_HIGH = 4;
 const F_ASCII = 8;
 /** Settled. */
 const F_SETTLED = 16;
+/** A letter from U+0080 to U+00FF, or `dd`. */
+const F_LATIN1 = 32;
+/** ASCII that may hold keystrokes. */
+const F_KEYS = 64;
 
 /** Where a finished form is kept: on the word or the decoded word it was made from. */
 interface FinishedSlot {
@@ -97,7 +109,9 @@ function finishedBits(f: FinishedFacts): number {
     (f.case ? F_CASE : 0) |
     (f.high ? F_HIGH : 0) |
     (f.plainAscii ? F_ASCII : 0) |
-    (f.settled ? F_SETTLED : 0)
+    (f.settled ? F_SETTLED : 0) |
+    (f.latin1 ? F_LATIN1 : 0) |
+    (f.keys ? F_KEYS : 0)
   );
 }
 
@@ -172,6 +186,10 @@ interface RouteWord {
   finBits: number;
   finValue: string;
   finSpaced: string;
+  /** {@link wordGains} at the first, a middle and the last place (NaN before first use). */
+  gainFirst: number;
+  gainMiddle: number;
+  gainLast: number;
   /** The decoded form last asked for, and its {@link decodedSlot} (-1 before). */
   lastSlot: number;
   last: DecodedWord | undefined;
@@ -240,8 +258,13 @@ function analyze(w: string): RouteWord {
   let high = false;
   let maybeLegacy = false;
   let prev = 0;
+  let innerUpper = false;
+  let lower = false;
   for (let i = 0; i < w.length; i++) {
     const c = codeAt(w, i);
+    const k = c < TABLE_SIZE ? (LETTER_CASE[c] as number) : 0;
+    if (k === 2) lower = true;
+    else if (k === 1 && i > 0) innerUpper = true;
     if (isLetter(c)) {
       if (c >= 0x100) high = true;
       else if (c >= 0x80 || ((c | 0x20) === 0x64 && (prev | 0x20) === 0x64)) maybeLegacy = true;
@@ -264,8 +287,13 @@ function analyze(w: string): RouteWord {
       (facts?.settled === true ? W_SETTLED : 0) |
       (high ? W_HIGH : 0) |
       (maybeLegacy ? W_MAYBE_LEGACY : 0) |
-      (kind === KIND_COMBINING ? W_COMBINING : 0),
+      (kind === KIND_COMBINING ? W_COMBINING : 0) |
+      (innerUpper && lower ? W_SPLIT : 0) |
+      (plausibleCase(w) ? W_PLAUSIBLE : 0),
     legacy: wordLegacyFlags(w),
+    gainFirst: Number.NaN,
+    gainMiddle: Number.NaN,
+    gainLast: Number.NaN,
     finKey: -1,
     finBits: 0,
     finValue: '',
@@ -410,8 +438,23 @@ export function routeName(
   telex: 'auto' | boolean,
   decode = true,
 ): NormalizedName | null {
+  const count = scanWords(s);
+  if (count < 0) return null;
+  return routeScanned(s, count, style, capitalize, telex, decode);
+}
+
+/** What {@link scanWords} found besides the words (module-private scratch). */
+let scanNbsp = false;
+let scanHighMapped = false;
+let scanWhitespace = false;
+
+/**
+ * Splits `s` into its words ({@link WORDS}) and returns how many, or -1 when the router cannot
+ * take the name (too long, a tab or line break, an invisible character inside a word).
+ */
+function scanWords(s: string): number {
   const n = s.length;
-  if (n > ROUTE_MAX) return null;
+  if (n > ROUTE_MAX) return -1;
   let count = 0;
   let nbsp = false;
   let highMapped = false;
@@ -423,7 +466,7 @@ export function routeName(
   for (let i = 0; i <= n; i++) {
     const c = i < n ? codeAt(s, i) : 0x20;
     const k = c < CLASS_LIMIT ? (CHAR_CLASS[c] as number) : highClass(c);
-    if (k === C_BAIL) return null;
+    if (k === C_BAIL) return -1;
     // 0: part of a word; 1: a space; 2: an invisible character.
     let sep = 0;
     if (k !== C_WORD) {
@@ -433,7 +476,7 @@ export function routeName(
     }
     if (sep === 0) {
       if (start < 0) {
-        if (glued) return null; // an invisible character inside a word
+        if (glued) return -1; // an invisible character inside a word
         start = i;
         h = HASH_START;
       }
@@ -452,7 +495,103 @@ export function routeName(
       glued = false;
     } else glued = !prevSpace;
   }
+  scanNbsp = nbsp;
+  scanHighMapped = highMapped;
+  scanWhitespace = whitespace;
+  return count;
+}
 
+/**
+ * {@link normalizeName} (decoding `'auto'`) in one scan for the damaged names whose whole-name
+ * steps would change nothing, or `null` (then the caller takes those steps): every word is made of
+ * letters (so no stray punctuation), no word may be words run together, and the reading of the
+ * whole name is as it stands — no character a legacy reading could start from, or (every word a
+ * syllable in a plausible case) no decoding able to gain the margin, or a name partly in Unicode
+ * whose other words are all syllables. The caller still checks that the result does not read as
+ * legacy text again.
+ *
+ * @example
+ * ```ts
+ * routeDirect('NGUYỄN  THỊ HÀ', 'traditional', true, 'auto')?.value; // 'Nguyễn Thị Hà'
+ * ```
+ */
+export function routeDirect(
+  s: string,
+  style: ToneStyle,
+  capitalize: boolean,
+  telex: 'auto' | boolean,
+): NormalizedName | null {
+  const count = scanWords(s);
+  if (count <= 0) return null;
+  let any = 0;
+  let all = -1;
+  for (let k = 0; k < count; k++) {
+    const b = (WORDS[k] as RouteWord).bits;
+    any |= b;
+    all &= b;
+  }
+  if ((all & W_LETTERS) === 0 || (any & W_SPLIT) !== 0) return null;
+  if ((any & W_MAYBE_LEGACY) !== 0) {
+    // Only when the router finishes the words as they stand (every word a syllable).
+    if ((all & W_SYLLABLE) === 0) return null;
+    if ((any & (W_COMBINING | W_HIGH)) === 0 && (all & W_SETTLED) === 0) return null;
+    if ((any & (W_COMBINING | W_HIGH)) !== 0) {
+      // Partly Unicode: only a word that is not a plausible syllable could be decoded.
+      for (let k = 0; k < count; k++) {
+        const b = (WORDS[k] as RouteWord).bits;
+        if ((b & (W_COMBINING | W_HIGH)) === 0 && (b & W_PLAUSIBLE) === 0) return null;
+      }
+    } else {
+      if ((all & W_PLAUSIBLE) === 0) return null;
+      let bound = 0;
+      for (let k = 0; k < count; k++) {
+        const r = WORDS[k] as RouteWord;
+        if (Number.isNaN(r.gainLast)) {
+          const g = wordGains(r.word);
+          r.gainFirst = g.first;
+          r.gainMiddle = g.middle;
+          r.gainLast = g.last;
+        }
+        bound += k === count - 1 ? r.gainLast : k === 0 ? r.gainFirst : r.gainMiddle;
+      }
+      if (bound >= READING_MARGIN) return null;
+    }
+  }
+  const r = routeScanned(s, count, style, capitalize, telex, true);
+  needsCheck = false;
+  if (r !== null && r.value !== s) {
+    let fin = 0;
+    for (let k = 0; k < count; k++) fin |= FIN_BITS[k] as number;
+    // No letter a legacy reading starts from, or a Unicode letter and no word the canonical check
+    // could refuse: the result cannot read as legacy text.
+    needsCheck = (fin & F_LATIN1) !== 0 && ((fin & F_HIGH) === 0 || (fin & F_KEYS) !== 0);
+  }
+  return r;
+}
+
+/** Whether the last result of {@link routeDirect} may read as legacy text (module scratch). */
+let needsCheck = false;
+
+/**
+ * Whether the last non-null result of {@link routeDirect} must still be checked for a legacy
+ * reading (its words hold Latin-1 letters and it might not be canonical).
+ */
+export function directNeedsCheck(): boolean {
+  return needsCheck;
+}
+
+/** {@link routeName} after {@link scanWords}. */
+function routeScanned(
+  s: string,
+  count: number,
+  style: ToneStyle,
+  capitalize: boolean,
+  telex: 'auto' | boolean,
+  decode: boolean,
+): NormalizedName | null {
+  const nbsp = scanNbsp;
+  const highMapped = scanHighMapped;
+  const whitespace = scanWhitespace;
   let letters = true;
   let syllables = true;
   let composed = false;
