@@ -18,7 +18,13 @@ import {
   normalizeCommon,
   normalizeDecoded,
 } from './normalize-common.js';
-import { directNeedsCheck, mayBeTyped, routeDirect, routeName } from './normalize-route.js';
+import {
+  directNeedsCheck,
+  mayBeTyped,
+  routeDirect,
+  routeName,
+  routeReading,
+} from './normalize-route.js';
 import { analyzeSyllable, LOWER_BASE } from './syllable.js';
 import { repairTelexWord } from './telex.js';
 import { type ToneStyle, tonePlacementOk } from './tone.js';
@@ -290,6 +296,10 @@ export function normalizeName(s: string, options?: NormalizeNameOptions): Normal
         canonicalState(direct.value, style, capitalize) === CANONICAL)
     ) {
       return direct;
+    }
+    if (stripStrayPunctuation(s) === null) {
+      const decoded = routeReading(s, style, capitalize);
+      if (decoded !== null) return decoded;
     }
   }
   if (state === AMBIGUOUS && (options?.decode ?? 'auto') !== false) {

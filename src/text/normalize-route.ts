@@ -26,6 +26,7 @@ import {
 } from './detect.js';
 import {
   decodeWith,
+  LEGACY_ENCODINGS,
   type LegacyEncoding,
   splitStrayNbsp,
   tcvn3CaseCounts,
@@ -33,7 +34,17 @@ import {
   tcvn3WordDecode,
 } from './legacy.js';
 import { LETTER_CASE, TABLE_SIZE } from './letters.js';
-import { plausibleCase, READING_MARGIN, wordGains } from './name-evidence.js';
+import {
+  decideReading,
+  decidedWordByWord,
+  legacyGate,
+  plausibleCase,
+  READING_MARGIN,
+  type PackedReadings,
+  putPacked,
+  wordGains,
+  wordReadings,
+} from './name-evidence.js';
 import { toNfc } from './nfc.js';
 import {
   type FinishedFacts,
@@ -190,6 +201,8 @@ interface RouteWord {
   gainFirst: number;
   gainMiddle: number;
   gainLast: number;
+  /** The packed {@link wordReadings}, on first use. */
+  packed: PackedReadings | undefined;
   /** The decoded form last asked for, and its {@link decodedSlot} (-1 before). */
   lastSlot: number;
   last: DecodedWord | undefined;
@@ -294,6 +307,7 @@ function analyze(w: string): RouteWord {
     gainFirst: Number.NaN,
     gainMiddle: Number.NaN,
     gainLast: Number.NaN,
+    packed: undefined,
     finKey: -1,
     finBits: 0,
     finValue: '',
@@ -443,6 +457,13 @@ export function routeName(
   return routeScanned(s, count, style, capitalize, telex, decode);
 }
 
+/**
+ * The text whose words {@link routeDirect} left in {@link WORDS} (and how many), so that
+ * {@link routeReading} on the same text does not scan it again; `null` after any other scan.
+ */
+let scannedText: string | null = null;
+let scannedCount = 0;
+
 /** What {@link scanWords} found besides the words (module-private scratch). */
 let scanNbsp = false;
 let scanHighMapped = false;
@@ -453,6 +474,7 @@ let scanWhitespace = false;
  * take the name (too long, a tab or line break, an invisible character inside a word).
  */
 function scanWords(s: string): number {
+  scannedText = null;
   const n = s.length;
   if (n > ROUTE_MAX) return -1;
   let count = 0;
@@ -523,6 +545,8 @@ export function routeDirect(
 ): NormalizedName | null {
   const count = scanWords(s);
   if (count <= 0) return null;
+  scannedText = s;
+  scannedCount = count;
   let any = 0;
   let all = -1;
   for (let k = 0; k < count; k++) {
@@ -567,6 +591,49 @@ export function routeDirect(
     needsCheck = (fin & F_LATIN1) !== 0 && ((fin & F_HIGH) === 0 || (fin & F_KEYS) !== 0);
   }
   return r;
+}
+
+/**
+ * {@link normalizeName} (decoding `'auto'`, no stray punctuation) for a name that the whole-name
+ * reading decodes word by word: the reading is decided on the router's words
+ * ({@link decideReading}) and the name is finished from their memoised decoded forms; `null` when
+ * the name is read as it stands, decoded only in part, or cannot be routed.
+ *
+ * @example
+ * ```ts
+ * routeReading('NguyÔn V¨n Hïng', 'traditional', true)?.value; // 'Nguyễn Văn Hùng'
+ * ```
+ */
+export function routeReading(
+  s: string,
+  style: ToneStyle,
+  capitalize: boolean,
+): NormalizedName | null {
+  const gate = legacyGate(s);
+  if (gate === 0) return null;
+  const count = scannedText === s ? scannedCount : scanWords(s);
+  if (count <= 0) return null;
+  for (let k = 0; k < count; k++) {
+    const r = WORDS[k] as RouteWord;
+    let p = r.packed;
+    if (p === undefined) {
+      p = wordReadings(r.word).packed;
+      r.packed = p;
+    }
+    putPacked(k, p);
+  }
+  const best = decideReading(count, gate, scanHighMapped ? cleanBeforeDecoding(s) : s);
+  if (best < 0 || !decidedWordByWord()) return null;
+  return routeLegacy(
+    s,
+    LEGACY_ENCODINGS[best] as LegacyEncoding,
+    count,
+    style,
+    capitalize,
+    scanNbsp,
+    scanHighMapped,
+    scanWhitespace,
+  );
 }
 
 /** Whether the last result of {@link routeDirect} may read as legacy text (module scratch). */
