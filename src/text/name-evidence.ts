@@ -55,27 +55,45 @@ function isViqrMark(c: number): boolean {
  * ```
  */
 export function legacyGate(s: string): number {
-  let high = false;
-  let viqr = false;
-  let unicode = false;
-  let prev = 0;
-  for (let i = 0; i < s.length; i++) {
+  return gateOf(legacyGateBits(s, 0, s.length));
+}
+
+/**
+ * What {@link legacyGate} finds in `s.slice(start, end)` read after a space, as bits: 1 a byte
+ * encoding, 2 VIQR, 4 Unicode only. The gate of a text is {@link gateOf} the union of its
+ * words' bits when the words are separated by plain spaces only.
+ *
+ * @example
+ * ```ts
+ * gateOf(legacyGateBits('Lª Hïng', 0, 7)); // 1
+ * ```
+ */
+export function legacyGateBits(s: string, start: number, end: number): number {
+  let bits = 0;
+  let prev = 0x20;
+  for (let i = start; i < end; i++) {
     const c = codeAt(s, i);
     if (c >= 0x80) {
-      if (c === 0xad) high = true;
+      if (c === 0xad) bits |= 1;
       else if (isInvisible(c) || isSpaceLike(c)) continue;
-      else if (c < 0x100 || isCp1252Char(c)) high = true;
-      else unicode = true;
-    } else if (c < 0x20 && (c < 0x09 || c > 0x0d)) high = true;
+      else if (c < 0x100 || isCp1252Char(c)) bits |= 1;
+      else bits |= 4;
+    } else if (c < 0x20 && (c < 0x09 || c > 0x0d)) bits |= 1;
     else if (
       (isViqrMark(c) && isVowelAscii(prev)) ||
       ((c | 0x20) === 0x64 && (prev | 0x20) === 0x64)
     )
-      viqr = true;
+      bits |= 2;
     prev = c;
   }
-  if (unicode) return high ? 5 : 0;
-  return (high ? 1 : 0) | (viqr && !high ? 2 : 0);
+  return bits;
+}
+
+/** {@link legacyGate} from {@link legacyGateBits}. */
+export function gateOf(bits: number): number {
+  const high = (bits & 1) !== 0;
+  if ((bits & 4) !== 0) return high ? 5 : 0;
+  return (high ? 1 : 0) | ((bits & 2) !== 0 && !high ? 2 : 0);
 }
 
 /** Whether `w` has a character no Windows-1252 byte gives (the word is Unicode). */

@@ -287,19 +287,19 @@ export function normalizeName(s: string, options?: NormalizeNameOptions): Normal
   if (state === CANONICAL) return { value: s, changes: NO_CHANGES };
   const decode = options?.decode ?? 'auto';
   if (state === NOT_CANONICAL && decode === 'auto') {
-    const direct = routeDirect(s, style, capitalize, options?.repairTelex ?? 'auto');
-    // The result must not read as legacy text again (see reshape).
-    if (
-      direct !== null &&
-      (!directNeedsCheck() ||
-        legacyGate(direct.value) === 0 ||
-        canonicalState(direct.value, style, capitalize) === CANONICAL)
-    ) {
-      return direct;
+    const telex = options?.repairTelex ?? 'auto';
+    let routed = routeDirect(s, style, capitalize, telex);
+    if (routed === null && stripStrayPunctuation(s) === null) {
+      routed = routeReading(s, style, capitalize, telex);
     }
-    if (stripStrayPunctuation(s) === null) {
-      const decoded = routeReading(s, style, capitalize);
-      if (decoded !== null) return decoded;
+    // A name read as it stands must not read as legacy text once cleaned (see reshape).
+    if (
+      routed !== null &&
+      (!directNeedsCheck() ||
+        legacyGate(routed.value) === 0 ||
+        canonicalState(routed.value, style, capitalize) === CANONICAL)
+    ) {
+      return routed;
     }
   }
   if (state === AMBIGUOUS && (options?.decode ?? 'auto') !== false) {

@@ -37,7 +37,10 @@ import { LETTER_CASE, TABLE_SIZE } from './letters.js';
 import {
   decideReading,
   decidedWordByWord,
+  NO_READING,
+  gateOf,
   legacyGate,
+  legacyGateBits,
   plausibleCase,
   READING_MARGIN,
   type PackedReadings,
@@ -201,6 +204,8 @@ interface RouteWord {
   gainFirst: number;
   gainMiddle: number;
   gainLast: number;
+  /** {@link legacyGateBits} of the word. */
+  readonly gate: number;
   /** The packed {@link wordReadings}, on first use. */
   packed: PackedReadings | undefined;
   /** The decoded form last asked for, and its {@link decodedSlot} (-1 before). */
@@ -308,6 +313,7 @@ function analyze(w: string): RouteWord {
     gainMiddle: Number.NaN,
     gainLast: Number.NaN,
     packed: undefined,
+    gate: legacyGateBits(w, 0, w.length),
     finKey: -1,
     finBits: 0,
     finValue: '',
@@ -581,7 +587,14 @@ export function routeDirect(
       if (bound >= READING_MARGIN) return null;
     }
   }
-  const r = routeScanned(s, count, style, capitalize, telex, true);
+  return checked(s, count, routeScanned(s, count, style, capitalize, telex, true));
+}
+
+/**
+ * `r` (a name read as it stands, finished by the router), with {@link needsCheck} set when it
+ * might read as legacy text (see {@link directNeedsCheck}).
+ */
+function checked(s: string, count: number, r: NormalizedName | null): NormalizedName | null {
   needsCheck = false;
   if (r !== null && r.value !== s) {
     let fin = 0;
@@ -608,11 +621,19 @@ export function routeReading(
   s: string,
   style: ToneStyle,
   capitalize: boolean,
+  telex: 'auto' | boolean,
 ): NormalizedName | null {
-  const gate = legacyGate(s);
-  if (gate === 0) return null;
   const count = scannedText === s ? scannedCount : scanWords(s);
   if (count <= 0) return null;
+  let gate: number;
+  if (scanNbsp || scanHighMapped) gate = legacyGate(s);
+  else {
+    // Words apart by plain spaces: the gate of the text is that of its words together.
+    let bits = 0;
+    for (let k = 0; k < count; k++) bits |= (WORDS[k] as RouteWord).gate;
+    gate = gateOf(bits);
+  }
+  if (gate === 0) return null;
   for (let k = 0; k < count; k++) {
     const r = WORDS[k] as RouteWord;
     let p = r.packed;
@@ -623,7 +644,14 @@ export function routeReading(
     putPacked(k, p);
   }
   const best = decideReading(count, gate, scanHighMapped ? cleanBeforeDecoding(s) : s);
-  if (best < 0 || !decidedWordByWord()) return null;
+  needsCheck = false;
+  if (best < 0) {
+    // Read as it stands: the pipeline, decoding off when the reading was weighed (unless a word
+    // may be words run together, which the whole-name steps split).
+    for (let k = 0; k < count; k++) if (((WORDS[k] as RouteWord).bits & W_SPLIT) !== 0) return null;
+    return checked(s, count, routeScanned(s, count, style, capitalize, telex, best === NO_READING));
+  }
+  if (!decidedWordByWord()) return null;
   return routeLegacy(
     s,
     LEGACY_ENCODINGS[best] as LegacyEncoding,
