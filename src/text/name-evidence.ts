@@ -262,42 +262,6 @@ function readingsOf(w: string): WordReadings {
   return r;
 }
 
-/**
- * What decoding could gain at most on the word `s.slice(start, end)` (0 when no decoding makes
- * it a better name word): the canonical-name check sends a name to {@link chooseReading} when its
- * words' gains add up to the margin a decoding needs.
- */
-export function decodingGain(
-  s: string,
-  start: number,
-  end: number,
-  first: boolean,
-  last: boolean,
-): number {
-  let r = memoGet(READINGS, s, start, end);
-  if (r === undefined) r = readingsOf(s.slice(start, end));
-  if (last) return r.gainLast;
-  return first ? r.gainFirst : r.gainMiddle;
-}
-
-/**
- * What decoding could gain at most on the word `w` at each place of a name (see
- * {@link decodingGain}): as the first word, a middle word, and the last word (or alone).
- *
- * @example
- * ```ts
- * wordGains('Hïng').last > 0; // true (TCVN3 Hùng)
- * ```
- */
-export function wordGains(w: string): {
-  readonly first: number;
-  readonly middle: number;
-  readonly last: number;
-} {
-  const r = readingsOf(w);
-  return { first: r.gainFirst, middle: r.gainMiddle, last: r.gainLast };
-}
-
 /** The score of reading `k` (0 as it stands, 1 + e decoded) of the word at `pos` of `n`. */
 function scoreAt(r: WordReadings, k: number, pos: number, n: number): number {
   let score = r.base[k] as number;

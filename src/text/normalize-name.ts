@@ -9,11 +9,12 @@ import { detectEncoding } from './detect.js';
 import { finishWord } from './finish-word.js';
 import { decodeWith, type LegacyEncoding } from './legacy.js';
 import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from './letters.js';
-import { chooseReading, decodingGain, legacyGate, READING_MARGIN } from './name-evidence.js';
+import { chooseReading, legacyGate, READING_MARGIN } from './name-evidence.js';
 import { splitRunTogether, stripStrayPunctuation } from './name-repair.js';
 import { isCleanNfc, toNfc } from './nfc.js';
 import {
   factsOf,
+  gainsOf,
   mayHoldKeystrokes,
   normalizeCommon,
   normalizeDecoded,
@@ -184,9 +185,11 @@ function canonicalState(s: string, style: ToneStyle, capitalize: boolean): numbe
     if (ascii && mayHoldKeystrokes(s, start, i)) return NOT_CANONICAL;
     // A word of Latin-1 letters may be legacy text, even in a name partly retyped in Unicode.
     if (latin1 && !wordUnicode) {
-      if (!latin1WordIsSafe(s, start, i)) return NOT_CANONICAL;
+      // It is safe when it is a Vietnamese syllable (detection never decodes those).
+      const facts = factsOf(s, start, i);
+      if (!facts.syllable) return NOT_CANONICAL;
       // Only a name without a Unicode-only letter can be read as legacy text as a whole.
-      if (!unicodeOnly) gain += decodingGain(s, start, i, start === 0, i === n);
+      if (!unicodeOnly) gain += gainsOf(facts, start === 0, i === n);
     }
     // A tone on the only vowel is where both styles put it.
     if (tones > 1) return NOT_CANONICAL;
@@ -202,7 +205,7 @@ function canonicalState(s: string, style: ToneStyle, capitalize: boolean): numbe
   }
   // Words that are syllables but may be legacy text for better name words (`Cao Thò Bình` is
   // VNI for Cao Thị Bình): the whole name decides.
-  return unicodeOnly || gain < READING_MARGIN ? CANONICAL : AMBIGUOUS;
+  return unicodeOnly || gain < 2 * READING_MARGIN ? CANONICAL : AMBIGUOUS;
 }
 
 /**
@@ -249,14 +252,6 @@ function toneTarget(
   if (count >= 3) return start + 1;
   const modernPair = (p0 === 6 && (p1 === 0 || p1 === 3)) || (p0 === 9 && p1 === 11);
   return style === 'modern' && modernPair ? start + 1 : start;
-}
-
-/**
- * A word written with Latin-1 letters only could be legacy text read as Windows-1252 (VNI
- * `Leâ`); it is safe when it is a Vietnamese syllable (detection never decodes those).
- */
-function latin1WordIsSafe(s: string, start: number, end: number): boolean {
-  return factsOf(s, start, end).syllable;
 }
 
 /**

@@ -45,7 +45,6 @@ import {
   READING_MARGIN,
   type PackedReadings,
   putPacked,
-  wordGains,
   wordReadings,
 } from './name-evidence.js';
 import { toNfc } from './nfc.js';
@@ -200,10 +199,6 @@ interface RouteWord {
   finBits: number;
   finValue: string;
   finSpaced: string;
-  /** {@link wordGains} at the first, a middle and the last place (NaN before first use). */
-  gainFirst: number;
-  gainMiddle: number;
-  gainLast: number;
   /** {@link legacyGateBits} of the word. */
   readonly gate: number;
   /** The packed {@link wordReadings}, on first use. */
@@ -309,9 +304,6 @@ function analyze(w: string): RouteWord {
       (innerUpper && lower ? W_SPLIT : 0) |
       (plausibleCase(w) ? W_PLAUSIBLE : 0),
     legacy: wordLegacyFlags(w),
-    gainFirst: Number.NaN,
-    gainMiddle: Number.NaN,
-    gainLast: Number.NaN,
     packed: undefined,
     gate: legacyGateBits(w, 0, w.length),
     finKey: -1,
@@ -575,16 +567,10 @@ export function routeDirect(
       if ((all & W_PLAUSIBLE) === 0) return null;
       let bound = 0;
       for (let k = 0; k < count; k++) {
-        const r = WORDS[k] as RouteWord;
-        if (Number.isNaN(r.gainLast)) {
-          const g = wordGains(r.word);
-          r.gainFirst = g.first;
-          r.gainMiddle = g.middle;
-          r.gainLast = g.last;
-        }
-        bound += k === count - 1 ? r.gainLast : k === 0 ? r.gainFirst : r.gainMiddle;
+        const g = packedOf(WORDS[k] as RouteWord).gains;
+        bound += k === count - 1 ? (g >> 10) & 31 : k === 0 ? g & 31 : (g >> 5) & 31;
       }
-      if (bound >= READING_MARGIN) return null;
+      if (bound >= 2 * READING_MARGIN) return null;
     }
   }
   return checked(s, count, routeScanned(s, count, style, capitalize, telex, true));
@@ -604,6 +590,16 @@ function checked(s: string, count: number, r: NormalizedName | null): Normalized
     needsCheck = (fin & F_LATIN1) !== 0 && ((fin & F_HIGH) === 0 || (fin & F_KEYS) !== 0);
   }
   return r;
+}
+
+/** The packed readings of a routed word (memoised on it). */
+function packedOf(r: RouteWord): PackedReadings {
+  let p = r.packed;
+  if (p === undefined) {
+    p = wordReadings(r.word).packed;
+    r.packed = p;
+  }
+  return p;
 }
 
 /**
@@ -634,15 +630,7 @@ export function routeReading(
     gate = gateOf(bits);
   }
   if (gate === 0) return null;
-  for (let k = 0; k < count; k++) {
-    const r = WORDS[k] as RouteWord;
-    let p = r.packed;
-    if (p === undefined) {
-      p = wordReadings(r.word).packed;
-      r.packed = p;
-    }
-    putPacked(k, p);
-  }
+  for (let k = 0; k < count; k++) putPacked(k, packedOf(WORDS[k] as RouteWord));
   const best = decideReading(count, gate, scanHighMapped ? cleanBeforeDecoding(s) : s);
   needsCheck = false;
   if (best < 0) {
