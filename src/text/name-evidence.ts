@@ -385,9 +385,15 @@ function plainScore(pos: number, k: number): number {
  * the decide scratch with {@link putPacked} (the words are the runs between spaces of `clean`,
  * the name without invisible characters), and its {@link legacyGate}: the index in
  * {@link LEGACY_ENCODINGS} of the encoding to decode with, {@link AS_IT_STANDS}, or
- * {@link NO_READING}.
+ * {@link NO_READING}. `nbspHint`: whether a no-break space of `clean` may be VISCII `Õ` (1 or 0,
+ * when the caller knows it from the words), or -1 to look.
  */
-export function decideReading(n: number, gate: number, clean: string): number {
+export function decideReading(
+  n: number,
+  gate: number,
+  clean: string,
+  nbspHint = -1,
+): number {
   decidedPartial = false;
   decidedWhole = false;
   decidedMargin = 0;
@@ -434,7 +440,7 @@ export function decideReading(n: number, gate: number, clean: string): number {
         if (plainScore(k, e + 1) === -8) breaks = true;
       } else partial += d;
     }
-    if (enc === 'viscii' && visciiNbsp(clean)) {
+    if (enc === 'viscii' && (nbspHint < 0 ? visciiNbsp(clean) : nbspHint === 1)) {
       changed = true;
       // VISCII Õ is the byte a Windows-1252 reader shows as a no-break space: score the decoded text.
       const dw = splitWords(decodeWith(clean, enc));

@@ -134,6 +134,24 @@ function isSyllable(part: string): boolean {
  * ```
  */
 export function splitRunTogether(s: string): string | null {
+  return splitAt(s, true);
+}
+
+/**
+ * Whether {@link splitRunTogether} may split the word `w` (a capital inside it where both parts
+ * are syllables), whatever the rest of the text.
+ *
+ * @example
+ * ```ts
+ * mayBeRunTogether('NguyễnThị'); // true
+ * mayBeRunTogether('McDonald'); // false
+ * ```
+ */
+export function mayBeRunTogether(w: string): boolean {
+  return splitAt(w, false) !== null;
+}
+
+function splitAt(s: string, checkLegacy: boolean): string | null {
   const n = s.length;
   let out: string | null = null;
   let wordStart = 0;
@@ -166,7 +184,7 @@ export function splitRunTogether(s: string): string | null {
       const right = s.slice(i, end);
       // A capital inside a word is the evidence (the whole may read as one syllable: `ThuYên`).
       if (isSyllable(left) && isSyllable(right)) {
-        if (!checked) {
+        if (!checked && checkLegacy) {
           const enc = detectEncoding(s).encoding;
           if (enc !== 'unicode' && enc !== 'ascii') return null;
           checked = true;

@@ -34,6 +34,7 @@ import {
   tcvn3WordDecode,
 } from './legacy.js';
 import { LETTER_CASE, TABLE_SIZE } from './letters.js';
+import { mayBeRunTogether } from './name-repair.js';
 import {
   decideReading,
   decidedWordByWord,
@@ -43,8 +44,12 @@ import {
   legacyGateBits,
   plausibleCase,
   READING_MARGIN,
-  type PackedReadings,
-  putPacked,
+  AS_IT_STANDS,
+  DECIDE_FIRST,
+  DECIDE_FLAGS,
+  DECIDE_GAINS,
+  DECIDE_MIDDLE,
+  DECIDE_PLAIN,
   wordReadings,
 } from './name-evidence.js';
 import { toNfc } from './nfc.js';
@@ -194,15 +199,24 @@ interface RouteWord {
   tcvnCounts: number;
   /** {@link W_LETTERS} … {@link W_COMBINING}: what the router checks first, in one load. */
   readonly bits: number;
+  /** {@link legacyGateBits} of the word. */
+  readonly gate: number;
+  /**
+   * The word's {@link PackedReadings}, copied here on first use (flags -1 before) so that the
+   * reading of a name reads them from the cache line it has already loaded.
+   */
+  pFlags: number;
+  pFirst: number;
+  pMiddle: number;
+  pPlain: number;
+  pGains: number;
   /** The finished form of `facts` last asked for ({@link FinishedSlot}). */
   finKey: number;
   finBits: number;
   finValue: string;
   finSpaced: string;
-  /** {@link legacyGateBits} of the word. */
-  readonly gate: number;
-  /** The packed {@link wordReadings}, on first use. */
-  packed: PackedReadings | undefined;
+  /** 1 when the word followed by VISCII `Õ` is a syllable (`V` + Õ), 0 when not, -1 before first use. */
+  nbspO: number;
   /** The decoded form last asked for, and its {@link decodedSlot} (-1 before). */
   lastSlot: number;
   last: DecodedWord | undefined;
@@ -301,11 +315,16 @@ function analyze(w: string): RouteWord {
       (high ? W_HIGH : 0) |
       (maybeLegacy ? W_MAYBE_LEGACY : 0) |
       (kind === KIND_COMBINING ? W_COMBINING : 0) |
-      (innerUpper && lower ? W_SPLIT : 0) |
+      (innerUpper && lower && mayBeRunTogether(w) ? W_SPLIT : 0) |
       (plausibleCase(w) ? W_PLAUSIBLE : 0),
-    legacy: wordLegacyFlags(w),
-    packed: undefined,
     gate: legacyGateBits(w, 0, w.length),
+    pFlags: -1,
+    pFirst: 0,
+    pMiddle: 0,
+    pPlain: 0,
+    pGains: 0,
+    legacy: wordLegacyFlags(w),
+    nbspO: -1,
     finKey: -1,
     finBits: 0,
     finValue: '',
@@ -429,6 +448,9 @@ function isWordChar(c: number): boolean {
 /** The {@link wordScores} of the words being routed (scratch). */
 const SCORES: number[] = [];
 
+/** 1 when the word at that index of {@link WORDS} is followed right away by a no-break space. */
+const NBSP_AFTER: Uint8Array = new Uint8Array(ROUTE_MAX + 1);
+
 /** The words of the name being routed (module-private scratch; routing is synchronous). */
 const WORDS: RouteWord[] = [];
 
@@ -504,6 +526,7 @@ function scanWords(s: string): number {
       continue;
     }
     if (start >= 0) {
+      NBSP_AFTER[count] = k === C_NBSP ? 1 : 0;
       WORDS[count++] = routeWord(s, start, i, h);
       start = -1;
       prevSpace = false;
@@ -567,7 +590,9 @@ export function routeDirect(
       if ((all & W_PLAUSIBLE) === 0) return null;
       let bound = 0;
       for (let k = 0; k < count; k++) {
-        const g = packedOf(WORDS[k] as RouteWord).gains;
+        const r = WORDS[k] as RouteWord;
+        if (r.pFlags < 0) fillPacked(r);
+        const g = r.pGains;
         bound += k === count - 1 ? (g >> 10) & 31 : k === 0 ? g & 31 : (g >> 5) & 31;
       }
       if (bound >= 2 * READING_MARGIN) return null;
@@ -592,14 +617,14 @@ function checked(s: string, count: number, r: NormalizedName | null): Normalized
   return r;
 }
 
-/** The packed readings of a routed word (memoised on it). */
-function packedOf(r: RouteWord): PackedReadings {
-  let p = r.packed;
-  if (p === undefined) {
-    p = wordReadings(r.word).packed;
-    r.packed = p;
-  }
-  return p;
+/** Copies the packed readings of a routed word onto it (once). */
+function fillPacked(r: RouteWord): void {
+  const p = wordReadings(r.word).packed;
+  r.pFirst = p.first;
+  r.pMiddle = p.middle;
+  r.pPlain = p.plain;
+  r.pGains = p.gains;
+  r.pFlags = p.flags;
 }
 
 /**
@@ -630,8 +655,27 @@ export function routeReading(
     gate = gateOf(bits);
   }
   if (gate === 0) return null;
-  for (let k = 0; k < count; k++) putPacked(k, packedOf(WORDS[k] as RouteWord));
-  const best = decideReading(count, gate, scanHighMapped ? cleanBeforeDecoding(s) : s);
+  let nbspHint = 0;
+  for (let k = 0; k < count; k++) {
+    const r = WORDS[k] as RouteWord;
+    if (r.pFlags < 0) fillPacked(r);
+    DECIDE_FIRST[k] = r.pFirst;
+    DECIDE_MIDDLE[k] = r.pMiddle;
+    DECIDE_PLAIN[k] = r.pPlain;
+    DECIDE_FLAGS[k] = r.pFlags;
+    DECIDE_GAINS[k] = r.pGains;
+    if (NBSP_AFTER[k] === 1 && nbspHint === 0) {
+      // VISCII Õ read as a no-break space right after this word (V + Õ)?
+      if (r.nbspO < 0) r.nbspO = analyzeSyllable(`${r.word}Õ`).error === null ? 1 : 0;
+      nbspHint = r.nbspO;
+    }
+  }
+  const best =
+    count > DECIDE_FLAGS.length
+      ? AS_IT_STANDS
+      : scanHighMapped
+        ? decideReading(count, gate, cleanBeforeDecoding(s))
+        : decideReading(count, gate, s, scanNbsp ? nbspHint : 0);
   needsCheck = false;
   if (best < 0) {
     // Read as it stands: the pipeline, decoding off when the reading was weighed (unless a word
