@@ -607,7 +607,8 @@ export function routeDirect(
  */
 function checked(s: string, count: number, r: NormalizedName | null): NormalizedName | null {
   needsCheck = false;
-  if (r !== null && r.value !== s) {
+  if (r !== null && !built) needsCheck = true;
+  else if (r !== null && !builtInput) {
     let fin = 0;
     for (let k = 0; k < count; k++) fin |= FIN_BITS[k] as number;
     // No letter a legacy reading starts from, or a Unicode letter and no word the canonical check
@@ -716,6 +717,7 @@ function routeScanned(
   telex: 'auto' | boolean,
   decode: boolean,
 ): NormalizedName | null {
+  built = false;
   const nbsp = scanNbsp;
   const highMapped = scanHighMapped;
   const whitespace = scanWhitespace;
@@ -975,11 +977,21 @@ function build(
     (tone ? 8 : 0) |
     (cased ? 16 : 0);
   const changes = changesOf(before, bits);
-  if (mayReturnInput && bits === 0) return { value: s, changes };
+  built = true;
+  builtInput = mayReturnInput && bits === 0;
+  if (builtInput) return { value: s, changes };
   let value = count > 0 ? (FIN_VALUE[0] as string) : '';
   for (let k = 1; k < count; k++) value += FIN_SPACED[k] as string;
   return { value, changes };
 }
+
+/**
+ * Whether the last {@link build} returned the input itself (so that callers need not compare the
+ * strings: the value is a concatenation, which a comparison would flatten).
+ */
+let builtInput = false;
+/** Whether the last result of {@link routeScanned} came from {@link build} (its words in FIN_BITS). */
+let built = false;
 
 /** Frozen change lists by the step before (none or a decoding) and the bits of {@link build}. */
 const CHANGE_LISTS = new Map<readonly NameChange[], (readonly NameChange[] | undefined)[]>();
