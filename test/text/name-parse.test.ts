@@ -2,6 +2,9 @@ import { test as fcTest } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { vietnameseNameArbitrary } from '../../src/testing/text.js';
 import { nameReadings, parseVietnameseName, type VietnameseName } from '../../src/text/index.js';
+import { OTHER_SURNAMES, STRONG_SURNAMES } from '../../src/text/surnames.js';
+
+const SURNAMES = new Set([...STRONG_SURNAMES, ...OTHER_SURNAMES]);
 
 describe('parseVietnameseName', () => {
   it.each<[string, Omit<VietnameseName, 'order' | 'confidence'>]>([
@@ -54,8 +57,13 @@ describe('parseVietnameseName', () => {
       // A compound middle name that is itself a family name (Tôn Nữ, Tôn Thất) makes the
       // reversed name truly ambiguous (`Mai Tôn Nữ Phan`): such names are left out.
       const compoundMiddle = n.middle.some((m) => m.includes(' '));
+      // Đặng, Bùi last: the standard order is kept when the first word is itself a surname
+      // (`Hoàng Thị Đặng` is a real name in that order); Nguyễn, Trần, Phạm, Phan last always
+      // mean a reversed name.
+      const inDoubt = ['Đặng', 'Bùi'].includes(n.surname) && SURNAMES.has(n.given);
       if (
         !compoundMiddle &&
+        !inDoubt &&
         ['Nguyễn', 'Trần', 'Phạm', 'Phan', 'Đặng', 'Bùi'].includes(n.surname)
       ) {
         expect(p.surname).toBe(n.surname);
@@ -77,6 +85,11 @@ describe('parseVietnameseName', () => {
     ['Trần Văn Nguyên', 'Trần', 'Văn', 'Nguyên', 'standard'],
     ['Tran Van Nguyen', 'Tran', 'Van', 'Nguyen', 'standard'],
     ['Nguyễn Văn Quyền', 'Nguyễn', 'Văn', 'Quyền', 'standard'],
+    // Real names in the standard order (school lists) that were read reversed before.
+    ['Hoàng Nguyễn Bảo Ngọc', 'Hoàng', 'Nguyễn Bảo', 'Ngọc', 'standard'],
+    ['Tạ Nguyễn Huỳnh', 'Tạ', 'Nguyễn', 'Huỳnh', 'standard'],
+    ['Kiều Thị Lê', 'Kiều', 'Thị', 'Lê', 'standard'],
+    ['Triệu Văn Đặng', 'Triệu', 'Văn', 'Đặng', 'standard'],
   ])('reads %j in the likeliest order', (input, surname, middle, given, order) => {
     const p = parseVietnameseName(input);
     expect(p.surname).toBe(surname);
@@ -101,9 +114,11 @@ describe('parseVietnameseName', () => {
     'reads split-and-rejoined names (given name, then surname and middle names) back',
     (n) => {
       const p = parseVietnameseName([n.given, n.surname, ...n.middle].join(' '));
+      // A first word that is itself a surname keeps the standard order (`Huỳnh Ngô Văn`).
       if (
         ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Phan', 'Đặng', 'Bùi'].includes(n.surname) &&
-        ['Văn', 'Thị'].includes(n.middle[n.middle.length - 1]!)
+        ['Văn', 'Thị'].includes(n.middle[n.middle.length - 1]!) &&
+        !SURNAMES.has(n.given)
       ) {
         expect(p.order).toBe('given_first');
         expect(p.surname).toBe(n.surname);
