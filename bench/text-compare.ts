@@ -40,7 +40,11 @@ function perCpuSecond(list: readonly string[], f: (s: string) => unknown, rounds
 const best = (list: readonly string[], f: (s: string) => unknown, rounds: number): number =>
   Math.max(...[0, 1, 2, 3, 4].map(() => perCpuSecond(list, f, rounds)));
 
-process.stdout.write(`${dir}  load ${loadavg().map((x) => x.toFixed(1)).join(' ')}\n`);
+process.stdout.write(
+  `${dir}  load ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}\n`,
+);
 for (const [title, list] of [
   ['stress', stress],
   ['one-source', oneSource],
