@@ -388,12 +388,7 @@ function plainScore(pos: number, k: number): number {
  * {@link NO_READING}. `nbspHint`: whether a no-break space of `clean` may be VISCII `Õ` (1 or 0,
  * when the caller knows it from the words), or -1 to look.
  */
-export function decideReading(
-  n: number,
-  gate: number,
-  clean: string,
-  nbspHint = -1,
-): number {
+export function decideReading(n: number, gate: number, clean: string, nbspHint = -1): number {
   decidedPartial = false;
   decidedWhole = false;
   decidedMargin = 0;
@@ -401,7 +396,8 @@ export function decideReading(
   const mixed = (gate & 4) !== 0;
   let candidate = !mixed;
   // In a name partly retyped in Unicode only a Latin-1 word that is not a syllable is decoded.
-  for (let k = 0; k < n && !candidate; k++) if (((DECIDE_FLAGS[k] as number) & 3) === 0) candidate = true;
+  for (let k = 0; k < n && !candidate; k++)
+    if (((DECIDE_FLAGS[k] as number) & 3) === 0) candidate = true;
   if (!candidate) return NO_READING;
   // Every word a syllable and no decoding able to gain the margin: read as it stands.
   let bound = 0;

@@ -9,11 +9,11 @@ import { codeAt, isInvisible, isSpaceLike } from './chars.js';
 import { isSettledWord } from './detect.js';
 import { type FinishedWord, finishWord } from './finish-word.js';
 import { TABLE_SIZE } from './letters.js';
+import { type PackedReadings, wordReadings } from './name-evidence.js';
 import { toNfc } from './nfc.js';
 import type { NameChange, NormalizedName } from './normalize-name.js';
 import { analyzeSyllable, LOWER_BASE } from './syllable.js';
 import type { ToneStyle } from './tone.js';
-import { type PackedReadings, wordReadings } from './name-evidence.js';
 import { createWordMemo, memoGet, memoSet } from './word-memo.js';
 
 /** What the fast path needs to know about a finished word for the second detection pass. */

@@ -34,24 +34,24 @@ import {
   tcvn3WordDecode,
 } from './legacy.js';
 import { LETTER_CASE, TABLE_SIZE } from './letters.js';
-import { mayBeRunTogether } from './name-repair.js';
 import {
-  decideReading,
-  decidedWordByWord,
-  NO_READING,
-  gateOf,
-  legacyGate,
-  legacyGateBits,
-  plausibleCase,
-  READING_MARGIN,
   AS_IT_STANDS,
   DECIDE_FIRST,
   DECIDE_FLAGS,
   DECIDE_GAINS,
   DECIDE_MIDDLE,
   DECIDE_PLAIN,
+  decidedWordByWord,
+  decideReading,
+  gateOf,
+  legacyGate,
+  legacyGateBits,
+  NO_READING,
+  plausibleCase,
+  READING_MARGIN,
   wordReadings,
 } from './name-evidence.js';
+import { mayBeRunTogether } from './name-repair.js';
 import { toNfc } from './nfc.js';
 import {
   type FinishedFacts,

@@ -166,3 +166,20 @@ describe('run-together words and Telex', () => {
     expect(normalizeNameString('Nguyeenx Trongj AAn')).toBe('Nguyễn Trọng Ân');
   });
 });
+
+describe('the TCVN3 dropped-ư repair on real names (issue 16)', () => {
+  const hasU = (s: string) => /[uU]\u031b/.test(s.normalize('NFD'));
+  it('adds no ư to a real name without one', () => {
+    const added: string[] = [];
+    for (const n of [...loadRealNames('school'), ...loadRealNames('forum')]) {
+      if (hasU(n)) continue;
+      const out = normalizeNameString(encodeLegacy(n, 'tcvn3'));
+      if (hasU(out)) added.push(`${n} → ${out}`);
+    }
+    expect(added).toEqual([]);
+  });
+  it('guesses no ư in a text where a word stays no syllable (a minority name)', () => {
+    expect(decodeLegacy('J¬ N¬ng Sang §¹i', 'tcvn3')).toBe('Jơ Nơng Sang Đại');
+    expect(decodeLegacy('Tr¬ng Hng', 'tcvn3')).toBe('Trương Hưng');
+  });
+});
