@@ -2,7 +2,12 @@ import { test as fcTest } from '@fast-check/vitest';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corruptedNameArbitrary, vietnameseNameArbitrary } from '../../src/testing/text.js';
-import { type NameChange, normalizeName, normalizeNameString } from '../../src/text/index.js';
+import {
+  type NameChange,
+  type NormalizeNameOptions,
+  normalizeName,
+  normalizeNameString,
+} from '../../src/text/index.js';
 
 describe('normalizeName', () => {
   it.each<[string, string, NameChange[]]>([
@@ -57,6 +62,37 @@ describe('normalizeName', () => {
       expect(normalizeNameString(value)).toBe(value);
     },
   );
+
+  const otherScripts = fc.string({
+    unit: fc.constantFrom(
+      ...'İıŞşĞğÇçÖöÜü ΣσςΆάΐΰ ДдЁёЙй ǅǆǈǉ ẞß ﬁﬀ Å Ω K \u0307\u0301\u0300\u0308\u0323\u0302 aAeEiIoOuUyY'.split(
+        '',
+      ),
+    ),
+    maxLength: 20,
+  });
+
+  fcTest.prop(
+    [
+      otherScripts,
+      fc.constantFrom<NormalizeNameOptions | undefined>(
+        undefined,
+        { style: 'modern' },
+        { capitalize: false },
+        { decode: false },
+        { repairTelex: true },
+      ),
+    ],
+    { numRuns: 500 },
+  )('output is NFC whatever the script and options (Turkish İ, Greek final sigma…)', (s, o) => {
+    const { value } = normalizeName(s, o);
+    expect(value.normalize('NFC')).toBe(value);
+  });
+
+  it.each([['İSTANBUL'], ['iSTANBUL'], ['ǆORĐE'], ['ΣΟΦΙΑ'], ['Ｎｇｕｙễｎ']])('%j comes out NFC', (s) => {
+    const { value } = normalizeName(s);
+    expect(value.normalize('NFC')).toBe(value);
+  });
 
   const legacyLooking = fc.string({
     unit: fc.constantFrom(
