@@ -7,7 +7,7 @@
  */
 import { codeAt, isCombiningMark, isInvisible, isSpaceLike } from './chars.js';
 import { detectEncoding } from './detect.js';
-import { LETTER_CASE, TABLE_SIZE } from './letters.js';
+import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from './letters.js';
 import { toNfc } from './nfc.js';
 import { analyzeSyllable } from './syllable.js';
 
@@ -118,6 +118,10 @@ function caseAt(s: string, i: number): number {
   return c < TABLE_SIZE ? (LETTER_CASE[c] as number) : 0;
 }
 
+function isStrictSyllable(part: string): boolean {
+  return analyzeSyllable(toNfc(part)).error === null;
+}
+
 function isSyllable(part: string): boolean {
   return analyzeSyllable(toNfc(part), true).error === null;
 }
@@ -130,11 +134,77 @@ function isSyllable(part: string): boolean {
  * @example
  * ```ts
  * splitRunTogether('NguyễnThị Như Quỳnh'); // 'Nguyễn Thị Như Quỳnh'
+ * splitRunTogether('NGUYỄNTHỊ HOA'); // 'NGUYỄN THỊ HOA'
  * splitRunTogether('McDonald'); // null
  * ```
  */
 export function splitRunTogether(s: string): string | null {
-  return splitAt(s, true);
+  const mixed = splitAt(s, true);
+  const caps = splitCaps(mixed ?? s, true);
+  return caps ?? mixed;
+}
+
+/** Whether `c` is a vowel letter (any case, any marks). */
+function isVowelLetter(c: number): boolean {
+  return c < TABLE_SIZE && (VOWEL_INFO[c] as number) !== 0;
+}
+
+/** The last code unit before `end` that is not a combining mark. */
+function lastBase(s: string, from: number, end: number): number {
+  let i = end - 1;
+  while (i > from && isCombiningMark(codeAt(s, i))) i--;
+  return codeAt(s, i);
+}
+
+/** Whether `part` has a lowercase letter. */
+function hasLower(s: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (caseAt(s, i) === 2) return true;
+  return false;
+}
+
+/**
+ * Words in capitals run together (`NGUYỄNTHỊ HOA`): a word without lowercase letters that is not
+ * a syllable is split where both parts are syllables with their diacritics, when exactly one place
+ * does that (`THANHOA` could be THAN HOA or THANH OA: left alone); `null` when nothing is split.
+ */
+function splitCaps(s: string, checkLegacy: boolean): string | null {
+  const n = s.length;
+  let out: string | null = null;
+  let copied = 0;
+  let start = 0;
+  for (let i = 0; i <= n; i++) {
+    if (i < n && codeAt(s, i) !== 0x20) continue;
+    const end = i;
+    const from = start;
+    start = i + 1;
+    // Two syllables make at least three letters (`ÔNG` aside, `AN` is one syllable).
+    if (end - from < 3 || hasLower(s, from, end)) continue;
+    const word = s.slice(from, end);
+    if (isSyllable(word)) continue;
+    // Strict syllables (tones in place): without diacritics too many places would do (`APHONG`).
+    let at = -1;
+    // Each part two letters or more, and not between two vowels (`NIÊ`, `AYUN`, Ê Đê names, stay
+    // whole; so does `VÕANH`, which cannot be told from such a name).
+    for (let k = from + 2; k < end - 1; k++) {
+      if (isCombiningMark(codeAt(s, k)) || caseAt(s, k) === 0 || caseAt(s, k - 1) === 0) continue;
+      if (isVowelLetter(codeAt(s, k)) && isVowelLetter(lastBase(s, from, k))) continue;
+      if (isStrictSyllable(s.slice(from, k)) && isStrictSyllable(s.slice(k, end))) {
+        if (at >= 0) {
+          at = -2; // two places: ambiguous
+          break;
+        }
+        at = k;
+      }
+    }
+    if (at < 0) continue;
+    if (out === null && checkLegacy) {
+      const enc = detectEncoding(s).encoding;
+      if (enc !== 'unicode' && enc !== 'ascii') return null;
+    }
+    out = `${out ?? ''}${s.slice(copied, at)} `;
+    copied = at;
+  }
+  return out === null ? null : out + s.slice(copied);
 }
 
 /**
@@ -148,7 +218,7 @@ export function splitRunTogether(s: string): string | null {
  * ```
  */
 export function mayBeRunTogether(w: string): boolean {
-  return splitAt(w, false) !== null;
+  return splitAt(w, false) !== null || splitCaps(w, false) !== null;
 }
 
 function splitAt(s: string, checkLegacy: boolean): string | null {

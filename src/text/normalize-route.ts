@@ -315,7 +315,9 @@ function analyze(w: string): RouteWord {
       (high ? W_HIGH : 0) |
       (maybeLegacy ? W_MAYBE_LEGACY : 0) |
       (kind === KIND_COMBINING ? W_COMBINING : 0) |
-      (innerUpper && lower && mayBeRunTogether(w) ? W_SPLIT : 0) |
+      (((innerUpper && lower) || (!lower && facts?.syllable !== true)) && mayBeRunTogether(w)
+        ? W_SPLIT
+        : 0) |
       (plausibleCase(w) ? W_PLAUSIBLE : 0),
     gate: legacyGateBits(w, 0, w.length),
     pFlags: -1,
