@@ -96,6 +96,12 @@ export function gateOf(bits: number): number {
   return (high ? 1 : 0) | ((bits & 2) !== 0 && !high ? 2 : 0);
 }
 
+/** Whether `w` is ASCII (printable or not). */
+function isAsciiWord(w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (codeAt(w, i) >= 0x80) return false;
+  return true;
+}
+
 /** Whether `w` has a character no Windows-1252 byte gives (the word is Unicode). */
 function isUnicodeWord(w: string): boolean {
   for (let i = 0; i < w.length; i++) {
@@ -209,7 +215,10 @@ function readingsOf(w: string): WordReadings {
   const b0 = base[0] as number;
   const r0 = role[0] as number;
   for (let e = 0; e < count; e++) {
-    const d = decodeWith(w, LEGACY_ENCODINGS[e] as LegacyEncoding);
+    const enc = LEGACY_ENCODINGS[e] as LegacyEncoding;
+    // TCVN3 changes an ASCII word only by guessing a dropped ư (`nh` → `như`): no evidence on its
+    // own, so such a word is scored as it stands (decoding the whole text still restores it).
+    const d = enc === 'tcvn3' && isAsciiWord(w) ? w : decodeWith(w, enc);
     decoded.push(d);
     if (d === w) {
       base[e + 1] = base[0] as number;

@@ -268,3 +268,55 @@ function splitAt(s: string, checkLegacy: boolean): string | null {
   }
   return out === null ? null : out + s.slice(copied);
 }
+
+/**
+ * A syllable split by a space (`Tha nh`): two neighbouring words are joined when together they
+ * are a syllable (diacritics may be missing) and they are not both words on their own (`Nguy en`
+ * stays: both parts are syllables), both made of letters only. `null` when nothing is joined.
+ * Words are the runs between plain spaces.
+ *
+ * @example
+ * ```ts
+ * joinSplitSyllables('Nguyễn Tha nh Hà'); // 'Nguyễn Thanh Hà'
+ * joinSplitSyllables('Lê Văn An'); // null
+ * ```
+ */
+export function joinSplitSyllables(s: string): string | null {
+  const words = s.split(' ');
+  let joined = false;
+  for (let k = 0; k + 1 < words.length; k++) {
+    const a = words[k] as string;
+    const b = words[k + 1] as string;
+    if (!lettersOnly(a) || !lettersOnly(b)) continue;
+    if (isSyllable(a) && isSyllable(b)) continue;
+    if (!isSyllable(a + b)) continue;
+    words.splice(k, 2, a + b);
+    joined = true;
+  }
+  return joined ? words.join(' ') : null;
+}
+
+/**
+ * Whether the words `a` and `b` would be joined by {@link joinSplitSyllables}.
+ *
+ * @example
+ * ```ts
+ * mayJoin('Tha', 'nh'); // true
+ * ```
+ */
+export function mayJoin(a: string, b: string): boolean {
+  return lettersOnly(a) && lettersOnly(b) && !(isSyllable(a) && isSyllable(b)) && isSyllable(a + b);
+}
+
+/**
+ * Whether `w` is made of letters (and combining marks) only: a control character may be a VISCII
+ * capital, so such words are never joined.
+ */
+function lettersOnly(w: string): boolean {
+  if (w.length === 0) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = codeAt(w, i);
+    if (!isCombiningMark(c) && caseAt(w, i) === 0) return false;
+  }
+  return true;
+}

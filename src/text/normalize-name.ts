@@ -10,7 +10,7 @@ import { finishWord } from './finish-word.js';
 import { decodeWith, type LegacyEncoding } from './legacy.js';
 import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from './letters.js';
 import { chooseReading, legacyGate, READING_MARGIN } from './name-evidence.js';
-import { splitRunTogether, stripStrayPunctuation } from './name-repair.js';
+import { joinSplitSyllables, splitRunTogether, stripStrayPunctuation } from './name-repair.js';
 import { isCleanNfc, toNfc } from './nfc.js';
 import {
   factsOf,
@@ -44,7 +44,8 @@ export type NameChange =
   | 'tone-placement'
   | 'capitalization'
   | 'punctuation-removed'
-  | 'words-split';
+  | 'words-split'
+  | 'words-joined';
 
 /** Options of {@link normalizeName}. */
 export interface NormalizeNameOptions {
@@ -332,15 +333,20 @@ function reshape(
       // router (decoding on) finishes it fastest; otherwise decoding stays off.
       r = finish(reading.text, legacyGate(reading.text) === 0 ? options : plain);
     } else if (reading !== null) {
-      const split = splitRunTogether(core);
+      const joined = joinSplitSyllables(core);
+      if (joined !== null) changes.push('words-joined');
+      const split = splitRunTogether(joined ?? core);
       if (split !== null) changes.push('words-split');
-      r = finish(split ?? core, plain);
+      r = finish(split ?? joined ?? core, plain);
     }
   }
   if (r === null) {
-    const split = splitRunTogether(core);
+    const decode = options?.decode ?? 'auto';
+    const joined = decode === 'auto' || decode === false ? joinSplitSyllables(core) : null;
+    if (joined !== null) changes.push('words-joined');
+    const split = splitRunTogether(joined ?? core);
     if (split !== null) changes.push('words-split');
-    r = finish(split ?? core, options);
+    r = finish(split ?? joined ?? core, options);
   }
   // Read as it stands, then cleaned (invisible characters, composition, case): if that reads as
   // legacy text now (`n` + U+0303 composes to `ñ`), decode it, so that normalising twice changes

@@ -51,7 +51,7 @@ import {
   READING_MARGIN,
   wordReadings,
 } from './name-evidence.js';
-import { mayBeRunTogether } from './name-repair.js';
+import { mayBeRunTogether, mayJoin } from './name-repair.js';
 import { toNfc } from './nfc.js';
 import {
   type FinishedFacts,
@@ -92,6 +92,8 @@ const W_COMBINING = 32;
 const W_SPLIT = 64;
 /** Lower, Title or UPPER case ({@link plausibleCase}). */
 const W_PLAUSIBLE = 128;
+/** A syllable once composed, diacritics may be missing (a split syllable joins only with a word that is not). */
+const W_LOOSE = 256;
 
 /** Bits of a finished word: tone placement changed it. */
 const F_TONE = 1;
@@ -318,7 +320,8 @@ function analyze(w: string): RouteWord {
       (((innerUpper && lower) || (!lower && facts?.syllable !== true)) && mayBeRunTogether(w)
         ? W_SPLIT
         : 0) |
-      (plausibleCase(w) ? W_PLAUSIBLE : 0),
+      (plausibleCase(w) ? W_PLAUSIBLE : 0) |
+      (analyzeSyllable(kind === KIND_LETTERS ? w : toNfc(w), true).error === null ? W_LOOSE : 0),
     gate: legacyGateBits(w, 0, w.length),
     pFlags: -1,
     pFirst: 0,
@@ -577,7 +580,7 @@ export function routeDirect(
     any |= b;
     all &= b;
   }
-  if ((all & W_LETTERS) === 0 || (any & W_SPLIT) !== 0) return null;
+  if ((all & W_LETTERS) === 0 || (any & W_SPLIT) !== 0 || mayJoinWords(count, all)) return null;
   if ((any & W_MAYBE_LEGACY) !== 0) {
     // Only when the router finishes the words as they stand (every word a syllable).
     if ((all & W_SYLLABLE) === 0) return null;
@@ -618,6 +621,20 @@ function checked(s: string, count: number, r: NormalizedName | null): Normalized
     needsCheck = (fin & F_LATIN1) !== 0 && ((fin & F_HIGH) === 0 || (fin & F_KEYS) !== 0);
   }
   return r;
+}
+
+/**
+ * Whether two neighbouring words of the routed name may be one syllable split by a space
+ * (`Tha nh`): then the whole-name steps join them.
+ */
+function mayJoinWords(count: number, all: number): boolean {
+  if ((all & W_LOOSE) !== 0) return false;
+  for (let k = 0; k + 1 < count; k++) {
+    const a = WORDS[k] as RouteWord;
+    const b = WORDS[k + 1] as RouteWord;
+    if ((a.bits & b.bits & W_LOOSE) === 0 && mayJoin(a.word, b.word)) return true;
+  }
+  return false;
 }
 
 /** Copies the packed readings of a routed word onto it (once). */
@@ -683,7 +700,13 @@ export function routeReading(
   if (best < 0) {
     // Read as it stands: the pipeline, decoding off when the reading was weighed (unless a word
     // may be words run together, which the whole-name steps split).
-    for (let k = 0; k < count; k++) if (((WORDS[k] as RouteWord).bits & W_SPLIT) !== 0) return null;
+    let all = -1;
+    for (let k = 0; k < count; k++) {
+      const b = (WORDS[k] as RouteWord).bits;
+      if ((b & W_SPLIT) !== 0) return null;
+      all &= b;
+    }
+    if (mayJoinWords(count, all)) return null;
     return checked(s, count, routeScanned(s, count, style, capitalize, telex, best === NO_READING));
   }
   if (!decidedWordByWord()) return null;

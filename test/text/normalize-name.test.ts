@@ -145,3 +145,30 @@ describe('normalizeName', () => {
     },
   );
 });
+
+describe('a syllable split by a space (issue 16)', () => {
+  it.each([
+    ['Tha nh', 'Thanh'],
+    ['Nguyễn Tha nh Hà', 'Nguyễn Thanh Hà'],
+    ['THA NH', 'Thanh'],
+    ['Ng uyễn Văn A', 'Nguyễn Văn A'],
+  ])('%j → %j (words joined)', (input, expected) => {
+    const r = normalizeName(input);
+    expect(r.value).toBe(expected);
+    expect(r.changes).toContain('words-joined');
+  });
+  it.each([['Nguy en Van An'], ['Lê Văn An'], ['Tha Nh Bình']])(
+    '%j keeps its words apart (both parts are words, or together no syllable)',
+    (input) => {
+      expect(normalizeName(input).changes).not.toContain('words-joined');
+    },
+  );
+  fcTest.prop([vietnameseNameArbitrary()], { numRuns: 300 })(
+    'never joins the words of a clean name, in any case',
+    (n) => {
+      for (const s of [n.fullName, n.fullName.toUpperCase(), n.fullName.toLowerCase()]) {
+        expect(normalizeName(s).changes).not.toContain('words-joined');
+      }
+    },
+  );
+});
