@@ -59,7 +59,7 @@ const textRows: string[] = [];
     let ok = 0;
     for (const n of names) {
       const p = parseVietnameseName(n);
-      if (p.order === 'standard' && n.startsWith(`${p.surname} `)) ok++;
+      if (p.success && p.data.order === 'standard' && n.startsWith(`${p.data.surname} `)) ok++;
     }
     return ok;
   };
