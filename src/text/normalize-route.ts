@@ -33,7 +33,7 @@ import {
   tcvn3CountsAreUpper,
   tcvn3WordDecode,
 } from './legacy.js';
-import { LETTER_CASE, TABLE_SIZE } from './letters.js';
+import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from './letters.js';
 import {
   AS_IT_STANDS,
   DECIDE_FIRST,
@@ -94,6 +94,10 @@ const W_SPLIT = 64;
 const W_PLAUSIBLE = 128;
 /** A syllable once composed, diacritics may be missing (a split syllable joins only with a word that is not). */
 const W_LOOSE = 256;
+/** The (composed) word has a vowel letter; it starts with one; it ends with one. */
+const W_VOWEL = 512;
+const W_VSTART = 1024;
+const W_VEND = 2048;
 
 /** Bits of a finished word: tone placement changed it. */
 const F_TONE = 1;
@@ -217,6 +221,9 @@ interface RouteWord {
   finBits: number;
   finValue: string;
   finSpaced: string;
+  /** The last word asked about as this one's right neighbour ({@link mayJoinWords}), and the answer. */
+  joinNext: RouteWord | undefined;
+  joins: boolean;
   /** 1 when the word followed by VISCII `Õ` is a syllable (`V` + Õ), 0 when not, -1 before first use. */
   nbspO: number;
   /** The decoded form last asked for, and its {@link decodedSlot} (-1 before). */
@@ -282,6 +289,20 @@ function hasEth(w: string): boolean {
   return false;
 }
 
+/** {@link W_VOWEL}, {@link W_VSTART} and {@link W_VEND} of a word of letters. */
+function vowelBits(w: string): number {
+  let bits = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = codeAt(w, i);
+    if (c < TABLE_SIZE && (VOWEL_INFO[c] as number) !== 0) {
+      bits |= W_VOWEL;
+      if (i === 0) bits |= W_VSTART;
+      if (i === w.length - 1) bits |= W_VEND;
+    }
+  }
+  return bits;
+}
+
 function analyze(w: string): RouteWord {
   let kind = KIND_LETTERS;
   let high = false;
@@ -321,7 +342,8 @@ function analyze(w: string): RouteWord {
         ? W_SPLIT
         : 0) |
       (plausibleCase(w) ? W_PLAUSIBLE : 0) |
-      (analyzeSyllable(kind === KIND_LETTERS ? w : toNfc(w), true).error === null ? W_LOOSE : 0),
+      (analyzeSyllable(kind === KIND_LETTERS ? w : toNfc(w), true).error === null ? W_LOOSE : 0) |
+      (facts === null ? 0 : vowelBits(facts.word)),
     gate: legacyGateBits(w, 0, w.length),
     pFlags: -1,
     pFirst: 0,
@@ -330,6 +352,8 @@ function analyze(w: string): RouteWord {
     pGains: 0,
     legacy: wordLegacyFlags(w),
     nbspO: -1,
+    joinNext: undefined,
+    joins: false,
     finKey: -1,
     finBits: 0,
     finValue: '',
