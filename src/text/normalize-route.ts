@@ -656,7 +656,20 @@ function mayJoinWords(count: number, all: number): boolean {
   for (let k = 0; k + 1 < count; k++) {
     const a = WORDS[k] as RouteWord;
     const b = WORDS[k + 1] as RouteWord;
-    if ((a.bits & b.bits & W_LOOSE) === 0 && mayJoin(a.word, b.word)) return true;
+    const ab = a.bits & b.bits;
+    if ((ab & W_LOOSE) !== 0) continue;
+    if ((ab & W_LETTERS) !== 0) {
+      // Two words of letters with a vowel each and a consonant between them are two vowel
+      // groups, and no syllable has more than seven letters (`nghiêng`): never one syllable.
+      if ((ab & W_VOWEL) !== 0 && ((a.bits & W_VEND) === 0 || (b.bits & W_VSTART) === 0)) continue;
+      if ((a.facts?.word.length ?? 0) + (b.facts?.word.length ?? 0) > 7) continue;
+    }
+    // The last neighbour asked about, and the answer, are kept on the word.
+    if (a.joinNext !== b) {
+      a.joinNext = b;
+      a.joins = mayJoin(a.word, b.word);
+    }
+    if (a.joins) return true;
   }
   return false;
 }
