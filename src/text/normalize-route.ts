@@ -627,14 +627,14 @@ export function routeDirect(
       if (bound >= 2 * READING_MARGIN) return null;
     }
   }
-  return checked(s, count, routeScanned(s, count, style, capitalize, telex, true));
+  return checked(count, routeScanned(s, count, style, capitalize, telex, true));
 }
 
 /**
  * `r` (a name read as it stands, finished by the router), with {@link needsCheck} set when it
  * might read as legacy text (see {@link directNeedsCheck}).
  */
-function checked(s: string, count: number, r: NormalizedName | null): NormalizedName | null {
+function checked(count: number, r: NormalizedName | null): NormalizedName | null {
   needsCheck = false;
   if (r !== null && !built) needsCheck = true;
   else if (r !== null && !builtInput) {
@@ -744,7 +744,7 @@ export function routeReading(
       all &= b;
     }
     if (mayJoinWords(count, all)) return null;
-    return checked(s, count, routeScanned(s, count, style, capitalize, telex, best === NO_READING));
+    return checked(count, routeScanned(s, count, style, capitalize, telex, best === NO_READING));
   }
   if (!decidedWordByWord()) return null;
   return routeLegacy(
