@@ -6,6 +6,7 @@
  * @module
  */
 import { codeAt, isCombiningMark, isInvisible, isSpaceLike } from './chars.js';
+import { isCommonNameSyllable } from './common-syllables.js';
 import { detectEncoding } from './detect.js';
 import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from './letters.js';
 import { toNfc } from './nfc.js';
@@ -116,6 +117,12 @@ export function stripStrayPunctuation(s: string): string | null {
 function caseAt(s: string, i: number): number {
   const c = codeAt(s, i);
   return c < TABLE_SIZE ? (LETTER_CASE[c] as number) : 0;
+}
+
+/** A syllable frequent in names, with its tone in place (`Thanh`, `Nguyễn`), in any case. */
+function isNameSyllable(part: string): boolean {
+  const w = toNfc(part);
+  return analyzeSyllable(w).error === null && isCommonNameSyllable(w);
 }
 
 function isStrictSyllable(part: string): boolean {
@@ -271,7 +278,8 @@ function splitAt(s: string, checkLegacy: boolean): string | null {
 
 /**
  * A syllable split by a space (`Tha nh`): two neighbouring words are joined when together they
- * are a syllable (diacritics may be missing) and they are not both words on their own (`Nguy en`
+ * are a syllable frequent in names (`Thanh`, `Nguyễn`; the ~450 of {@link isCommonNameSyllable})
+ * and they are not both words on their own (diacritics may be missing) (`Nguy en`
  * stays: both parts are syllables), both made of letters only. `null` when nothing is joined.
  * Words are the runs between plain spaces.
  *
@@ -289,7 +297,7 @@ export function joinSplitSyllables(s: string): string | null {
     const b = words[k + 1] as string;
     if (!lettersOnly(a) || !lettersOnly(b)) continue;
     if (isSyllable(a) && isSyllable(b)) continue;
-    if (!isSyllable(a + b)) continue;
+    if (!isNameSyllable(a + b)) continue;
     words.splice(k, 2, a + b);
     joined = true;
   }
@@ -305,7 +313,9 @@ export function joinSplitSyllables(s: string): string | null {
  * ```
  */
 export function mayJoin(a: string, b: string): boolean {
-  return lettersOnly(a) && lettersOnly(b) && !(isSyllable(a) && isSyllable(b)) && isSyllable(a + b);
+  return (
+    lettersOnly(a) && lettersOnly(b) && !(isSyllable(a) && isSyllable(b)) && isNameSyllable(a + b)
+  );
 }
 
 /**

@@ -329,9 +329,14 @@ function reshape(
     const reading = chooseReading(core);
     if (reading !== null && reading.encoding !== null) {
       changes.push(`decoded-${reading.encoding}`);
+      // A syllable split by a space is joined in decoded text too (so that normalising again
+      // changes nothing).
+      const joined = joinSplitSyllables(reading.text);
+      if (joined !== null) changes.push('words-joined');
+      const text = joined ?? reading.text;
       // Decoded text with a letter only Unicode has cannot be read as legacy text again: the
       // router (decoding on) finishes it fastest; otherwise decoding stays off.
-      r = finish(reading.text, legacyGate(reading.text) === 0 ? options : plain);
+      r = finish(text, legacyGate(text) === 0 ? options : plain);
     } else if (reading !== null) {
       const joined = joinSplitSyllables(core);
       if (joined !== null) changes.push('words-joined');
