@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { cleanBeforeDecoding, codeAt, isInvisible, isSpaceLike } from './chars.js';
+import { cleanBeforeDecoding, codeAt, isInvisible, isSpaceLike, splitWords } from './chars.js';
 import { isCommonNameSyllable } from './common-syllables.js';
 import { decodeWith, LEGACY_ENCODINGS, type LegacyEncoding } from './legacy.js';
 import { isCp1252Char } from './legacy-bytes.js';
@@ -109,19 +109,6 @@ function isUnicodeWord(w: string): boolean {
     if (c >= 0x100 && !isCp1252Char(c) && !isInvisible(c)) return true;
   }
   return false;
-}
-
-function splitWords(s: string): string[] {
-  const words: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= s.length; i++) {
-    const c = i < s.length ? codeAt(s, i) : 0x20;
-    if (isSpaceLike(c)) {
-      if (start >= 0) words.push(s.slice(start, i));
-      start = -1;
-    } else if (start < 0) start = i;
-  }
-  return words;
 }
 
 /**
