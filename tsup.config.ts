@@ -17,6 +17,7 @@ export const ENTRIES = {
   'match/index': 'src/match/index.ts',
   'workflow/index': 'src/workflow/index.ts',
   'testing/index': 'src/testing/index.ts',
+  'testing/arbitraries': 'src/testing/arbitraries.ts',
   'node/index': 'src/node/index.ts',
 } as const;
 
