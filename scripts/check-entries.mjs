@@ -5,6 +5,7 @@
  * `VnReconcileError` is one class whichever entry it comes from; and `vn-reconcile/testing` needs
  * no fast-check (no static import of it anywhere in its module graph).
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
@@ -89,6 +90,31 @@ for (const file of ['dist/testing/index.js', 'dist/testing/index.cjs']) {
   const graph = moduleGraph(resolve(root, file));
   if (graph.has('package:fast-check')) fail(`${file} loads fast-check (an optional peer)`);
 }
+
+// The same for real: an ESM app on a machine without fast-check (a resolve hook hides it).
+const hideFastCheck = `
+import { register } from 'node:module';
+register('data:text/javascript,' + encodeURIComponent(
+  "export async function resolve(s, c, next) { if (s === 'fast-check' || s.startsWith('fast-check/')) throw Object.assign(new Error('Cannot find package fast-check'), { code: 'ERR_MODULE_NOT_FOUND' }); return next(s, c); }"
+));`;
+const withoutFastCheck = (specifier) =>
+  spawnSync(
+    process.execPath,
+    [
+      '--import',
+      `data:text/javascript,${encodeURIComponent(hideFastCheck)}`,
+      '--input-type=module',
+      '-e',
+      `const m = await import('${specifier}'); process.stdout.write(String(Object.keys(m).length));`,
+    ],
+    { cwd: root, encoding: 'utf8' },
+  );
+const plain = withoutFastCheck(`${pkg.name}/testing`);
+if (plain.status !== 0)
+  fail(`${pkg.name}/testing does not load without fast-check: ${plain.stderr.split('\n')[0]}`);
+else process.stdout.write(`ok ${pkg.name}/testing loads without fast-check\n`);
+const arbs = withoutFastCheck(`${pkg.name}/testing/arbitraries`);
+if (arbs.status === 0) fail('the fast-check hiding hook does not work (arbitraries loaded)');
 
 if (failures.length) {
   for (const f of failures) process.stderr.write(`${f}\n`);
