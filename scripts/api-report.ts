@@ -57,7 +57,7 @@ function report(
         overrideTsconfig: {
           compilerOptions: {
             target: 'ES2022',
-            lib: ['ES2023', 'DOM'],
+            lib: ['ES2023'],
             module: 'NodeNext',
             moduleResolution: 'NodeNext',
             strict: true,
