@@ -30,7 +30,7 @@ describe('vn-reconcile demo', () => {
     const r = await runCapture(['demo', '--dir', d]);
     expect(r.code).toBe(0);
     const queue = /review queue \((\d+) rows\)/.exec(r.out);
-    expect(Number(queue?.[1])).toBeGreaterThan(5);
+    expect(Number(queue?.[1])).toBeGreaterThan(0);
     const review = /(\d+) sent to review \(([\d.]+)%\)/.exec(r.out);
     expect(Number(review?.[1])).toBe(Number(queue?.[1]));
     expect(Number(review?.[2])).toBeLessThanOrEqual(1); // the review share stays ≤ 1%

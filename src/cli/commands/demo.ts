@@ -39,19 +39,19 @@ interface SubRun {
 
 /**
  * The demo list's defect rates: a commune's list typed from paper, as the ones that reach the
- * register team are — four in ten rows without an identity number (8.86 million vaccinated people
- * had a missing or malformed CCCD/CMND), an old 9-digit CMND on many others, a fifth with only a
- * year of birth (the elderly), phones often missing, some people moved. Enough rows land between
+ * register team are — nearly half the rows without an identity number (8.86 million vaccinated people
+ * had a missing or malformed CCCD/CMND), an old 9-digit CMND on many others, a quarter with only a
+ * year of birth (the elderly), half without a phone, some people moved. Enough rows land between
  * the thresholds for the report's review queue to have work in it. The other defects keep
  * `DEFAULT_DAMAGE_RATES` of `vn-reconcile/testing`.
  */
 export const DEMO_RATES: Partial<DamageRates> = {
-  ID_MISSING: 0.4,
+  ID_MISSING: 0.45,
   ID_OLD_CMND: 0.15,
-  DOB_YEAR_ONLY: 0.2,
+  DOB_YEAR_ONLY: 0.25,
   NAME_TYPO: 0.05,
   NAME_MIDDLE_MISSING: 0.05,
-  PHONE_MISSING: 0.4,
+  PHONE_MISSING: 0.5,
   MOVED: 0.1,
 };
 
