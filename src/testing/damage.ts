@@ -98,8 +98,9 @@ const text = (v: string | undefined): string => (v ?? '').trim();
  * a typo, a transposition, the old CMND, the leading zero lost, scientific notation, `'`, `.0`,
  * separators), the date of birth (missing, year only, day and month swapped, year ±1, 01/01
  * placeholder, and its written format), sex (missing, wrong, its spelling) and phone (missing,
- * another person's, the leading zero lost, the pre-2018 11-digit form, its spelling). The
- * residence columns are kept as they are. The damage classes and default rates are those of the
+ * another person's, the leading zero lost, the pre-2018 11-digit form, its spelling) and the place
+ * (commune, district and province written into the address cell, their own cells empty, when the
+ * record has an address column); a move to another residence is never applied. The damage classes and default rates are those of the
  * synthetic list (`generateList`), so a copy is as damaged as a real list row is on average.
  *
  * A column the record does not have stays absent; other columns are kept.
@@ -190,7 +191,21 @@ export function damage<const R extends DamageableRecord>(
   for (const field of ['full_name', 'id_number', 'dob', 'gender', 'phone'] as const) {
     if (present[field] && field in record) out[field] = damaged[field];
   }
+  // The whole place written into the address cell (rolled by the damager at its rate), applied
+  // to the record's own place columns.
+  const places = (['commune', 'district', 'province'] as const).filter(
+    (c) => text(record[c]) !== '',
+  );
+  const placeInAddress =
+    damaged.damages.includes('PLACE_IN_ADDRESS') && places.length > 0 && 'address' in record;
+  if (placeInAddress) {
+    out['address'] = [text(record['address']), ...places.map((c) => text(record[c]))]
+      .filter((x) => x !== '')
+      .join(', ');
+    for (const c of places) out[c] = '';
+  }
   const damages = damaged.damages.filter((code) => {
+    if (code === 'PLACE_IN_ADDRESS') return placeInAddress;
     const entry = FIELD_OF_PREFIX.find(([prefix]) => code.startsWith(prefix));
     return entry !== undefined && present[entry[1]] && entry[1] in record;
   });

@@ -94,6 +94,28 @@ describe('damage', () => {
     }
   });
 
+  it('writes the place into the address cell when the record has one', () => {
+    const place = {
+      province: 'Hà Nội',
+      district: 'Quận Cầu Giấy',
+      commune: 'Phường Yên Hòa',
+      address: 'Số 5 Trần Duy Hưng',
+    };
+    const forced = { only: ['PLACE_IN_ADDRESS'], rates: { PLACE_IN_ADDRESS: 1 } } as const;
+    const { record: copy, damages } = damage(place, forced);
+    expect(damages).toEqual(['PLACE_IN_ADDRESS']);
+    expect(copy).toEqual({
+      province: '',
+      district: '',
+      commune: '',
+      address: 'Số 5 Trần Duy Hưng, Phường Yên Hòa, Quận Cầu Giấy, Hà Nội',
+    });
+    expect(damage({ province: 'Hà Nội' }, forced)).toEqual({
+      record: { province: 'Hà Nội' },
+      damages: [],
+    });
+  });
+
   it('reuses the ID damage of spreadsheets without fast-check', () => {
     expect(damageId('001090012345', 'number').damaged).toBe(1090012345);
   });
