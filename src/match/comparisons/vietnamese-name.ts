@@ -64,7 +64,9 @@ const wordKey = memoize(phoneticKey, 1 << 15);
 export function prepareName(full: string | null | undefined): PreparedName | undefined {
   if (!full) return undefined;
   const text = toNfc(full).toLowerCase().replace(/\s+/g, ' ').trim();
-  const p = parseVietnameseName(text);
+  const parsed = parseVietnameseName(text);
+  if (!parsed.success) return undefined;
+  const p = parsed.data;
   if (!p.given) return undefined;
   const family = p.surname ? [p.surname, ...p.middle].join(' ') : '';
   const middleKeys = p.middle.map(wordKey);
