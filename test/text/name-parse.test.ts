@@ -1,10 +1,16 @@
 import { test as fcTest } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { vietnameseNameArbitrary } from '../../src/testing/text.js';
-import { nameReadings, parseVietnameseName, type VietnameseName } from '../../src/text/index.js';
+import {
+  foldDiacritics,
+  nameReadings,
+  parseVietnameseName,
+  type VietnameseName,
+} from '../../src/text/index.js';
 import { COMPOUND_SURNAMES, OTHER_SURNAMES, STRONG_SURNAMES } from '../../src/text/surnames.js';
 
 const SURNAMES = new Set([...STRONG_SURNAMES, ...OTHER_SURNAMES]);
+const FOLDED_SURNAMES = new Set([...SURNAMES].map((x) => foldDiacritics(x)));
 
 /** The name parsed from `s` (a test failure when the parse fails). */
 function nameOf(s: string): VietnameseName {
@@ -68,10 +74,10 @@ describe('parseVietnameseName', () => {
       // A compound middle name that is itself a family name (Tôn Nữ, Tôn Thất) makes the
       // reversed name truly ambiguous (`Mai Tôn Nữ Phan`): such names are left out.
       const compoundMiddle = n.middle.some((m) => m.includes(' '));
-      // Đặng, Bùi last: the standard order is kept when the first word is itself a surname
-      // (`Hoàng Thị Đặng` is a real name in that order); Nguyễn, Trần, Phạm, Phan last always
-      // mean a reversed name.
-      const inDoubt = ['Đặng', 'Bùi'].includes(n.surname) && SURNAMES.has(n.given);
+      // The standard order is kept when the first word is itself a surname (`Hoàng Thị Đặng`,
+      // `Lê Hà Phan`, `Nguyễn Văn Phan` are real names in that order, in the real-name lists);
+      // with diacritics folded away, `Trinh` is Trịnh.
+      const inDoubt = SURNAMES.has(n.given) || FOLDED_SURNAMES.has(foldDiacritics(n.given));
       if (
         !compoundMiddle &&
         !inDoubt &&
