@@ -57,10 +57,10 @@ export {
 } from './dedupe.js';
 export { type EmOptions, type EmResult, floorM, type PatternCounts, runEm } from './em.js';
 export { EXPLANATION_INVALID, explanationOf, LINK_COLUMNS } from './explanation.js';
+export { levenshteinCodes, osaCodes } from './kernels/edit-distance.js';
 export { jaroCodes, jaroWinklerCodes } from './kernels/jaro-winkler.js';
-export { levenshteinCodes } from './kernels/levenshtein.js';
+export type { CodeKernel } from './kernels/kernel.js';
 export { withinOneEdit } from './kernels/one-edit.js';
-export { osaCodes } from './kernels/osa.js';
 export { codesOf, jaro, jaroWinkler, levenshtein, osaDistance } from './kernels/strings.js';
 export {
   type LinkOptions,

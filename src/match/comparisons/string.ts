@@ -1,8 +1,7 @@
 import type { Comparison, PreparedColumn } from '../comparison.js';
 import { createInterner } from '../interner.js';
+import { levenshteinCodes, osaCodes } from '../kernels/edit-distance.js';
 import { jaroWinklerCodes } from '../kernels/jaro-winkler.js';
-import { levenshteinCodes } from '../kernels/levenshtein.js';
-import { osaCodes } from '../kernels/osa.js';
 import { buildStringColumn, type StringColumn } from './string-column.js';
 
 /** One fuzzy level of a {@link stringComparison}, tried in order after `exact`. */

@@ -8,8 +8,8 @@ import {
 } from '../../text/index.js';
 import type { Comparison, PreparedColumn } from '../comparison.js';
 import { createInterner, type Interner, intern } from '../interner.js';
+import { osaCodes } from '../kernels/edit-distance.js';
 import { withinOneEdit } from '../kernels/one-edit.js';
-import { osaCodes } from '../kernels/osa.js';
 import { buildStringColumn, type StringColumn } from './string-column.js';
 
 /** Options of {@link givenNameComparison} and {@link familyNameComparison}. */

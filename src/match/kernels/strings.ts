@@ -1,6 +1,5 @@
+import { levenshteinCodes, osaCodes } from './edit-distance.js';
 import { jaroCodes, jaroWinklerCodes } from './jaro-winkler.js';
-import { levenshteinCodes } from './levenshtein.js';
-import { osaCodes } from './osa.js';
 
 /**
  * The UTF-16 code units of `s` as a `Uint16Array` (the prepared form every kernel reads).
@@ -16,9 +15,26 @@ export function codesOf(s: string): Uint16Array {
   return out;
 }
 
+let pair = new Uint16Array(128);
+
 /**
- * Levenshtein distance between two strings (convenience wrapper; on a hot path prepare the code
- * units once and call {@link levenshteinCodes}).
+ * Both strings' code units in one reused buffer (`a` at 0, `b` at `a.length`): the string
+ * functions run the code kernels without allocating, so they are as fast as a peer that works on
+ * strings directly (bench/strings.bench.ts).
+ */
+function loadPair(a: string, b: string): Uint16Array {
+  const al = a.length;
+  const bl = b.length;
+  if (pair.length < al + bl) pair = new Uint16Array(2 * (al + bl));
+  const p = pair;
+  for (let i = 0; i < al; i++) p[i] = a.charCodeAt(i);
+  for (let j = 0; j < bl; j++) p[al + j] = b.charCodeAt(j);
+  return p;
+}
+
+/**
+ * Levenshtein distance between two strings, over UTF-16 code units (like fastest-levenshtein).
+ * On a hot path over prepared records, call {@link levenshteinCodes} on the code arrays.
  *
  * @example
  * ```ts
@@ -26,13 +42,14 @@ export function codesOf(s: string): Uint16Array {
  * ```
  */
 export function levenshtein(a: string, b: string): number {
-  const x = codesOf(a);
-  const y = codesOf(b);
-  return levenshteinCodes(x, 0, x.length, y, 0, y.length);
+  if (a === b) return 0;
+  const p = loadPair(a, b);
+  return levenshteinCodes(p, 0, a.length, p, a.length, b.length);
 }
 
 /**
- * Optimal string alignment (restricted Damerau–Levenshtein) distance between two strings.
+ * Optimal string alignment (restricted Damerau–Levenshtein) distance between two strings, over
+ * UTF-16 code units.
  *
  * @example
  * ```ts
@@ -41,13 +58,13 @@ export function levenshtein(a: string, b: string): number {
  * ```
  */
 export function osaDistance(a: string, b: string): number {
-  const x = codesOf(a);
-  const y = codesOf(b);
-  return osaCodes(x, 0, x.length, y, 0, y.length);
+  if (a === b) return 0;
+  const p = loadPair(a, b);
+  return osaCodes(p, 0, a.length, p, a.length, b.length);
 }
 
 /**
- * Jaro similarity between two strings, in [0, 1].
+ * Jaro similarity between two strings, in [0, 1], over UTF-16 code units.
  *
  * @example
  * ```ts
@@ -55,13 +72,12 @@ export function osaDistance(a: string, b: string): number {
  * ```
  */
 export function jaro(a: string, b: string): number {
-  const x = codesOf(a);
-  const y = codesOf(b);
-  return jaroCodes(x, 0, x.length, y, 0, y.length);
+  const p = loadPair(a, b);
+  return jaroCodes(p, 0, a.length, p, a.length, b.length);
 }
 
 /**
- * Jaro–Winkler similarity between two strings, in [0, 1].
+ * Jaro–Winkler similarity between two strings, in [0, 1], over UTF-16 code units.
  *
  * @example
  * ```ts
@@ -69,7 +85,6 @@ export function jaro(a: string, b: string): number {
  * ```
  */
 export function jaroWinkler(a: string, b: string): number {
-  const x = codesOf(a);
-  const y = codesOf(b);
-  return jaroWinklerCodes(x, 0, x.length, y, 0, y.length);
+  const p = loadPair(a, b);
+  return jaroWinklerCodes(p, 0, a.length, p, a.length, b.length);
 }
