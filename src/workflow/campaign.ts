@@ -3,10 +3,10 @@
  * listed case at once, all or nothing).
  * @module
  */
-import type { Result } from '../result.js';
+import type { Issues, Result } from '../result.js';
 import type { TransitionContext } from './checks.js';
 import type { WorkflowEvent } from './events.js';
-import type { WorkflowIssue, WorkflowIssueCode } from './issues.js';
+import type { WorkflowIssueCode } from './issues.js';
 import { applyToBook, type CaseBook, freeze, thaw } from './machine.js';
 import type { CaseState, SignedList } from './states.js';
 
@@ -73,7 +73,7 @@ export function applyInPlace(
   lists: Map<string, SignedList>,
   event: WorkflowEvent,
   context: TransitionContext,
-): readonly WorkflowIssue[] | undefined {
+): Issues<WorkflowIssueCode> | undefined {
   const book: CaseBook = {
     has: (caseId) => cases.has(caseId),
     draft: (caseId) => {

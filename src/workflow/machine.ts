@@ -9,7 +9,7 @@
  * `applyToBook`, over a `CaseBook` that each path implements.
  * @module
  */
-import type { Failure } from '../result.js';
+import { type Failure, mapNonEmpty } from '../result.js';
 import {
   applyChanges,
   checkRole,
@@ -134,8 +134,11 @@ export function applyToBook(
       if (refused) {
         return {
           success: false,
-          issues: refused.issues.map((issue) => ({ ...issue, path: ['list', 'caseIds', j] })),
-        } as StepFailure;
+          issues: mapNonEmpty(refused.issues, (issue) => ({
+            ...issue,
+            path: ['list', 'caseIds', j],
+          })),
+        };
       }
       targets[j] = d;
     }

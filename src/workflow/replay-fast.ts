@@ -9,7 +9,7 @@
 import type { Result } from '../result.js';
 import { type CampaignState, GENESIS_HASH } from './campaign.js';
 import type { TransitionContext } from './checks.js';
-import { fail, type WorkflowIssueCode } from './issues.js';
+import { fail, under, type WorkflowIssueCode } from './issues.js';
 import type { LogEntry } from './log-types.js';
 import { applyToBook, type CaseBook, type CaseDraft, freeze } from './machine.js';
 import type { CaseState, SignedList } from './states.js';
@@ -47,15 +47,7 @@ export function fastReplay(
       ? { actor: entry.actor, at: entry.at, isValidIdNumber }
       : entry;
     const failure = applyToBook(book, lists, entry.event, context);
-    if (failure) {
-      return {
-        success: false,
-        issues: failure.issues.map((issue) => ({
-          ...issue,
-          path: [i, 'event', ...(issue.path ?? [])],
-        })),
-      } as typeof failure;
-    }
+    if (failure) return under([i, 'event'], failure.issues);
   }
   const cases = new Map<string, CaseState>();
   for (const [id, d] of drafts) cases.set(id, freeze(d));
