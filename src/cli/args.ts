@@ -87,6 +87,21 @@ export const CSV_ARG_OPTIONS = {
   'no-formula-guard': { type: 'boolean' },
 } as const satisfies ArgOptions;
 
+/** The help lines of the reading and writing flags of {@link CSV_ARG_OPTIONS}. */
+export const CSV_FLAGS_USAGE = `      --encoding NAME     bytes that are not UTF-8: windows-1258, tcvn3,
+                          viscii, vni, utf-16le
+      --delimiter D       , or ; or tab (default: detected)
+      --bom               start the output with a UTF-8 BOM (for Excel)
+      --no-formula-guard  write cells starting with = + - @ as they are`;
+
+/** The `parseArgs` options of the model flags of `link` and `dedupe` (see {@link modelOptions}). */
+export const MODEL_ARG_OPTIONS = {
+  model: { type: 'string' },
+  'save-model': { type: 'string' },
+  'match-threshold': { type: 'string' },
+  'review-threshold': { type: 'string' },
+} as const satisfies ArgOptions;
+
 /**
  * Parses `--map canonical=theirs` values (repeatable; `a=x,b=y` also accepted).
  *

@@ -76,14 +76,11 @@ export function applyInPlace(
 ): Issues<WorkflowIssueCode> | undefined {
   const book: CaseBook = {
     has: (caseId) => cases.has(caseId),
-    draft: (caseId) => {
+    get: (caseId) => {
       const state = cases.get(caseId);
       return state === undefined ? undefined : thaw(state);
     },
-    statusOf: (caseId) => cases.get(caseId)?.status,
-    save: (d) => {
-      cases.set(d.caseId, freeze(d));
-    },
+    set: (caseId, d) => cases.set(caseId, freeze(d)),
   };
-  return applyToBook(book, lists, event, context)?.issues;
+  return applyToBook(book, false, lists, event, context)?.issues;
 }

@@ -16,7 +16,7 @@ import {
   type PersonData,
   type PersonField,
 } from './states.js';
-import { ruleFor } from './table.js';
+import { ruleFor, type TransitionRule } from './table.js';
 
 /** Who acts, when, and how ID numbers are judged. */
 export interface TransitionContext {
@@ -44,8 +44,8 @@ export type StepEvent = Exclude<WorkflowEvent, { readonly type: 'open' }>;
 export function checkRole(
   event: WorkflowEvent,
   actor: Actor,
+  rule: TransitionRule = ruleFor(event.type),
 ): Failure<WorkflowIssueCode> | undefined {
-  const rule = ruleFor(event.type);
   if (rule.roles.includes(actor.role)) return undefined;
   return fail(
     'WORKFLOW_WRONG_ROLE',
@@ -55,23 +55,25 @@ export function checkRole(
 }
 
 /**
- * @internal The checks every non-`open` event passes before its own: the actor's role, the case's
- * state, the expected version, and (list events) the signer.
+ * @internal The checks every non-`open` event passes before its own, from the event's row of the
+ * transition table: the actor's role, the case's state, the expected version, and (list events)
+ * the signer.
  *
  * @example
  * ```ts
- * guard('with-police', 5, { type: 'verify', caseId: 'c1', expectedVersion: 4 }, police); // WORKFLOW_VERSION_CONFLICT
+ * const verify = { type: 'verify', caseId: 'c1', expectedVersion: 4 } as const;
+ * guard(ruleFor('verify'), 'with-police', 5, verify, police); // WORKFLOW_VERSION_CONFLICT
  * ```
  */
 export function guard(
+  rule: TransitionRule,
   status: CaseState['status'],
   version: number,
   event: StepEvent,
   actor: Actor,
 ): Failure<WorkflowIssueCode> | undefined {
-  const denied = checkRole(event, actor);
+  const denied = checkRole(event, actor, rule);
   if (denied) return denied;
-  const rule = ruleFor(event.type);
   if (!rule.from.includes(status)) {
     return fail('WORKFLOW_WRONG_STATE', `Cannot ${event.type} a case that is ${status}`, [
       'status',

@@ -11,7 +11,7 @@ import { type CampaignState, GENESIS_HASH } from './campaign.js';
 import type { TransitionContext } from './checks.js';
 import { fail, under, type WorkflowIssueCode } from './issues.js';
 import type { LogEntry } from './log-types.js';
-import { applyToBook, type CaseBook, type CaseDraft, freeze } from './machine.js';
+import { applyToBook, type CaseDraft, freeze } from './machine.js';
 import type { CaseState, SignedList } from './states.js';
 
 /**
@@ -27,15 +27,6 @@ export function fastReplay(
   isValidIdNumber: ((idNumber: string) => boolean) | undefined,
 ): Result<CampaignState, WorkflowIssueCode> {
   const drafts = new Map<string, CaseDraft>();
-  const book: CaseBook = {
-    has: (caseId) => drafts.has(caseId),
-    draft: (caseId) => drafts.get(caseId),
-    statusOf: (caseId) => drafts.get(caseId)?.status,
-    // A stepped draft is the live one, already in the map: only a new case (version 1) is added.
-    save: (d) => {
-      if (d.version === 1) drafts.set(d.caseId, d);
-    },
-  };
   const lists = new Map<string, SignedList>();
   const n = entries.length;
   for (let i = 0; i < n; i++) {
@@ -46,7 +37,7 @@ export function fastReplay(
     const context: TransitionContext = isValidIdNumber
       ? { actor: entry.actor, at: entry.at, isValidIdNumber }
       : entry;
-    const failure = applyToBook(book, lists, entry.event, context);
+    const failure = applyToBook(drafts, true, lists, entry.event, context);
     if (failure) return under([i, 'event'], failure.issues);
   }
   const cases = new Map<string, CaseState>();

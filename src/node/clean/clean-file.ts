@@ -16,10 +16,11 @@ import {
   openCsv,
 } from '../io/csv.js';
 import { type InputSource, type StagedInput, stageInput } from '../io/input.js';
-import { checkOutputs, type OutputHandle, openOutput } from '../io/target.js';
+import { type OutputHandle, openOutput } from '../io/target.js';
 import type { ReadOptions, RunOptions, WriteOptions } from '../options.js';
 import { progressReporter } from '../progress.js';
 import { writeReport } from '../report/from-run.js';
+import { startFileRun } from '../run.js';
 import { VERSION } from '../version.js';
 import { openForWorkers, type WorkerInput } from './clean-input.js';
 import { cleanInParallel } from './clean-parallel.js';
@@ -87,18 +88,11 @@ export async function cleanFile(
   input: InputSource,
   options: CleanFileOptions,
 ): Promise<CleanFileSummary> {
-  const t0 = performance.now();
-  const cwd = options.cwd ?? process.cwd();
-  const name = typeof input === 'string' ? input : 'stdin';
-  const signal = options.signal;
-  throwIfAborted(signal);
-  checkOutputs(
-    typeof input === 'string' ? [{ label: name, path: input }] : [],
-    [
-      { label: '--out', path: typeof options.out === 'string' ? options.out : undefined },
-      { label: '--report', path: options.report },
-    ],
-    cwd,
+  const { t0, cwd, name, signal } = startFileRun(
+    input,
+    options,
+    [],
+    [{ label: '--report', path: options.report }],
   );
   const clean: CleanRecordOptions = {
     referenceDate: options.referenceDate ?? new Date(),

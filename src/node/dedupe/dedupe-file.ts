@@ -14,7 +14,7 @@ import {
 import { abortError, inputError, throwIfAborted } from '../errors.js';
 import { createCsvWriter } from '../io/csv.js';
 import { type InputSource, type StagedInput, stageInput } from '../io/input.js';
-import { checkOutputs, type OutputHandle, openOutput } from '../io/target.js';
+import { type OutputHandle, openOutput } from '../io/target.js';
 import { loadSide } from '../load-side.js';
 import { givenModel, writeModelFile } from '../model-file.js';
 import type {
@@ -26,6 +26,7 @@ import type {
 } from '../options.js';
 import { progressReporter } from '../progress.js';
 import { writeReport } from '../report/from-run.js';
+import { startFileRun } from '../run.js';
 import { VERSION } from '../version.js';
 
 /** Columns `dedupe` appends to every row, in this order. */
@@ -72,22 +73,14 @@ export async function dedupeFile(
   input: InputSource,
   options: DedupeFileOptions,
 ): Promise<DedupeFileSummary> {
-  const t0 = performance.now();
-  const cwd = options.cwd ?? process.cwd();
-  const name = typeof input === 'string' ? input : 'stdin';
-  const signal = options.signal;
-  throwIfAborted(signal);
-  checkOutputs(
+  const { t0, cwd, name, signal } = startFileRun(
+    input,
+    options,
+    [{ label: '--model', path: typeof options.model === 'string' ? options.model : undefined }],
     [
-      ...(typeof input === 'string' ? [{ label: name, path: input }] : []),
-      ...(typeof options.model === 'string' ? [{ label: '--model', path: options.model }] : []),
-    ],
-    [
-      { label: '--out', path: typeof options.out === 'string' ? options.out : undefined },
       { label: '--save-model', path: options.saveModel },
       { label: '--report', path: options.report },
     ],
-    cwd,
   );
   const spec = vietnameseSpec();
   const { model, thresholds } = await givenModel(options, spec, cwd);
