@@ -1,19 +1,19 @@
 /**
- * Renders the report of a realistic link run (scripts/report-sample.ts: the synthetic population
- * cleaned and linked) and screenshots it with the system Chromium (headless) to docs/report.png
- * (summary and charts, 1× pixels: the page is long) and docs/report-review.png (the review queue
- * sorted by weight, one row opened and decided, 1.5× pixels).
+ * Runs the demo (`vn-reconcile demo`: the embedded synthetic sample cleaned, linked and
+ * deduplicated by the built CLI) and screenshots the report it writes with the system Chromium
+ * (headless) to docs/report.png (summary and charts, 1× pixels: the page is long) and
+ * docs/report-review.png (the review queue, a row with competing candidates opened and decided,
+ * 1.5× pixels). The pictures are of what a new user sees after `npm ci && npm run demo`.
  *
- *   node --import tsx scripts/report-screenshot.ts [--chromium /usr/bin/chromium] [--out docs]
+ *   npm run build && node --import tsx scripts/report-screenshot.ts [--chromium /usr/bin/chromium] [--out docs]
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
-import { renderReport } from '../src/node/report/index.js';
-import { sampleReportInput } from './report-sample.js';
 
 const { values } = parseArgs({
   options: {
@@ -22,11 +22,10 @@ const { values } = parseArgs({
   },
 });
 const outDir = resolve(values.out);
-const html = renderReport(sampleReportInput());
 const dir = mkdtempSync(join(tmpdir(), 'vn-reconcile-report-'));
+execFileSync(process.execPath, ['dist/cli/main.js', 'demo', '--dir', dir], { stdio: 'inherit' });
 const file = join(dir, 'report.html');
-writeFileSync(file, html);
-console.log(`report: ${(html.length / 1024).toFixed(0)} KB`);
+console.log(`report: ${(readFileSync(file).length / 1024).toFixed(0)} KB`);
 
 const browser = await puppeteer.launch({
   executablePath: values.chromium,
@@ -43,11 +42,25 @@ try {
     path: join(outDir, 'report.png'),
     clip: { x: 0, y: 0, width: 1200, height: Math.round(reviewTop - 24) },
   });
-  // The review queue: sorted by weight, the first row opened and decided.
+  // The review queue: sorted by weight, the first row with competing candidates opened and
+  // decided (else the first row).
   await page.setViewport({ width: 1200, height: 900, deviceScaleFactor: 1.5 });
   await page.click('#review-table button.sort[data-sort="w"]');
-  await page.click('#review-body tr[data-case] button.toggle');
-  const first = await page.$('#review-body tr[data-case] select.decide');
+  const rows = await page.$$('#review-body tr[data-case]');
+  let chosen = rows[0];
+  for (const row of rows) {
+    const n = await row.evaluate((tr) => {
+      const data = JSON.parse(document.getElementById('review-data')?.textContent || '{}');
+      const i = Number(tr.getAttribute('data-case'));
+      return (data.cases?.[i]?.c?.length as number | undefined) ?? 0;
+    });
+    if (n > 1) {
+      chosen = row;
+      break;
+    }
+  }
+  await chosen?.$eval('button.toggle', (b) => (b as HTMLButtonElement).click());
+  const first = await chosen?.$('select.decide');
   const value = await first?.evaluate((s) => (s as HTMLSelectElement).options[1]?.value ?? '');
   if (first && value) await first.select(value);
   const box = await page.$eval('#review', (h) => {

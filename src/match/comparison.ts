@@ -14,6 +14,8 @@ import type { Interner } from './interner.js';
 export interface PreparedColumn {
   readonly size: number;
   readonly tfIds?: Int32Array;
+  /** The interned id of the value whose frequency adjusts {@link Comparison.fuzzyTfLevel}. */
+  readonly fuzzyTfIds?: Int32Array;
 }
 
 /**
@@ -33,6 +35,13 @@ export interface Comparison<R> {
   readonly levels: readonly string[];
   /** The level whose weight is term-frequency adjusted (1-based), or 0 for none. */
   readonly tfLevel: number;
+  /**
+   * A fuzzy level (1-based) adjusted by the frequency of the reference record's value in the
+   * column's `fuzzyTfIds`: one typo in a rare surname is strong evidence, in Nguyễn weak. Under
+   * a typo model the level's Bayes factor for value v is 1/tf(v) against the level's average
+   * 1/Σtf², so the adjustment is log2(Σtf² / tf(v)), clamped like the exact level's.
+   */
+  readonly fuzzyTfLevel?: number;
   /**
    * The interner behind the prepared ids, when there is one: the national-scale pipeline attaches
    * the reference's dictionary (typed arrays in shared memory, not copied) to each worker's

@@ -56,13 +56,22 @@ export {
   dedupeWithSpec,
 } from './dedupe.js';
 export { type EmOptions, type EmResult, floorM, type PatternCounts, runEm } from './em.js';
-export { EXPLANATION_INVALID, explanationOf, LINK_COLUMNS } from './explanation.js';
+export {
+  COMPETING_SEPARATOR,
+  EXPLANATION_INVALID,
+  explanationOf,
+  formatCompetitor,
+  LINK_COLUMNS,
+  parseCompetitors,
+  type WrittenCompetitor,
+} from './explanation.js';
 export { levenshteinCodes, osaCodes } from './kernels/edit-distance.js';
 export { jaroCodes, jaroWinklerCodes } from './kernels/jaro-winkler.js';
 export type { CodeKernel } from './kernels/kernel.js';
 export { withinOneEdit } from './kernels/one-edit.js';
 export { codesOf, jaro, jaroWinkler, levenshtein, osaDistance } from './kernels/strings.js';
 export {
+  type CompetingCandidate,
   type LinkOptions,
   type LinkOutcome,
   type LinkReason,

@@ -43,6 +43,15 @@ export interface LinkRow {
   readonly matchWeight?: number;
   /** The waterfall of field weights as one line (the CLI's `explanation` column). */
   readonly explanation: string;
+  /**
+   * For a `review` row: the other reference records that compete with `rightId`, best first
+   * (also written at the end of `explanation`).
+   */
+  readonly competing?: readonly {
+    readonly rightId: string;
+    readonly probability: number;
+    readonly matchWeight: number;
+  }[];
 }
 
 /** How rows are read: which property is the key, which holds each engine column. */
@@ -363,17 +372,27 @@ export function linkRecords(
       const i = rowOf[from + j]!;
       const leftId = l.keys[i] ?? '';
       counts[res.decision]++;
-      const explanation = explanationOf(linker.scorer, side, rightSide, res);
+      const idOf = (j: number): string => rightKeys[j] ?? '';
+      const explanation = explanationOf(linker.scorer, side, rightSide, res, idOf);
       rows[i] =
         res.right < 0
           ? { leftId, decision: res.decision, explanation }
           : {
               leftId,
-              rightId: rightKeys[res.right] ?? '',
+              rightId: idOf(res.right),
               decision: res.decision,
               probability: res.probability,
               ...(Number.isFinite(res.matchWeight) ? { matchWeight: res.matchWeight } : {}),
               explanation,
+              ...(res.competing
+                ? {
+                    competing: res.competing.map((c) => ({
+                      rightId: idOf(c.right),
+                      probability: c.probability,
+                      matchWeight: c.matchWeight,
+                    })),
+                  }
+                : {}),
             };
     }
   }

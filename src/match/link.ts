@@ -80,6 +80,21 @@ export interface LinkResult {
   readonly rule?: string;
   /** Candidate pairs compared for this record. */
   readonly candidates: number;
+  /**
+   * For a `review` decision: the other candidates that compete with the best one (a deterministic
+   * rule fires for them too, or they reach the review threshold, or they are within the ambiguity
+   * margin of the best), best first. Absent when there is none.
+   */
+  readonly competing?: readonly CompetingCandidate[];
+}
+
+/** A reference record that competes with the best candidate of a `review` result. */
+export interface CompetingCandidate {
+  /** Index of the reference record. */
+  readonly right: number;
+  /** Match weight (log2 Bayes factor, prior included). */
+  readonly matchWeight: number;
+  readonly probability: number;
 }
 
 /** Summary of a link or dedupe run. */
@@ -440,6 +455,42 @@ export function chooseThresholdsFor(
 }
 
 /**
+ * The kept candidates after the best of left record `i` that compete with it: a rule fires for
+ * them, or they reach the review threshold, or they are within `margin` bits of the best.
+ */
+function competitorsOf(
+  chunk: ScoredChunk,
+  i: number,
+  t: Thresholds,
+  margin: number,
+): CompetingCandidate[] | undefined {
+  const o = i * TOP;
+  const best = chunk.weight[o]!;
+  const out: CompetingCandidate[] = [];
+  for (let q = 1; q < TOP; q++) {
+    const j = chunk.best[o + q]!;
+    if (j < 0) break;
+    const w = chunk.weight[o + q]!;
+    const p = weightToProbability(w);
+    if (chunk.rule[o + q]! < 0 && p < t.review && best - w >= margin) continue;
+    out.push({ right: j, matchWeight: w, probability: p });
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+/** `res` with its competing candidates when it is a review. */
+function withCompetitors(
+  res: LinkResult,
+  chunk: ScoredChunk,
+  t: Thresholds,
+  margin: number,
+): LinkResult {
+  if (res.decision !== 'review' || res.right < 0) return res;
+  const competing = competitorsOf(chunk, res.left, t, margin);
+  return competing === undefined ? res : { ...res, competing };
+}
+
+/**
  * Many-to-one decisions for the `n` left records of a scored chunk: each takes its best
  * candidate; a deterministic rule decides `match`; a best candidate within `margin` bits of the
  * second best (both at or above review) is ambiguous and goes to review. Shared by
@@ -502,7 +553,7 @@ export function resolveManyToOne(
     // A review rule (e.g. a name and a year of birth, nothing else) caps a model match at review.
     const rv = chunk.review[o]!;
     if (!ambiguous && r < 0 && rv >= 0 && decision === 'match') {
-      out.push({
+      const capped: LinkResult = {
         left: i,
         right: j,
         decision: 'review',
@@ -511,7 +562,8 @@ export function resolveManyToOne(
         reason: 'rule',
         rule: rules.names[rv]!,
         candidates,
-      });
+      };
+      out.push(withCompetitors(capped, chunk, t, margin));
       continue;
     }
     const res: LinkResult = {
@@ -523,7 +575,14 @@ export function resolveManyToOne(
       reason,
       candidates,
     };
-    out.push(r >= 0 && reason === 'rule' ? { ...res, rule: rules.names[r]! } : res);
+    out.push(
+      withCompetitors(
+        r >= 0 && reason === 'rule' ? { ...res, rule: rules.names[r]! } : res,
+        chunk,
+        t,
+        margin,
+      ),
+    );
   }
   return out;
 }

@@ -21,6 +21,9 @@ export interface Scorer<R> {
   readonly weights: readonly Float64Array[];
   readonly tfLevel: Int32Array;
   readonly tfAdjust: readonly (Float64Array | null)[];
+  /** Per comparison, its {@link Comparison.fuzzyTfLevel} (0 for none). */
+  readonly fuzzyTfLevel: Int32Array;
+  readonly fuzzyTfAdjust: readonly (Float64Array | null)[];
   /** Levels of the last scored pair. */
   readonly levels: Uint8Array;
 }
@@ -46,32 +49,21 @@ export function createScorer<R>(
   const minBits = options.minBits ?? -6;
   const comparisons = spec.comparisons;
   const weights = model.comparisons.map(levelWeights);
+  const clamp = (a: number) => Math.min(maxBits, Math.max(minBits, a));
   const tfLevel = Int32Array.from(comparisons, (c) => c.tfLevel);
   const tfAdjust = comparisons.map((c, k) => {
-    if (c.tfLevel <= 0) return null;
     const ids = reference.columns[k]?.tfIds;
-    if (!ids) return null;
-    let max = -1;
-    let n = 0;
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i]!;
-      if (id > max) max = id;
-      if (id >= 0) n++;
-    }
-    const counts = new Float64Array(max + 1);
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i]!;
-      if (id >= 0) counts[id]! += 1;
-    }
+    if (c.tfLevel <= 0 || !ids) return null;
     const u = Math.max(model.comparisons[k]!.levels[c.tfLevel - 1]!.u, 1e-12);
-    const floor = n > 0 ? 1 / n : 1;
-    const adj = new Float64Array(max + 1);
-    for (let id = 0; id <= max; id++) {
-      const tf = Math.max(counts[id]! / Math.max(n, 1), floor);
-      const a = Math.log2(u / tf);
-      adj[id] = a > maxBits ? maxBits : a < minBits ? minBits : a;
-    }
-    return adj;
+    const { tf } = frequencies(ids);
+    return tf.map((f) => clamp(Math.log2(u / f)));
+  });
+  const fuzzyTfLevel = Int32Array.from(comparisons, (c) => c.fuzzyTfLevel ?? 0);
+  const fuzzyTfAdjust = comparisons.map((c, k) => {
+    const ids = reference.columns[k]?.fuzzyTfIds;
+    if ((c.fuzzyTfLevel ?? 0) <= 0 || !ids) return null;
+    const { tf, sumOfSquares } = frequencies(ids);
+    return tf.map((f) => clamp(Math.log2(sumOfSquares / f)));
   });
   return {
     comparisons,
@@ -79,8 +71,63 @@ export function createScorer<R>(
     weights,
     tfLevel,
     tfAdjust,
+    fuzzyTfLevel,
+    fuzzyTfAdjust,
     levels: new Uint8Array(comparisons.length),
   };
+}
+
+/**
+ * The relative frequency of each id among the non-missing `ids` (floored at 1/n, so that a value
+ * seen once is never rarer than one in the reference) and the sum of their squares.
+ */
+function frequencies(ids: Int32Array): { tf: Float64Array; sumOfSquares: number } {
+  let max = -1;
+  let n = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (id > max) max = id;
+    if (id >= 0) n++;
+  }
+  const counts = new Float64Array(max + 1);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (id >= 0) counts[id]! += 1;
+  }
+  const floor = n > 0 ? 1 / n : 1;
+  let sumOfSquares = 0;
+  const tf = new Float64Array(max + 1);
+  for (let id = 0; id <= max; id++) {
+    const f = counts[id]! / Math.max(n, 1);
+    sumOfSquares += f * f;
+    tf[id] = Math.max(f, floor);
+  }
+  return { tf, sumOfSquares: Math.max(sumOfSquares, 1e-12) };
+}
+
+/**
+ * The term-frequency adjustment (bits) of level `l` of comparison `k` for reference record `j`:
+ * the exact level's by the value's frequency, the fuzzy level's by {@link Comparison.fuzzyTfLevel}.
+ */
+function adjustment<R>(
+  scorer: Scorer<R>,
+  k: number,
+  l: number,
+  right: PreparedSide,
+  j: number,
+): number {
+  if (l === 0) return 0;
+  if (l === scorer.tfLevel[k]) {
+    const adj = scorer.tfAdjust[k];
+    const id = right.columns[k]!.tfIds![j]!;
+    return adj && id >= 0 && id < adj.length ? adj[id]! : 0;
+  }
+  if (l === scorer.fuzzyTfLevel[k]) {
+    const adj = scorer.fuzzyTfAdjust[k];
+    const id = right.columns[k]!.fuzzyTfIds![j]!;
+    return adj && id >= 0 && id < adj.length ? adj[id]! : 0;
+  }
+  return 0;
 }
 
 /**
@@ -108,12 +155,7 @@ export function scorePair<R>(
   for (let k = 0; k < cs.length; k++) {
     const l = cs[k]!.compare(left.columns[k]!, i, right.columns[k]!, j);
     levels[k] = l;
-    w += scorer.weights[k]![l]!;
-    if (l !== 0 && l === scorer.tfLevel[k]) {
-      const adj = scorer.tfAdjust[k];
-      const id = right.columns[k]!.tfIds![j]!;
-      if (adj && id >= 0 && id < adj.length) w += adj[id]!;
-    }
+    w += scorer.weights[k]![l]! + adjustment(scorer, k, l, right, j);
   }
   return w;
 }
@@ -156,17 +198,11 @@ export function explainPair<R>(
   const matchWeight = scorePair(scorer, left, i, right, j);
   const contributions = scorer.comparisons.map((c, k) => {
     const l = scorer.levels[k]!;
-    let tfAdjustment = 0;
-    if (l !== 0 && l === scorer.tfLevel[k]) {
-      const adj = scorer.tfAdjust[k];
-      const id = right.columns[k]!.tfIds![j]!;
-      if (adj && id >= 0 && id < adj.length) tfAdjustment = adj[id]!;
-    }
     return {
       comparison: c.name,
       level: l === 0 ? 'null' : (c.levels[l - 1] ?? 'else'),
       weight: scorer.weights[k]![l]!,
-      tfAdjustment,
+      tfAdjustment: adjustment(scorer, k, l, right, j),
     };
   });
   return {

@@ -27,6 +27,19 @@ export interface VietnameseSpecOptions {
 
 const lowerFold = (s: string) => foldDiacritics(s).toLowerCase();
 
+const COMMUNE_PREFIX = /^(?:xa|phuong|thi tran|dac khu) (.+)$/;
+
+/**
+ * The comparison and blocking key of a commune: folded, lower case, without its unit word, so
+ * that a register's `Xã Tân Lập` meets a list's `Tân Lập` (or one read from its address). A
+ * numbered ward keeps it (`phuong 5`): a city has a Phường 5 in many districts.
+ */
+function communeKeyOf(name: string): string {
+  const k = lowerFold(name);
+  const m = COMMUNE_PREFIX.exec(k);
+  return m !== null && !/^\d+$/.test(m[1]!) ? m[1]! : k;
+}
+
 function newProvince(code: string): string | undefined {
   const c = newProvincesForOldCode(code);
   if (!c) return undefined;
@@ -119,7 +132,7 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
     const code = r.provinceCode.value;
     return code ? mergedProvince(code) : null;
   };
-  const communeKey = memoize(lowerFold, 1 << 16);
+  const communeKey = memoize(communeKeyOf, 1 << 16);
   // What several rules derive from one record, computed once per record: keys are computed record
   // by record (`blockingKeys`), so a one-record cache is enough.
   let lastRecord: CleanRecord | undefined;
@@ -246,7 +259,7 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
         province: (r) => r.provinceCode.value,
         commune: (r) => r.commune.value,
         newProvince,
-        foldKey: lowerFold,
+        foldKey: communeKeyOf,
       }),
     ],
     blocking,

@@ -1,6 +1,7 @@
 import { memoize } from '../memo.js';
 import type { Issue } from '../result.js';
 import { type ToneStyle, toNfc } from '../text/index.js';
+import { parseAddress } from './address.js';
 import { parseCommune, parseDistrict } from './admin-unit.js';
 import {
   type CanonicalColumn,
@@ -425,10 +426,29 @@ function cleanWith(input: RawRecordInput, st: Settings, key: string): CleanResul
   const dobField = field(dobRaw, dobValue);
   const sexField = field(sexRaw, sexValue);
   const phone = field(phoneRaw, phoneValue);
-  const province = field(provinceRaw, provinceCode);
-  const district = field(districtRaw, districtValue);
-  const commune = field(communeRaw, communeValue);
+  let province = field(provinceRaw, provinceCode);
+  let district = field(districtRaw, districtValue);
+  let commune = field(communeRaw, communeValue);
   const address = field(addressRaw, addressValue);
+  // A list with the address in one column: the units it names fill the empty place columns (a
+  // value whose `original` is blank or absent was read from the address, not from the column).
+  if (
+    addressValue !== undefined &&
+    ((isBlank(provinceRaw) && provinceCode === undefined) ||
+      (isBlank(districtRaw) && districtValue === undefined) ||
+      (isBlank(communeRaw) && communeValue === undefined))
+  ) {
+    const units = parseAddress(addressRaw ?? '');
+    if (units.success) {
+      const u = units.data;
+      if (isBlank(provinceRaw) && u.provinceCode !== undefined)
+        province = { value: u.provinceCode };
+      if (isBlank(districtRaw) && u.district !== undefined)
+        district = { ...district, value: u.district };
+      if (isBlank(communeRaw) && u.commune !== undefined)
+        commune = { ...commune, value: u.commune };
+    }
+  }
   // Two literals rather than a spread: one object shape per case, no copy.
   const record: CleanRecord =
     idKind === undefined

@@ -97,6 +97,7 @@ export const HEADER_ALIASES: readonly HeaderAlias[] = Object.freeze([
     'Sinh ngày',
     'Ngày sinh của trẻ',
     'Ngày sinh trẻ',
+    'NS',
     'date of birth',
     'date_of_birth',
     'birth_date',
@@ -104,7 +105,7 @@ export const HEADER_ALIASES: readonly HeaderAlias[] = Object.freeze([
     'birthday',
   ]),
   ...aliases('dob', ['Năm sinh', 'birth year', 'year of birth', 'yob'], 'fallback'),
-  ...aliases('gender', ['Giới tính', 'Giới', 'Phái', 'Nam/Nữ', 'Giới tính trẻ', 'sex']),
+  ...aliases('gender', ['Giới tính', 'Giới', 'Phái', 'Nam/Nữ', 'Giới tính trẻ', 'GT', 'sex']),
   ...aliases('id_number', [
     'Số CMND/CCCD',
     'CMND/CCCD',
@@ -164,7 +165,16 @@ export const HEADER_ALIASES: readonly HeaderAlias[] = Object.freeze([
     'tel',
     'telephone',
   ]),
-  ...aliases('province', ['Tỉnh/Thành phố', 'Tỉnh/TP', 'Tỉnh', 'Tỉnh thành', 'city']),
+  ...aliases('province', [
+    'Tỉnh/Thành phố',
+    'Tỉnh/TP',
+    'Tỉnh',
+    'Tỉnh thành',
+    'Tên tỉnh',
+    'city',
+    'province name',
+    'province code',
+  ]),
   ...aliases('district', [
     'Quận/Huyện',
     'Huyện/Quận',
@@ -172,6 +182,8 @@ export const HEADER_ALIASES: readonly HeaderAlias[] = Object.freeze([
     'Quận/Huyện/TX',
     'Huyện',
     'Quận',
+    'Tên huyện',
+    'district name',
   ]),
   ...aliases('commune', [
     'Phường/Xã',
@@ -180,7 +192,10 @@ export const HEADER_ALIASES: readonly HeaderAlias[] = Object.freeze([
     'Phường/Xã/Thị trấn',
     'Xã',
     'Phường',
+    'Tên xã',
     'ward',
+    'ward name',
+    'commune name',
   ]),
   ...aliases('address', [
     'Địa chỉ',
@@ -188,6 +203,7 @@ export const HEADER_ALIASES: readonly HeaderAlias[] = Object.freeze([
     'Địa chỉ hiện tại',
     'Chỗ ở hiện tại',
     'Nơi cư trú',
+    'addr',
   ]),
   ...aliases(
     'address',

@@ -3,6 +3,7 @@
  * @module
  */
 
+export { type AddressIssueCode, type ParsedAddress, parseAddress } from './address.js';
 export {
   type AdminLevel,
   type AdminUnitIssueCode,

@@ -25,6 +25,20 @@ describe('vn-reconcile demo', () => {
     expect(links[0]).toBe('left_id,right_id,decision,probability,match_weight,explanation');
   });
 
+  it('at its default size, leaves work in the report review queue', async () => {
+    const d = join(dir, 'default');
+    const r = await runCapture(['demo', '--dir', d]);
+    expect(r.code).toBe(0);
+    const queue = /review queue \((\d+) rows\)/.exec(r.out);
+    expect(Number(queue?.[1])).toBeGreaterThan(0);
+    const review = /(\d+) sent to review \(([\d.]+)%\)/.exec(r.out);
+    expect(Number(review?.[1])).toBe(Number(queue?.[1]));
+    expect(Number(review?.[2])).toBeLessThanOrEqual(1); // the review share stays ≤ 1%
+    const html = readFileSync(join(d, 'report.html'), 'utf8');
+    expect(html).toContain('review');
+    expect(r.out).toContain('--decisions decisions.csv');
+  }, 120_000);
+
   it('rejects a bad --size with exit code 1', async () => {
     const r = await runCapture(['demo', '--size', 'lots', '--dir', dir]);
     expect(r.code).toBe(1);

@@ -172,6 +172,14 @@ describe('recognizeColumns: the headers real files use', () => {
     ['Tên', 'given_name'],
     ['first name', 'given_name'],
     ['given name', 'given_name'],
+    ['NS', 'dob'],
+    ['GT', 'gender'],
+    ['province_name', 'province'],
+    ['Tên tỉnh', 'province'],
+    ['district_name', 'district'],
+    ['commune_name', 'commune'],
+    ['ward_name', 'commune'],
+    ['addr', 'address'],
   ] as const)('%s → %s', (header, column) => {
     expect(columnForHeader(header)).toBe(column);
   });

@@ -359,6 +359,8 @@ describe('damaged list and truth', () => {
       NAME_NBSP: (r) => r.full_name.includes('\u00a0'),
       GENDER_MISSING: (r) => r.gender === '',
       PHONE_OLD_11_DIGIT: (r) => /1\d{9}$/.test(r.phone.replace(/\D/g, '')),
+      PLACE_IN_ADDRESS: (r) =>
+        r.province === '' && r.district === '' && r.commune === '' && r.address.includes(', '),
     };
     const bad: string[] = [];
     const seen = new Set<DamageCode>();

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { inputError, maskValue } from '../../node/index.js';
 import {
+  type DamageRates,
   generateDataset,
   LIST_COLUMNS,
   REGISTER_COLUMNS,
@@ -35,6 +36,24 @@ interface SubRun {
   readonly code: number;
   readonly stderr: string;
 }
+
+/**
+ * The demo list's defect rates: a commune's list typed from paper, as the ones that reach the
+ * register team are — nearly half the rows without an identity number (8.86 million vaccinated people
+ * had a missing or malformed CCCD/CMND), an old 9-digit CMND on many others, a quarter with only a
+ * year of birth (the elderly), half without a phone, some people moved. Enough rows land between
+ * the thresholds for the report's review queue to have work in it. The other defects keep
+ * `DEFAULT_DAMAGE_RATES` of `vn-reconcile/testing`.
+ */
+export const DEMO_RATES: Partial<DamageRates> = {
+  ID_MISSING: 0.45,
+  ID_OLD_CMND: 0.15,
+  DOB_YEAR_ONLY: 0.25,
+  NAME_TYPO: 0.05,
+  NAME_MIDDLE_MISSING: 0.05,
+  PHONE_MISSING: 0.5,
+  MOVED: 0.1,
+};
 
 /** Runs another subcommand in-process, capturing its stderr summary. */
 async function runSub(ctx: CommandContext, command: Command, argv: string[]): Promise<SubRun> {
@@ -117,7 +136,12 @@ export const demoCommand: Command = {
     mkdirSync(dir, { recursive: true });
     const out = (s: string) => ctx.stdout.write(`${s}\n`);
 
-    const data = generateDataset({ seed, registerSize: size, listSize: Math.round(size * 0.6) });
+    const data = generateDataset({
+      seed,
+      registerSize: size,
+      listSize: Math.round(size * 0.6),
+      rates: DEMO_RATES,
+    });
     const file = (name: string) => join(dir, name);
     writeFileSync(file('register.csv'), toCsv(data.register, REGISTER_COLUMNS));
     writeFileSync(file('list.csv'), toCsv(data.list, LIST_COLUMNS));
@@ -210,6 +234,10 @@ export const demoCommand: Command = {
     out(`    pairwise precision ${pct(dp)}  recall ${pct(dr)}`);
     out(`\nOutputs are in ${dir}; run the same commands on your own CSV files.`);
     out(`Open the report in a browser: ${pathToFileURL(file('report.html')).href}`);
+    out(
+      `  work through its review queue (${review} rows), export the decisions as decisions.csv, then in that folder:`,
+    );
+    out(`  vn-reconcile link list.csv register.csv --out links.csv --decisions decisions.csv`);
     return EXIT_OK;
   },
 };

@@ -268,6 +268,8 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
     dictionary: interner,
     levels: FAMILY_NAME_LEVELS,
     tfLevel: options.tf === false ? 0 : 1,
+    // A typo in a rare surname says more than one in Nguyễn (1-based level of `surname_typo`).
+    fuzzyTfLevel: options.tf === false ? 0 : FAMILY_NAME_LEVELS.indexOf('surname_typo') + 1,
     prepare(records) {
       const getParts = partsGetter(options);
       const parts = records.map((r) => {
@@ -295,6 +297,10 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
         if (p) for (const m of p.middleKeys) tokens.push(intern(interner, `~${m}`));
       });
       middleStart[records.length] = tokens.length;
+      const surnameFolded = buildStringColumn(
+        parts.map((p) => (p ? fold(p.surname) : undefined)),
+        interner,
+      );
       const col: FamilyColumn = {
         size: records.length,
         exact,
@@ -307,12 +313,10 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
         ),
         middle: Int32Array.from(tokens),
         middleStart,
-        surnameFolded: buildStringColumn(
-          parts.map((p) => (p ? fold(p.surname) : undefined)),
-          interner,
-        ),
+        surnameFolded,
         bag: bagIds(parts, interner),
         tfIds: exact,
+        fuzzyTfIds: surnameFolded.ids,
       };
       return col;
     },

@@ -135,7 +135,7 @@ export async function linkInMemory(options: LinkInMemoryOptions): Promise<LinkPi
         res.right >= 0 ? right.records[res.right]!.key : '',
         res.decision,
         res,
-        explanationOf(data.scorer, data.left, data.right, res),
+        explanationOf(data.scorer, data.left, data.right, res, (j) => right.records[j]!.key),
         guard,
       );
     }

@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse';
-import type { LinkRow, RowObject } from '../../match/index.js';
+import { type LinkRow, parseCompetitors, type RowObject } from '../../match/index.js';
 import { formatCsvRow } from '../io/csv.js';
 import type { InputSource } from '../io/input.js';
 import { cellText } from '../io/xlsx.js';
@@ -113,12 +113,23 @@ export function linkRowFromCsv(r: Readonly<Record<string, string>>): LinkRow {
   const p = r['probability'] ?? '';
   const w = r['match_weight'] ?? '';
   const weight = Number(w);
+  const explanation = r['explanation'] ?? '';
+  const competing = decision === 'review' ? parseCompetitors(explanation).competing : [];
   return {
     leftId: r['left_id'] ?? '',
     ...(rightId === '' ? {} : { rightId }),
     decision,
     ...(p === '' ? {} : { probability: Number(p) }),
     ...(w === '' || !Number.isFinite(weight) ? {} : { matchWeight: weight }),
-    explanation: r['explanation'] ?? '',
+    explanation,
+    ...(competing.length === 0
+      ? {}
+      : {
+          competing: competing.map((c) => ({
+            rightId: c.rightId,
+            probability: c.probability,
+            matchWeight: c.matchWeight,
+          })),
+        }),
   };
 }

@@ -242,7 +242,7 @@ function engineFingerprint(): string {
   const { tree, arrays } = flatten(columns);
   const text = JSON.stringify({
     tree,
-    comparisons: spec.comparisons.map((c) => [c.name, c.levels, c.tfLevel]),
+    comparisons: spec.comparisons.map((c) => [c.name, c.levels, c.tfLevel, c.fuzzyTfLevel ?? 0]),
     blocking: spec.blocking.map((b) => [b.name, b.maxBlockSize ?? null, probes.map(b.key)]),
   });
   let c = crc32(new TextEncoder().encode(text));

@@ -5,7 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
-import type { FellegiSunterModel } from '../../match/index.js';
+import { type FellegiSunterModel, parseCompetitors } from '../../match/index.js';
 import { CSV_PARSE_OPTIONS, formatCsvRow } from '../io/csv.js';
 import { parseCsvText } from '../io/csv-chunks.js';
 import { type OutputHandle, openTarget } from '../io/target.js';
@@ -199,12 +199,14 @@ export async function linkReportInput(
     new Set(watcher.review.map((r) => r.leftId)),
     ctx.left.key,
   );
-  const rights = await rowsByKey(
-    ctx.right.path ?? '',
-    new Set(watcher.review.map((r) => r.rightId).filter((k) => k !== '')),
-    ctx.right.key,
-  );
-  const review: ReviewCase[] = watcher.review.map((r) => ({
+  const written = watcher.review.map((r) => parseCompetitors(r.explanation));
+  const rightIds = new Set<string>();
+  watcher.review.forEach((r, i) => {
+    if (r.rightId !== '') rightIds.add(r.rightId);
+    for (const c of written[i]!.competing) rightIds.add(c.rightId);
+  });
+  const rights = await rowsByKey(ctx.right.path ?? '', rightIds, ctx.right.key);
+  const review: ReviewCase[] = watcher.review.map((r, i) => ({
     leftId: r.leftId,
     left: lefts.get(r.leftId) ?? {},
     candidates:
@@ -216,8 +218,15 @@ export async function linkReportInput(
               right: rights.get(r.rightId) ?? {},
               probability: r.probability,
               matchWeight: r.matchWeight,
-              fields: explanationFields(r.explanation),
+              fields: explanationFields(written[i]!.best),
             },
+            ...written[i]!.competing.map((c) => ({
+              rightId: c.rightId,
+              right: rights.get(c.rightId) ?? {},
+              probability: c.probability,
+              matchWeight: c.matchWeight,
+              fields: explanationFields(c.fields),
+            })),
           ],
   }));
   return {

@@ -261,7 +261,7 @@ export function score(
       rightId,
       res.decision,
       res,
-      explanationOf(linker.scorer, left, right, res),
+      explanationOf(linker.scorer, left, right, res, (j) => stringAt(keys, j)),
       guard,
     );
   }

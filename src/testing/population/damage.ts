@@ -356,9 +356,14 @@ export function createDamager(model: PopulationModel, rates: DamageRates): Damag
       let legacy = false;
       const encoding = choose(random.float(), legacyGroup);
       if (encoding !== undefined && !noDiacritics && NON_ASCII.test(name)) {
-        name = encodeLegacy(name, encoding === 'NAME_TCVN3' ? 'tcvn3' : 'vni');
-        legacy = true;
-        mark(encoding);
+        // Marked only when the bytes differ: VNI writes í, ó, ú … as their Windows-1252 letters,
+        // so `Phan Bích Ly` comes out of it unchanged.
+        const encoded = encodeLegacy(name, encoding === 'NAME_TCVN3' ? 'tcvn3' : 'vni');
+        if (encoded !== name) {
+          name = encoded;
+          legacy = true;
+          mark(encoding);
+        }
       }
       if (random.chance(r.NAME_NFD) && !noDiacritics && !legacy) {
         const nfd = name.normalize('NFD');
@@ -444,8 +449,17 @@ export function createDamager(model: PopulationModel, rates: DamageRates): Damag
     const facts = PROVINCE_FACTS[residence.provinceIndex] as ProvinceFacts;
     const province = formatProvince(facts, provinceFormat(random), random);
     const unitFmt = communeFormat(random);
-    const district = formatUnit(residence.districtUnit, unitFmt, random);
-    const commune = formatUnit(residence.communeUnit, unitFmt, random);
+    let district = formatUnit(residence.districtUnit, unitFmt, random);
+    let commune = formatUnit(residence.communeUnit, unitFmt, random);
+    let provinceText = province.text;
+    let address = residence.address;
+    // The whole place in one `Địa chỉ` cell, the province, district and commune cells empty.
+    if (roll('PLACE_IN_ADDRESS')) {
+      address = [address, commune, district, provinceText].filter((x) => x !== '').join(', ');
+      provinceText = '';
+      district = '';
+      commune = '';
+    }
 
     // `mark` (a closure) may have set it: widen the type TypeScript narrowed to `undefined`.
     // Defects are applied in DAMAGE_CODES order, so the list is already sorted.
@@ -456,10 +470,10 @@ export function createDamager(model: PopulationModel, rates: DamageRates): Damag
       gender,
       id_number: id,
       phone,
-      province: province.text,
+      province: provinceText,
       district,
       commune,
-      address: residence.address,
+      address,
       damages: found ?? NO_DAMAGE,
       dob_format: dobFmt,
       gender_format: genderFmt,

@@ -115,7 +115,8 @@ export type DamageCode =
   | 'PHONE_LOST_ZERO'
   | 'PHONE_OLD_11_DIGIT'
   // Residence.
-  | 'MOVED';
+  | 'MOVED'
+  | 'PLACE_IN_ADDRESS';
 
 /** Probability of each defect (0–1), by code. */
 export type DamageRates = Readonly<Record<DamageCode, number>>;
@@ -162,6 +163,7 @@ export const DEFAULT_DAMAGE_RATES: DamageRates = {
   PHONE_LOST_ZERO: 0.03,
   PHONE_OLD_11_DIGIT: 0.1,
   MOVED: 0.05,
+  PLACE_IN_ADDRESS: 0.05,
 };
 
 /** Every damage code, in a stable order: the order in which they are applied and reported. */
