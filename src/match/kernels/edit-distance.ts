@@ -38,25 +38,35 @@ type Frame = (osa: boolean, ...range: Parameters<CodeKernel<number>>) => number;
  * units) or the dynamic program. `osa` adds adjacent transpositions.
  */
 function editDistance(osa: boolean): CodeKernel<number> {
-  return (a, ao, al, b, bo, bl) => {
-    while (al > 0 && bl > 0 && a[ao] === b[bo]) {
-      ao++;
-      bo++;
-      al--;
-      bl--;
-    }
-    while (al > 0 && bl > 0 && a[ao + al - 1] === b[bo + bl - 1]) {
-      al--;
-      bl--;
-    }
-    if (al === 0) return bl;
-    if (bl === 0) return al;
-    if (al > bl) {
-      return bl <= 32 ? bitParallel(osa, b, bo, bl, a, ao, al) : dynamic(osa, b, bo, bl, a, ao, al);
-    }
-    return al <= 32 ? bitParallel(osa, a, ao, al, b, bo, bl) : dynamic(osa, a, ao, al, b, bo, bl);
-  };
+  return (a, ao, al, b, bo, bl) => editDistanceCodes(osa, a, ao, al, b, bo, bl);
 }
+
+/**
+ * @internal The frame itself, for callers that choose `osa` per call (the string functions).
+ *
+ * @example
+ * ```ts
+ * editDistanceCodes(true, a, 0, a.length, b, 0, b.length); // osaCodes(a, 0, a.length, b, 0, b.length)
+ * ```
+ */
+export const editDistanceCodes: Frame = (osa, a, ao, al, b, bo, bl) => {
+  while (al > 0 && bl > 0 && a[ao] === b[bo]) {
+    ao++;
+    bo++;
+    al--;
+    bl--;
+  }
+  while (al > 0 && bl > 0 && a[ao + al - 1] === b[bo + bl - 1]) {
+    al--;
+    bl--;
+  }
+  if (al === 0) return bl;
+  if (bl === 0) return al;
+  if (al > bl) {
+    return bl <= 32 ? bitParallel(osa, b, bo, bl, a, ao, al) : dynamic(osa, b, bo, bl, a, ao, al);
+  }
+  return al <= 32 ? bitParallel(osa, a, ao, al, b, bo, bl) : dynamic(osa, a, ao, al, b, bo, bl);
+};
 
 /**
  * Myers' (1999) bit-parallel edit distance in Hyyrö's formulation, with Hyyrö's (2003)

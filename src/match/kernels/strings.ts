@@ -1,4 +1,4 @@
-import { levenshteinCodes, osaCodes } from './edit-distance.js';
+import { editDistanceCodes } from './edit-distance.js';
 import { jaroCodes, jaroWinklerCodes } from './jaro-winkler.js';
 
 /**
@@ -18,18 +18,39 @@ export function codesOf(s: string): Uint16Array {
 let pair = new Uint16Array(128);
 
 /**
- * Both strings' code units in one reused buffer (`a` at 0, `b` at `a.length`): the string
- * functions run the code kernels without allocating, so they are as fast as a peer that works on
- * strings directly (bench/strings.bench.ts).
+ * `a[as … ae)` then `b[bs … be)` as code units in one reused buffer: the string functions run the
+ * code kernels without allocating, so they are as fast as a peer that works on strings directly
+ * (bench/strings.bench.ts).
  */
-function loadPair(a: string, b: string): Uint16Array {
-  const al = a.length;
-  const bl = b.length;
-  if (pair.length < al + bl) pair = new Uint16Array(2 * (al + bl));
+function loadPair(a: string, as: number, ae: number, b: string, bs: number, be: number) {
+  const n = ae - as + be - bs;
+  if (pair.length < n) pair = new Uint16Array(2 * n);
   const p = pair;
-  for (let i = 0; i < al; i++) p[i] = a.charCodeAt(i);
-  for (let j = 0; j < bl; j++) p[al + j] = b.charCodeAt(j);
+  let k = 0;
+  for (let i = as; i < ae; i++) p[k++] = a.charCodeAt(i);
+  for (let j = bs; j < be; j++) p[k++] = b.charCodeAt(j);
   return p;
+}
+
+/**
+ * An edit distance of two strings: the common prefix and suffix are trimmed on the strings (they
+ * change no edit distance), only the rest is copied for the kernel.
+ */
+function trimmedDistance(a: string, b: string, osa: boolean): number {
+  let s = 0;
+  let ae = a.length;
+  let be = b.length;
+  while (s < ae && s < be && a.charCodeAt(s) === b.charCodeAt(s)) s++;
+  while (ae > s && be > s && a.charCodeAt(ae - 1) === b.charCodeAt(be - 1)) {
+    ae--;
+    be--;
+  }
+  const al = ae - s;
+  const bl = be - s;
+  if (al === 0) return bl;
+  if (bl === 0) return al;
+  const p = loadPair(a, s, ae, b, s, be);
+  return editDistanceCodes(osa, p, 0, al, p, al, bl);
 }
 
 /**
@@ -42,9 +63,7 @@ function loadPair(a: string, b: string): Uint16Array {
  * ```
  */
 export function levenshtein(a: string, b: string): number {
-  if (a === b) return 0;
-  const p = loadPair(a, b);
-  return levenshteinCodes(p, 0, a.length, p, a.length, b.length);
+  return trimmedDistance(a, b, false);
 }
 
 /**
@@ -58,9 +77,7 @@ export function levenshtein(a: string, b: string): number {
  * ```
  */
 export function osaDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  const p = loadPair(a, b);
-  return osaCodes(p, 0, a.length, p, a.length, b.length);
+  return trimmedDistance(a, b, true);
 }
 
 /**
@@ -72,7 +89,7 @@ export function osaDistance(a: string, b: string): number {
  * ```
  */
 export function jaro(a: string, b: string): number {
-  const p = loadPair(a, b);
+  const p = loadPair(a, 0, a.length, b, 0, b.length);
   return jaroCodes(p, 0, a.length, p, a.length, b.length);
 }
 
@@ -85,6 +102,6 @@ export function jaro(a: string, b: string): number {
  * ```
  */
 export function jaroWinkler(a: string, b: string): number {
-  const p = loadPair(a, b);
+  const p = loadPair(a, 0, a.length, b, 0, b.length);
   return jaroWinklerCodes(p, 0, a.length, p, a.length, b.length);
 }
