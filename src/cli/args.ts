@@ -9,7 +9,6 @@ import {
   type Delimiter,
   ENGINE_COLUMNS,
   type EngineColumn,
-  INPUT_ENCODINGS,
   type InputEncoding,
   inputError,
   isEngineColumn,
@@ -245,12 +244,8 @@ export function referenceDateFlag(value: string | undefined): Date | undefined {
 export function encodingFlag(value: string | undefined): InputEncoding | undefined {
   if (value === undefined) return undefined;
   const e = parseEncoding(value);
-  if (e === undefined)
-    throw inputError(
-      'OPTION_INVALID',
-      `--encoding ${value}: expected one of ${INPUT_ENCODINGS.join(', ')}`,
-    );
-  return e;
+  if (!e.success) throw inputError('OPTION_INVALID', e.issues[0].message);
+  return e.data;
 }
 
 /**

@@ -1,11 +1,11 @@
 /**
- * The start every file run shares (`cleanFile`, `dedupeFile`).
+ * The start every file run shares (`cleanFile`, `dedupeFile`): checks, then the staged input.
  * @module
  */
 import { throwIfAborted } from './errors.js';
-import type { InputSource } from './io/input.js';
+import { type InputSource, type StagedInput, stageInput } from './io/input.js';
 import { checkOutputs } from './io/target.js';
-import type { RunOptions, WriteOptions } from './options.js';
+import type { ReadOptions, RunOptions, WriteOptions } from './options.js';
 
 /** A file named on the command line, for the messages of `checkOutputs`. */
 interface NamedPath {
@@ -55,4 +55,26 @@ export function startFileRun(
     cwd,
   );
   return { t0, cwd, name, signal };
+}
+
+/**
+ * @internal The run's input staged for reading (a stream or an `.xlsx` copied to a temporary
+ * file), with the run's encoding and delimiter.
+ *
+ * @example
+ * ```ts
+ * const staged = await stageRunInput(input, start, options);
+ * ```
+ */
+export function stageRunInput(
+  input: InputSource,
+  start: FileRunStart,
+  options: ReadOptions,
+): Promise<StagedInput> {
+  return stageInput(input, start.name, {
+    cwd: start.cwd,
+    encoding: options.encoding,
+    delimiter: options.delimiter,
+    signal: start.signal,
+  });
 }

@@ -23,12 +23,11 @@ import { fail, type WorkflowIssueCode } from './issues.js';
 import type { Actor, Stamp } from './roles.js';
 import type {
   ActiveStatus,
-  CaseCategory,
+  CaseCommon,
   CaseState,
   CaseStatus,
   Correction,
   Handover,
-  LinkReference,
   Listing,
   PersonData,
   PlatformUpdate,
@@ -42,14 +41,12 @@ import { ruleFor, type TransitionRule } from './table.js';
 type StepFailure = Failure<WorkflowIssueCode>;
 
 /** @internal A case under change: every field any state can have, of fixed shape. */
-export interface CaseDraft {
+export interface CaseDraft
+  extends Pick<
+    CaseCommon,
+    'caseId' | 'recordKey' | 'commune' | 'categories' | 'issueCodes' | 'link'
+  > {
   status: CaseStatus;
-  readonly caseId: string;
-  readonly recordKey: string;
-  readonly commune: string;
-  readonly categories: readonly CaseCategory[];
-  readonly issueCodes: readonly string[];
-  readonly link: LinkReference | null;
   data: PersonData;
   corrections: readonly Correction[];
   version: number;

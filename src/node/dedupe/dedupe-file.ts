@@ -13,7 +13,7 @@ import {
 } from '../../match/index.js';
 import { abortError, inputError, throwIfAborted } from '../errors.js';
 import { createCsvWriter } from '../io/csv.js';
-import { type InputSource, type StagedInput, stageInput } from '../io/input.js';
+import type { InputSource, StagedInput } from '../io/input.js';
 import { type OutputHandle, openOutput } from '../io/target.js';
 import { loadSide } from '../load-side.js';
 import { givenModel, writeModelFile } from '../model-file.js';
@@ -26,7 +26,7 @@ import type {
 } from '../options.js';
 import { progressReporter } from '../progress.js';
 import { writeReport } from '../report/from-run.js';
-import { startFileRun } from '../run.js';
+import { stageRunInput, startFileRun } from '../run.js';
 import { VERSION } from '../version.js';
 
 /** Columns `dedupe` appends to every row, in this order. */
@@ -73,7 +73,7 @@ export async function dedupeFile(
   input: InputSource,
   options: DedupeFileOptions,
 ): Promise<DedupeFileSummary> {
-  const { t0, cwd, name, signal } = startFileRun(
+  const start = startFileRun(
     input,
     options,
     [{ label: '--model', path: typeof options.model === 'string' ? options.model : undefined }],
@@ -82,18 +82,14 @@ export async function dedupeFile(
       { label: '--report', path: options.report },
     ],
   );
+  const { t0, cwd, signal } = start;
   const spec = vietnameseSpec();
   const { model, thresholds } = await givenModel(options, spec, cwd);
   const report = progressReporter(options.onProgress);
   let staged: StagedInput | undefined;
   let out: OutputHandle | undefined;
   try {
-    staged = await stageInput(input, name, {
-      cwd,
-      encoding: options.encoding,
-      delimiter: options.delimiter,
-      signal,
-    });
+    staged = await stageRunInput(input, start, options);
     const side = await loadSide(staged.path, staged.file, {
       key: options.key,
       map: options.columns,
