@@ -1,4 +1,4 @@
-import { addDays } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
 import { dataOrThrow } from '../errors.js';
 import type { Issue, Result } from '../result.js';
 import { frozenIssue, issue, NO_WARNINGS } from './issue.js';
