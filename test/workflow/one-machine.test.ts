@@ -9,7 +9,7 @@ import {
   workflowActorArbitrary,
   workflowEventArbitrary,
   workflowTimestampArbitrary,
-} from '../../src/testing/index.js';
+} from '../../src/testing/workflow.js';
 import {
   type Actor,
   applyEvent,
