@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Result } from '../result.js';
+import { isNonEmpty, type Result } from '../result.js';
 import type { LinkageSpec } from './spec.js';
 
 /** m and u of one comparison level. */
@@ -127,14 +127,13 @@ export function parseModel<R>(
 ): Result<FellegiSunterModel, ModelIssueCode> {
   const parsed = lazyModelSchema().safeParse(input);
   if (!parsed.success) {
-    return {
-      success: false,
-      issues: parsed.error.issues.map((i) => ({
-        code: 'MODEL_INVALID' as const,
-        message: `Invalid model: ${i.message}`,
-        path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
-      })),
-    };
+    const issues = parsed.error.issues.map((i) => ({
+      code: 'MODEL_INVALID' as const,
+      message: `Invalid model: ${i.message}`,
+      path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
+    }));
+    const invalid = { code: 'MODEL_INVALID' as const, message: 'Invalid model' };
+    return { success: false, issues: isNonEmpty(issues) ? issues : [invalid] };
   }
   const model = parsed.data as FellegiSunterModel;
   if (spec) {

@@ -4,6 +4,7 @@
  * @module
  */
 import fc from 'fast-check';
+import { VnReconcileError } from '../errors.js';
 import { OLD_PROVINCES, oldProvinceByCode } from '../id/index.js';
 import { type DamagedId, damageId, FORMATTING, ID_DAMAGES, type IdDamage } from './id-damage.js';
 
@@ -66,7 +67,9 @@ export function cccdPartsArbitrary(
         ? [options.province]
         : [...options.province];
   const provinces = requested.filter((c) => oldProvinceByCode(c) !== undefined);
-  if (provinces.length === 0) throw new RangeError('cccdArbitrary: no known province code given');
+  if (provinces.length === 0) {
+    throw new VnReconcileError('OPTION_INVALID', 'cccdArbitrary: no known province code given');
+  }
   const min = Math.max(1900, Math.min(2399, Math.floor(options.birthYear?.min ?? 1920)));
   const max = Math.max(min, Math.min(2399, Math.floor(options.birthYear?.max ?? 2024)));
   const place = options.placeOfBirth ?? 'vietnam';
@@ -166,7 +169,9 @@ export function damagedIdArbitrary(
       { arbitrary: passportArbitrary(), weight: 1 },
     );
   const damages = options.damages ?? ID_DAMAGES;
-  if (damages.length === 0) throw new RangeError('damagedIdArbitrary: no damage given');
+  if (damages.length === 0) {
+    throw new VnReconcileError('OPTION_INVALID', 'damagedIdArbitrary: no damage given');
+  }
   return fc.tuple(ids, fc.constantFrom(...damages)).map(([id, damage]) => {
     const isPassport = id.length > 0 && !/^\d/.test(id);
     const applicable = !isPassport || (FORMATTING.has(damage) && damage !== 'decimal-zero');

@@ -5,9 +5,9 @@
  * @module
  */
 import { z } from 'zod';
-import type { Result } from '../result.js';
+import { type Issues, isNonEmpty, type Result } from '../result.js';
 import type { WorkflowEvent } from './events.js';
-import type { WorkflowIssue, WorkflowIssueCode } from './issues.js';
+import type { WorkflowIssueCode } from './issues.js';
 import type { LogEntry } from './log-types.js';
 import { type Actor, WORKFLOW_ROLES } from './roles.js';
 import { PERSON_FIELDS } from './states.js';
@@ -187,12 +187,13 @@ export const entryContextSchema: z.ZodType<{ actor: Actor; at: string }> =
  */
 export const logEntrySchema: z.ZodType<LogEntry> = /* @__PURE__ */ logEntry();
 
-function toIssues(error: z.ZodError): WorkflowIssue[] {
-  return error.issues.map((i) => ({
+function toIssues(error: z.ZodError): Issues<WorkflowIssueCode> {
+  const issues = error.issues.map((i) => ({
     code: 'WORKFLOW_INVALID_EVENT' as const,
     message: i.message,
     path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
   }));
+  return isNonEmpty(issues) ? issues : [{ code: 'WORKFLOW_INVALID_EVENT', message: error.message }];
 }
 
 /**
