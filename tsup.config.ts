@@ -3,31 +3,38 @@ import { defineConfig } from 'tsup';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
+/**
+ * The public entries (package.json `exports`): the root (the browser-safe core), one per part,
+ * the test helpers and the Node engine. Built together so that they share chunks: each part lands
+ * in its own chunk (a bundler drops the chunks an app does not use, `sideEffects: false`), and a
+ * class such as `VnReconcileError` exists once whichever entry it is imported from.
+ */
+export const ENTRIES = {
+  index: 'src/index.ts',
+  'id/index': 'src/id/index.ts',
+  'text/index': 'src/text/index.ts',
+  'record/index': 'src/record/index.ts',
+  'match/index': 'src/match/index.ts',
+  'workflow/index': 'src/workflow/index.ts',
+  'testing/index': 'src/testing/index.ts',
+  'testing/arbitraries': 'src/testing/arbitraries.ts',
+  'node/index': 'src/node/index.ts',
+} as const;
+
 export default defineConfig([
   {
-    // The browser-safe core.
-    entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' },
+    entry: ENTRIES,
     format: ['esm', 'cjs'],
     dts: true,
     clean: false,
     sourcemap: true,
-    treeshake: true,
+    treeshake: false,
     splitting: true,
-    target: 'node20',
-    platform: 'neutral',
-    external: ['fast-check'],
-  },
-  {
-    // `vn-reconcile/node`: files, streams and threads. The CJS build finds its worker scripts
-    // through the import.meta.url shim.
-    entry: { 'node/index': 'src/node/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
-    clean: false,
-    sourcemap: true,
+    // The CJS build of `vn-reconcile/node` finds its worker scripts through the import.meta.url shim.
     shims: true,
     target: 'node20',
-    platform: 'node',
+    platform: 'neutral',
+    external: ['fast-check', /^node:/],
     define: { __VN_RECONCILE_VERSION__: JSON.stringify(version) },
   },
   {

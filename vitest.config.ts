@@ -7,8 +7,11 @@ export default defineConfig({
   // The package's own names, as its docs' examples import them.
   resolve: {
     alias: [
-      { find: /^vn-reconcile\/node$/, replacement: src('node/index.ts') },
-      { find: /^vn-reconcile\/testing$/, replacement: src('testing/index.ts') },
+      { find: /^vn-reconcile\/testing\/arbitraries$/, replacement: src('testing/arbitraries.ts') },
+      {
+        find: /^vn-reconcile\/(id|text|record|match|workflow|testing|node)$/,
+        replacement: src('$1/index.ts'),
+      },
       { find: /^vn-reconcile$/, replacement: src('index.ts') },
     ],
   },

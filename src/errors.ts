@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Issue } from './result.js';
+import type { Issue, Result } from './result.js';
 
 /**
  * An error with a stable machine-readable `code` (safe to switch on) and, where known, the
@@ -37,4 +37,21 @@ export class VnReconcileError extends Error {
     this.code = code;
     this.issues = issues;
   }
+}
+
+/**
+ * The data of a successful result, or a {@link VnReconcileError} for a failed one: the first
+ * issue's code as `code`, every code and message in `message`, the issues attached. What every
+ * `*OrThrow` function does.
+ *
+ * @example
+ * ```ts
+ * dataOrThrow(parsePhone('12'), 'Invalid phone number'); // throws VnReconcileError 'PHONE_TOO_SHORT'
+ * ```
+ */
+export function dataOrThrow<T, Code extends string>(result: Result<T, Code>, what: string): T {
+  if (result.success) return result.data;
+  const { issues } = result;
+  const listed = issues.map((i) => `${i.code} (${i.message})`).join('; ');
+  throw new VnReconcileError(issues[0].code, `${what}: ${listed}`, issues);
 }

@@ -9,6 +9,6 @@ export { VnReconcileError } from './errors.js';
 export * from './id/index.js';
 export * from './match/index.js';
 export * from './record/index.js';
-export type { Failure, Issue, Result, Success } from './result.js';
+export type { Failure, Issue, Issues, Result, Success } from './result.js';
 export * from './text/index.js';
 export * from './workflow/index.js';

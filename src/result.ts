@@ -32,10 +32,21 @@ export interface Success<T> {
   readonly data: T;
 }
 
+/**
+ * A list of at least one issue: what a failure carries, so `issues[0]` needs no check.
+ *
+ * @example
+ * ```ts
+ * const issues: Issues<'X'> = [{ code: 'X', message: 'x' }];
+ * issues[0].code; // 'X'
+ * ```
+ */
+export type Issues<Code extends string = string> = readonly [Issue<Code>, ...Issue<Code>[]];
+
 /** A failed parse, with at least one issue. */
 export interface Failure<Code extends string = string> {
   readonly success: false;
-  readonly issues: readonly Issue<Code>[];
+  readonly issues: Issues<Code>;
 }
 
 /**
@@ -48,3 +59,31 @@ export interface Failure<Code extends string = string> {
  * ```
  */
 export type Result<T, Code extends string = string> = Success<T> | Failure<Code>;
+
+/**
+ * Whether a list holds at least one item; narrows it to a non-empty list (e.g. `Issues`).
+ *
+ * @example
+ * ```ts
+ * const issues: Issue[] = [];
+ * if (isNonEmpty(issues)) return { success: false, issues };
+ * ```
+ */
+export function isNonEmpty<T>(items: readonly T[]): items is readonly [T, ...T[]] {
+  return items.length > 0;
+}
+
+/**
+ * Maps a non-empty list to a non-empty list (`Array.prototype.map` forgets that it is non-empty).
+ *
+ * @example
+ * ```ts
+ * mapNonEmpty(failure.issues, (i) => ({ ...i, path: [3, ...(i.path ?? [])] })); // still Issues
+ * ```
+ */
+export function mapNonEmpty<T, U>(
+  items: readonly [T, ...T[]],
+  f: (item: T, index: number) => U,
+): readonly [U, ...U[]] {
+  return items.map(f) as unknown as readonly [U, ...U[]];
+}

@@ -9,7 +9,6 @@ import {
   type Delimiter,
   ENGINE_COLUMNS,
   type EngineColumn,
-  INPUT_ENCODINGS,
   type InputEncoding,
   inputError,
   isEngineColumn,
@@ -85,6 +84,21 @@ export const CSV_ARG_OPTIONS = {
   encoding: { type: 'string' },
   delimiter: { type: 'string' },
   'no-formula-guard': { type: 'boolean' },
+} as const satisfies ArgOptions;
+
+/** The help lines of the reading and writing flags of {@link CSV_ARG_OPTIONS}. */
+export const CSV_FLAGS_USAGE = `      --encoding NAME     bytes that are not UTF-8: windows-1258, tcvn3,
+                          viscii, vni, utf-16le
+      --delimiter D       , or ; or tab (default: detected)
+      --bom               start the output with a UTF-8 BOM (for Excel)
+      --no-formula-guard  write cells starting with = + - @ as they are`;
+
+/** The `parseArgs` options of the model flags of `link` and `dedupe` (see {@link modelOptions}). */
+export const MODEL_ARG_OPTIONS = {
+  model: { type: 'string' },
+  'save-model': { type: 'string' },
+  'match-threshold': { type: 'string' },
+  'review-threshold': { type: 'string' },
 } as const satisfies ArgOptions;
 
 /**
@@ -230,12 +244,8 @@ export function referenceDateFlag(value: string | undefined): Date | undefined {
 export function encodingFlag(value: string | undefined): InputEncoding | undefined {
   if (value === undefined) return undefined;
   const e = parseEncoding(value);
-  if (e === undefined)
-    throw inputError(
-      'OPTION_INVALID',
-      `--encoding ${value}: expected one of ${INPUT_ENCODINGS.join(', ')}`,
-    );
-  return e;
+  if (!e.success) throw inputError('OPTION_INVALID', e.issues[0].message);
+  return e.data;
 }
 
 /**

@@ -3,6 +3,8 @@
  */
 import type { Writable } from 'node:stream';
 import type { ProgressEvent, RunPhase } from '../node/index.js';
+import type { CommandContext } from './command.js';
+import { EXIT_OK } from './exit-codes.js';
 
 /** A progress reporter. */
 export interface Progress {
@@ -120,4 +122,25 @@ export function progressBar(
       if (drawn) out.write('\r\x1b[K');
     },
   };
+}
+
+/**
+ * Runs one file job with a progress bar on stderr, then writes the job's summary there and
+ * exits 0: how every file command (clean, dedupe, prepare, link) ends.
+ *
+ * @example
+ * ```ts
+ * return runWithProgress(ctx, 'clean', (onProgress) => cleanFile(file, { onProgress }), cleanSummaryText);
+ * ```
+ */
+export async function runWithProgress<S>(
+  ctx: CommandContext,
+  command: string,
+  job: (onProgress: (e: ProgressEvent) => void) => Promise<S>,
+  summaryText: (summary: S) => string,
+): Promise<number> {
+  const bar = progressBar(ctx.stderr, command);
+  const summary = await job(bar.update).finally(bar.done);
+  ctx.stderr.write(summaryText(summary));
+  return EXIT_OK;
 }

@@ -28,8 +28,6 @@ export function failure(code: IdIssueCode, message: string): Failure<IdIssueCode
  * ```
  */
 export function frozenFailure(code: IdIssueCode, message: string): Failure<IdIssueCode> {
-  return Object.freeze({
-    success: false,
-    issues: Object.freeze([Object.freeze({ code, message })]),
-  });
+  const issue = Object.freeze({ code, message });
+  return Object.freeze({ success: false, issues: Object.freeze([issue] as const) });
 }

@@ -50,7 +50,7 @@ export type IdIssueCode =
  * ID_ISSUE_CODES.includes('CCCD_BAD_PROVINCE'); // true
  * ```
  */
-export const ID_ISSUE_CODES: readonly IdIssueCode[] = Object.freeze([
+export const ID_ISSUE_CODES: readonly IdIssueCode[] = /* @__PURE__ */ Object.freeze([
   'ID_EMPTY',
   'ID_INVALID_TYPE',
   'ID_NON_DIGIT',
@@ -77,21 +77,22 @@ export const ID_ISSUE_CODES: readonly IdIssueCode[] = Object.freeze([
  * ID_ISSUE_LABELS_VI.CCCD_BAD_PROVINCE; // 'Mã tỉnh nơi đăng ký khai sinh không tồn tại'
  * ```
  */
-export const ID_ISSUE_LABELS_VI: Readonly<Record<IdIssueCode, string>> = Object.freeze({
-  ID_EMPTY: 'Chưa có số CCCD/CMND',
-  ID_INVALID_TYPE: 'Kiểu dữ liệu không hợp lệ',
-  ID_NON_DIGIT: 'Số CCCD/CMND chứa ký tự không phải chữ số',
-  ID_WRONG_LENGTH: 'Số CCCD/CMND sai độ dài',
-  ID_SCIENTIFIC_NOTATION: 'Số bị Excel đổi sang dạng khoa học (mất chữ số), không khôi phục được',
-  ID_PRECISION_LOST: 'Số quá lớn, các chữ số cuối đã bị làm tròn',
-  ID_INVALID_NUMBER: 'Giá trị số không hợp lệ (âm, thập phân hoặc không phải số)',
-  ID_LOOKS_LIKE_PHONE: 'Có vẻ là số điện thoại, không phải số CCCD/CMND',
-  ID_AMBIGUOUS_REPAIR: 'Số bị mất chữ số 0 đầu nhưng có nhiều cách khôi phục, cần kiểm tra',
-  ID_REPAIR_FORBIDDEN: 'Số cần được sửa định dạng nhưng việc sửa tự động bị tắt',
-  ID_KIND_NOT_ACCEPTED: 'Loại giấy tờ không được chấp nhận',
-  CCCD_BAD_PROVINCE: 'Mã tỉnh nơi đăng ký khai sinh không tồn tại',
-  CCCD_BAD_COUNTRY: 'Mã quốc gia nơi sinh không hợp lệ',
-  CCCD_IMPOSSIBLE_CENTURY: 'Mã thế kỷ và giới tính không thể có',
-  CCCD_FUTURE_BIRTH_YEAR: 'Năm sinh trong số CCCD ở tương lai',
-  PASSPORT_BAD_FORMAT: 'Số hộ chiếu sai định dạng (1 chữ cái và 7 chữ số)',
-});
+export const ID_ISSUE_LABELS_VI: Readonly<Record<IdIssueCode, string>> =
+  /* @__PURE__ */ Object.freeze({
+    ID_EMPTY: 'Chưa có số CCCD/CMND',
+    ID_INVALID_TYPE: 'Kiểu dữ liệu không hợp lệ',
+    ID_NON_DIGIT: 'Số CCCD/CMND chứa ký tự không phải chữ số',
+    ID_WRONG_LENGTH: 'Số CCCD/CMND sai độ dài',
+    ID_SCIENTIFIC_NOTATION: 'Số bị Excel đổi sang dạng khoa học (mất chữ số), không khôi phục được',
+    ID_PRECISION_LOST: 'Số quá lớn, các chữ số cuối đã bị làm tròn',
+    ID_INVALID_NUMBER: 'Giá trị số không hợp lệ (âm, thập phân hoặc không phải số)',
+    ID_LOOKS_LIKE_PHONE: 'Có vẻ là số điện thoại, không phải số CCCD/CMND',
+    ID_AMBIGUOUS_REPAIR: 'Số bị mất chữ số 0 đầu nhưng có nhiều cách khôi phục, cần kiểm tra',
+    ID_REPAIR_FORBIDDEN: 'Số cần được sửa định dạng nhưng việc sửa tự động bị tắt',
+    ID_KIND_NOT_ACCEPTED: 'Loại giấy tờ không được chấp nhận',
+    CCCD_BAD_PROVINCE: 'Mã tỉnh nơi đăng ký khai sinh không tồn tại',
+    CCCD_BAD_COUNTRY: 'Mã quốc gia nơi sinh không hợp lệ',
+    CCCD_IMPOSSIBLE_CENTURY: 'Mã thế kỷ và giới tính không thể có',
+    CCCD_FUTURE_BIRTH_YEAR: 'Năm sinh trong số CCCD ở tương lai',
+    PASSPORT_BAD_FORMAT: 'Số hộ chiếu sai định dạng (1 chữ cái và 7 chữ số)',
+  });

@@ -2,6 +2,7 @@
  * `parseIdNumber`: validate, decode and repair a CCCD / CMND / passport number.
  * @module
  */
+import { dataOrThrow, VnReconcileError } from '../errors.js';
 import type { Failure, Issue, Result } from '../result.js';
 import { decodeCccd } from './cccd.js';
 import { failure, frozenFailure } from './failure.js';
@@ -356,27 +357,24 @@ export function parseIdNumber(
 }
 
 /**
- * Thrown by {@link parseIdNumberOrThrow}; carries the issues (its message never contains the raw
- * number).
+ * @deprecated Use {@link VnReconcileError}: `parseIdNumberOrThrow` throws it (with the issues),
+ * like every `*OrThrow` function. Kept as an alias so `instanceof IdNumberError` still works.
  *
  * @example
  * ```ts
  * try { parseIdNumberOrThrow('003090012345'); } catch (e) {
- *   if (e instanceof IdNumberError) e.issues[0]?.code; // 'CCCD_BAD_PROVINCE'
+ *   if (e instanceof VnReconcileError) e.code; // 'CCCD_BAD_PROVINCE'
  * }
  * ```
  */
-export class IdNumberError extends Error {
-  override readonly name = 'IdNumberError';
-  readonly issues: readonly Issue<IdIssueCode>[];
-  constructor(issues: readonly Issue<IdIssueCode>[]) {
-    super(`Invalid ID number: ${issues.map((i) => `${i.code} (${i.message})`).join('; ')}`);
-    this.issues = issues;
-  }
-}
+export const IdNumberError = VnReconcileError;
+/** @deprecated Use {@link VnReconcileError}. */
+export type IdNumberError = VnReconcileError;
 
 /**
- * Like {@link parseIdNumber} but returns the data or throws an {@link IdNumberError}.
+ * Like {@link parseIdNumber} but returns the data or throws a {@link VnReconcileError} whose
+ * `code` is the first issue's code and whose `issues` are the issues (its message never contains
+ * the raw number).
  *
  * @example
  * ```ts
@@ -387,7 +385,5 @@ export function parseIdNumberOrThrow(
   input: string | number,
   options?: ParseIdNumberOptions,
 ): ParsedId {
-  const r = parseIdNumber(input, options);
-  if (r.success) return r.data;
-  throw new IdNumberError(r.issues);
+  return dataOrThrow(parseIdNumber(input, options), 'Invalid ID number');
 }

@@ -204,18 +204,19 @@ function fullNameOf(name: string, kind: ProvinceKind): string {
  * OLD_PROVINCES[0]; // { code: '01', cccdPrefix: '001', name: 'Hà Nội', kind: 'city', newCodes: ['01'], … }
  * ```
  */
-export const OLD_PROVINCES: readonly OldProvince[] = Object.freeze(
-  OLD_ROWS.map(([code, name, kind]) =>
-    Object.freeze({
-      code,
-      cccdPrefix: `0${code}`,
-      name,
-      fullName: fullNameOf(name, kind),
-      kind,
-      newCodes: Object.freeze(OLD_TO_NEW[code] ?? [code]),
-    }),
-  ),
-);
+export const OLD_PROVINCES: readonly OldProvince[] = /* @__PURE__ */ (() =>
+  Object.freeze(
+    OLD_ROWS.map(([code, name, kind]) =>
+      Object.freeze({
+        code,
+        cccdPrefix: `0${code}`,
+        name,
+        fullName: fullNameOf(name, kind),
+        kind,
+        newCodes: Object.freeze(OLD_TO_NEW[code] ?? [code]),
+      }),
+    ),
+  ))();
 
 /**
  * The 34 provinces and centrally-run cities in force from 1 July 2025, in code order.
@@ -226,19 +227,20 @@ export const OLD_PROVINCES: readonly OldProvince[] = Object.freeze(
  * NEW_PROVINCES.find((p) => p.code === '80')?.name; // 'Tây Ninh'
  * ```
  */
-export const NEW_PROVINCES: readonly NewProvince[] = Object.freeze(
-  NEW_ROWS.map(([code, name, kind]) =>
-    Object.freeze({
-      code,
-      name,
-      fullName: fullNameOf(name, kind),
-      kind,
-      oldCodes: Object.freeze(
-        OLD_PROVINCES.filter((p) => p.newCodes.includes(code)).map((p) => p.code),
-      ),
-    }),
-  ),
-);
+export const NEW_PROVINCES: readonly NewProvince[] = /* @__PURE__ */ (() =>
+  Object.freeze(
+    NEW_ROWS.map(([code, name, kind]) =>
+      Object.freeze({
+        code,
+        name,
+        fullName: fullNameOf(name, kind),
+        kind,
+        oldCodes: Object.freeze(
+          OLD_PROVINCES.filter((p) => p.newCodes.includes(code)).map((p) => p.code),
+        ),
+      }),
+    ),
+  ))();
 
 /** A direct table indexed by the numeric code (0–99): O(1) lookups with no hashing on hot paths. */
 function byNumber<T>(entries: readonly (readonly [string, T])[]): readonly (T | undefined)[] {
@@ -247,19 +249,22 @@ function byNumber<T>(entries: readonly (readonly [string, T])[]): readonly (T | 
   return table;
 }
 
-const OLD_BY_NUMBER = byNumber(OLD_PROVINCES.map((p) => [p.code, p] as const));
-const NEW_BY_NUMBER = byNumber(NEW_PROVINCES.map((p) => [p.code, p] as const));
-const CANDIDATES_BY_NUMBER = byNumber<NewProvinceCandidates>(
-  OLD_PROVINCES.map((p) => {
-    const candidates = p.newCodes
-      .map((c) => NEW_BY_NUMBER[Number(c)])
-      .filter((n): n is NewProvince => n !== undefined);
-    return [
-      p.code,
-      Object.freeze({ candidates: Object.freeze(candidates), ambiguous: candidates.length > 1 }),
-    ] as const;
-  }),
-);
+const OLD_BY_NUMBER = /* @__PURE__ */ (() =>
+  byNumber(OLD_PROVINCES.map((p) => [p.code, p] as const)))();
+const NEW_BY_NUMBER = /* @__PURE__ */ (() =>
+  byNumber(NEW_PROVINCES.map((p) => [p.code, p] as const)))();
+const CANDIDATES_BY_NUMBER = /* @__PURE__ */ (() =>
+  byNumber<NewProvinceCandidates>(
+    OLD_PROVINCES.map((p) => {
+      const candidates = p.newCodes
+        .map((c) => NEW_BY_NUMBER[Number(c)])
+        .filter((n): n is NewProvince => n !== undefined);
+      return [
+        p.code,
+        Object.freeze({ candidates: Object.freeze(candidates), ambiguous: candidates.length > 1 }),
+      ] as const;
+    }),
+  ))();
 
 /** Parses a two-digit code string (`'01'`…`'99'`) to its number, or -1. */
 function twoDigitCode(code: string): number {

@@ -70,17 +70,18 @@ export const ID_REPAIR_CODES: readonly IdRepairCode[] = Object.freeze([
  * ID_REPAIR_LABELS_VI.RESTORED_LEADING_ZERO; // 'Khôi phục chữ số 0 đầu bị mất'
  * ```
  */
-export const ID_REPAIR_LABELS_VI: Readonly<Record<IdRepairCode, string>> = Object.freeze({
-  TRIMMED_WHITESPACE: 'Bỏ khoảng trắng ở đầu/cuối',
-  STRIPPED_APOSTROPHE: 'Bỏ dấu nháy đơn đầu ô',
-  STRIPPED_DECIMAL_ZERO: 'Bỏ đuôi thập phân ".0"',
-  REMOVED_SEPARATORS: 'Bỏ dấu cách, dấu chấm, dấu gạch',
-  CONVERTED_FULLWIDTH_DIGITS: 'Đổi chữ số toàn độ rộng sang chữ số thường',
-  UPPERCASED_LETTER: 'Viết hoa chữ cái đầu số hộ chiếu',
-  RESTORED_LEADING_ZERO: 'Khôi phục chữ số 0 đầu bị mất',
-  RESTORED_TWO_LEADING_ZEROS: 'Khôi phục hai chữ số 0 đầu bị mất',
-  RESTORED_CMND_LEADING_ZERO: 'Khôi phục chữ số 0 đầu của CMND 9 số',
-});
+export const ID_REPAIR_LABELS_VI: Readonly<Record<IdRepairCode, string>> =
+  /* @__PURE__ */ Object.freeze({
+    TRIMMED_WHITESPACE: 'Bỏ khoảng trắng ở đầu/cuối',
+    STRIPPED_APOSTROPHE: 'Bỏ dấu nháy đơn đầu ô',
+    STRIPPED_DECIMAL_ZERO: 'Bỏ đuôi thập phân ".0"',
+    REMOVED_SEPARATORS: 'Bỏ dấu cách, dấu chấm, dấu gạch',
+    CONVERTED_FULLWIDTH_DIGITS: 'Đổi chữ số toàn độ rộng sang chữ số thường',
+    UPPERCASED_LETTER: 'Viết hoa chữ cái đầu số hộ chiếu',
+    RESTORED_LEADING_ZERO: 'Khôi phục chữ số 0 đầu bị mất',
+    RESTORED_TWO_LEADING_ZEROS: 'Khôi phục hai chữ số 0 đầu bị mất',
+    RESTORED_CMND_LEADING_ZERO: 'Khôi phục chữ số 0 đầu của CMND 9 số',
+  });
 
 const CONFIDENCE: Readonly<Record<IdRepairCode, IdRepairConfidence>> = {
   TRIMMED_WHITESPACE: 'certain',

@@ -1,4 +1,4 @@
-import type { Result } from '../result.js';
+import { isNonEmpty, type Result } from '../result.js';
 import type { LinkageSpec, PreparedSide } from './spec.js';
 
 /** Codes of blocking failures. */
@@ -246,7 +246,7 @@ export function checkBlocking(
       message: `Blocking rule '${r.rule}' would generate ${r.pairs} candidate pairs (limit ${maxPairs}; largest block ${r.largestBlock} records): its key is too common. Make the key more specific (e.g. add the birth year) or raise the limit.`,
       path: ['blocking', r.rule],
     }));
-  return issues.length > 0 ? { success: false, issues } : { success: true, data: counts };
+  return isNonEmpty(issues) ? { success: false, issues } : { success: true, data: counts };
 }
 
 /**

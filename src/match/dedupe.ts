@@ -1,17 +1,13 @@
 import type { Result } from '../result.js';
 import { candidatesOf, cappedRows, cappedWarnings, createCandidateBuffer } from './blocking.js';
 import type { Decision } from './decide.js';
-import {
-  chooseThresholdsFor,
-  indexAndModel,
-  type MatchIssueCode,
-  type MatchOptions,
-  type MatchSummary,
-} from './link.js';
+import { indexAndModel } from './index-and-model.js';
+import type { MatchIssueCode, MatchOptions, MatchSummary } from './link-types.js';
 import type { FellegiSunterModel } from './model.js';
 import { compileRules, firstRule, isMatchRule } from './rules.js';
 import { createScorer, type Scorer, scorePair } from './scorer.js';
 import { type LinkageSpec, type PreparedSide, prepareSide } from './spec.js';
+import { chooseThresholdsFor } from './thresholds-chosen.js';
 
 /** Options of {@link dedupeWithSpec}. */
 export interface DedupeOptions extends MatchOptions {
@@ -88,7 +84,7 @@ export function dedupePrepared<R>(
   options: DedupeOptions = {},
 ): Result<DedupeOutcome<R>, MatchIssueCode> {
   const n = side.size;
-  const prelude = indexAndModel(spec, side, undefined, options);
+  const prelude = indexAndModel(side, undefined, spec, options);
   if (!prelude.success) return prelude;
   const { index, counts, model } = prelude.data;
   const scorer = createScorer(spec, model, side, options);

@@ -2,7 +2,7 @@
  * How a link result is told: the output columns of LINK (DESIGN.md §5) and the explanation of a
  * pair (the waterfall of field weights as one line, the deciding rule first).
  */
-import type { LinkResult } from './link.js';
+import type { LinkResult } from './link-types.js';
 import { explainPair, formatExplanation, type Scorer } from './scorer.js';
 import type { PreparedSide } from './spec.js';
 

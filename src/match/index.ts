@@ -13,6 +13,7 @@ export {
   cappedWarnings,
   checkBlocking,
   countCandidates,
+  type ResolvedBlocks,
 } from './blocking.js';
 export { type Comparison, NULL_LEVEL, type PreparedColumn } from './comparison.js';
 export { DATE_LEVELS, type DateComparisonOptions, dateComparison } from './comparisons/date.js';
@@ -65,25 +66,12 @@ export {
   parseCompetitors,
   type WrittenCompetitor,
 } from './explanation.js';
+export { levenshteinCodes, osaCodes } from './kernels/edit-distance.js';
 export { jaroCodes, jaroWinklerCodes } from './kernels/jaro-winkler.js';
-export { levenshteinCodes } from './kernels/levenshtein.js';
+export type { CodeKernel } from './kernels/kernel.js';
 export { withinOneEdit } from './kernels/one-edit.js';
-export { osaCodes } from './kernels/osa.js';
 export { codesOf, jaro, jaroWinkler, levenshtein, osaDistance } from './kernels/strings.js';
-export {
-  type CompetingCandidate,
-  type LinkOptions,
-  type LinkOutcome,
-  type LinkReason,
-  type LinkResult,
-  linkPrepared,
-  linkWithSpec,
-  type MatchIssueCode,
-  type MatchOptions,
-  type MatchSummary,
-  type ScoreChunkOptions,
-  scoreChunk,
-} from './link.js';
+export { linkPrepared, linkWithSpec } from './link.js';
 export {
   type DedupeRecordsOptions,
   type DedupeRecordsOutcome,
@@ -102,6 +90,16 @@ export {
   sampleOrder,
   slimRecord,
 } from './link-rows.js';
+export type {
+  CompetingCandidate,
+  LinkOptions,
+  LinkOutcome,
+  LinkReason,
+  LinkResult,
+  MatchIssueCode,
+  MatchOptions,
+  MatchSummary,
+} from './link-types.js';
 export {
   type ComparisonParameters,
   type FellegiSunterModel,
@@ -115,8 +113,9 @@ export {
   type TrainingReport,
   weightToProbability,
 } from './model.js';
-export { compileRules, type MatchRule } from './rules.js';
+export { type CompiledRules, compileRules, type MatchRule } from './rules.js';
 export * from './scale/index.js';
+export { type ScoreChunkOptions, type ScoredChunk, scoreChunk } from './score-chunk.js';
 export {
   type Contribution,
   createScorer,

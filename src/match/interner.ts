@@ -18,6 +18,7 @@
  * @internal
  * @module
  */
+import { VnReconcileError } from '../errors.js';
 
 /**
  * An interner's state. Plain data: read it only through the functions of this module.
@@ -216,7 +217,10 @@ function add(interner: Interner, s: string, h: number, slot: number): number {
 
 function grownPool(pool: Uint16Array, used: number, needed: number): Uint16Array {
   if (needed > MAX_POOL)
-    throw new RangeError(`Interner: more than ${MAX_POOL} UTF-16 code units of values`);
+    throw new VnReconcileError(
+      'INTERNER_FULL',
+      `Interner: more than ${MAX_POOL} UTF-16 code units of values`,
+    );
   const length = Math.min(MAX_POOL, Math.max(needed, pool.length * 2, 64));
   const out = new Uint16Array(length);
   out.set(pool.subarray(0, used));
@@ -227,7 +231,8 @@ function grownPool(pool: Uint16Array, used: number, needed: number): Uint16Array
 function grow(interner: Interner): void {
   const old = interner.table;
   const slots = old.length; // twice the old number of slots
-  if (slots > MAX_SLOTS) throw new RangeError('Interner: too many values for one table');
+  if (slots > MAX_SLOTS)
+    throw new VnReconcileError('INTERNER_FULL', 'Interner: too many values for one table');
   const table = new Int32Array(2 * slots);
   const mask = slots - 1;
   for (let i = 1; i < old.length; i += 2) {
@@ -278,7 +283,7 @@ export function internerSize(interner: Interner): number {
  */
 export function internedValue(interner: Interner, id: number): string {
   if (!Number.isInteger(id) || id < 0 || id >= interner.size)
-    throw new RangeError(`No interned value has the id ${id}`);
+    throw new VnReconcileError('INTERNER_UNKNOWN_ID', `No interned value has the id ${id}`);
   const start = interner.starts[id]!;
   const end = interner.starts[id + 1]!;
   let out = '';
@@ -325,7 +330,8 @@ export function internerArrays(interner: Interner): InternerArrays {
  * @internal
  */
 export function attachInterner(interner: Interner, arrays: InternerArrays): void {
-  if (interner.size > 0) throw new RangeError('The interner already holds values');
+  if (interner.size > 0)
+    throw new VnReconcileError('INTERNER_NOT_EMPTY', 'The interner already holds values');
   const { size, table, pool, starts } = arrays;
   const slots = table.length / 2;
   if (
@@ -339,7 +345,7 @@ export function attachInterner(interner: Interner, arrays: InternerArrays): void
     starts[0] !== 0 ||
     pool.length !== starts[size]
   )
-    throw new RangeError('Inconsistent interner arrays');
+    throw new VnReconcileError('INTERNER_INVALID_ARRAYS', 'Inconsistent interner arrays');
   interner.size = size;
   interner.table = table;
   interner.pool = pool;

@@ -15,7 +15,7 @@ import {
   isEngineColumn,
   type RawRecordInput,
 } from '../record/index.js';
-import type { Issue, Result } from '../result.js';
+import { type Issue, mapNonEmpty, type Result } from '../result.js';
 import { clusterDecisions, dedupeWithSpec } from './dedupe.js';
 import { EXPLANATION_INVALID, explanationOf } from './explanation.js';
 import type { FellegiSunterModel, Thresholds } from './model.js';
@@ -472,7 +472,10 @@ export function dedupeRecords(
   if (!outcome.success) {
     return {
       success: false,
-      issues: outcome.issues.map((i) => ({ code: 'MODEL_MISMATCH' as const, message: i.message })),
+      issues: mapNonEmpty(outcome.issues, (i) => ({
+        code: 'MODEL_MISMATCH' as const,
+        message: i.message,
+      })),
     };
   }
   const data = outcome.data;

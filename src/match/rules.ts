@@ -1,3 +1,4 @@
+import { VnReconcileError } from '../errors.js';
 import type { LinkageSpec } from './spec.js';
 
 /**
@@ -101,13 +102,21 @@ export function compileRules<R>(spec: LinkageSpec<R>, rules: readonly MatchRule[
   rules.forEach((rule, r) => {
     for (const [name, labels] of Object.entries(rule.require)) {
       const k = spec.comparisons.findIndex((c) => c.name === name);
-      if (k < 0) throw new RangeError(`Match rule '${rule.name}': unknown comparison '${name}'`);
+      if (k < 0) {
+        throw new VnReconcileError(
+          'RULE_INVALID',
+          `Match rule '${rule.name}': unknown comparison '${name}'`,
+        );
+      }
       const c = spec.comparisons[k]!;
       let mask = 0;
       for (const label of labels) {
         const l = label === 'null' ? -1 : c.levels.indexOf(label);
         if (l < 0 && label !== 'null')
-          throw new RangeError(`Match rule '${rule.name}': '${name}' has no level '${label}'`);
+          throw new VnReconcileError(
+            'RULE_INVALID',
+            `Match rule '${rule.name}': '${name}' has no level '${label}'`,
+          );
         mask |= 1 << (l + 1);
       }
       masks[r * K + k] = mask;

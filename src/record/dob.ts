@@ -1,4 +1,5 @@
-import { addDays } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { dataOrThrow } from '../errors.js';
 import type { Issue, Result } from '../result.js';
 import { frozenIssue, issue, NO_WARNINGS } from './issue.js';
 import type { PartialDate } from './types.js';
@@ -493,7 +494,8 @@ function monthYear(
 }
 
 /**
- * Like {@link parseDateOfBirth} but returns the partial date or throws a `TypeError` listing the codes.
+ * Like {@link parseDateOfBirth} but returns the partial date or throws a `VnReconcileError` (the
+ * first issue's code, all the issues).
  *
  * @example
  * ```ts
@@ -501,9 +503,7 @@ function monthYear(
  * ```
  */
 export function parseDateOfBirthOrThrow(input: string, options?: DateOfBirthOptions): PartialDate {
-  const r = parseDateOfBirth(input, options);
-  if (r.success) return r.data.value;
-  throw new TypeError(`Invalid date of birth: ${r.issues.map((i) => i.code).join(', ')}`);
+  return dataOrThrow(parseDateOfBirth(input, options), 'Invalid date of birth').value;
 }
 
 /**

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import type { Issue, Result } from '../result.js';
+import { type Issue, isNonEmpty, type Result } from '../result.js';
 import { foldDiacritics, OTHER_SURNAMES, STRONG_SURNAMES } from '../text/index.js';
 import { type CellValue, ENGINE_COLUMNS, type EngineColumn, isEngineColumn } from './columns.js';
 
@@ -644,7 +644,7 @@ export function recognizeColumns(
     });
   }
 
-  if (issues.length > 0) return { success: false, issues };
+  if (isNonEmpty(issues)) return { success: false, issues };
   const found = [...chosen.values()].sort((a, b) => a.index - b.index);
   const columnAt: (EngineColumn | undefined)[] = texts.map(() => undefined);
   for (const f of found) columnAt[f.index] = f.column;

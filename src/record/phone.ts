@@ -1,3 +1,4 @@
+import { dataOrThrow } from '../errors.js';
 import type { Issue, Result } from '../result.js';
 import { frozenIssue, issue, NO_WARNINGS } from './issue.js';
 import {
@@ -292,7 +293,8 @@ export function parsePhone(
 }
 
 /**
- * Like {@link parsePhone} but returns the national form or throws a `TypeError` listing the codes.
+ * Like {@link parsePhone} but returns the national form or throws a `VnReconcileError` (the
+ * first issue's code, all the issues).
  *
  * @example
  * ```ts
@@ -300,7 +302,5 @@ export function parsePhone(
  * ```
  */
 export function parsePhoneOrThrow(input: string, options?: PhoneOptions): string {
-  const r = parsePhone(input, options);
-  if (r.success) return r.data.value;
-  throw new TypeError(`Invalid phone number: ${r.issues.map((i) => i.code).join(', ')}`);
+  return dataOrThrow(parsePhone(input, options), 'Invalid phone number').value;
 }

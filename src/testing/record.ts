@@ -4,7 +4,9 @@
  *
  * @module
  */
-import { differenceInCalendarDays, format as formatDate, subYears } from 'date-fns';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { format as formatDate } from 'date-fns/format';
+import { subYears } from 'date-fns/subYears';
 import fc from 'fast-check';
 import { OLD_PROVINCES } from '../id/index.js';
 import {

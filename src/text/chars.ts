@@ -135,3 +135,24 @@ export function cleanBeforeDecoding(s: string): string {
   }
   return last === 0 ? s : out + s.slice(last);
 }
+
+/**
+ * The words of `s`: the runs between space-like characters ({@link isSpaceLike}).
+ *
+ * @example
+ * ```ts
+ * splitWords(' Lê\u00a0Văn  An'); // ['Lê', 'Văn', 'An']
+ * ```
+ */
+export function splitWords(s: string): string[] {
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? codeAt(s, i) : 0x20;
+    if (isSpaceLike(c)) {
+      if (start >= 0) words.push(s.slice(start, i));
+      start = -1;
+    } else if (start < 0) start = i;
+  }
+  return words;
+}

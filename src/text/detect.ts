@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { cleanBeforeDecoding, codeAt, isSpaceLike } from './chars.js';
+import { cleanBeforeDecoding, codeAt, isSpaceLike, splitWords } from './chars.js';
 import { isCommonNameSyllable as isCommon } from './common-syllables.js';
 import {
   type DecodeLegacyOptions,
@@ -65,19 +65,6 @@ function trimWord(w: string, keepMarks: boolean): string {
   while (a < b && isPunct(codeAt(w, a), keepMarks)) a++;
   while (b > a && isPunct(codeAt(w, b - 1), keepMarks)) b--;
   return w.slice(a, b);
-}
-
-function splitWords(s: string): string[] {
-  const words: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= s.length; i++) {
-    const c = i < s.length ? codeAt(s, i) : 0x20;
-    if (isSpaceLike(c)) {
-      if (start >= 0) words.push(s.slice(start, i));
-      start = -1;
-    } else if (start < 0) start = i;
-  }
-  return words;
 }
 
 interface Score {

@@ -17,7 +17,7 @@ export {
 } from './letters.js';
 export type { NameOrder, NameReading } from './name-order.js';
 export { nameReadings } from './name-order.js';
-export type { VietnameseName } from './name-parse.js';
+export type { VietnameseName, VietnameseNameIssueCode } from './name-parse.js';
 export { parseVietnameseName } from './name-parse.js';
 export { isCleanNfc, toNfc } from './nfc.js';
 export type { NameChange, NormalizedName, NormalizeNameOptions } from './normalize-name.js';

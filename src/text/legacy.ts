@@ -199,7 +199,16 @@ function decodeTcvn3(s: string, harmonize: boolean): string {
   if (harmonize)
     harmonizeCase(m.chars, m.fromLower, countsAreUpper(caseCounts(m.chars, m.fromLower)));
   const decoded = fromCodes(m.chars);
-  return m.sawSoftHyphen ? decoded : mapWords(decoded, restoreDroppedU);
+  if (m.sawSoftHyphen) return decoded;
+  // A word that stays no syllable (a minority or foreign name, `Jơ Nơng`) says the text may not be
+  // Vietnamese syllables throughout: then no ư is guessed anywhere (`Nơng` is not `Nương`).
+  let stuck = false;
+  const repaired = mapWords(decoded, (w) => {
+    const r = restoreDroppedU(w);
+    if (analyzeSyllable(r).error !== null) stuck = true;
+    return r;
+  });
+  return stuck ? decoded : repaired;
 }
 
 /**

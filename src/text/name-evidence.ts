@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { cleanBeforeDecoding, codeAt, isInvisible, isSpaceLike } from './chars.js';
+import { cleanBeforeDecoding, codeAt, isInvisible, isSpaceLike, splitWords } from './chars.js';
 import { isCommonNameSyllable } from './common-syllables.js';
 import { decodeWith, LEGACY_ENCODINGS, type LegacyEncoding } from './legacy.js';
 import { isCp1252Char } from './legacy-bytes.js';
@@ -55,27 +55,51 @@ function isViqrMark(c: number): boolean {
  * ```
  */
 export function legacyGate(s: string): number {
-  let high = false;
-  let viqr = false;
-  let unicode = false;
-  let prev = 0;
-  for (let i = 0; i < s.length; i++) {
+  return gateOf(legacyGateBits(s, 0, s.length));
+}
+
+/**
+ * What {@link legacyGate} finds in `s.slice(start, end)` read after a space, as bits: 1 a byte
+ * encoding, 2 VIQR, 4 Unicode only. The gate of a text is {@link gateOf} the union of its
+ * words' bits when the words are separated by plain spaces only.
+ *
+ * @example
+ * ```ts
+ * gateOf(legacyGateBits('Lª Hïng', 0, 7)); // 1
+ * ```
+ */
+export function legacyGateBits(s: string, start: number, end: number): number {
+  let bits = 0;
+  let prev = 0x20;
+  for (let i = start; i < end; i++) {
     const c = codeAt(s, i);
     if (c >= 0x80) {
-      if (c === 0xad) high = true;
+      if (c === 0xad) bits |= 1;
       else if (isInvisible(c) || isSpaceLike(c)) continue;
-      else if (c < 0x100 || isCp1252Char(c)) high = true;
-      else unicode = true;
-    } else if (c < 0x20 && (c < 0x09 || c > 0x0d)) high = true;
+      else if (c < 0x100 || isCp1252Char(c)) bits |= 1;
+      else bits |= 4;
+    } else if (c < 0x20 && (c < 0x09 || c > 0x0d)) bits |= 1;
     else if (
       (isViqrMark(c) && isVowelAscii(prev)) ||
       ((c | 0x20) === 0x64 && (prev | 0x20) === 0x64)
     )
-      viqr = true;
+      bits |= 2;
     prev = c;
   }
-  if (unicode) return high ? 5 : 0;
-  return (high ? 1 : 0) | (viqr && !high ? 2 : 0);
+  return bits;
+}
+
+/** {@link legacyGate} from {@link legacyGateBits}. */
+export function gateOf(bits: number): number {
+  const high = (bits & 1) !== 0;
+  if ((bits & 4) !== 0) return high ? 5 : 0;
+  return (high ? 1 : 0) | ((bits & 2) !== 0 && !high ? 2 : 0);
+}
+
+/** Whether `w` is ASCII (printable or not). */
+function isAsciiWord(w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (codeAt(w, i) >= 0x80) return false;
+  return true;
 }
 
 /** Whether `w` has a character no Windows-1252 byte gives (the word is Unicode). */
@@ -87,21 +111,16 @@ function isUnicodeWord(w: string): boolean {
   return false;
 }
 
-function splitWords(s: string): string[] {
-  const words: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= s.length; i++) {
-    const c = i < s.length ? codeAt(s, i) : 0x20;
-    if (isSpaceLike(c)) {
-      if (start >= 0) words.push(s.slice(start, i));
-      start = -1;
-    } else if (start < 0) start = i;
-  }
-  return words;
-}
-
-/** lower, Title or UPPER case. */
-function plausibleCase(w: string): boolean {
+/**
+ * Whether `w` is in lower, Title or UPPER case (letters only are counted).
+ *
+ * @example
+ * ```ts
+ * plausibleCase('NGUYỄN'); // true
+ * plausibleCase('nGuyễn'); // false
+ * ```
+ */
+export function plausibleCase(w: string): boolean {
   let upper = 0;
   let lower = 0;
   let firstUpper = false;
@@ -117,7 +136,7 @@ function plausibleCase(w: string): boolean {
 }
 
 /** One word read as it stands and through each legacy encoding (memoised per word). */
-interface WordReadings {
+export interface WordReadings {
   /** The word decoded with each encoding of {@link LEGACY_ENCODINGS} (the word itself if unchanged). */
   readonly decoded: readonly string[];
   /** Position-free scores: index 0 the word as it stands, 1 + e decoded with encoding e. */
@@ -130,6 +149,11 @@ interface WordReadings {
   readonly unicode: boolean;
   /** Some encoding changes the word. */
   readonly changes: number;
+  /**
+   * The packed scores ({@link PackedReadings}): copied once into the words of a name, so that
+   * deciding reads a few integers per word and never this object's arrays.
+   */
+  readonly packed: PackedReadings;
   /** An upper bound of what any decoding can gain on this word as a surname (first word). */
   readonly gainFirst: number;
   /** … as a middle name. */
@@ -178,7 +202,10 @@ function readingsOf(w: string): WordReadings {
   const b0 = base[0] as number;
   const r0 = role[0] as number;
   for (let e = 0; e < count; e++) {
-    const d = decodeWith(w, LEGACY_ENCODINGS[e] as LegacyEncoding);
+    const enc = LEGACY_ENCODINGS[e] as LegacyEncoding;
+    // TCVN3 changes an ASCII word only by guessing a dropped ư (`nh` → `như`): no evidence on its
+    // own, so such a word is scored as it stands (decoding the whole text still restores it).
+    const d = enc === 'tcvn3' && isAsciiWord(w) ? w : decodeWith(w, enc);
     decoded.push(d);
     if (d === w) {
       base[e + 1] = base[0] as number;
@@ -195,37 +222,40 @@ function readingsOf(w: string): WordReadings {
   }
   let changes = 0;
   for (let e = 0; e < count; e++) if (decoded[e] !== w) changes |= 1 << e;
+  const valid = b0 > -4 && plausibleCase(w);
+  const unicode = isUnicodeWord(w);
+  let first = 0;
+  let middle = 0;
+  let plain = 0;
+  let roles = 0;
+  for (let k = 0; k <= count; k++) {
+    const b2 = (base[k] as number) * 2;
+    const rk = role[k] as number;
+    plain |= (b2 + 8) << (4 * k);
+    first |= (b2 + ((rk & 1) !== 0 ? 3 : 0) + 8) << (4 * k);
+    middle |= (b2 + ((rk & 2) !== 0 ? 3 : 0) + 8) << (4 * k);
+    roles |= rk << (2 * k);
+  }
   r = {
     decoded,
     base,
     role,
-    valid: b0 > -4 && plausibleCase(w),
-    unicode: isUnicodeWord(w),
+    valid,
+    unicode,
     changes,
+    packed: {
+      first,
+      middle,
+      plain,
+      flags: (valid ? 1 : 0) | (unicode ? 2 : 0) | (changes << 2) | (roles << 7),
+      gains: (gainFirst * 2) | ((gainMiddle * 2) << 5) | ((gainLast * 2) << 10),
+    },
     gainFirst,
     gainMiddle,
     gainLast,
   };
   if (w.length <= 24) memoSet(READINGS, w, r);
   return r;
-}
-
-/**
- * What decoding could gain at most on the word `s.slice(start, end)` (0 when no decoding makes
- * it a better name word): the canonical-name check sends a name to {@link chooseReading} when its
- * words' gains add up to the margin a decoding needs.
- */
-export function decodingGain(
-  s: string,
-  start: number,
-  end: number,
-  first: boolean,
-  last: boolean,
-): number {
-  let r = memoGet(READINGS, s, start, end);
-  if (r === undefined) r = readingsOf(s.slice(start, end));
-  if (last) return r.gainLast;
-  return first ? r.gainFirst : r.gainMiddle;
 }
 
 /** The score of reading `k` (0 as it stands, 1 + e decoded) of the word at `pos` of `n`. */
@@ -268,58 +298,115 @@ export interface NameReading {
 /** How much better a decoded reading must score than the name as it stands. */
 export const READING_MARGIN = 1;
 
+/** {@link decideReading}: the characters rule legacy text out (nothing to decide). */
+export const NO_READING = -2;
+/** {@link decideReading}: the name is read as it stands. */
+export const AS_IT_STANDS = -1;
+/** What the last {@link decideReading} chose besides the encoding (module scratch). */
+let decidedPartial = false;
+let decidedWhole = false;
+let decidedMargin = 0;
+
 /**
- * Decides how to read a name that may be legacy text (its characters all come from Windows-1252
- * bytes, or it holds VIQR marks): as it stands, or decoded with one encoding — the whole text, or
- * only its words that are not already plausible syllables (a name partly retyped in Unicode,
- * considered only when decoding the whole would break a word that is a syllable). Each reading is
- * scored on the whole name: −4 per word that is not a syllable, −1 for an implausible case or a
- * misplaced tone, +1 per frequent name syllable, +1.5 for a surname in first place or Thị/Văn in
- * the middle. A decoded reading wins only when it scores at least 1.5 better than the name as it
- * stands; `null` when the characters rule legacy text out.
+ * Whether the last {@link decideReading} chose a reading that decodes the whole text word by word
+ * (not only the words that are not syllables, and not VISCII scored on the text decoded whole).
+ */
+export function decidedWordByWord(): boolean {
+  return !decidedPartial && !decidedWhole;
+}
+
+/**
+ * The readings of a word (memoised): what {@link decideReading} scores.
  *
  * @example
  * ```ts
- * chooseReading('Chu Huy ChÝnh')?.encoding; // 'tcvn3' (Chính)
- * chooseReading('Hélène Müller')?.encoding; // null
+ * wordReadings('Hïng'); // its readings as it stands and under each encoding
  * ```
  */
-export function chooseReading(s: string): NameReading | null {
-  const gate = legacyGate(s);
-  if (gate === 0) return null;
-  const clean = cleanBeforeDecoding(s);
+export function wordReadings(w: string): WordReadings {
+  return readingsOf(w);
+}
+
+/**
+ * A word's readings packed in small integers (scores doubled, so that they are integers): for
+ * reading `k` (0 as it stands, 1 + e decoded with encoding e), bits `4k`…`4k+3` of `first`,
+ * `middle` and `plain` hold its score + 8 as the first word of a name of two or more (surname
+ * bonus), a middle word (Thị/Văn bonus) and the last word or a word alone (no bonus). `flags`:
+ * bit 0 valid (a syllable in a plausible case), bit 1 Unicode, bits 2–6 which encodings change
+ * the word, from bit 7 two role bits per reading (surname, Thị/Văn). `gains`: what decoding can
+ * gain at most, doubled, as the first (bits 0–4), a middle (5–9) and the last word (10–14).
+ */
+export interface PackedReadings {
+  readonly first: number;
+  readonly middle: number;
+  readonly plain: number;
+  readonly flags: number;
+  readonly gains: number;
+}
+
+/** The packed readings of the words of the name being decided (scratch, filled by the caller). */
+export const DECIDE_FIRST: Int32Array = new Int32Array(256);
+export const DECIDE_MIDDLE: Int32Array = new Int32Array(256);
+export const DECIDE_PLAIN: Int32Array = new Int32Array(256);
+export const DECIDE_FLAGS: Int32Array = new Int32Array(256);
+export const DECIDE_GAINS: Int32Array = new Int32Array(256);
+
+/** Puts `p` at index `k` of the decide scratch. */
+export function putPacked(k: number, p: PackedReadings): void {
+  DECIDE_FIRST[k] = p.first;
+  DECIDE_MIDDLE[k] = p.middle;
+  DECIDE_PLAIN[k] = p.plain;
+  DECIDE_FLAGS[k] = p.flags;
+  DECIDE_GAINS[k] = p.gains;
+}
+
+/** The doubled score of reading `k` of the word at `pos` of `n` (decide scratch). */
+function packedScore(k: number, pos: number, n: number): number {
+  const packed =
+    n < 2 || pos === n - 1
+      ? (DECIDE_PLAIN[pos] as number)
+      : pos === 0
+        ? (DECIDE_FIRST[pos] as number)
+        : (DECIDE_MIDDLE[pos] as number);
+  return ((packed >> (4 * k)) & 15) - 8;
+}
+
+/** The doubled score of reading `k` of a word as the last word or alone. */
+function plainScore(pos: number, k: number): number {
+  return (((DECIDE_PLAIN[pos] as number) >> (4 * k)) & 15) - 8;
+}
+
+/**
+ * The decision of {@link chooseReading} from the packed readings of the name's `n` words, put in
+ * the decide scratch with {@link putPacked} (the words are the runs between spaces of `clean`,
+ * the name without invisible characters), and its {@link legacyGate}: the index in
+ * {@link LEGACY_ENCODINGS} of the encoding to decode with, {@link AS_IT_STANDS}, or
+ * {@link NO_READING}. `nbspHint`: whether a no-break space of `clean` may be VISCII `Õ` (1 or 0,
+ * when the caller knows it from the words), or -1 to look.
+ */
+export function decideReading(n: number, gate: number, clean: string, nbspHint = -1): number {
+  decidedPartial = false;
+  decidedWhole = false;
+  decidedMargin = 0;
+  if (n > DECIDE_FLAGS.length) return AS_IT_STANDS;
   const mixed = (gate & 4) !== 0;
-  // Words by range (no split): their readings, in a reused array.
-  const readings = SCRATCH;
-  let n = 0;
-  let rawScore = 0;
   let candidate = !mixed;
-  let start = -1;
-  const len = clean.length;
-  for (let i = 0; i <= len; i++) {
-    const c = i < len ? codeAt(clean, i) : 0x20;
-    if (isSpaceLike(c)) {
-      if (start >= 0) {
-        let r = memoGet(READINGS, clean, start, i);
-        if (r === undefined) r = readingsOf(clean.slice(start, i));
-        readings[n++] = r;
-        // In a name partly retyped in Unicode only a Latin-1 word that is not a syllable is decoded.
-        if (!candidate && !r.valid && !r.unicode) candidate = true;
-      }
-      start = -1;
-    } else if (start < 0) start = i;
-  }
-  if (!candidate) return null;
+  // In a name partly retyped in Unicode only a Latin-1 word that is not a syllable is decoded.
+  for (let k = 0; k < n && !candidate; k++)
+    if (((DECIDE_FLAGS[k] as number) & 3) === 0) candidate = true;
+  if (!candidate) return NO_READING;
   // Every word a syllable and no decoding able to gain the margin: read as it stands.
   let bound = 0;
   let allValid = true;
   for (let k = 0; k < n; k++) {
-    const r = readings[k] as WordReadings;
-    if (!r.valid) allValid = false;
-    bound += k === n - 1 ? r.gainLast : k === 0 ? r.gainFirst : r.gainMiddle;
+    if (((DECIDE_FLAGS[k] as number) & 1) === 0) allValid = false;
+    const g = DECIDE_GAINS[k] as number;
+    bound += k === n - 1 ? (g >> 10) & 31 : k === 0 ? g & 31 : (g >> 5) & 31;
   }
-  if (allValid && bound < READING_MARGIN) return { encoding: null, text: s, margin: 0 };
-  for (let k = 0; k < n; k++) rawScore += scoreAt(readings[k] as WordReadings, 0, k, n);
+  const margin2 = 2 * READING_MARGIN;
+  if (allValid && bound < margin2) return AS_IT_STANDS;
+  let rawScore = 0;
+  for (let k = 0; k < n; k++) rawScore += packedScore(0, k, n);
   let best = -1;
   let bestPartial = false;
   /** The best reading was scored on the decoded text (VISCII Õ read as a no-break space). */
@@ -333,25 +420,25 @@ export function chooseReading(s: string): NameReading | null {
     let changed = false;
     let breaks = false;
     let whole = false;
-    const bit = 1 << e;
+    const bit = 1 << (e + 2);
     for (let k = 0; k < n; k++) {
-      const r = readings[k] as WordReadings;
-      if ((r.changes & bit) !== 0) changed = true;
-      const d = scoreAt(r, e + 1, k, n);
+      const flags = DECIDE_FLAGS[k] as number;
+      if ((flags & bit) !== 0) changed = true;
+      const d = packedScore(e + 1, k, n);
       full += d;
       // In a name partly retyped, a Unicode word is never decoded.
-      if ((mixed && r.unicode) || r.valid) {
-        partial += scoreAt(r, 0, k, n);
-        if ((r.base[e + 1] as number) === -4) breaks = true;
+      if ((mixed && (flags & 2) !== 0) || (flags & 1) !== 0) {
+        partial += packedScore(0, k, n);
+        if (plainScore(k, e + 1) === -8) breaks = true;
       } else partial += d;
     }
-    if (enc === 'viscii' && visciiNbsp(clean)) {
+    if (enc === 'viscii' && (nbspHint < 0 ? visciiNbsp(clean) : nbspHint === 1)) {
       changed = true;
       // VISCII Õ is the byte a Windows-1252 reader shows as a no-break space: score the decoded text.
       const dw = splitWords(decodeWith(clean, enc));
       full = 0;
       for (let k = 0; k < dw.length; k++)
-        full += scoreAt(readingsOf(dw[k] as string), 0, k, dw.length);
+        full += 2 * scoreAt(readingsOf(dw[k] as string), 0, k, dw.length);
       breaks = false;
       whole = true;
     }
@@ -372,15 +459,15 @@ export function chooseReading(s: string): NameReading | null {
       bestScore = full;
     }
     // A name is usually encoded whole: a partial reading starts one point behind.
-    if (breaks && partial - 1 > bestScore) {
+    if (breaks && partial - 2 > bestScore) {
       best = e;
       bestPartial = true;
       bestWhole = false;
-      bestScore = partial - 1;
+      bestScore = partial - 2;
     }
   }
   const margin = bestScore - rawScore;
-  if (best < 0 || margin < READING_MARGIN) return { encoding: null, text: s, margin: 0 };
+  if (best < 0 || margin < margin2) return AS_IT_STANDS;
   // A decoding that leaves a word that is not a syllable must have repaired two words: one
   // repaired word beside a foreign one (`Seán O'Brien`) is no proof.
   let repaired = 0;
@@ -391,27 +478,76 @@ export function chooseReading(s: string): NameReading | null {
   /** Other words that decoding makes better name words (`Thò` → `Thị`). */
   let improved = 0;
   for (let k = 0; k < n; k++) {
-    const r = readings[k] as WordReadings;
-    const rawValid = (mixed && r.unicode) || r.valid;
+    const flags = DECIDE_FLAGS[k] as number;
+    const rawValid = (mixed && (flags & 2) !== 0) || (flags & 1) !== 0;
     const kept = bestPartial && rawValid;
-    const dec = kept ? (r.base[0] as number) : (r.base[best + 1] as number);
-    if (!kept && (r.changes & (1 << best)) !== 0) {
-      if (rawValid && (r.base[0] as number) >= 1) commonChanged = true;
-      else if (dec > (r.base[0] as number)) improved++;
+    const raw = plainScore(k, 0);
+    const dec = kept ? raw : plainScore(k, best + 1);
+    if (!kept && (flags & (1 << (best + 2))) !== 0) {
+      if (rawValid && raw >= 2) commonChanged = true;
+      else if (dec > raw) improved++;
     }
-    if (dec === -4) invalid++;
+    if (dec === -8) invalid++;
     else if (!rawValid) {
       repaired++;
       // A frequent name syllable, a surname or Thị/Văn.
-      if (dec >= 1 || (r.role[best + 1] as number) !== 0) known = true;
+      if (dec >= 2 || ((flags >> (7 + 2 * (best + 1))) & 3) !== 0) known = true;
     }
   }
-  if (invalid > 0 && repaired < 2 && !known && !bestWhole)
-    return { encoding: null, text: s, margin: 0 };
+  if (invalid > 0 && repaired < 2 && !known && !bestWhole) return AS_IT_STANDS;
   // A frequent name syllable (`Hoà`, modern placement of Hòa) is not turned into another word
   // (TCVN3 `Hồ`) unless decoding also makes another word a better name word: the frequency lists
   // alone do not outweigh one valid, frequent word.
-  if (commonChanged && improved === 0 && !bestWhole) return { encoding: null, text: s, margin: 0 };
+  if (commonChanged && improved === 0 && !bestWhole) return AS_IT_STANDS;
+  decidedPartial = bestPartial;
+  decidedWhole = bestWhole;
+  decidedMargin = margin / 2;
+  return best;
+}
+
+/**
+ * Decides how to read a name that may be legacy text (its characters all come from Windows-1252
+ * bytes, or it holds VIQR marks): as it stands, or decoded with one encoding — the whole text, or
+ * only its words that are not already plausible syllables (a name partly retyped in Unicode,
+ * considered only when decoding the whole would break a word that is a syllable). Each reading is
+ * scored on the whole name: −4 per word that is not a syllable, −1 for an implausible case or a
+ * misplaced tone, +1 per frequent name syllable, +1.5 for a surname in first place or Thị/Văn in
+ * the middle. A decoded reading wins only when it scores at least 1.5 better than the name as it
+ * stands; `null` when the characters rule legacy text out.
+ *
+ * @example
+ * ```ts
+ * chooseReading('Chu Huy ChÝnh')?.encoding; // 'tcvn3' (Chính)
+ * chooseReading('Hélène Müller')?.encoding; // null
+ * ```
+ */
+export function chooseReading(s: string): NameReading | null {
+  const gate = legacyGate(s);
+  if (gate === 0) return null;
+  const clean = cleanBeforeDecoding(s);
+  // Words by range (no split): their readings, in a reused array.
+  const readings = SCRATCH;
+  let n = 0;
+  let start = -1;
+  const len = clean.length;
+  for (let i = 0; i <= len; i++) {
+    const c = i < len ? codeAt(clean, i) : 0x20;
+    if (isSpaceLike(c)) {
+      if (start >= 0) {
+        let r = memoGet(READINGS, clean, start, i);
+        if (r === undefined) r = readingsOf(clean.slice(start, i));
+        if (n < DECIDE_FLAGS.length) putPacked(n, r.packed);
+        readings[n++] = r;
+      }
+      start = -1;
+    } else if (start < 0) start = i;
+  }
+  const best = decideReading(n, gate, clean);
+  if (best === NO_READING) return null;
+  if (best === AS_IT_STANDS) return { encoding: null, text: s, margin: 0 };
+  const mixed = (gate & 4) !== 0;
+  const bestPartial = decidedPartial;
+  const margin = decidedMargin;
   const enc = LEGACY_ENCODINGS[best] as LegacyEncoding;
   let text: string;
   if (bestPartial) {

@@ -108,6 +108,10 @@ const FOLDED_GIVEN_TOO = new Set([
 ]);
 
 const P_GIVEN_DEFAULT = 0.01;
+/** The given-name probability of a frequent given name ({@link COMMON_GIVEN}). */
+const COMMON_GIVEN_P = 0.02;
+/** The middle-name probability of Văn and Thị. */
+const MARKER_P = 0.3;
 const P_MIDDLE_DEFAULT = 0.005;
 
 interface WordTables {
@@ -119,6 +123,8 @@ interface WordTables {
   readonly given: Map<string, number>;
   readonly middle: Map<string, number>;
   readonly compounds: readonly (readonly string[])[];
+  /** Nguyễn, Trần, Phạm, Phan: a name ending with one was reversed ({@link standardIsPlausible}). */
+  readonly top: ReadonlySet<string>;
 }
 
 function buildTables(key: (w: string) => string, folding: boolean): WordTables {
@@ -144,7 +150,7 @@ function buildTables(key: (w: string) => string, folding: boolean): WordTables {
   // Words in both lists (Minh, Thanh, Anh…) are frequent in both roles.
   const both = new Set(COMMON_GIVEN.filter((w) => FREQUENT_MIDDLE.includes(w)));
   for (const w of COMMON_GIVEN) {
-    given.set(key(w), 0.02);
+    given.set(key(w), COMMON_GIVEN_P);
     if (!both.has(w)) middle.set(key(w), 0.002);
   }
   for (const w of FREQUENT_MIDDLE) {
@@ -152,13 +158,14 @@ function buildTables(key: (w: string) => string, folding: boolean): WordTables {
     if (!both.has(w)) given.set(key(w), 0.005);
   }
   for (const w of MARKERS) {
-    middle.set(key(w), 0.3);
+    middle.set(key(w), MARKER_P);
     given.set(key(w), 1e-4);
   }
   if (folding) for (const w of FOLDED_GIVEN_TOO) given.set(w, 0.01);
   const compounds = COMPOUND_SURNAMES.map((c) => c.split(' ').map(key));
   const frequent = [...surname.entries()].filter(([k]) => k.length >= 3);
-  return { surname, frequent, typo: new Map(), given, middle, compounds };
+  const top = new Set(['Nguyễn', 'Trần', 'Phạm', 'Phan'].map(key));
+  return { surname, frequent, typo: new Map(), given, middle, compounds, top };
 }
 
 const EXACT_TABLES = buildTables((w) => w.toLowerCase(), false);
@@ -240,6 +247,48 @@ function compoundEnding(
     if (ok) return c.length;
   }
   return 0;
+}
+
+/**
+ * How much less likely a reversed reading becomes when the standard one is plausible: then the
+ * name is read in the standard order (when in doubt, the standard order keeps the name).
+ */
+const IN_DOUBT = 1e-3;
+
+/** Whether the word key is a listed surname (simple or the first word of a compound). */
+function isListedSurname(keys: readonly string[], i: number, t: WordTables): boolean {
+  const k = keys[i] as string;
+  return (t.surname.get(k) ?? 0) >= OTHER_SHARE || compoundAt(keys, i, t, 0) > 0;
+}
+
+/**
+ * Whether the standard reading (họ đệm tên) of a name is plausible, so that the name is read in
+ * that order: a reversed order needs the standard reading to be implausible, from the frequencies
+ * of the whole name —
+ *
+ * - the last word is Nguyễn, Trần, Phạm or Phan (frequent surnames that are practically never
+ *   given names, even without diacritics: `An Nguyễn`, `Quyen Van Nguyen`), or, unless the first
+ *   word is a surname that is seldom a given name (`Hoàng Thị Đặng`, `Huỳnh Ngô Văn` and `Giáp Lê
+ *   Văn` keep the standard order; `Mai Anh Trần`, with Mai a frequent given name, does not):
+ * - the last word is another surname that is practically never a given name (Đặng, Bùi…), or the
+ *   name ends with a compound surname (`Phong Âu Dương`), or
+ * - three words or more ending with Văn/Thị after a surname (`Quyền Nguyễn Văn`), or
+ * - a surname then Văn/Thị in second and third place (`Lan Trần Thị Ngọc`).
+ */
+function standardIsPlausible(keys: readonly string[], t: WordTables): boolean {
+  const n = keys.length;
+  const last = keys[n - 1] as string;
+  if (t.top.has(last)) return false;
+  const first = keys[0] as string;
+  if (isListedSurname(keys, 0, t) && (t.given.get(first) ?? P_GIVEN_DEFAULT) < COMMON_GIVEN_P)
+    return true;
+  const neverGiven = (k: string) =>
+    (t.surname.get(k) ?? 0) >= STRONG_SHARE && (t.given.get(k) ?? P_GIVEN_DEFAULT) <= 1e-3;
+  if (neverGiven(last) || compoundEnding(keys, n, t, 1) > 1) return false;
+  const marker = (k: string) => (t.middle.get(k) ?? 0) >= MARKER_P;
+  if (n >= 3 && marker(last) && isListedSurname(keys, 1, t)) return false;
+  if (n >= 4 && neverGiven(keys[1] as string) && marker(keys[2] as string)) return false;
+  return true;
 }
 
 /**
@@ -350,6 +399,8 @@ export function scoreReadings(words: readonly string[]): ScoredReading[] {
   });
   // Given name first, then the surname and the middle names (from split columns); with two words
   // it is the Western reading.
+  const doubt = standardIsPlausible(keys, t) ? IN_DOUBT : 1;
+  (out[1] as { score: number }).score *= doubt;
   if (n >= 3) {
     const c = Math.max(1, compoundAt(keys, 1, t, 0));
     if (1 + c < n)
@@ -360,7 +411,7 @@ export function scoreReadings(words: readonly string[]): ScoredReading[] {
         givenIndex: 0,
         middleStart: 1 + c,
         middleEnd: n,
-        score: readingScore(t, prior.given_first, keys, 1, c, 0, 1 + c, n),
+        score: doubt * readingScore(t, prior.given_first, keys, 1, c, 0, 1 + c, n),
       });
   }
   return out;

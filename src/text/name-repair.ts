@@ -6,8 +6,9 @@
  * @module
  */
 import { codeAt, isCombiningMark, isInvisible, isSpaceLike } from './chars.js';
+import { isCommonNameSyllable } from './common-syllables.js';
 import { detectEncoding } from './detect.js';
-import { LETTER_CASE, TABLE_SIZE } from './letters.js';
+import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from './letters.js';
 import { toNfc } from './nfc.js';
 import { analyzeSyllable } from './syllable.js';
 
@@ -118,6 +119,16 @@ function caseAt(s: string, i: number): number {
   return c < TABLE_SIZE ? (LETTER_CASE[c] as number) : 0;
 }
 
+/** A syllable frequent in names, with its tone in place (`Thanh`, `Nguyễn`), in any case. */
+function isNameSyllable(part: string): boolean {
+  const w = toNfc(part);
+  return analyzeSyllable(w).error === null && isCommonNameSyllable(w);
+}
+
+function isStrictSyllable(part: string): boolean {
+  return analyzeSyllable(toNfc(part)).error === null;
+}
+
 function isSyllable(part: string): boolean {
   return analyzeSyllable(toNfc(part), true).error === null;
 }
@@ -130,10 +141,94 @@ function isSyllable(part: string): boolean {
  * @example
  * ```ts
  * splitRunTogether('NguyễnThị Như Quỳnh'); // 'Nguyễn Thị Như Quỳnh'
+ * splitRunTogether('NGUYỄNTHỊ HOA'); // 'NGUYỄN THỊ HOA'
  * splitRunTogether('McDonald'); // null
  * ```
  */
 export function splitRunTogether(s: string): string | null {
+  const mixed = splitAt(s, true);
+  const caps = splitCaps(mixed ?? s, true);
+  return caps ?? mixed;
+}
+
+/** Whether `c` is a vowel letter (any case, any marks). */
+function isVowelLetter(c: number): boolean {
+  return c < TABLE_SIZE && (VOWEL_INFO[c] as number) !== 0;
+}
+
+/** The last code unit before `end` that is not a combining mark. */
+function lastBase(s: string, from: number, end: number): number {
+  let i = end - 1;
+  while (i > from && isCombiningMark(codeAt(s, i))) i--;
+  return codeAt(s, i);
+}
+
+/** Whether `part` has a lowercase letter. */
+function hasLower(s: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (caseAt(s, i) === 2) return true;
+  return false;
+}
+
+/**
+ * Words in capitals run together (`NGUYỄNTHỊ HOA`): a word without lowercase letters that is not
+ * a syllable is split where both parts are syllables with their diacritics, when exactly one place
+ * does that (`THANHOA` could be THAN HOA or THANH OA: left alone); `null` when nothing is split.
+ */
+function splitCaps(s: string, checkLegacy: boolean): string | null {
+  const n = s.length;
+  let out: string | null = null;
+  let copied = 0;
+  let start = 0;
+  for (let i = 0; i <= n; i++) {
+    if (i < n && codeAt(s, i) !== 0x20) continue;
+    const end = i;
+    const from = start;
+    start = i + 1;
+    // Two syllables make at least three letters (`ÔNG` aside, `AN` is one syllable).
+    if (end - from < 3 || hasLower(s, from, end)) continue;
+    const word = s.slice(from, end);
+    if (isSyllable(word)) continue;
+    // Strict syllables (tones in place): without diacritics too many places would do (`APHONG`).
+    let at = -1;
+    // Each part two letters or more, and not between two vowels (`NIÊ`, `AYUN`, Ê Đê names, stay
+    // whole; so does `VÕANH`, which cannot be told from such a name).
+    for (let k = from + 2; k < end - 1; k++) {
+      if (isCombiningMark(codeAt(s, k)) || caseAt(s, k) === 0 || caseAt(s, k - 1) === 0) continue;
+      if (isVowelLetter(codeAt(s, k)) && isVowelLetter(lastBase(s, from, k))) continue;
+      if (isStrictSyllable(s.slice(from, k)) && isStrictSyllable(s.slice(k, end))) {
+        if (at >= 0) {
+          at = -2; // two places: ambiguous
+          break;
+        }
+        at = k;
+      }
+    }
+    if (at < 0) continue;
+    if (out === null && checkLegacy) {
+      const enc = detectEncoding(s).encoding;
+      if (enc !== 'unicode' && enc !== 'ascii') return null;
+    }
+    out = `${out ?? ''}${s.slice(copied, at)} `;
+    copied = at;
+  }
+  return out === null ? null : out + s.slice(copied);
+}
+
+/**
+ * Whether {@link splitRunTogether} may split the word `w` (a capital inside it where both parts
+ * are syllables), whatever the rest of the text.
+ *
+ * @example
+ * ```ts
+ * mayBeRunTogether('NguyễnThị'); // true
+ * mayBeRunTogether('McDonald'); // false
+ * ```
+ */
+export function mayBeRunTogether(w: string): boolean {
+  return splitAt(w, false) !== null || splitCaps(w, false) !== null;
+}
+
+function splitAt(s: string, checkLegacy: boolean): string | null {
   const n = s.length;
   let out: string | null = null;
   let wordStart = 0;
@@ -166,7 +261,7 @@ export function splitRunTogether(s: string): string | null {
       const right = s.slice(i, end);
       // A capital inside a word is the evidence (the whole may read as one syllable: `ThuYên`).
       if (isSyllable(left) && isSyllable(right)) {
-        if (!checked) {
+        if (!checked && checkLegacy) {
           const enc = detectEncoding(s).encoding;
           if (enc !== 'unicode' && enc !== 'ascii') return null;
           checked = true;
@@ -179,4 +274,59 @@ export function splitRunTogether(s: string): string | null {
     prevCase = k;
   }
   return out === null ? null : out + s.slice(copied);
+}
+
+/**
+ * A syllable split by a space (`Tha nh`): two neighbouring words are joined when together they
+ * are a syllable frequent in names (`Thanh`, `Nguyễn`; the ~450 of {@link isCommonNameSyllable})
+ * and they are not both words on their own (diacritics may be missing) (`Nguy en`
+ * stays: both parts are syllables), both made of letters only. `null` when nothing is joined.
+ * Words are the runs between plain spaces.
+ *
+ * @example
+ * ```ts
+ * joinSplitSyllables('Nguyễn Tha nh Hà'); // 'Nguyễn Thanh Hà'
+ * joinSplitSyllables('Lê Văn An'); // null
+ * ```
+ */
+export function joinSplitSyllables(s: string): string | null {
+  const words = s.split(' ');
+  let joined = false;
+  for (let k = 0; k + 1 < words.length; k++) {
+    const a = words[k] as string;
+    const b = words[k + 1] as string;
+    if (!lettersOnly(a) || !lettersOnly(b)) continue;
+    if (isSyllable(a) && isSyllable(b)) continue;
+    if (!isNameSyllable(a + b)) continue;
+    words.splice(k, 2, a + b);
+    joined = true;
+  }
+  return joined ? words.join(' ') : null;
+}
+
+/**
+ * Whether the words `a` and `b` would be joined by {@link joinSplitSyllables}.
+ *
+ * @example
+ * ```ts
+ * mayJoin('Tha', 'nh'); // true
+ * ```
+ */
+export function mayJoin(a: string, b: string): boolean {
+  return (
+    lettersOnly(a) && lettersOnly(b) && !(isSyllable(a) && isSyllable(b)) && isNameSyllable(a + b)
+  );
+}
+
+/**
+ * Whether `w` is made of letters (and combining marks) only: a control character may be a VISCII
+ * capital, so such words are never joined.
+ */
+function lettersOnly(w: string): boolean {
+  if (w.length === 0) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = codeAt(w, i);
+    if (!isCombiningMark(c) && caseAt(w, i) === 0) return false;
+  }
+  return true;
 }

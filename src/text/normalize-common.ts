@@ -9,6 +9,7 @@ import { codeAt, isInvisible, isSpaceLike } from './chars.js';
 import { isSettledWord } from './detect.js';
 import { type FinishedWord, finishWord } from './finish-word.js';
 import { TABLE_SIZE } from './letters.js';
+import { type PackedReadings, wordReadings } from './name-evidence.js';
 import { toNfc } from './nfc.js';
 import type { NameChange, NormalizedName } from './normalize-name.js';
 import { analyzeSyllable, LOWER_BASE } from './syllable.js';
@@ -28,6 +29,10 @@ export interface FinishedFacts {
   readonly high: boolean;
   /** ASCII without `dd` (detection calls such text plain ASCII). */
   readonly plainAscii: boolean;
+  /** A letter from U+0080 to U+00FF, or `dd` (a legacy reading may start from it). */
+  readonly latin1: boolean;
+  /** ASCII that may hold Telex/VNI keystrokes ({@link mayHoldKeystrokes}). */
+  readonly keys: boolean;
   /** {@link isSettledWord}. */
   readonly settled: boolean;
 }
@@ -41,6 +46,51 @@ export interface WordFacts {
   readonly settled: boolean;
   /** Finished forms, by (style, capitalize), filled on first use. */
   readonly finished: (FinishedFacts | undefined)[];
+  /**
+   * What decoding could gain on the word as legacy text, doubled and packed as
+   * {@link PackedReadings.gains}; -1 before first use ({@link gainsOf}).
+   */
+  gains: number;
+}
+
+/**
+ * The doubled gain of decoding the word of `f` at the first place, a middle place or the last place
+ * (or alone) of a name (the canonical-name check adds these up, see chooseReading).
+ *
+ * @example
+ * ```ts
+ * gainsOf(factsOf('Hïng', 0, 4), false, true) > 0; // true
+ * ```
+ */
+export function gainsOf(f: WordFacts, first: boolean, last: boolean): number {
+  let g = f.gains;
+  if (g < 0) {
+    g = wordReadings(f.word).packed.gains;
+    f.gains = g;
+  }
+  return last ? (g >> 10) & 31 : first ? g & 31 : (g >> 5) & 31;
+}
+
+/**
+ * Whether an ASCII word may hold Telex/VNI keystrokes (so the fast path must not accept it).
+ *
+ * @example
+ * ```ts
+ * mayHoldKeystrokes('Hungf', 0, 5); // true
+ * ```
+ */
+export function mayHoldKeystrokes(s: string, start: number, end: number): boolean {
+  const last = codeAt(s, end - 1) | 0x20;
+  if (last === 0x73 || last === 0x66 || last === 0x72 || last === 0x78 || last === 0x6a)
+    return true;
+  for (let i = start; i < end; i++) {
+    const c = codeAt(s, i) | 0x20;
+    if (c === 0x77 || c === 0x7a) return true;
+    if (i > start && c === (codeAt(s, i - 1) | 0x20)) {
+      if (c === 0x61 || c === 0x65 || c === 0x6f || c === 0x64) return true;
+    }
+  }
+  return false;
 }
 
 /** Memo of word facts (bounded, module-private; names reuse a few thousand words). */
@@ -63,6 +113,7 @@ export function factsOf(s: string, start: number, end: number): WordFacts {
       syllable: analyzeSyllable(w).error === null,
       settled: isSettledWord(w),
       finished: [undefined, undefined, undefined, undefined],
+      gains: -1,
     };
     if (w.length <= 16) memoSet(FACTS, w, f);
   }
@@ -86,11 +137,18 @@ export function finishedOf(facts: WordFacts, style: ToneStyle, capitalize: boole
     const word = finishWord(w, style, capitalize);
     let high = false;
     let plainAscii = true;
+    let ascii = true;
+    let latin1 = false;
     let prev = 0;
     for (let i = 0; i < word.value.length; i++) {
       const c = codeAt(word.value, i);
       if (c >= 0x100) high = true;
-      if (c >= 0x80 || ((c | 0x20) === 0x64 && (prev | 0x20) === 0x64)) plainAscii = false;
+      else if (c >= 0x80) latin1 = true;
+      if (c >= 0x80) ascii = false;
+      if (c >= 0x80 || ((c | 0x20) === 0x64 && (prev | 0x20) === 0x64)) {
+        plainAscii = false;
+        if (c < 0x80) latin1 = true;
+      }
       prev = c;
     }
     f = {
@@ -101,6 +159,8 @@ export function finishedOf(facts: WordFacts, style: ToneStyle, capitalize: boole
       spaced: ` ${word.value}`,
       high,
       plainAscii,
+      latin1,
+      keys: ascii && word.value.length > 0 && mayHoldKeystrokes(word.value, 0, word.value.length),
       settled: isSettledWord(word.value),
     };
     facts.finished[k] = f;

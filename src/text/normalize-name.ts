@@ -9,11 +9,23 @@ import { detectEncoding } from './detect.js';
 import { finishWord } from './finish-word.js';
 import { decodeWith, type LegacyEncoding } from './legacy.js';
 import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from './letters.js';
-import { chooseReading, decodingGain, legacyGate, READING_MARGIN } from './name-evidence.js';
-import { splitRunTogether, stripStrayPunctuation } from './name-repair.js';
+import { chooseReading, legacyGate, READING_MARGIN } from './name-evidence.js';
+import { joinSplitSyllables, splitRunTogether, stripStrayPunctuation } from './name-repair.js';
 import { isCleanNfc, toNfc } from './nfc.js';
-import { factsOf, normalizeCommon, normalizeDecoded } from './normalize-common.js';
-import { mayBeTyped, routeName } from './normalize-route.js';
+import {
+  factsOf,
+  gainsOf,
+  mayHoldKeystrokes,
+  normalizeCommon,
+  normalizeDecoded,
+} from './normalize-common.js';
+import {
+  directNeedsCheck,
+  mayBeTyped,
+  routeDirect,
+  routeName,
+  routeReading,
+} from './normalize-route.js';
 import { analyzeSyllable, LOWER_BASE } from './syllable.js';
 import { repairTelexWord } from './telex.js';
 import { type ToneStyle, tonePlacementOk } from './tone.js';
@@ -32,7 +44,8 @@ export type NameChange =
   | 'tone-placement'
   | 'capitalization'
   | 'punctuation-removed'
-  | 'words-split';
+  | 'words-split'
+  | 'words-joined';
 
 /** Options of {@link normalizeName}. */
 export interface NormalizeNameOptions {
@@ -64,21 +77,6 @@ export interface NormalizedName {
 }
 
 const NO_CHANGES: readonly NameChange[] = Object.freeze([]);
-
-/** Whether an ASCII word may hold Telex/VNI keystrokes (so the fast path must not accept it). */
-function mayHoldKeystrokes(s: string, start: number, end: number): boolean {
-  const last = codeAt(s, end - 1) | 0x20;
-  if (last === 0x73 || last === 0x66 || last === 0x72 || last === 0x78 || last === 0x6a)
-    return true;
-  for (let i = start; i < end; i++) {
-    const c = codeAt(s, i) | 0x20;
-    if (c === 0x77 || c === 0x7a) return true;
-    if (i > start && c === (codeAt(s, i - 1) | 0x20)) {
-      if (c === 0x61 || c === 0x65 || c === 0x6f || c === 0x64) return true;
-    }
-  }
-  return false;
-}
 
 /**
  * What {@link isCanonical} reads per code unit, in one lookup: `VOWEL_INFO` in bits 0–7, 0x100
@@ -188,9 +186,11 @@ function canonicalState(s: string, style: ToneStyle, capitalize: boolean): numbe
     if (ascii && mayHoldKeystrokes(s, start, i)) return NOT_CANONICAL;
     // A word of Latin-1 letters may be legacy text, even in a name partly retyped in Unicode.
     if (latin1 && !wordUnicode) {
-      if (!latin1WordIsSafe(s, start, i)) return NOT_CANONICAL;
+      // It is safe when it is a Vietnamese syllable (detection never decodes those).
+      const facts = factsOf(s, start, i);
+      if (!facts.syllable) return NOT_CANONICAL;
       // Only a name without a Unicode-only letter can be read as legacy text as a whole.
-      if (!unicodeOnly) gain += decodingGain(s, start, i, start === 0, i === n);
+      if (!unicodeOnly) gain += gainsOf(facts, start === 0, i === n);
     }
     // A tone on the only vowel is where both styles put it.
     if (tones > 1) return NOT_CANONICAL;
@@ -206,7 +206,7 @@ function canonicalState(s: string, style: ToneStyle, capitalize: boolean): numbe
   }
   // Words that are syllables but may be legacy text for better name words (`Cao Thò Bình` is
   // VNI for Cao Thị Bình): the whole name decides.
-  return unicodeOnly || gain < READING_MARGIN ? CANONICAL : AMBIGUOUS;
+  return unicodeOnly || gain < 2 * READING_MARGIN ? CANONICAL : AMBIGUOUS;
 }
 
 /**
@@ -256,14 +256,6 @@ function toneTarget(
 }
 
 /**
- * A word written with Latin-1 letters only could be legacy text read as Windows-1252 (VNI
- * `Leâ`); it is safe when it is a Vietnamese syllable (detection never decodes those).
- */
-function latin1WordIsSafe(s: string, start: number, end: number): boolean {
-  return factsOf(s, start, end).syllable;
-}
-
-/**
  * Normalises a personal name the way a user wants by default, and says what it changed:
  *
  * 1. legacy decoding when the text is TCVN3, VNI, VIQR, VISCII or CP1258 ({@link detectEncoding});
@@ -289,6 +281,23 @@ export function normalizeName(s: string, options?: NormalizeNameOptions): Normal
   const capitalize = options?.capitalize ?? true;
   const state = canonicalState(s, style, capitalize);
   if (state === CANONICAL) return { value: s, changes: NO_CHANGES };
+  const decode = options?.decode ?? 'auto';
+  if (state === NOT_CANONICAL && decode === 'auto') {
+    const telex = options?.repairTelex ?? 'auto';
+    let routed = routeDirect(s, style, capitalize, telex);
+    if (routed === null && stripStrayPunctuation(s) === null) {
+      routed = routeReading(s, style, capitalize, telex);
+    }
+    // A name read as it stands must not read as legacy text once cleaned (see reshape).
+    if (
+      routed !== null &&
+      (!directNeedsCheck() ||
+        legacyGate(routed.value) === 0 ||
+        canonicalState(routed.value, style, capitalize) === CANONICAL)
+    ) {
+      return routed;
+    }
+  }
   if (state === AMBIGUOUS && (options?.decode ?? 'auto') !== false) {
     // Canonical as it stands: only a decoded reading can change it.
     const reading = chooseReading(s);
@@ -320,19 +329,29 @@ function reshape(
     const reading = chooseReading(core);
     if (reading !== null && reading.encoding !== null) {
       changes.push(`decoded-${reading.encoding}`);
+      // A syllable split by a space is joined in decoded text too (so that normalising again
+      // changes nothing).
+      const joined = joinSplitSyllables(reading.text);
+      if (joined !== null) changes.push('words-joined');
+      const text = joined ?? reading.text;
       // Decoded text with a letter only Unicode has cannot be read as legacy text again: the
       // router (decoding on) finishes it fastest; otherwise decoding stays off.
-      r = finish(reading.text, legacyGate(reading.text) === 0 ? options : plain);
+      r = finish(text, legacyGate(text) === 0 ? options : plain);
     } else if (reading !== null) {
-      const split = splitRunTogether(core);
+      const joined = joinSplitSyllables(core);
+      if (joined !== null) changes.push('words-joined');
+      const split = splitRunTogether(joined ?? core);
       if (split !== null) changes.push('words-split');
-      r = finish(split ?? core, plain);
+      r = finish(split ?? joined ?? core, plain);
     }
   }
   if (r === null) {
-    const split = splitRunTogether(core);
+    const decode = options?.decode ?? 'auto';
+    const joined = decode === 'auto' || decode === false ? joinSplitSyllables(core) : null;
+    if (joined !== null) changes.push('words-joined');
+    const split = splitRunTogether(joined ?? core);
     if (split !== null) changes.push('words-split');
-    r = finish(split ?? core, options);
+    r = finish(split ?? joined ?? core, options);
   }
   // Read as it stands, then cleaned (invisible characters, composition, case): if that reads as
   // legacy text now (`n` + U+0303 composes to `ñ`), decode it, so that normalising twice changes

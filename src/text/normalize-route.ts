@@ -26,13 +26,32 @@ import {
 } from './detect.js';
 import {
   decodeWith,
+  LEGACY_ENCODINGS,
   type LegacyEncoding,
   splitStrayNbsp,
   tcvn3CaseCounts,
   tcvn3CountsAreUpper,
   tcvn3WordDecode,
 } from './legacy.js';
-import { TABLE_SIZE } from './letters.js';
+import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from './letters.js';
+import {
+  AS_IT_STANDS,
+  DECIDE_FIRST,
+  DECIDE_FLAGS,
+  DECIDE_GAINS,
+  DECIDE_MIDDLE,
+  DECIDE_PLAIN,
+  decidedWordByWord,
+  decideReading,
+  gateOf,
+  legacyGate,
+  legacyGateBits,
+  NO_READING,
+  plausibleCase,
+  READING_MARGIN,
+  wordReadings,
+} from './name-evidence.js';
+import { mayBeRunTogether, mayJoin } from './name-repair.js';
 import { toNfc } from './nfc.js';
 import {
   type FinishedFacts,
@@ -66,6 +85,19 @@ const W_HIGH = 8;
 const W_MAYBE_LEGACY = 16;
 /** Combining marks (composed per word). */
 const W_COMBINING = 32;
+/**
+ * The word may be words run together (a capital after the first letter beside a lowercase
+ * letter, or capitals that are not a syllable): the whole-name steps must look at it.
+ */
+const W_SPLIT = 64;
+/** Lower, Title or UPPER case ({@link plausibleCase}). */
+const W_PLAUSIBLE = 128;
+/** A syllable once composed, diacritics may be missing (a split syllable joins only with a word that is not). */
+const W_LOOSE = 256;
+/** The (composed) word has a vowel letter; it starts with one; it ends with one. */
+const W_VOWEL = 512;
+const W_VSTART = 1024;
+const W_VEND = 2048;
 
 /** Bits of a finished word: tone placement changed it. */
 const F_TONE = 1;
@@ -77,6 +109,10 @@ const F_HIGH = 4;
 const F_ASCII = 8;
 /** Settled. */
 const F_SETTLED = 16;
+/** A letter from U+0080 to U+00FF, or `dd`. */
+const F_LATIN1 = 32;
+/** ASCII that may hold keystrokes. */
+const F_KEYS = 64;
 
 /** Where a finished form is kept: on the word or the decoded word it was made from. */
 interface FinishedSlot {
@@ -97,7 +133,9 @@ function finishedBits(f: FinishedFacts): number {
     (f.case ? F_CASE : 0) |
     (f.high ? F_HIGH : 0) |
     (f.plainAscii ? F_ASCII : 0) |
-    (f.settled ? F_SETTLED : 0)
+    (f.settled ? F_SETTLED : 0) |
+    (f.latin1 ? F_LATIN1 : 0) |
+    (f.keys ? F_KEYS : 0)
   );
 }
 
@@ -167,11 +205,27 @@ interface RouteWord {
   tcvnCounts: number;
   /** {@link W_LETTERS} … {@link W_COMBINING}: what the router checks first, in one load. */
   readonly bits: number;
+  /** {@link legacyGateBits} of the word. */
+  readonly gate: number;
+  /**
+   * The word's {@link PackedReadings}, copied here on first use (flags -1 before) so that the
+   * reading of a name reads them from the cache line it has already loaded.
+   */
+  pFlags: number;
+  pFirst: number;
+  pMiddle: number;
+  pPlain: number;
+  pGains: number;
   /** The finished form of `facts` last asked for ({@link FinishedSlot}). */
   finKey: number;
   finBits: number;
   finValue: string;
   finSpaced: string;
+  /** The last word asked about as this one's right neighbour ({@link mayJoinWords}), and the answer. */
+  joinNext: RouteWord | undefined;
+  joins: boolean;
+  /** 1 when the word followed by VISCII `Õ` is a syllable (`V` + Õ), 0 when not, -1 before first use. */
+  nbspO: number;
   /** The decoded form last asked for, and its {@link decodedSlot} (-1 before). */
   lastSlot: number;
   last: DecodedWord | undefined;
@@ -235,13 +289,32 @@ function hasEth(w: string): boolean {
   return false;
 }
 
+/** {@link W_VOWEL}, {@link W_VSTART} and {@link W_VEND} of a word of letters. */
+function vowelBits(w: string): number {
+  let bits = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = codeAt(w, i);
+    if (c < TABLE_SIZE && (VOWEL_INFO[c] as number) !== 0) {
+      bits |= W_VOWEL;
+      if (i === 0) bits |= W_VSTART;
+      if (i === w.length - 1) bits |= W_VEND;
+    }
+  }
+  return bits;
+}
+
 function analyze(w: string): RouteWord {
   let kind = KIND_LETTERS;
   let high = false;
   let maybeLegacy = false;
   let prev = 0;
+  let innerUpper = false;
+  let lower = false;
   for (let i = 0; i < w.length; i++) {
     const c = codeAt(w, i);
+    const k = c < TABLE_SIZE ? (LETTER_CASE[c] as number) : 0;
+    if (k === 2) lower = true;
+    else if (k === 1 && i > 0) innerUpper = true;
     if (isLetter(c)) {
       if (c >= 0x100) high = true;
       else if (c >= 0x80 || ((c | 0x20) === 0x64 && (prev | 0x20) === 0x64)) maybeLegacy = true;
@@ -264,8 +337,23 @@ function analyze(w: string): RouteWord {
       (facts?.settled === true ? W_SETTLED : 0) |
       (high ? W_HIGH : 0) |
       (maybeLegacy ? W_MAYBE_LEGACY : 0) |
-      (kind === KIND_COMBINING ? W_COMBINING : 0),
+      (kind === KIND_COMBINING ? W_COMBINING : 0) |
+      (((innerUpper && lower) || (!lower && facts?.syllable !== true)) && mayBeRunTogether(w)
+        ? W_SPLIT
+        : 0) |
+      (plausibleCase(w) ? W_PLAUSIBLE : 0) |
+      (analyzeSyllable(kind === KIND_LETTERS ? w : toNfc(w), true).error === null ? W_LOOSE : 0) |
+      (facts === null ? 0 : vowelBits(facts.word)),
+    gate: legacyGateBits(w, 0, w.length),
+    pFlags: -1,
+    pFirst: 0,
+    pMiddle: 0,
+    pPlain: 0,
+    pGains: 0,
     legacy: wordLegacyFlags(w),
+    nbspO: -1,
+    joinNext: undefined,
+    joins: false,
     finKey: -1,
     finBits: 0,
     finValue: '',
@@ -389,6 +477,9 @@ function isWordChar(c: number): boolean {
 /** The {@link wordScores} of the words being routed (scratch). */
 const SCORES: number[] = [];
 
+/** 1 when the word at that index of {@link WORDS} is followed right away by a no-break space. */
+const NBSP_AFTER: Uint8Array = new Uint8Array(ROUTE_MAX + 1);
+
 /** The words of the name being routed (module-private scratch; routing is synchronous). */
 const WORDS: RouteWord[] = [];
 
@@ -410,8 +501,31 @@ export function routeName(
   telex: 'auto' | boolean,
   decode = true,
 ): NormalizedName | null {
+  const count = scanWords(s);
+  if (count < 0) return null;
+  return routeScanned(s, count, style, capitalize, telex, decode);
+}
+
+/**
+ * The text whose words {@link routeDirect} left in {@link WORDS} (and how many), so that
+ * {@link routeReading} on the same text does not scan it again; `null` after any other scan.
+ */
+let scannedText: string | null = null;
+let scannedCount = 0;
+
+/** What {@link scanWords} found besides the words (module-private scratch). */
+let scanNbsp = false;
+let scanHighMapped = false;
+let scanWhitespace = false;
+
+/**
+ * Splits `s` into its words ({@link WORDS}) and returns how many, or -1 when the router cannot
+ * take the name (too long, a tab or line break, an invisible character inside a word).
+ */
+function scanWords(s: string): number {
+  scannedText = null;
   const n = s.length;
-  if (n > ROUTE_MAX) return null;
+  if (n > ROUTE_MAX) return -1;
   let count = 0;
   let nbsp = false;
   let highMapped = false;
@@ -423,7 +537,7 @@ export function routeName(
   for (let i = 0; i <= n; i++) {
     const c = i < n ? codeAt(s, i) : 0x20;
     const k = c < CLASS_LIMIT ? (CHAR_CLASS[c] as number) : highClass(c);
-    if (k === C_BAIL) return null;
+    if (k === C_BAIL) return -1;
     // 0: part of a word; 1: a space; 2: an invisible character.
     let sep = 0;
     if (k !== C_WORD) {
@@ -433,7 +547,7 @@ export function routeName(
     }
     if (sep === 0) {
       if (start < 0) {
-        if (glued) return null; // an invisible character inside a word
+        if (glued) return -1; // an invisible character inside a word
         start = i;
         h = HASH_START;
       }
@@ -441,6 +555,7 @@ export function routeName(
       continue;
     }
     if (start >= 0) {
+      NBSP_AFTER[count] = k === C_NBSP ? 1 : 0;
       WORDS[count++] = routeWord(s, start, i, h);
       start = -1;
       prevSpace = false;
@@ -452,7 +567,222 @@ export function routeName(
       glued = false;
     } else glued = !prevSpace;
   }
+  scanNbsp = nbsp;
+  scanHighMapped = highMapped;
+  scanWhitespace = whitespace;
+  return count;
+}
 
+/**
+ * {@link normalizeName} (decoding `'auto'`) in one scan for the damaged names whose whole-name
+ * steps would change nothing, or `null` (then the caller takes those steps): every word is made of
+ * letters (so no stray punctuation), no word may be words run together, and the reading of the
+ * whole name is as it stands — no character a legacy reading could start from, or (every word a
+ * syllable in a plausible case) no decoding able to gain the margin, or a name partly in Unicode
+ * whose other words are all syllables. The caller still checks that the result does not read as
+ * legacy text again.
+ *
+ * @example
+ * ```ts
+ * routeDirect('NGUYỄN  THỊ HÀ', 'traditional', true, 'auto')?.value; // 'Nguyễn Thị Hà'
+ * ```
+ */
+export function routeDirect(
+  s: string,
+  style: ToneStyle,
+  capitalize: boolean,
+  telex: 'auto' | boolean,
+): NormalizedName | null {
+  const count = scanWords(s);
+  if (count <= 0) return null;
+  scannedText = s;
+  scannedCount = count;
+  let any = 0;
+  let all = -1;
+  for (let k = 0; k < count; k++) {
+    const b = (WORDS[k] as RouteWord).bits;
+    any |= b;
+    all &= b;
+  }
+  if ((all & W_LETTERS) === 0 || (any & W_SPLIT) !== 0 || mayJoinWords(count, all)) return null;
+  if ((any & W_MAYBE_LEGACY) !== 0) {
+    // Only when the router finishes the words as they stand (every word a syllable).
+    if ((all & W_SYLLABLE) === 0) return null;
+    if ((any & (W_COMBINING | W_HIGH)) === 0 && (all & W_SETTLED) === 0) return null;
+    if ((any & (W_COMBINING | W_HIGH)) !== 0) {
+      // Partly Unicode: only a word that is not a plausible syllable could be decoded.
+      for (let k = 0; k < count; k++) {
+        const b = (WORDS[k] as RouteWord).bits;
+        if ((b & (W_COMBINING | W_HIGH)) === 0 && (b & W_PLAUSIBLE) === 0) return null;
+      }
+    } else {
+      if ((all & W_PLAUSIBLE) === 0) return null;
+      let bound = 0;
+      for (let k = 0; k < count; k++) {
+        const r = WORDS[k] as RouteWord;
+        if (r.pFlags < 0) fillPacked(r);
+        const g = r.pGains;
+        bound += k === count - 1 ? (g >> 10) & 31 : k === 0 ? g & 31 : (g >> 5) & 31;
+      }
+      if (bound >= 2 * READING_MARGIN) return null;
+    }
+  }
+  return checked(count, routeScanned(s, count, style, capitalize, telex, true));
+}
+
+/**
+ * `r` (a name read as it stands, finished by the router), with {@link needsCheck} set when it
+ * might read as legacy text (see {@link directNeedsCheck}).
+ */
+function checked(count: number, r: NormalizedName | null): NormalizedName | null {
+  needsCheck = false;
+  if (r !== null && !built) needsCheck = true;
+  else if (r !== null && !builtInput) {
+    let fin = 0;
+    for (let k = 0; k < count; k++) fin |= FIN_BITS[k] as number;
+    // No letter a legacy reading starts from, or a Unicode letter and no word the canonical check
+    // could refuse: the result cannot read as legacy text.
+    needsCheck = (fin & F_LATIN1) !== 0 && ((fin & F_HIGH) === 0 || (fin & F_KEYS) !== 0);
+  }
+  return r;
+}
+
+/**
+ * Whether two neighbouring words of the routed name may be one syllable split by a space
+ * (`Tha nh`): then the whole-name steps join them.
+ */
+function mayJoinWords(count: number, all: number): boolean {
+  if ((all & W_LOOSE) !== 0) return false;
+  for (let k = 0; k + 1 < count; k++) {
+    const a = WORDS[k] as RouteWord;
+    const b = WORDS[k + 1] as RouteWord;
+    const ab = a.bits & b.bits;
+    if ((ab & W_LOOSE) !== 0) continue;
+    if ((ab & W_LETTERS) !== 0) {
+      // Two words of letters with a vowel each and a consonant between them are two vowel
+      // groups, and no syllable has more than seven letters (`nghiêng`): never one syllable.
+      if ((ab & W_VOWEL) !== 0 && ((a.bits & W_VEND) === 0 || (b.bits & W_VSTART) === 0)) continue;
+      if ((a.facts?.word.length ?? 0) + (b.facts?.word.length ?? 0) > 7) continue;
+    }
+    // The last neighbour asked about, and the answer, are kept on the word.
+    if (a.joinNext !== b) {
+      a.joinNext = b;
+      a.joins = mayJoin(a.word, b.word);
+    }
+    if (a.joins) return true;
+  }
+  return false;
+}
+
+/** Copies the packed readings of a routed word onto it (once). */
+function fillPacked(r: RouteWord): void {
+  const p = wordReadings(r.word).packed;
+  r.pFirst = p.first;
+  r.pMiddle = p.middle;
+  r.pPlain = p.plain;
+  r.pGains = p.gains;
+  r.pFlags = p.flags;
+}
+
+/**
+ * {@link normalizeName} (decoding `'auto'`, no stray punctuation) for a name that the whole-name
+ * reading decodes word by word: the reading is decided on the router's words
+ * ({@link decideReading}) and the name is finished from their memoised decoded forms; `null` when
+ * the name is read as it stands, decoded only in part, or cannot be routed.
+ *
+ * @example
+ * ```ts
+ * routeReading('NguyÔn V¨n Hïng', 'traditional', true)?.value; // 'Nguyễn Văn Hùng'
+ * ```
+ */
+export function routeReading(
+  s: string,
+  style: ToneStyle,
+  capitalize: boolean,
+  telex: 'auto' | boolean,
+): NormalizedName | null {
+  const count = scannedText === s ? scannedCount : scanWords(s);
+  if (count <= 0) return null;
+  let gate: number;
+  if (scanNbsp || scanHighMapped) gate = legacyGate(s);
+  else {
+    // Words apart by plain spaces: the gate of the text is that of its words together.
+    let bits = 0;
+    for (let k = 0; k < count; k++) bits |= (WORDS[k] as RouteWord).gate;
+    gate = gateOf(bits);
+  }
+  if (gate === 0) return null;
+  let nbspHint = 0;
+  for (let k = 0; k < count; k++) {
+    const r = WORDS[k] as RouteWord;
+    if (r.pFlags < 0) fillPacked(r);
+    DECIDE_FIRST[k] = r.pFirst;
+    DECIDE_MIDDLE[k] = r.pMiddle;
+    DECIDE_PLAIN[k] = r.pPlain;
+    DECIDE_FLAGS[k] = r.pFlags;
+    DECIDE_GAINS[k] = r.pGains;
+    if (NBSP_AFTER[k] === 1 && nbspHint === 0) {
+      // VISCII Õ read as a no-break space right after this word (V + Õ)?
+      if (r.nbspO < 0) r.nbspO = analyzeSyllable(`${r.word}Õ`).error === null ? 1 : 0;
+      nbspHint = r.nbspO;
+    }
+  }
+  const best =
+    count > DECIDE_FLAGS.length
+      ? AS_IT_STANDS
+      : scanHighMapped
+        ? decideReading(count, gate, cleanBeforeDecoding(s))
+        : decideReading(count, gate, s, scanNbsp ? nbspHint : 0);
+  needsCheck = false;
+  if (best < 0) {
+    // Read as it stands: the pipeline, decoding off when the reading was weighed (unless a word
+    // may be words run together, which the whole-name steps split).
+    let all = -1;
+    for (let k = 0; k < count; k++) {
+      const b = (WORDS[k] as RouteWord).bits;
+      if ((b & W_SPLIT) !== 0) return null;
+      all &= b;
+    }
+    if (mayJoinWords(count, all)) return null;
+    return checked(count, routeScanned(s, count, style, capitalize, telex, best === NO_READING));
+  }
+  if (!decidedWordByWord()) return null;
+  return routeLegacy(
+    s,
+    LEGACY_ENCODINGS[best] as LegacyEncoding,
+    count,
+    style,
+    capitalize,
+    scanNbsp,
+    scanHighMapped,
+    scanWhitespace,
+  );
+}
+
+/** Whether the last result of {@link routeDirect} may read as legacy text (module scratch). */
+let needsCheck = false;
+
+/**
+ * Whether the last non-null result of {@link routeDirect} must still be checked for a legacy
+ * reading (its words hold Latin-1 letters and it might not be canonical).
+ */
+export function directNeedsCheck(): boolean {
+  return needsCheck;
+}
+
+/** {@link routeName} after {@link scanWords}. */
+function routeScanned(
+  s: string,
+  count: number,
+  style: ToneStyle,
+  capitalize: boolean,
+  telex: 'auto' | boolean,
+  decode: boolean,
+): NormalizedName | null {
+  built = false;
+  const nbsp = scanNbsp;
+  const highMapped = scanHighMapped;
+  const whitespace = scanWhitespace;
   let letters = true;
   let syllables = true;
   let composed = false;
@@ -709,11 +1039,21 @@ function build(
     (tone ? 8 : 0) |
     (cased ? 16 : 0);
   const changes = changesOf(before, bits);
-  if (mayReturnInput && bits === 0) return { value: s, changes };
+  built = true;
+  builtInput = mayReturnInput && bits === 0;
+  if (builtInput) return { value: s, changes };
   let value = count > 0 ? (FIN_VALUE[0] as string) : '';
   for (let k = 1; k < count; k++) value += FIN_SPACED[k] as string;
   return { value, changes };
 }
+
+/**
+ * Whether the last {@link build} returned the input itself (so that callers need not compare the
+ * strings: the value is a concatenation, which a comparison would flatten).
+ */
+let builtInput = false;
+/** Whether the last result of {@link routeScanned} came from {@link build} (its words in FIN_BITS). */
+let built = false;
 
 /** Frozen change lists by the step before (none or a decoding) and the bits of {@link build}. */
 const CHANGE_LISTS = new Map<readonly NameChange[], (readonly NameChange[] | undefined)[]>();

@@ -57,10 +57,13 @@ export function isVowelLetter(ch: string | undefined): boolean {
   return ch !== undefined && VOWEL_LETTERS.has(ch);
 }
 
-/** Every rhyme (vần) of standard Vietnamese, toneless, lowercase, as written after an onset. */
+/**
+ * Every rhyme (vần) of standard Vietnamese, toneless, lowercase, as written after an onset. ă and
+ * â never end a syllable (`vâ`, `lă` are not words): they always take a final consonant or glide.
+ */
 const RHYME_LIST = `a ac ach ai am an ang anh ao ap at au ay
-ă ăc ăm ăn ăng ăp ăt
-â âc âm ân âng âp ât âu ây
+ăc ăm ăn ăng ăp ăt
+âc âm ân âng âp ât âu ây
 e ec em en eng eo ep et
 ê êch êm ên ênh êp êt êu
 i ia ich im in inh ip it iu

@@ -3,11 +3,12 @@
  * listed case at once, all or nothing).
  * @module
  */
-import type { Result } from '../result.js';
+import type { Issues, Result } from '../result.js';
+import type { TransitionContext } from './checks.js';
 import type { WorkflowEvent } from './events.js';
-import { fail, type WorkflowIssue, type WorkflowIssueCode } from './issues.js';
+import type { WorkflowIssueCode } from './issues.js';
+import { applyToBook, type CaseBook, freeze, thaw } from './machine.js';
 import type { CaseState, SignedList } from './states.js';
-import { applyToCase, stepCase, type TransitionContext } from './transition.js';
 
 /** The hash that the first log entry's `prevHash` names (64 zeros). */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -72,55 +73,14 @@ export function applyInPlace(
   lists: Map<string, SignedList>,
   event: WorkflowEvent,
   context: TransitionContext,
-): readonly WorkflowIssue[] | undefined {
-  if (event.type === 'hand-back' || event.type === 'confirm-passports') {
-    const { list } = event;
-    if (lists.has(list.listId)) {
-      return fail('WORKFLOW_DUPLICATE_LIST', 'This list id was signed before', ['list', 'listId'])
-        .issues;
-    }
-    const n = list.caseIds.length;
-    if (n === 0 || new Set(list.caseIds).size !== n) {
-      return fail('WORKFLOW_BAD_LIST', 'A list must name at least one case, each once', [
-        'list',
-        'caseIds',
-      ]).issues;
-    }
-    const next: CaseState[] = new Array(n);
-    for (let i = 0; i < n; i++) {
-      const caseId = list.caseIds[i]!;
+): Issues<WorkflowIssueCode> | undefined {
+  const book: CaseBook = {
+    has: (caseId) => cases.has(caseId),
+    get: (caseId) => {
       const state = cases.get(caseId);
-      if (state === undefined) {
-        return fail('WORKFLOW_UNKNOWN_CASE', 'The list names a case that was never opened', [
-          'list',
-          'caseIds',
-          i,
-        ]).issues;
-      }
-      const r = stepCase(state, event, context);
-      if (!('status' in r)) {
-        return r.issues.map((issue) => ({ ...issue, path: ['list', 'caseIds', i] }));
-      }
-      next[i] = r;
-    }
-    for (const c of next) cases.set(c.caseId, c);
-    lists.set(list.listId, list);
-    return undefined;
-  }
-  const r = applyToCase(cases.get(event.caseId), event, context);
-  if (!('status' in r)) return r.issues;
-  if (event.type === 'merge') {
-    const target = cases.get(event.into);
-    if (target === undefined) {
-      return fail('WORKFLOW_UNKNOWN_CASE', 'The case to merge into was never opened', ['into'])
-        .issues;
-    }
-    if (target.status === 'merged' || target.status === 'withdrawn') {
-      return fail('WORKFLOW_WRONG_STATE', `Cannot merge into a case that is ${target.status}`, [
-        'into',
-      ]).issues;
-    }
-  }
-  cases.set(r.caseId, r);
-  return undefined;
+      return state === undefined ? undefined : thaw(state);
+    },
+    set: (caseId, d) => cases.set(caseId, freeze(d)),
+  };
+  return applyToBook(book, false, lists, event, context)?.issues;
 }

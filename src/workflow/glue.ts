@@ -95,15 +95,36 @@ export interface CasesFromLinksOptions {
   readonly commune?: string;
   /** Case id of a link result (default `link:` + the left id). */
   readonly caseId?: (leftId: string) => string;
+  /**
+   * What an official decided in the report's review queue (the decisions file, e.g. read by
+   * `parseClericalDecisions` of `vn-reconcile/node`), by left id: a `match` puts the chosen
+   * register candidate on the case (it may be a competing candidate, not the best), a `no_match`
+   * on every candidate (empty `rightId`) leaves the case without one, so the commune police look
+   * the person up in the register themselves (step 3). Rows without a decision keep the best
+   * candidate.
+   */
+  readonly decisions?: ReadonlyMap<string, ClericalDecisionInput>;
+}
+
+/** A clerical decision on a link review (the `left_id,right_id,decision` file). */
+export interface ClericalDecisionInput {
+  readonly rightId: string;
+  readonly decision: 'match' | 'no_match';
 }
 
 /**
  * `open` events (category `link-review`) for link results a human must decide: the village team
- * reviews them in step 2, with the best register candidate and its probability attached.
+ * reviews them in step 2, with the best register candidate and its probability attached (or the
+ * candidate an official chose in the report's review queue: `options.decisions`), and the
+ * commune police verify them against the register in step 3.
  *
  * @example
  * ```ts
  * casesFromLinks([{ leftId: 'r7', rightId: 'p9', decision: 'review', probability: 0.62 }]);
+ * // The official chose another candidate in the report:
+ * const decisions = new Map([['r7', { rightId: 'p4', decision: 'match' as const }]]);
+ * casesFromLinks([{ leftId: 'r7', rightId: 'p9', decision: 'review' }], { decisions })[0]?.link;
+ * // { rightId: 'p4' }
  * ```
  */
 export function casesFromLinks(
@@ -115,8 +136,25 @@ export function casesFromLinks(
     if (link.decision !== 'review') continue;
     const record = options.records?.get(link.leftId);
     const ref: { rightId?: string; probability?: number } = {};
-    if (link.rightId !== undefined) ref.rightId = link.rightId;
-    if (link.probability !== undefined) ref.probability = link.probability;
+    const clerk = options.decisions?.get(link.leftId);
+    if (clerk === undefined) {
+      if (link.rightId !== undefined) ref.rightId = link.rightId;
+      if (link.probability !== undefined) ref.probability = link.probability;
+    } else if (clerk.decision === 'match' && clerk.rightId !== '') {
+      ref.rightId = clerk.rightId;
+      // The model's probability belongs to its best candidate only.
+      if (clerk.rightId === link.rightId && link.probability !== undefined)
+        ref.probability = link.probability;
+    } else if (
+      clerk.decision === 'no_match' &&
+      clerk.rightId !== '' &&
+      clerk.rightId !== link.rightId &&
+      link.rightId !== undefined
+    ) {
+      // A competing candidate rejected: the best one stands.
+      ref.rightId = link.rightId;
+      if (link.probability !== undefined) ref.probability = link.probability;
+    }
     out.push({
       type: 'open',
       caseId: options.caseId ? options.caseId(link.leftId) : `link:${link.leftId}`,

@@ -44,6 +44,7 @@ export {
   CLEANING_CATEGORIES,
   type CleaningIssueInput,
   type CleaningResultInput,
+  type ClericalDecisionInput,
   casesFromCleaning,
   casesFromLinks,
   type LinkResultInput,

@@ -2,7 +2,7 @@
  * Issue codes of the workflow part.
  * @module
  */
-import type { Failure, Issue } from '../result.js';
+import { type Failure, type Issue, type Issues, mapNonEmpty } from '../result.js';
 
 /** Stable codes of every workflow issue. */
 export type WorkflowIssueCode =
@@ -45,6 +45,27 @@ export type WorkflowIssueCode =
 
 /** An issue of the workflow part. */
 export type WorkflowIssue = Issue<WorkflowIssueCode>;
+
+/**
+ * @internal The failure with every issue's path under `prefix` (an entry index, `'event'`, …).
+ *
+ * @example
+ * ```ts
+ * under([7, 'event'], failure.issues).issues[0].path; // [7, 'event', 'caseId']
+ * ```
+ */
+export function under(
+  prefix: readonly (string | number)[],
+  issues: Issues<WorkflowIssueCode>,
+): Failure<WorkflowIssueCode> {
+  return {
+    success: false,
+    issues: mapNonEmpty(issues, (issue) => ({
+      ...issue,
+      path: [...prefix, ...(issue.path ?? [])],
+    })),
+  };
+}
 
 /**
  * @internal Builds a one-issue failure.

@@ -2,11 +2,11 @@
  * The append-only audit log: validated appends, a hash chain, fast replay and verification.
  * @module
  */
-import type { Failure, Result } from '../result.js';
+import { type Failure, isNonEmpty, type Result } from '../result.js';
 import { applyInPlace, type CampaignState, GENESIS_HASH } from './campaign.js';
 import type { WorkflowEvent } from './events.js';
 import { canonicalJson, sha256Hex } from './hash.js';
-import { fail, type WorkflowIssue, type WorkflowIssueCode } from './issues.js';
+import { fail, under, type WorkflowIssue, type WorkflowIssueCode } from './issues.js';
 import { verifyListSignature } from './lists.js';
 import type { LogEntry } from './log-types.js';
 import { fastReplay } from './replay-fast.js';
@@ -105,18 +105,17 @@ export async function appendEvents(
     }
     const { event: rawEvent, actor: rawActor, at: rawAt } = input as Partial<EntryInput>;
     const parsed = parseWorkflowEvent(rawEvent);
-    if (!parsed.success) return prefixed(i, 'event', parsed.issues);
+    if (!parsed.success) return under([i, 'event'], parsed.issues);
     const ctx = parseEntryContext({ actor: rawActor, at: rawAt });
-    if (!ctx.success) return prefixed(i, undefined, ctx.issues);
+    if (!ctx.success) return under([i], ctx.issues);
     const event = parsed.data;
     const { actor, at } = ctx.data;
     if (
       (event.type === 'hand-back' || event.type === 'confirm-passports') &&
       !(await verifyListSignature(event.list))
     ) {
-      return prefixed(
-        i,
-        'event',
+      return under(
+        [i, 'event'],
         fail(
           'WORKFLOW_SIGNATURE_MISMATCH',
           'The list content hash does not match its id and cases',
@@ -128,28 +127,13 @@ export async function appendEvents(
       ? { actor, at, isValidIdNumber: options.isValidIdNumber }
       : { actor, at };
     const failure = applyInPlace(cases, lists, event, context);
-    if (failure) return prefixed(i, 'event', failure);
+    if (failure) return under([i, 'event'], failure);
     const body = { seq, at, actor, event, prevHash: head };
     head = await hashEntry(body);
     entries.push({ ...body, hash: head });
     seq++;
   }
   return { success: true, data: { entries, campaign: { cases, lists, length: seq, head } } };
-}
-
-function prefixed(
-  index: number,
-  key: string | undefined,
-  issues: readonly WorkflowIssue[],
-): { success: false; issues: WorkflowIssue[] } {
-  return {
-    success: false,
-    issues: issues.map((issue) => ({
-      ...issue,
-      path:
-        key === undefined ? [index, ...(issue.path ?? [])] : [index, key, ...(issue.path ?? [])],
-    })),
-  };
 }
 
 /**
@@ -326,7 +310,7 @@ export async function verifyLog(
       path: [],
     });
   }
-  if (issues.length > 0) return { success: false, issues };
+  if (isNonEmpty(issues)) return { success: false, issues };
   return { success: true, data: { length: n, head } };
 }
 

@@ -24,14 +24,10 @@ export interface OverdueCase {
   readonly daysOverdue: number;
 }
 
-const BEFORE_POLICE_OUTCOME: ReadonlySet<CaseStatus> = new Set([
-  'detected',
-  'listed',
-  'under-village-review',
-  'reviewed',
-  'with-police',
-  'returned',
-]);
+// Process order: every status before the police's outcome (verified or not in the register).
+const BEFORE_POLICE_OUTCOME: ReadonlySet<CaseStatus> = new Set(
+  CASE_STATUSES.slice(0, CASE_STATUSES.indexOf('verified')),
+);
 const VERIFIED_NOT_ON_PLATFORM: ReadonlySet<CaseStatus> = new Set(['verified', 'handed-over']);
 const DAY_MS = 86_400_000;
 

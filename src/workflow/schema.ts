@@ -1,136 +1,199 @@
 /**
- * zod (v4) schemas: every event and log entry is validated on the way in.
+ * zod (v4) schemas: every event and log entry is validated on the way in. The schemas are built
+ * on first use, so that importing the workflow does not build them (and a bundler drops them,
+ * and zod, from apps that do not validate).
  * @module
  */
 import { z } from 'zod';
-import type { Result } from '../result.js';
+import { type Issues, isNonEmpty, type Result } from '../result.js';
 import type { WorkflowEvent } from './events.js';
-import type { WorkflowIssue, WorkflowIssueCode } from './issues.js';
+import type { WorkflowIssueCode } from './issues.js';
 import type { LogEntry } from './log-types.js';
 import { type Actor, WORKFLOW_ROLES } from './roles.js';
 import { PERSON_FIELDS } from './states.js';
 
-const text = z.string().min(1).max(500);
-const id = z.string().min(1).max(200);
-/** ISO 8601 UTC timestamp (`…Z`). */
-const timestamp = z.iso.datetime();
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
-const version = z.int().min(1);
+interface WorkflowSchemas {
+  readonly actor: z.ZodType<Actor>;
+  readonly event: z.ZodType<WorkflowEvent>;
+  readonly entryContext: z.ZodType<{ actor: Actor; at: string }>;
+  readonly logEntry: z.ZodType<LogEntry>;
+  readonly log: z.ZodType<LogEntry[]>;
+}
 
-/** zod schema of an actor. */
-export const actorSchema: z.ZodType<Actor> = z.strictObject({
-  role: z.enum(WORKFLOW_ROLES),
-  id,
-});
+/* @__NO_SIDE_EFFECTS__ */
+function buildSchemas(): WorkflowSchemas {
+  const text = z.string().min(1).max(500);
+  const id = z.string().min(1).max(200);
+  /** ISO 8601 UTC timestamp (`…Z`). */
+  const timestamp = z.iso.datetime();
+  const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+  const version = z.int().min(1);
 
-const personField = z.enum(PERSON_FIELDS);
-const value = z.string().min(1).max(500);
-const changeValue = value.nullable();
+  const actorSchema: z.ZodType<Actor> = z.strictObject({
+    role: z.enum(WORKFLOW_ROLES),
+    id,
+  });
 
-const personData = z.strictObject({
-  fullName: value.exactOptional(),
-  dob: value.exactOptional(),
-  sex: value.exactOptional(),
-  idNumber: value.exactOptional(),
-  phone: value.exactOptional(),
-  address: value.exactOptional(),
-});
+  const personField = z.enum(PERSON_FIELDS);
+  const value = z.string().min(1).max(500);
+  const changeValue = value.nullable();
 
-const personChanges = z.strictObject({
-  fullName: changeValue.exactOptional(),
-  dob: changeValue.exactOptional(),
-  sex: changeValue.exactOptional(),
-  idNumber: changeValue.exactOptional(),
-  phone: changeValue.exactOptional(),
-  address: changeValue.exactOptional(),
-});
+  const personData = z.strictObject({
+    fullName: value.exactOptional(),
+    dob: value.exactOptional(),
+    sex: value.exactOptional(),
+    idNumber: value.exactOptional(),
+    phone: value.exactOptional(),
+    address: value.exactOptional(),
+  });
 
-const signedList = z.strictObject({
-  listId: id,
-  caseIds: z.array(id).min(1),
-  signature: z.strictObject({ by: actorSchema, at: timestamp, contentHash: hex64 }),
-});
+  const personChanges = z.strictObject({
+    fullName: changeValue.exactOptional(),
+    dob: changeValue.exactOptional(),
+    sex: changeValue.exactOptional(),
+    idNumber: changeValue.exactOptional(),
+    phone: changeValue.exactOptional(),
+    address: changeValue.exactOptional(),
+  });
 
-const caseEvent = { caseId: id, expectedVersion: version.exactOptional() };
+  const signedList = z.strictObject({
+    listId: id,
+    caseIds: z.array(id).min(1),
+    signature: z.strictObject({ by: actorSchema, at: timestamp, contentHash: hex64 }),
+  });
 
-const eventSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('open'),
-    caseId: id,
-    recordKey: id,
-    commune: z.string().max(200),
-    categories: z.array(
-      z.enum(['missing-id', 'malformed-id', 'inconsistent-personal-data', 'link-review']),
-    ),
-    issueCodes: z.array(id),
-    data: personData,
-    link: z
-      .strictObject({
-        rightId: id.exactOptional(),
-        probability: z.number().min(0).max(1).exactOptional(),
-      })
-      .exactOptional(),
-  }),
-  z.strictObject({ type: z.literal('list'), ...caseEvent, listId: id, village: text }),
-  z.strictObject({ type: z.literal('assign'), ...caseEvent }),
-  z.strictObject({
-    type: z.literal('correct'),
-    caseId: id,
-    expectedVersion: version,
-    changes: personChanges,
-  }),
-  z.strictObject({ type: z.literal('complete-review'), ...caseEvent }),
-  z.strictObject({ type: z.literal('submit'), ...caseEvent }),
-  z.strictObject({
-    type: z.literal('verify'),
-    ...caseEvent,
-    changes: personChanges.exactOptional(),
-  }),
-  z.strictObject({ type: z.literal('mark-not-in-register'), ...caseEvent, note: text }),
-  z.strictObject({
-    type: z.literal('return'),
-    ...caseEvent,
-    reason: text,
-    missing: z.array(personField),
-  }),
-  z.strictObject({ type: z.literal('hand-back'), list: signedList }),
-  z.strictObject({
-    type: z.literal('update-platform'),
-    ...caseEvent,
-    method: z.enum(['sync', 'excel-import']),
-  }),
-  z.strictObject({ type: z.literal('confirm-passports'), list: signedList }),
-  z.strictObject({ type: z.literal('merge'), ...caseEvent, into: id }),
-  z.strictObject({ type: z.literal('withdraw'), ...caseEvent, reason: text }),
-]);
+  const caseEvent = { caseId: id, expectedVersion: version.exactOptional() };
 
-/** zod schema of a workflow event. */
-export const workflowEventSchema: z.ZodType<WorkflowEvent> = eventSchema;
+  const eventSchema = z.discriminatedUnion('type', [
+    z.strictObject({
+      type: z.literal('open'),
+      caseId: id,
+      recordKey: id,
+      commune: z.string().max(200),
+      categories: z.array(
+        z.enum(['missing-id', 'malformed-id', 'inconsistent-personal-data', 'link-review']),
+      ),
+      issueCodes: z.array(id),
+      data: personData,
+      link: z
+        .strictObject({
+          rightId: id.exactOptional(),
+          probability: z.number().min(0).max(1).exactOptional(),
+        })
+        .exactOptional(),
+    }),
+    z.strictObject({ type: z.literal('list'), ...caseEvent, listId: id, village: text }),
+    z.strictObject({ type: z.literal('assign'), ...caseEvent }),
+    z.strictObject({
+      type: z.literal('correct'),
+      caseId: id,
+      expectedVersion: version,
+      changes: personChanges,
+    }),
+    z.strictObject({ type: z.literal('complete-review'), ...caseEvent }),
+    z.strictObject({ type: z.literal('submit'), ...caseEvent }),
+    z.strictObject({
+      type: z.literal('verify'),
+      ...caseEvent,
+      changes: personChanges.exactOptional(),
+    }),
+    z.strictObject({ type: z.literal('mark-not-in-register'), ...caseEvent, note: text }),
+    z.strictObject({
+      type: z.literal('return'),
+      ...caseEvent,
+      reason: text,
+      missing: z.array(personField),
+    }),
+    z.strictObject({ type: z.literal('hand-back'), list: signedList }),
+    z.strictObject({
+      type: z.literal('update-platform'),
+      ...caseEvent,
+      method: z.enum(['sync', 'excel-import']),
+    }),
+    z.strictObject({ type: z.literal('confirm-passports'), list: signedList }),
+    z.strictObject({ type: z.literal('merge'), ...caseEvent, into: id }),
+    z.strictObject({ type: z.literal('withdraw'), ...caseEvent, reason: text }),
+  ]);
 
-/** zod schema of who acts and when. */
-export const entryContextSchema: z.ZodType<{ actor: Actor; at: string }> = z.strictObject({
-  actor: actorSchema,
-  at: timestamp,
-});
+  const entryContextSchema: z.ZodType<{ actor: Actor; at: string }> = z.strictObject({
+    actor: actorSchema,
+    at: timestamp,
+  });
 
-/** zod schema of one log entry. */
-export const logEntrySchema: z.ZodType<LogEntry> = z.strictObject({
-  seq: z.int().min(0),
-  at: timestamp,
-  actor: actorSchema,
-  event: eventSchema,
-  prevHash: hex64,
-  hash: hex64,
-});
+  const logEntrySchema: z.ZodType<LogEntry> = z.strictObject({
+    seq: z.int().min(0),
+    at: timestamp,
+    actor: actorSchema,
+    event: eventSchema,
+    prevHash: hex64,
+    hash: hex64,
+  });
 
-const logSchema = z.array(logEntrySchema);
+  return {
+    actor: actorSchema,
+    event: eventSchema,
+    entryContext: entryContextSchema,
+    logEntry: logEntrySchema,
+    log: z.array(logEntrySchema),
+  };
+}
 
-function toIssues(error: z.ZodError): WorkflowIssue[] {
-  return error.issues.map((i) => ({
+let built: WorkflowSchemas | undefined;
+/** The workflow schemas, built on first use (bundlers drop them, and zod, when unused). */
+const schemas = (): WorkflowSchemas => (built ??= buildSchemas());
+const actor = () => schemas().actor;
+const event = () => schemas().event;
+const entryContext = () => schemas().entryContext;
+const logEntry = () => schemas().logEntry;
+
+/**
+ * zod schema of an actor.
+ *
+ * @example
+ * ```ts
+ * actorSchema.safeParse({ role: 'commune-police', id: 'ca-1' }).success; // true
+ * ```
+ */
+export const actorSchema: z.ZodType<Actor> = /* @__PURE__ */ actor();
+
+/**
+ * zod schema of a workflow event.
+ *
+ * @example
+ * ```ts
+ * workflowEventSchema.safeParse({ type: 'assign', caseId: 'c1' }).success; // true
+ * ```
+ */
+export const workflowEventSchema: z.ZodType<WorkflowEvent> = /* @__PURE__ */ event();
+
+/**
+ * zod schema of who acts and when.
+ *
+ * @example
+ * ```ts
+ * entryContextSchema.safeParse({ actor: { role: 'commune-police', id: 'ca' }, at: '2022-05-05T00:00:00Z' }).success; // true
+ * ```
+ */
+export const entryContextSchema: z.ZodType<{ actor: Actor; at: string }> =
+  /* @__PURE__ */ entryContext();
+
+/**
+ * zod schema of one log entry.
+ *
+ * @example
+ * ```ts
+ * logEntrySchema.safeParse(log[0]).success; // true for an entry written by appendEvent
+ * ```
+ */
+export const logEntrySchema: z.ZodType<LogEntry> = /* @__PURE__ */ logEntry();
+
+function toIssues(error: z.ZodError): Issues<WorkflowIssueCode> {
+  const issues = error.issues.map((i) => ({
     code: 'WORKFLOW_INVALID_EVENT' as const,
     message: i.message,
     path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
   }));
+  return isNonEmpty(issues) ? issues : [{ code: 'WORKFLOW_INVALID_EVENT', message: error.message }];
 }
 
 /**
@@ -143,7 +206,7 @@ function toIssues(error: z.ZodError): WorkflowIssue[] {
  * ```
  */
 export function parseWorkflowEvent(input: unknown): Result<WorkflowEvent, WorkflowIssueCode> {
-  const r = workflowEventSchema.safeParse(input);
+  const r = schemas().event.safeParse(input);
   return r.success
     ? { success: true, data: r.data }
     : { success: false, issues: toIssues(r.error) };
@@ -160,7 +223,7 @@ export function parseWorkflowEvent(input: unknown): Result<WorkflowEvent, Workfl
  * ```
  */
 export function parseLog(input: unknown): Result<LogEntry[], WorkflowIssueCode> {
-  const r = logSchema.safeParse(input);
+  const r = schemas().log.safeParse(input);
   return r.success
     ? { success: true, data: r.data }
     : { success: false, issues: toIssues(r.error) };
@@ -177,7 +240,7 @@ export function parseLog(input: unknown): Result<LogEntry[], WorkflowIssueCode> 
 export function parseEntryContext(
   input: unknown,
 ): Result<{ actor: Actor; at: string }, WorkflowIssueCode> {
-  const r = entryContextSchema.safeParse(input);
+  const r = schemas().entryContext.safeParse(input);
   return r.success
     ? { success: true, data: r.data }
     : { success: false, issues: toIssues(r.error) };

@@ -10,24 +10,27 @@ import { describe, expect, it } from 'vitest';
 const root = resolve(import.meta.dirname, '../..');
 
 describe('browser bundle', () => {
-  it.each(['src/index.ts', 'src/testing/index.ts'])('%s bundles for the browser', async (entry) => {
-    const result = await build({
-      entryPoints: [resolve(root, entry)],
-      bundle: true,
-      platform: 'browser',
-      format: 'esm',
-      write: false,
-      logLevel: 'silent',
-      external: ['fast-check'],
-      metafile: true,
-      minify: true, // drops comments, so TSDoc examples are not mistaken for code
-    });
-    expect(result.errors).toEqual([]);
-    const inputs = Object.keys(result.metafile.inputs);
-    expect(inputs.filter((f) => f.startsWith('node:') || f.includes('/src/cli/'))).toEqual([]);
-    const code = result.outputFiles[0]?.text ?? '';
-    expect(code).not.toMatch(/\bprocess\.(env|stdout|stderr|exit)\b/);
-  });
+  it.each(['src/index.ts', 'src/testing/index.ts', 'src/testing/arbitraries.ts'])(
+    '%s bundles for the browser',
+    async (entry) => {
+      const result = await build({
+        entryPoints: [resolve(root, entry)],
+        bundle: true,
+        platform: 'browser',
+        format: 'esm',
+        write: false,
+        logLevel: 'silent',
+        external: ['fast-check'],
+        metafile: true,
+        minify: true, // drops comments, so TSDoc examples are not mistaken for code
+      });
+      expect(result.errors).toEqual([]);
+      const inputs = Object.keys(result.metafile.inputs);
+      expect(inputs.filter((f) => f.startsWith('node:') || f.includes('/src/cli/'))).toEqual([]);
+      const code = result.outputFiles[0]?.text ?? '';
+      expect(code).not.toMatch(/\bprocess\.(env|stdout|stderr|exit)\b/);
+    },
+  );
 
   it('no library source logs (personal data must never reach a log)', () => {
     const offenders: string[] = [];

@@ -1,6 +1,6 @@
 /**
  * The README's and docs' examples print what they claim. Every TypeScript example that imports only from
- * `vn-reconcile` and needs no outside data is run; each line written `expression; // value` (or an
+ * `vn-reconcile` and its browser-safe subpaths and needs no outside data is run; each line written `expression; // value` (or an
  * expression followed by a `// value` line) is checked: the value as a JavaScript literal, objects
  * compared as a subset (`toMatchObject`). Comments that are not literals (with `…` or prose) are
  * read by people, not checked.
@@ -64,14 +64,15 @@ const PAGES = [
     .filter((f) => f.endsWith('.md'))
     .map((f) => `docs/${f}`),
 ];
-/** Runnable examples: they import from the package's root entry and use no outside data. */
+/** Runnable examples: they import from the package's entries but `/node`, and use no outside data. */
 const examples = PAGES.flatMap((page) =>
   [...readFileSync(join(root, page), 'utf8').matchAll(/```ts\n([\s\S]*?)```/g)]
     .map((m) => m[1]!)
     .filter(
       (code) =>
-        /from 'vn-reconcile'/.test(code) &&
-        !/from 'vn-reconcile\//.test(code) &&
+        /from 'vn-reconcile(\/[\w/]+)?'/.test(code) &&
+        // The browser-safe entries only: `vn-reconcile/node` examples work on files.
+        !/from 'vn-reconcile\/node'/.test(code) &&
         // Examples written around the reader's own data (free names, not properties) are read,
         // not run.
         !/(?<![.\w])(results|listRows|registerRows|registerRecords|sampleOfList|chunksOfList|rows|store|station)\b/.test(

@@ -49,6 +49,7 @@ describe('public API documentation', () => {
   it.each([
     ['vn-reconcile', 'src/index.ts'],
     ['vn-reconcile/testing', 'src/testing/index.ts'],
+    ['vn-reconcile/testing/arbitraries', 'src/testing/arbitraries.ts'],
     ['vn-reconcile/node', 'src/node/index.ts'],
   ])('every callable export of %s has TSDoc with an @example', (_name, entry) => {
     expect(undocumented(resolve(root, entry))).toEqual([]);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { VnReconcileError } from '../../src/errors.js';
 import {
   cccdArbitrary,
   cccdPartsArbitrary,
@@ -50,6 +51,6 @@ describe('arbitraries', () => {
     );
   });
   it('reject an option with no known province', () => {
-    expect(() => cccdArbitrary({ province: '03' })).toThrow(RangeError);
+    expect(() => cccdArbitrary({ province: '03' })).toThrow(VnReconcileError);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { VnReconcileError } from '../../src/errors.js';
 import {
   ID_ISSUE_CODES,
   ID_ISSUE_LABELS_VI,
@@ -293,16 +294,19 @@ describe('parseIdNumberOrThrow', () => {
   it('returns the data', () => {
     expect(parseIdNumberOrThrow('B1234567').value).toBe('B1234567');
   });
-  it('throws an IdNumberError with the issues', () => {
+  it('throws a VnReconcileError with the issues (IdNumberError is a deprecated alias)', () => {
     let caught: unknown;
     try {
       parseIdNumberOrThrow('003090012345', opts);
     } catch (e) {
       caught = e;
     }
+    expect(caught).toBeInstanceOf(VnReconcileError);
     expect(caught).toBeInstanceOf(IdNumberError);
-    expect((caught as IdNumberError).issues.map((i) => i.code)).toEqual(['CCCD_BAD_PROVINCE']);
-    expect((caught as IdNumberError).message).toContain('CCCD_BAD_PROVINCE');
+    const error = caught as VnReconcileError;
+    expect(error.code).toBe('CCCD_BAD_PROVINCE');
+    expect(error.issues.map((i) => i.code)).toEqual(['CCCD_BAD_PROVINCE']);
+    expect(error.message).toContain('CCCD_BAD_PROVINCE');
   });
 });
 

@@ -26,7 +26,7 @@ describe('id types', () => {
         expectTypeOf(r.data).not.toHaveProperty('parts');
       }
     } else {
-      expectTypeOf(r.issues[0]?.code).toEqualTypeOf<IdIssueCode | undefined>();
+      expectTypeOf(r.issues[0].code).toEqualTypeOf<IdIssueCode>();
     }
   });
 

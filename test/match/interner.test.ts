@@ -1,6 +1,7 @@
 import { test as fcTest } from '@fast-check/vitest';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { VnReconcileError } from '../../src/errors.js';
 import {
   attachInterner,
   createInterner,
@@ -134,7 +135,7 @@ describe('intern', () => {
   it.each([-1, 2, 0.5, Number.NaN])('refuses to rebuild the value of the id %d', (id) => {
     const interner = createInterner();
     internAll(interner, ['a', 'b']);
-    expect(() => internedValue(interner, id)).toThrow(RangeError);
+    expect(() => internedValue(interner, id)).toThrow(VnReconcileError);
   });
 });
 

@@ -222,7 +222,7 @@ describe('both engines on a list with rotated names, surname typos and namesakes
       rules: VIETNAMESE_RULES,
     });
     const ours = linkChunk(linker, left).results;
-    const engine = linkPrepared(spec, left, right, { model, thresholds, rules: VIETNAMESE_RULES });
+    const engine = linkPrepared(left, right, spec, { model, thresholds, rules: VIETNAMESE_RULES });
     if (!engine.success) throw new Error('engine failed');
     expect(ours).toEqual(engine.data.results);
     let rotated = 0;

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { distance as fastestLevenshtein } from 'fastest-levenshtein';
 import jaroWinklerPeer from 'jaro-winkler';
 import { describe, expect, it } from 'vitest';
 import {
@@ -94,5 +95,37 @@ describe('withinOneEdit', () => {
       const y = codesOf(b);
       expect(withinOneEdit(x, 0, x.length, y, 0, y.length)).toBe(refOsa(a, b) <= 1);
     }
+  });
+});
+
+describe('string functions on surrogate pairs, empty and long strings', () => {
+  // Astral characters are two code units (the functions count code units, like the peers); lone
+  // surrogates and combining marks must not confuse the reused buffer.
+  const wide = fc.constantFrom('a', 'b', 'ễ', '😀', '😁', '\uD83D', '\uDE00', '\u0301', ' ', '');
+  const wideStr = (max: number) => fc.string({ unit: wide, maxLength: max });
+  const widePair = fc.oneof(
+    fc.tuple(wideStr(10), wideStr(10)),
+    fc.tuple(fc.constant(''), wideStr(20)),
+    fc.tuple(wideStr(20), fc.constant('')),
+    fc.tuple(wideStr(300), wideStr(300)),
+    fc.tuple(wideStr(200), wideStr(20)),
+  );
+  it('equal the references for every pair, in any call order', () => {
+    fc.assert(
+      fc.property(widePair, ([a, b]) => {
+        expect(levenshtein(a, b)).toBe(refLevenshtein(a, b));
+        expect(osaDistance(a, b)).toBe(refOsa(a, b));
+        expect(jaro(a, b)).toBe(refJaro(a, b));
+        expect(jaroWinkler(a, b)).toBe(refJaroWinkler(a, b));
+        expect(levenshtein(a, b)).toBe(fastestLevenshtein(a, b));
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('count an astral character as two code units', () => {
+    expect(levenshtein('😀', '😁')).toBe(1);
+    expect(levenshtein('😀', '')).toBe(2);
+    expect(osaDistance('a😀', '😀a')).toBe(2);
+    expect(jaroWinkler('', '')).toBe(1);
   });
 });

@@ -34,6 +34,7 @@ export function refOsa(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
+// Code units, not code points (`split`, not spread), like the kernels and the peers.
 export function refJaro(a: string, b: string): number {
   if (a.length === 0 || b.length === 0) return a.length === b.length ? 1 : 0;
   const w = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
@@ -51,8 +52,8 @@ export function refJaro(a: string, b: string): number {
     }
   }
   if (m === 0) return 0;
-  const sa = [...a].filter((_, i) => ma[i]);
-  const sb = [...b].filter((_, j) => mb[j]);
+  const sa = a.split('').filter((_, i) => ma[i]);
+  const sb = b.split('').filter((_, j) => mb[j]);
   let k = 0;
   for (let i = 0; i < m; i++) if (sa[i] !== sb[i]) k++;
   return (m / a.length + m / b.length + (m - k / 2) / m) / 3;

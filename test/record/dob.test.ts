@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { VnReconcileError } from '../../src/errors.js';
 import {
   formatPartialDate,
   parseDateOfBirth,
@@ -123,6 +124,7 @@ describe('parseDateOfBirth: issue codes', () => {
 
   it('parseDateOfBirthOrThrow throws with the codes', () => {
     expect(() => parseDateOfBirthOrThrow('31/02/1990', opts)).toThrow(/DOB_IMPOSSIBLE/);
+    expect(() => parseDateOfBirthOrThrow('31/02/1990', opts)).toThrow(VnReconcileError);
   });
 });
 

@@ -71,3 +71,12 @@ describe('parseSyllable', () => {
     },
   );
 });
+
+describe('open syllables on ă and â (issue 16)', () => {
+  it.each(['vâ', 'lă', 'Â', 'nhâ', 'quâ', 'gă'])('%s is not a syllable', (w) => {
+    expect(isVietnameseSyllable(w)).toBe(false);
+  });
+  it.each(['vân', 'vâng', 'lăn', 'câu', 'mây', 'ăn', 'ân'])('%s is one', (w) => {
+    expect(isVietnameseSyllable(w)).toBe(true);
+  });
+});

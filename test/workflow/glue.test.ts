@@ -150,6 +150,33 @@ describe('casesFromLinks', () => {
       ['link:r9', 'r9', 'Không rõ', ['link-review'], {}, undefined],
     ]);
   });
+
+  it("carries an official's clerical decision from the report to the case", () => {
+    const links = [
+      { leftId: 'a', rightId: 'p1', decision: 'review', probability: 0.6 },
+      { leftId: 'b', rightId: 'p2', decision: 'review', probability: 0.7 },
+      { leftId: 'c', rightId: 'p3', decision: 'review', probability: 0.8 },
+      { leftId: 'd', rightId: 'p4', decision: 'review', probability: 0.9 },
+      { leftId: 'e', rightId: 'p5', decision: 'review', probability: 0.5 },
+      { leftId: 'f', rightId: 'p6', decision: 'review', probability: 0.55 },
+    ];
+    const decisions = new Map([
+      ['a', { rightId: 'p1', decision: 'match' as const }], // the best candidate confirmed
+      ['b', { rightId: 'p9', decision: 'match' as const }], // a competing candidate chosen
+      ['c', { rightId: '', decision: 'no_match' as const }], // none of the candidates
+      ['d', { rightId: 'p4', decision: 'no_match' as const }], // the best one rejected
+      ['e', { rightId: 'p8', decision: 'no_match' as const }], // a competitor rejected
+    ]);
+    const events = casesFromLinks(links, { decisions });
+    expect(events.map((e) => [e.recordKey, e.link])).toEqual([
+      ['a', { rightId: 'p1', probability: 0.6 }],
+      ['b', { rightId: 'p9' }],
+      ['c', {}],
+      ['d', {}],
+      ['e', { rightId: 'p5', probability: 0.5 }],
+      ['f', { rightId: 'p6', probability: 0.55 }],
+    ]);
+  });
 });
 
 describe('isVerifiableIdNumber', () => {

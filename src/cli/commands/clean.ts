@@ -5,6 +5,7 @@ import { CLEAN_COLUMNS, type CleanFileSummary, cleanFile, inputError } from '../
 import { parseSex, type Sex } from '../../record/index.js';
 import {
   CSV_ARG_OPTIONS,
+  CSV_FLAGS_USAGE,
   fileOptions,
   oneInputFile,
   parseCommandArgs,
@@ -12,8 +13,7 @@ import {
   referenceDateFlag,
 } from '../args.js';
 import type { Command, CommandContext } from '../command.js';
-import { EXIT_OK } from '../exit-codes.js';
-import { progressBar } from '../progress-bar.js';
+import { runWithProgress } from '../progress-bar.js';
 
 const USAGE = `Usage: vn-reconcile clean IN [--out OUT] [options]
 
@@ -31,11 +31,7 @@ Options:
       --dob-order ORDER   dmy (Vietnamese, default) or mdy
       --sex-codes CODES   what digit codes mean, e.g. 1=nam,0=nu
       --reference-date D  "today" for date checks, YYYY-MM-DD
-      --encoding NAME     bytes that are not UTF-8: windows-1258, tcvn3,
-                          viscii, vni, utf-16le
-      --delimiter D       , or ; or tab (default: detected)
-      --bom               start the output with a UTF-8 BOM (for Excel)
-      --no-formula-guard  write cells starting with = + - @ as they are
+${CSV_FLAGS_USAGE}
       --workers N         worker threads (default: the number of cores)
       --chunk-bytes N     input bytes per worker chunk (default 65536)
       --report FILE       write an HTML report (issue codes, counts)
@@ -105,20 +101,23 @@ export function cleanSummaryText(s: CleanFileSummary): string {
 async function runClean(ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(ctx.argv, ARGS);
   const file = oneInputFile(positionals);
-  const bar = progressBar(ctx.stderr, 'clean');
-  const summary = await cleanFile(file === '-' ? ctx.stdin : file, {
-    ...fileOptions(values, ctx),
-    toneStyle: oneOf('tone-style', values['tone-style'], ['traditional', 'modern'] as const),
-    dobOrder: oneOf('dob-order', values['dob-order'], ['dmy', 'mdy'] as const),
-    sexCodes: parseSexCodes(values['sex-codes']),
-    referenceDate: referenceDateFlag(values['reference-date']),
-    workers: positiveIntFlag('workers', values.workers, 256),
-    chunkBytes: positiveIntFlag('chunk-bytes', values['chunk-bytes'], 2 ** 30),
-    report: values.report,
-    onProgress: bar.update,
-  }).finally(bar.done);
-  ctx.stderr.write(cleanSummaryText(summary));
-  return EXIT_OK;
+  return runWithProgress(
+    ctx,
+    'clean',
+    (onProgress) =>
+      cleanFile(file === '-' ? ctx.stdin : file, {
+        ...fileOptions(values, ctx),
+        toneStyle: oneOf('tone-style', values['tone-style'], ['traditional', 'modern'] as const),
+        dobOrder: oneOf('dob-order', values['dob-order'], ['dmy', 'mdy'] as const),
+        sexCodes: parseSexCodes(values['sex-codes']),
+        referenceDate: referenceDateFlag(values['reference-date']),
+        workers: positiveIntFlag('workers', values.workers, 256),
+        chunkBytes: positiveIntFlag('chunk-bytes', values['chunk-bytes'], 2 ** 30),
+        report: values.report,
+        onProgress,
+      }),
+    cleanSummaryText,
+  );
 }
 
 /** `vn-reconcile clean IN [--out OUT]`: clean every row, report issues (DESIGN.md §5). */

@@ -4,15 +4,16 @@
 import { DEDUPE_COLUMNS, type DedupeFileSummary, dedupeFile } from '../../node/index.js';
 import {
   CSV_ARG_OPTIONS,
+  CSV_FLAGS_USAGE,
   fileOptions,
+  MODEL_ARG_OPTIONS,
   modelOptions,
   oneInputFile,
   parseCommandArgs,
   referenceDateFlag,
 } from '../args.js';
 import type { Command, CommandContext } from '../command.js';
-import { EXIT_OK } from '../exit-codes.js';
-import { progressBar } from '../progress-bar.js';
+import { runWithProgress } from '../progress-bar.js';
 
 const USAGE = `Usage: vn-reconcile dedupe IN [--out OUT] [options]
 
@@ -34,20 +35,13 @@ Options:
       --review-threshold P
                           report pairs at or above this for review
       --reference-date D  "today" for date checks, YYYY-MM-DD
-      --encoding NAME     bytes that are not UTF-8: windows-1258, tcvn3,
-                          viscii, vni, utf-16le
-      --delimiter D       , or ; or tab (default: detected)
-      --bom               start the output with a UTF-8 BOM (for Excel)
-      --no-formula-guard  write cells starting with = + - @ as they are
+${CSV_FLAGS_USAGE}
       --report FILE       write an HTML report (summary, charts)
       --report-pii        show personal data unmasked in the report`;
 
 const ARGS = {
   ...CSV_ARG_OPTIONS,
-  model: { type: 'string' },
-  'save-model': { type: 'string' },
-  'match-threshold': { type: 'string' },
-  'review-threshold': { type: 'string' },
+  ...MODEL_ARG_OPTIONS,
   'reference-date': { type: 'string' },
   report: { type: 'string' },
   'report-pii': { type: 'boolean' },
@@ -84,17 +78,20 @@ export function dedupeSummaryText(s: DedupeFileSummary): string {
 async function runDedupe(ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(ctx.argv, ARGS);
   const file = oneInputFile(positionals);
-  const bar = progressBar(ctx.stderr, 'dedupe');
-  const summary = await dedupeFile(file === '-' ? ctx.stdin : file, {
-    ...fileOptions(values, ctx),
-    ...modelOptions(values),
-    referenceDate: referenceDateFlag(values['reference-date']),
-    report: values.report,
-    reportPii: values['report-pii'] === true,
-    onProgress: bar.update,
-  }).finally(bar.done);
-  ctx.stderr.write(dedupeSummaryText(summary));
-  return EXIT_OK;
+  return runWithProgress(
+    ctx,
+    'dedupe',
+    (onProgress) =>
+      dedupeFile(file === '-' ? ctx.stdin : file, {
+        ...fileOptions(values, ctx),
+        ...modelOptions(values),
+        referenceDate: referenceDateFlag(values['reference-date']),
+        report: values.report,
+        reportPii: values['report-pii'] === true,
+        onProgress,
+      }),
+    dedupeSummaryText,
+  );
 }
 
 /** `vn-reconcile dedupe IN`: every row with a cluster id (DESIGN.md §5). */

@@ -13,7 +13,9 @@ import {
 } from '../../node/index.js';
 import {
   CSV_ARG_OPTIONS,
+  CSV_FLAGS_USAGE,
   fileOptions,
+  MODEL_ARG_OPTIONS,
   modelOptions,
   parseCommandArgs,
   positiveIntFlag,
@@ -22,7 +24,7 @@ import {
 } from '../args.js';
 import type { Command, CommandContext } from '../command.js';
 import { EXIT_OK } from '../exit-codes.js';
-import { formatDuration, progressBar } from '../progress-bar.js';
+import { formatDuration, runWithProgress } from '../progress-bar.js';
 
 const USAGE = `Usage: vn-reconcile link LEFT RIGHT [--out OUT] [options]
 
@@ -48,11 +50,7 @@ Options:
                           review at or above this probability
       --target-fdr X      estimated FDR the match threshold aims at
                           (default 0.001)
-      --encoding NAME     bytes that are not UTF-8: windows-1258, tcvn3,
-                          viscii, vni, utf-16le
-      --delimiter D       , or ; or tab (default: detected)
-      --bom               start the output with a UTF-8 BOM (for Excel)
-      --no-formula-guard  write cells starting with = + - @ as they are
+${CSV_FLAGS_USAGE}
       --workers N         worker threads (default: the number of cores)
       --chunk-size N      rows per chunk (default 4096)
       --sample-size N     LEFT rows in the EM sample (default: a tenth of
@@ -80,10 +78,7 @@ const ARGS = {
   'left-key': { type: 'string' },
   'right-key': { type: 'string' },
   'one-to-one': { type: 'boolean' },
-  model: { type: 'string' },
-  'save-model': { type: 'string' },
-  'match-threshold': { type: 'string' },
-  'review-threshold': { type: 'string' },
+  ...MODEL_ARG_OPTIONS,
   'target-fdr': { type: 'string' },
   workers: { type: 'string' },
   'chunk-size': { type: 'string' },
@@ -126,35 +121,38 @@ async function runLink(ctx: CommandContext): Promise<number> {
       'OPTION_INVALID',
       '--one-to-one cannot be sharded: every candidate is needed at once',
     );
-  const bar = progressBar(ctx.stderr, 'link');
-  const summary = await linkFiles(
-    leftFile === '-' ? ctx.stdin : leftFile,
-    rightFile === '-' ? ctx.stdin : rightFile,
-    {
-      ...files,
-      ...modelOptions(values),
-      leftKey: values['left-key'],
-      rightKey: values['right-key'],
-      oneToOne: values['one-to-one'] === true,
-      targetFdr: probabilityFlag('target-fdr', values['target-fdr']),
-      workers: positiveIntFlag('workers', values.workers, 256),
-      chunkRows: positiveIntFlag('chunk-size', values['chunk-size']),
-      sampleSize: positiveIntFlag('sample-size', values['sample-size']),
-      shard:
-        values.shard === undefined
-          ? undefined
-          : values.shard.trim().startsWith('auto')
-            ? shardFromEnvironment(values.shard, process.env).shard
-            : parseShard(values.shard),
-      referenceDate: referenceDateFlag(values['reference-date']),
-      report: values.report,
-      reportPii: values['report-pii'] === true,
-      decisions: values.decisions,
-      onProgress: bar.update,
-    },
-  ).finally(bar.done);
-  ctx.stderr.write(formatSummary(summary));
-  return EXIT_OK;
+  return runWithProgress(
+    ctx,
+    'link',
+    (onProgress) =>
+      linkFiles(
+        leftFile === '-' ? ctx.stdin : leftFile,
+        rightFile === '-' ? ctx.stdin : rightFile,
+        {
+          ...files,
+          ...modelOptions(values),
+          leftKey: values['left-key'],
+          rightKey: values['right-key'],
+          oneToOne: values['one-to-one'] === true,
+          targetFdr: probabilityFlag('target-fdr', values['target-fdr']),
+          workers: positiveIntFlag('workers', values.workers, 256),
+          chunkRows: positiveIntFlag('chunk-size', values['chunk-size']),
+          sampleSize: positiveIntFlag('sample-size', values['sample-size']),
+          shard:
+            values.shard === undefined
+              ? undefined
+              : values.shard.trim().startsWith('auto')
+                ? shardFromEnvironment(values.shard, process.env).shard
+                : parseShard(values.shard),
+          referenceDate: referenceDateFlag(values['reference-date']),
+          report: values.report,
+          reportPii: values['report-pii'] === true,
+          decisions: values.decisions,
+          onProgress,
+        },
+      ),
+    formatSummary,
+  );
 }
 
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');

@@ -13,8 +13,7 @@ import {
   referenceDateFlag,
 } from '../args.js';
 import type { Command, CommandContext } from '../command.js';
-import { EXIT_OK } from '../exit-codes.js';
-import { progressBar } from '../progress-bar.js';
+import { runWithProgress } from '../progress-bar.js';
 
 const USAGE = `Usage: vn-reconcile prepare RIGHT --out REGISTER.vnreg [options]
 
@@ -69,24 +68,28 @@ export function prepareSummaryText(s: PrepareFileSummary): string {
 async function runPrepare(ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(ctx.argv, ARGS);
   const file = oneInputFile(positionals);
-  if (values.out === undefined || values.out === '-')
+  const out = values.out;
+  if (out === undefined || out === '-')
     throw inputError('OPTION_INVALID', 'prepare needs --out FILE (a binary file, not stdout)');
-  const bar = progressBar(ctx.stderr, 'prepare');
-  const summary = await prepareFile(file === '-' ? ctx.stdin : file, {
-    out: values.out,
-    cwd: ctx.cwd,
-    key: values.key,
-    columns: parseColumnMap(values.map),
-    referenceDate: referenceDateFlag(values['reference-date']),
-    encoding: encodingFlag(values.encoding),
-    delimiter: delimiterFlag(values.delimiter),
-    workers: positiveIntFlag('workers', values.workers, 256),
-    chunkRows: positiveIntFlag('chunk-size', values['chunk-size']),
-    onProgress: bar.update,
-    signal: ctx.signal,
-  }).finally(bar.done);
-  ctx.stderr.write(prepareSummaryText(summary));
-  return EXIT_OK;
+  return runWithProgress(
+    ctx,
+    'prepare',
+    (onProgress) =>
+      prepareFile(file === '-' ? ctx.stdin : file, {
+        out,
+        cwd: ctx.cwd,
+        key: values.key,
+        columns: parseColumnMap(values.map),
+        referenceDate: referenceDateFlag(values['reference-date']),
+        encoding: encodingFlag(values.encoding),
+        delimiter: delimiterFlag(values.delimiter),
+        workers: positiveIntFlag('workers', values.workers, 256),
+        chunkRows: positiveIntFlag('chunk-size', values['chunk-size']),
+        onProgress,
+        signal: ctx.signal,
+      }),
+    prepareSummaryText,
+  );
 }
 
 /** `vn-reconcile prepare RIGHT --out REGISTER.vnreg`: a prepared register file for `link`. */

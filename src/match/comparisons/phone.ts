@@ -1,5 +1,6 @@
 import type { Comparison, PreparedColumn } from '../comparison.js';
 import { createInterner, intern } from '../interner.js';
+import { nullOrExact } from './levels.js';
 
 /** Options of {@link phoneComparison}. */
 export interface PhoneComparisonOptions<R> {
@@ -56,10 +57,8 @@ export function phoneComparison<R>(options: PhoneComparisonOptions<R>): Comparis
     compare(pa, i, pb, j) {
       const a = pa as PhoneColumn;
       const b = pb as PhoneColumn;
-      const x = a.ids[i]!;
-      const y = b.ids[j]!;
-      if (x < 0 || y < 0) return 0;
-      if (x === y) return 1;
+      const level = nullOrExact(a.ids[i]!, b.ids[j]!);
+      if (level >= 0) return level;
       const l = a.last7[i]!;
       return l >= 0 && l === b.last7[j] ? 2 : 3;
     },

@@ -1,8 +1,8 @@
 import type { Comparison, PreparedColumn } from '../comparison.js';
 import { createInterner } from '../interner.js';
+import { levenshteinCodes, osaCodes } from '../kernels/edit-distance.js';
 import { jaroWinklerCodes } from '../kernels/jaro-winkler.js';
-import { levenshteinCodes } from '../kernels/levenshtein.js';
-import { osaCodes } from '../kernels/osa.js';
+import { nullOrExact } from './levels.js';
 import { buildStringColumn, type StringColumn } from './string-column.js';
 
 /** One fuzzy level of a {@link stringComparison}, tried in order after `exact`. */
@@ -62,10 +62,8 @@ export function stringComparison<R>(options: StringComparisonOptions<R>): Compar
     compare(pa: PreparedColumn, i: number, pb: PreparedColumn, j: number): number {
       const a = pa as StringColumn;
       const b = pb as StringColumn;
-      const ia = a.ids[i]!;
-      const ib = b.ids[j]!;
-      if (ia < 0 || ib < 0) return 0;
-      if (ia === ib) return 1;
+      const level = nullOrExact(a.ids[i]!, b.ids[j]!);
+      if (level >= 0) return level;
       const ao = a.start[i]!;
       const al = a.len[i]!;
       const bo = b.start[j]!;

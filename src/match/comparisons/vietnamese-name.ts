@@ -8,8 +8,9 @@ import {
 } from '../../text/index.js';
 import type { Comparison, PreparedColumn } from '../comparison.js';
 import { createInterner, type Interner, intern } from '../interner.js';
+import { osaCodes } from '../kernels/edit-distance.js';
 import { withinOneEdit } from '../kernels/one-edit.js';
-import { osaCodes } from '../kernels/osa.js';
+import { nullOrExact } from './levels.js';
 import { buildStringColumn, type StringColumn } from './string-column.js';
 
 /** Options of {@link givenNameComparison} and {@link familyNameComparison}. */
@@ -64,7 +65,9 @@ const wordKey = memoize(phoneticKey, 1 << 15);
 export function prepareName(full: string | null | undefined): PreparedName | undefined {
   if (!full) return undefined;
   const text = toNfc(full).toLowerCase().replace(/\s+/g, ' ').trim();
-  const p = parseVietnameseName(text);
+  const parsed = parseVietnameseName(text);
+  if (!parsed.success) return undefined;
+  const p = parsed.data;
   if (!p.given) return undefined;
   const family = p.surname ? [p.surname, ...p.middle].join(' ') : '';
   const middleKeys = p.middle.map(wordKey);
@@ -192,19 +195,15 @@ export function givenNameComparison<R>(options: VietnameseNameOptions<R>): Compa
     compare(pa, i, pb, j) {
       const a = pa as GivenColumn;
       const b = pb as GivenColumn;
-      const x = a.exact[i]!;
-      const y = b.exact[j]!;
-      if (x < 0 || y < 0) return 0;
-      if (x === y) return 1;
-      const fa = a.folded;
-      const fb = b.folded;
-      if (fa.ids[i] === fb.ids[j]) return 2;
+      const level = nullOrExact(a.exact[i]!, b.exact[j]!);
+      if (level >= 0) return level;
+      if (a.folded.ids[i] === b.folded.ids[j]) return 2;
       const ap = a.phonetic[i]!;
       const bp = b.phonetic[j]!;
       if (ap === bp) return 3;
       if (a.bag[i] === b.bag[j] || reversed(ap, a.surnamePhonetic[i]!, bp, b.surnamePhonetic[j]!))
         return 4;
-      return typo(fuzzy, fa, i, fb, j) ? 5 : 6;
+      return typo(fuzzy, a.folded, i, b.folded, j) ? 5 : 6;
     },
   };
 }
@@ -326,13 +325,9 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
     compare(pa, i, pb, j) {
       const a = pa as FamilyColumn;
       const b = pb as FamilyColumn;
-      const x = a.exact[i]!;
-      const y = b.exact[j]!;
-      if (x < 0 || y < 0) return 0;
-      if (x === y) return 1;
-      const fa = a.folded;
-      const fb = b.folded;
-      if (fa.ids[i] === fb.ids[j]) return 2;
+      const level = nullOrExact(a.exact[i]!, b.exact[j]!);
+      if (level >= 0) return level;
+      if (a.folded.ids[i] === b.folded.ids[j]) return 2;
       if (a.phonetic[i] === b.phonetic[j]) return 3;
       if (
         a.bag[i] === b.bag[j] ||
@@ -357,7 +352,7 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
           if (subsequence(merged, 0, la, la, la + lb)) return 5;
         }
       }
-      if (typo(fuzzy, fa, i, fb, j)) return 6;
+      if (typo(fuzzy, a.folded, i, b.folded, j)) return 6;
       if (sameSurname) return 7;
       // One slip in a surname of three letters or more (Nguễn, Ngyuen): two-letter surnames
       // one edit apart (Lê/Lý, Hồ/Đỗ) are different families.

@@ -1,3 +1,4 @@
+import type { CodeKernel } from './kernel.js';
 import { clearPeq, loadPeq, peq, zeroFlags } from './scratch.js';
 
 let matchedA = new Uint16Array(64);
@@ -14,14 +15,7 @@ let matchedA = new Uint16Array(64);
  * jaroCodes(a, 0, 6, b, 0, 6); // 0.9444…
  * ```
  */
-export function jaroCodes(
-  a: Uint16Array,
-  ao: number,
-  al: number,
-  b: Uint16Array,
-  bo: number,
-  bl: number,
-): number {
+export const jaroCodes: CodeKernel<number> = (a, ao, al, b, bo, bl) => {
   if (al === 0 || bl === 0) return al === bl ? 1 : 0;
   const w = Math.max(0, ((al > bl ? al : bl) >> 1) - 1);
   if (matchedA.length < bl) matchedA = new Uint16Array(bl * 2);
@@ -76,7 +70,7 @@ export function jaroCodes(
     }
   }
   return (m / al + m / bl + (m - trans / 2) / m) / 3;
-}
+};
 
 /**
  * Jaro–Winkler similarity (Winkler 1990): Jaro plus a bonus of 0.1 per character of common
@@ -89,18 +83,11 @@ export function jaroCodes(
  * jaroWinklerCodes(a, 0, 6, b, 0, 5); // 0.84
  * ```
  */
-export function jaroWinklerCodes(
-  a: Uint16Array,
-  ao: number,
-  al: number,
-  b: Uint16Array,
-  bo: number,
-  bl: number,
-): number {
+export const jaroWinklerCodes: CodeKernel<number> = (a, ao, al, b, bo, bl) => {
   const j = jaroCodes(a, ao, al, b, bo, bl);
   if (j <= 0.7) return j;
   const lim = al < bl ? (al < 4 ? al : 4) : bl < 4 ? bl : 4;
   let l = 0;
   while (l < lim && a[ao + l] === b[bo + l]) l++;
   return j + l * 0.1 * (1 - j);
-}
+};

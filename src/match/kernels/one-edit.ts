@@ -1,3 +1,5 @@
+import type { CodeKernel } from './kernel.js';
+
 /**
  * Whether two code-unit ranges are within one edit of each other under optimal string alignment
  * (one insertion, deletion, substitution, or swap of two adjacent units; equal ranges count).
@@ -9,14 +11,7 @@
  * withinOneEdit(a, 0, a.length, b, 0, b.length); // false (two edits)
  * ```
  */
-export function withinOneEdit(
-  a: Uint16Array,
-  ao: number,
-  al: number,
-  b: Uint16Array,
-  bo: number,
-  bl: number,
-): boolean {
+export const withinOneEdit: CodeKernel<boolean> = (a, ao, al, b, bo, bl) => {
   const d = al - bl;
   if (d > 1 || d < -1) return false;
   let i = 0;
@@ -41,4 +36,4 @@ export function withinOneEdit(
   }
   for (let j = i; j < al; j++) if (a[ao + j] !== b[bo + j + 1]) return false;
   return true;
-}
+};

@@ -1,6 +1,5 @@
+import { editDistanceCodes } from './edit-distance.js';
 import { jaroCodes, jaroWinklerCodes } from './jaro-winkler.js';
-import { levenshteinCodes } from './levenshtein.js';
-import { osaCodes } from './osa.js';
 
 /**
  * The UTF-16 code units of `s` as a `Uint16Array` (the prepared form every kernel reads).
@@ -16,9 +15,47 @@ export function codesOf(s: string): Uint16Array {
   return out;
 }
 
+let pair = new Uint16Array(128);
+
 /**
- * Levenshtein distance between two strings (convenience wrapper; on a hot path prepare the code
- * units once and call {@link levenshteinCodes}).
+ * `a[as … ae)` then `b[bs … be)` as code units in one reused buffer: the string functions run the
+ * code kernels without allocating, so they are as fast as a peer that works on strings directly
+ * (bench/strings.bench.ts).
+ */
+function loadPair(a: string, as: number, ae: number, b: string, bs: number, be: number) {
+  const n = ae - as + be - bs;
+  if (pair.length < n) pair = new Uint16Array(2 * n);
+  const p = pair;
+  let k = 0;
+  for (let i = as; i < ae; i++) p[k++] = a.charCodeAt(i);
+  for (let j = bs; j < be; j++) p[k++] = b.charCodeAt(j);
+  return p;
+}
+
+/**
+ * An edit distance of two strings: the common prefix and suffix are trimmed on the strings (they
+ * change no edit distance), only the rest is copied for the kernel.
+ */
+function trimmedDistance(a: string, b: string, osa: boolean): number {
+  let s = 0;
+  let ae = a.length;
+  let be = b.length;
+  while (s < ae && s < be && a.charCodeAt(s) === b.charCodeAt(s)) s++;
+  while (ae > s && be > s && a.charCodeAt(ae - 1) === b.charCodeAt(be - 1)) {
+    ae--;
+    be--;
+  }
+  const al = ae - s;
+  const bl = be - s;
+  if (al === 0) return bl;
+  if (bl === 0) return al;
+  const p = loadPair(a, s, ae, b, s, be);
+  return editDistanceCodes(osa, p, 0, al, p, al, bl);
+}
+
+/**
+ * Levenshtein distance between two strings, over UTF-16 code units (like fastest-levenshtein).
+ * On a hot path over prepared records, call {@link levenshteinCodes} on the code arrays.
  *
  * @example
  * ```ts
@@ -26,13 +63,12 @@ export function codesOf(s: string): Uint16Array {
  * ```
  */
 export function levenshtein(a: string, b: string): number {
-  const x = codesOf(a);
-  const y = codesOf(b);
-  return levenshteinCodes(x, 0, x.length, y, 0, y.length);
+  return trimmedDistance(a, b, false);
 }
 
 /**
- * Optimal string alignment (restricted Damerau–Levenshtein) distance between two strings.
+ * Optimal string alignment (restricted Damerau–Levenshtein) distance between two strings, over
+ * UTF-16 code units.
  *
  * @example
  * ```ts
@@ -41,13 +77,11 @@ export function levenshtein(a: string, b: string): number {
  * ```
  */
 export function osaDistance(a: string, b: string): number {
-  const x = codesOf(a);
-  const y = codesOf(b);
-  return osaCodes(x, 0, x.length, y, 0, y.length);
+  return trimmedDistance(a, b, true);
 }
 
 /**
- * Jaro similarity between two strings, in [0, 1].
+ * Jaro similarity between two strings, in [0, 1], over UTF-16 code units.
  *
  * @example
  * ```ts
@@ -55,13 +89,12 @@ export function osaDistance(a: string, b: string): number {
  * ```
  */
 export function jaro(a: string, b: string): number {
-  const x = codesOf(a);
-  const y = codesOf(b);
-  return jaroCodes(x, 0, x.length, y, 0, y.length);
+  const p = loadPair(a, 0, a.length, b, 0, b.length);
+  return jaroCodes(p, 0, a.length, p, a.length, b.length);
 }
 
 /**
- * Jaro–Winkler similarity between two strings, in [0, 1].
+ * Jaro–Winkler similarity between two strings, in [0, 1], over UTF-16 code units.
  *
  * @example
  * ```ts
@@ -69,7 +102,6 @@ export function jaro(a: string, b: string): number {
  * ```
  */
 export function jaroWinkler(a: string, b: string): number {
-  const x = codesOf(a);
-  const y = codesOf(b);
-  return jaroWinklerCodes(x, 0, x.length, y, 0, y.length);
+  const p = loadPair(a, 0, a.length, b, 0, b.length);
+  return jaroWinklerCodes(p, 0, a.length, p, a.length, b.length);
 }

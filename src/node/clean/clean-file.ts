@@ -15,11 +15,12 @@ import {
   type OpenCsvOptions,
   openCsv,
 } from '../io/csv.js';
-import { type InputSource, type StagedInput, stageInput } from '../io/input.js';
-import { checkOutputs, type OutputHandle, openOutput } from '../io/target.js';
+import type { InputSource, StagedInput } from '../io/input.js';
+import { type OutputHandle, openOutput } from '../io/target.js';
 import type { ReadOptions, RunOptions, WriteOptions } from '../options.js';
 import { progressReporter } from '../progress.js';
 import { writeReport } from '../report/from-run.js';
+import { stageRunInput, startFileRun } from '../run.js';
 import { VERSION } from '../version.js';
 import { openForWorkers, type WorkerInput } from './clean-input.js';
 import { cleanInParallel } from './clean-parallel.js';
@@ -87,19 +88,8 @@ export async function cleanFile(
   input: InputSource,
   options: CleanFileOptions,
 ): Promise<CleanFileSummary> {
-  const t0 = performance.now();
-  const cwd = options.cwd ?? process.cwd();
-  const name = typeof input === 'string' ? input : 'stdin';
-  const signal = options.signal;
-  throwIfAborted(signal);
-  checkOutputs(
-    typeof input === 'string' ? [{ label: name, path: input }] : [],
-    [
-      { label: '--out', path: typeof options.out === 'string' ? options.out : undefined },
-      { label: '--report', path: options.report },
-    ],
-    cwd,
-  );
+  const start = startFileRun(input, options, [], [{ label: '--report', path: options.report }]);
+  const { t0, cwd, signal } = start;
   const clean: CleanRecordOptions = {
     referenceDate: options.referenceDate ?? new Date(),
     ...(options.toneStyle === undefined ? {} : { toneStyle: options.toneStyle }),
@@ -112,12 +102,7 @@ export async function cleanFile(
   let out: OutputHandle | undefined;
   let opened: WorkerInput | { readonly source: CsvSource } | undefined;
   try {
-    staged = await stageInput(input, name, {
-      cwd,
-      encoding: options.encoding,
-      delimiter: options.delimiter,
-      signal,
-    });
+    staged = await stageRunInput(input, start, options);
     const csvOptions: OpenCsvOptions = {
       label: staged.file,
       ...(options.columns === undefined ? {} : { map: options.columns }),

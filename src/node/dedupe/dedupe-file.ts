@@ -13,8 +13,8 @@ import {
 } from '../../match/index.js';
 import { abortError, inputError, throwIfAborted } from '../errors.js';
 import { createCsvWriter } from '../io/csv.js';
-import { type InputSource, type StagedInput, stageInput } from '../io/input.js';
-import { checkOutputs, type OutputHandle, openOutput } from '../io/target.js';
+import type { InputSource, StagedInput } from '../io/input.js';
+import { type OutputHandle, openOutput } from '../io/target.js';
 import { loadSide } from '../load-side.js';
 import { givenModel, writeModelFile } from '../model-file.js';
 import type {
@@ -26,6 +26,7 @@ import type {
 } from '../options.js';
 import { progressReporter } from '../progress.js';
 import { writeReport } from '../report/from-run.js';
+import { stageRunInput, startFileRun } from '../run.js';
 import { VERSION } from '../version.js';
 
 /** Columns `dedupe` appends to every row, in this order. */
@@ -72,35 +73,23 @@ export async function dedupeFile(
   input: InputSource,
   options: DedupeFileOptions,
 ): Promise<DedupeFileSummary> {
-  const t0 = performance.now();
-  const cwd = options.cwd ?? process.cwd();
-  const name = typeof input === 'string' ? input : 'stdin';
-  const signal = options.signal;
-  throwIfAborted(signal);
-  checkOutputs(
+  const start = startFileRun(
+    input,
+    options,
+    [{ label: '--model', path: typeof options.model === 'string' ? options.model : undefined }],
     [
-      ...(typeof input === 'string' ? [{ label: name, path: input }] : []),
-      ...(typeof options.model === 'string' ? [{ label: '--model', path: options.model }] : []),
-    ],
-    [
-      { label: '--out', path: typeof options.out === 'string' ? options.out : undefined },
       { label: '--save-model', path: options.saveModel },
       { label: '--report', path: options.report },
     ],
-    cwd,
   );
+  const { t0, cwd, signal } = start;
   const spec = vietnameseSpec();
   const { model, thresholds } = await givenModel(options, spec, cwd);
   const report = progressReporter(options.onProgress);
   let staged: StagedInput | undefined;
   let out: OutputHandle | undefined;
   try {
-    staged = await stageInput(input, name, {
-      cwd,
-      encoding: options.encoding,
-      delimiter: options.delimiter,
-      signal,
-    });
+    staged = await stageRunInput(input, start, options);
     const side = await loadSide(staged.path, staged.file, {
       key: options.key,
       map: options.columns,

@@ -29,6 +29,7 @@ import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
+import type { Result } from '../../result.js';
 import { inputError, throwIfAborted } from '../errors.js';
 import { CSV_PARSE_OPTIONS, describeIoError, formatCsvRow } from './csv.js';
 import { absolutePath } from './target.js';
@@ -105,10 +106,18 @@ const ICONV_NAMES: Readonly<Record<InputEncoding, string>> = {
  *
  * @example
  * ```ts
- * parseEncoding('CP1258'); // 'windows-1258'
+ * parseEncoding('CP1258'); // { success: true, data: 'windows-1258' }
+ * parseEncoding('ebcdic').success; // false (OPTION_INVALID)
  * ```
  */
-export function parseEncoding(value: string): InputEncoding | undefined {
+export function parseEncoding(value: string): Result<InputEncoding, 'OPTION_INVALID'> {
+  const encoding = encodingOf(value);
+  if (encoding !== undefined) return { success: true, data: encoding };
+  const message = `--encoding ${value}: expected one of ${INPUT_ENCODINGS.join(', ')}`;
+  return { success: false, issues: [{ code: 'OPTION_INVALID', message }] };
+}
+
+function encodingOf(value: string): InputEncoding | undefined {
   const v = value.toLowerCase().replace(/[-_\s]/g, '');
   const aliases: Readonly<Record<string, InputEncoding>> = {
     utf8: 'utf-8',

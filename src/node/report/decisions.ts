@@ -3,7 +3,7 @@
  * `left_id,right_id,decision`, read back by the next run.
  * @module
  */
-import type { Issue, Result } from '../../result.js';
+import { type Issue, isNonEmpty, type Result } from '../../result.js';
 
 /** A clerical decision on one pair. */
 export type ClericalDecisionValue = 'match' | 'no_match';
@@ -214,7 +214,7 @@ export function parseClericalDecisions(
     pairs.set(pairKey, { decision, row: rec.row });
     data.push({ leftId, rightId, decision, row: rec.row });
   }
-  if (issues.length > 0) return { success: false, issues };
+  if (isNonEmpty(issues)) return { success: false, issues };
   return { success: true, data };
 }
 

@@ -40,16 +40,12 @@ import type {
   ListRow,
   PhoneFormat,
   ProvinceFormat,
+  RowFormats,
 } from './types.js';
 
 /** A damaged row before it gets its record id, with what was done to it. */
-export interface DamagedFields extends Omit<ListRow, 'record_id'> {
+export interface DamagedFields extends Omit<ListRow, 'record_id'>, RowFormats {
   readonly damages: readonly DamageCode[];
-  readonly dob_format: DobFormat;
-  readonly gender_format: GenderFormat;
-  readonly phone_format: PhoneFormat;
-  readonly province_format: ProvinceFormat;
-  readonly commune_format: CommuneFormat;
 }
 
 /** Samplers and rates shared by every damaged row of one list. */

@@ -76,5 +76,6 @@ export {
   type ProvinceFormat,
   REGISTER_COLUMNS,
   type RegisterRow,
+  type RowFormats,
   TRUTH_COLUMNS,
 } from './types.js';

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { VnReconcileError } from '../../errors.js';
 import type { WeightedTable } from '../names-data.js';
 import type { Random } from './prng.js';
 
@@ -20,10 +21,12 @@ export type Sampler<T> = (random: Random) => T;
  */
 export function createSampler<T>(table: WeightedTable<T>): Sampler<T> {
   const n = table.length;
-  if (n === 0) throw new Error('createSampler: empty table');
+  if (n === 0) throw new VnReconcileError('OPTION_INVALID', 'createSampler: empty table');
   let total = 0;
   for (const e of table) total += Math.max(e.weight, 0);
-  if (!(total > 0)) throw new Error('createSampler: weights sum to zero');
+  if (!(total > 0)) {
+    throw new VnReconcileError('OPTION_INVALID', 'createSampler: weights sum to zero');
+  }
   const prob = new Float64Array(n);
   const alias = new Uint32Array(n);
   const scaled = new Float64Array(n);

@@ -210,8 +210,17 @@ export type ProvinceFormat =
 /** How the commune and district were written. */
 export type CommuneFormat = 'official' | 'abbreviated' | 'zero-padded' | 'bare' | 'ascii';
 
+/** How each field of a list row was written (the formats the damage chose). */
+export interface RowFormats {
+  readonly dob_format: DobFormat;
+  readonly gender_format: GenderFormat;
+  readonly phone_format: PhoneFormat;
+  readonly province_format: ProvinceFormat;
+  readonly commune_format: CommuneFormat;
+}
+
 /** The ground truth of one list row. */
-export interface ListTruth {
+export interface ListTruth extends RowFormats {
   readonly record_id: string;
   /** The register person this row describes, or `null` for people not in the register. */
   readonly person_id: string | null;
@@ -221,11 +230,6 @@ export interface ListTruth {
   readonly copy: 1 | 2;
   /** Defects applied, in {@link DAMAGE_CODES} order. */
   readonly damages: readonly DamageCode[];
-  readonly dob_format: DobFormat;
-  readonly gender_format: GenderFormat;
-  readonly phone_format: PhoneFormat;
-  readonly province_format: ProvinceFormat;
-  readonly commune_format: CommuneFormat;
 }
 
 /** A list row with its truth, as the streaming API yields them. */
