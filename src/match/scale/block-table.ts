@@ -16,18 +16,26 @@ export const plainAllocator: BufferAllocator = (bytes) => new ArrayBuffer(bytes)
 /**
  * The records of one side grouped by one blocking rule's key, without a `Map`: the distinct key
  * hashes sorted ascending, and for block `b` its record indexes
- * `members[starts[b] … starts[b + 1])` in ascending order. 12 bytes per distinct key plus 4 per
- * record that has a key; works for any number of records (no 2^24 `Map` limit).
+ * `members[starts[b] … starts[b + 1])` in ascending order. 8 bytes per distinct key plus 4 per
+ * record that has a key (plus ≈ 1 byte per key of directory); works for any number of records
+ * (no 2^24 `Map` limit).
+ *
+ * A key's 53-bit {@link hashKey} is stored in two parts: its top `directoryBits` bits are the
+ * directory bucket, and only the next 32 bits are kept in `hashes` (a `Uint32Array`), so a
+ * table tells keys apart by `directoryBits + 32` bits of their hash (about 2 + log2 of its
+ * distinct keys, up to the full 53). Two keys that agree on those bits share a block: more
+ * candidates scored, none lost — the same contract as a collision of the full hash.
  */
 export interface BlockTable {
-  readonly hashes: Float64Array;
+  /** Per block, the 32 bits of its key's hash after the top `directoryBits` (see {@link keyBits}). */
+  readonly hashes: Uint32Array;
   readonly starts: Int32Array;
   readonly members: Int32Array;
   /**
-   * A directory of the sorted hashes by their top `directoryBits` bits: the hashes of bucket `x`
-   * are `hashes[directory[x] … directory[x + 1])`. A lookup then binary-searches a few entries
-   * instead of all of them: 2–3 cache misses instead of ~23 in a 10M-key table (≈ 1 byte per
-   * distinct key).
+   * A directory of the blocks by the top `directoryBits` bits of their hash: the blocks of
+   * bucket `x` are `directory[x] … directory[x + 1] − 1`. A lookup then binary-searches a few
+   * entries instead of all of them: 2–3 cache misses instead of ~23 in a 10M-key table (≈ 1 byte
+   * per distinct key).
    */
   readonly directory: Int32Array;
   readonly directoryBits: number;
@@ -42,8 +50,16 @@ function bucketOf(h: number, bits: number): number {
   return bits === 0 ? 0 : Math.floor(h / 4294967296) >>> (HASH_BITS - 32 - bits);
 }
 
-function float64(n: number, alloc: BufferAllocator): Float64Array {
-  return new Float64Array(alloc(n * 8), 0, n);
+/**
+ * The 32 bits of hash `h` that follow its top `bits` bits (what a table with `bits` directory
+ * bits stores per block). For hashes in ascending order these are ascending within a bucket.
+ */
+export function keyBits(h: number, bits: number): number {
+  return Math.floor(h / 2 ** (HASH_BITS - 32 - bits)) >>> 0;
+}
+
+function uint32(n: number, alloc: BufferAllocator): Uint32Array {
+  return new Uint32Array(alloc(n * 4), 0, n);
 }
 
 function int32(n: number, alloc: BufferAllocator): Int32Array {
@@ -51,24 +67,28 @@ function int32(n: number, alloc: BufferAllocator): Int32Array {
 }
 
 /**
- * Index of `h` in the sorted `hashes`, or −1 (binary search).
+ * The block of hash `h` (a {@link hashKey} value) in `table`, or −1: its directory bucket, then a
+ * binary search of its 32 stored bits among the bucket's few blocks.
  *
  * @example
  * ```ts
- * findBlock(Float64Array.of(3, 8, 20), 8); // 1
+ * const t = buildBlockTable(['a', 'b']);
+ * findBlock(t, hashKey('a')) >= 0; // true
  * ```
  */
-export function findBlock(hashes: Float64Array, h: number): number {
-  return findIn(hashes, h, 0, hashes.length - 1);
+export function findBlock(table: BlockTable, h: number): number {
+  const bits = table.directoryBits;
+  const x = bucketOf(h, bits);
+  return findIn(table.hashes, keyBits(h, bits), table.directory[x]!, table.directory[x + 1]! - 1);
 }
 
-/** Binary search of `h` in `hashes[lo … hi]`. */
-function findIn(hashes: Float64Array, h: number, lo: number, hi: number): number {
+/** Binary search of `v` in `hashes[lo … hi]`. */
+function findIn(hashes: Uint32Array, v: number, lo: number, hi: number): number {
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const v = hashes[mid]!;
-    if (v < h) lo = mid + 1;
-    else if (v > h) hi = mid - 1;
+    const w = hashes[mid]!;
+    if (w < v) lo = mid + 1;
+    else if (w > v) hi = mid - 1;
     else return mid;
   }
   return -1;
@@ -109,7 +129,8 @@ export function hashKeys(keys: readonly (string | null | undefined)[]): Float64A
 }
 
 /**
- * {@link buildBlockTable} from key hashes ({@link hashKeys}; −1 = no key).
+ * {@link buildBlockTable} from key hashes ({@link hashKeys}; −1 = no key), in one array or in
+ * consecutive parts of one.
  *
  * @example
  * ```ts
@@ -117,59 +138,83 @@ export function hashKeys(keys: readonly (string | null | undefined)[]): Float64A
  * ```
  */
 export function blockTableFromHashes(
-  h: Float64Array,
+  h: Float64Array | readonly Float64Array[],
   alloc: BufferAllocator = plainAllocator,
 ): BlockTable {
-  const n = h.length;
+  // One array, or the consecutive parts of one (record i of part p is record i + the lengths
+  // of the parts before: what the pipeline has without concatenating them).
+  const parts = ArrayBuffer.isView(h) ? [h] : h;
   let present = 0;
-  for (let i = 0; i < n; i++) if (h[i]! >= 0) present++;
+  for (const part of parts) for (let i = 0; i < part.length; i++) if (part[i]! >= 0) present++;
   // Records by the top bits of their hash (a counting sort: stable, so ascending within a
   // bucket), then each bucket (a few records on average) by hash: no global sort and no search.
   const sortBits = bitsFor(present);
   const buckets = 2 ** sortBits;
   const bucketStart = new Int32Array(buckets + 1);
-  for (let i = 0; i < n; i++) {
-    const v = h[i]!;
-    if (v >= 0) bucketStart[bucketOf(v, sortBits) + 1]!++;
-  }
+  for (const part of parts)
+    for (let i = 0; i < part.length; i++) {
+      const v = part[i]!;
+      if (v >= 0) bucketStart[bucketOf(v, sortBits) + 1]!++;
+    }
   for (let x = 0; x < buckets; x++) bucketStart[x + 1]! += bucketStart[x]!;
   const members = int32(present, alloc);
   // The hashes travel with their records, so the bucket sorts read memory in order.
   const sorted = new Float64Array(present);
   const fill = bucketStart.slice(0, buckets);
-  for (let i = 0; i < n; i++) {
-    const v = h[i]!;
-    if (v < 0) continue;
-    const at = fill[bucketOf(v, sortBits)]!++;
-    members[at] = i;
-    sorted[at] = v;
+  let base = 0;
+  for (const part of parts) {
+    for (let i = 0; i < part.length; i++) {
+      const v = part[i]!;
+      if (v < 0) continue;
+      const at = fill[bucketOf(v, sortBits)]!++;
+      members[at] = base + i;
+      sorted[at] = v;
+    }
+    base += part.length;
   }
-  let distinct = 0;
+  let full = 0;
   for (let x = 0; x < buckets; x++) {
     const from = bucketStart[x]!;
     const to = bucketStart[x + 1]!;
     if (to - from > 1) sortByHash(members, sorted, from, to);
-    for (let k = from; k < to; k++) if (k === from || sorted[k] !== sorted[k - 1]) distinct++;
+    for (let k = from; k < to; k++) if (k === from || sorted[k] !== sorted[k - 1]) full++;
   }
-  const hashes = float64(distinct, alloc);
+  // About four keys per directory bucket, at most 2^21 buckets (the hash's top part); each block
+  // keeps the 32 bits after its bucket's. Sorted hashes are sorted by these prefixes too, so
+  // hashes that agree on them (a rare collision) are neighbours and make one block.
+  const directoryBits = bitsFor(full);
+  const unit = 2 ** (HASH_BITS - 32 - directoryBits);
+  let distinct = 0;
+  for (let k = 0, last = -1; k < present; k++) {
+    const p = Math.floor(sorted[k]! / unit);
+    if (p !== last) distinct++;
+    last = p;
+  }
+  const hashes = uint32(distinct, alloc);
   const starts = int32(distinct + 1, alloc);
-  let d = -1;
-  for (let k = 0; k < present; k++) {
-    const v = sorted[k]!;
-    if (d < 0 || v !== hashes[d]) {
-      hashes[++d] = v;
-      starts[d] = k;
-    }
-  }
-  starts[distinct] = present;
-  // About four keys per directory bucket, at most 2^21 buckets (the hash's top part).
-  const directoryBits = bitsFor(distinct);
   const dirBuckets = 2 ** directoryBits;
   const directory = int32(dirBuckets + 1, alloc);
-  for (let b = 0, x = 0; x <= dirBuckets; x++) {
-    while (b < distinct && bucketOf(hashes[b]!, directoryBits) < x) b++;
-    directory[x] = b;
+  let d = -1;
+  let merged = false;
+  for (let k = 0, last = -1; k < present; k++) {
+    const v = sorted[k]!;
+    const p = Math.floor(v / unit);
+    if (p !== last) {
+      hashes[++d] = p >>> 0;
+      starts[d] = k;
+      directory[bucketOf(v, directoryBits) + 1]!++;
+      last = p;
+    } else if (v !== sorted[k - 1]) merged = true;
   }
+  starts[distinct] = present;
+  for (let x = 0; x < dirBuckets; x++) directory[x + 1]! += directory[x]!;
+  // A block made of two hashes holds two ascending runs of records: one ascending run again.
+  if (merged)
+    for (let b = 0; b < distinct; b++) {
+      const from = starts[b]!;
+      const to = starts[b + 1]!;
+      if (to - from > 1 && sorted[from] !== sorted[to - 1]) members.subarray(from, to).sort();
+    }
   return { hashes, starts, members, directory, directoryBits };
 }
 
@@ -218,9 +263,7 @@ function sortByHash(members: Int32Array, sorted: Float64Array, from: number, to:
  * ```
  */
 export function blockNumber(table: BlockTable, key: string): number {
-  const h = hashKey(key);
-  const x = bucketOf(h, table.directoryBits);
-  return findIn(table.hashes, h, table.directory[x]!, table.directory[x + 1]! - 1);
+  return findBlock(table, hashKey(key));
 }
 
 /**

@@ -104,13 +104,34 @@ function concatObject(
   return out;
 }
 
-function allocLike(a: TypedArray, length: number, alloc: BufferAllocator): TypedArray {
-  const Ctor = a.constructor as new (
+/**
+ * An array of `length` elements of the parts' type, or, when the parts' types differ (pieces
+ * narrowed one by one, see `compactPiece`) or they are offsets (which grow by the pools before
+ * them) in fewer than 32 bits, one that holds all of their values: `Int32Array` for integer
+ * parts of up to 32 signed bits, `Float64Array` otherwise.
+ */
+function allocLike(
+  arrays: readonly TypedArray[],
+  length: number,
+  alloc: BufferAllocator,
+  offsets = false,
+): TypedArray {
+  const first = arrays[0]!;
+  let Ctor = first.constructor as new (
     buffer: ArrayBufferLike,
     offset: number,
     length: number,
   ) => TypedArray;
-  return new Ctor(alloc(length * a.BYTES_PER_ELEMENT), 0, length);
+  // Offsets grow by the pools before them: never narrower than 32 bits, whatever the parts'.
+  const narrow = [Int8Array, Uint8Array, Int16Array, Uint16Array].some((C) => Ctor === C);
+  if (arrays.some((a) => a.constructor !== Ctor) || (offsets && narrow))
+    Ctor = arrays.some(
+      (a) => a instanceof Uint32Array || a instanceof Float32Array || a instanceof Float64Array,
+    )
+      ? Float64Array
+      : Int32Array;
+  const bytes = (Ctor as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
+  return new Ctor(alloc(length * bytes), 0, length);
 }
 
 function concatArrays(
@@ -123,7 +144,7 @@ function concatArrays(
   if (seen) return seen;
   let n = 0;
   for (const a of arrays) n += a.length;
-  const out = allocLike(first, n, alloc);
+  const out = allocLike(arrays, n, alloc);
   let o = 0;
   for (const a of arrays) {
     (out as unknown as { set(x: ArrayLike<number>, at: number): void }).set(a, o);
@@ -156,7 +177,7 @@ function concatOffsets(
   });
   let n = closed ? 1 : 0;
   for (const s of sizes) n += s;
-  const out = allocLike(first, n, alloc);
+  const out = allocLike(arrays, n, alloc, true);
   let o = 0;
   let shift = 0;
   arrays.forEach((a, i) => {

@@ -1,4 +1,10 @@
-import { attachInterner, type InternerArrays, internerArrays, internerSize } from '../interner.js';
+import {
+  attachInterner,
+  type Interner,
+  type InternerArrays,
+  internerArrays,
+  internerSize,
+} from '../interner.js';
 import type { LinkageSpec } from '../spec.js';
 import { type BufferAllocator, plainAllocator } from './block-table.js';
 
@@ -47,18 +53,31 @@ export function exportDictionaries<R>(
   spec: LinkageSpec<R>,
   options: ExportDictionariesOptions = {},
 ): Dictionaries {
+  return spec.comparisons.map((c) => exportDictionary(c.dictionary, options));
+}
+
+/**
+ * {@link exportDictionaries} of one comparison's interner (`null` without one): for a pipeline
+ * that assembles the reference one comparison at a time.
+ *
+ * @example
+ * ```ts
+ * const d = exportDictionary(spec.comparisons[0]!.dictionary, { allocate });
+ * ```
+ */
+export function exportDictionary(
+  interner: Interner | undefined,
+  options: ExportDictionariesOptions = {},
+): Dictionaries[number] {
+  if (!interner) return null;
   const alloc = options.allocate ?? plainAllocator;
-  return spec.comparisons.map((c) => {
-    const d = c.dictionary;
-    if (!d) return null;
-    const a = internerArrays(d);
-    return {
-      size: a.size,
-      table: copy(a.table, alloc, Int32Array),
-      pool: copy(a.pool, alloc, Uint16Array),
-      starts: copy(a.starts, alloc, Uint32Array),
-    };
-  });
+  const a = internerArrays(interner);
+  return {
+    size: a.size,
+    table: copy(a.table, alloc, Int32Array),
+    pool: copy(a.pool, alloc, Uint16Array),
+    starts: copy(a.starts, alloc, Uint32Array),
+  };
 }
 
 /**

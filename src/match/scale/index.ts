@@ -15,11 +15,18 @@ export {
   lookupBlock,
   plainAllocator,
 } from './block-table.js';
+export {
+  compactPiece,
+  compactReference,
+  compactReferenceColumn,
+  uniformPieces,
+} from './compact.js';
 export { concatColumns } from './concat.js';
 export {
   type Dictionaries,
   type ExportDictionariesOptions,
   exportDictionaries,
+  exportDictionary,
   importDictionaries,
 } from './dictionary.js';
 export { hashKey } from './hash.js';

@@ -11,6 +11,7 @@ import {
   plainAllocator,
 } from './block-table.js';
 import { concatColumns } from './concat.js';
+import type { Dictionaries } from './dictionary.js';
 import { isTypedArray, type TypedArray } from './typed-arrays.js';
 
 /**
@@ -150,27 +151,33 @@ export function columnarReferenceFromPieces(
 
 /**
  * Bytes held by a columnar reference's typed arrays (columns and block tables; shared arrays
- * counted once). Divide by `size` for bytes per record.
+ * counted once). Divide by `size` for bytes per record. With `dictionaries`, the arrays the
+ * reference shares with them (the pools its string columns read, see
+ * {@link compactReference}) are not counted: they are the dictionaries' bytes.
  *
  * @example
  * ```ts
  * referenceBytes(ref) / ref.size; // e.g. 120
  * ```
  */
-export function referenceBytes(ref: ColumnarReference): number {
+export function referenceBytes(ref: ColumnarReference, dictionaries?: Dictionaries): number {
   // The same array referenced twice (`tfIds` is often `ids`) counts once; arrays that are views
   // of one large buffer (a loaded register file) count their own bytes, not the buffer's.
   const seen = new Map<ArrayBufferLike, Set<number>>();
   let total = 0;
-  const add = (a: TypedArray) => {
+  const mark = (a: TypedArray): boolean => {
     let offsets = seen.get(a.buffer);
     if (!offsets) {
       offsets = new Set();
       seen.set(a.buffer, offsets);
     }
-    if (offsets.has(a.byteOffset)) return;
+    if (offsets.has(a.byteOffset)) return false;
     offsets.add(a.byteOffset);
-    total += a.byteLength;
+    return true;
+  };
+  for (const d of dictionaries ?? []) if (d) eachTypedArray(d, mark);
+  const add = (a: TypedArray) => {
+    if (mark(a)) total += a.byteLength;
   };
   for (const c of ref.columns) eachTypedArray(c, add);
   for (const t of ref.blocks) total += blockTableBytes(t);

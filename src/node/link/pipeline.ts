@@ -14,9 +14,13 @@ import {
   type ColumnarReference,
   cappedBlocksOf,
   cappedWarnings,
+  compactPiece,
+  compactReferenceColumn,
   concatColumns,
+  type Dictionaries,
   defaultSampleSize,
   exportDictionaries,
+  exportDictionary,
   type FellegiSunterModel,
   findIdFields,
   importDictionaries,
@@ -32,6 +36,7 @@ import {
   type Thresholds,
   toColumnarReference,
   trainOnSample,
+  uniformPieces,
 } from '../../match/index.js';
 import type { CleanRecord } from '../../record/index.js';
 import { abortError, inputError, throwIfAborted } from '../errors.js';
@@ -299,7 +304,7 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
       const spec = pipelineSpec();
       const built: PreparedRegister = loaded
         ? loaded.register
-        : await buildReference(spec, pool, rightScan!, workers, (rows) =>
+        : await buildReference(pipelineSpec(), pool, rightScan!, workers, (rows) =>
             report('reference', rows, rightScan!.rows),
           );
       if (built.reference.size === 0) {
@@ -310,9 +315,10 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
       }
       report('train', 0, undefined);
       const tReference = performance.now();
-      // A spec whose interners hold the register's values, for preparing the sample: the one
-      // that prepared the register, or, from a file, a fresh one with its dictionaries attached.
-      if (loaded) importDictionaries(spec, built.dictionaries);
+      // A spec whose interners hold the register's values, for preparing the sample: a fresh
+      // one with the register's dictionaries attached, as every worker's (the spec that
+      // prepared the register, and its growable interners, are garbage by now).
+      importDictionaries(spec, built.dictionaries);
       const training = await train(
         spec,
         pool,
@@ -339,7 +345,7 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
       });
       return {
         referenceSize: built.reference.size,
-        bytesPerRecord: referenceBytes(built.reference) / built.reference.size,
+        bytesPerRecord: referenceBytes(built.reference, built.dictionaries) / built.reference.size,
         capped: cappedBlocksOf(built.reference, spec),
         ruleNames: spec.blocking.map((r) => r.name),
         training,
@@ -508,7 +514,8 @@ export async function buildReference(
           const dictionary = spec.comparisons[k]!.dictionary;
           if (local && dictionary)
             renumberColumn(column, idFields[k]!, mergeDictionary(dictionary, local));
-          byComparison[k]!.push(column);
+          // Held until the last piece arrives: made about as small as the final reference.
+          byComparison[k]!.push(compactPiece(column, dictionary));
         });
         size += piece.size;
       },
@@ -524,27 +531,42 @@ export async function buildReference(
         if (part.records.length === 0) return;
         const piece = prepare(spec, part.records, []);
         piece.columns.forEach((column, k) => {
-          byComparison[k]!.push(column);
+          byComparison[k]!.push(compactPiece(column, spec.comparisons[k]!.dictionary));
         });
         size += piece.size;
       },
     );
   }
-  const keyHashes = hashParts.map(concatFloat64);
-  hashParts.length = 0;
+  // The end of the register: block tables first, one rule at a time, each rule's key hashes
+  // dropped once its table is built; then, one comparison at a time, its dictionary exported
+  // into shared memory and its pieces concatenated into a column that reads its string values
+  // from that dictionary, the pieces dropped. (The interners themselves are dropped with the
+  // spec when this function returns: the caller attaches the exported dictionaries to its own.)
+  const blocks = hashParts.map((parts, r) => {
+    hashParts[r] = [];
+    return blockTableFromHashes(parts, shared);
+  });
   let reference: ColumnarReference;
+  let dictionaries: Dictionaries;
   if (size === 0) {
-    reference = toColumnarReference(prepare(spec, [], []), { allocate: shared, keyHashes });
+    reference = { ...toColumnarReference(prepare(spec, [], []), { allocate: shared }), blocks };
+    dictionaries = exportDictionaries(spec, { allocate: shared });
   } else {
+    const exported: Dictionaries[number][] = [];
     const columns = byComparison.map((parts, k) => {
       byComparison[k] = [];
-      return concatColumns(parts, shared);
+      const interner = spec.comparisons[k]!.dictionary;
+      const dictionary = exportDictionary(interner, { allocate: shared });
+      exported.push(dictionary);
+      const joined = concatColumns(uniformPieces(parts, interner), shared);
+      return compactReferenceColumn(joined, dictionary, shared);
     });
-    reference = { size, columns, blocks: keyHashes.map((h) => blockTableFromHashes(h, shared)) };
+    reference = { size, columns, blocks };
+    dictionaries = exported;
   }
   return {
     reference,
-    dictionaries: exportDictionaries(spec, { allocate: shared }),
+    dictionaries,
     rightKeys: concatStringPools(keyParts, shared),
     rowsRead,
   };
@@ -636,18 +658,6 @@ function concatStringPools(
   }
   starts[count] = o;
   return { codes, starts };
-}
-
-function concatFloat64(parts: readonly Float64Array[]): Float64Array {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Float64Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
 }
 
 /** Fisher–Yates with a small seeded generator (tests dispatch chunks out of order). */

@@ -34,7 +34,7 @@ import { probeRecords } from './probes.js';
 export const REGISTER_MAGIC = Uint8Array.of(0x56, 0x4e, 0x52, 0x45, 0x47, 0x0d, 0x0a, 0x1a);
 
 /** The format version this code writes and reads. */
-export const REGISTER_FORMAT_VERSION = 1;
+export const REGISTER_FORMAT_VERSION = 2;
 
 const PREFIX = 32;
 

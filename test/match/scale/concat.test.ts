@@ -3,11 +3,15 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   columnarReferenceFromPieces,
+  compactPiece,
+  compactReferenceColumn,
   concatColumns,
+  exportDictionaries,
   lookupBlock,
   prepareSide,
   stringComparison,
   toColumnarReference,
+  uniformPieces,
   vietnameseSpec,
 } from '../../../src/match/index.js';
 import { type CleanRecord, cleanRecord } from '../../../src/record/index.js';
@@ -126,5 +130,79 @@ describe('concatColumns and columnarReferenceFromPieces', () => {
     expect(() => columnarReferenceFromPieces(parts, { keyHashes: [new Float64Array(3)] })).toThrow(
       /3 key hashes for 400/,
     );
+  });
+});
+
+describe('compactPiece, uniformPieces and compactReferenceColumn', () => {
+  let register: CleanRecord[];
+  let list: CleanRecord[];
+  beforeAll(() => {
+    const d = generateDataset({ seed: 9, registerSize: 500, listSize: 200 });
+    register = d.register.map((r) => cleanRecord({ ...r }, { key: r.person_id }).record);
+    list = d.list.map((r) => cleanRecord({ ...r }, { key: r.record_id }).record);
+  });
+
+  fcTest.prop(
+    [fc.array(fc.nat(), { maxLength: 5 }), fc.array(fc.boolean(), { minLength: 6, maxLength: 6 })],
+    { numRuns: 12 },
+  )(
+    'pieces compacted as they arrive (or some not) give every pair the level of the plain reference',
+    (cuts, compacted) => {
+      const spec = vietnameseSpec();
+      const parts = pieces(register, cuts).map((rows) => prepareSide(spec, rows));
+      const plain = columnarReferenceFromPieces(parts);
+      const dicts = exportDictionaries(spec);
+      const left = prepareSide(spec, list);
+      spec.comparisons.forEach((c, k) => {
+        const held = parts.map((p, i) =>
+          compacted[i % compacted.length]
+            ? compactPiece(p.columns[k]!, c.dictionary)
+            : p.columns[k]!,
+        );
+        const column = compactReferenceColumn(
+          concatColumns(uniformPieces(held, c.dictionary)),
+          dicts[k],
+        );
+        for (let i = 0; i < left.size; i++)
+          for (const j of [i % plain.size, (i * 31 + 7) % plain.size, (i * 97 + 3) % plain.size])
+            expect(c.compare(left.columns[k]!, i, column, j)).toBe(
+              c.compare(left.columns[k]!, i, plain.columns[k]!, j),
+            );
+        // Exact values too: every record's string is the plain reference's.
+        for (let j = 0; j < plain.size; j++)
+          expect(c.compare(column, j, plain.columns[k]!, j)).toBe(
+            c.compare(plain.columns[k]!, j, plain.columns[k]!, j),
+          );
+      });
+    },
+  );
+});
+
+describe('concatColumns of narrowed pieces', () => {
+  it('widens offsets that outgrow the pieces’ type and mixed integer types', () => {
+    // Two pieces of a token-list column whose offsets fit 16 bits each but not together, and
+    // ids narrowed to different types.
+    const n = 3;
+    const piece = (ids: Int8Array | Int16Array) => ({
+      size: n,
+      x: new Int16Array(20_000).fill(7),
+      xStart: Int16Array.of(0, 10_000, 15_000, 20_000),
+      ids,
+    });
+    const joined = concatColumns([
+      piece(Int8Array.of(1, -1, 2)),
+      piece(Int16Array.of(300, 5, -2)),
+    ]) as unknown as {
+      size: number;
+      x: Int16Array;
+      xStart: Int32Array;
+      ids: Int32Array;
+    };
+    expect(joined.size).toBe(6);
+    expect(joined.xStart).toBeInstanceOf(Int32Array);
+    expect([...joined.xStart]).toEqual([0, 10_000, 15_000, 20_000, 30_000, 35_000, 40_000]);
+    expect(joined.ids).toBeInstanceOf(Int32Array);
+    expect([...joined.ids]).toEqual([1, -1, 2, 300, 5, -2]);
+    expect(joined.x.length).toBe(40_000);
   });
 });

@@ -6,12 +6,14 @@ import {
   blockTableFromHashes,
   buildBlockTable,
   chunkBlockIndex,
+  compactReference,
   compileRules,
   createScaleLinker,
   createScorer,
   exportDictionaries,
   type FellegiSunterModel,
   hashKey,
+  hashKeys,
   importDictionaries,
   type LinkResult,
   linkChunk,
@@ -81,15 +83,18 @@ describe('buildBlockTable', () => {
   )('builds the table a global sort of the hashes gives, big blocks included', (picks, values) => {
     const h = Float64Array.from(picks, (p) => (p === null ? -1 : Math.floor(values[p]!)));
     const t = blockTableFromHashes(h);
+    // A block is the hashes that agree on their top directoryBits + 32 bits (all the distinct
+    // hashes, unless two collide there), its records ascending.
+    const prefix = (v: number) => Math.floor(v / 2 ** (21 - t.directoryBits));
     const present = [...h.keys()].filter((i) => h[i]! >= 0);
-    const sorted = present.slice().sort((a, b) => h[a]! - h[b]! || a - b);
+    const sorted = present.slice().sort((a, b) => prefix(h[a]!) - prefix(h[b]!) || a - b);
     expect([...t.members]).toEqual(sorted);
-    const distinct = [...new Set(sorted.map((i) => h[i]!))];
-    expect([...t.hashes]).toEqual(distinct);
+    const distinct = [...new Set(sorted.map((i) => prefix(h[i]!)))];
+    expect([...t.hashes]).toEqual(distinct.map((p) => p % 2 ** 32));
     for (let b = 0; b < distinct.length; b++) {
       const block = [...t.members.subarray(t.starts[b]!, t.starts[b + 1]!)];
-      expect(block.every((i) => h[i] === distinct[b])).toBe(true);
-      expect(findBlock(t.hashes, distinct[b]!)).toBe(b);
+      expect(block.every((i) => prefix(h[i]!) === distinct[b])).toBe(true);
+      for (const i of block) expect(findBlock(t, h[i]!)).toBe(b);
     }
     expect(t.starts[distinct.length]).toBe(present.length);
   });
@@ -104,6 +109,33 @@ describe('buildBlockTable', () => {
     });
     for (const [k, list] of want) expect([...lookupBlock(t, k)]).toEqual(list);
     for (let i = 0; i < 2000; i++) expect(lookupBlock(t, `absent${i}`).length).toBe(0);
+  });
+  fcTest.prop(
+    [fc.array(fc.option(fc.nat(40), { nil: null }), { maxLength: 500 }), fc.array(fc.nat(500))],
+    { numRuns: 40 },
+  )('builds the same table from consecutive parts of the hashes', (picks, cuts) => {
+    const h = hashKeys(picks.map((p) => (p === null ? null : `k${p}`)));
+    const points = [...new Set(cuts.map((c) => c % (h.length + 1)))].sort((a, b) => a - b);
+    const parts: Float64Array[] = [];
+    let from = 0;
+    for (const p of [...points, h.length]) {
+      parts.push(h.slice(from, p));
+      from = p;
+    }
+    expect(blockTableFromHashes(parts)).toEqual(blockTableFromHashes(h));
+  });
+  it('merges hashes that agree on their stored bits into one ascending block', () => {
+    // Four keys or fewer: no directory bits, so a block keeps the top 32 of the 53 bits.
+    const a = 5 * 2 ** 21 + 1;
+    const b = 5 * 2 ** 21 + 7;
+    const t = blockTableFromHashes(Float64Array.of(a, b, -1, a, 9 * 2 ** 21, b));
+    expect(t.directoryBits).toBe(0);
+    expect(t.hashes.length).toBe(2);
+    expect([...t.members.subarray(t.starts[0]!, t.starts[1]!)]).toEqual([0, 1, 3, 5]);
+    expect(findBlock(t, a)).toBe(0);
+    expect(findBlock(t, b)).toBe(0);
+    expect(findBlock(t, 9 * 2 ** 21 + 3)).toBe(1);
+    expect(findBlock(t, 8 * 2 ** 21)).toBe(-1);
   });
   it('can live in shared memory', () => {
     const t = buildBlockTable(['a', 'b'], (n) => new SharedArrayBuffer(n));
@@ -163,6 +195,41 @@ describe('national-scale linking on synthetic data', () => {
     if (!engine.success) throw new Error('engine failed');
     expect(ours).toEqual(engine.data.results);
     expect(ours.filter((r) => r.decision === 'match').length).toBeGreaterThan(500);
+  });
+
+  it('reads string values from the dictionaries and compares every pair at the same level', () => {
+    const plain = toColumnarReference(right);
+    const dicts = exportDictionaries(spec);
+    const shared = compactReference(plain, dicts);
+    // The string sub-columns of the names and the IDs now read the dictionaries' pools.
+    const given = shared.columns[0] as unknown as { folded: { codes: Uint16Array; len: unknown } };
+    expect(given.folded.codes).toBe(dicts[0]!.pool);
+    expect(given.folded.len).toBeInstanceOf(Int8Array);
+    const sex = shared.columns.findIndex((_, k) => spec.comparisons[k]!.name === 'sex');
+    expect((shared.columns[sex] as unknown as { ids: unknown }).ids).toBeInstanceOf(Int8Array);
+    const id = shared.columns.findIndex((_, k) => spec.comparisons[k]!.name === 'id');
+    const primary = (shared.columns[id] as unknown as { primary: { codes: Uint16Array } }).primary;
+    expect(primary.codes).toBe(dicts[id]!.pool);
+    expect(referenceBytes(shared, dicts)).toBeLessThan(referenceBytes(plain) - 20 * plain.size);
+    // Every comparison gives every pair the same level (each left record against a spread of
+    // register records, and against its own candidates).
+    const r = referenceSide(shared);
+    const blocks = resolveBlocks(plain, left, spec);
+    const buffer = createCandidateBuffer();
+    spec.comparisons.forEach((c, k) => {
+      for (let i = 0; i < left.size; i++) {
+        const n = candidatesOf(blocks, left, i, buffer, true);
+        const js = [...buffer.out.subarray(0, n), (i * 7) % right.size, (i * 13 + 5) % right.size];
+        for (const j of js)
+          expect(c.compare(left.columns[k]!, i, r.columns[k]!, j)).toBe(
+            c.compare(left.columns[k]!, i, plain.columns[k]!, j),
+          );
+      }
+    });
+    const link = (ref: typeof plain) =>
+      linkChunk(createScaleLinker(spec, ref, model, thresholds, { rules: VIETNAMESE_RULES }), left)
+        .results;
+    expect(link(shared)).toEqual(link(plain));
   });
 
   fcTest.prop([fc.integer({ min: 1, max: 40 })], { numRuns: 12 })(

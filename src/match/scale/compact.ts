@@ -1,0 +1,300 @@
+import type { PreparedColumn } from '../comparison.js';
+import { type Interner, type InternerArrays, internerArrays } from '../interner.js';
+import { type BufferAllocator, plainAllocator } from './block-table.js';
+import type { Dictionaries } from './dictionary.js';
+import type { ColumnarReference } from './reference.js';
+import { isTypedArray, type TypedArray } from './typed-arrays.js';
+
+/**
+ * A string sub-column as the engine's kernels read it: a code-unit pool, each record's offset and
+ * length in it, and its interned id (−1 when missing).
+ */
+interface StringFields {
+  readonly codes: Uint16Array;
+  readonly start: TypedArray;
+  readonly len: TypedArray;
+  readonly ids: TypedArray;
+}
+
+function stringFields(o: Record<string, unknown>, size: number): StringFields | undefined {
+  const { codes, start, len, ids } = o;
+  if (!(codes instanceof Uint16Array)) return undefined;
+  if (!isTypedArray(start) || !isTypedArray(len) || !isTypedArray(ids)) return undefined;
+  if (start.length !== size || len.length !== size || ids.length !== size) return undefined;
+  return { codes, start, len, ids };
+}
+
+/**
+ * True when every record's value is, code unit for code unit, the dictionary's value of its id
+ * (and a record without an id has no value): only then can the column read the dictionary's pool.
+ */
+function spelledByDictionary(s: StringFields, d: InternerArrays): boolean {
+  const { codes, start, len, ids } = s;
+  const { pool, starts } = d;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    const l = len[i]!;
+    if (id < 0) {
+      if (l !== 0) return false;
+      continue;
+    }
+    if (id >= d.size) return false;
+    const from = starts[id]!;
+    if (starts[id + 1]! - from !== l) return false;
+    const o = start[i]!;
+    for (let k = 0; k < l; k++) if (codes[o + k] !== pool[from + k]) return false;
+  }
+  return true;
+}
+
+/**
+ * True when every record's offset and length are its id's place in the dictionary's pool (a
+ * sub-column {@link compactPiece} emptied).
+ */
+function placedInDictionary(s: StringFields, d: InternerArrays): boolean {
+  const { start, len, ids } = s;
+  const { starts } = d;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (id < 0) {
+      if (len[i] !== 0) return false;
+      continue;
+    }
+    if (id >= d.size || start[i] !== starts[id] || starts[id + 1]! - starts[id]! !== len[i])
+      return false;
+  }
+  return true;
+}
+
+/** Each record's offset of its value in the dictionary's pool (0 when it has none). */
+function dictionaryOffsets(ids: TypedArray, d: InternerArrays, alloc: BufferAllocator) {
+  const n = ids.length;
+  const start =
+    d.pool.length > 0x7fff_ffff
+      ? new Uint32Array(alloc(n * 4), 0, n)
+      : new Int32Array(alloc(n * 4), 0, n);
+  for (let i = 0; i < n; i++) {
+    const id = ids[i]!;
+    start[i] = id < 0 ? 0 : d.starts[id]!;
+  }
+  return start;
+}
+
+type Narrow = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array;
+
+/**
+ * `values` in the narrowest of Int8, Uint8, Int16, Uint16 and Int32 arrays that holds every one
+ * of them exactly (the array itself when none is narrower).
+ */
+function narrow(values: TypedArray, alloc: BufferAllocator): TypedArray {
+  if (!(values instanceof Int32Array || values instanceof Uint32Array)) return values;
+  let min = 0;
+  let max = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const n = values.length;
+  let out: Narrow;
+  if (min >= -128 && max <= 127) out = new Int8Array(alloc(n), 0, n);
+  else if (min >= 0 && max <= 255) out = new Uint8Array(alloc(n), 0, n);
+  else if (min >= -32768 && max <= 32767) out = new Int16Array(alloc(n * 2), 0, n);
+  else if (min >= 0 && max <= 65535) out = new Uint16Array(alloc(n * 2), 0, n);
+  else return values;
+  out.set(values);
+  return out;
+}
+
+/**
+ * A reference column made smaller without changing any value a kernel reads:
+ * - string sub-columns read their code units from the comparison's dictionary pool instead of a
+ *   pool of their own (the same values at other offsets); sub-columns whose values are not the
+ *   dictionary's (another interner, another spelling) keep their own;
+ * - every 32-bit integer array (ids, lengths, offsets, token lists) is held in the narrowest
+ *   integer array that holds its values exactly (ids of a few thousand given names in 2 bytes, a
+ *   sex in 1), so these arrays may be narrower than the engine's `Int32Array` types say; an
+ *   array referenced twice (`tfIds` and `ids`) stays one array.
+ */
+function compactColumn(
+  column: PreparedColumn,
+  dictionary: InternerArrays | null | undefined,
+  alloc: BufferAllocator,
+): PreparedColumn {
+  const narrowed = new Map<TypedArray, TypedArray>();
+  const once = (a: TypedArray): TypedArray => {
+    let m = narrowed.get(a);
+    if (m === undefined) {
+      m = narrow(a, alloc);
+      narrowed.set(a, m);
+    }
+    return m;
+  };
+  const walk = (value: unknown, size: number): unknown => {
+    if (isTypedArray(value)) return once(value);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+    const o = value as Record<string, unknown>;
+    const n = typeof o['size'] === 'number' ? o['size'] : size;
+    const s = stringFields(o, n);
+    let fields: Record<string, unknown> = o;
+    if (dictionary && s && s.codes.length === 0 && placedInDictionary(s, dictionary)) {
+      // Pieces compacted while the register was prepared (compactPiece): already offsets into
+      // the dictionary's pool.
+      narrowed.set(s.codes, dictionary.pool);
+    } else if (dictionary && s && spelledByDictionary(s, dictionary)) {
+      fields = { ...o, start: dictionaryOffsets(s.ids, dictionary, alloc) };
+      narrowed.set(s.codes, dictionary.pool);
+    }
+    const out: Record<string, unknown> = {};
+    for (const [name, v] of Object.entries(fields)) out[name] = walk(v, n);
+    return out;
+  };
+  return walk(column, column.size) as PreparedColumn;
+}
+
+/**
+ * The reference made smaller for holding and sharing, with every comparison level, and so every
+ * result, unchanged: its string columns read their code units from the dictionaries' pools
+ * (which the reference's holder keeps anyway, to prepare the other side), so each register
+ * value's code units are held once instead of once per record that has it, and its integer
+ * arrays take the narrowest integer type that holds their values. Call with the dictionaries
+ * exported from the spec that prepared `reference` (`dictionaries[k]` belongs to
+ * `reference.columns[k]`); the block tables are kept as they are.
+ *
+ * @example
+ * ```ts
+ * const dicts = exportDictionaries(spec, { allocate });
+ * const ref = compactReference(columnarReferenceFromPieces(pieces, { allocate }), dicts, allocate);
+ * ```
+ */
+export function compactReference(
+  reference: ColumnarReference,
+  dictionaries: Dictionaries,
+  alloc: BufferAllocator = plainAllocator,
+): ColumnarReference {
+  return {
+    ...reference,
+    columns: reference.columns.map((c, k) => compactColumn(c, dictionaries[k], alloc)),
+  };
+}
+
+/**
+ * {@link compactReference} of one column (for a pipeline that assembles the reference one column
+ * at a time and drops each column's pieces as it goes).
+ */
+export function compactReferenceColumn(
+  column: PreparedColumn,
+  dictionary: InternerArrays | null | undefined,
+  alloc: BufferAllocator = plainAllocator,
+): PreparedColumn {
+  return compactColumn(column, dictionary, alloc);
+}
+
+/**
+ * One piece of the reference's column (a chunk of the register, its ids already the reference's:
+ * after `renumberColumn`, or prepared by the reference's own spec) made smaller while the rest of
+ * the register is still being prepared, so the pieces waiting to be concatenated hold about what
+ * the final reference holds: string sub-columns whose values are the interner's drop their code
+ * units (their offsets become the values' offsets in the interner's pool, which never move), and
+ * 32-bit integer arrays take the narrowest integer type that holds them. `concatColumns` joins
+ * such pieces (mixed integer types are widened), and {@link compactReferenceColumn} with the
+ * exported dictionary finishes the column. A piece whose values are not the interner's keeps
+ * them; should pieces of one column disagree, {@link uniformPieces} puts the code units back.
+ * @internal
+ */
+export function compactPiece(
+  column: PreparedColumn,
+  interner: Interner | undefined,
+): PreparedColumn {
+  const dictionary = interner ? internerArrays(interner) : undefined;
+  const narrowed = new Map<TypedArray, TypedArray>();
+  const once = (a: TypedArray): TypedArray => {
+    let m = narrowed.get(a);
+    if (m === undefined) {
+      m = narrow(a, plainAllocator);
+      narrowed.set(a, m);
+    }
+    return m;
+  };
+  const walk = (value: unknown, size: number): unknown => {
+    if (isTypedArray(value)) return once(value);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+    const o = value as Record<string, unknown>;
+    const n = typeof o['size'] === 'number' ? o['size'] : size;
+    const s = stringFields(o, n);
+    let fields: Record<string, unknown> = o;
+    if (dictionary && s && s.codes.length > 0 && spelledByDictionary(s, dictionary))
+      fields = {
+        ...o,
+        codes: new Uint16Array(0),
+        start: dictionaryOffsets(s.ids, dictionary, plainAllocator),
+      };
+    const out: Record<string, unknown> = {};
+    for (const [name, v] of Object.entries(fields)) out[name] = walk(v, n);
+    return out;
+  };
+  return walk(column, column.size) as PreparedColumn;
+}
+
+/** A string sub-column {@link compactPiece} emptied (no code units, some value). */
+function emptied(s: StringFields): boolean {
+  if (s.codes.length > 0) return false;
+  for (let i = 0; i < s.len.length; i++) if (s.len[i]! > 0) return true;
+  return false;
+}
+
+/**
+ * The pieces of one column with the code units of emptied string sub-columns put back where
+ * other pieces of the same sub-column kept theirs (so `concatColumns` can join them); the pieces
+ * as they are when they agree, which is the rule.
+ * @internal
+ */
+export function uniformPieces(
+  parts: readonly PreparedColumn[],
+  interner: Interner | undefined,
+): PreparedColumn[] {
+  if (!interner) return [...parts];
+  const d = internerArrays(interner);
+  const walk = (values: readonly unknown[], sizes: readonly number[]): unknown[] => {
+    const first = values[0];
+    if (first === null || typeof first !== 'object' || Array.isArray(first) || isTypedArray(first))
+      return [...values];
+    const objects = values as Record<string, unknown>[];
+    const n = objects.map((o, i) => (typeof o['size'] === 'number' ? o['size'] : sizes[i]!));
+    const strings = objects.map((o, i) => stringFields(o, n[i]!));
+    if (strings.every((x) => x !== undefined)) {
+      const own = strings.some((x) => x!.codes.length > 0);
+      if (!own || !strings.some((x) => emptied(x!))) return [...values];
+      return objects.map((o, i) => {
+        const x = strings[i]!;
+        if (x.codes.length > 0) return o;
+        let total = 0;
+        for (let r = 0; r < x.len.length; r++) total += x.len[r]!;
+        const codes = new Uint16Array(total);
+        const start = new Int32Array(x.len.length);
+        for (let r = 0, at = 0; r < x.len.length; r++) {
+          const l = x.len[r]!;
+          start[r] = at;
+          if (l > 0) codes.set(d.pool.subarray(x.start[r]!, x.start[r]! + l), at);
+          at += l;
+        }
+        return { ...o, codes, start };
+      });
+    }
+    const out = objects.map(() => ({}) as Record<string, unknown>);
+    for (const name of Object.keys(objects[0]!)) {
+      const column = walk(
+        objects.map((o) => o[name]),
+        n,
+      );
+      column.forEach((v, i) => {
+        out[i]![name] = v;
+      });
+    }
+    return out;
+  };
+  return walk(
+    parts,
+    parts.map((p) => p.size),
+  ) as PreparedColumn[];
+}
