@@ -181,6 +181,11 @@ export function compactReference(
 /**
  * {@link compactReference} of one column (for a pipeline that assembles the reference one column
  * at a time and drops each column's pieces as it goes).
+ *
+ * @example
+ * ```ts
+ * const column = compactReferenceColumn(joined, exportDictionary(spec.comparisons[k].dictionary));
+ * ```
  */
 export function compactReferenceColumn(
   column: PreparedColumn,
@@ -201,6 +206,11 @@ export function compactReferenceColumn(
  * exported dictionary finishes the column. A piece whose values are not the interner's keeps
  * them; should pieces of one column disagree, {@link uniformPieces} puts the code units back.
  * @internal
+ *
+ * @example
+ * ```ts
+ * const piece = compactPiece(comparison.prepare(chunk), comparison.dictionary);
+ * ```
  */
 export function compactPiece(
   column: PreparedColumn,
@@ -248,6 +258,11 @@ function emptied(s: StringFields): boolean {
  * other pieces of the same sub-column kept theirs (so `concatColumns` can join them); the pieces
  * as they are when they agree, which is the rule.
  * @internal
+ *
+ * @example
+ * ```ts
+ * const joined = concatColumns(uniformPieces(pieces, comparison.dictionary));
+ * ```
  */
 export function uniformPieces(
   parts: readonly PreparedColumn[],
