@@ -1,3 +1,4 @@
+import { VnReconcileError } from '../../errors.js';
 import { type BlockingCounts, countCandidates } from '../blocking.js';
 import type { ThresholdChoice } from '../decide.js';
 import {
@@ -56,7 +57,9 @@ const TOP = 4;
 /**
  * Prepares a linker for streaming: the model (trained elsewhere, e.g. by {@link trainOnSample}
  * or loaded with `parseModel`) and fixed thresholds. Every chunk is then scored and decided
- * on its own, so results do not depend on chunking, order or the number of threads.
+ * on its own, so results do not depend on chunking, order or the number of threads. A model
+ * trained for other comparisons, or a reference prepared by another spec, throws a
+ * `VnReconcileError` with code `MODEL_MISMATCH`.
  *
  * @example
  * ```ts
@@ -72,7 +75,7 @@ export function createScaleLinker<R>(
   options: MatchOptions = {},
 ): ScaleLinker<R> {
   const mismatch = modelMismatch(model, spec) ?? referenceMismatch(spec, reference);
-  if (mismatch) throw new RangeError(mismatch);
+  if (mismatch) throw new VnReconcileError('MODEL_MISMATCH', mismatch);
   return {
     spec,
     reference,
