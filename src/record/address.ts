@@ -68,6 +68,8 @@ export function parseAddress(input: string): Result<ParsedAddress, AddressIssueC
     // A unit with its own prefix is not a province (`Thành phố Thủ Đức` is a district).
     if (take === 1 && unitAt(tail, 'district') && !/^(?:th[aà]nh\s*ph[oố]|tp)/iu.test(tail))
       continue;
+    // A number ending an address is a house, ward or village number, not a province code.
+    if (/^[\d\s./-]*$/.test(tail)) continue;
     const p = parseProvince(tail, { fuzzy: false });
     if (p.success) {
       provinceCode = p.data.code;

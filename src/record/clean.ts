@@ -442,7 +442,7 @@ function cleanWith(input: RawRecordInput, st: Settings, key: string): CleanResul
     if (units.success) {
       const u = units.data;
       if (isBlank(provinceRaw) && u.provinceCode !== undefined)
-        province = { value: u.provinceCode };
+        province = { ...province, value: u.provinceCode };
       if (isBlank(districtRaw) && u.district !== undefined)
         district = { ...district, value: u.district };
       if (isBlank(communeRaw) && u.commune !== undefined)

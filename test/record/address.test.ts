@@ -26,7 +26,15 @@ describe('parseAddress', () => {
   });
 
   it('takes no village, hamlet, street or house number for a unit', () => {
-    for (const a of ['Xóm Bãi, Thôn Đông', 'Phố Huế', 'Số 12 ngõ 5', 'Ấp 3', 'tổ 5 khu 2']) {
+    for (const a of [
+      'Xóm Bãi, Thôn Đông',
+      'Phố Huế',
+      'Số 12 ngõ 5',
+      'Ấp 3',
+      'tổ 5 khu 2',
+      '10',
+      '12, 79',
+    ]) {
       const r = parseAddress(a);
       expect(r.success).toBe(false);
       if (!r.success) expect(r.issues[0]!.code).toBe('ADDRESS_NO_UNITS');
