@@ -107,6 +107,25 @@ function narrow(values: TypedArray, alloc: BufferAllocator): TypedArray {
 }
 
 /**
+ * {@link narrow}, once per array: an array referenced twice in a column (`tfIds` and `ids`) is
+ * narrowed once and stays one array. `narrowed` may be given pre-seeded (an array replaced by
+ * another: a column's code units by the dictionary's pool).
+ */
+function narrowOnce(
+  alloc: BufferAllocator,
+  narrowed: Map<TypedArray, TypedArray> = new Map(),
+): (a: TypedArray) => TypedArray {
+  return (a) => {
+    let m = narrowed.get(a);
+    if (m === undefined) {
+      m = narrow(a, alloc);
+      narrowed.set(a, m);
+    }
+    return m;
+  };
+}
+
+/**
  * A reference column made smaller without changing any value a kernel reads:
  * - string sub-columns read their code units from the comparison's dictionary pool instead of a
  *   pool of their own (the same values at other offsets); sub-columns whose values are not the
@@ -122,14 +141,7 @@ function compactColumn(
   alloc: BufferAllocator,
 ): PreparedColumn {
   const narrowed = new Map<TypedArray, TypedArray>();
-  const once = (a: TypedArray): TypedArray => {
-    let m = narrowed.get(a);
-    if (m === undefined) {
-      m = narrow(a, alloc);
-      narrowed.set(a, m);
-    }
-    return m;
-  };
+  const once = narrowOnce(alloc, narrowed);
   const walk = (value: unknown, size: number): unknown => {
     if (isTypedArray(value)) return once(value);
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
@@ -217,15 +229,7 @@ export function compactPiece(
   interner: Interner | undefined,
 ): PreparedColumn {
   const dictionary = interner ? internerArrays(interner) : undefined;
-  const narrowed = new Map<TypedArray, TypedArray>();
-  const once = (a: TypedArray): TypedArray => {
-    let m = narrowed.get(a);
-    if (m === undefined) {
-      m = narrow(a, plainAllocator);
-      narrowed.set(a, m);
-    }
-    return m;
-  };
+  const once = narrowOnce(plainAllocator);
   const walk = (value: unknown, size: number): unknown => {
     if (isTypedArray(value)) return once(value);
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
