@@ -6,35 +6,8 @@
  */
 import type { Actor, Stamp } from './roles.js';
 
-/** Every case status, in process order (terminal side states last). */
-export const CASE_STATUSES = [
-  'detected',
-  'listed',
-  'under-village-review',
-  'reviewed',
-  'with-police',
-  'returned',
-  'verified',
-  'not-in-register',
-  'handed-over',
-  'updated-on-platform',
-  'passport-confirmed',
-  'merged',
-  'withdrawn',
-] as const;
-
-/** Where a case stands. */
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-
-/**
- * Vietnamese labels of the statuses, for user interfaces.
- *
- * @example
- * ```ts
- * STATUS_LABELS_VI.verified; // 'đã xác minh'
- * ```
- */
-export const STATUS_LABELS_VI: Readonly<Record<CaseStatus, string>> = {
+// The one list of statuses, in process order (terminal side states last), with their Vietnamese labels.
+const LABELS = {
   detected: 'phát hiện sai sót',
   listed: 'đã lập danh sách',
   'under-village-review': 'thôn/tổ dân phố đang rà soát',
@@ -49,6 +22,24 @@ export const STATUS_LABELS_VI: Readonly<Record<CaseStatus, string>> = {
   merged: 'gộp vào hồ sơ trùng',
   withdrawn: 'rút khỏi danh sách',
 };
+
+/** Where a case stands. */
+export type CaseStatus = keyof typeof LABELS;
+
+/** Every case status, in process order (terminal side states last). */
+export const CASE_STATUSES: readonly CaseStatus[] = /* @__PURE__ */ Object.keys(
+  LABELS,
+) as CaseStatus[];
+
+/**
+ * Vietnamese labels of the statuses, for user interfaces.
+ *
+ * @example
+ * ```ts
+ * STATUS_LABELS_VI.verified; // 'đã xác minh'
+ * ```
+ */
+export const STATUS_LABELS_VI: Readonly<Record<CaseStatus, string>> = LABELS;
 
 /**
  * Why a case was opened: the three error categories of Công văn 2262 (no CCCD/CMND, malformed
