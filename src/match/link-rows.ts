@@ -263,7 +263,7 @@ function prepared(spec: LinkageSpec<CleanRecord>, records: readonly CleanRecord[
   return {
     size: records.length,
     columns: spec.comparisons.map((c) => c.prepare(records)),
-    keys: blockingKeys(spec, records),
+    keys: blockingKeys(records, spec),
   };
 }
 
