@@ -90,6 +90,7 @@ export {
   type LinkRecordsOutcome,
   type LinkRow,
   linkRecords,
+  type RowModelOptions,
   type RowObject,
   type RowReadOptions,
   randomPairsFor,

@@ -66,14 +66,21 @@ export interface RowReadOptions {
   readonly referenceDate?: Date | undefined;
 }
 
-/** Options of {@link linkRecords}. */
-export interface LinkRecordsOptions extends RowReadOptions {
+/** The model and the thresholds of {@link linkRecords} and {@link dedupeRecords}. */
+export interface RowModelOptions {
   /** A trained model (skips EM). */
   readonly model?: FellegiSunterModel | undefined;
-  /** Match at or above this probability (default: chosen from the estimated FDR). */
+  /**
+   * Match (link) or merge (dedupe) at or above this probability (default: chosen from the
+   * estimated FDR).
+   */
   readonly matchThreshold?: number | undefined;
   /** Review at or above this probability. */
   readonly reviewThreshold?: number | undefined;
+}
+
+/** Options of {@link linkRecords}. */
+export interface LinkRecordsOptions extends RowReadOptions, RowModelOptions {
   /** The estimated false-discovery rate the match threshold aims at (default 0.001). */
   readonly targetFdr?: number | undefined;
   /** List rows in the EM sample (default: as the pipeline, a tenth of the list, 10 000 to 50 000). */
@@ -421,14 +428,9 @@ export interface DedupeRow {
 }
 
 /** Options of {@link dedupeRecords}. */
-export interface DedupeRecordsOptions extends Omit<RowReadOptions, 'leftKey' | 'rightKey'> {
-  /** A trained model (skips EM). */
-  readonly model?: FellegiSunterModel | undefined;
-  /** Merge pairs at or above this probability (default: chosen from the estimated FDR). */
-  readonly matchThreshold?: number | undefined;
-  /** Report pairs at or above this probability for review. */
-  readonly reviewThreshold?: number | undefined;
-}
+export interface DedupeRecordsOptions
+  extends Omit<RowReadOptions, 'leftKey' | 'rightKey'>,
+    RowModelOptions {}
 
 /** What {@link dedupeRecords} found. */
 export interface DedupeRecordsOutcome {
