@@ -87,6 +87,7 @@ export type { RegisterFileInfo } from './link/register-file.js';
 export { parseShard, type Shard, type ShardSource, shardFromEnvironment } from './link/shard.js';
 export { readModelFile, writeModelFile } from './model-file.js';
 export type {
+  ModelJobOptions,
   ModelOptions,
   ReadOptions,
   ReportFileOptions,
@@ -103,14 +104,6 @@ export {
   formatClericalDecisions,
   maskValue,
   parseClericalDecisions,
-  type ReportBlockingRule,
-  type ReportCommand,
-  type ReportFile,
-  type ReportInput,
-  type ReportOptions,
-  type ReportThresholds,
-  type ReviewCandidate,
-  type ReviewCase,
-  type ReviewField,
   renderReport,
 } from './report/index.js';
+export type * from './report/types.js';

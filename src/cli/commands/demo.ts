@@ -144,6 +144,7 @@ export const demoCommand: Command = {
       rates: DEMO_RATES,
     });
     const file = (name: string) => join(dir, name);
+    const sub = (command: Command, ...argv: string[]) => runSub(ctx, command, argv, out);
     writeFileSync(file('register.csv'), toCsv(data.register, REGISTER_COLUMNS));
     writeFileSync(file('list.csv'), toCsv(data.list, LIST_COLUMNS));
     writeFileSync(file('truth.csv'), toCsv(data.truth.map(truthToRow), TRUTH_COLUMNS));
@@ -153,27 +154,18 @@ export const demoCommand: Command = {
     out(`  truth.csv     which register person each list record really is\n`);
 
     out(`$ vn-reconcile clean list.csv --out list.clean.csv`);
-    const cleanCode = await runSub(
-      ctx,
-      cleanCommand,
-      [file('list.csv'), '--out', file('list.clean.csv')],
-      out,
-    );
+    const cleanCode = await sub(cleanCommand, file('list.csv'), '--out', file('list.clean.csv'));
     if (cleanCode !== EXIT_OK) return cleanCode;
 
     out(`\n$ vn-reconcile link list.csv register.csv --out links.csv --report report.html`);
-    const linkCode = await runSub(
-      ctx,
+    const linkCode = await sub(
       linkCommand,
-      [
-        file('list.csv'),
-        file('register.csv'),
-        '--out',
-        file('links.csv'),
-        '--report',
-        file('report.html'),
-      ],
-      out,
+      file('list.csv'),
+      file('register.csv'),
+      '--out',
+      file('links.csv'),
+      '--report',
+      file('report.html'),
     );
     if (linkCode !== EXIT_OK) return linkCode;
     out(examples(readCsv(file('links.csv')), readCsv(file('list.csv'))));
@@ -201,12 +193,7 @@ export const demoCommand: Command = {
     out(`    ${review} sent to review (${pct(review / Math.max(1, links.length))})`);
 
     out(`\n$ vn-reconcile dedupe list.csv --out clusters.csv`);
-    const dedupeCode = await runSub(
-      ctx,
-      dedupeCommand,
-      [file('list.csv'), '--out', file('clusters.csv')],
-      out,
-    );
+    const dedupeCode = await sub(dedupeCommand, file('list.csv'), '--out', file('clusters.csv'));
     if (dedupeCode !== EXIT_OK) return dedupeCode;
     const clusters = readCsv(file('clusters.csv'));
     const entityById = new Map(data.truth.map((t) => [t.record_id, t.entity_id]));

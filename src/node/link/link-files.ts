@@ -11,13 +11,7 @@ import { type InputSource, type StagedInput, stageInput } from '../io/input.js';
 import { readOptionFile } from '../io/read-text.js';
 import { absolutePath, checkOutputs, type OutputHandle, openOutput } from '../io/target.js';
 import { givenModel, writeModelFile } from '../model-file.js';
-import type {
-  ModelOptions,
-  ReadOptions,
-  ReportFileOptions,
-  RunOptions,
-  WriteOptions,
-} from '../options.js';
+import type { ModelJobOptions, ReadOptions, RunOptions } from '../options.js';
 import { type ClericalDecision, parseClericalDecisions } from '../report/decisions.js';
 import { linkReportInput, linkRowWatcher, writeReport } from '../report/from-run.js';
 import { VERSION } from '../version.js';
@@ -27,12 +21,7 @@ import { isRegisterFile } from './register-file.js';
 import type { Shard } from './shard.js';
 
 /** Options of {@link linkFiles}. */
-export interface LinkFilesOptions
-  extends Omit<ReadOptions, 'key'>,
-    RunOptions,
-    WriteOptions,
-    ModelOptions,
-    ReportFileOptions {
+export interface LinkFilesOptions extends Omit<ReadOptions, 'key'>, RunOptions, ModelJobOptions {
   /** Record key column of both files (default: each file's first column). */
   readonly key?: string | undefined;
   readonly leftKey?: string | undefined;
