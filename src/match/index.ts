@@ -93,6 +93,7 @@ export {
   type RowModelOptions,
   type RowObject,
   type RowReadOptions,
+  type RowsOutcome,
   randomPairsFor,
   sampleOrder,
   slimRecord,

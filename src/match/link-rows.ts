@@ -87,14 +87,20 @@ export interface LinkRecordsOptions extends RowReadOptions, RowModelOptions {
   readonly sampleSize?: number | undefined;
 }
 
-/** What {@link linkRecords} found. */
-export interface LinkRecordsOutcome {
-  /** One row per list row, in list order. */
-  readonly rows: readonly LinkRow[];
-  readonly counts: { match: number; review: number; no_match: number; invalid: number };
+/** What {@link linkRecords} and {@link dedupeRecords} found: rows, their decisions and the model. */
+export interface RowsOutcome<Row, Decision extends string> {
+  /** One row per input row (per list row for a link), in input order. */
+  readonly rows: readonly Row[];
+  /** Rows per decision. */
+  readonly counts: Record<Decision, number>;
   /** The model (trained or given) with the thresholds used. */
   readonly model: FellegiSunterModel;
   readonly thresholds: Thresholds;
+}
+
+/** What {@link linkRecords} found. */
+export interface LinkRecordsOutcome
+  extends RowsOutcome<LinkRow, 'match' | 'review' | 'no_match' | 'invalid'> {
   /** Reference rows with nothing to match on (kept out of the reference). */
   readonly referenceInvalid: number;
 }
@@ -433,13 +439,9 @@ export interface DedupeRecordsOptions
     RowModelOptions {}
 
 /** What {@link dedupeRecords} found. */
-export interface DedupeRecordsOutcome {
-  /** One row per input row, in input order. */
-  readonly rows: readonly DedupeRow[];
-  readonly counts: { duplicate: number; unique: number; review: number; invalid: number };
+export interface DedupeRecordsOutcome
+  extends RowsOutcome<DedupeRow, 'duplicate' | 'unique' | 'review' | 'invalid'> {
   readonly clusters: number;
-  readonly model: FellegiSunterModel;
-  readonly thresholds: Thresholds;
 }
 
 /**

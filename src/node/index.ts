@@ -95,15 +95,7 @@ export type {
   WriteOptions,
 } from './options.js';
 export type { ProgressEvent, ProgressListener, RunPhase } from './progress.js';
+export * from './report/decisions.js';
 export { explanationFields, writeReport } from './report/from-run.js';
-export {
-  type ClericalDecision,
-  type ClericalDecisionIssueCode,
-  type ClericalDecisionValue,
-  DECISION_COLUMNS,
-  formatClericalDecisions,
-  maskValue,
-  parseClericalDecisions,
-  renderReport,
-} from './report/index.js';
+export { maskValue, renderReport } from './report/index.js';
 export type * from './report/types.js';
