@@ -27,22 +27,3 @@ export function frozenIssue<Code extends string>(code: Code, message: string): I
 
 /** A frozen empty list, shared by every successful parse without warnings (no allocation). */
 export const NO_WARNINGS: readonly never[] = Object.freeze([]);
-
-/**
- * The function that adds a constant warning to a parse's warning list (`undefined`: none yet). A
- * first warning is a frozen one-element list shared between calls (most values have at most one).
- *
- * @example
- * ```ts
- * const warn = warningAppender({ DOB_EXCEL_SERIAL: frozenIssue('DOB_EXCEL_SERIAL', 'Converted') });
- * warn(undefined, 'DOB_EXCEL_SERIAL').length; // 1
- * ```
- */
-export function warningAppender<Code extends string>(
-  warnings: Readonly<Record<Code, Issue<Code>>>,
-): (list: readonly Issue<Code>[] | undefined, code: Code) => readonly Issue<Code>[] {
-  const single = Object.fromEntries(
-    Object.entries<Issue<Code>>(warnings).map(([k, v]) => [k, Object.freeze([v])]),
-  ) as unknown as Readonly<Record<Code, readonly Issue<Code>[]>>;
-  return (list, code) => (list === undefined ? single[code] : [...list, warnings[code]]);
-}

@@ -1,6 +1,6 @@
 import { dataOrThrow } from '../errors.js';
 import type { Issue, Result } from '../result.js';
-import { frozenIssue, issue, NO_WARNINGS, warningAppender } from './issue.js';
+import { frozenIssue, issue, NO_WARNINGS } from './issue.js';
 import {
   LANDLINE_AREAS,
   MOBILE_MIGRATION_2018,
@@ -169,7 +169,16 @@ const WARNING: Readonly<Record<PhoneWarningCode, Issue<PhoneWarningCode>>> = {
   ),
 };
 
-const warnList = warningAppender(WARNING);
+const SINGLE = Object.fromEntries(
+  Object.entries(WARNING).map(([k, v]) => [k, Object.freeze([v])]),
+) as unknown as Readonly<Record<PhoneWarningCode, readonly Issue<PhoneWarningCode>[]>>;
+
+type Warnings = readonly Issue<PhoneWarningCode>[] | undefined;
+
+function warnList(list: Warnings, code: PhoneWarningCode): readonly Issue<PhoneWarningCode>[] {
+  if (list === undefined) return SINGLE[code];
+  return [...list, WARNING[code]];
+}
 
 /**
  * Parses a Vietnamese phone number written any common way: `0912 345 678`, `0912.345.678`,
@@ -205,7 +214,7 @@ export function parsePhone(
     }
     return fail('PHONE_MISSING', 'No phone number');
   }
-  let warnings: readonly Issue<PhoneWarningCode>[] | undefined;
+  let warnings: Warnings;
   if (multiple) {
     warnings = warnList(warnings, 'PHONE_MULTIPLE_NUMBERS');
   }
