@@ -46,7 +46,7 @@ async function endToEnd(n: number): Promise<void> {
   });
   // Scoring alone, with the trained model: pairs per CPU second on one thread.
   const index = m.buildBlockIndex(r.data.right);
-  const rules = m.compileRules(spec, m.VIETNAMESE_RULES);
+  const rules = m.compileRules(m.VIETNAMESE_RULES, spec);
   let best = 0;
   let pairs = 0;
   for (let rep = 0; rep < 3; rep++) {
@@ -82,10 +82,10 @@ async function endToEnd(n: number): Promise<void> {
   if (sink === 0.5) process.stdout.write('');
   // Prepare and train, separately.
   const c4 = cpuSeconds();
-  const left = m.prepareSide(spec, list);
-  const right = m.prepareSide(spec, register);
+  const left = m.prepareSide(list, spec);
+  const right = m.prepareSide(register, spec);
   const c5 = cpuSeconds();
-  m.trainModel(spec, left, right, m.buildBlockIndex(right));
+  m.trainModel(left, right, m.buildBlockIndex(right), spec);
   const c6 = cpuSeconds();
   const precision = tp / Math.max(1, tp + fp);
   const recall = tp / Math.max(1, truthLinks);

@@ -41,7 +41,6 @@ function reportName(subpath: string): string {
 }
 
 const silent = { logLevel: ExtractorLogLevel.None } as const;
-const inReport = { logLevel: ExtractorLogLevel.None, addToApiReportFile: true } as const;
 
 function report(
   { subpath, types }: Entry,
@@ -82,8 +81,8 @@ function report(
         compilerMessageReporting: { default: { logLevel: ExtractorLogLevel.Warning } },
         extractorMessageReporting: {
           default: { logLevel: ExtractorLogLevel.Warning },
-          // A type used by a public signature but not exported: listed in the report for review.
-          'ae-forgotten-export': inReport,
+          // A type used by a public signature but not exported by the entry: an error (export it).
+          'ae-forgotten-export': { logLevel: ExtractorLogLevel.Warning },
           'ae-missing-release-tag': silent,
           'ae-undocumented': silent,
           'ae-internal-missing-underscore': silent,

@@ -10,6 +10,7 @@ import {
   ENGINE_COLUMNS,
   type EngineColumn,
   type InputEncoding,
+  type InputSource,
   inputError,
   isEngineColumn,
   parseEncoding,
@@ -73,6 +74,20 @@ export function oneInputFile(positionals: readonly string[]): string {
     );
   }
   return file;
+}
+
+/**
+ * The one input of `clean`, `dedupe` and `prepare`: the named file, or stdin for `-`.
+ *
+ * @example
+ * ```ts
+ * oneInput(['list.csv'], ctx); // 'list.csv'
+ * oneInput(['-'], ctx); // ctx.stdin
+ * ```
+ */
+export function oneInput(positionals: readonly string[], ctx: CommandContext): InputSource {
+  const file = oneInputFile(positionals);
+  return file === '-' ? ctx.stdin : file;
 }
 
 /** The `parseArgs` options shared by `clean`, `link` and `dedupe`. */

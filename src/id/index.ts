@@ -3,6 +3,8 @@
  * repair, check against a person, mask; province code tables.
  * @module
  */
+export { VnReconcileError } from '../errors.js';
+export type { Failure, Issue, Issues, Result, Success } from '../result.js';
 
 export type { IdIssueCode } from './issues.js';
 export { ID_ISSUE_CODES, ID_ISSUE_LABELS_VI } from './issues.js';
@@ -39,6 +41,7 @@ export type { IdRepair, IdRepairCode, IdRepairConfidence } from './repairs.js';
 export { ID_REPAIR_CODES, ID_REPAIR_LABELS_VI } from './repairs.js';
 export type {
   CccdAbroadParts,
+  CccdCommonParts,
   CccdDomesticParts,
   CccdParts,
   ParsedCccd,

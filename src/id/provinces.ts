@@ -13,6 +13,9 @@
  */
 export type ProvinceKind = 'city' | 'province';
 
+const CITY_WORD = 'Thành phố';
+const PROVINCE_WORD = 'Tỉnh';
+
 /** A province or centrally-run city as it existed until 30 June 2025 (63 units). */
 export interface OldProvince {
   /** Two-digit GSO code, e.g. `'01'` (Hà Nội), `'79'` (TP Hồ Chí Minh). */
@@ -52,110 +55,50 @@ export interface NewProvinceCandidates {
   readonly ambiguous: boolean;
 }
 
-// [code, name, kind] — DESIGN.md §6, "Province codes (PPP)".
-const OLD_ROWS: readonly (readonly [string, string, ProvinceKind])[] = [
-  ['01', 'Hà Nội', 'city'],
-  ['02', 'Hà Giang', 'province'],
-  ['04', 'Cao Bằng', 'province'],
-  ['06', 'Bắc Kạn', 'province'],
-  ['08', 'Tuyên Quang', 'province'],
-  ['10', 'Lào Cai', 'province'],
-  ['11', 'Điện Biên', 'province'],
-  ['12', 'Lai Châu', 'province'],
-  ['14', 'Sơn La', 'province'],
-  ['15', 'Yên Bái', 'province'],
-  ['17', 'Hòa Bình', 'province'],
-  ['19', 'Thái Nguyên', 'province'],
-  ['20', 'Lạng Sơn', 'province'],
-  ['22', 'Quảng Ninh', 'province'],
-  ['24', 'Bắc Giang', 'province'],
-  ['25', 'Phú Thọ', 'province'],
-  ['26', 'Vĩnh Phúc', 'province'],
-  ['27', 'Bắc Ninh', 'province'],
-  ['30', 'Hải Dương', 'province'],
-  ['31', 'Hải Phòng', 'city'],
-  ['33', 'Hưng Yên', 'province'],
-  ['34', 'Thái Bình', 'province'],
-  ['35', 'Hà Nam', 'province'],
-  ['36', 'Nam Định', 'province'],
-  ['37', 'Ninh Bình', 'province'],
-  ['38', 'Thanh Hóa', 'province'],
-  ['40', 'Nghệ An', 'province'],
-  ['42', 'Hà Tĩnh', 'province'],
-  ['44', 'Quảng Bình', 'province'],
-  ['45', 'Quảng Trị', 'province'],
-  ['46', 'Thừa Thiên Huế', 'province'],
-  ['48', 'Đà Nẵng', 'city'],
-  ['49', 'Quảng Nam', 'province'],
-  ['51', 'Quảng Ngãi', 'province'],
-  ['52', 'Bình Định', 'province'],
-  ['54', 'Phú Yên', 'province'],
-  ['56', 'Khánh Hòa', 'province'],
-  ['58', 'Ninh Thuận', 'province'],
-  ['60', 'Bình Thuận', 'province'],
-  ['62', 'Kon Tum', 'province'],
-  ['64', 'Gia Lai', 'province'],
-  ['66', 'Đắk Lắk', 'province'],
-  ['67', 'Đắk Nông', 'province'],
-  ['68', 'Lâm Đồng', 'province'],
-  ['70', 'Bình Phước', 'province'],
-  ['72', 'Tây Ninh', 'province'],
-  ['74', 'Bình Dương', 'province'],
-  ['75', 'Đồng Nai', 'province'],
-  ['77', 'Bà Rịa - Vũng Tàu', 'province'],
-  ['79', 'Hồ Chí Minh', 'city'],
-  ['80', 'Long An', 'province'],
-  ['82', 'Tiền Giang', 'province'],
-  ['83', 'Bến Tre', 'province'],
-  ['84', 'Trà Vinh', 'province'],
-  ['86', 'Vĩnh Long', 'province'],
-  ['87', 'Đồng Tháp', 'province'],
-  ['89', 'An Giang', 'province'],
-  ['91', 'Kiên Giang', 'province'],
-  ['92', 'Cần Thơ', 'city'],
-  ['93', 'Hậu Giang', 'province'],
-  ['94', 'Sóc Trăng', 'province'],
-  ['95', 'Bạc Liêu', 'province'],
-  ['96', 'Cà Mau', 'province'],
-];
+/**
+ * Rows `[code, name, kind]` of a table written as `code full name` entries separated by commas:
+ * the unit word of the full name (`Thành phố` or `Tỉnh`) gives the kind.
+ */
+function provinceRows(source: string): readonly (readonly [string, string, ProvinceKind])[] {
+  return source.split(',').map((entry) => {
+    const text = entry.trim();
+    const code = text.slice(0, 2);
+    const full = text.slice(3);
+    return full.startsWith(CITY_WORD)
+      ? [code, full.slice(CITY_WORD.length + 1), 'city']
+      : [code, full.slice(PROVINCE_WORD.length + 1), 'province'];
+  });
+}
 
-// [code, name, kind] — DESIGN.md §6, "New codes" (from 1 July 2025).
-const NEW_ROWS: readonly (readonly [string, string, ProvinceKind])[] = [
-  ['01', 'Hà Nội', 'city'],
-  ['04', 'Cao Bằng', 'province'],
-  ['08', 'Tuyên Quang', 'province'],
-  ['11', 'Điện Biên', 'province'],
-  ['12', 'Lai Châu', 'province'],
-  ['14', 'Sơn La', 'province'],
-  ['15', 'Lào Cai', 'province'],
-  ['19', 'Thái Nguyên', 'province'],
-  ['20', 'Lạng Sơn', 'province'],
-  ['22', 'Quảng Ninh', 'province'],
-  ['24', 'Bắc Ninh', 'province'],
-  ['25', 'Phú Thọ', 'province'],
-  ['31', 'Hải Phòng', 'city'],
-  ['33', 'Hưng Yên', 'province'],
-  ['37', 'Ninh Bình', 'province'],
-  ['38', 'Thanh Hóa', 'province'],
-  ['40', 'Nghệ An', 'province'],
-  ['42', 'Hà Tĩnh', 'province'],
-  ['44', 'Quảng Trị', 'province'],
-  ['46', 'Huế', 'city'],
-  ['48', 'Đà Nẵng', 'city'],
-  ['51', 'Quảng Ngãi', 'province'],
-  ['52', 'Gia Lai', 'province'],
-  ['56', 'Khánh Hòa', 'province'],
-  ['66', 'Đắk Lắk', 'province'],
-  ['68', 'Lâm Đồng', 'province'],
-  ['75', 'Đồng Nai', 'province'],
-  ['79', 'Hồ Chí Minh', 'city'],
-  ['80', 'Tây Ninh', 'province'],
-  ['82', 'Đồng Tháp', 'province'],
-  ['86', 'Vĩnh Long', 'province'],
-  ['91', 'An Giang', 'province'],
-  ['92', 'Cần Thơ', 'city'],
-  ['96', 'Cà Mau', 'province'],
-];
+// `code full name`: DESIGN.md §6, "Province codes (PPP)".
+const OLD_ROWS = /* @__PURE__ */ provinceRows(`
+  01 Thành phố Hà Nội, 02 Tỉnh Hà Giang, 04 Tỉnh Cao Bằng, 06 Tỉnh Bắc Kạn,
+  08 Tỉnh Tuyên Quang, 10 Tỉnh Lào Cai, 11 Tỉnh Điện Biên, 12 Tỉnh Lai Châu, 14 Tỉnh Sơn La,
+  15 Tỉnh Yên Bái, 17 Tỉnh Hòa Bình, 19 Tỉnh Thái Nguyên, 20 Tỉnh Lạng Sơn, 22 Tỉnh Quảng Ninh,
+  24 Tỉnh Bắc Giang, 25 Tỉnh Phú Thọ, 26 Tỉnh Vĩnh Phúc, 27 Tỉnh Bắc Ninh, 30 Tỉnh Hải Dương,
+  31 Thành phố Hải Phòng, 33 Tỉnh Hưng Yên, 34 Tỉnh Thái Bình, 35 Tỉnh Hà Nam,
+  36 Tỉnh Nam Định, 37 Tỉnh Ninh Bình, 38 Tỉnh Thanh Hóa, 40 Tỉnh Nghệ An, 42 Tỉnh Hà Tĩnh,
+  44 Tỉnh Quảng Bình, 45 Tỉnh Quảng Trị, 46 Tỉnh Thừa Thiên Huế, 48 Thành phố Đà Nẵng,
+  49 Tỉnh Quảng Nam, 51 Tỉnh Quảng Ngãi, 52 Tỉnh Bình Định, 54 Tỉnh Phú Yên, 56 Tỉnh Khánh Hòa,
+  58 Tỉnh Ninh Thuận, 60 Tỉnh Bình Thuận, 62 Tỉnh Kon Tum, 64 Tỉnh Gia Lai, 66 Tỉnh Đắk Lắk,
+  67 Tỉnh Đắk Nông, 68 Tỉnh Lâm Đồng, 70 Tỉnh Bình Phước, 72 Tỉnh Tây Ninh, 74 Tỉnh Bình Dương,
+  75 Tỉnh Đồng Nai, 77 Tỉnh Bà Rịa - Vũng Tàu, 79 Thành phố Hồ Chí Minh, 80 Tỉnh Long An,
+  82 Tỉnh Tiền Giang, 83 Tỉnh Bến Tre, 84 Tỉnh Trà Vinh, 86 Tỉnh Vĩnh Long, 87 Tỉnh Đồng Tháp,
+  89 Tỉnh An Giang, 91 Tỉnh Kiên Giang, 92 Thành phố Cần Thơ, 93 Tỉnh Hậu Giang,
+  94 Tỉnh Sóc Trăng, 95 Tỉnh Bạc Liêu, 96 Tỉnh Cà Mau
+`);
+
+// `code full name`: DESIGN.md §6, "New codes" (from 1 July 2025).
+const NEW_ROWS = /* @__PURE__ */ provinceRows(`
+  01 Thành phố Hà Nội, 04 Tỉnh Cao Bằng, 08 Tỉnh Tuyên Quang, 11 Tỉnh Điện Biên,
+  12 Tỉnh Lai Châu, 14 Tỉnh Sơn La, 15 Tỉnh Lào Cai, 19 Tỉnh Thái Nguyên, 20 Tỉnh Lạng Sơn,
+  22 Tỉnh Quảng Ninh, 24 Tỉnh Bắc Ninh, 25 Tỉnh Phú Thọ, 31 Thành phố Hải Phòng,
+  33 Tỉnh Hưng Yên, 37 Tỉnh Ninh Bình, 38 Tỉnh Thanh Hóa, 40 Tỉnh Nghệ An, 42 Tỉnh Hà Tĩnh,
+  44 Tỉnh Quảng Trị, 46 Thành phố Huế, 48 Thành phố Đà Nẵng, 51 Tỉnh Quảng Ngãi,
+  52 Tỉnh Gia Lai, 56 Tỉnh Khánh Hòa, 66 Tỉnh Đắk Lắk, 68 Tỉnh Lâm Đồng, 75 Tỉnh Đồng Nai,
+  79 Thành phố Hồ Chí Minh, 80 Tỉnh Tây Ninh, 82 Tỉnh Đồng Tháp, 86 Tỉnh Vĩnh Long,
+  91 Tỉnh An Giang, 92 Thành phố Cần Thơ, 96 Tỉnh Cà Mau
+`);
 
 // Old code → new code(s) where the code changed (DESIGN.md §6); every other old code keeps its code.
 const OLD_TO_NEW: Readonly<Record<string, readonly string[]>> = {
@@ -192,7 +135,7 @@ const OLD_TO_NEW: Readonly<Record<string, readonly string[]>> = {
 };
 
 function fullNameOf(name: string, kind: ProvinceKind): string {
-  return `${kind === 'city' ? 'Thành phố' : 'Tỉnh'} ${name}`;
+  return `${kind === 'city' ? CITY_WORD : PROVINCE_WORD} ${name}`;
 }
 
 /**

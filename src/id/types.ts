@@ -7,7 +7,7 @@ import type { NewProvinceCandidates, OldProvince } from './provinces.js';
 import type { IdRepair, IdRepairCode } from './repairs.js';
 
 /** The parts every CCCD encodes: `PPP G YY RRRRRR`. */
-interface CccdCommonParts {
+export interface CccdCommonParts {
   /** `PPP`: the three-digit place-of-birth code, e.g. `'001'` or `'201'`. */
   readonly placeCode: string;
   /** From the century/sex digit `G`: even = male (nam), odd = female (nữ). */

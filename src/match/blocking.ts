@@ -72,7 +72,7 @@ export interface BlockingCounts {
  *
  * @example
  * ```ts
- * const index = buildBlockIndex(prepareSide(spec, register), spec);
+ * const index = buildBlockIndex(prepareSide(register, spec), spec);
  * index.rules[0]?.get('1985|hung')?.length;
  * ```
  */
@@ -115,15 +115,15 @@ export function buildBlockIndex<R>(side: PreparedSide, spec?: LinkageSpec<R>): B
  * @example
  * ```ts
  * const index = buildBlockIndex(right, spec);
- * const { capped, report } = cappedRows(spec, index, right, left);
+ * const { capped, report } = cappedRows(index, right, left, spec);
  * report.map((c) => c.rule); // rules with blocks over their cap
  * ```
  */
 export function cappedRows<R>(
-  spec: LinkageSpec<R>,
   index: BlockIndex,
   indexed: PreparedSide,
   left: PreparedSide,
+  spec: LinkageSpec<R>,
 ): { readonly capped: Uint8Array; readonly report: readonly CappedBlocks[] } {
   const capped = new Uint8Array(left.size);
   const report: CappedBlocks[] = [];
@@ -194,13 +194,13 @@ export function cappedWarnings(
  *
  * @example
  * ```ts
- * countCandidates(spec, buildBlockIndex(right), left).total;
+ * countCandidates(buildBlockIndex(right), left, spec).total;
  * ```
  */
 export function countCandidates<R>(
-  spec: LinkageSpec<R>,
   index: BlockIndex,
-  left?: PreparedSide,
+  left: PreparedSide | undefined,
+  spec: LinkageSpec<R>,
 ): BlockingCounts {
   const perRule = spec.blocking.map((rule, r) => {
     const blocks = index.rules[r]!;

@@ -67,7 +67,7 @@ export function dedupeWithSpec<R>(
   spec: LinkageSpec<R>,
   options: DedupeOptions = {},
 ): Result<DedupeOutcome<R>, MatchIssueCode> {
-  return dedupePrepared(spec, prepareSide(spec, records), options);
+  return dedupePrepared(prepareSide(records, spec), spec, options);
 }
 
 /**
@@ -75,20 +75,20 @@ export function dedupeWithSpec<R>(
  *
  * @example
  * ```ts
- * dedupePrepared(spec, prepareSide(spec, list));
+ * dedupePrepared(prepareSide(list, spec), spec);
  * ```
  */
 export function dedupePrepared<R>(
-  spec: LinkageSpec<R>,
   side: PreparedSide,
+  spec: LinkageSpec<R>,
   options: DedupeOptions = {},
 ): Result<DedupeOutcome<R>, MatchIssueCode> {
   const n = side.size;
   const prelude = indexAndModel(side, undefined, spec, options);
   if (!prelude.success) return prelude;
   const { index, counts, model } = prelude.data;
-  const scorer = createScorer(spec, model, side, options);
-  const rules = compileRules(spec, options.rules ?? []);
+  const scorer = createScorer(model, side, spec, options);
+  const rules = compileRules(options.rules ?? [], spec);
   const buf = createCandidateBuffer(n);
   let pA = new Int32Array(1024);
   let pB = new Int32Array(1024);
@@ -197,7 +197,7 @@ export function dedupePrepared<R>(
   const tally: Record<Decision, number> = { match: 0, review: 0, no_match: 0, invalid: 0 };
   for (const p of pairs) tally[p.decision]++;
   tally.no_match = np - pairs.length;
-  const capped = cappedRows(spec, index, side, side);
+  const capped = cappedRows(index, side, side, spec);
   const clusterSize = new Int32Array(n);
   for (let i = 0; i < n; i++) clusterSize[cluster[i]!]!++;
   const review = new Uint8Array(n);

@@ -31,7 +31,7 @@ export interface IndexAndModel {
  * @example
  * ```ts
  * const r = indexAndModel(left, right, spec, options);
- * if (r.success) createScorer(spec, r.data.model, right, options);
+ * if (r.success) createScorer(r.data.model, right, spec, options);
  * ```
  */
 export function indexAndModel<R>(
@@ -41,7 +41,9 @@ export function indexAndModel<R>(
   options: MatchOptions,
 ): Result<IndexAndModel, MatchIssueCode> {
   const index = buildBlockIndex(right ?? left, spec);
-  const counts = right ? countCandidates(spec, index, left) : countCandidates(spec, index);
+  const counts = right
+    ? countCandidates(index, left, spec)
+    : countCandidates(index, undefined, spec);
   const size = right ? Math.max(left.size, right.size) : left.size;
   const checked = checkBlocking(counts, options.maxPairsPerRule ?? 200 * size + 1_000_000);
   if (!checked.success) return checked;
@@ -50,6 +52,6 @@ export function indexAndModel<R>(
     if (mismatch)
       return { success: false, issues: [{ code: 'MODEL_MISMATCH', message: mismatch }] };
   }
-  const model = options.model ?? trainModel(spec, left, right, index, options);
+  const model = options.model ?? trainModel(left, right, index, spec, options);
   return { success: true, data: { index, counts, model } };
 }

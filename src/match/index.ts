@@ -3,6 +3,10 @@
  * model with EM, scoring with explanations, decisions and resolution.
  * @module
  */
+
+export type { CleanField, CleanRecord, IdKind, PartialDate, Sex } from '../record/index.js';
+export type { Failure, Issue, Issues, Result, Success } from '../result.js';
+export type { NameOrder } from '../text/index.js';
 export {
   type BlockIndex,
   type BlockingCounts,
@@ -14,6 +18,7 @@ export {
   checkBlocking,
   countCandidates,
   type ResolvedBlocks,
+  type ResolvedRule,
 } from './blocking.js';
 export { type Comparison, NULL_LEVEL, type PreparedColumn } from './comparison.js';
 export { DATE_LEVELS, type DateComparisonOptions, dateComparison } from './comparisons/date.js';
@@ -66,6 +71,7 @@ export {
   parseCompetitors,
   type WrittenCompetitor,
 } from './explanation.js';
+export type { Interner, InternerArrays } from './interner.js';
 export { levenshteinCodes, osaCodes } from './kernels/edit-distance.js';
 export { jaroCodes, jaroWinklerCodes } from './kernels/jaro-winkler.js';
 export type { CodeKernel } from './kernels/kernel.js';
@@ -84,8 +90,10 @@ export {
   type LinkRecordsOutcome,
   type LinkRow,
   linkRecords,
+  type RowModelOptions,
   type RowObject,
   type RowReadOptions,
+  type RowsOutcome,
   randomPairsFor,
   sampleOrder,
   slimRecord,

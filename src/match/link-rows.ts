@@ -66,28 +66,41 @@ export interface RowReadOptions {
   readonly referenceDate?: Date | undefined;
 }
 
-/** Options of {@link linkRecords}. */
-export interface LinkRecordsOptions extends RowReadOptions {
+/** The model and the thresholds of {@link linkRecords} and {@link dedupeRecords}. */
+export interface RowModelOptions {
   /** A trained model (skips EM). */
   readonly model?: FellegiSunterModel | undefined;
-  /** Match at or above this probability (default: chosen from the estimated FDR). */
+  /**
+   * Match (link) or merge (dedupe) at or above this probability (default: chosen from the
+   * estimated FDR).
+   */
   readonly matchThreshold?: number | undefined;
   /** Review at or above this probability. */
   readonly reviewThreshold?: number | undefined;
+}
+
+/** Options of {@link linkRecords}. */
+export interface LinkRecordsOptions extends RowReadOptions, RowModelOptions {
   /** The estimated false-discovery rate the match threshold aims at (default 0.001). */
   readonly targetFdr?: number | undefined;
   /** List rows in the EM sample (default: as the pipeline, a tenth of the list, 10 000 to 50 000). */
   readonly sampleSize?: number | undefined;
 }
 
-/** What {@link linkRecords} found. */
-export interface LinkRecordsOutcome {
-  /** One row per list row, in list order. */
-  readonly rows: readonly LinkRow[];
-  readonly counts: { match: number; review: number; no_match: number; invalid: number };
+/** What {@link linkRecords} and {@link dedupeRecords} found: rows, their decisions and the model. */
+export interface RowsOutcome<Row, Decision extends string> {
+  /** One row per input row (per list row for a link), in input order. */
+  readonly rows: readonly Row[];
+  /** Rows per decision. */
+  readonly counts: Record<Decision, number>;
   /** The model (trained or given) with the thresholds used. */
   readonly model: FellegiSunterModel;
   readonly thresholds: Thresholds;
+}
+
+/** What {@link linkRecords} found. */
+export interface LinkRecordsOutcome
+  extends RowsOutcome<LinkRow, 'match' | 'review' | 'no_match' | 'invalid'> {
   /** Reference rows with nothing to match on (kept out of the reference). */
   readonly referenceInvalid: number;
 }
@@ -263,7 +276,7 @@ function prepared(spec: LinkageSpec<CleanRecord>, records: readonly CleanRecord[
   return {
     size: records.length,
     columns: spec.comparisons.map((c) => c.prepare(records)),
-    keys: blockingKeys(spec, records),
+    keys: blockingKeys(records, spec),
   };
 }
 
@@ -421,23 +434,14 @@ export interface DedupeRow {
 }
 
 /** Options of {@link dedupeRecords}. */
-export interface DedupeRecordsOptions extends Omit<RowReadOptions, 'leftKey' | 'rightKey'> {
-  /** A trained model (skips EM). */
-  readonly model?: FellegiSunterModel | undefined;
-  /** Merge pairs at or above this probability (default: chosen from the estimated FDR). */
-  readonly matchThreshold?: number | undefined;
-  /** Report pairs at or above this probability for review. */
-  readonly reviewThreshold?: number | undefined;
-}
+export interface DedupeRecordsOptions
+  extends Omit<RowReadOptions, 'leftKey' | 'rightKey'>,
+    RowModelOptions {}
 
 /** What {@link dedupeRecords} found. */
-export interface DedupeRecordsOutcome {
-  /** One row per input row, in input order. */
-  readonly rows: readonly DedupeRow[];
-  readonly counts: { duplicate: number; unique: number; review: number; invalid: number };
+export interface DedupeRecordsOutcome
+  extends RowsOutcome<DedupeRow, 'duplicate' | 'unique' | 'review' | 'invalid'> {
   readonly clusters: number;
-  readonly model: FellegiSunterModel;
-  readonly thresholds: Thresholds;
 }
 
 /**

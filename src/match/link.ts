@@ -35,8 +35,8 @@ export function linkWithSpec<R>(
   spec: LinkageSpec<R>,
   options: LinkOptions = {},
 ): Result<LinkOutcome<R>, MatchIssueCode> {
-  const left = prepareSide(spec, leftRecords);
-  const right = prepareSide(spec, rightRecords);
+  const left = prepareSide(leftRecords, spec);
+  const right = prepareSide(rightRecords, spec);
   return linkPrepared(left, right, spec, options);
 }
 
@@ -46,8 +46,8 @@ export function linkWithSpec<R>(
  *
  * @example
  * ```ts
- * const right = prepareSide(spec, register);
- * const r = linkPrepared(prepareSide(spec, list), right, spec);
+ * const right = prepareSide(register, spec);
+ * const r = linkPrepared(prepareSide(list, spec), right, spec);
  * ```
  */
 export function linkPrepared<R>(
@@ -90,8 +90,8 @@ function linkSides<R>(
   const prelude = indexAndModel(left, right, spec, options);
   if (!prelude.success) return prelude;
   const { index, counts, model } = prelude.data;
-  const scorer = createScorer(spec, model, right, options);
-  const rules = compileRules(spec, options.rules ?? []);
+  const scorer = createScorer(model, right, spec, options);
+  const rules = compileRules(options.rules ?? [], spec);
   const chunk = scoreChunk(scorer, left, right, index, rules, { settle: !options.oneToOne });
   const bestP = new Float64Array(left.size);
   for (let i = 0; i < left.size; i++) bestP[i] = weightToProbability(chunk.weight[i * TOP]!);
@@ -99,7 +99,7 @@ function linkSides<R>(
   const resolved = options.oneToOne
     ? resolveOneToOne(chunk, left.size, choice, rules, options)
     : resolveManyToOne(chunk, left.size, choice, rules, options.ambiguityBits ?? 3);
-  const capped = cappedRows(spec, index, right, left);
+  const capped = cappedRows(index, right, left, spec);
   const review = reviewCapped(resolved, capped.capped);
   const results = review.results;
   const tally: Record<Decision, number> = { match: 0, review: 0, no_match: 0, invalid: 0 };

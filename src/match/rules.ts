@@ -92,11 +92,11 @@ function gateOf(
  * @example
  * ```ts
  * const spec = vietnameseSpec();
- * const rules = compileRules(spec, VIETNAMESE_RULES);
- * const chunk = scoreChunk(createScorer(spec, model), prepareSide(spec, rows), right, index, rules);
+ * const rules = compileRules(VIETNAMESE_RULES, spec);
+ * const chunk = scoreChunk(createScorer(model, right, spec), prepareSide(rows, spec), right, index, rules);
  * ```
  */
-export function compileRules<R>(spec: LinkageSpec<R>, rules: readonly MatchRule[]): CompiledRules {
+export function compileRules<R>(rules: readonly MatchRule[], spec: LinkageSpec<R>): CompiledRules {
   const K = spec.comparisons.length;
   const masks = new Int32Array(rules.length * K).fill(-1);
   rules.forEach((rule, r) => {

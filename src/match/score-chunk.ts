@@ -50,7 +50,7 @@ export interface ScoreChunkOptions {
  *
  * @example
  * ```ts
- * const chunk = scoreChunk(scorer, prepareSide(spec, rows), right, index, compileRules(spec, []));
+ * const chunk = scoreChunk(scorer, prepareSide(rows, spec), right, index, compileRules([], spec));
  * ```
  */
 export function scoreChunk<R>(

@@ -35,14 +35,14 @@ export interface Scorer<R> {
  *
  * @example
  * ```ts
- * const scorer = createScorer(spec, model, right);
+ * const scorer = createScorer(model, right, spec);
  * const w = scorePair(scorer, left, 0, right, 3);
  * ```
  */
 export function createScorer<R>(
-  spec: LinkageSpec<R>,
   model: FellegiSunterModel,
   reference: PreparedSide,
+  spec: LinkageSpec<R>,
   options: TermFrequencyOptions = {},
 ): Scorer<R> {
   const maxBits = options.maxBits ?? 6;
@@ -137,7 +137,7 @@ function adjustment<R>(
  *
  * @example
  * ```ts
- * const scorer = createScorer(spec, model);
+ * const scorer = createScorer(model, right, spec);
  * const weight = scorePair(scorer, left, 0, right, 3);
  * weightToProbability(weight); // e.g. 0.9998
  * ```

@@ -68,10 +68,10 @@ export interface PreparedSide {
  *
  * @example
  * ```ts
- * blockingKeys(spec, [{ name: 'Lan' }])[0]; // ['l'] for a rule keyed on the first letter
+ * blockingKeys([{ name: 'Lan' }], spec)[0]; // ['l'] for a rule keyed on the first letter
  * ```
  */
-export function blockingKeys<R>(spec: LinkageSpec<R>, records: readonly R[]): (string | null)[][] {
+export function blockingKeys<R>(records: readonly R[], spec: LinkageSpec<R>): (string | null)[][] {
   const rules = spec.blocking;
   const keys = rules.map(() => new Array<string | null>(records.length));
   // Record by record (not rule by rule): rules that derive the same parts of a record (its
@@ -89,11 +89,11 @@ export function blockingKeys<R>(spec: LinkageSpec<R>, records: readonly R[]): (s
  *
  * @example
  * ```ts
- * const side = prepareSide(spec, [{ name: 'Lan' }]);
+ * const side = prepareSide([{ name: 'Lan' }], spec);
  * side.size; // 1
  * ```
  */
-export function prepareSide<R>(spec: LinkageSpec<R>, records: readonly R[]): PreparedSide {
+export function prepareSide<R>(records: readonly R[], spec: LinkageSpec<R>): PreparedSide {
   const columns = spec.comparisons.map((c) => c.prepare(records));
-  return { size: records.length, columns, keys: blockingKeys(spec, records) };
+  return { size: records.length, columns, keys: blockingKeys(records, spec) };
 }

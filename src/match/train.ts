@@ -78,13 +78,13 @@ export function collectPatterns(
  *
  * @example
  * ```ts
- * const u = estimateU(spec, left, right, { randomPairs: 1e6 });
+ * const u = estimateU(left, right, spec, { randomPairs: 1e6 });
  * ```
  */
 export function estimateU<R>(
-  spec: LinkageSpec<R>,
   left: PreparedSide,
   right: PreparedSide | undefined,
+  spec: LinkageSpec<R>,
   options: TrainOptions = {},
 ): { u: Float64Array[]; pairs: number } {
   const other = right ?? left;
@@ -133,22 +133,22 @@ function initialM(levels: number): Float64Array {
  *
  * @example
  * ```ts
- * const model = trainModel(spec, left, right, buildBlockIndex(right));
+ * const model = trainModel(left, right, buildBlockIndex(right), spec);
  * model.prior; // probability that two random records match
  * ```
  */
 export function trainModel<R>(
-  spec: LinkageSpec<R>,
   left: PreparedSide,
   right: PreparedSide | undefined,
   index: BlockIndex,
+  spec: LinkageSpec<R>,
   options: TrainOptions = {},
 ): FellegiSunterModel {
   const cs = spec.comparisons;
   const K = cs.length;
   const other = right ?? left;
   const dedupe = right === undefined;
-  const { u, pairs: randomPairs } = estimateU(spec, left, right, options);
+  const { u, pairs: randomPairs } = estimateU(left, right, spec, options);
   const maxPairs = options.maxPairsPerRound ?? 500_000;
   const floorBits = options.floorBits ?? DEFAULT_FLOOR_BITS;
   const emOptions = {

@@ -7,14 +7,39 @@
  * @module
  */
 export { VnReconcileError } from '../errors.js';
-export type { LinkRow, RowObject } from '../match/index.js';
+export type {
+  BlockingCounts,
+  BlockingRule,
+  CappedBlocks,
+  Comparison,
+  ComparisonParameters,
+  Decision,
+  FellegiSunterModel,
+  Interner,
+  LevelParameters,
+  LinkageSpec,
+  LinkRow,
+  MatchSummary,
+  PreparedColumn,
+  RowObject,
+  ThresholdChoice,
+  Thresholds,
+  TrainingReport,
+} from '../match/index.js';
 export { EXPLANATION_INVALID, LINK_COLUMNS } from '../match/index.js';
 export {
+  type CleanField,
+  type CleanRecord,
   ENGINE_COLUMNS,
   type EngineColumn,
+  type IdKind,
   isEngineColumn,
   joinNameParts,
+  type NamePart,
+  type PartialDate,
+  type Sex,
 } from '../record/index.js';
+export type { Failure, Issue, Issues, Result, Success } from '../result.js';
 export {
   CLEAN_COLUMNS,
   type CleanFileOptions,
@@ -61,18 +86,16 @@ export {
 export type { RegisterFileInfo } from './link/register-file.js';
 export { parseShard, type Shard, type ShardSource, shardFromEnvironment } from './link/shard.js';
 export { readModelFile, writeModelFile } from './model-file.js';
-export type { ReadOptions, RunOptions, WriteOptions } from './options.js';
+export type {
+  ModelJobOptions,
+  ModelOptions,
+  ReadOptions,
+  ReportFileOptions,
+  RunOptions,
+  WriteOptions,
+} from './options.js';
 export type { ProgressEvent, ProgressListener, RunPhase } from './progress.js';
+export * from './report/decisions.js';
 export { explanationFields, writeReport } from './report/from-run.js';
-export {
-  type ClericalDecision,
-  type ClericalDecisionIssueCode,
-  DECISION_COLUMNS,
-  formatClericalDecisions,
-  maskValue,
-  parseClericalDecisions,
-  type ReportInput,
-  type ReportOptions,
-  type ReviewCase,
-  renderReport,
-} from './report/index.js';
+export { maskValue, renderReport } from './report/index.js';
+export type * from './report/types.js';

@@ -2,7 +2,6 @@
  * Saved models on disk: read and validated (a bad file is an input error naming the file, never
  * its content), written atomically.
  */
-import { readFile } from 'node:fs/promises';
 import {
   type FellegiSunterModel,
   type LinkageSpec,
@@ -12,7 +11,8 @@ import {
 } from '../match/index.js';
 import type { CleanRecord } from '../record/index.js';
 import { inputError } from './errors.js';
-import { absolutePath, openTarget } from './io/target.js';
+import { readOptionFile } from './io/read-text.js';
+import { openTarget } from './io/target.js';
 import type { ModelOptions } from './options.js';
 
 /**
@@ -28,16 +28,7 @@ export async function readModelFile(
   spec: LinkageSpec<CleanRecord>,
   cwd: string,
 ): Promise<FellegiSunterModel> {
-  let text: string;
-  try {
-    text = await readFile(absolutePath(cwd, path), 'utf8');
-  } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    throw inputError(
-      'MODEL_INVALID',
-      `--model ${path}: cannot read the file (${code === 'ENOENT' ? 'no such file' : String(code)})`,
-    );
-  }
+  const text = await readOptionFile(path, cwd, `--model ${path}`, () => 'MODEL_INVALID');
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -74,3 +74,6 @@ export interface ReportFileOptions {
   /** Show personal data unmasked in the report (default false). */
   readonly reportPii?: boolean | undefined;
 }
+
+/** The options of a job that trains or loads a model (link, dedupe): its output, model and report. */
+export interface ModelJobOptions extends WriteOptions, ModelOptions, ReportFileOptions {}

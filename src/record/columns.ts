@@ -36,18 +36,9 @@ export function isCanonicalColumn(name: string): name is CanonicalColumn {
  * A raw row as it comes from a file or a form: every value a string, every column optional,
  * unknown columns kept under their own names.
  */
-export interface RawRecord {
-  readonly full_name?: string;
-  readonly dob?: string;
-  readonly gender?: string;
-  readonly id_number?: string;
-  readonly phone?: string;
-  readonly province?: string;
-  readonly district?: string;
-  readonly commune?: string;
-  readonly address?: string;
+export type RawRecord = { readonly [K in CanonicalColumn]?: string } & {
   readonly [column: string]: string | undefined;
-}
+};
 
 /**
  * One cell as a reader or a form gives it: text from a CSV or a form, a number, boolean or `Date`

@@ -687,7 +687,8 @@ export function describeRecognizedColumns(r: RecognizedColumns): string[] {
 }
 
 /** One part of a split name: a reader's cell, which may be missing. */
-type NamePart = string | null | undefined;
+/** One part of a split name (họ, tên đệm or tên) as a file gives it: empty when missing. */
+export type NamePart = string | null | undefined;
 
 function partText(p: unknown): string {
   if (typeof p === 'string') return p;

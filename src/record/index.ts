@@ -3,6 +3,10 @@
  * @module
  */
 
+export type { IdIssueCode, IdKind, IdRepairCode } from '../id/index.js';
+export type { Failure, Issue, Issues, Result, Success } from '../result.js';
+export type { ToneStyle } from '../text/index.js';
+
 export { type AddressIssueCode, type ParsedAddress, parseAddress } from './address.js';
 export {
   type AdminLevel,
@@ -56,6 +60,7 @@ export {
   type HeaderAliasRule,
   type HeaderIssueCode,
   joinNameParts,
+  type NamePart,
   normalizeHeader,
   type PassedOverHeader,
   type RecognizeColumnsOptions,

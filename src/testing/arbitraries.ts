@@ -6,6 +6,20 @@
  *
  * @module
  */
+export type { FellegiSunterModel } from '../match/index.js';
+// The written date format `parseDob` recognised (the population's `DobFormat` is another type).
+export type {
+  CanonicalColumn,
+  DobFormat as RecordDobFormat,
+  PartialDate,
+  RawRecord,
+  Sex,
+} from '../record/index.js';
+export type { Failure, Issue, Issues, Result, Success } from '../result.js';
+export type { LegacyEncoding } from '../text/index.js';
+// The workflow's types, which the workflow arbitraries' signatures reach.
+export type * from '../workflow/index.js';
+export { ROLE_LABELS_VI } from '../workflow/index.js';
 export * from './id.js';
 export * from './index.js';
 export * from './match.js';

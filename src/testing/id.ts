@@ -8,14 +8,6 @@ import { VnReconcileError } from '../errors.js';
 import { OLD_PROVINCES, oldProvinceByCode } from '../id/index.js';
 import { type DamagedId, damageId, FORMATTING, ID_DAMAGES, type IdDamage } from './id-damage.js';
 
-export {
-  type DamagedId,
-  damageId,
-  FORMATTING_DAMAGES,
-  ID_DAMAGES,
-  type IdDamage,
-} from './id-damage.js';
-
 /** Options of {@link cccdArbitrary} and {@link cccdPartsArbitrary}. */
 export interface CccdArbitraryOptions {
   /** Pre-2025 two-digit province code(s) of birth registration (default: all 63). */

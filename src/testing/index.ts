@@ -10,6 +10,14 @@
  *
  * @module
  */
+
+export type {
+  ComparisonParameters,
+  FellegiSunterModel,
+  LevelParameters,
+  Thresholds,
+  TrainingReport,
+} from '../match/index.js';
 export {
   type DamageableRecord,
   type DamagedCopy,

@@ -16,16 +16,7 @@ import {
   type LegacyEncoding,
   normalizeTonePlacement,
 } from '../text/index.js';
-import {
-  FEMALE_GIVEN_NAMES,
-  FEMALE_MIDDLE_NAMES_OLDER,
-  FEMALE_MIDDLE_NAMES_YOUNGER,
-  MALE_GIVEN_NAMES,
-  MALE_MIDDLE_NAMES_OLDER,
-  MALE_MIDDLE_NAMES_YOUNGER,
-  SURNAMES as NAME_SURNAMES,
-  type WeightedTable,
-} from './names-data.js';
+import { SURNAMES as NAME_SURNAMES, NAME_TABLES_BY_SEX, type WeightedTable } from './names-data.js';
 
 /** Sex of a generated person (giới tính). */
 export type NameSex = 'male' | 'female';
@@ -51,10 +42,11 @@ const toWeighted = (...tables: WeightedTable[]): Weighted => {
 
 /** Tables from `names-data.ts` (the synthetic-data frequency tables), as [value, weight]. */
 const SURNAMES: Weighted = toWeighted(NAME_SURNAMES);
-const MIDDLE_MALE: Weighted = toWeighted(MALE_MIDDLE_NAMES_OLDER, MALE_MIDDLE_NAMES_YOUNGER);
-const MIDDLE_FEMALE: Weighted = toWeighted(FEMALE_MIDDLE_NAMES_OLDER, FEMALE_MIDDLE_NAMES_YOUNGER);
-const GIVEN_MALE: Weighted = toWeighted(MALE_GIVEN_NAMES);
-const GIVEN_FEMALE: Weighted = toWeighted(FEMALE_GIVEN_NAMES);
+const { male, female } = NAME_TABLES_BY_SEX;
+const MIDDLE_MALE: Weighted = toWeighted(male.middleOlder, male.middleYounger);
+const MIDDLE_FEMALE: Weighted = toWeighted(female.middleOlder, female.middleYounger);
+const GIVEN_MALE: Weighted = toWeighted(male.given);
+const GIVEN_FEMALE: Weighted = toWeighted(female.given);
 
 function weighted(table: Weighted): fc.Arbitrary<string> {
   return fc.oneof(

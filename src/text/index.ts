@@ -3,6 +3,7 @@
  * encodings, missing diacritics, Telex leftovers) made canonical and comparable.
  * @module
  */
+export type { Failure, Issue, Issues, Result, Success } from '../result.js';
 
 export { isCommonNameSyllable } from './common-syllables.js';
 export type { DetectedEncoding, EncodingDetection } from './detect.js';

@@ -15,7 +15,8 @@ import type {
 /** Field changes: a new value, or `null` to clear the field. */
 export type PersonChanges = { readonly [F in PersonField]?: string | null };
 
-interface CaseEventBase {
+/** What every event on one case carries: the case and, optionally, the version the actor saw. */
+export interface CaseEventBase {
   readonly caseId: string;
   /** The case version the actor saw; a different current version is an edit conflict. */
   readonly expectedVersion?: number;

@@ -4,6 +4,9 @@
  * campaign queries and glue from cleaning and linking.
  * @module
  */
+
+export type { CleanField, CleanRecord, IdKind, PartialDate, Sex } from '../record/index.js';
+export type { Failure, Issue, Issues, Result, Success } from '../result.js';
 export {
   applyEvent,
   type CampaignState,
@@ -18,6 +21,7 @@ export {
 } from './config.js';
 export type {
   AssignEvent,
+  CaseEventBase,
   CaseWorkflowEvent,
   CompleteReviewEvent,
   ConfirmPassportsEvent,
@@ -97,6 +101,7 @@ export {
 } from './schema.js';
 export {
   type ActiveStatus,
+  type AssignedFields,
   CASE_STATUSES,
   type CaseCategory,
   type CaseCommon,
@@ -106,6 +111,7 @@ export {
   type Correction,
   type DetectedCase,
   type HandedOverCase,
+  type HandedOverFields,
   type Handover,
   hasStatus,
   type LinkReference,
@@ -125,11 +131,16 @@ export {
   type RegisterFinding,
   type ReturnedCase,
   type ReviewedCase,
+  type ReviewedFields,
   type SignedList,
   STATUS_LABELS_VI,
+  type SubmittedFields,
+  TERMINAL_STATUSES,
   type UnderVillageReviewCase,
+  type UpdatedFields,
   type UpdatedOnPlatformCase,
   type VerifiedCase,
+  type VerifiedFields,
   type WithdrawnCase,
   type WithPoliceCase,
 } from './states.js';

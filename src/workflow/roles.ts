@@ -3,14 +3,22 @@
  * @module
  */
 
-/** Every role that takes part in the cleaning workflow, in the order they first act. */
-export const WORKFLOW_ROLES = [
-  'health-station',
-  'commune-working-group',
-  'village-working-group',
-  'commune-police',
-  'vaccination-site',
-] as const;
+/**
+ * Vietnamese labels of the roles, for user interfaces; also the one list of the roles, in the order
+ * they first act.
+ *
+ * @example
+ * ```ts
+ * ROLE_LABELS_VI['commune-police']; // 'công an xã'
+ * ```
+ */
+export const ROLE_LABELS_VI = {
+  'health-station': 'trạm y tế',
+  'commune-working-group': 'tổ công tác Đề án 06 cấp xã',
+  'village-working-group': 'tổ công tác thôn/tổ dân phố',
+  'commune-police': 'công an xã',
+  'vaccination-site': 'điểm tiêm',
+} as const;
 
 /**
  * A role in the cleaning workflow.
@@ -20,23 +28,12 @@ export const WORKFLOW_ROLES = [
  * - `commune-police`: công an xã (verifies against CSDLQG về dân cư, signs and hands back).
  * - `vaccination-site`: điểm tiêm (checks and signs vaccine-passport confirmations).
  */
-export type Role = (typeof WORKFLOW_ROLES)[number];
+export type Role = keyof typeof ROLE_LABELS_VI;
 
-/**
- * Vietnamese labels of the roles, for user interfaces.
- *
- * @example
- * ```ts
- * ROLE_LABELS_VI['commune-police']; // 'công an xã'
- * ```
- */
-export const ROLE_LABELS_VI: Readonly<Record<Role, string>> = {
-  'health-station': 'trạm y tế',
-  'commune-working-group': 'tổ công tác Đề án 06 cấp xã',
-  'village-working-group': 'tổ công tác thôn/tổ dân phố',
-  'commune-police': 'công an xã',
-  'vaccination-site': 'điểm tiêm',
-};
+/** Every role that takes part in the cleaning workflow, in the order they first act. */
+export const WORKFLOW_ROLES: readonly Role[] = /* @__PURE__ */ Object.keys(
+  ROLE_LABELS_VI,
+) as Role[];
 
 /** Who did something: a role and an identifier of the unit or person acting in it (no personal data). */
 export interface Actor {

@@ -6,35 +6,16 @@
  */
 import type { Actor, Stamp } from './roles.js';
 
-/** Every case status, in process order (terminal side states last). */
-export const CASE_STATUSES = [
-  'detected',
-  'listed',
-  'under-village-review',
-  'reviewed',
-  'with-police',
-  'returned',
-  'verified',
-  'not-in-register',
-  'handed-over',
-  'updated-on-platform',
-  'passport-confirmed',
-  'merged',
-  'withdrawn',
-] as const;
-
-/** Where a case stands. */
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-
 /**
- * Vietnamese labels of the statuses, for user interfaces.
+ * Vietnamese labels of the statuses, for user interfaces; also the one list of the statuses, in
+ * process order (terminal side states last).
  *
  * @example
  * ```ts
  * STATUS_LABELS_VI.verified; // 'đã xác minh'
  * ```
  */
-export const STATUS_LABELS_VI: Readonly<Record<CaseStatus, string>> = {
+export const STATUS_LABELS_VI = {
   detected: 'phát hiện sai sót',
   listed: 'đã lập danh sách',
   'under-village-review': 'thôn/tổ dân phố đang rà soát',
@@ -48,7 +29,15 @@ export const STATUS_LABELS_VI: Readonly<Record<CaseStatus, string>> = {
   'passport-confirmed': 'đã xác nhận hộ chiếu vắc xin',
   merged: 'gộp vào hồ sơ trùng',
   withdrawn: 'rút khỏi danh sách',
-};
+} as const;
+
+/** Where a case stands. */
+export type CaseStatus = keyof typeof STATUS_LABELS_VI;
+
+/** Every case status, in process order (terminal side states last). */
+export const CASE_STATUSES: readonly CaseStatus[] = /* @__PURE__ */ Object.keys(
+  STATUS_LABELS_VI,
+) as CaseStatus[];
 
 /**
  * Why a case was opened: the three error categories of Công văn 2262 (no CCCD/CMND, malformed
@@ -175,7 +164,8 @@ export interface ListedCase extends CaseCommon {
   readonly listing: Listing;
 }
 
-interface AssignedFields extends CaseCommon {
+/** The fields of a case from step 2 on: listed and handed to a village team. */
+export interface AssignedFields extends CaseCommon {
   readonly listing: Listing;
   /** The commune working group handed the list to the village team. */
   readonly assignment: Stamp;
@@ -186,7 +176,8 @@ export interface UnderVillageReviewCase extends AssignedFields {
   readonly status: 'under-village-review';
 }
 
-interface ReviewedFields extends AssignedFields {
+/** The fields of a case the village team has reviewed. */
+export interface ReviewedFields extends AssignedFields {
   readonly review: Stamp;
 }
 
@@ -195,7 +186,8 @@ export interface ReviewedCase extends ReviewedFields {
   readonly status: 'reviewed';
 }
 
-interface SubmittedFields extends ReviewedFields {
+/** The fields of a case passed to the commune police. */
+export interface SubmittedFields extends ReviewedFields {
   /** The latest passing of the case to the commune police. */
   readonly submission: Stamp;
 }
@@ -217,7 +209,8 @@ export interface NotInRegisterCase extends SubmittedFields {
   readonly finding: RegisterFinding;
 }
 
-interface VerifiedFields extends SubmittedFields {
+/** The fields of a case the police verified against the register. */
+export interface VerifiedFields extends SubmittedFields {
   readonly verification: PoliceVerification;
 }
 
@@ -226,7 +219,8 @@ export interface VerifiedCase extends VerifiedFields {
   readonly status: 'verified';
 }
 
-interface HandedOverFields extends VerifiedFields {
+/** The fields of a case handed back to the health station on a signed list. */
+export interface HandedOverFields extends VerifiedFields {
   /** The police-signed list that handed the case back to the health station. */
   readonly handover: Handover;
 }
@@ -236,7 +230,8 @@ export interface HandedOverCase extends HandedOverFields {
   readonly status: 'handed-over';
 }
 
-interface UpdatedFields extends HandedOverFields {
+/** The fields of a case updated on the vaccination platform. */
+export interface UpdatedFields extends HandedOverFields {
   readonly platformUpdate: PlatformUpdate;
 }
 
@@ -251,7 +246,7 @@ export interface PassportConfirmedCase extends UpdatedFields {
   readonly passportConfirmation: Handover;
 }
 
-/** @internal The terminal statuses: a case in one of them never moves again. */
+/** The terminal statuses: a case in one of them never moves again. */
 export const TERMINAL_STATUSES = [
   'not-in-register',
   'passport-confirmed',

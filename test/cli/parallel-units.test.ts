@@ -133,8 +133,8 @@ describe('slim register records', () => {
     const full = d.register.map((r) => cleanRecord({ ...r }, { key: r.person_id }).record);
     const a = vietnameseSpec();
     const b = vietnameseSpec();
-    const sideA = prepareSide(a, full);
-    const sideB = prepareSide(b, full.map(slim));
+    const sideA = prepareSide(full, a);
+    const sideB = prepareSide(full.map(slim), b);
     expect(sideB.keys).toEqual(sideA.keys);
     expect(sideB.columns).toEqual(sideA.columns);
   });

@@ -5,10 +5,9 @@ import {
   cccdArbitrary,
   cccdPartsArbitrary,
   cmndArbitrary,
-  damageId,
-  type IdDamage,
   passportArbitrary,
 } from '../../src/testing/id.js';
+import { damageId, type IdDamage } from '../../src/testing/id-damage.js';
 
 describe('damageId', () => {
   it.each<[string, IdDamage, string | number, boolean]>([

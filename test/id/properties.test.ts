@@ -5,11 +5,9 @@ import {
   cccdPartsArbitrary,
   cmndArbitrary,
   damagedIdArbitrary,
-  FORMATTING_DAMAGES,
-  ID_DAMAGES,
-  type IdDamage,
   passportArbitrary,
 } from '../../src/testing/id.js';
+import { FORMATTING_DAMAGES, ID_DAMAGES, type IdDamage } from '../../src/testing/id-damage.js';
 
 const opts: ParseIdNumberOptions = { referenceDate: new Date('2026-06-01T00:00:00Z') };
 const RUNS = { numRuns: 300 };

@@ -7,7 +7,7 @@ describe('blockingKeys', () => {
   it('computes record by record exactly what each rule gives on its own', () => {
     const d = generateDataset({ seed: 3, registerSize: 300, listSize: 300 });
     const records = d.list.map((r) => cleanRecord({ ...r }, { key: r.record_id }).record);
-    const fast = blockingKeys(vietnameseSpec(), records);
+    const fast = blockingKeys(records, vietnameseSpec());
     // Rule by rule, on a fresh spec: every call misses the spec's one-record cache.
     const spec = vietnameseSpec();
     const slow = spec.blocking.map((rule) => records.map((r) => rule.key(r) || null));

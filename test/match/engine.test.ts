@@ -185,18 +185,23 @@ describe('dedupeWithSpec', () => {
 describe('blocking', () => {
   it('counts candidate pairs before generating them, and caps a broad rule', () => {
     const s = spec();
-    const right = prepareSide(s, [
-      { name: 'lan', year: '1980', town: 'a' },
-      { name: 'lan', year: '1981', town: 'a' },
-      { name: 'mai', year: '1980', town: 'a' },
-    ]);
-    const left = prepareSide(s, [{ name: 'lan', year: '1980', town: 'a' }]);
-    const counts = countCandidates(s, buildBlockIndex(right), left);
+    const right = prepareSide(
+      [
+        { name: 'lan', year: '1980', town: 'a' },
+        { name: 'lan', year: '1981', town: 'a' },
+        { name: 'mai', year: '1980', town: 'a' },
+      ],
+      s,
+    );
+    const left = prepareSide([{ name: 'lan', year: '1980', town: 'a' }], s);
+    const counts = countCandidates(buildBlockIndex(right), left, s);
     expect(counts.perRule).toEqual([
       { rule: 'name', pairs: 2, largestBlock: 2 },
       { rule: 'year+town', pairs: 2, largestBlock: 2 },
     ]);
-    expect(countCandidates(s, buildBlockIndex(right)).perRule.map((r) => r.pairs)).toEqual([1, 1]);
+    expect(
+      countCandidates(buildBlockIndex(right), undefined, s).perRule.map((r) => r.pairs),
+    ).toEqual([1, 1]);
     const capped = checkBlocking(counts, 1);
     expect(capped.success).toBe(false);
     if (!capped.success) {
@@ -230,15 +235,18 @@ describe('blocking', () => {
       { name: 'mai', year: '1983', town: 'a' },
       { name: 'mai', year: '1984', town: 'b' },
     ];
-    const right = prepareSide(s, register);
-    const left = prepareSide(s, [
-      { name: 'lan', year: '1990', town: 'a' },
-      { name: 'mai', year: '1990', town: 'a' },
-    ]);
+    const right = prepareSide(register, s);
+    const left = prepareSide(
+      [
+        { name: 'lan', year: '1990', town: 'a' },
+        { name: 'mai', year: '1990', town: 'a' },
+      ],
+      s,
+    );
     const index = buildBlockIndex(right, s);
     expect(index.rules[0]!.has('lan')).toBe(false);
     expect([...index.rules[0]!.get('mai')!]).toEqual([3, 4]);
-    expect(countCandidates(s, index, left).perRule[0]).toEqual({
+    expect(countCandidates(index, left, s).perRule[0]).toEqual({
       rule: 'name',
       pairs: 2,
       largestBlock: 2,

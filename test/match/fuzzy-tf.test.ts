@@ -48,9 +48,9 @@ describe('surname_typo weighted by surname frequency', () => {
   const right = surnames.map((s, i) => ({ name: `${s} Văn ${['An', 'Bình', 'Cường'][i % 3]}` }));
   const left = [{ name: 'Nguễn Thị Lan' }, { name: 'Quáck Thị Lan' }];
   const s = spec();
-  const r = prepareSide(s, right);
-  const l = prepareSide(s, left);
-  const scorer = createScorer(s, model, r);
+  const r = prepareSide(right, s);
+  const l = prepareSide(left, s);
+  const scorer = createScorer(model, r, s);
   const nguyen = explainPair(scorer, l, 0, r, 0).contributions[0]!;
   const quach = explainPair(scorer, l, 1, r, 99).contributions[0]!;
 
@@ -76,8 +76,8 @@ describe('surname_typo weighted by surname frequency', () => {
       comparisons: [familyNameComparison<R>({ name: 'family', get: (x) => x.name, tf: false })],
       blocking: [],
     };
-    const sc = createScorer(off, model, prepareSide(off, right));
-    const e = explainPair(sc, prepareSide(off, left), 1, prepareSide(off, right), 99);
+    const sc = createScorer(model, prepareSide(right, off), off);
+    const e = explainPair(sc, prepareSide(left, off), 1, prepareSide(right, off), 99);
     expect(e.contributions[0]!.tfAdjustment).toBe(0);
   });
 });

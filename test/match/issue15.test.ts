@@ -209,8 +209,8 @@ describe('both engines on a list with rotated names, surname typos and namesakes
     register = d.register.map((r) => cleanRecord({ ...r }, { key: r.person_id }).record);
     list = d.list.map((r) => cleanRecord({ ...r }, { key: r.record_id }).record);
     truth = d.truth;
-    right = prepareSide(spec, register);
-    left = prepareSide(spec, list);
+    right = prepareSide(register, spec);
+    left = prepareSide(list, spec);
     model = trainOnSample(spec, toColumnarReference(right), left, {
       rules: VIETNAMESE_RULES,
     }).model;

@@ -7,13 +7,14 @@ import {
   CSV_ARG_OPTIONS,
   CSV_FLAGS_USAGE,
   fileOptions,
-  oneInputFile,
+  oneInput,
   parseCommandArgs,
   positiveIntFlag,
   referenceDateFlag,
 } from '../args.js';
 import type { Command, CommandContext } from '../command.js';
 import { runWithProgress } from '../progress-bar.js';
+import { summaryText } from '../summary-text.js';
 
 const USAGE = `Usage: vn-reconcile clean IN [--out OUT] [options]
 
@@ -93,19 +94,17 @@ export function cleanSummaryText(s: CleanFileSummary): string {
   const codes = Object.entries(s.perCode);
   const width = Math.max(0, ...codes.map(([c]) => c.length));
   for (const [code, n] of codes) lines.push(`  ${code.padEnd(width)}  ${n}`);
-  for (const n of s.notes) lines.push(`  note: ${n}`);
-  for (const w of s.warnings) lines.push(`  warning: ${w}`);
-  return `${lines.join('\n')}\n`;
+  return summaryText(lines, s);
 }
 
 async function runClean(ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(ctx.argv, ARGS);
-  const file = oneInputFile(positionals);
+  const input = oneInput(positionals, ctx);
   return runWithProgress(
     ctx,
     'clean',
     (onProgress) =>
-      cleanFile(file === '-' ? ctx.stdin : file, {
+      cleanFile(input, {
         ...fileOptions(values, ctx),
         toneStyle: oneOf('tone-style', values['tone-style'], ['traditional', 'modern'] as const),
         dobOrder: oneOf('dob-order', values['dob-order'], ['dmy', 'mdy'] as const),

@@ -8,12 +8,13 @@ import {
   fileOptions,
   MODEL_ARG_OPTIONS,
   modelOptions,
-  oneInputFile,
+  oneInput,
   parseCommandArgs,
   referenceDateFlag,
 } from '../args.js';
 import type { Command, CommandContext } from '../command.js';
 import { runWithProgress } from '../progress-bar.js';
+import { summaryText } from '../summary-text.js';
 
 const USAGE = `Usage: vn-reconcile dedupe IN [--out OUT] [options]
 
@@ -70,19 +71,17 @@ export function dedupeSummaryText(s: DedupeFileSummary): string {
       ? `  model trained without labels: ${training.randomPairs} random pairs for u, EM on ${training.patterns} patterns of ${training.candidatePairs} candidate pairs (${training.rounds.length} rounds)`
       : '  model: loaded from file',
   );
-  for (const n of s.notes) lines.push(`  note: ${n}`);
-  for (const w of s.warnings) lines.push(`  warning: ${w}`);
-  return `${lines.join('\n')}\n`;
+  return summaryText(lines, s);
 }
 
 async function runDedupe(ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(ctx.argv, ARGS);
-  const file = oneInputFile(positionals);
+  const input = oneInput(positionals, ctx);
   return runWithProgress(
     ctx,
     'dedupe',
     (onProgress) =>
-      dedupeFile(file === '-' ? ctx.stdin : file, {
+      dedupeFile(input, {
         ...fileOptions(values, ctx),
         ...modelOptions(values),
         referenceDate: referenceDateFlag(values['reference-date']),

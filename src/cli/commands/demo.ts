@@ -32,11 +32,6 @@ system temp dir), then runs the real commands on them, as from the shell:
   vn-reconcile dedupe list.csv --out clusters.csv
 and prints what they found, with precision and recall against the truth.`;
 
-interface SubRun {
-  readonly code: number;
-  readonly stderr: string;
-}
-
 /**
  * The demo list's defect rates: a commune's list typed from paper, as the ones that reach the
  * register team are — nearly half the rows without an identity number (8.86 million vaccinated people
@@ -55,15 +50,21 @@ export const DEMO_RATES: Partial<DamageRates> = {
   MOVED: 0.1,
 };
 
-/** Runs another subcommand in-process, capturing its stderr summary. */
-async function runSub(ctx: CommandContext, command: Command, argv: string[]): Promise<SubRun> {
+/** Runs another subcommand in-process and prints its stderr summary, indented; returns its exit code. */
+async function runSub(
+  ctx: CommandContext,
+  command: Command,
+  argv: string[],
+  out: (s: string) => void,
+): Promise<number> {
   const stderr = new PassThrough();
   let text = '';
   stderr.on('data', (c: Buffer) => {
     text += c.toString('utf8');
   });
   const code = await command.run({ ...ctx, argv, stdout: new PassThrough(), stderr });
-  return { code, stderr: text };
+  out(indent(text));
+  return code;
 }
 
 function readCsv(path: string): Record<string, string>[] {
@@ -143,6 +144,7 @@ export const demoCommand: Command = {
       rates: DEMO_RATES,
     });
     const file = (name: string) => join(dir, name);
+    const sub = (command: Command, ...argv: string[]) => runSub(ctx, command, argv, out);
     writeFileSync(file('register.csv'), toCsv(data.register, REGISTER_COLUMNS));
     writeFileSync(file('list.csv'), toCsv(data.list, LIST_COLUMNS));
     writeFileSync(file('truth.csv'), toCsv(data.truth.map(truthToRow), TRUTH_COLUMNS));
@@ -152,25 +154,20 @@ export const demoCommand: Command = {
     out(`  truth.csv     which register person each list record really is\n`);
 
     out(`$ vn-reconcile clean list.csv --out list.clean.csv`);
-    const clean = await runSub(ctx, cleanCommand, [
-      file('list.csv'),
-      '--out',
-      file('list.clean.csv'),
-    ]);
-    out(indent(clean.stderr));
-    if (clean.code !== EXIT_OK) return clean.code;
+    const cleanCode = await sub(cleanCommand, file('list.csv'), '--out', file('list.clean.csv'));
+    if (cleanCode !== EXIT_OK) return cleanCode;
 
     out(`\n$ vn-reconcile link list.csv register.csv --out links.csv --report report.html`);
-    const link = await runSub(ctx, linkCommand, [
+    const linkCode = await sub(
+      linkCommand,
       file('list.csv'),
       file('register.csv'),
       '--out',
       file('links.csv'),
       '--report',
       file('report.html'),
-    ]);
-    out(indent(link.stderr));
-    if (link.code !== EXIT_OK) return link.code;
+    );
+    if (linkCode !== EXIT_OK) return linkCode;
     out(examples(readCsv(file('links.csv')), readCsv(file('list.csv'))));
 
     // Score the links against the truth (the list is in the same order as its truth).
@@ -196,13 +193,8 @@ export const demoCommand: Command = {
     out(`    ${review} sent to review (${pct(review / Math.max(1, links.length))})`);
 
     out(`\n$ vn-reconcile dedupe list.csv --out clusters.csv`);
-    const dedupe = await runSub(ctx, dedupeCommand, [
-      file('list.csv'),
-      '--out',
-      file('clusters.csv'),
-    ]);
-    out(indent(dedupe.stderr));
-    if (dedupe.code !== EXIT_OK) return dedupe.code;
+    const dedupeCode = await sub(dedupeCommand, file('list.csv'), '--out', file('clusters.csv'));
+    if (dedupeCode !== EXIT_OK) return dedupeCode;
     const clusters = readCsv(file('clusters.csv'));
     const entityById = new Map(data.truth.map((t) => [t.record_id, t.entity_id]));
     const byCluster = new Map<string, string[]>();

@@ -25,6 +25,7 @@ import {
 import type { Command, CommandContext } from '../command.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { formatDuration, runWithProgress } from '../progress-bar.js';
+import { summaryText } from '../summary-text.js';
 
 const USAGE = `Usage: vn-reconcile link LEFT RIGHT [--out OUT] [options]
 
@@ -183,9 +184,7 @@ export function formatSummary(s: LinkFilesSummary): string {
   ];
   if (s.clericalDecisions > 0)
     lines.push(`  clerical decisions applied: ${s.clericalDecisions} (counts above include them)`);
-  for (const n of s.notes) lines.push(`  note: ${n}`);
-  for (const w of s.warnings) lines.push(`  warning: ${w}`);
-  return `${lines.join('\n')}\n`;
+  return summaryText(lines, s);
 }
 
 /**

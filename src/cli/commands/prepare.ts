@@ -6,7 +6,7 @@ import { inputError, type PrepareFileSummary, prepareFile } from '../../node/ind
 import {
   delimiterFlag,
   encodingFlag,
-  oneInputFile,
+  oneInput,
   parseColumnMap,
   parseCommandArgs,
   positiveIntFlag,
@@ -14,6 +14,7 @@ import {
 } from '../args.js';
 import type { Command, CommandContext } from '../command.js';
 import { runWithProgress } from '../progress-bar.js';
+import { summaryText } from '../summary-text.js';
 
 const USAGE = `Usage: vn-reconcile prepare RIGHT --out REGISTER.vnreg [options]
 
@@ -61,13 +62,12 @@ export function prepareSummaryText(s: PrepareFileSummary): string {
     `vn-reconcile prepare: ${s.file}: ${s.rowsRead} rows → ${s.records} register records in ${s.seconds.toFixed(1)} s (${s.workers} worker${s.workers === 1 ? '' : 's'})`,
     `  wrote ${mb} MB (${(s.bytes / Math.max(1, s.records)).toFixed(0)} bytes per record); reference date ${new Date(s.referenceDate).toISOString().slice(0, 10)}`,
   ];
-  for (const n of s.notes) lines.push(`  note: ${n}`);
-  return `${lines.join('\n')}\n`;
+  return summaryText(lines, { notes: s.notes });
 }
 
 async function runPrepare(ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(ctx.argv, ARGS);
-  const file = oneInputFile(positionals);
+  const input = oneInput(positionals, ctx);
   const out = values.out;
   if (out === undefined || out === '-')
     throw inputError('OPTION_INVALID', 'prepare needs --out FILE (a binary file, not stdout)');
@@ -75,7 +75,7 @@ async function runPrepare(ctx: CommandContext): Promise<number> {
     ctx,
     'prepare',
     (onProgress) =>
-      prepareFile(file === '-' ? ctx.stdin : file, {
+      prepareFile(input, {
         out,
         cwd: ctx.cwd,
         key: values.key,

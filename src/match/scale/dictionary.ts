@@ -45,7 +45,7 @@ function copy<T extends Int32Array | Uint32Array | Uint16Array>(
  *
  * @example
  * ```ts
- * const right = prepareSide(spec, register);
+ * const right = prepareSide(register, spec);
  * const dicts = exportDictionaries(spec, { allocate: (n) => new SharedArrayBuffer(n) });
  * ```
  */
@@ -91,7 +91,7 @@ export function exportDictionary(
  * ```ts
  * const mine = vietnameseSpec();
  * importDictionaries(mine, dicts);
- * const chunk = prepareSide(mine, rows); // ids agree with the reference
+ * const chunk = prepareSide(rows, mine); // ids agree with the reference
  * ```
  */
 export function importDictionaries<R>(spec: LinkageSpec<R>, dictionaries: Dictionaries): void {

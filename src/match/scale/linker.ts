@@ -64,7 +64,7 @@ const TOP = 4;
  * @example
  * ```ts
  * const linker = createScaleLinker(spec, ref, model, { match: 0.99, review: 0.2 });
- * const { results } = linkChunk(linker, prepareSide(spec, rows));
+ * const { results } = linkChunk(linker, prepareSide(rows, spec));
  * ```
  */
 export function createScaleLinker<R>(
@@ -81,8 +81,8 @@ export function createScaleLinker<R>(
     reference,
     model,
     thresholds,
-    scorer: createScorer(spec, model, referenceSide(reference), options),
-    rules: compileRules(spec, options.rules ?? []),
+    scorer: createScorer(model, referenceSide(reference), spec, options),
+    rules: compileRules(options.rules ?? [], spec),
     options,
   };
 }
@@ -95,7 +95,7 @@ export function createScaleLinker<R>(
  *
  * @example
  * ```ts
- * const t = trainOnSample(spec, ref, prepareSide(spec, sampleRows));
+ * const t = trainOnSample(spec, ref, prepareSide(sampleRows, spec));
  * t.thresholds.match; t.thresholds.estimatedFdr;
  * ```
  */
@@ -107,10 +107,10 @@ export function trainOnSample<R>(
 ): SampleTraining {
   const right = referenceSide(reference);
   const index = chunkBlockIndex(reference, sample, spec);
-  const blocking = countCandidates(spec, index, sample);
-  const trained = options.model ?? trainModel(spec, sample, right, index, options);
-  const scorer = createScorer(spec, trained, right, options);
-  const rules = compileRules(spec, options.rules ?? []);
+  const blocking = countCandidates(index, sample, spec);
+  const trained = options.model ?? trainModel(sample, right, index, spec, options);
+  const scorer = createScorer(trained, right, spec, options);
+  const rules = compileRules(options.rules ?? [], spec);
   const chunk = scoreChunk(scorer, sample, right, index, rules, { settle: true });
   const bestP = new Float64Array(sample.size);
   for (let i = 0; i < sample.size; i++) bestP[i] = weightToProbability(chunk.weight[i * TOP]!);
@@ -144,7 +144,7 @@ export interface ChunkLink {
  *
  * @example
  * ```ts
- * const { results, pairs } = linkChunk(linker, prepareSide(spec, rows));
+ * const { results, pairs } = linkChunk(linker, prepareSide(rows, spec));
  * ```
  */
 export function linkChunk<R>(linker: ScaleLinker<R>, left: PreparedSide): ChunkLink {

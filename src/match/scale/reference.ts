@@ -86,7 +86,7 @@ function eachTypedArray(value: unknown, f: (a: TypedArray) => void): void {
  *
  * @example
  * ```ts
- * const ref = toColumnarReference(prepareSide(spec, register), {
+ * const ref = toColumnarReference(prepareSide(register, spec), {
  *   allocate: (n) => new SharedArrayBuffer(n),
  * });
  * ref.blocks.length === spec.blocking.length; // true
@@ -115,7 +115,7 @@ export function toColumnarReference(
  *
  * @example
  * ```ts
- * const pieces = chunksOfRegister.map((rows) => prepareSide(spec, rows)); // same spec, in order
+ * const pieces = chunksOfRegister.map((rows) => prepareSide(rows, spec)); // same spec, in order
  * const ref = columnarReferenceFromPieces(pieces, { allocate: (n) => new SharedArrayBuffer(n) });
  * ```
  */
@@ -190,7 +190,7 @@ export function referenceBytes(ref: ColumnarReference, dictionaries?: Dictionari
  *
  * @example
  * ```ts
- * const scorer = createScorer(spec, model, referenceSide(ref));
+ * const scorer = createScorer(model, referenceSide(ref), spec);
  * ```
  */
 export function referenceSide(ref: ColumnarReference): PreparedSide {
@@ -205,7 +205,7 @@ export function referenceSide(ref: ColumnarReference): PreparedSide {
  *
  * @example
  * ```ts
- * const index = chunkBlockIndex(ref, prepareSide(spec, rows), spec);
+ * const index = chunkBlockIndex(ref, prepareSide(rows, spec), spec);
  * ```
  */
 export function chunkBlockIndex<R>(
@@ -236,7 +236,7 @@ export function chunkBlockIndex<R>(
  *
  * @example
  * ```ts
- * const blocks = resolveBlocks(ref, prepareSide(spec, rows), spec);
+ * const blocks = resolveBlocks(ref, prepareSide(rows, spec), spec);
  * const chunk = scoreChunk(scorer, left, referenceSide(ref), blocks, rules);
  * ```
  */

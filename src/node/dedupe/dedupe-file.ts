@@ -17,13 +17,7 @@ import type { InputSource, StagedInput } from '../io/input.js';
 import { type OutputHandle, openOutput } from '../io/target.js';
 import { loadSide } from '../load-side.js';
 import { givenModel, writeModelFile } from '../model-file.js';
-import type {
-  ModelOptions,
-  ReadOptions,
-  ReportFileOptions,
-  RunOptions,
-  WriteOptions,
-} from '../options.js';
+import type { ModelJobOptions, ReadOptions, RunOptions } from '../options.js';
 import { progressReporter } from '../progress.js';
 import { writeReport } from '../report/from-run.js';
 import { stageRunInput, startFileRun } from '../run.js';
@@ -36,9 +30,7 @@ export const DEDUPE_COLUMNS = ['cluster_id', 'cluster_size', 'dedupe_decision'] 
 export interface DedupeFileOptions
   extends ReadOptions,
     Omit<RunOptions, 'workers'>,
-    WriteOptions,
-    ModelOptions,
-    ReportFileOptions {}
+    ModelJobOptions {}
 
 /** What a {@link dedupeFile} run did: every number the CLI prints. */
 export interface DedupeFileSummary {

@@ -4,20 +4,14 @@
  * every candidate at once and runs in memory (./link-in-memory.ts).
  */
 
-import { readFile } from 'node:fs/promises';
 import { type FellegiSunterModel, vietnameseSpec } from '../../match/index.js';
 import { abortError, inputError, throwIfAborted } from '../errors.js';
 import { readHeader } from '../io/csv.js';
 import { type InputSource, type StagedInput, stageInput } from '../io/input.js';
+import { readOptionFile } from '../io/read-text.js';
 import { absolutePath, checkOutputs, type OutputHandle, openOutput } from '../io/target.js';
 import { givenModel, writeModelFile } from '../model-file.js';
-import type {
-  ModelOptions,
-  ReadOptions,
-  ReportFileOptions,
-  RunOptions,
-  WriteOptions,
-} from '../options.js';
+import type { ModelJobOptions, ReadOptions, RunOptions } from '../options.js';
 import { type ClericalDecision, parseClericalDecisions } from '../report/decisions.js';
 import { linkReportInput, linkRowWatcher, writeReport } from '../report/from-run.js';
 import { VERSION } from '../version.js';
@@ -27,12 +21,7 @@ import { isRegisterFile } from './register-file.js';
 import type { Shard } from './shard.js';
 
 /** Options of {@link linkFiles}. */
-export interface LinkFilesOptions
-  extends Omit<ReadOptions, 'key'>,
-    RunOptions,
-    WriteOptions,
-    ModelOptions,
-    ReportFileOptions {
+export interface LinkFilesOptions extends Omit<ReadOptions, 'key'>, RunOptions, ModelJobOptions {
   /** Record key column of both files (default: each file's first column). */
   readonly key?: string | undefined;
   readonly leftKey?: string | undefined;
@@ -176,6 +165,11 @@ export async function linkFiles(
         });
     out = await openOutput(options.out, cwd);
     const common = {
+      left: l.path,
+      right: r.path,
+      leftLabel: l.file,
+      rightLabel: r.file,
+      out,
       leftKey: options.leftKey ?? options.key,
       rightKey: options.rightKey ?? options.key,
       map: options.columns,
@@ -193,21 +187,9 @@ export async function linkFiles(
       },
     };
     const summary = options.oneToOne
-      ? await linkInMemory({
-          ...common,
-          left: l.path,
-          right: r.path,
-          leftLabel: l.file,
-          rightLabel: r.file,
-          out,
-        })
+      ? await linkInMemory(common)
       : await runLinkPipeline({
           ...common,
-          left: l.path,
-          right: r.path,
-          leftLabel: l.file,
-          rightLabel: r.file,
-          out,
           workers: options.workers,
           chunkRows: options.chunkRows,
           sampleSize: options.sampleSize,
@@ -283,16 +265,9 @@ async function readDecisions(
   if (decisions === undefined) return undefined;
   let list: readonly ClericalDecision[];
   if (typeof decisions === 'string') {
-    let text: string;
-    try {
-      text = await readFile(absolutePath(cwd, decisions), 'utf8');
-    } catch (e) {
-      const code = (e as { code?: unknown }).code;
-      throw inputError(
-        code === 'ENOENT' ? 'INPUT_NOT_FOUND' : 'INPUT_INVALID',
-        `--decisions ${decisions}: cannot read the file (${code === 'ENOENT' ? 'no such file' : String(code)})`,
-      );
-    }
+    const text = await readOptionFile(decisions, cwd, `--decisions ${decisions}`, (code) =>
+      code === 'ENOENT' ? 'INPUT_NOT_FOUND' : 'INPUT_INVALID',
+    );
     const parsed = parseClericalDecisions(text);
     if (!parsed.success) {
       throw inputError(

@@ -5,41 +5,40 @@
 import {
   EXPLANATION_INVALID,
   explanationOf,
-  type FellegiSunterModel,
   LINK_COLUMNS,
   linkWithSpec,
-  type Thresholds,
   VIETNAMESE_RULES,
   vietnameseSpec,
 } from '../../match/index.js';
 import { inputError, throwIfAborted } from '../errors.js';
-import type { ColumnMap } from '../io/csv.js';
 import { csvCell, linkLine } from '../io/output.js';
-import type { OutputHandle } from '../io/target.js';
 import { loadSide } from '../load-side.js';
-import { type ProgressListener, progressReporter } from '../progress.js';
-import type { LinkPipelineSummary } from './pipeline.js';
+import { progressReporter } from '../progress.js';
+import type { LinkPipelineOptions, LinkPipelineSummary } from './pipeline.js';
 
-/** Options of {@link linkInMemory}. */
-export interface LinkInMemoryOptions {
-  readonly left: string;
-  readonly right: string;
+/** Options of {@link linkInMemory}: the pipeline's, less those of threads, chunks and shards. */
+export interface LinkInMemoryOptions
+  extends Pick<
+    LinkPipelineOptions,
+    | 'left'
+    | 'right'
+    | 'out'
+    | 'leftKey'
+    | 'rightKey'
+    | 'map'
+    | 'model'
+    | 'thresholds'
+    | 'targetFdr'
+    | 'referenceDate'
+    | 'bom'
+    | 'formulaGuard'
+    | 'onText'
+    | 'signal'
+    | 'onProgress'
+    | 'onModel'
+  > {
   readonly leftLabel: string;
   readonly rightLabel: string;
-  readonly out: OutputHandle;
-  readonly leftKey?: string | undefined;
-  readonly rightKey?: string | undefined;
-  readonly map?: ColumnMap | undefined;
-  readonly model?: FellegiSunterModel | undefined;
-  readonly thresholds?: Thresholds | undefined;
-  readonly targetFdr?: number | undefined;
-  readonly referenceDate?: Date | undefined;
-  readonly bom?: boolean | undefined;
-  readonly formulaGuard?: boolean | undefined;
-  readonly onText?: ((text: string) => string) | undefined;
-  readonly signal?: AbortSignal | undefined;
-  readonly onProgress?: ProgressListener | undefined;
-  readonly onModel?: ((model: FellegiSunterModel) => void) | undefined;
 }
 
 /**
@@ -56,13 +55,20 @@ export async function linkInMemory(options: LinkInMemoryOptions): Promise<LinkPi
   const signal = options.signal;
   const report = progressReporter(options.onProgress);
   const referenceDate = options.referenceDate ?? new Date();
-  const right = await loadSide(options.right, options.rightLabel, {
-    key: options.rightKey,
-    map: options.map,
-    referenceDate,
-    signal,
-    onRows: (n) => report('reference', n, undefined),
-  });
+  const load = (
+    path: string,
+    label: string,
+    key: string | undefined,
+    phase: 'reference' | 'read',
+  ) =>
+    loadSide(path, label, {
+      key,
+      map: options.map,
+      referenceDate,
+      signal,
+      onRows: (n) => report(phase, n, undefined),
+    });
+  const right = await load(options.right, options.rightLabel, options.rightKey, 'reference');
   if (right.keys.length === 0) {
     throw inputError('INPUT_NO_ROWS', `${options.rightLabel}: the reference has no data rows`);
   }
@@ -72,13 +78,7 @@ export async function linkInMemory(options: LinkInMemoryOptions): Promise<LinkPi
       `${options.rightLabel}: the reference has no usable rows (${right.keys.length} rows read, none with a name, an ID or a phone: are the columns named? see --map)`,
     );
   }
-  const left = await loadSide(options.left, options.leftLabel, {
-    key: options.leftKey,
-    map: options.map,
-    referenceDate,
-    signal,
-    onRows: (n) => report('read', n, undefined),
-  });
+  const left = await load(options.left, options.leftLabel, options.leftKey, 'read');
   const tReference = performance.now();
   throwIfAborted(signal);
   report('link', 0, left.keys.length);
@@ -94,7 +94,7 @@ export async function linkInMemory(options: LinkInMemoryOptions): Promise<LinkPi
     throw inputError('MODEL_INVALID', outcome.issues.map((i) => i.message).join('; '));
   }
   const data = outcome.data;
-  options.onModel?.(data.model);
+  await options.onModel?.(data.model);
   const tTraining = performance.now();
   const stream = options.out.stream;
   const write = async (text: string) => {

@@ -45,7 +45,8 @@ import { type CsvChunk, type CsvScan, scanCsv } from '../io/csv-chunks.js';
 import { csvCell } from '../io/output.js';
 import { packStrings, type StringPool } from '../io/strings.js';
 import type { OutputHandle } from '../io/target.js';
-import { type ProgressListener, progressReporter } from '../progress.js';
+import type { RunOptions, WriteOptions } from '../options.js';
+import { progressReporter } from '../progress.js';
 import { createPool, type WorkerPool } from '../workers/pool.js';
 import {
   type ChunkStats,
@@ -66,7 +67,9 @@ import {
 import type { Shard } from './shard.js';
 
 /** Options of {@link runLinkPipeline}. */
-export interface LinkPipelineOptions {
+export interface LinkPipelineOptions
+  extends Pick<RunOptions, 'workers' | 'signal' | 'onProgress' | 'referenceDate'>,
+    Pick<WriteOptions, 'bom' | 'formulaGuard'> {
   /** LEFT: a UTF-8 comma CSV file (see stageInput). */
   readonly left: string;
   /** RIGHT: a UTF-8 comma CSV file. */
@@ -79,8 +82,6 @@ export interface LinkPipelineOptions {
   readonly leftKey?: string | undefined;
   readonly rightKey?: string | undefined;
   readonly map?: ColumnMap | undefined;
-  /** Worker threads (default: available cores, at least 1). */
-  readonly workers?: number | undefined;
   /** LEFT (and RIGHT) rows per chunk (default 4 096). */
   readonly chunkRows?: number | undefined;
   /** Only this shard's LEFT rows (output gets a leading `left_row` column). */
@@ -91,12 +92,6 @@ export interface LinkPipelineOptions {
   readonly onModel?: ((model: FellegiSunterModel) => void | Promise<void>) | undefined;
   /** Sees each piece of output (whole lines) before it is written; may rewrite it. */
   readonly onText?: ((text: string) => string) | undefined;
-  /** Neutralise spreadsheet formulas in the keys written out (default true). */
-  readonly formulaGuard?: boolean | undefined;
-  /** Stops the run: it rejects with an `AbortError` within about a second. */
-  readonly signal?: AbortSignal | undefined;
-  /** Progress events (phase, rows done, total, rate). */
-  readonly onProgress?: ProgressListener | undefined;
   /**
    * LEFT rows in the EM sample (default {@link defaultSampleSize}: a tenth of LEFT, between
    * 10 000 and 50 000).
@@ -105,9 +100,6 @@ export interface LinkPipelineOptions {
   readonly thresholds?: Thresholds | undefined;
   /** Estimated false-discovery rate the match threshold aims at (default 0.001). */
   readonly targetFdr?: number | undefined;
-  /** "Today" for date checks (default: now). Fix it to repeat a run exactly. */
-  readonly referenceDate?: Date | undefined;
-  readonly bom?: boolean | undefined;
   /**
    * Dispatch LEFT chunks in a shuffled order (seed) while still writing them in LEFT order: shows
    * that results do not depend on the order chunks are processed in (used by tests).

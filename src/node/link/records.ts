@@ -98,7 +98,7 @@ export function cleanChunk(
     records.push(options.slim === true ? slimRecord(rec) : rec);
   }
   const invalid = bad.slice(0, rows.length);
-  const keys = blockingKeys(spec, records);
+  const keys = blockingKeys(records, spec);
   if (options.hashKeys === true)
     return { rows, ids, records, invalid, keys: [], hashes: keys.map(hashKeys) };
   return { rows, ids, records, invalid, keys };

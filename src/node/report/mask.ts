@@ -91,6 +91,19 @@ export function maskDate(value: string): string {
   return year?.[1] ?? '****';
 }
 
+const keep = (value: string) => value;
+
+/** The mask of each kind of column. */
+const MASKS: Readonly<Record<MaskKind, (value: string) => string>> = {
+  key: keep,
+  public: keep,
+  id: maskIdNumber,
+  phone: maskPhone,
+  date: maskDate,
+  name: maskWords,
+  text: maskWords,
+};
+
 /**
  * Masks one value by the rule of its column ({@link maskKindOf}).
  *
@@ -103,18 +116,5 @@ export function maskDate(value: string): string {
  */
 export function maskValue(column: string, value: string): string {
   if (value.trim() === '') return value;
-  switch (maskKindOf(column)) {
-    case 'key':
-    case 'public':
-      return value;
-    case 'id':
-      return maskIdNumber(value);
-    case 'phone':
-      return maskPhone(value);
-    case 'date':
-      return maskDate(value);
-    case 'name':
-    case 'text':
-      return maskWords(value);
-  }
+  return MASKS[maskKindOf(column)](value);
 }

@@ -35,7 +35,7 @@ export {
   PHONE_FORMAT_WEIGHTS,
   PROVINCE_FORMAT_WEIGHTS,
 } from './formats.js';
-export type { AdminUnit, Commune, District } from './geography.js';
+export type { AdminUnit, Commune, District, ProvinceGeography } from './geography.js';
 export {
   type DatasetItem,
   generateList,
@@ -47,6 +47,7 @@ export {
 export {
   type Household,
   type Person,
+  type PopulationModel,
   REGISTER_SNAPSHOT,
   type Residence,
   type SexCode,
@@ -59,6 +60,7 @@ export {
   type RegisterOptions,
   toRegisterRow,
 } from './register.js';
+export type { Sampler } from './sampler.js';
 export {
   CANONICAL_COLUMNS,
   type CommuneFormat,

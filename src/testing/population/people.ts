@@ -6,13 +6,8 @@
  * @module
  */
 import {
-  FEMALE_GIVEN_NAMES,
-  FEMALE_MIDDLE_NAMES_OLDER,
-  FEMALE_MIDDLE_NAMES_YOUNGER,
-  MALE_GIVEN_NAMES,
-  MALE_MIDDLE_NAMES_OLDER,
-  MALE_MIDDLE_NAMES_YOUNGER,
   MIDDLE_NAME_COHORT_SPLIT_YEAR,
+  NAME_TABLES_BY_SEX,
   SECOND_MIDDLE_NAMES,
   SURNAMES,
   type WeightedTable,
@@ -209,6 +204,7 @@ export interface PopulationModel {
  */
 export function createPopulationModel(): PopulationModel {
   const geography = buildGeography();
+  const { male, female } = NAME_TABLES_BY_SEX;
   const region = new Uint8Array(geography.length);
   geography.forEach((g, i) => {
     region[i] = g.facts.code < 38 ? 0 : g.facts.code < 49 ? 1 : 2;
@@ -222,13 +218,13 @@ export function createPopulationModel(): PopulationModel {
       createSampler(regionalSurnames(2)),
     ],
     region,
-    maleMiddleOlder: createSampler(MALE_MIDDLE_NAMES_OLDER),
-    maleMiddleYounger: createSampler(MALE_MIDDLE_NAMES_YOUNGER),
-    femaleMiddleOlder: createSampler(FEMALE_MIDDLE_NAMES_OLDER),
-    femaleMiddleYounger: createSampler(FEMALE_MIDDLE_NAMES_YOUNGER),
+    maleMiddleOlder: createSampler(male.middleOlder),
+    maleMiddleYounger: createSampler(male.middleYounger),
+    femaleMiddleOlder: createSampler(female.middleOlder),
+    femaleMiddleYounger: createSampler(female.middleYounger),
     secondMiddle: createSampler(SECOND_MIDDLE_NAMES),
-    maleGiven: createSampler(MALE_GIVEN_NAMES),
-    femaleGiven: createSampler(FEMALE_GIVEN_NAMES),
+    maleGiven: createSampler(male.given),
+    femaleGiven: createSampler(female.given),
     mobilePrefix: createSampler(MOBILE_PREFIXES),
     singleMiddle: new Map(),
   };

@@ -56,16 +56,7 @@ export type RegisterRow = {
 export type ListRow = {
   /** Key of the list row: `R` + the 0-based position in the list. */
   readonly record_id: string;
-  readonly full_name: string;
-  readonly dob: string;
-  readonly gender: string;
-  readonly id_number: string;
-  readonly phone: string;
-  readonly province: string;
-  readonly district: string;
-  readonly commune: string;
-  readonly address: string;
-};
+} & { readonly [K in (typeof CANONICAL_COLUMNS)[number]]: string };
 
 /**
  * A defect applied to a list row. Each has a rate in {@link DamageRates}; a rate is the

@@ -94,14 +94,14 @@ describe('scale linker', () => {
     const spec = vietnameseSpec();
     const register = Array.from({ length: 3_000 }, (_, i) => person(i, 'Lê Văn Nam', 1970));
     register.push(person(9_999, 'Phạm Thị Hoa', 1992));
-    const reference = toColumnarReference(prepareSide(spec, register));
+    const reference = toColumnarReference(prepareSide(register, spec));
     const capped = cappedBlocksOf(reference, spec);
     expect(capped.length).toBeGreaterThan(0);
     for (const c of capped) expect(c.largestBlock).toBeGreaterThan(c.cap);
-    const left = prepareSide(spec, [
-      person(7, 'Lê Văn Nam', 1970, false),
-      person(9_999, 'Phạm Thị Hoa', 1992),
-    ]);
+    const left = prepareSide(
+      [person(7, 'Lê Văn Nam', 1970, false), person(9_999, 'Phạm Thị Hoa', 1992)],
+      spec,
+    );
     const trained = trainOnSample(spec, reference, left, {
       rules: VIETNAMESE_RULES,
       thresholds: { match: 0.99, review: 0.5 },

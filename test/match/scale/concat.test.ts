@@ -55,9 +55,9 @@ describe('concatColumns and columnarReferenceFromPieces', () => {
     'pieces prepared in order by one spec score exactly like the one-call reference',
     (cuts) => {
       const one = vietnameseSpec();
-      const whole = toColumnarReference(prepareSide(one, register));
+      const whole = toColumnarReference(prepareSide(register, one));
       const spec = vietnameseSpec();
-      const parts = pieces(register, cuts).map((rows) => prepareSide(spec, rows));
+      const parts = pieces(register, cuts).map((rows) => prepareSide(rows, spec));
       const joined = columnarReferenceFromPieces(parts);
       expect(joined.size).toBe(whole.size);
       expect(joined.blocks).toEqual(whole.blocks);
@@ -120,8 +120,8 @@ describe('concatColumns and columnarReferenceFromPieces', () => {
 
   it('builds block tables over all pieces from key hashes', () => {
     const spec = vietnameseSpec();
-    const parts = pieces(register, [100, 250]).map((rows) => prepareSide(spec, rows));
-    const whole = toColumnarReference(prepareSide(vietnameseSpec(), register));
+    const parts = pieces(register, [100, 250]).map((rows) => prepareSide(rows, spec));
+    const whole = toColumnarReference(prepareSide(register, vietnameseSpec()));
     const id = whole.blocks[0]!;
     const first = register.findIndex((r) => r.idNumber.value);
     const key = spec.blocking[0]!.key(register[first]!)!;
@@ -149,10 +149,10 @@ describe('compactPiece, uniformPieces and compactReferenceColumn', () => {
     'pieces compacted as they arrive (or some not) give every pair the level of the plain reference',
     (cuts, compacted) => {
       const spec = vietnameseSpec();
-      const parts = pieces(register, cuts).map((rows) => prepareSide(spec, rows));
+      const parts = pieces(register, cuts).map((rows) => prepareSide(rows, spec));
       const plain = columnarReferenceFromPieces(parts);
       const dicts = exportDictionaries(spec);
-      const left = prepareSide(spec, list);
+      const left = prepareSide(list, spec);
       spec.comparisons.forEach((c, k) => {
         const held = parts.map((p, i) =>
           compacted[i % compacted.length]

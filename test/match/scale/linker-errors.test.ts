@@ -17,7 +17,7 @@ describe('createScaleLinker', () => {
       comparisons: [exactComparison<R>({ name: 'name', get: (r) => r.name })],
       blocking: [],
     };
-    const ref = toColumnarReference(prepareSide(spec, [{ name: 'Lan' }]));
+    const ref = toColumnarReference(prepareSide([{ name: 'Lan' }], spec));
     const model: FellegiSunterModel = {
       format: 'vn-reconcile/fellegi-sunter',
       version: 1,

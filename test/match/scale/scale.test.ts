@@ -156,8 +156,8 @@ describe('national-scale linking on synthetic data', () => {
     const d = generateDataset({ seed: 11, registerSize: 1500, listSize: 600 });
     register = d.register.map((r) => cleanRecord({ ...r }, { key: r.person_id }).record);
     list = d.list.map((r) => cleanRecord({ ...r }, { key: r.record_id }).record);
-    right = prepareSide(spec, register);
-    left = prepareSide(spec, list);
+    right = prepareSide(register, spec);
+    left = prepareSide(list, spec);
     const ref = toColumnarReference(right);
     model = trainOnSample(spec, ref, left, { rules: VIETNAMESE_RULES }).model;
   });
@@ -261,8 +261,8 @@ describe('national-scale linking on synthetic data', () => {
   it('settles rows decided by a match rule without changing any many-to-one result', () => {
     const ref = toColumnarReference(right);
     const r = referenceSide(ref);
-    const scorer = createScorer(spec, model, r);
-    const rules = compileRules(spec, VIETNAMESE_RULES);
+    const scorer = createScorer(model, r, spec);
+    const rules = compileRules(VIETNAMESE_RULES, spec);
     expect(spec.comparisons[rules.gate]?.name).toBe('id');
     const blocks = resolveBlocks(ref, left, spec);
     const full = scoreChunk(scorer, left, r, blocks, rules);
@@ -303,10 +303,10 @@ describe('national-scale linking on synthetic data', () => {
             .map((k) => [names[k]!, spec.comparisons[k]!.levels.slice(0, 2)]),
         ]),
       };
-      const rules = compileRules(spec, [...picked.map((k) => VIETNAMESE_RULES[k]!), rule]);
+      const rules = compileRules([...picked.map((k) => VIETNAMESE_RULES[k]!), rule], spec);
       const ref = toColumnarReference(right);
       const r = referenceSide(ref);
-      const scorer = createScorer(spec, model, r);
+      const scorer = createScorer(model, r, spec);
       const blocks = resolveBlocks(ref, left, spec);
       const t = { match, review: match * frac };
       const full = scoreChunk(scorer, left, r, blocks, rules);
@@ -319,19 +319,25 @@ describe('national-scale linking on synthetic data', () => {
 
   it('has no gate without a match rule, and picks the comparison every match rule narrows', () => {
     const none = compileRules(
-      spec,
       VIETNAMESE_RULES.filter((x) => x.decision === 'no_match'),
+      spec,
     );
     expect(none.gate).toBe(-1);
-    const two = compileRules(spec, [
-      { name: 'a', require: { id: ['exact'], dob: ['exact'] } },
-      { name: 'b', require: { dob: ['exact'], phone: ['exact'] } },
-    ]);
+    const two = compileRules(
+      [
+        { name: 'a', require: { id: ['exact'], dob: ['exact'] } },
+        { name: 'b', require: { dob: ['exact'], phone: ['exact'] } },
+      ],
+      spec,
+    );
     expect(spec.comparisons[two.gate]?.name).toBe('dob');
-    const unrelated = compileRules(spec, [
-      { name: 'a', require: { id: ['exact'] } },
-      { name: 'b', require: { phone: ['exact'] } },
-    ]);
+    const unrelated = compileRules(
+      [
+        { name: 'a', require: { id: ['exact'] } },
+        { name: 'b', require: { phone: ['exact'] } },
+      ],
+      spec,
+    );
     expect(unrelated.gate).toBe(-1);
   });
 
@@ -346,7 +352,7 @@ describe('national-scale linking on synthetic data', () => {
     const parts: LinkResult[][] = [];
     for (let c = bounds.length - 2; c >= 0; c--) {
       const rows = list.slice(bounds[c], bounds[c + 1]);
-      parts[c] = linkChunk(linker, prepareSide(spec, rows)).results.map((r) => ({
+      parts[c] = linkChunk(linker, prepareSide(rows, spec)).results.map((r) => ({
         ...r,
         left: r.left + bounds[c]!,
       }));
@@ -364,8 +370,8 @@ describe('national-scale linking on synthetic data', () => {
     const theirs = createScaleLinker(spec, ref, model, thresholds, { rules: VIETNAMESE_RULES });
     const ours = createScaleLinker(mine, ref, model, thresholds, { rules: VIETNAMESE_RULES });
     const chunk = list.slice(100, 400);
-    expect(linkChunk(ours, prepareSide(mine, chunk)).results).toEqual(
-      linkChunk(theirs, prepareSide(spec, chunk)).results,
+    expect(linkChunk(ours, prepareSide(chunk, mine)).results).toEqual(
+      linkChunk(theirs, prepareSide(chunk, spec)).results,
     );
     // Frozen: preparing LEFT never grows the worker's dictionaries.
     expect(mine.comparisons.map((c) => (c.dictionary ? internerSize(c.dictionary) : -1))).toEqual(
@@ -376,7 +382,7 @@ describe('national-scale linking on synthetic data', () => {
 
   it('shares the exported dictionaries (no copy) and prepares identical columns', () => {
     const theirs = vietnameseSpec();
-    const right2 = prepareSide(theirs, register);
+    const right2 = prepareSide(register, theirs);
     const dicts = exportDictionaries(theirs, { allocate: (n) => new SharedArrayBuffer(n) });
     const mine = vietnameseSpec();
     importDictionaries(mine, dicts);
@@ -396,15 +402,15 @@ describe('national-scale linking on synthetic data', () => {
       expect(internerSize(c.dictionary)).toBe(internerSize(theirs.comparisons[k]!.dictionary!));
     });
     // The register's own values: the same ids as the interners that built them.
-    expect(prepareSide(mine, register).columns).toEqual(right2.columns);
+    expect(prepareSide(register, mine).columns).toEqual(right2.columns);
     // LEFT values the register never had: the same ids as the original, frozen.
     for (const c of theirs.comparisons) if (c.dictionary) c.dictionary.frozen = true;
-    expect(prepareSide(mine, list).columns).toEqual(prepareSide(theirs, list).columns);
+    expect(prepareSide(list, mine).columns).toEqual(prepareSide(list, theirs).columns);
   });
 
   it('trains on a sample and reports it', () => {
     const ref = toColumnarReference(right);
-    const sample = prepareSide(spec, list.slice(0, 300));
+    const sample = prepareSide(list.slice(0, 300), spec);
     const t = trainOnSample(spec, ref, sample, { rules: VIETNAMESE_RULES });
     expect(t.sampleSize).toBe(300);
     expect(t.thresholds.review).toBeLessThanOrEqual(t.thresholds.match);
