@@ -28,20 +28,18 @@ import {
   mergeDictionary,
   type PreparedColumn,
   type PreparedSide,
-  randomPairsFor,
   referenceBytes,
   renumberColumn,
   type SampleTraining,
   sampleOrder,
   type Thresholds,
   toColumnarReference,
-  trainOnSample,
   uniformPieces,
 } from '../../match/index.js';
 import type { CleanRecord } from '../../record/index.js';
 import { abortError, inputError, throwIfAborted } from '../errors.js';
 import type { ColumnMap } from '../io/csv.js';
-import { type CsvChunk, type CsvScan, scanCsv } from '../io/csv-chunks.js';
+import { type CsvScan, scanCsv } from '../io/csv-chunks.js';
 import { csvCell } from '../io/output.js';
 import { packStrings, type StringPool } from '../io/strings.js';
 import type { OutputHandle } from '../io/target.js';
@@ -315,19 +313,20 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
       }
       report('train', 0, undefined);
       const tReference = performance.now();
-      // A spec whose interners hold the register's values, for preparing the sample: a fresh
-      // one with the register's dictionaries attached, as every worker's (the spec that
+      // A spec whose interners hold the register's values (for the blocking caps below): a
+      // fresh one with the register's dictionaries attached, as every worker's (the spec that
       // prepared the register, and its growable interners, are garbage by now).
       importDictionaries(spec, built.dictionaries);
-      const training = await train(
-        spec,
+      // EM runs on one worker while the others clean and prepare LEFT's first chunks.
+      const { training, stagedOn } = await trainWhileStaging(
         pool,
-        built.reference,
+        built,
         leftScan,
         options.sampleSize === undefined
           ? defaultSampleSize(leftScan.rows)
           : Math.max(1, options.sampleSize),
         options,
+        order,
       );
       throwIfAborted(signal);
       await options.onModel?.(training.model);
@@ -349,12 +348,24 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
         capped: cappedBlocksOf(built.reference, spec),
         ruleNames: spec.blocking.map((r) => r.name),
         training,
+        stagedOn,
         tReference,
         tTraining,
       };
     };
-    const { referenceSize, bytesPerRecord, capped, ruleNames, training, tReference, tTraining } =
-      await setUp();
+    const chunks = leftScan.chunks;
+    const order = chunks.map((_, i) => i);
+    if (options.shuffleChunks !== undefined) shuffle(order, options.shuffleChunks);
+    const {
+      referenceSize,
+      bytesPerRecord,
+      capped,
+      ruleNames,
+      training,
+      stagedOn,
+      tReference,
+      tTraining,
+    } = await setUp();
 
     // 3. Stream LEFT: clean (worker) → prepare (here) → score (worker) → write in order.
     const stream = options.out.stream;
@@ -378,23 +389,21 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
     const cappedByRule = new Float64Array(ruleNames.length);
     let rowsDone = 0;
     let rowsWritten = 0;
-    const runChunk = (c: CsvChunk) =>
-      pool.run<ScoredOutput & { rows: number }>({
-        type: 'link',
-        chunk: c,
-        withRowNumbers: options.shard !== undefined,
-      });
-    const chunks = leftScan.chunks;
-    const order = chunks.map((_, i) => i);
-    if (options.shuffleChunks !== undefined) shuffle(order, options.shuffleChunks);
+    const runChunk = (c: number) =>
+      pool.run<ScoredOutput & { rows: number }>(
+        { type: 'link', chunk: chunks[c]!, withRowNumbers: options.shard !== undefined },
+        [],
+        stagedOn.get(c),
+      );
+    const dispatchOrder = interleaveStaged(order, stagedOn);
     const window = workers * 2 + 1;
     const started = new Map<number, Promise<ScoredOutput & { rows: number }>>();
     let dispatched = 0;
     let running = 0;
     const dispatch = () => {
-      const c = order[dispatched++]!;
+      const c = dispatchOrder[dispatched++]!;
       running++;
-      const promise = runChunk(chunks[c]!).finally(() => {
+      const promise = runChunk(c).finally(() => {
         running--;
       });
       promise.catch(() => undefined); // awaited in order below; a failure surfaces there
@@ -572,41 +581,77 @@ export async function buildReference(
   };
 }
 
+/** LEFT chunks cleaned and prepared ahead of the model, per staging worker (see below). */
+const MAX_STAGED_PER_WORKER = 64;
+
 /**
  * The model: EM on a sample of LEFT against the whole reference (the same sample whatever the
- * shard and chunking), or the given model; and the thresholds.
+ * shard and chunking), or the given model; and the thresholds. Training runs on worker 0 (the
+ * main thread stays free to dispatch); meanwhile the other workers clean and prepare LEFT's
+ * chunks in dispatch order (`stage`), at most {@link MAX_STAGED_PER_WORKER} each, and keep them
+ * until the link asks them for the same chunk: the core training leaves idle is used. Returns
+ * the training and which worker holds each staged chunk.
  */
-async function train(
-  spec: PipelineSpec,
+async function trainWhileStaging(
   pool: WorkerPool,
-  reference: ColumnarReference,
+  built: PreparedRegister,
   leftScan: CsvScan,
   sampleSize: number,
   options: LinkPipelineOptions,
-): Promise<SampleTraining> {
+  order: readonly number[],
+): Promise<{ training: SampleTraining; stagedOn: Map<number, number> }> {
   const sampleRows = [...leftScan.sample]
     .sort((a, b) => sampleOrder(a.row) - sampleOrder(b.row) || a.row - b.row)
     .slice(0, sampleSize);
   sampleRows.sort((a, b) => a.row - b.row);
-  const sampleParts = await Promise.all(
-    chunked(sampleRows, 8192).map((rows) =>
-      pool.run<CleanedChunk>({
-        type: 'clean',
-        side: 'sample',
-        source: rows.map((r) => r.text).join('\n'),
-        firstRow: 2,
-      }),
-    ),
-  );
-  const sampleRecords = sampleParts.flatMap((p) => p.records);
-  const sampleKeys = spec.blocking.map((_, r) => sampleParts.flatMap((p) => p.keys[r]!));
-  return trainOnSample(spec, reference, prepare(spec, sampleRecords, sampleKeys), {
-    rules: PIPELINE_RULES,
-    randomPairs: randomPairsFor(sampleRecords.length),
-    ...(options.model ? { model: options.model } : {}),
-    ...(options.thresholds ? { thresholds: options.thresholds } : {}),
-    ...(options.targetFdr !== undefined ? { targetFdr: options.targetFdr } : {}),
-  });
+  await pool.broadcast({ type: 'dictionaries', dictionaries: built.dictionaries });
+  let trained = false;
+  const training = pool
+    .run<SampleTraining>(
+      {
+        type: 'train',
+        train: {
+          reference: built.reference,
+          dictionaries: built.dictionaries,
+          sample: sampleRows.map((r) => r.text).join('\n'),
+          model: options.model,
+          thresholds: options.thresholds,
+          targetFdr: options.targetFdr,
+        },
+      },
+      [],
+      0,
+    )
+    .finally(() => {
+      trained = true;
+    });
+  const stagedOn = new Map<number, number>();
+  let next = 0;
+  const stage = async (worker: number) => {
+    for (let n = 0; n < MAX_STAGED_PER_WORKER && !trained && next < order.length; n++) {
+      const c = order[next++]!;
+      await pool.run({ type: 'stage', chunk: leftScan.chunks[c]! }, [], worker);
+      stagedOn.set(c, worker);
+    }
+  };
+  const lanes = Array.from({ length: pool.size - 1 }, (_, w) => stage(w + 1));
+  const [result] = await Promise.all([training, ...lanes]);
+  return { training: result, stagedOn };
+}
+
+/**
+ * The order LEFT's chunks are dispatched in: staged chunks alternate with the others, so that
+ * the workers holding staged chunks (which only score them) and the rest stay busy together.
+ */
+function interleaveStaged(order: readonly number[], stagedOn: ReadonlyMap<number, number>) {
+  const staged = order.filter((c) => stagedOn.has(c));
+  const rest = order.filter((c) => !stagedOn.has(c));
+  const out: number[] = [];
+  for (let i = 0; i < Math.max(staged.length, rest.length); i++) {
+    if (i < staged.length) out.push(staged[i]!);
+    if (i < rest.length) out.push(rest[i]!);
+  }
+  return out;
 }
 
 /**
@@ -670,12 +715,6 @@ function shuffle(xs: number[], seed: number): void {
     xs[i] = xs[j]!;
     xs[j] = t;
   }
-}
-
-function chunked<T>(xs: readonly T[], n: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
-  return out;
 }
 
 function addStats(into: Record<keyof ChunkStats, number>, s: ChunkStats): void {

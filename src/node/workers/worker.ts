@@ -10,11 +10,14 @@ import type { WorkerMessage } from './messages.js';
 import {
   clean,
   createWorkerState,
+  installDictionaries,
   installReference,
   linkLeftChunk,
   prepareRight,
   score,
   setup,
+  stageLeftChunk,
+  trainSample,
 } from './tasks.js';
 
 const port = parentPort;
@@ -29,6 +32,13 @@ function handle(msg: WorkerMessage): unknown {
       return undefined;
     case 'clean':
       return clean(state, msg.side, msg.source, msg.firstRow);
+    case 'dictionaries':
+      installDictionaries(state, msg.dictionaries);
+      return undefined;
+    case 'train':
+      return trainSample(state, msg.train);
+    case 'stage':
+      return stageLeftChunk(state, msg.chunk);
     case 'reference':
       installReference(state, msg.reference);
       return undefined;
