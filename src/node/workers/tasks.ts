@@ -79,10 +79,8 @@ export interface TrainSetup {
   readonly dictionaries: Dictionaries;
   /** The sample's rows as CSV text (LEFT's header, no header row), in LEFT order. */
   readonly sample: string;
-  /** A trained model to use instead of EM (its thresholds are still checked on the sample). */
-  readonly model?: FellegiSunterModel | undefined;
-  readonly thresholds?: Thresholds | undefined;
-  readonly targetFdr?: number | undefined;
+  /** A trained model instead of EM, fixed thresholds, the FDR aimed at (the link's options). */
+  readonly given: Pick<MatchOptions, 'model' | 'thresholds' | 'targetFdr'>;
 }
 
 /** Decision counts and error-rate sums of a scored chunk (summed by the main thread). */
@@ -257,9 +255,7 @@ export function trainSample(state: WorkerState, t: TrainSetup): SampleTraining {
   return trainOnSample(spec, t.reference, sample, {
     rules: PIPELINE_RULES,
     randomPairs: randomPairsFor(part.records.length),
-    ...(t.model ? { model: t.model } : {}),
-    ...(t.thresholds ? { thresholds: t.thresholds } : {}),
-    ...(t.targetFdr !== undefined ? { targetFdr: t.targetFdr } : {}),
+    ...t.given,
   });
 }
 

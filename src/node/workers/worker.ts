@@ -33,8 +33,7 @@ function handle(msg: WorkerMessage): unknown {
     case 'clean':
       return clean(state, msg.side, msg.source, msg.firstRow);
     case 'dictionaries':
-      installDictionaries(state, msg.dictionaries);
-      return undefined;
+      return installDictionaries(state, msg.dictionaries);
     case 'train':
       return trainSample(state, msg.train);
     case 'stage':
