@@ -300,11 +300,28 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
     // main thread's spec (interners, name cache) and the dictionaries are garbage afterwards.
     const setUp = async () => {
       const spec = pipelineSpec();
+      const sample = sampleText(
+        leftScan,
+        options.sampleSize === undefined
+          ? defaultSampleSize(leftScan.rows)
+          : Math.max(1, options.sampleSize),
+      );
+      // The sample is cleaned on the training worker (0) while this thread assembles the
+      // reference after its last piece (with a prepared file: at once), off training's path.
+      let sampleSent: Promise<unknown> | undefined;
+      const sendSample = () => {
+        sampleSent ??= pool.run({ type: 'sample', text: sample }, [], 0);
+        sampleSent.catch(() => undefined); // awaited before training
+      };
+      if (loaded) sendSample();
       const built: PreparedRegister = loaded
         ? loaded.register
-        : await buildReference(pipelineSpec(), pool, rightScan!, workers, (rows) =>
-            report('reference', rows, rightScan!.rows),
-          );
+        : await buildReference(pipelineSpec(), pool, rightScan!, workers, (rows) => {
+            report('reference', rows, rightScan!.rows);
+            if (rows >= rightScan!.rows) sendSample();
+          });
+      sendSample();
+      await sampleSent;
       if (built.reference.size === 0) {
         throw inputError(
           'INPUT_NO_ROWS',
@@ -318,16 +335,7 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
       // prepared the register, and its growable interners, are garbage by now).
       importDictionaries(spec, built.dictionaries);
       // EM runs on one worker while the others clean and prepare LEFT's first chunks.
-      const { training, stagedOn } = await trainWhileStaging(
-        pool,
-        built,
-        leftScan,
-        options.sampleSize === undefined
-          ? defaultSampleSize(leftScan.rows)
-          : Math.max(1, options.sampleSize),
-        options,
-        order,
-      );
+      const { training, stagedOn } = await trainWhileStaging(pool, built, leftScan, options, order);
       throwIfAborted(signal);
       await options.onModel?.(training.model);
       const tTraining = performance.now();
@@ -596,14 +604,9 @@ async function trainWhileStaging(
   pool: WorkerPool,
   built: PreparedRegister,
   leftScan: CsvScan,
-  sampleSize: number,
   options: LinkPipelineOptions,
   order: readonly number[],
 ): Promise<{ training: SampleTraining; stagedOn: Map<number, number> }> {
-  const sampleRows = [...leftScan.sample]
-    .sort((a, b) => sampleOrder(a.row) - sampleOrder(b.row) || a.row - b.row)
-    .slice(0, sampleSize);
-  sampleRows.sort((a, b) => a.row - b.row);
   await pool.broadcast({ type: 'dictionaries', dictionaries: built.dictionaries });
   let trained = false;
   const training = pool
@@ -613,7 +616,6 @@ async function trainWhileStaging(
         train: {
           reference: built.reference,
           dictionaries: built.dictionaries,
-          sample: sampleRows.map((r) => r.text).join('\n'),
           given: {
             ...(options.model ? { model: options.model } : {}),
             ...(options.thresholds ? { thresholds: options.thresholds } : {}),
@@ -639,6 +641,18 @@ async function trainWhileStaging(
   const lanes = Array.from({ length: pool.size - 1 }, (_, w) => stage(w + 1));
   const [result] = await Promise.all([training, ...lanes]);
   return { training: result, stagedOn };
+}
+
+/**
+ * The EM sample's rows as CSV text, in LEFT order: the `sampleSize` rows of the scan's picks
+ * with the smallest {@link sampleOrder} (the same rows whatever the shard and chunking).
+ */
+function sampleText(leftScan: CsvScan, sampleSize: number): string {
+  const rows = [...leftScan.sample]
+    .sort((a, b) => sampleOrder(a.row) - sampleOrder(b.row) || a.row - b.row)
+    .slice(0, sampleSize);
+  rows.sort((a, b) => a.row - b.row);
+  return rows.map((r) => r.text).join('\n');
 }
 
 /**

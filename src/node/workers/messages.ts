@@ -14,6 +14,7 @@ export type WorkerMessage =
       readonly firstRow: number;
     }
   | { readonly type: 'dictionaries'; readonly dictionaries: Dictionaries }
+  | { readonly type: 'sample'; readonly text: string }
   | { readonly type: 'train'; readonly train: TrainSetup }
   | { readonly type: 'stage'; readonly chunk: CsvChunk }
   | { readonly type: 'reference'; readonly reference: ReferenceSetup }

@@ -73,12 +73,13 @@ export interface ReferenceSetup {
   readonly options: MatchOptions;
 }
 
-/** What a worker needs to train the model on LEFT's EM sample (see {@link trainSample}). */
+/**
+ * What a worker needs to train the model on LEFT's EM sample (see {@link trainSample}), after
+ * the sample itself ({@link cleanSample}).
+ */
 export interface TrainSetup {
   readonly reference: ColumnarReference;
   readonly dictionaries: Dictionaries;
-  /** The sample's rows as CSV text (LEFT's header, no header row), in LEFT order. */
-  readonly sample: string;
   /** A trained model instead of EM, fixed thresholds, the FDR aimed at (the link's options). */
   readonly given: Pick<MatchOptions, 'model' | 'thresholds' | 'targetFdr'>;
 }
@@ -120,6 +121,8 @@ export interface WorkerState {
   rightKeys?: StringPool;
   /** The reference's dictionaries once attached to `spec` (attached once, never replaced). */
   dictionaries?: Dictionaries;
+  /** LEFT's EM sample, cleaned (see {@link cleanSample}). */
+  sample?: Pick<CleanedChunk, 'records' | 'keys'> | undefined;
   /** LEFT chunks cleaned and prepared ahead of the model, by first row (see {@link stageLeftChunk}). */
   readonly staged: Map<number, StagedChunk>;
 }
@@ -239,13 +242,15 @@ export function installDictionaries(state: WorkerState, dictionaries: Dictionari
  *
  * @example
  * ```ts
- * const training = trainSample(state, { reference, dictionaries, sample: rowsText });
+ * cleanSample(state, rowsText);
+ * const training = trainSample(state, { reference, dictionaries, given: {} });
  * ```
  */
 export function trainSample(state: WorkerState, t: TrainSetup): SampleTraining {
   installDictionaries(state, t.dictionaries);
-  const part =
-    t.sample.length > 0 ? clean(state, 'sample', t.sample, 2) : { records: [], keys: [] };
+  const part = state.sample;
+  if (!part) throw new Error('worker: training before the sample was cleaned here');
+  state.sample = undefined;
   const spec = state.spec;
   const sample: PreparedSide = {
     size: part.records.length,
@@ -257,6 +262,20 @@ export function trainSample(state: WorkerState, t: TrainSetup): SampleTraining {
     randomPairs: randomPairsFor(part.records.length),
     ...t.given,
   });
+}
+
+/**
+ * Cleans LEFT's EM sample (CSV text of its rows, LEFT's header) and keeps it for
+ * {@link trainSample} on this worker; returns the sample's usable rows.
+ *
+ * @example
+ * ```ts
+ * cleanSample(state, rowsText); // then trainSample(state, …) on the same worker
+ * ```
+ */
+export function cleanSample(state: WorkerState, text: string): { readonly records: number } {
+  state.sample = text.length > 0 ? clean(state, 'sample', text, 2) : { records: [], keys: [] };
+  return { records: state.sample.records.length };
 }
 
 /**

@@ -9,6 +9,7 @@ import { cleanBytes, setupClean } from './clean-tasks.js';
 import type { WorkerMessage } from './messages.js';
 import {
   clean,
+  cleanSample,
   createWorkerState,
   installDictionaries,
   installReference,
@@ -34,6 +35,8 @@ function handle(msg: WorkerMessage): unknown {
       return clean(state, msg.side, msg.source, msg.firstRow);
     case 'dictionaries':
       return installDictionaries(state, msg.dictionaries);
+    case 'sample':
+      return cleanSample(state, msg.text);
     case 'train':
       return trainSample(state, msg.train);
     case 'stage':
