@@ -93,19 +93,36 @@ export function hashString(s: string): number {
   const n = s.length;
   let h = 0x9747b28c;
   let i = 0;
-  for (; i + 1 < n; i += 2) {
-    let k = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16);
-    k = Math.imul(k, 0xcc9e2d51);
-    k = (k << 15) | (k >>> 17);
-    h ^= Math.imul(k, 0x1b873593);
-    h = (h << 13) | (h >>> 19);
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-  }
-  if (i < n) {
-    let k = Math.imul(s.charCodeAt(i), 0xcc9e2d51);
-    k = (k << 15) | (k >>> 17);
-    h ^= Math.imul(k, 0x1b873593);
-  }
+  for (; i + 1 < n; i += 2) h = mixPair(h, s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16));
+  return finish(i < n ? mixLast(h, s.charCodeAt(i)) : h, n);
+}
+
+/** {@link hashString} of the string whose code units are `codes[from … to)`, without making it. */
+function hashUnits(codes: Uint16Array, from: number, to: number): number {
+  let h = 0x9747b28c;
+  let i = from;
+  for (; i + 1 < to; i += 2) h = mixPair(h, codes[i]! | (codes[i + 1]! << 16));
+  return finish(i < to ? mixLast(h, codes[i]!) : h, to - from);
+}
+
+/** MurmurHash3's block step over two code units. */
+function mixPair(h: number, pair: number): number {
+  let k = Math.imul(pair, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  h ^= Math.imul(k, 0x1b873593);
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+/** MurmurHash3's tail step over a last odd code unit. */
+function mixLast(h: number, unit: number): number {
+  let k = Math.imul(unit, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  return h ^ Math.imul(k, 0x1b873593);
+}
+
+/** MurmurHash3's finaliser (with the length). */
+function finish(h: number, n: number): number {
   h ^= n;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
@@ -168,7 +185,33 @@ export function createInterner(options: InternerOptions = {}): Interner {
  */
 export function intern(interner: Interner, s: string): number {
   const n = s.length;
-  const h = hashString(s);
+  if (n > scratch.length) scratch = new Uint16Array(Math.max(n, scratch.length * 2));
+  for (let k = 0; k < n; k++) scratch[k] = s.charCodeAt(k);
+  return internUnits(interner, scratch, 0, n);
+}
+
+/** {@link intern}'s copy of the string's code units (one per thread, grown on demand). */
+let scratch = new Uint16Array(256);
+
+/**
+ * The id of the string whose UTF-16 code units are `codes[from … to)`: {@link intern} without
+ * making the string (a dictionary sent between threads is merged straight from its pool).
+ *
+ * @example
+ * ```ts
+ * const interner = createInterner();
+ * internUnits(interner, Uint16Array.of(104, 117, 110, 103), 0, 4) === intern(interner, 'hung'); // true
+ * ```
+ * @internal
+ */
+export function internUnits(
+  interner: Interner,
+  codes: Uint16Array,
+  from: number,
+  to: number,
+): number {
+  const n = to - from;
+  const h = hashUnits(codes, from, to);
   const { table, starts, pool } = interner;
   const mask = (table.length >>> 1) - 1;
   let slot = h & mask;
@@ -180,21 +223,22 @@ export function intern(interner: Interner, s: string): number {
       const start = starts[id]!;
       if (starts[id + 1]! - start === n) {
         let k = 0;
-        while (k < n && pool[start + k] === s.charCodeAt(k)) k++;
+        while (k < n && pool[start + k] === codes[from + k]) k++;
         if (k === n) return id;
       }
     }
     slot = (slot + 1) & mask;
   }
   if (interner.frozen === true) return interner.size;
-  return add(interner, s, h, slot);
+  const at = reserve(interner, n);
+  interner.pool.set(codes.subarray(from, to), at);
+  return commit(interner, h, slot, at + n);
 }
 
-/** Appends `s` (hash `h`, absent from the table, whose probe ended at the free `slot`). */
-function add(interner: Interner, s: string, h: number, slot: number): number {
+/** Room for one more value of `n` code units: returns where its code units go in the pool. */
+function reserve(interner: Interner, n: number): number {
   if (interner.borrowed === true) own(interner);
   const id = interner.size;
-  const n = s.length;
   const start = interner.poolLength;
   const end = start + n;
   if (end > interner.pool.length) interner.pool = grownPool(interner.pool, start, end);
@@ -203,8 +247,12 @@ function add(interner: Interner, s: string, h: number, slot: number): number {
     starts.set(interner.starts);
     interner.starts = starts;
   }
-  const pool = interner.pool;
-  for (let k = 0; k < n; k++) pool[start + k] = s.charCodeAt(k);
+  return start;
+}
+
+/** Records the value just written to the pool (ending at `end`) under the next id in `slot`. */
+function commit(interner: Interner, h: number, slot: number, end: number): number {
+  const id = interner.size;
   interner.poolLength = end;
   interner.starts[id + 1] = end;
   interner.size = id + 1;

@@ -82,6 +82,34 @@ describe('scanCsv', () => {
   });
 });
 
+describe('scanCsv across its 4 MiB read blocks', () => {
+  it('keeps quoted line breaks, blank lines and sampled rows whole at block edges', () => {
+    // Rows of varied lengths so that block edges fall inside quotes, between CR and LF, and
+    // inside blank lines; about 6 MiB, two block edges.
+    const cells = ['a,b', 'say "hi"', 'two\nlines', 'cr\r\nlf', 'Nguyễn Thị', '', 'x'.repeat(97)];
+    let text = 'k,a,b\r\n';
+    for (let i = 0; text.length < 6_000_000; i++) {
+      const row = [String(i), cells[i % cells.length]!, cells[(i * 5 + 3) % cells.length]!];
+      text += `${row.map((c) => csvCell(c)).join(',')}${i % 11 === 0 ? '\n' : '\r\n'}`;
+      if (i % 13 === 0) text += i % 2 === 0 ? '\r\n' : '\n';
+    }
+    const file = join(dir, 'big.csv');
+    writeFileSync(file, text);
+    const scan = scanCsv(file, { chunkRows: 997, pick: (r) => r % 101 === 0 });
+    const want = parse(text, {
+      skip_empty_lines: true,
+      relax_column_count: true,
+      record_delimiter: ['\r\n', '\n'],
+    }) as string[][];
+    const got = scan.chunks.flatMap((c) => parseCsvText(readChunk(file, c)));
+    expect(got.length).toBe(want.length - 1);
+    expect(got).toEqual(want.slice(1));
+    expect(scan.rows).toBe(want.length - 1);
+    expect(scan.sample.length).toBe(Math.floor(want.length / 101));
+    for (const s of scan.sample) expect(parseCsvText(s.text)[0]).toEqual(want[s.row - 1]);
+  });
+});
+
 describe('output', () => {
   // csv-stringify leaves a bare LF unquoted with CRLF record delimiters; we quote it (RFC 4180).
   const flat = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('a,b', 'say "hi"', 'Thị', ''));

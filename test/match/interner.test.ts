@@ -11,6 +11,7 @@ import {
   internedValue,
   internerArrays,
   internerSize,
+  internUnits,
 } from '../../src/match/interner.js';
 
 /** The reference: the Map interner the typed-array one replaced. */
@@ -103,6 +104,29 @@ describe('intern', () => {
       const distinct = [...new Set(values)];
       expect(internerSize(interner)).toBe(distinct.length);
       expect(distinct.map((_, id) => internedValue(interner, id))).toEqual(distinct);
+    },
+  );
+
+  fcTest.prop([sequence, fc.constantFrom(1, 8)], { numRuns: 100 })(
+    'internUnits over a pool of code units gives the ids intern gives the strings',
+    (values, capacity) => {
+      // The values back to back behind some other code units, as a piece's dictionary pool.
+      const pool = new Uint16Array(3 + values.reduce((n, v) => n + v.length, 0));
+      const starts: number[] = [3];
+      for (const v of values) {
+        const at = starts[starts.length - 1]!;
+        for (let k = 0; k < v.length; k++) pool[at + k] = v.charCodeAt(k);
+        starts.push(at + v.length);
+      }
+      const a = createInterner({ capacity });
+      const b = createInterner({ capacity });
+      const units = values.map((_, i) => internUnits(b, pool, starts[i]!, starts[i + 1]!));
+      expect(units).toEqual(internAll(a, values));
+      expect(internerArrays(b)).toEqual(internerArrays(a));
+      b.frozen = true;
+      const odd = '\ud800\u0000\ud800';
+      const expected = values.includes(odd) ? intern(a, odd) : internerSize(b);
+      expect(internUnits(b, Uint16Array.of(0xd800, 0, 0xd800), 0, 3)).toBe(expected);
     },
   );
 

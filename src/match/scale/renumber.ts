@@ -12,7 +12,7 @@
  * the caller prepares serially.
  */
 import type { Comparison, PreparedColumn } from '../comparison.js';
-import { type Interner, intern, internerArrays } from '../interner.js';
+import { type Interner, intern, internerArrays, internUnits } from '../interner.js';
 import type { LinkageSpec } from '../spec.js';
 import { isTypedArray, type TypedArray } from './typed-arrays.js';
 
@@ -137,17 +137,7 @@ export function mergeDictionary(into: Interner, piece: PieceDictionary): Int32Ar
   const { pool, starts } = piece;
   const n = starts.length - 1;
   const map = new Int32Array(Math.max(0, n));
-  for (let v = 0; v < n; v++) {
-    const from = starts[v]!;
-    const to = starts[v + 1]!;
-    let s = '';
-    for (let o = from; o < to; o += 4096)
-      s += String.fromCharCode.apply(
-        null,
-        pool.subarray(o, Math.min(to, o + 4096)) as unknown as number[],
-      );
-    map[v] = intern(into, s);
-  }
+  for (let v = 0; v < n; v++) map[v] = internUnits(into, pool, starts[v]!, starts[v + 1]!);
   return map;
 }
 

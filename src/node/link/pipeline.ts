@@ -28,20 +28,18 @@ import {
   mergeDictionary,
   type PreparedColumn,
   type PreparedSide,
-  randomPairsFor,
   referenceBytes,
   renumberColumn,
   type SampleTraining,
   sampleOrder,
   type Thresholds,
   toColumnarReference,
-  trainOnSample,
   uniformPieces,
 } from '../../match/index.js';
 import type { CleanRecord } from '../../record/index.js';
 import { abortError, inputError, throwIfAborted } from '../errors.js';
 import type { ColumnMap } from '../io/csv.js';
-import { type CsvChunk, type CsvScan, scanCsv } from '../io/csv-chunks.js';
+import { type CsvScan, scanCsv } from '../io/csv-chunks.js';
 import { csvCell } from '../io/output.js';
 import { packStrings, type StringPool } from '../io/strings.js';
 import type { OutputHandle } from '../io/target.js';
@@ -294,11 +292,28 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
     // main thread's spec (interners, name cache) and the dictionaries are garbage afterwards.
     const setUp = async () => {
       const spec = pipelineSpec();
+      const sample = sampleText(
+        leftScan,
+        options.sampleSize === undefined
+          ? defaultSampleSize(leftScan.rows)
+          : Math.max(1, options.sampleSize),
+      );
+      // The sample is cleaned on the training worker (0) while this thread assembles the
+      // reference after its last piece (with a prepared file: at once), off training's path.
+      let sampleSent: Promise<unknown> | undefined;
+      const sendSample = () => {
+        sampleSent ??= pool.run({ type: 'sample', text: sample }, [], 0);
+        sampleSent.catch(() => undefined); // awaited before training
+      };
+      if (loaded) sendSample();
       const built: PreparedRegister = loaded
         ? loaded.register
-        : await buildReference(pipelineSpec(), pool, rightScan!, workers, (rows) =>
-            report('reference', rows, rightScan!.rows),
-          );
+        : await buildReference(pipelineSpec(), pool, rightScan!, workers, (rows) => {
+            report('reference', rows, rightScan!.rows);
+            if (rows >= rightScan!.rows) sendSample();
+          });
+      sendSample();
+      await sampleSent;
       if (built.reference.size === 0) {
         throw inputError(
           'INPUT_NO_ROWS',
@@ -307,20 +322,12 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
       }
       report('train', 0, undefined);
       const tReference = performance.now();
-      // A spec whose interners hold the register's values, for preparing the sample: a fresh
-      // one with the register's dictionaries attached, as every worker's (the spec that
+      // A spec whose interners hold the register's values (for the blocking caps below): a
+      // fresh one with the register's dictionaries attached, as every worker's (the spec that
       // prepared the register, and its growable interners, are garbage by now).
       importDictionaries(spec, built.dictionaries);
-      const training = await train(
-        spec,
-        pool,
-        built.reference,
-        leftScan,
-        options.sampleSize === undefined
-          ? defaultSampleSize(leftScan.rows)
-          : Math.max(1, options.sampleSize),
-        options,
-      );
+      // EM runs on one worker while the others clean and prepare LEFT's first chunks.
+      const { training, stagedOn } = await trainWhileStaging(pool, built, leftScan, options, order);
       throwIfAborted(signal);
       await options.onModel?.(training.model);
       const tTraining = performance.now();
@@ -341,12 +348,24 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
         capped: cappedBlocksOf(built.reference, spec),
         ruleNames: spec.blocking.map((r) => r.name),
         training,
+        stagedOn,
         tReference,
         tTraining,
       };
     };
-    const { referenceSize, bytesPerRecord, capped, ruleNames, training, tReference, tTraining } =
-      await setUp();
+    const chunks = leftScan.chunks;
+    const order = chunks.map((_, i) => i);
+    if (options.shuffleChunks !== undefined) shuffle(order, options.shuffleChunks);
+    const {
+      referenceSize,
+      bytesPerRecord,
+      capped,
+      ruleNames,
+      training,
+      stagedOn,
+      tReference,
+      tTraining,
+    } = await setUp();
 
     // 3. Stream LEFT: clean (worker) → prepare (here) → score (worker) → write in order.
     const stream = options.out.stream;
@@ -370,23 +389,21 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
     const cappedByRule = new Float64Array(ruleNames.length);
     let rowsDone = 0;
     let rowsWritten = 0;
-    const runChunk = (c: CsvChunk) =>
-      pool.run<ScoredOutput & { rows: number }>({
-        type: 'link',
-        chunk: c,
-        withRowNumbers: options.shard !== undefined,
-      });
-    const chunks = leftScan.chunks;
-    const order = chunks.map((_, i) => i);
-    if (options.shuffleChunks !== undefined) shuffle(order, options.shuffleChunks);
+    const runChunk = (c: number) =>
+      pool.run<ScoredOutput & { rows: number }>(
+        { type: 'link', chunk: chunks[c]!, withRowNumbers: options.shard !== undefined },
+        [],
+        stagedOn.get(c),
+      );
+    const dispatchOrder = interleaveStaged(order, stagedOn);
     const window = workers * 2 + 1;
     const started = new Map<number, Promise<ScoredOutput & { rows: number }>>();
     let dispatched = 0;
     let running = 0;
     const dispatch = () => {
-      const c = order[dispatched++]!;
+      const c = dispatchOrder[dispatched++]!;
       running++;
-      const promise = runChunk(chunks[c]!).finally(() => {
+      const promise = runChunk(c).finally(() => {
         running--;
       });
       promise.catch(() => undefined); // awaited in order below; a failure surfaces there
@@ -565,40 +582,89 @@ export async function buildReference(
 }
 
 /**
- * The model: EM on a sample of LEFT against the whole reference (the same sample whatever the
- * shard and chunking), or the given model; and the thresholds.
+ * LEFT chunks cleaned and prepared ahead of the model, per staging worker (see below): about
+ * 1 KB per staged row is held until the link reaches it (64 chunks cost 300 MB more peak RSS
+ * at 1M × 1M); 32 chunks (131 072 rows at 4 096) outlast the 1M run's training on a quiet
+ * machine.
  */
-async function train(
-  spec: PipelineSpec,
+const MAX_STAGED_PER_WORKER = 32;
+
+/**
+ * The model: EM on a sample of LEFT against the whole reference (the same sample whatever the
+ * shard and chunking), or the given model; and the thresholds. Training runs on worker 0 (the
+ * main thread stays free to dispatch); meanwhile the other workers clean and prepare LEFT's
+ * chunks in dispatch order (`stage`), at most {@link MAX_STAGED_PER_WORKER} each, and keep them
+ * until the link asks them for the same chunk: the core training leaves idle is used. Returns
+ * the training and which worker holds each staged chunk.
+ */
+async function trainWhileStaging(
   pool: WorkerPool,
-  reference: ColumnarReference,
+  built: PreparedRegister,
   leftScan: CsvScan,
-  sampleSize: number,
   options: LinkPipelineOptions,
-): Promise<SampleTraining> {
-  const sampleRows = [...leftScan.sample]
+  order: readonly number[],
+): Promise<{ training: SampleTraining; stagedOn: Map<number, number> }> {
+  await pool.broadcast({ type: 'dictionaries', dictionaries: built.dictionaries });
+  let trained = false;
+  const training = pool
+    .run<SampleTraining>(
+      {
+        type: 'train',
+        train: {
+          reference: built.reference,
+          dictionaries: built.dictionaries,
+          given: {
+            ...(options.model ? { model: options.model } : {}),
+            ...(options.thresholds ? { thresholds: options.thresholds } : {}),
+            ...(options.targetFdr !== undefined ? { targetFdr: options.targetFdr } : {}),
+          },
+        },
+      },
+      [],
+      0,
+    )
+    .finally(() => {
+      trained = true;
+    });
+  const stagedOn = new Map<number, number>();
+  let next = 0;
+  const stage = async (worker: number) => {
+    for (let n = 0; n < MAX_STAGED_PER_WORKER && !trained && next < order.length; n++) {
+      const c = order[next++]!;
+      await pool.run({ type: 'stage', chunk: leftScan.chunks[c]! }, [], worker);
+      stagedOn.set(c, worker);
+    }
+  };
+  const lanes = Array.from({ length: pool.size - 1 }, (_, w) => stage(w + 1));
+  const [result] = await Promise.all([training, ...lanes]);
+  return { training: result, stagedOn };
+}
+
+/**
+ * The EM sample's rows as CSV text, in LEFT order: the `sampleSize` rows of the scan's picks
+ * with the smallest {@link sampleOrder} (the same rows whatever the shard and chunking).
+ */
+function sampleText(leftScan: CsvScan, sampleSize: number): string {
+  const rows = [...leftScan.sample]
     .sort((a, b) => sampleOrder(a.row) - sampleOrder(b.row) || a.row - b.row)
     .slice(0, sampleSize);
-  sampleRows.sort((a, b) => a.row - b.row);
-  const sampleParts = await Promise.all(
-    chunked(sampleRows, 8192).map((rows) =>
-      pool.run<CleanedChunk>({
-        type: 'clean',
-        side: 'sample',
-        source: rows.map((r) => r.text).join('\n'),
-        firstRow: 2,
-      }),
-    ),
-  );
-  const sampleRecords = sampleParts.flatMap((p) => p.records);
-  const sampleKeys = spec.blocking.map((_, r) => sampleParts.flatMap((p) => p.keys[r]!));
-  return trainOnSample(spec, reference, prepare(spec, sampleRecords, sampleKeys), {
-    rules: PIPELINE_RULES,
-    randomPairs: randomPairsFor(sampleRecords.length),
-    ...(options.model ? { model: options.model } : {}),
-    ...(options.thresholds ? { thresholds: options.thresholds } : {}),
-    ...(options.targetFdr !== undefined ? { targetFdr: options.targetFdr } : {}),
-  });
+  rows.sort((a, b) => a.row - b.row);
+  return rows.map((r) => r.text).join('\n');
+}
+
+/**
+ * The order LEFT's chunks are dispatched in: staged chunks alternate with the others, so that
+ * the workers holding staged chunks (which only score them) and the rest stay busy together.
+ */
+function interleaveStaged(order: readonly number[], stagedOn: ReadonlyMap<number, number>) {
+  const staged = order.filter((c) => stagedOn.has(c));
+  const rest = order.filter((c) => !stagedOn.has(c));
+  const out: number[] = [];
+  for (let i = 0; i < Math.max(staged.length, rest.length); i++) {
+    if (i < staged.length) out.push(staged[i]!);
+    if (i < rest.length) out.push(rest[i]!);
+  }
+  return out;
 }
 
 /**
@@ -662,12 +728,6 @@ function shuffle(xs: number[], seed: number): void {
     xs[i] = xs[j]!;
     xs[j] = t;
   }
-}
-
-function chunked<T>(xs: readonly T[], n: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
-  return out;
 }
 
 function addStats(into: Record<keyof ChunkStats, number>, s: ChunkStats): void {

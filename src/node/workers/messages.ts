@@ -1,8 +1,8 @@
 /** The messages the main thread sends to the workers (link and clean). */
-import type { PreparedSide } from '../../match/index.js';
+import type { Dictionaries, PreparedSide } from '../../match/index.js';
 import type { CleanWorkerData } from '../clean/clean-parallel.js';
 import type { CsvChunk } from '../io/csv-chunks.js';
-import type { ReferenceSetup, WorkerSetup } from './tasks.js';
+import type { ReferenceSetup, TrainSetup, WorkerSetup } from './tasks.js';
 
 /** One message to a worker (each gets exactly one answer). */
 export type WorkerMessage =
@@ -13,6 +13,10 @@ export type WorkerMessage =
       readonly source: string | CsvChunk;
       readonly firstRow: number;
     }
+  | { readonly type: 'dictionaries'; readonly dictionaries: Dictionaries }
+  | { readonly type: 'sample'; readonly text: string }
+  | { readonly type: 'train'; readonly train: TrainSetup }
+  | { readonly type: 'stage'; readonly chunk: CsvChunk }
   | { readonly type: 'reference'; readonly reference: ReferenceSetup }
   | { readonly type: 'prepare'; readonly chunk: CsvChunk }
   | { readonly type: 'link'; readonly chunk: CsvChunk; readonly withRowNumbers: boolean }

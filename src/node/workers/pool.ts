@@ -13,8 +13,11 @@ export type PoolTask = WorkerMessage;
 /** The pool. */
 export interface WorkerPool {
   readonly size: number;
-  /** Runs `task` on the next free worker. */
-  run<T>(task: PoolTask, transfer?: readonly ArrayBuffer[]): Promise<T>;
+  /**
+   * Runs `task` on the next free worker, or on worker `worker` (0 … size − 1) when given: a task
+   * that needs what an earlier task left in that worker's memory.
+   */
+  run<T>(task: PoolTask, transfer?: readonly ArrayBuffer[], worker?: number): Promise<T>;
   /** Runs `task` once on every worker (e.g. to install shared data) and waits for all. */
   broadcast(task: PoolTask): Promise<void>;
   /** Stops every worker. */
@@ -26,6 +29,8 @@ export interface WorkerPool {
 interface Pending {
   readonly task: PoolTask;
   readonly transfer: readonly ArrayBuffer[];
+  /** The worker that must run it (any when undefined). */
+  readonly worker: number | undefined;
   readonly resolve: (v: unknown) => void;
   readonly reject: (e: unknown) => void;
 }
@@ -94,25 +99,33 @@ export function createPool(size: number, options: PoolOptions = {}): WorkerPool 
     return slot;
   });
   function next(): void {
-    for (const slot of slots) {
-      if (slot.job !== undefined) continue;
-      const job = queue.shift();
-      if (job === undefined) return;
+    slots.forEach((slot, w) => {
+      if (slot.job !== undefined || queue.length === 0) return;
+      // The first queued task this worker may run (in submission order).
+      const q = queue.findIndex((job) => job.worker === undefined || job.worker === w);
+      if (q < 0) return;
+      const job = queue.splice(q, 1)[0]!;
       slot.job = job;
       slot.worker.postMessage(job.task, job.transfer as ArrayBuffer[]);
-    }
+    });
   }
-  function run<T>(task: PoolTask, transfer: readonly ArrayBuffer[] = []): Promise<T> {
+  function run<T>(
+    task: PoolTask,
+    transfer: readonly ArrayBuffer[] = [],
+    worker?: number,
+  ): Promise<T> {
     if (failure !== undefined) return Promise.reject(failure);
+    if (worker !== undefined && !(Number.isInteger(worker) && worker >= 0 && worker < size))
+      return Promise.reject(new RangeError(`No worker ${worker} in a pool of ${size}`));
     return new Promise<T>((resolve, reject) => {
-      queue.push({ task, transfer, resolve: resolve as (v: unknown) => void, reject });
+      queue.push({ task, transfer, worker, resolve: resolve as (v: unknown) => void, reject });
       next();
     });
   }
   async function broadcast(task: PoolTask): Promise<void> {
     await Promise.all(
       slots.map(
-        (slot) =>
+        (slot, w) =>
           new Promise<void>((resolve, reject) => {
             // Broadcasts bypass the queue: wait until the slot is idle first.
             const send = () => {
@@ -120,7 +133,7 @@ export function createPool(size: number, options: PoolOptions = {}): WorkerPool 
                 setTimeout(send, 1);
                 return;
               }
-              slot.job = { task, transfer: [], resolve: () => resolve(), reject };
+              slot.job = { task, transfer: [], worker: w, resolve: () => resolve(), reject };
               slot.worker.postMessage(task);
             };
             send();

@@ -18,9 +18,12 @@ import {
   type PreparedColumn,
   type PreparedSide,
   pieceDictionaries,
+  randomPairsFor,
   referenceSide,
+  type SampleTraining,
   type ScaleLinker,
   type Thresholds,
+  trainOnSample,
   VIETNAMESE_RULES,
   vietnameseSpec,
 } from '../../match/index.js';
@@ -70,6 +73,17 @@ export interface ReferenceSetup {
   readonly options: MatchOptions;
 }
 
+/**
+ * What a worker needs to train the model on LEFT's EM sample (see {@link trainSample}), after
+ * the sample itself ({@link cleanSample}).
+ */
+export interface TrainSetup {
+  readonly reference: ColumnarReference;
+  readonly dictionaries: Dictionaries;
+  /** A trained model instead of EM, fixed thresholds, the FDR aimed at (the link's options). */
+  readonly given: Pick<MatchOptions, 'model' | 'thresholds' | 'targetFdr'>;
+}
+
 /** Decision counts and error-rate sums of a scored chunk (summed by the main thread). */
 export interface ChunkStats {
   readonly match: number;
@@ -105,6 +119,20 @@ export interface WorkerState {
   rightHeader?: CsvHeader;
   linker?: ScaleLinker<CleanRecord>;
   rightKeys?: StringPool;
+  /** The reference's dictionaries once attached to `spec` (attached once, never replaced). */
+  dictionaries?: Dictionaries;
+  /** LEFT's EM sample, cleaned (see {@link cleanSample}). */
+  sample?: Pick<CleanedChunk, 'records' | 'keys'> | undefined;
+  /** LEFT chunks cleaned and prepared ahead of the model, by first row (see {@link stageLeftChunk}). */
+  readonly staged: Map<number, StagedChunk>;
+}
+
+/** A LEFT chunk cleaned and prepared with the reference's dictionaries, waiting for the model. */
+interface StagedChunk {
+  readonly left: PreparedSide;
+  readonly ids: readonly string[];
+  readonly rows: readonly number[];
+  readonly invalid: Uint8Array;
 }
 
 /**
@@ -131,7 +159,7 @@ export const PIPELINE_RULES = VIETNAMESE_RULES;
  * ```
  */
 export function createWorkerState(): WorkerState {
-  return { spec: pipelineSpec() };
+  return { spec: pipelineSpec(), staged: new Map() };
 }
 
 function headerOf(side: SideSetup, map: WorkerSetup['map']): CsvHeader {
@@ -191,6 +219,66 @@ export function clean(
 }
 
 /**
+ * Attaches the reference's dictionaries (frozen, not copied) to the worker's spec, so that LEFT
+ * records are prepared with the register's ids; later calls (the same reference's dictionaries,
+ * sent again) do nothing.
+ *
+ * @example
+ * ```ts
+ * installDictionaries(state, msg.dictionaries);
+ * ```
+ */
+export function installDictionaries(state: WorkerState, dictionaries: Dictionaries): void {
+  // One reference per pool: a later message carries (a copy of) the same dictionaries.
+  if (state.dictionaries) return;
+  importDictionaries(state.spec, dictionaries);
+  state.dictionaries = dictionaries;
+}
+
+/**
+ * EM on LEFT's sample against the shared reference, on this thread (so that the other workers
+ * can clean and prepare LEFT while it runs): the sample is cleaned and prepared with the
+ * reference's frozen dictionaries, exactly as the main thread did.
+ *
+ * @example
+ * ```ts
+ * cleanSample(state, rowsText);
+ * const training = trainSample(state, { reference, dictionaries, given: {} });
+ * ```
+ */
+export function trainSample(state: WorkerState, t: TrainSetup): SampleTraining {
+  installDictionaries(state, t.dictionaries);
+  const part = state.sample;
+  if (!part) throw new Error('worker: training before the sample was cleaned here');
+  state.sample = undefined;
+  const spec = state.spec;
+  const sample: PreparedSide = {
+    size: part.records.length,
+    columns: spec.comparisons.map((c) => c.prepare(part.records)),
+    keys: spec.blocking.map((_, r) => part.keys[r] ?? []),
+  };
+  return trainOnSample(spec, t.reference, sample, {
+    rules: PIPELINE_RULES,
+    randomPairs: randomPairsFor(part.records.length),
+    ...t.given,
+  });
+}
+
+/**
+ * Cleans LEFT's EM sample (CSV text of its rows, LEFT's header) and keeps it for
+ * {@link trainSample} on this worker; returns the sample's usable rows.
+ *
+ * @example
+ * ```ts
+ * cleanSample(state, rowsText); // then trainSample(state, …) on the same worker
+ * ```
+ */
+export function cleanSample(state: WorkerState, text: string): { readonly records: number } {
+  state.sample = text.length > 0 ? clean(state, 'sample', text, 2) : { records: [], keys: [] };
+  return { records: state.sample.records.length };
+}
+
+/**
  * Installs the shared reference, its frozen dictionaries and the model.
  *
  * @example
@@ -199,7 +287,7 @@ export function clean(
  * ```
  */
 export function installReference(state: WorkerState, r: ReferenceSetup): void {
-  importDictionaries(state.spec, r.dictionaries);
+  installDictionaries(state, r.dictionaries);
   state.linker = createScaleLinker(state.spec, r.reference, r.model, r.thresholds, r.options);
   state.rightKeys = r.rightKeys;
 }
@@ -282,14 +370,39 @@ export function linkLeftChunk(
   chunk: CsvChunk,
   withRowNumbers: boolean,
 ): ScoredOutput & { readonly rows: number } {
+  const staged = state.staged.get(chunk.firstRow);
+  state.staged.delete(chunk.firstRow);
+  const { left, ids, rows, invalid } = staged ?? prepareLeft(state, chunk);
+  const out = score(state, left, ids, rows, invalid, withRowNumbers);
+  return { ...out, rows: ids.length };
+}
+
+/** Reads, cleans (shard filter) and prepares one LEFT chunk with the attached dictionaries. */
+function prepareLeft(state: WorkerState, chunk: CsvChunk): StagedChunk {
   const cleaned = clean(state, 'left', chunk, chunk.firstRow);
   const left: PreparedSide = {
     size: cleaned.records.length,
     columns: state.spec.comparisons.map((c) => c.prepare(cleaned.records)),
     keys: cleaned.keys,
   };
-  const out = score(state, left, cleaned.ids, cleaned.rows, cleaned.invalid, withRowNumbers);
-  return { ...out, rows: cleaned.ids.length };
+  return { left, ids: cleaned.ids, rows: cleaned.rows, invalid: cleaned.invalid };
+}
+
+/**
+ * Cleans and prepares a LEFT chunk before the model exists (while another worker trains it) and
+ * keeps it here until {@link linkLeftChunk} is asked for the same chunk on this worker. Needs the
+ * dictionaries ({@link installDictionaries}). Returns the chunk's row count.
+ *
+ * @example
+ * ```ts
+ * stageLeftChunk(state, chunk); // later: linkLeftChunk(state, chunk, false) only scores it
+ * ```
+ */
+export function stageLeftChunk(state: WorkerState, chunk: CsvChunk): { readonly rows: number } {
+  if (!state.dictionaries) throw new Error('worker: LEFT staged before the dictionaries');
+  const staged = prepareLeft(state, chunk);
+  state.staged.set(chunk.firstRow, staged);
+  return { rows: staged.ids.length };
 }
 
 /** A register chunk prepared on a worker with its own interners (see {@link prepareRight}). */

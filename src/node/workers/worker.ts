@@ -9,12 +9,16 @@ import { cleanBytes, setupClean } from './clean-tasks.js';
 import type { WorkerMessage } from './messages.js';
 import {
   clean,
+  cleanSample,
   createWorkerState,
+  installDictionaries,
   installReference,
   linkLeftChunk,
   prepareRight,
   score,
   setup,
+  stageLeftChunk,
+  trainSample,
 } from './tasks.js';
 
 const port = parentPort;
@@ -29,6 +33,14 @@ function handle(msg: WorkerMessage): unknown {
       return undefined;
     case 'clean':
       return clean(state, msg.side, msg.source, msg.firstRow);
+    case 'dictionaries':
+      return installDictionaries(state, msg.dictionaries);
+    case 'sample':
+      return cleanSample(state, msg.text);
+    case 'train':
+      return trainSample(state, msg.train);
+    case 'stage':
+      return stageLeftChunk(state, msg.chunk);
     case 'reference':
       installReference(state, msg.reference);
       return undefined;
