@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SampleTraining } from '../../src/match/index.js';
 import { scanCsv } from '../../src/node/io/csv-chunks.js';
-import { buildReference } from '../../src/node/link/pipeline.js';
+import { buildReference, referenceTask } from '../../src/node/link/pipeline.js';
 import { createPool } from '../../src/node/workers/pool.js';
-import { PIPELINE_RULES, pipelineSpec, type ScoredOutput } from '../../src/node/workers/tasks.js';
+import { pipelineSpec, type ScoredOutput } from '../../src/node/workers/tasks.js';
 import { writeFixture } from '../cli/parallel-fixture.js';
 
 describe('LEFT chunks staged while the model is trained', () => {
@@ -40,17 +40,7 @@ describe('LEFT chunks staged while the model is trained', () => {
       const chunk = left.chunks[3]!;
       // Staged on worker 1 before the model exists.
       await pool.run({ type: 'stage', chunk }, [], 1);
-      await pool.broadcast({
-        type: 'reference',
-        reference: {
-          reference: built.reference,
-          dictionaries: built.dictionaries,
-          rightKeys: built.rightKeys,
-          model: training.model,
-          thresholds: training.thresholds,
-          options: { rules: PIPELINE_RULES },
-        },
-      });
+      await pool.broadcast(referenceTask(built, training.model, training.thresholds));
       type Out = ScoredOutput & { rows: number };
       const link = (c: typeof chunk, worker: number) =>
         pool.run<Out>({ type: 'link', chunk: c, withRowNumbers: false }, [], worker);

@@ -45,6 +45,7 @@ import { packStrings, type StringPool } from '../io/strings.js';
 import type { OutputHandle } from '../io/target.js';
 import type { RunOptions, WriteOptions } from '../options.js';
 import { progressReporter } from '../progress.js';
+import type { WorkerMessage } from '../workers/messages.js';
 import { createPool, type WorkerPool } from '../workers/pool.js';
 import {
   type ChunkStats,
@@ -331,17 +332,7 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
       throwIfAborted(signal);
       await options.onModel?.(training.model);
       const tTraining = performance.now();
-      await pool.broadcast({
-        type: 'reference',
-        reference: {
-          reference: built.reference,
-          dictionaries: built.dictionaries,
-          rightKeys: built.rightKeys,
-          model: training.model,
-          thresholds: { match: training.thresholds.match, review: training.thresholds.review },
-          options: { rules: PIPELINE_RULES },
-        },
-      });
+      await pool.broadcast(referenceTask(built, training.model, training.thresholds));
       return {
         referenceSize: built.reference.size,
         bytesPerRecord: referenceBytes(built.reference, built.dictionaries) / built.reference.size,
@@ -475,6 +466,33 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
 }
 
 type PipelineSpec = ReturnType<typeof pipelineSpec>;
+
+/**
+ * The task that hands every worker the register, the model and the thresholds before LEFT's
+ * chunks are linked (only the two thresholds are sent, whatever else the object holds).
+ *
+ * @example
+ * ```ts
+ * await pool.broadcast(referenceTask(built, model, thresholds));
+ * ```
+ */
+export function referenceTask(
+  built: PreparedRegister,
+  model: FellegiSunterModel,
+  thresholds: Thresholds,
+): WorkerMessage {
+  return {
+    type: 'reference',
+    reference: {
+      reference: built.reference,
+      dictionaries: built.dictionaries,
+      rightKeys: built.rightKeys,
+      model,
+      thresholds: { match: thresholds.match, review: thresholds.review },
+      options: { rules: PIPELINE_RULES },
+    },
+  };
+}
 
 /**
  * The reference: RIGHT cleaned by the workers (a window of chunks in flight), prepared here
