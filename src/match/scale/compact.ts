@@ -149,13 +149,22 @@ function compactColumn(
     const n = typeof o['size'] === 'number' ? o['size'] : size;
     const s = stringFields(o, n);
     let fields: Record<string, unknown> = o;
-    if (dictionary && s && s.codes.length === 0 && placedInDictionary(s, dictionary)) {
-      // Pieces compacted while the register was prepared (compactPiece): already offsets into
-      // the dictionary's pool.
-      narrowed.set(s.codes, dictionary.pool);
-    } else if (dictionary && s && spelledByDictionary(s, dictionary)) {
-      fields = { ...o, start: dictionaryOffsets(s.ids, dictionary, alloc) };
-      narrowed.set(s.codes, dictionary.pool);
+    // A sub-column compacted before: its offsets are a dictionary's, kept as they are.
+    if (isTypedArray(o['offsets']) && !('start' in o)) narrowed.set(o['offsets'], o['offsets']);
+    // Values the dictionary spells (pieces compactPiece emptied: already offsets into its pool;
+    // or a column of their own): the column keeps only the ids, and reads each value's place
+    // in the pool from the dictionary's offsets (the kernels' valueStart / valueLength).
+    if (
+      dictionary &&
+      s &&
+      (s.codes.length === 0
+        ? placedInDictionary(s, dictionary)
+        : spelledByDictionary(s, dictionary))
+    ) {
+      const { start: _start, len: _len, ...rest } = o;
+      fields = { ...rest, codes: dictionary.pool, offsets: dictionary.starts };
+      narrowed.set(dictionary.pool, dictionary.pool);
+      narrowed.set(dictionary.starts, dictionary.starts);
     }
     const out: Record<string, unknown> = {};
     for (const [name, v] of Object.entries(fields)) out[name] = walk(v, n);
