@@ -556,7 +556,7 @@ export async function buildReference(
     const columns = byComparison.map((parts, k) => {
       byComparison[k] = [];
       const interner = spec.comparisons[k]!.dictionary;
-      const dictionary = exportDictionary(interner, { allocate: shared });
+      const dictionary = exportDictionary(interner, { allocate: shared, release: true });
       exported.push(dictionary);
       const joined = concatColumns(uniformPieces(parts, interner), shared);
       return compactReferenceColumn(joined, dictionary, shared);

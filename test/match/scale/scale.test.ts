@@ -11,6 +11,7 @@ import {
   createScaleLinker,
   createScorer,
   exportDictionaries,
+  exportDictionary,
   type FellegiSunterModel,
   hashKey,
   hashKeys,
@@ -405,6 +406,26 @@ describe('national-scale linking on synthetic data', () => {
     // LEFT values the register never had: the same ids as the original, frozen.
     for (const c of theirs.comparisons) if (c.dictionary) c.dictionary.frozen = true;
     expect(prepareSide(mine, list).columns).toEqual(prepareSide(theirs, list).columns);
+  });
+
+  it('releases an interner once exported: it reads the copy, frozen, with the same ids', () => {
+    const theirs = vietnameseSpec();
+    prepareSide(theirs, register);
+    const fresh = vietnameseSpec();
+    prepareSide(fresh, register);
+    const k = theirs.comparisons.findIndex((c) => c.dictionary);
+    const interner = theirs.comparisons[k]!.dictionary!;
+    const size = internerSize(interner);
+    const d = exportDictionary(interner, { release: true })!;
+    expect(internerArrays(interner).table).toBe(d.table);
+    expect(internerArrays(interner).pool.buffer).toBe(d.pool.buffer);
+    expect(internerSize(interner)).toBe(size);
+    expect(interner.frozen).toBe(true);
+    // Every comparison prepares the same ids as before (the fresh spec frozen the same way).
+    fresh.comparisons[k]!.dictionary!.frozen = true;
+    expect(prepareSide(theirs, list.slice(0, 200)).columns[k]).toEqual(
+      prepareSide(fresh, list.slice(0, 200)).columns[k],
+    );
   });
 
   it('trains on a sample and reports it', () => {
