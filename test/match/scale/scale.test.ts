@@ -33,7 +33,7 @@ import {
 } from '../../../src/match/index.js';
 import { internerArrays, internerSize } from '../../../src/match/interner.js';
 import { resolveManyToOne } from '../../../src/match/link.js';
-import { findBlock } from '../../../src/match/scale/block-table.js';
+import { blockEnd, blockStart, findBlock } from '../../../src/match/scale/block-table.js';
 import { type CleanRecord, cleanRecord } from '../../../src/record/index.js';
 import { generateDataset } from '../../../src/testing/population/index.js';
 
@@ -91,26 +91,40 @@ describe('buildBlockTable', () => {
     const sorted = present.slice().sort((a, b) => prefix(h[a]!) - prefix(h[b]!) || a - b);
     expect([...t.members]).toEqual(sorted);
     const distinct = [...new Set(sorted.map((i) => prefix(h[i]!)))];
-    expect([...t.hashes]).toEqual(distinct.map((p) => p % 2 ** 32));
-    for (let b = 0; b < distinct.length; b++) {
-      const block = [...t.members.subarray(t.starts[b]!, t.starts[b + 1]!)];
-      expect(block.every((i) => prefix(h[i]!) === distinct[b])).toBe(true);
-      for (const i of block) expect(findBlock(t, h[i]!)).toBe(b);
+    // Flat (no starts, a hash per member) exactly when more than half the records have a block
+    // of their own, i.e. when that is smaller.
+    expect(t.starts === undefined).toBe(2 * distinct.length > present.length);
+    const stored = t.starts ? distinct : sorted.map((i) => prefix(h[i]!));
+    expect([...t.hashes]).toEqual(stored.map((p) => p % 2 ** 32));
+    for (const p of distinct) {
+      const want = sorted.filter((i) => prefix(h[i]!) === p);
+      const b = findBlock(t, h[want[0]!]!);
+      expect([...t.members.subarray(blockStart(t, b), blockEnd(t, b))]).toEqual(want);
+      for (const i of want) expect(findBlock(t, h[i]!)).toBe(b);
     }
-    expect(t.starts[distinct.length]).toBe(present.length);
+    if (t.starts) expect(t.starts[distinct.length]).toBe(present.length);
   });
-  it('finds every block of a large table through its directory, and nothing for absent keys', () => {
-    const keys = Array.from({ length: 60_000 }, (_, i) => (i % 7 === 0 ? null : `k${i % 20_011}`));
-    const t = buildBlockTable(keys);
-    expect(t.directoryBits).toBeGreaterThan(8);
-    expect(t.directory.length).toBe(2 ** t.directoryBits + 1);
-    const want = new Map<string, number[]>();
-    keys.forEach((k, i) => {
-      if (k !== null) want.set(k, [...(want.get(k) ?? []), i]);
-    });
-    for (const [k, list] of want) expect([...lookupBlock(t, k)]).toEqual(list);
-    for (let i = 0; i < 2000; i++) expect(lookupBlock(t, `absent${i}`).length).toBe(0);
-  });
+  it.each([
+    [20_011, 'blocks of about 2.6'],
+    [50_021, 'mostly blocks of one: flat'],
+  ])(
+    'finds every block of a large table through its directory, and nothing for absent keys (%i keys, %s)',
+    (distinct, layout) => {
+      const keys = Array.from({ length: 60_000 }, (_, i) =>
+        i % 7 === 0 ? null : `k${i % distinct}`,
+      );
+      const t = buildBlockTable(keys);
+      expect(t.starts === undefined).toBe(layout.endsWith('flat'));
+      expect(t.directoryBits).toBeGreaterThan(8);
+      expect(t.directory.length).toBe(2 ** t.directoryBits + 1);
+      const want = new Map<string, number[]>();
+      keys.forEach((k, i) => {
+        if (k !== null) want.set(k, [...(want.get(k) ?? []), i]);
+      });
+      for (const [k, list] of want) expect([...lookupBlock(t, k)]).toEqual(list);
+      for (let i = 0; i < 2000; i++) expect(lookupBlock(t, `absent${i}`).length).toBe(0);
+    },
+  );
   fcTest.prop(
     [fc.array(fc.option(fc.nat(40), { nil: null }), { maxLength: 500 }), fc.array(fc.nat(500))],
     { numRuns: 40 },
@@ -132,10 +146,25 @@ describe('buildBlockTable', () => {
     const t = blockTableFromHashes(Float64Array.of(a, b, -1, a, 9 * 2 ** 21, b));
     expect(t.directoryBits).toBe(0);
     expect(t.hashes.length).toBe(2);
-    expect([...t.members.subarray(t.starts[0]!, t.starts[1]!)]).toEqual([0, 1, 3, 5]);
+    expect([...t.members.subarray(t.starts![0]!, t.starts![1]!)]).toEqual([0, 1, 3, 5]);
     expect(findBlock(t, a)).toBe(0);
     expect(findBlock(t, b)).toBe(0);
     expect(findBlock(t, 9 * 2 ** 21 + 3)).toBe(1);
+    expect(findBlock(t, 8 * 2 ** 21)).toBe(-1);
+  });
+  it('merges them in a flat table too, and tells a block over a limit without reading it all', () => {
+    const a = 5 * 2 ** 21 + 1;
+    const b = 5 * 2 ** 21 + 7;
+    const t = blockTableFromHashes(
+      Float64Array.of(b, 9 * 2 ** 21, a, 11 * 2 ** 21, 13 * 2 ** 21, a, 15 * 2 ** 21),
+    );
+    expect(t.starts).toBeUndefined();
+    expect(t.hashes.length).toBe(t.members.length);
+    const k = findBlock(t, a);
+    expect(findBlock(t, b)).toBe(k);
+    expect([...t.members.subarray(blockStart(t, k), blockEnd(t, k))]).toEqual([0, 2, 5]);
+    expect(blockEnd(t, k, 2) - blockStart(t, k)).toBe(2);
+    expect([...lookupBlock(buildBlockTable(['x', 'y', 'x', 'z', 'w']), 'x')]).toEqual([0, 2]);
     expect(findBlock(t, 8 * 2 ** 21)).toBe(-1);
   });
   it('can live in shared memory', () => {
