@@ -16,6 +16,13 @@ import { pipelineSpec } from '../workers/tasks.js';
 import { buildReference, WORKER_YOUNG_MB } from './pipeline.js';
 import { writeRegister } from './register-file.js';
 
+/**
+ * Old-generation cap of each worker in MiB. A worker cleans and prepares one chunk at a time
+ * (tens of MB live); without a cap V8 lets its heap grow with garbage to a quarter of the
+ * machine's memory before collecting it all, which at 10M records was gigabytes of RSS.
+ */
+const WORKER_OLD_MB = 512;
+
 /** Options of {@link prepareFile}. */
 export interface PrepareFileOptions extends ReadOptions, RunOptions {
   /** The prepared register file to write (e.g. `register.vnreg`), or a stream. */
@@ -73,7 +80,10 @@ export async function prepareFile(
   let staged: StagedInput | undefined;
   let out: OutputHandle | undefined;
   const workers = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
-  const pool = createPool(workers, { maxYoungSpaceMb: WORKER_YOUNG_MB });
+  const pool = createPool(workers, {
+    maxYoungSpaceMb: WORKER_YOUNG_MB,
+    maxOldSpaceMb: WORKER_OLD_MB,
+  });
   const onAbort = () => {
     void pool.abort(abortError(signal!));
   };
