@@ -13,15 +13,8 @@ import type { ReadOptions, RunOptions } from '../options.js';
 import { progressReporter } from '../progress.js';
 import { createPool } from '../workers/pool.js';
 import { pipelineSpec } from '../workers/tasks.js';
-import { buildReference, WORKER_YOUNG_MB } from './pipeline.js';
+import { buildReference, WORKER_OLD_MB, WORKER_YOUNG_MB } from './pipeline.js';
 import { writeRegister } from './register-file.js';
-
-/**
- * Old-generation cap of each worker in MiB. A worker cleans and prepares one chunk at a time
- * (tens of MB live); without a cap V8 lets its heap grow with garbage to a quarter of the
- * machine's memory before collecting it all, which at 10M records was gigabytes of RSS.
- */
-const WORKER_OLD_MB = 512;
 
 /** Options of {@link prepareFile}. */
 export interface PrepareFileOptions extends ReadOptions, RunOptions {
