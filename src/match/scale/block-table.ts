@@ -90,14 +90,16 @@ export function findBlock(table: BlockTable, h: number): number {
   return findIn(table.hashes, keyBits(h, bits), table.directory[x]!, table.directory[x + 1]!);
 }
 
-/** The first `k` in `[lo, hi)` with `hashes[k] === v` (binary search), or −1. */
-function findIn(hashes: Uint32Array, v: number, lo: number, hi: number): number {
+/** The first `k` in `[from, to)` with `hashes[k] === v` (binary search), or −1. */
+function findIn(hashes: Uint32Array, v: number, from: number, to: number): number {
+  let lo = from;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (hashes[mid]! < v) lo = mid + 1;
     else hi = mid;
   }
-  return lo < hashes.length && hashes[lo] === v ? lo : -1;
+  return lo < to && hashes[lo] === v ? lo : -1;
 }
 
 /**

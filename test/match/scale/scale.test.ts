@@ -167,6 +167,18 @@ describe('buildBlockTable', () => {
     expect([...lookupBlock(buildBlockTable(['x', 'y', 'x', 'z', 'w']), 'x')]).toEqual([0, 2]);
     expect(findBlock(t, 8 * 2 ** 21)).toBe(-1);
   });
+  it.each([
+    [[1, 2, 3], 'flat'],
+    [[1, 1, 2, 2, 3, 3], 'with starts'],
+  ])('never reads past its directory bucket (%j in bucket 0, %s)', (low) => {
+    // One directory bit: bucket 1 holds the hashes from 2^52, whose stored 32 bits are k.
+    const high = [7, 9].map((k) => 2 ** 52 + k * 2 ** 20);
+    const t = blockTableFromHashes(Float64Array.from([...low.map((k) => k * 2 ** 20), ...high]));
+    expect(t.directoryBits).toBe(1);
+    expect(findBlock(t, 7 * 2 ** 20)).toBe(-1);
+    expect(findBlock(t, 2 ** 52 + 7 * 2 ** 20)).toBeGreaterThanOrEqual(0);
+    expect(findBlock(t, 2 ** 20)).toBe(0);
+  });
   it('can live in shared memory', () => {
     const t = buildBlockTable(['a', 'b'], (n) => new SharedArrayBuffer(n));
     expect(t.members.buffer).toBeInstanceOf(SharedArrayBuffer);
