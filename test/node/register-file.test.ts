@@ -94,6 +94,7 @@ describe('prepared register file', () => {
     ['a flipped data byte', (b) => flip(b, b.length - 1000)],
     ['a flipped header byte', (b) => flip(b, 50)],
     ['another format version', (b) => withU32(b, 8, 99)],
+    ['format 2 (before the flat block tables)', (b) => withU32(b, 8, 2)],
     ['a wrong data length', (b) => withF64(b, 24, b.readDoubleLE(24) + 8)],
     ['extra bytes', (b) => Buffer.concat([b, Buffer.alloc(8)])],
   ];

@@ -1,7 +1,7 @@
 import type { IdKind } from '../../id/index.js';
 import type { Comparison, PreparedColumn } from '../comparison.js';
 import { createInterner } from '../interner.js';
-import { buildStringColumn, type StringColumn } from './string-column.js';
+import { buildStringColumn, type StringColumn, valueLength, valueStart } from './string-column.js';
 
 /** An identity number with its kind, as {@link idNumberComparison} reads it. */
 export interface IdValue {
@@ -133,10 +133,10 @@ function nullOrExact(a: IdNumberColumn, i: number, b: IdNumberColumn, j: number)
 
 /** 2 one digit off, 3 adjacent transposition, 5 else (same numbering system). */
 function nearLevel(a: StringColumn, i: number, b: StringColumn, j: number): number {
-  const l = a.len[i]!;
-  if (l !== b.len[j]) return 5;
-  const ao = a.start[i]!;
-  const bo = b.start[j]!;
+  const l = valueLength(a, i);
+  if (l !== valueLength(b, j)) return 5;
+  const ao = valueStart(a, i);
+  const bo = valueStart(b, j);
   const ca = a.codes;
   const cb = b.codes;
   let first = -1;

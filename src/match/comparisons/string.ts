@@ -3,7 +3,7 @@ import { createInterner } from '../interner.js';
 import { levenshteinCodes, osaCodes } from '../kernels/edit-distance.js';
 import { jaroWinklerCodes } from '../kernels/jaro-winkler.js';
 import { nullOrExact } from './levels.js';
-import { buildStringColumn, type StringColumn } from './string-column.js';
+import { buildStringColumn, type StringColumn, valueLength, valueStart } from './string-column.js';
 
 /** One fuzzy level of a {@link stringComparison}, tried in order after `exact`. */
 export type StringLevel =
@@ -64,10 +64,10 @@ export function stringComparison<R>(options: StringComparisonOptions<R>): Compar
       const b = pb as StringColumn;
       const level = nullOrExact(a.ids[i]!, b.ids[j]!);
       if (level >= 0) return level;
-      const ao = a.start[i]!;
-      const al = a.len[i]!;
-      const bo = b.start[j]!;
-      const bl = b.len[j]!;
+      const ao = valueStart(a, i);
+      const al = valueLength(a, i);
+      const bo = valueStart(b, j);
+      const bl = valueLength(b, j);
       let jw = -1;
       let lev = -1;
       let osa = -1;

@@ -11,7 +11,7 @@ import { createInterner, type Interner, intern } from '../interner.js';
 import { osaCodes } from '../kernels/edit-distance.js';
 import { withinOneEdit } from '../kernels/one-edit.js';
 import { nullOrExact } from './levels.js';
-import { buildStringColumn, type StringColumn } from './string-column.js';
+import { buildStringColumn, type StringColumn, valueLength, valueStart } from './string-column.js';
 
 /** Options of {@link givenNameComparison} and {@link familyNameComparison}. */
 export interface VietnameseNameOptions<R> {
@@ -98,11 +98,13 @@ const fold = (s: string) => foldDiacritics(s).toLowerCase();
 
 /** OSA distance ≤ max between two folded values (linear check for the usual max = 1). */
 function typo(max: number, a: StringColumn, i: number, b: StringColumn, j: number): boolean {
-  const al = a.len[i]!;
-  const bl = b.len[j]!;
+  const al = valueLength(a, i);
+  const bl = valueLength(b, j);
   if (al - bl > max || bl - al > max) return false;
-  if (max === 1) return withinOneEdit(a.codes, a.start[i]!, al, b.codes, b.start[j]!, bl);
-  return osaCodes(a.codes, a.start[i]!, al, b.codes, b.start[j]!, bl) <= max;
+  const ao = valueStart(a, i);
+  const bo = valueStart(b, j);
+  if (max === 1) return withinOneEdit(a.codes, ao, al, b.codes, bo, bl);
+  return osaCodes(a.codes, ao, al, b.codes, bo, bl) <= max;
 }
 
 interface GivenColumn extends PreparedColumn {
@@ -358,7 +360,7 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
       // one edit apart (Lê/Lý, Hồ/Đỗ) are different families.
       const sa = a.surnameFolded;
       const sb = b.surnameFolded;
-      if (sa.len[i]! >= 3 && sb.len[j]! >= 3 && typo(1, sa, i, sb, j)) return 8;
+      if (valueLength(sa, i) >= 3 && valueLength(sb, j) >= 3 && typo(1, sa, i, sb, j)) return 8;
       return 9;
     },
   };

@@ -27,15 +27,23 @@ export const plainAllocator: BufferAllocator = (bytes) => new ArrayBuffer(bytes)
  * candidates scored, none lost — the same contract as a collision of the full hash.
  */
 export interface BlockTable {
-  /** Per block, the 32 bits of its key's hash after the top `directoryBits` (see {@link keyBits}). */
+  /**
+   * Per block, the 32 bits of its key's hash after the top `directoryBits` (see {@link keyBits});
+   * in a table without `starts`, per member (each block a run of equal values).
+   */
   readonly hashes: Uint32Array;
-  readonly starts: Int32Array;
+  /**
+   * Block `b`'s members are `members[starts[b] … starts[b + 1])`. Absent in a *flat* table
+   * (mostly blocks of one: 8 bytes per member instead of 8 per block + 4 per member): block `b`
+   * is then the run of members from `b` whose `hashes` equal `hashes[b]` (see {@link blockEnd}).
+   */
+  readonly starts?: Int32Array | undefined;
   readonly members: Int32Array;
   /**
-   * A directory of the blocks by the top `directoryBits` bits of their hash: the blocks of
-   * bucket `x` are `directory[x] … directory[x + 1] − 1`. A lookup then binary-searches a few
-   * entries instead of all of them: 2–3 cache misses instead of ~23 in a 10M-key table (≈ 1 byte
-   * per distinct key).
+   * A directory of the blocks by the top `directoryBits` bits of their hash: the blocks (in a flat
+   * table, the members) of bucket `x` are `directory[x] … directory[x + 1] − 1`. A lookup then
+   * binary-searches a few entries instead of all of them: 2–3 cache misses instead of ~23 in a
+   * 10M-key table (≈ 1 byte per distinct key).
    */
   readonly directory: Int32Array;
   readonly directoryBits: number;
@@ -79,19 +87,53 @@ function int32(n: number, alloc: BufferAllocator): Int32Array {
 export function findBlock(table: BlockTable, h: number): number {
   const bits = table.directoryBits;
   const x = bucketOf(h, bits);
-  return findIn(table.hashes, keyBits(h, bits), table.directory[x]!, table.directory[x + 1]! - 1);
+  return findIn(table.hashes, keyBits(h, bits), table.directory[x]!, table.directory[x + 1]!);
 }
 
-/** Binary search of `v` in `hashes[lo … hi]`. */
-function findIn(hashes: Uint32Array, v: number, lo: number, hi: number): number {
-  while (lo <= hi) {
+/** The first `k` in `[from, to)` with `hashes[k] === v` (binary search), or −1. */
+function findIn(hashes: Uint32Array, v: number, from: number, to: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const w = hashes[mid]!;
-    if (w < v) lo = mid + 1;
-    else if (w > v) hi = mid - 1;
-    else return mid;
+    if (hashes[mid]! < v) lo = mid + 1;
+    else hi = mid;
   }
-  return -1;
+  return lo < to && hashes[lo] === v ? lo : -1;
+}
+
+/**
+ * Where block `b`'s members start in `table.members` (`b` itself in a flat table).
+ *
+ * @example
+ * ```ts
+ * const t = buildBlockTable(['a', 'a']);
+ * blockStart(t, findBlock(t, hashKey('a'))); // 0
+ * ```
+ */
+export function blockStart(table: BlockTable, b: number): number {
+  return table.starts ? table.starts[b]! : b;
+}
+
+/**
+ * Where block `b`'s members end in `table.members` — in a flat table, after at most `limit`
+ * members (enough to tell a block over its cap without reading all of it).
+ *
+ * @example
+ * ```ts
+ * const t = buildBlockTable(['a', 'a', 'b']);
+ * const b = findBlock(t, hashKey('a'));
+ * blockEnd(t, b) - blockStart(t, b); // 2
+ * ```
+ */
+export function blockEnd(table: BlockTable, b: number, limit = Number.POSITIVE_INFINITY): number {
+  if (table.starts) return table.starts[b + 1]!;
+  const { hashes } = table;
+  const v = hashes[b];
+  const end = Math.min(hashes.length, b + limit);
+  let k = b + 1;
+  while (k < end && hashes[k] === v) k++;
+  return k;
 }
 
 /**
@@ -190,8 +232,10 @@ export function blockTableFromHashes(
     if (p !== last) distinct++;
     last = p;
   }
-  const hashes = uint32(distinct, alloc);
-  const starts = int32(distinct + 1, alloc);
+  // Flat when it is smaller: 4 bytes of hash per member instead of 8 (hash and start) per block.
+  const flat = 2 * distinct > present;
+  const hashes = uint32(flat ? present : distinct, alloc);
+  const starts = flat ? undefined : int32(distinct + 1, alloc);
   const dirBuckets = 2 ** directoryBits;
   const directory = int32(dirBuckets + 1, alloc);
   let d = -1;
@@ -199,23 +243,29 @@ export function blockTableFromHashes(
   for (let k = 0, last = -1; k < present; k++) {
     const v = sorted[k]!;
     const p = Math.floor(v / unit);
-    if (p !== last) {
+    if (flat) {
+      hashes[k] = p >>> 0;
+      directory[bucketOf(v, directoryBits) + 1]!++;
+      if (p === last && v !== sorted[k - 1]) merged = true;
+      last = p;
+    } else if (p !== last) {
       hashes[++d] = p >>> 0;
-      starts[d] = k;
+      starts![d] = k;
       directory[bucketOf(v, directoryBits) + 1]!++;
       last = p;
     } else if (v !== sorted[k - 1]) merged = true;
   }
-  starts[distinct] = present;
+  if (starts) starts[distinct] = present;
   for (let x = 0; x < dirBuckets; x++) directory[x + 1]! += directory[x]!;
+  const table = { hashes, starts, members, directory, directoryBits };
   // A block made of two hashes holds two ascending runs of records: one ascending run again.
   if (merged)
-    for (let b = 0; b < distinct; b++) {
-      const from = starts[b]!;
-      const to = starts[b + 1]!;
+    for (let b = 0, from = 0; from < present; b++) {
+      const to = blockEnd(table, starts ? b : from);
       if (to - from > 1 && sorted[from] !== sorted[to - 1]) members.subarray(from, to).sort();
+      from = to;
     }
-  return { hashes, starts, members, directory, directoryBits };
+  return table;
 }
 
 /** Directory bits for `count` keys: about four keys per bucket, at most 21 bits. */
@@ -255,7 +305,8 @@ function sortByHash(members: Int32Array, sorted: Float64Array, from: number, to:
 }
 
 /**
- * The number of the block holding `key` (its members span `starts[b]` to `starts[b + 1]`), or −1.
+ * The number of the block holding `key` (its members span {@link blockStart} to {@link blockEnd}),
+ * or −1.
  *
  * @example
  * ```ts
@@ -277,9 +328,14 @@ export function blockNumber(table: BlockTable, key: string): number {
 export function lookupBlock(table: BlockTable, key: string): Int32Array {
   const b = blockNumber(table, key);
   if (b < 0) return table.members.subarray(0, 0);
-  return table.members.subarray(table.starts[b]!, table.starts[b + 1]!);
+  return table.members.subarray(blockStart(table, b), blockEnd(table, b));
 }
 
 export function blockTableBytes(t: BlockTable): number {
-  return t.hashes.byteLength + t.starts.byteLength + t.members.byteLength + t.directory.byteLength;
+  return (
+    t.hashes.byteLength +
+    (t.starts?.byteLength ?? 0) +
+    t.members.byteLength +
+    t.directory.byteLength
+  );
 }

@@ -25,6 +25,17 @@ function stringFields(o: Record<string, unknown>, size: number): StringFields | 
 }
 
 /**
+ * A string sub-column {@link compactPiece} emptied: no code units, no offsets and lengths of its
+ * own, only the ids (its values are its dictionary's values of them).
+ */
+function emptiedFields(o: Record<string, unknown>, size: number): TypedArray | undefined {
+  const { codes, ids } = o;
+  if (!(codes instanceof Uint16Array) || codes.length !== 0) return undefined;
+  if ('start' in o || 'len' in o || 'offsets' in o) return undefined;
+  return isTypedArray(ids) && ids.length === size ? ids : undefined;
+}
+
+/**
  * True when every record's value is, code unit for code unit, the dictionary's value of its id
  * (and a record without an id has no value): only then can the column read the dictionary's pool.
  */
@@ -47,37 +58,10 @@ function spelledByDictionary(s: StringFields, d: InternerArrays): boolean {
   return true;
 }
 
-/**
- * True when every record's offset and length are its id's place in the dictionary's pool (a
- * sub-column {@link compactPiece} emptied).
- */
-function placedInDictionary(s: StringFields, d: InternerArrays): boolean {
-  const { start, len, ids } = s;
-  const { starts } = d;
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i]!;
-    if (id < 0) {
-      if (len[i] !== 0) return false;
-      continue;
-    }
-    if (id >= d.size || start[i] !== starts[id] || starts[id + 1]! - starts[id]! !== len[i])
-      return false;
-  }
+/** True when every record's id is one of the dictionary's, or −1 (an emptied sub-column's). */
+function idsInDictionary(ids: TypedArray, d: InternerArrays): boolean {
+  for (let i = 0; i < ids.length; i++) if (ids[i]! >= d.size) return false;
   return true;
-}
-
-/** Each record's offset of its value in the dictionary's pool (0 when it has none). */
-function dictionaryOffsets(ids: TypedArray, d: InternerArrays, alloc: BufferAllocator) {
-  const n = ids.length;
-  const start =
-    d.pool.length > 0x7fff_ffff
-      ? new Uint32Array(alloc(n * 4), 0, n)
-      : new Int32Array(alloc(n * 4), 0, n);
-  for (let i = 0; i < n; i++) {
-    const id = ids[i]!;
-    start[i] = id < 0 ? 0 : d.starts[id]!;
-  }
-  return start;
 }
 
 type Narrow = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array;
@@ -149,13 +133,19 @@ function compactColumn(
     const n = typeof o['size'] === 'number' ? o['size'] : size;
     const s = stringFields(o, n);
     let fields: Record<string, unknown> = o;
-    if (dictionary && s && s.codes.length === 0 && placedInDictionary(s, dictionary)) {
-      // Pieces compacted while the register was prepared (compactPiece): already offsets into
-      // the dictionary's pool.
-      narrowed.set(s.codes, dictionary.pool);
-    } else if (dictionary && s && spelledByDictionary(s, dictionary)) {
-      fields = { ...o, start: dictionaryOffsets(s.ids, dictionary, alloc) };
-      narrowed.set(s.codes, dictionary.pool);
+    // A sub-column compacted before: its offsets are a dictionary's, kept as they are.
+    if (isTypedArray(o['offsets']) && !('start' in o)) narrowed.set(o['offsets'], o['offsets']);
+    // Values the dictionary spells (pieces compactPiece emptied: already offsets into its pool;
+    // or a column of their own): the column keeps only the ids, and reads each value's place
+    // in the pool from the dictionary's offsets (the kernels' valueStart / valueLength).
+    const emptied = dictionary ? emptiedFields(o, n) : undefined;
+    if (emptied && !idsInDictionary(emptied, dictionary!))
+      throw new RangeError('An emptied string column has ids its dictionary does not hold');
+    if (dictionary && (emptied || (s && spelledByDictionary(s, dictionary)))) {
+      const { start: _start, len: _len, ...rest } = o;
+      fields = { ...rest, codes: dictionary.pool, offsets: dictionary.starts };
+      narrowed.set(dictionary.pool, dictionary.pool);
+      narrowed.set(dictionary.starts, dictionary.starts);
     }
     const out: Record<string, unknown> = {};
     for (const [name, v] of Object.entries(fields)) out[name] = walk(v, n);
@@ -237,12 +227,10 @@ export function compactPiece(
     const n = typeof o['size'] === 'number' ? o['size'] : size;
     const s = stringFields(o, n);
     let fields: Record<string, unknown> = o;
-    if (dictionary && s && s.codes.length > 0 && spelledByDictionary(s, dictionary))
-      fields = {
-        ...o,
-        codes: new Uint16Array(0),
-        start: dictionaryOffsets(s.ids, dictionary, plainAllocator),
-      };
+    if (dictionary && s && spelledByDictionary(s, dictionary)) {
+      const { start: _start, len: _len, ...rest } = o;
+      fields = { ...rest, codes: new Uint16Array(0) };
+    }
     const out: Record<string, unknown> = {};
     for (const [name, v] of Object.entries(fields)) out[name] = walk(v, n);
     return out;
@@ -250,11 +238,37 @@ export function compactPiece(
   return walk(column, column.size) as PreparedColumn;
 }
 
-/** A string sub-column {@link compactPiece} emptied (no code units, some value). */
-function emptied(s: StringFields): boolean {
-  if (s.codes.length > 0) return false;
-  for (let i = 0; i < s.len.length; i++) if (s.len[i]! > 0) return true;
-  return false;
+/**
+ * An emptied string sub-column (`ids` only) with its code units, offsets and lengths put back
+ * from the dictionary, its fields in the order `keys` (a sibling piece's).
+ */
+function restored(
+  o: Record<string, unknown>,
+  ids: TypedArray,
+  d: InternerArrays,
+  keys: readonly string[],
+): Record<string, unknown> {
+  const n = ids.length;
+  const start = new Int32Array(n);
+  const len = new Int32Array(n);
+  let total = 0;
+  for (let r = 0; r < n; r++) {
+    const id = ids[r]!;
+    if (id >= 0) total += d.starts[id + 1]! - d.starts[id]!;
+  }
+  const codes = new Uint16Array(total);
+  for (let r = 0, at = 0; r < n; r++) {
+    const id = ids[r]!;
+    start[r] = at;
+    if (id < 0) continue;
+    const from = d.starts[id]!;
+    const l = d.starts[id + 1]! - from;
+    codes.set(d.pool.subarray(from, from + l), at);
+    len[r] = l;
+    at += l;
+  }
+  const fields: Record<string, unknown> = { ...o, codes, start, len };
+  return Object.fromEntries(keys.map((k) => [k, fields[k]]));
 }
 
 /**
@@ -280,24 +294,13 @@ export function uniformPieces(
       return [...values];
     const objects = values as Record<string, unknown>[];
     const n = objects.map((o, i) => (typeof o['size'] === 'number' ? o['size'] : sizes[i]!));
-    const strings = objects.map((o, i) => stringFields(o, n[i]!));
-    if (strings.every((x) => x !== undefined)) {
-      const own = strings.some((x) => x!.codes.length > 0);
-      if (!own || !strings.some((x) => emptied(x!))) return [...values];
+    const emptied = objects.map((o, i) => emptiedFields(o, n[i]!));
+    const own = objects.findIndex((o, i) => stringFields(o, n[i]!) !== undefined);
+    if (emptied.some((x) => x !== undefined)) {
+      if (own < 0) return [...values];
       return objects.map((o, i) => {
-        const x = strings[i]!;
-        if (x.codes.length > 0) return o;
-        let total = 0;
-        for (let r = 0; r < x.len.length; r++) total += x.len[r]!;
-        const codes = new Uint16Array(total);
-        const start = new Int32Array(x.len.length);
-        for (let r = 0, at = 0; r < x.len.length; r++) {
-          const l = x.len[r]!;
-          start[r] = at;
-          if (l > 0) codes.set(d.pool.subarray(x.start[r]!, x.start[r]! + l), at);
-          at += l;
-        }
-        return { ...o, codes, start };
+        const ids = emptied[i];
+        return ids ? restored(o, ids, d, Object.keys(objects[own]!)) : o;
       });
     }
     const out = objects.map(() => ({}) as Record<string, unknown>);

@@ -10,7 +10,8 @@ import { isTypedArray, type TypedArray } from './typed-arrays.js';
  * as it is prepared) instead of holding every record for one call.
  *
  * The layouts it understands are the engine's: a typed array with one element per record; a
- * string column (`codes` pool with per-record `start` offsets); a token list (`x` pool with
+ * string column (`codes` pool with per-record `start` offsets, or an emptied one: no code
+ * units, ids only); a token list (`x` pool with
  * `xStart` offsets, one more than records); nested plain objects of these. The same array
  * referenced twice (`tfIds` is often `ids`) stays one array. Anything else is refused with a
  * `TypeError` naming the field, never concatenated wrongly.
@@ -65,6 +66,8 @@ function concatObject(
     }
   }
   const poolNames = new Set(pools.values());
+  // A string sub-column emptied by `compactPiece`: its pool (no code units) and ids only.
+  if (isTypedArray(first['codes']) && !('start' in first)) poolNames.add('codes');
   for (const name of fields) {
     const values = get(name);
     const here = `${path}.${name}`;

@@ -26,6 +26,11 @@ export type Dictionaries = readonly (InternerArrays | null)[];
 export interface ExportDictionariesOptions {
   /** Where the arrays are copied (default: ordinary `ArrayBuffer`s). */
   readonly allocate?: BufferAllocator;
+  /**
+   * The interners read the copies afterwards, frozen, so that their own arrays can be freed at
+   * once (for a caller that holds the interners until the end of a long assembly; default false).
+   */
+  readonly release?: boolean;
 }
 
 function copy<T extends Int32Array | Uint32Array | Uint16Array>(
@@ -72,12 +77,17 @@ export function exportDictionary(
   if (!interner) return null;
   const alloc = options.allocate ?? plainAllocator;
   const a = internerArrays(interner);
-  return {
+  const exported = {
     size: a.size,
     table: copy(a.table, alloc, Int32Array),
     pool: copy(a.pool, alloc, Uint16Array),
     starts: copy(a.starts, alloc, Uint32Array),
   };
+  if (options.release) {
+    interner.size = 0;
+    attachInterner(interner, exported);
+  }
+  return exported;
 }
 
 /**

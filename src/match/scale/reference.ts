@@ -4,7 +4,9 @@ import type { LinkageSpec, PreparedSide } from '../spec.js';
 import {
   type BlockTable,
   type BufferAllocator,
+  blockEnd,
   blockNumber,
+  blockStart,
   blockTableBytes,
   blockTableFromHashes,
   buildBlockTable,
@@ -248,7 +250,10 @@ export function resolveBlocks<R>(
   let capped: Uint8Array | undefined;
   const resolved = ref.blocks.map((table, r) => {
     const cap = spec?.blocking[r]?.maxBlockSize ?? Number.POSITIVE_INFINITY;
-    const { starts, members } = table;
+    const { members } = table;
+    // A flat table has no block starts: each record's range goes in a chunk-local pair of
+    // starts (record i's block is 2i: members[starts[2i] … starts[2i + 1])).
+    const starts = table.starts ?? new Int32Array(2 * left.size);
     const block = new Int32Array(left.size).fill(-1);
     const keys = left.keys[r] ?? [];
     let cappedRows = 0;
@@ -257,8 +262,16 @@ export function resolveBlocks<R>(
       if (!k) continue;
       const b = blockNumber(table, k);
       if (b < 0) continue;
-      if (starts[b + 1]! - starts[b]! <= cap) block[i] = b;
-      else {
+      const from = blockStart(table, b);
+      const to = blockEnd(table, b, cap + 1);
+      if (to - from <= cap) {
+        if (table.starts) block[i] = b;
+        else {
+          block[i] = 2 * i;
+          starts[2 * i] = from;
+          starts[2 * i + 1] = to;
+        }
+      } else {
         capped ??= new Uint8Array(left.size);
         capped[i] = 1;
         cappedRows++;
@@ -285,12 +298,14 @@ export function cappedBlocksOf<R>(ref: ColumnarReference, spec: LinkageSpec<R>):
     const rule = spec.blocking[r];
     const cap = rule?.maxBlockSize;
     if (!rule || cap === undefined) return;
-    const starts = table.starts;
     let blocks = 0;
     let records = 0;
     let largestBlock = 0;
-    for (let b = 0; b + 1 < starts.length; b++) {
-      const n = starts[b + 1]! - starts[b]!;
+    for (let b = 0, from = 0; from < table.members.length; b++) {
+      const at = table.starts ? b : from;
+      const to = blockEnd(table, at);
+      const n = to - from;
+      from = to;
       if (n <= cap) continue;
       blocks++;
       records += n;

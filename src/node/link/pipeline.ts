@@ -191,6 +191,19 @@ const shared = (bytes: number) => new SharedArrayBuffer(bytes);
  */
 export const WORKER_YOUNG_MB = 64;
 
+/**
+ * Old-generation cap of each worker, MiB (unless `workerHeapMb` says otherwise). A worker holds
+ * one chunk at a time (tens of MB live; the reference and dictionaries are shared memory, not
+ * heap); without a cap V8 lets a worker's heap fill with garbage up to a quarter of the
+ * machine's memory before collecting it.
+ *
+ * @example
+ * ```ts
+ * await runLinkPipeline({ left, right, workerHeapMb: WORKER_OLD_MB * 2 }, io);
+ * ```
+ */
+export const WORKER_OLD_MB = 512;
+
 /** The worker pool's options from the pipeline's. */
 function workerOptions(options: {
   readonly workerHeapMb?: number | undefined;
@@ -198,7 +211,7 @@ function workerOptions(options: {
 }): Parameters<typeof createPool>[1] {
   const young = options.workerYoungMb ?? WORKER_YOUNG_MB;
   return {
-    ...(options.workerHeapMb === undefined ? {} : { maxOldSpaceMb: options.workerHeapMb }),
+    maxOldSpaceMb: options.workerHeapMb ?? WORKER_OLD_MB,
     ...(young > 0 ? { maxYoungSpaceMb: young } : {}),
   };
 }
@@ -583,7 +596,7 @@ export async function buildReference(
     const columns = byComparison.map((parts, k) => {
       byComparison[k] = [];
       const interner = spec.comparisons[k]!.dictionary;
-      const dictionary = exportDictionary(interner, { allocate: shared });
+      const dictionary = exportDictionary(interner, { allocate: shared, release: true });
       exported.push(dictionary);
       const joined = concatColumns(uniformPieces(parts, interner), shared);
       return compactReferenceColumn(joined, dictionary, shared);

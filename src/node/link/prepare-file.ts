@@ -13,7 +13,7 @@ import type { ReadOptions, RunOptions } from '../options.js';
 import { progressReporter } from '../progress.js';
 import { createPool } from '../workers/pool.js';
 import { pipelineSpec } from '../workers/tasks.js';
-import { buildReference, WORKER_YOUNG_MB } from './pipeline.js';
+import { buildReference, WORKER_OLD_MB, WORKER_YOUNG_MB } from './pipeline.js';
 import { writeRegister } from './register-file.js';
 
 /** Options of {@link prepareFile}. */
@@ -73,7 +73,10 @@ export async function prepareFile(
   let staged: StagedInput | undefined;
   let out: OutputHandle | undefined;
   const workers = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
-  const pool = createPool(workers, { maxYoungSpaceMb: WORKER_YOUNG_MB });
+  const pool = createPool(workers, {
+    maxYoungSpaceMb: WORKER_YOUNG_MB,
+    maxOldSpaceMb: WORKER_OLD_MB,
+  });
   const onAbort = () => {
     void pool.abort(abortError(signal!));
   };

@@ -33,8 +33,12 @@ import { probeRecords } from './probes.js';
 /** The first 8 bytes of every prepared register file. */
 export const REGISTER_MAGIC = Uint8Array.of(0x56, 0x4e, 0x52, 0x45, 0x47, 0x0d, 0x0a, 0x1a);
 
-/** The format version this code writes and reads. */
-export const REGISTER_FORMAT_VERSION = 2;
+/**
+ * The format version this code writes and reads. 3: string sub-columns without per-record
+ * offsets and lengths (read from the dictionaries) and flat block tables (no `starts`), which a
+ * reader of format 2 would misread; format 2 files are refused (prepare them again).
+ */
+export const REGISTER_FORMAT_VERSION = 3;
 
 const PREFIX = 32;
 

@@ -11,6 +11,7 @@ import {
   createScaleLinker,
   createScorer,
   exportDictionaries,
+  exportDictionary,
   type FellegiSunterModel,
   hashKey,
   hashKeys,
@@ -32,7 +33,7 @@ import {
 } from '../../../src/match/index.js';
 import { internerArrays, internerSize } from '../../../src/match/interner.js';
 import { resolveManyToOne } from '../../../src/match/link.js';
-import { findBlock } from '../../../src/match/scale/block-table.js';
+import { blockEnd, blockStart, findBlock } from '../../../src/match/scale/block-table.js';
 import { type CleanRecord, cleanRecord } from '../../../src/record/index.js';
 import { generateDataset } from '../../../src/testing/population/index.js';
 
@@ -90,26 +91,40 @@ describe('buildBlockTable', () => {
     const sorted = present.slice().sort((a, b) => prefix(h[a]!) - prefix(h[b]!) || a - b);
     expect([...t.members]).toEqual(sorted);
     const distinct = [...new Set(sorted.map((i) => prefix(h[i]!)))];
-    expect([...t.hashes]).toEqual(distinct.map((p) => p % 2 ** 32));
-    for (let b = 0; b < distinct.length; b++) {
-      const block = [...t.members.subarray(t.starts[b]!, t.starts[b + 1]!)];
-      expect(block.every((i) => prefix(h[i]!) === distinct[b])).toBe(true);
-      for (const i of block) expect(findBlock(t, h[i]!)).toBe(b);
+    // Flat (no starts, a hash per member) exactly when more than half the records have a block
+    // of their own, i.e. when that is smaller.
+    expect(t.starts === undefined).toBe(2 * distinct.length > present.length);
+    const stored = t.starts ? distinct : sorted.map((i) => prefix(h[i]!));
+    expect([...t.hashes]).toEqual(stored.map((p) => p % 2 ** 32));
+    for (const p of distinct) {
+      const want = sorted.filter((i) => prefix(h[i]!) === p);
+      const b = findBlock(t, h[want[0]!]!);
+      expect([...t.members.subarray(blockStart(t, b), blockEnd(t, b))]).toEqual(want);
+      for (const i of want) expect(findBlock(t, h[i]!)).toBe(b);
     }
-    expect(t.starts[distinct.length]).toBe(present.length);
+    if (t.starts) expect(t.starts[distinct.length]).toBe(present.length);
   });
-  it('finds every block of a large table through its directory, and nothing for absent keys', () => {
-    const keys = Array.from({ length: 60_000 }, (_, i) => (i % 7 === 0 ? null : `k${i % 20_011}`));
-    const t = buildBlockTable(keys);
-    expect(t.directoryBits).toBeGreaterThan(8);
-    expect(t.directory.length).toBe(2 ** t.directoryBits + 1);
-    const want = new Map<string, number[]>();
-    keys.forEach((k, i) => {
-      if (k !== null) want.set(k, [...(want.get(k) ?? []), i]);
-    });
-    for (const [k, list] of want) expect([...lookupBlock(t, k)]).toEqual(list);
-    for (let i = 0; i < 2000; i++) expect(lookupBlock(t, `absent${i}`).length).toBe(0);
-  });
+  it.each([
+    [20_011, 'blocks of about 2.6'],
+    [50_021, 'mostly blocks of one: flat'],
+  ])(
+    'finds every block of a large table through its directory, and nothing for absent keys (%i keys, %s)',
+    (distinct, layout) => {
+      const keys = Array.from({ length: 60_000 }, (_, i) =>
+        i % 7 === 0 ? null : `k${i % distinct}`,
+      );
+      const t = buildBlockTable(keys);
+      expect(t.starts === undefined).toBe(layout.endsWith('flat'));
+      expect(t.directoryBits).toBeGreaterThan(8);
+      expect(t.directory.length).toBe(2 ** t.directoryBits + 1);
+      const want = new Map<string, number[]>();
+      keys.forEach((k, i) => {
+        if (k !== null) want.set(k, [...(want.get(k) ?? []), i]);
+      });
+      for (const [k, list] of want) expect([...lookupBlock(t, k)]).toEqual(list);
+      for (let i = 0; i < 2000; i++) expect(lookupBlock(t, `absent${i}`).length).toBe(0);
+    },
+  );
   fcTest.prop(
     [fc.array(fc.option(fc.nat(40), { nil: null }), { maxLength: 500 }), fc.array(fc.nat(500))],
     { numRuns: 40 },
@@ -131,11 +146,38 @@ describe('buildBlockTable', () => {
     const t = blockTableFromHashes(Float64Array.of(a, b, -1, a, 9 * 2 ** 21, b));
     expect(t.directoryBits).toBe(0);
     expect(t.hashes.length).toBe(2);
-    expect([...t.members.subarray(t.starts[0]!, t.starts[1]!)]).toEqual([0, 1, 3, 5]);
+    expect([...t.members.subarray(t.starts![0]!, t.starts![1]!)]).toEqual([0, 1, 3, 5]);
     expect(findBlock(t, a)).toBe(0);
     expect(findBlock(t, b)).toBe(0);
     expect(findBlock(t, 9 * 2 ** 21 + 3)).toBe(1);
     expect(findBlock(t, 8 * 2 ** 21)).toBe(-1);
+  });
+  it('merges them in a flat table too, and tells a block over a limit without reading it all', () => {
+    const a = 5 * 2 ** 21 + 1;
+    const b = 5 * 2 ** 21 + 7;
+    const t = blockTableFromHashes(
+      Float64Array.of(b, 9 * 2 ** 21, a, 11 * 2 ** 21, 13 * 2 ** 21, a, 15 * 2 ** 21),
+    );
+    expect(t.starts).toBeUndefined();
+    expect(t.hashes.length).toBe(t.members.length);
+    const k = findBlock(t, a);
+    expect(findBlock(t, b)).toBe(k);
+    expect([...t.members.subarray(blockStart(t, k), blockEnd(t, k))]).toEqual([0, 2, 5]);
+    expect(blockEnd(t, k, 2) - blockStart(t, k)).toBe(2);
+    expect([...lookupBlock(buildBlockTable(['x', 'y', 'x', 'z', 'w']), 'x')]).toEqual([0, 2]);
+    expect(findBlock(t, 8 * 2 ** 21)).toBe(-1);
+  });
+  it.each([
+    [[1, 2, 3], 'flat'],
+    [[1, 1, 2, 2, 3, 3], 'with starts'],
+  ])('never reads past its directory bucket (%j in bucket 0, %s)', (low) => {
+    // One directory bit: bucket 1 holds the hashes from 2^52, whose stored 32 bits are k.
+    const high = [7, 9].map((k) => 2 ** 52 + k * 2 ** 20);
+    const t = blockTableFromHashes(Float64Array.from([...low.map((k) => k * 2 ** 20), ...high]));
+    expect(t.directoryBits).toBe(1);
+    expect(findBlock(t, 7 * 2 ** 20)).toBe(-1);
+    expect(findBlock(t, 2 ** 52 + 7 * 2 ** 20)).toBeGreaterThanOrEqual(0);
+    expect(findBlock(t, 2 ** 20)).toBe(0);
   });
   it('can live in shared memory', () => {
     const t = buildBlockTable(['a', 'b'], (n) => new SharedArrayBuffer(n));
@@ -202,15 +244,20 @@ describe('national-scale linking on synthetic data', () => {
     const dicts = exportDictionaries(spec);
     const shared = compactReference(plain, dicts);
     // The string sub-columns of the names and the IDs now read the dictionaries' pools.
-    const given = shared.columns[0] as unknown as { folded: { codes: Uint16Array; len: unknown } };
+    // They hold no offsets and lengths of their own: each value's place is its id's in the pool.
+    const given = shared.columns[0] as unknown as {
+      folded: { codes: Uint16Array; offsets: unknown; start?: unknown; len?: unknown };
+    };
     expect(given.folded.codes).toBe(dicts[0]!.pool);
-    expect(given.folded.len).toBeInstanceOf(Int8Array);
+    expect(given.folded.offsets).toBe(dicts[0]!.starts);
+    expect(given.folded.start).toBeUndefined();
+    expect(given.folded.len).toBeUndefined();
     const sex = shared.columns.findIndex((_, k) => spec.comparisons[k]!.name === 'sex');
     expect((shared.columns[sex] as unknown as { ids: unknown }).ids).toBeInstanceOf(Int8Array);
     const id = shared.columns.findIndex((_, k) => spec.comparisons[k]!.name === 'id');
     const primary = (shared.columns[id] as unknown as { primary: { codes: Uint16Array } }).primary;
     expect(primary.codes).toBe(dicts[id]!.pool);
-    expect(referenceBytes(shared, dicts)).toBeLessThan(referenceBytes(plain) - 20 * plain.size);
+    expect(referenceBytes(shared, dicts)).toBeLessThan(referenceBytes(plain) - 40 * plain.size);
     // Every comparison gives every pair the same level (each left record against a spread of
     // register records, and against its own candidates).
     const r = referenceSide(shared);
@@ -406,6 +453,26 @@ describe('national-scale linking on synthetic data', () => {
     // LEFT values the register never had: the same ids as the original, frozen.
     for (const c of theirs.comparisons) if (c.dictionary) c.dictionary.frozen = true;
     expect(prepareSide(list, mine).columns).toEqual(prepareSide(list, theirs).columns);
+  });
+
+  it('releases an interner once exported: it reads the copy, frozen, with the same ids', () => {
+    const theirs = vietnameseSpec();
+    prepareSide(theirs, register);
+    const fresh = vietnameseSpec();
+    prepareSide(fresh, register);
+    const k = theirs.comparisons.findIndex((c) => c.dictionary);
+    const interner = theirs.comparisons[k]!.dictionary!;
+    const size = internerSize(interner);
+    const d = exportDictionary(interner, { release: true })!;
+    expect(internerArrays(interner).table).toBe(d.table);
+    expect(internerArrays(interner).pool.buffer).toBe(d.pool.buffer);
+    expect(internerSize(interner)).toBe(size);
+    expect(interner.frozen).toBe(true);
+    // Every comparison prepares the same ids as before (the fresh spec frozen the same way).
+    fresh.comparisons[k]!.dictionary!.frozen = true;
+    expect(prepareSide(theirs, list.slice(0, 200)).columns[k]).toEqual(
+      prepareSide(fresh, list.slice(0, 200)).columns[k],
+    );
   });
 
   it('trains on a sample and reports it', () => {
