@@ -169,6 +169,21 @@ function hasLower(s: string, start: number, end: number): boolean {
   return false;
 }
 
+/** How many letters (code units with a case) `s` has from `start` to `end`. */
+function letterCount(s: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) if (caseAt(s, i) !== 0) n++;
+  return n;
+}
+
+/**
+ * Whether `c` is nothing to the words of a name: a combining mark or an invisible character above
+ * U+00FF (below it, an invisible code unit may be a legacy letter: VISCII capitals, TCVN3 ư).
+ */
+function isNothing(c: number): boolean {
+  return isCombiningMark(c) || (c >= 0x100 && isInvisible(c));
+}
+
 /**
  * Words in capitals run together (`NGUYỄNTHỊ HOA`): a word without lowercase letters that is not
  * a syllable is split where both parts are syllables with their diacritics, when exactly one place
@@ -184,15 +199,20 @@ function splitCaps(s: string, checkLegacy: boolean): string | null {
     const end = i;
     const from = start;
     start = i + 1;
-    // Two syllables make at least three letters (`ÔNG` aside, `AN` is one syllable).
-    if (end - from < 3 || hasLower(s, from, end)) continue;
+    // Two syllables make at least three letters (`ÔNG` aside, `AN` is one syllable). Letters are
+    // counted, not code units: an invisible mark (`\u034FÝĐÌ`) is not a letter.
+    const letters = letterCount(s, from, end);
+    if (letters < 3 || hasLower(s, from, end)) continue;
     const word = s.slice(from, end);
     if (isSyllable(word)) continue;
     // Strict syllables (tones in place): without diacritics too many places would do (`APHONG`).
     let at = -1;
     // Each part two letters or more, and not between two vowels (`NIÊ`, `AYUN`, Ê Đê names, stay
     // whole; so does `VÕANH`, which cannot be told from such a name).
-    for (let k = from + 2; k < end - 1; k++) {
+    let left = 0;
+    for (let k = from; k < end - 1; k++) {
+      if (k > from && caseAt(s, k - 1) !== 0) left++;
+      if (left < 2 || letters - left < 2) continue;
       if (isCombiningMark(codeAt(s, k)) || caseAt(s, k) === 0 || caseAt(s, k - 1) === 0) continue;
       if (isVowelLetter(codeAt(s, k)) && isVowelLetter(lastBase(s, from, k))) continue;
       if (isStrictSyllable(s.slice(from, k)) && isStrictSyllable(s.slice(k, end))) {
@@ -242,7 +262,11 @@ function splitAt(s: string, checkLegacy: boolean): string | null {
       prevCase = 0;
       continue;
     }
-    if (isCombiningMark(c)) continue;
+    if (isNothing(c)) {
+      // A mark before the first letter is not part of the word (`\u034FABảo` is `ABảo`).
+      if (i === wordStart) wordStart = i + 1;
+      continue;
+    }
     const k = caseAt(s, i);
     // A one-letter word run into the next (`ABảo`): a capital after a capital that starts the word,
     // then a lowercase letter.

@@ -28,7 +28,7 @@ import {
 } from './normalize-route.js';
 import { analyzeSyllable, LOWER_BASE } from './syllable.js';
 import { repairTelexWord } from './telex.js';
-import { type ToneStyle, tonePlacementOk } from './tone.js';
+import { noMedialAfter, type ToneStyle, tonePlacementOk } from './tone.js';
 
 /** What {@link normalizeName} changed, in pipeline order. */
 export type NameChange =
@@ -196,8 +196,10 @@ function canonicalState(s: string, style: ToneStyle, capitalize: boolean): numbe
     if (tones > 1) return NOT_CANONICAL;
     if (tones === 1 && vowels > 1) {
       const first = LOWER_BASE[codeAt(s, start)] as number;
-      if (toneTarget(start, first, v, e, i, lastMod, b0, b1, b2, style) !== tonePos)
+      const target = toneTarget(s, start, first, v, e, i, lastMod, b0, b1, b2, style);
+      if (target !== tonePos && (target !== KEPT || !keptTone(start, v, tonePos))) {
         return NOT_CANONICAL;
+      }
     }
     if (i < n) {
       i++;
@@ -222,6 +224,7 @@ export const MODIFIED_BASES = (1 << 1) | (1 << 2) | (1 << 4) | (1 << 7) | (1 << 
  * the last modified vowel (ă â ê ô ơ ư) in the run.
  */
 function toneTarget(
+  s0: string,
   wordStart: number,
   first: number,
   v: number,
@@ -252,7 +255,16 @@ function toneTarget(
   if (e < end) return e - 1;
   if (count >= 3) return start + 1;
   const modernPair = (p0 === 6 && (p1 === 0 || p1 === 3)) || (p0 === 9 && p1 === 11);
+  if (modernPair && start === v && noMedialAfter(s0, wordStart, v)) return KEPT;
   return style === 'modern' && modernPair ? start + 1 : start;
+}
+
+/** {@link toneTarget}: the tone stays where it was typed, on either vowel of the pair at `v`. */
+const KEPT = -2;
+
+/** Whether a tone at `tonePos` is on the pair at `v` ({@link KEPT}). */
+function keptTone(start: number, v: number, tonePos: number): boolean {
+  return start < v && (tonePos === v || tonePos === v + 1);
 }
 
 /**
@@ -277,6 +289,50 @@ function toneTarget(
  * ```
  */
 export function normalizeName(s: string, options?: NormalizeNameOptions): NormalizedName {
+  return settled(s, readName(s, options), options, readName);
+}
+
+/**
+ * `r`, the result of `read(s, options)`, made a fixed point (decoding `'auto'`). A result that
+ * could still read as legacy text is read again; if that changes it:
+ * - `r` was decoded and its own result does not confirm it (`tâ` is TCVN3 for `tõ`, itself TCVN3
+ *   for `từ`): text is encoded once, so the decoding is dropped and `s` is read as it stands,
+ *   unless that reading in turn decodes into a settled result (`\u00ADy ö` → `Y Ö` → `Y Ệ`);
+ * - `r` was read as it stands (then cleaned: invisible characters removed, case changed): its
+ *   second reading, when that one is settled.
+ * Only a result without a letter that only Unicode has is read again (a fraction of legacy names).
+ */
+function settled(
+  s: string,
+  r: NormalizedName,
+  options: NormalizeNameOptions | undefined,
+  read: (s: string, options: NormalizeNameOptions | undefined) => NormalizedName,
+): NormalizedName {
+  if (r.changes.length === 0 || (options?.decode ?? 'auto') !== 'auto') return r;
+  if (legacyGate(r.value) === 0) return r;
+  const again = read(r.value, options);
+  if (again.value === r.value) return r;
+  const base = r.changes.some(isDecoded) ? read(s, { ...options, decode: false }) : r;
+  const next = base === r ? again : read(base.value, options);
+  if (next.value === base.value) return base;
+  return legacyGate(next.value) === 0 || read(next.value, options).value === next.value
+    ? merged(base, next)
+    : base;
+}
+
+/** `b` with the changes of `a` first. */
+function merged(a: NormalizedName, b: NormalizedName): NormalizedName {
+  const changes = [...a.changes];
+  for (const c of b.changes) if (!changes.includes(c)) changes.push(c);
+  return { value: b.value, changes };
+}
+
+function isDecoded(c: NameChange): boolean {
+  return c.startsWith('decoded-');
+}
+
+/** {@link normalizeName} before the fixed-point check ({@link settled}). */
+function readName(s: string, options: NormalizeNameOptions | undefined): NormalizedName {
   const style = options?.style ?? 'traditional';
   const capitalize = options?.capitalize ?? true;
   const state = canonicalState(s, style, capitalize);
@@ -409,6 +465,10 @@ function normalizeWhole(
  * decoded text), keeping only the canonical-input check: the reference the tests hold them to.
  */
 export function normalizeNameGeneral(s: string, options?: NormalizeNameOptions): NormalizedName {
+  return settled(s, readNameGeneral(s, options), options, readNameGeneral);
+}
+
+function readNameGeneral(s: string, options: NormalizeNameOptions | undefined): NormalizedName {
   const style = options?.style ?? 'traditional';
   const capitalize = options?.capitalize ?? true;
   if (isCanonical(s, style, capitalize)) return { value: s, changes: NO_CHANGES };
