@@ -314,19 +314,27 @@ function splitAt(s: string, checkLegacy: boolean): string | null {
  * ```
  */
 export function joinSplitSyllables(s: string): string | null {
-  const words = s.split(' ');
+  // Words apart by any space (an NBSP too: the router's words are the same); when two are joined,
+  // the others are joined again by plain spaces.
+  const words = s.split(SPACES);
   let joined = false;
   for (let k = 0; k + 1 < words.length; k++) {
     const a = words[k] as string;
-    const b = words[k + 1] as string;
+    // The next word, however many spaces apart (`Tha  nh`).
+    let m = k + 1;
+    while (m + 1 < words.length && words[m] === '') m++;
+    const b = words[m] as string;
     if (!lettersOnly(a) || !lettersOnly(b)) continue;
     if (isSyllable(a) && isSyllable(b)) continue;
     if (!isNameSyllable(a + b)) continue;
-    words.splice(k, 2, a + b);
+    words.splice(k, m - k + 1, a + b);
     joined = true;
   }
   return joined ? words.join(' ') : null;
 }
+
+/** The separators of {@link joinSplitSyllables}: the plain, no-break and other Unicode spaces. */
+const SPACES = /[ \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
 
 /**
  * Whether the words `a` and `b` would be joined by {@link joinSplitSyllables}.

@@ -289,8 +289,15 @@ function keptTone(start: number, v: number, tonePos: number): boolean {
  * ```
  */
 export function normalizeName(s: string, options?: NormalizeNameOptions): NormalizedName {
-  return settled(s, readName(s, options), options, readName);
+  const r = readName(s, options);
+  return readSettled ? r : settled(s, r, options, readName);
 }
+
+/**
+ * Whether the last {@link readName} result is known to be a fixed point: the router finished it
+ * and its words prove it cannot read as legacy text again (or the check on it passed).
+ */
+let readSettled = false;
 
 /**
  * `r`, the result of `read(s, options)`, made a fixed point (decoding `'auto'`). A result that
@@ -336,6 +343,7 @@ function readName(s: string, options: NormalizeNameOptions | undefined): Normali
   const style = options?.style ?? 'traditional';
   const capitalize = options?.capitalize ?? true;
   const state = canonicalState(s, style, capitalize);
+  readSettled = false;
   if (state === CANONICAL) return { value: s, changes: NO_CHANGES };
   const decode = options?.decode ?? 'auto';
   if (state === NOT_CANONICAL && decode === 'auto') {
@@ -344,13 +352,15 @@ function readName(s: string, options: NormalizeNameOptions | undefined): Normali
     if (routed === null && stripStrayPunctuation(s) === null) {
       routed = routeReading(s, style, capitalize, telex);
     }
-    // A name read as it stands must not read as legacy text once cleaned (see reshape).
+    // A name read as it stands must not read as legacy text once cleaned (see reshape), nor a
+    // decoded name be decoded again (see settled).
     if (
       routed !== null &&
       (!directNeedsCheck() ||
         legacyGate(routed.value) === 0 ||
         canonicalState(routed.value, style, capitalize) === CANONICAL)
     ) {
+      readSettled = true;
       return routed;
     }
   }

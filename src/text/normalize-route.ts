@@ -639,10 +639,16 @@ function checked(count: number, r: NormalizedName | null): NormalizedName | null
   if (r !== null && !built) needsCheck = true;
   else if (r !== null && !builtInput) {
     let fin = 0;
-    for (let k = 0; k < count; k++) fin |= FIN_BITS[k] as number;
+    let loose = false;
+    for (let k = 0; k < count; k++) {
+      const b = FIN_BITS[k] as number;
+      fin |= b;
+      // A Latin-1 word that is not settled (`Ể Êì`): a name partly retyped may decode it.
+      if ((b & (F_LATIN1 | F_SETTLED)) === F_LATIN1) loose = true;
+    }
     // No letter a legacy reading starts from, or a Unicode letter and no word the canonical check
     // could refuse: the result cannot read as legacy text.
-    needsCheck = (fin & F_LATIN1) !== 0 && ((fin & F_HIGH) === 0 || (fin & F_KEYS) !== 0);
+    needsCheck = (fin & F_LATIN1) !== 0 && ((fin & F_HIGH) === 0 || (fin & F_KEYS) !== 0 || loose);
   }
   return r;
 }
@@ -747,15 +753,18 @@ export function routeReading(
     return checked(count, routeScanned(s, count, style, capitalize, telex, best === NO_READING));
   }
   if (!decidedWordByWord()) return null;
-  return routeLegacy(
-    s,
-    LEGACY_ENCODINGS[best] as LegacyEncoding,
+  return checked(
     count,
-    style,
-    capitalize,
-    scanNbsp,
-    scanHighMapped,
-    scanWhitespace,
+    routeLegacy(
+      s,
+      LEGACY_ENCODINGS[best] as LegacyEncoding,
+      count,
+      style,
+      capitalize,
+      scanNbsp,
+      scanHighMapped,
+      scanWhitespace,
+    ),
   );
 }
 
@@ -925,6 +934,7 @@ function routeLegacy(
   highMapped: boolean,
   whitespace: boolean,
 ): NormalizedName | null {
+  built = false;
   let softHyphen = false;
   for (let k = 0; k < count; k++) if ((WORDS[k] as RouteWord).softHyphen) softHyphen = true;
   let textUpper = false;
