@@ -170,6 +170,8 @@ function putFinishedFacts(k: number, f: FinishedFacts): void {
 /** A word decoded with one legacy encoding. */
 interface DecodedWord {
   readonly value: string;
+  /** Whether `value` differs from the word (known when decoded: no string comparison per name). */
+  readonly changed: boolean;
   /** Facts of `value` when it is letters only and a syllable; `null` otherwise. */
   readonly facts: WordFacts | null;
   /** The finished form of `facts` last asked for ({@link FinishedSlot}). */
@@ -425,7 +427,15 @@ function decodedOf(
   if (d === undefined) {
     const value =
       enc === 'tcvn3' ? tcvn3WordDecode(r.word, textUpper, softHyphen) : decodeWith(r.word, enc);
-    d = { value, facts: syllableFacts(value), finKey: -1, finBits: 0, finValue: '', finSpaced: '' };
+    d = {
+      value,
+      changed: value !== r.word,
+      facts: syllableFacts(value),
+      finKey: -1,
+      finBits: 0,
+      finValue: '',
+      finSpaced: '',
+    };
     r.decoded[slot] = d;
   }
   r.lastSlot = slot;
@@ -477,7 +487,10 @@ function isWordChar(c: number): boolean {
 /** The {@link wordScores} of the words being routed (scratch). */
 const SCORES: number[] = [];
 
-/** 1 when the word at that index of {@link WORDS} is followed right away by a no-break space. */
+/**
+ * 1 when the word at that index of {@link WORDS} is followed by a no-break space, right away or
+ * after invisible characters only.
+ */
 const NBSP_AFTER: Uint8Array = new Uint8Array(ROUTE_MAX + 1);
 
 /** The words of the name being routed (module-private scratch; routing is synchronous). */
@@ -534,6 +547,8 @@ function scanWords(s: string): number {
   let glued = false;
   let start = -1;
   let h = HASH_START;
+  /** The last word, while only invisible characters have followed it. */
+  let pending = -1;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? codeAt(s, i) : 0x20;
     const k = c < CLASS_LIMIT ? (CHAR_CLASS[c] as number) : highClass(c);
@@ -559,7 +574,12 @@ function scanWords(s: string): number {
       WORDS[count++] = routeWord(s, start, i, h);
       start = -1;
       prevSpace = false;
-    }
+      pending = k === C_INVISIBLE ? count - 1 : -1;
+    } else if (k === C_NBSP && pending >= 0) {
+      // Only invisible characters between the word and the NBSP: decoding sees them side by side.
+      NBSP_AFTER[pending] = 1;
+      pending = -1;
+    } else if (k !== C_INVISIBLE) pending = -1;
     if (sep === 1) {
       // Leading or double space, or (at the end, which counts as a space) a trailing one.
       if (prevSpace && (i < n || count > 0)) whitespace = true;
@@ -733,12 +753,16 @@ export function routeReading(
       nbspHint = r.nbspO;
     }
   }
+  // The text without invisible characters is needed only to decode VISCII Õ.
   const best =
     count > DECIDE_FLAGS.length
       ? AS_IT_STANDS
-      : scanHighMapped
-        ? decideReading(count, gate, cleanBeforeDecoding(s))
-        : decideReading(count, gate, s, scanNbsp ? nbspHint : 0);
+      : decideReading(
+          count,
+          gate,
+          scanHighMapped && nbspHint === 1 ? cleanBeforeDecoding(s) : s,
+          nbspHint,
+        );
   needsCheck = false;
   if (best < 0) {
     // Read as it stands: the pipeline, decoding off when the reading was weighed (unless a word
@@ -952,7 +976,7 @@ function routeLegacy(
     const r = WORDS[k] as RouteWord;
     const d = decodedOf(r, enc, textUpper, softHyphen);
     if (d.facts === null) return null;
-    if (d.value !== r.word) changed = true;
+    if (d.changed) changed = true;
     putFinished(k, d, d.facts, style, capitalize);
   }
   if (!changed) return null;
