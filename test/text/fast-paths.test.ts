@@ -106,6 +106,8 @@ describe('normalizeName fast paths', () => {
     'Nguyeenx Vawn',
     'Hélène Müller',
     '\u034FÝĐÌ',
+    'V\u200b\u00a0 Vån',
+    'V\u00a0 Vån',
     '\u034FABảo',
     '\u200bNGUYỄNTHỊ',
     '\u200b',

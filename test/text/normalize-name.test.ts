@@ -117,13 +117,37 @@ describe('normalizeName', () => {
 
   // Strings that read as valid Unicode and as legacy text at once (`tâ` is TCVN3 for `tõ`, itself
   // TCVN3 for `từ`), or that read as legacy text only once cleaned (`\u00ADy ö` → `Y Ö`).
-  it.each([['yÌ'], ['nØ'], ['ß î'], ['tâ'], ['Tõ'], ['toì'], ['Tó'], ['\u00ady ö']])(
-    'reaches a fixed point on %j',
-    (s) => {
-      const value = normalizeNameString(s);
-      expect(normalizeNameString(value)).toBe(value);
-    },
-  );
+  it.each([
+    ['yÌ'],
+    ['nØ'],
+    ['ß î'],
+    ['tâ'],
+    ['Tõ'],
+    ['toì'],
+    ['Tó'],
+    ['\u00ady ö'],
+    ['ể êì '],
+    ['Y  \u0301'],
+    ['Y\u00a0\u0301'],
+  ])('reaches a fixed point on %j', (s) => {
+    const value = normalizeNameString(s);
+    expect(normalizeNameString(value)).toBe(value);
+  });
+
+  it.each([
+    // Decoded into text that would be decoded again: the decoding is dropped.
+    ['tâ', 'Tâ'],
+    // Legacy text whose decoding is settled.
+    ['Tõ', 'Từ'],
+    // Read as legacy text once the invisible character and the case are cleaned.
+    ['\u00ady ö', 'Y Ệ'],
+    ['ể êì ', 'Ể Ế'],
+    // A split syllable joins across several spaces or an NBSP.
+    ['Tha  nh Hà', 'Thanh Hà'],
+    ['Y\u00a0\u0301', 'Ý'],
+  ])('%j → %j', (s, expected) => {
+    expect(normalizeNameString(s)).toBe(expected);
+  });
 
   fcTest.prop([vietnameseNameArbitrary()], { numRuns: 200 })(
     'leaves canonical names untouched (fast path)',
