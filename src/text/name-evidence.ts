@@ -89,6 +89,22 @@ export function legacyGateBits(s: string, start: number, end: number): number {
   return bits;
 }
 
+/**
+ * Whether a word starting with `c` may add to {@link legacyGateBits} when the text before it ends
+ * with a no-break space, another Unicode space or invisible characters, which the gate skips (so
+ * the word is read after the previous word's last letter, not after a space): a VIQR mark or `d`.
+ * Otherwise the gate of the text is that of its words together.
+ *
+ * @example
+ * ```ts
+ * mayGlueGate(0x3f); // true ('?' after a vowel is a VIQR mark)
+ * mayGlueGate(0x48); // false
+ * ```
+ */
+export function mayGlueGate(c: number): boolean {
+  return isViqrMark(c) || (c | 0x20) === 0x64;
+}
+
 /** {@link legacyGate} from {@link legacyGateBits}. */
 export function gateOf(bits: number): number {
   const high = (bits & 1) !== 0;

@@ -46,6 +46,7 @@ import {
   gateOf,
   legacyGate,
   legacyGateBits,
+  mayGlueGate,
   NO_READING,
   plausibleCase,
   READING_MARGIN,
@@ -530,6 +531,11 @@ let scannedCount = 0;
 let scanNbsp = false;
 let scanHighMapped = false;
 let scanWhitespace = false;
+/**
+ * A word follows skipped separators (NBSP, other spaces, invisible characters) and starts with a
+ * character that may add to the gate there ({@link mayGlueGate}): then the gate is the text's.
+ */
+let scanGateRisk = false;
 
 /**
  * Splits `s` into its words ({@link WORDS}) and returns how many, or -1 when the router cannot
@@ -549,6 +555,9 @@ function scanWords(s: string): number {
   let h = HASH_START;
   /** The last word, while only invisible characters have followed it. */
   let pending = -1;
+  /** A plain space (or the start of the text) since the last word. */
+  let spaceSince = true;
+  let gateRisk = false;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? codeAt(s, i) : 0x20;
     const k = c < CLASS_LIMIT ? (CHAR_CLASS[c] as number) : highClass(c);
@@ -563,6 +572,8 @@ function scanWords(s: string): number {
     if (sep === 0) {
       if (start < 0) {
         if (glued) return -1; // an invisible character inside a word
+        if (!spaceSince && mayGlueGate(c)) gateRisk = true;
+        spaceSince = false;
         start = i;
         h = HASH_START;
       }
@@ -580,6 +591,7 @@ function scanWords(s: string): number {
       NBSP_AFTER[pending] = 1;
       pending = -1;
     } else if (k !== C_INVISIBLE) pending = -1;
+    if (k === C_SPACE) spaceSince = true;
     if (sep === 1) {
       // Leading or double space, or (at the end, which counts as a space) a trailing one.
       if (prevSpace && (i < n || count > 0)) whitespace = true;
@@ -589,6 +601,7 @@ function scanWords(s: string): number {
   }
   scanNbsp = nbsp;
   scanHighMapped = highMapped;
+  scanGateRisk = gateRisk;
   scanWhitespace = whitespace;
   return count;
 }
@@ -730,9 +743,11 @@ export function routeReading(
   const count = scannedText === s ? scannedCount : scanWords(s);
   if (count <= 0) return null;
   let gate: number;
-  if (scanNbsp || scanHighMapped) gate = legacyGate(s);
+  if (scanGateRisk) gate = legacyGate(s);
   else {
-    // Words apart by plain spaces: the gate of the text is that of its words together.
+    // The separators add nothing (the gate skips NBSPs, other spaces and invisible characters,
+    // and reads a word after a plain space as after no text): the gate of the text is that of
+    // its words together.
     let bits = 0;
     for (let k = 0; k < count; k++) bits |= (WORDS[k] as RouteWord).gate;
     gate = gateOf(bits);
