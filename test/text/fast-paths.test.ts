@@ -17,8 +17,8 @@ import {
   normalizeName,
   toNfc,
 } from '../../src/text/index.js';
+import { normalizeNameGeneral } from '../../src/text/name/pipeline.js';
 import { toNfcFull } from '../../src/text/nfc.js';
-import { normalizeNameGeneral } from '../../src/text/normalize-name.js';
 
 /** Pieces that exercise the branches: letters of every kind, marks, spaces, invisibles, keys. */
 const PIECES = [

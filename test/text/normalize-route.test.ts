@@ -18,9 +18,9 @@ import {
   tcvn3CountsAreUpper,
   tcvn3WordDecode,
 } from '../../src/text/legacy.js';
-import { legacyGate } from '../../src/text/name-evidence.js';
-import { normalizeNameGeneral } from '../../src/text/normalize-name.js';
-import { routeName } from '../../src/text/normalize-route.js';
+import { normalizeNameGeneral } from '../../src/text/name/pipeline.js';
+import { legacyGate } from '../../src/text/name/reading.js';
+import { routeName } from '../../src/text/name/route.js';
 
 const SEPARATORS = [' ', '  ', '\u00a0', ' \u00a0', '\u2003', '\u200b ', ' \u200b'];
 

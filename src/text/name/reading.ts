@@ -7,15 +7,15 @@
  *
  * @module
  */
-import { cleanBeforeDecoding, codeAt, isInvisible, isSpaceLike, splitWords } from './chars.js';
-import { isCommonNameSyllable } from './common-syllables.js';
-import { decodeWith, LEGACY_ENCODINGS, type LegacyEncoding } from './legacy.js';
-import { isCp1252Char } from './legacy-bytes.js';
-import { LETTER_CASE, TABLE_SIZE } from './letters.js';
-import { OTHER_SURNAMES, STRONG_SURNAMES } from './surnames.js';
-import { analyzeSyllable } from './syllable.js';
-import { placeToneInWord, tonePlacementOk } from './tone.js';
-import { createWordMemo, memoGet, memoSet } from './word-memo.js';
+import { cleanBeforeDecoding, codeAt, isInvisible, isSpaceLike, splitWords } from '../chars.js';
+import { isCommonNameSyllable } from '../common-syllables.js';
+import { decodeWith, LEGACY_ENCODINGS, type LegacyEncoding } from '../legacy.js';
+import { isCp1252Char } from '../legacy-bytes.js';
+import { LETTER_CASE, TABLE_SIZE } from '../letters.js';
+import { OTHER_SURNAMES, STRONG_SURNAMES } from '../surnames.js';
+import { analyzeSyllable } from '../syllable.js';
+import { placeToneInWord, tonePlacementOk } from '../tone.js';
+import { createWordMemo, memoGet, memoSet } from '../word-memo.js';
 
 const SURNAMES: ReadonlySet<string> = new Set(
   [...STRONG_SURNAMES, ...OTHER_SURNAMES].map((w) => w.toLowerCase()),

@@ -3,32 +3,26 @@
  *
  * @module
  */
-import { cleanBeforeDecoding, codeAt } from './chars.js';
-import { isCommonNameSyllable } from './common-syllables.js';
-import { detectEncoding } from './detect.js';
-import { finishWord } from './finish-word.js';
-import { decodeWith, type LegacyEncoding } from './legacy.js';
-import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from './letters.js';
-import { chooseReading, legacyGate, READING_MARGIN } from './name-evidence.js';
-import { joinSplitSyllables, splitRunTogether, stripStrayPunctuation } from './name-repair.js';
-import { isCleanNfc, toNfc } from './nfc.js';
+import { cleanBeforeDecoding, codeAt } from '../chars.js';
+import { isCommonNameSyllable } from '../common-syllables.js';
+import { detectEncoding } from '../detect.js';
+import { decodeWith, type LegacyEncoding } from '../legacy.js';
+import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from '../letters.js';
+import { isCleanNfc, toNfc } from '../nfc.js';
+import { analyzeSyllable, LOWER_BASE } from '../syllable.js';
+import { repairTelexWord } from '../telex.js';
+import { noMedialAfter, type ToneStyle, tonePlacementOk } from '../tone.js';
+import { finishWord } from './finish.js';
 import {
   factsOf,
   gainsOf,
   mayHoldKeystrokes,
   normalizeCommon,
   normalizeDecoded,
-} from './normalize-common.js';
-import {
-  directNeedsCheck,
-  mayBeTyped,
-  routeDirect,
-  routeName,
-  routeReading,
-} from './normalize-route.js';
-import { analyzeSyllable, LOWER_BASE } from './syllable.js';
-import { repairTelexWord } from './telex.js';
-import { noMedialAfter, type ToneStyle, tonePlacementOk } from './tone.js';
+} from './one-scan.js';
+import { chooseReading, legacyGate, READING_MARGIN } from './reading.js';
+import { joinSplitSyllables, splitRunTogether, stripStrayPunctuation } from './repair.js';
+import { directNeedsCheck, mayBeTyped, routeDirect, routeName, routeReading } from './route.js';
 
 /** What {@link normalizeName} changed, in pipeline order. */
 export type NameChange =

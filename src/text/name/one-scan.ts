@@ -5,16 +5,16 @@
  *
  * @module
  */
-import { codeAt, isInvisible, isSpaceLike } from './chars.js';
-import { isSettledWord } from './detect.js';
-import { type FinishedWord, finishWord } from './finish-word.js';
-import { TABLE_SIZE } from './letters.js';
-import { type PackedReadings, wordReadings } from './name-evidence.js';
-import { toNfc } from './nfc.js';
-import type { NameChange, NormalizedName } from './normalize-name.js';
-import { analyzeSyllable, LOWER_BASE } from './syllable.js';
-import type { ToneStyle } from './tone.js';
-import { createWordMemo, memoGet, memoSet } from './word-memo.js';
+import { codeAt, isInvisible, isSpaceLike } from '../chars.js';
+import { isSettledWord } from '../detect.js';
+import { TABLE_SIZE } from '../letters.js';
+import { toNfc } from '../nfc.js';
+import { analyzeSyllable, LOWER_BASE } from '../syllable.js';
+import type { ToneStyle } from '../tone.js';
+import { createWordMemo, memoGet, memoSet } from '../word-memo.js';
+import { type FinishedWord, finishWord } from './finish.js';
+import type { NameChange, NormalizedName } from './pipeline.js';
+import { type PackedReadings, wordReadings } from './reading.js';
 
 /** What the fast path needs to know about a finished word for the second detection pass. */
 export interface FinishedFacts {

@@ -5,12 +5,12 @@
  *
  * @module
  */
-import { codeAt, isCombiningMark, isInvisible, isSpaceLike } from './chars.js';
-import { isCommonNameSyllable } from './common-syllables.js';
-import { detectEncoding } from './detect.js';
-import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from './letters.js';
-import { toNfc } from './nfc.js';
-import { analyzeSyllable } from './syllable.js';
+import { codeAt, isCombiningMark, isInvisible, isSpaceLike } from '../chars.js';
+import { isCommonNameSyllable } from '../common-syllables.js';
+import { detectEncoding } from '../detect.js';
+import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from '../letters.js';
+import { toNfc } from '../nfc.js';
+import { analyzeSyllable } from '../syllable.js';
 
 /**
  * Punctuation that real lists leave around a name and that is never part of one: full stop,

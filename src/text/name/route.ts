@@ -12,8 +12,8 @@
  *
  * @module
  */
-import { cleanBeforeDecoding, codeAt, isInvisible, isSpaceLike } from './chars.js';
-import { isCommonNameSyllable } from './common-syllables.js';
+import { cleanBeforeDecoding, codeAt, isInvisible, isSpaceLike } from '../chars.js';
+import { isCommonNameSyllable } from '../common-syllables.js';
 import {
   chooseEncoding,
   type DetectedEncoding,
@@ -23,7 +23,7 @@ import {
   isSettledWord,
   wordLegacyFlags,
   wordScores,
-} from './detect.js';
+} from '../detect.js';
 import {
   decodeWith,
   LEGACY_ENCODINGS,
@@ -32,8 +32,21 @@ import {
   tcvn3CaseCounts,
   tcvn3CountsAreUpper,
   tcvn3WordDecode,
-} from './legacy.js';
-import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from './letters.js';
+} from '../legacy.js';
+import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from '../letters.js';
+import { toNfc } from '../nfc.js';
+import { analyzeSyllable, LOWER_BASE } from '../syllable.js';
+import { repairTelexWord, type TelexWordRepair } from '../telex.js';
+import type { ToneStyle } from '../tone.js';
+import { createWordMemo, HASH_START, hashStep, memoGetHashed, memoSet } from '../word-memo.js';
+import {
+  type FinishedFacts,
+  factsOf,
+  finishedOf,
+  normalizeDecoded,
+  type WordFacts,
+} from './one-scan.js';
+import type { NameChange, NormalizedName } from './pipeline.js';
 import {
   AS_IT_STANDS,
   DECIDE_FIRST,
@@ -51,21 +64,8 @@ import {
   plausibleCase,
   READING_MARGIN,
   wordReadings,
-} from './name-evidence.js';
-import { mayBeRunTogether, mayJoin } from './name-repair.js';
-import { toNfc } from './nfc.js';
-import {
-  type FinishedFacts,
-  factsOf,
-  finishedOf,
-  normalizeDecoded,
-  type WordFacts,
-} from './normalize-common.js';
-import type { NameChange, NormalizedName } from './normalize-name.js';
-import { analyzeSyllable, LOWER_BASE } from './syllable.js';
-import { repairTelexWord, type TelexWordRepair } from './telex.js';
-import type { ToneStyle } from './tone.js';
-import { createWordMemo, HASH_START, hashStep, memoGetHashed, memoSet } from './word-memo.js';
+} from './reading.js';
+import { mayBeRunTogether, mayJoin } from './repair.js';
 
 /** A word of Vietnamese letters only. */
 const KIND_LETTERS = 0;
