@@ -12,6 +12,7 @@ import { isCleanNfc, toNfc } from '../nfc.js';
 import { analyzeSyllable, LOWER_BASE } from '../syllable.js';
 import { repairTelexWord } from '../telex.js';
 import { noMedialAfter, type ToneStyle, tonePlacementOk } from '../tone.js';
+import { type NameContext, nameContext } from './context.js';
 import { finishWord } from './finish.js';
 import {
   factsOf,
@@ -339,13 +340,10 @@ function readName(s: string, options: NormalizeNameOptions | undefined): Normali
   const state = canonicalState(s, style, capitalize);
   readSettled = false;
   if (state === CANONICAL) return { value: s, changes: NO_CHANGES };
-  const decode = options?.decode ?? 'auto';
-  if (state === NOT_CANONICAL && decode === 'auto') {
-    const telex = options?.repairTelex ?? 'auto';
-    let routed = routeDirect(s, style, capitalize, telex);
-    if (routed === null && stripStrayPunctuation(s) === null) {
-      routed = routeReading(s, style, capitalize, telex);
-    }
+  const ctx = nameContext(options);
+  if (state === NOT_CANONICAL && ctx.decode === 'auto') {
+    let routed = routeDirect(s, ctx);
+    if (routed === null && stripStrayPunctuation(s) === null) routed = routeReading(s, ctx);
     // A name read as it stands must not read as legacy text once cleaned (see reshape), nor a
     // decoded name be decoded again (see settled).
     if (
@@ -363,7 +361,7 @@ function readName(s: string, options: NormalizeNameOptions | undefined): Normali
     const reading = chooseReading(s);
     if (reading === null || reading.encoding === null) return { value: s, changes: NO_CHANGES };
   }
-  return reshape(s, options, (t, o) => normalizeWhole(t, style, capitalize, o));
+  return reshape(s, options, (t, o) => normalizeWhole(t, nameContext(o)));
 }
 
 /**
@@ -444,24 +442,15 @@ function reshape(
   return { value: r.value, changes };
 }
 
-function normalizeWhole(
-  s: string,
-  style: ToneStyle,
-  capitalize: boolean,
-  options: NormalizeNameOptions | undefined,
-): NormalizedName {
-  if (isCanonical(s, style, capitalize)) return { value: s, changes: NO_CHANGES };
-  const decode = options?.decode ?? 'auto';
-  if (decode === 'auto' || decode === false) {
-    const telex = options?.repairTelex ?? 'auto';
-    const routed = routeName(s, style, capitalize, telex, decode === 'auto');
+function normalizeWhole(s: string, ctx: NameContext): NormalizedName {
+  if (isCanonical(s, ctx.style, ctx.capitalize)) return { value: s, changes: NO_CHANGES };
+  if (ctx.decode === 'auto' || ctx.decode === false) {
+    const routed = routeName(s, ctx);
     if (routed !== null) return routed;
-  }
-  if (decode === 'auto' || decode === false) {
-    const common = normalizeCommon(s, style, capitalize, decode);
+    const common = normalizeCommon(s, ctx);
     if (common !== null) return common;
   }
-  return normalizeGeneral(s, style, capitalize, options);
+  return normalizeGeneral(s, ctx);
 }
 
 /**
@@ -479,26 +468,20 @@ function readNameGeneral(s: string, options: NormalizeNameOptions | undefined): 
   return reshape(s, options, (t, o) =>
     isCanonical(t, style, capitalize)
       ? { value: t, changes: NO_CHANGES }
-      : normalizeGeneral(t, style, capitalize, o, false),
+      : normalizeGeneral(t, nameContext(o), false),
   );
 }
 
-function normalizeGeneral(
-  s: string,
-  style: ToneStyle,
-  capitalize: boolean,
-  options: NormalizeNameOptions | undefined,
-  fast = true,
-): NormalizedName {
-  let once = normalizeOnce(s, style, capitalize, options, fast);
+function normalizeGeneral(s: string, ctx: NameContext, fast = true): NormalizedName {
+  let once = normalizeOnce(s, ctx, fast);
   let result = once.result;
   // Changing the case of text that was not decoded can turn it into recognisable legacy text
   // (`yÌ` → `Yì`, CP1258 for Ý): repeat until nothing changes, so the result is a fixed point.
-  for (let pass = 0; pass < 3 && (options?.decode ?? 'auto') === 'auto'; pass++) {
+  for (let pass = 0; pass < 3 && ctx.decode === 'auto'; pass++) {
     if (once.final) break;
     const enc = detectEncoding(result.value).encoding;
     if (enc === 'unicode' || enc === 'ascii') break;
-    once = normalizeOnce(result.value, style, capitalize, options, fast);
+    once = normalizeOnce(result.value, ctx, fast);
     const next = once.result;
     if (next.value === result.value) break;
     const merged = [...result.changes];
@@ -508,16 +491,10 @@ function normalizeGeneral(
   return result;
 }
 
-function normalizeOnce(
-  s: string,
-  style: ToneStyle,
-  capitalize: boolean,
-  options: NormalizeNameOptions | undefined,
-  fast: boolean,
-): Once {
+function normalizeOnce(s: string, ctx: NameContext, fast: boolean): Once {
   const changes: NameChange[] = [];
   let text = s;
-  const decode = options?.decode ?? 'auto';
+  const decode = ctx.decode;
   if (decode !== false) {
     const enc = decode === 'auto' ? detectEncoding(s).encoding : decode;
     if (enc !== 'unicode' && enc !== 'ascii') {
@@ -530,7 +507,7 @@ function normalizeOnce(
   }
   if (fast && text !== s) {
     const detectAfter = decode === 'auto';
-    const quick = normalizeDecoded(text, style, capitalize, changes, detectAfter);
+    const quick = normalizeDecoded(text, ctx, { before: changes, detectAfter });
     if (quick !== null) return { result: quick, final: detectAfter };
   }
   const nfc = toNfc(text);
@@ -553,7 +530,7 @@ function normalizeOnce(
   /** Whether some word was replaced (then the words are joined again). */
   let wordChanged = false;
 
-  const telex = options?.repairTelex ?? 'auto';
+  const telex = ctx.telex;
   if (telex !== false && words.some(mayBeTyped)) {
     const repairs = words.map((w) => repairTelexWord(w));
     const count = repairs.filter((r) => r !== null).length;
@@ -600,7 +577,7 @@ function normalizeOnce(
   let toneChanged = false;
   let caseChanged = false;
   for (let k = 0; k < words.length; k++) {
-    const f = finishWord(words[k] as string, style, capitalize);
+    const f = finishWord(words[k] as string, ctx.style, ctx.capitalize);
     if (f.tone) toneChanged = true;
     if (f.case) caseChanged = true;
     if (f.tone || f.case) {

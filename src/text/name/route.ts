@@ -37,8 +37,8 @@ import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from '../letters.js';
 import { toNfc } from '../nfc.js';
 import { analyzeSyllable, LOWER_BASE } from '../syllable.js';
 import { repairTelexWord, type TelexWordRepair } from '../telex.js';
-import type { ToneStyle } from '../tone.js';
 import { createWordMemo, HASH_START, hashStep, memoGetHashed, memoSet } from '../word-memo.js';
+import { type NameContext, withDecode } from './context.js';
 import {
   type FinishedFacts,
   factsOf,
@@ -141,16 +141,10 @@ function finishedBits(f: FinishedFacts): number {
 }
 
 /** Puts the finished form of `facts` at index `k`, through the cache `slot`. */
-function putFinished(
-  k: number,
-  slot: FinishedSlot,
-  facts: WordFacts,
-  style: ToneStyle,
-  capitalize: boolean,
-): void {
-  const key = (style === 'modern' ? 2 : 0) + (capitalize ? 1 : 0);
+function putFinished(k: number, slot: FinishedSlot, facts: WordFacts, ctx: NameContext): void {
+  const key = (ctx.style === 'modern' ? 2 : 0) + (ctx.capitalize ? 1 : 0);
   if (slot.finKey !== key) {
-    const f = finishedOf(facts, style, capitalize);
+    const f = finishedOf(facts, ctx.style, ctx.capitalize);
     slot.finBits = finishedBits(f);
     slot.finValue = f.value;
     slot.finSpaced = f.spaced;
@@ -498,26 +492,21 @@ const NBSP_AFTER: Uint8Array = new Uint8Array(ROUTE_MAX + 1);
 const WORDS: RouteWord[] = [];
 
 /**
- * {@link normalizeName} (with `decode: 'auto'`) for the names it can settle from word facts, or
+ * {@link normalizeName} for the names it can settle from word facts (`ctx.decode`: `'auto'`
+ * detects legacy text, `false` reads the name as it stands), or
  * `null`: Unicode names whose words are syllables (composed per word when they hold combining
  * marks), and legacy-encoded names whose decoded words are syllables.
  *
  * @example
  * ```ts
- * routeName('Nguyeãn  Vaên Huøng', 'traditional', true, 'auto');
+ * routeName('Nguyeãn  Vaên Huøng', nameContext());
  * // { value: 'Nguyễn Văn Hùng', changes: ['decoded-vni', 'whitespace'] }
  * ```
  */
-export function routeName(
-  s: string,
-  style: ToneStyle,
-  capitalize: boolean,
-  telex: 'auto' | boolean,
-  decode = true,
-): NormalizedName | null {
+export function routeName(s: string, ctx: NameContext): NormalizedName | null {
   const count = scanWords(s);
   if (count < 0) return null;
-  return routeScanned(s, count, style, capitalize, telex, decode);
+  return routeScanned(s, count, ctx);
 }
 
 /**
@@ -617,15 +606,10 @@ function scanWords(s: string): number {
  *
  * @example
  * ```ts
- * routeDirect('NGUYỄN  THỊ HÀ', 'traditional', true, 'auto')?.value; // 'Nguyễn Thị Hà'
+ * routeDirect('NGUYỄN  THỊ HÀ', nameContext())?.value; // 'Nguyễn Thị Hà'
  * ```
  */
-export function routeDirect(
-  s: string,
-  style: ToneStyle,
-  capitalize: boolean,
-  telex: 'auto' | boolean,
-): NormalizedName | null {
+export function routeDirect(s: string, ctx: NameContext): NormalizedName | null {
   const count = scanWords(s);
   if (count <= 0) return null;
   scannedText = s;
@@ -660,7 +644,7 @@ export function routeDirect(
       if (bound >= 2 * READING_MARGIN) return null;
     }
   }
-  return checked(count, routeScanned(s, count, style, capitalize, telex, true));
+  return checked(count, routeScanned(s, count, ctx));
 }
 
 /**
@@ -731,15 +715,10 @@ function fillPacked(r: RouteWord): void {
  *
  * @example
  * ```ts
- * routeReading('NguyÔn V¨n Hïng', 'traditional', true)?.value; // 'Nguyễn Văn Hùng'
+ * routeReading('NguyÔn V¨n Hïng', nameContext())?.value; // 'Nguyễn Văn Hùng'
  * ```
  */
-export function routeReading(
-  s: string,
-  style: ToneStyle,
-  capitalize: boolean,
-  telex: 'auto' | boolean,
-): NormalizedName | null {
+export function routeReading(s: string, ctx: NameContext): NormalizedName | null {
   const count = scannedText === s ? scannedCount : scanWords(s);
   if (count <= 0) return null;
   let gate: number;
@@ -789,22 +768,13 @@ export function routeReading(
       all &= b;
     }
     if (mayJoinWords(count, all)) return null;
-    return checked(count, routeScanned(s, count, style, capitalize, telex, best === NO_READING));
+    return checked(
+      count,
+      routeScanned(s, count, best === NO_READING ? ctx : withDecode(ctx, false)),
+    );
   }
   if (!decidedWordByWord()) return null;
-  return checked(
-    count,
-    routeLegacy(
-      s,
-      LEGACY_ENCODINGS[best] as LegacyEncoding,
-      count,
-      style,
-      capitalize,
-      scanNbsp,
-      scanHighMapped,
-      scanWhitespace,
-    ),
-  );
+  return checked(count, routeLegacy(s, LEGACY_ENCODINGS[best] as LegacyEncoding, count, ctx));
 }
 
 /** Whether the last result of {@link routeDirect} may read as legacy text (module scratch). */
@@ -819,18 +789,8 @@ export function directNeedsCheck(): boolean {
 }
 
 /** {@link routeName} after {@link scanWords}. */
-function routeScanned(
-  s: string,
-  count: number,
-  style: ToneStyle,
-  capitalize: boolean,
-  telex: 'auto' | boolean,
-  decode: boolean,
-): NormalizedName | null {
+function routeScanned(s: string, count: number, ctx: NameContext): NormalizedName | null {
   built = false;
-  const nbsp = scanNbsp;
-  const highMapped = scanHighMapped;
-  const whitespace = scanWhitespace;
   let letters = true;
   let syllables = true;
   let composed = false;
@@ -849,19 +809,21 @@ function routeScanned(
     if ((b & W_MAYBE_LEGACY) !== 0) maybeLegacy = true;
     flags |= r.legacy;
   }
-  const mapped = composed || nbsp || highMapped;
+  const spacing =
+    (composed || scanNbsp || scanHighMapped ? B_NORMALIZED : 0) |
+    (scanWhitespace ? B_WHITESPACE : 0);
   // Syllables only: the one-scan path of the pipeline (normalizeCommon), unless detection would
   // have to score legacy encodings (no letter proves Unicode).
   if (letters && syllables && (composed || high || !maybeLegacy || allSettled)) {
-    return finish(s, count, style, capitalize, mapped, whitespace);
+    return finish(s, count, ctx, spacing);
   }
   if (composed && !letters) return null;
   // Decoding off (the whole-name reading kept the name as it stands): the plain pipeline.
-  const enc = decode ? detectRouted(count, flags) : 'unicode';
+  const enc = ctx.decode === 'auto' ? detectRouted(count, flags) : 'unicode';
   if (enc === 'unicode' || enc === 'ascii') {
-    return letters ? routePlain(s, count, style, capitalize, telex, mapped, whitespace) : null;
+    return letters ? routePlain(s, count, ctx, spacing) : null;
   }
-  return routeLegacy(s, enc, count, style, capitalize, nbsp, highMapped, whitespace);
+  return routeLegacy(s, enc, count, ctx);
 }
 
 /** {@link detectEncoding} of the routed name, from its words' flags and entries. */
@@ -892,12 +854,10 @@ function detectRouted(count: number, flags: number): DetectedEncoding {
 function routePlain(
   s: string,
   count: number,
-  style: ToneStyle,
-  capitalize: boolean,
-  telex: 'auto' | boolean,
-  mapped: boolean,
-  whitespace: boolean,
+  ctx: NameContext,
+  spacing: number,
 ): NormalizedName | null {
+  const telex = ctx.telex;
   let typed = false;
   for (let k = 0; k < count; k++) {
     const r = WORDS[k] as RouteWord;
@@ -926,16 +886,17 @@ function routePlain(
         const r = WORDS[k] as RouteWord;
         const t = r.telex;
         if (t != null && (telex === true || repairs >= 2 || isCommonNameSyllable(t.value))) {
-          putFinishedFacts(k, finishedOf(factsOf(t.value, 0, t.value.length), style, capitalize));
+          putFinishedFacts(
+            k,
+            finishedOf(factsOf(t.value, 0, t.value.length), ctx.style, ctx.capitalize),
+          );
           repaired = true;
-        } else putFinished(k, r, r.facts as WordFacts, style, capitalize);
+        } else putFinished(k, r, r.facts as WordFacts, ctx);
       }
     }
   }
-  if (!repaired) {
-    return finish(s, count, style, capitalize, mapped, whitespace);
-  }
-  return build(s, count, NONE, mapped, whitespace, true, false);
+  if (!repaired) return finish(s, count, ctx, spacing);
+  return build(s, count, NONE, spacing | B_TELEX);
 }
 
 const NONE: readonly NameChange[] = [];
@@ -952,28 +913,26 @@ const DECODED_CHANGE: Readonly<Record<LegacyEncoding, readonly NameChange[]>> = 
  * VISCII text decoded as a whole (not word by word). A module-level function, not a closure made
  * on every call of {@link routeLegacy}.
  */
-function wholeViscii(s: string, style: ToneStyle, capitalize: boolean): NormalizedName | null {
-  return normalizeDecoded(
-    decodeWith(cleanBeforeDecoding(s), 'viscii'),
-    style,
-    capitalize,
-    DECODED_CHANGE.viscii,
-    true,
-  );
+function wholeViscii(s: string, ctx: NameContext): NormalizedName | null {
+  return normalizeDecoded(decodeWith(cleanBeforeDecoding(s), 'viscii'), ctx, {
+    before: DECODED_CHANGE.viscii,
+    detectAfter: true,
+  });
 }
 
-/** The legacy half of {@link routeName}: decoding from word facts. */
+/**
+ * The legacy half of {@link routeName}: decoding from word facts. The separators (NBSPs, mapped
+ * characters, extra spaces) are those {@link scanWords} found in the same words.
+ */
 function routeLegacy(
   s: string,
   enc: LegacyEncoding,
   count: number,
-  style: ToneStyle,
-  capitalize: boolean,
-  nbsp: boolean,
-  highMapped: boolean,
-  whitespace: boolean,
+  ctx: NameContext,
 ): NormalizedName | null {
   built = false;
+  const nbsp = scanNbsp;
+  const whitespace = scanWhitespace ? B_WHITESPACE : 0;
   let softHyphen = false;
   for (let k = 0; k < count; k++) if ((WORDS[k] as RouteWord).softHyphen) softHyphen = true;
   let textUpper = false;
@@ -986,23 +945,23 @@ function routeLegacy(
     }
     textUpper = tcvn3CountsAreUpper(counts);
   }
-  let changed = highMapped || (nbsp && enc === 'cp1258');
+  let changed = scanHighMapped || (nbsp && enc === 'cp1258');
   for (let k = 0; k < count; k++) {
     const r = WORDS[k] as RouteWord;
     const d = decodedOf(r, enc, textUpper, softHyphen);
     if (d.facts === null) return null;
     if (d.changed) changed = true;
-    putFinished(k, d, d.facts, style, capitalize);
+    putFinished(k, d, d.facts, ctx);
   }
   if (!changed) return null;
   if (enc === 'viscii' && nbsp) {
     // VISCII reads an NBSP as Õ, which may join words (see visciiNbspAreSpaces).
-    if (!visciiNbspAreSpaces(s)) return wholeViscii(s, style, capitalize);
-    return build(s, count, DECODED_CHANGE.viscii, false, whitespace, false, false);
+    if (!visciiNbspAreSpaces(s)) return wholeViscii(s, ctx);
+    return build(s, count, DECODED_CHANGE.viscii, whitespace);
   }
   // TCVN3, VNI and VIQR keep an NBSP, which the NFC step then maps; CP1258 decoding maps it.
-  const mapped = nbsp && enc !== 'cp1258';
-  return build(s, count, DECODED_CHANGE[enc], mapped, whitespace, false, false);
+  const mapped = nbsp && enc !== 'cp1258' ? B_NORMALIZED : 0;
+  return build(s, count, DECODED_CHANGE[enc], mapped | whitespace);
 }
 
 /**
@@ -1043,16 +1002,14 @@ function visciiNbspAreSpaces(s: string): boolean {
 function finish(
   s: string,
   count: number,
-  style: ToneStyle,
-  capitalize: boolean,
-  mapped: boolean,
-  whitespace: boolean,
+  ctx: NameContext,
+  spacing: number,
 ): NormalizedName | null {
   for (let k = 0; k < count; k++) {
     const r = WORDS[k] as RouteWord;
-    putFinished(k, r, r.facts as WordFacts, style, capitalize);
+    putFinished(k, r, r.facts as WordFacts, ctx);
   }
-  return build(s, count, NONE, mapped, whitespace, false, true);
+  return build(s, count, NONE, spacing | B_MAY_RETURN_INPUT);
 }
 
 /**
@@ -1063,10 +1020,7 @@ function build(
   s: string,
   count: number,
   before: readonly NameChange[],
-  mapped: boolean,
-  whitespace: boolean,
-  telexRepaired: boolean,
-  mayReturnInput: boolean,
+  how: number,
 ): NormalizedName | null {
   let any = 0;
   let all = F_ASCII | F_SETTLED;
@@ -1081,15 +1035,10 @@ function build(
   const outAscii = (all & F_ASCII) !== 0;
   const outSettled = (all & F_SETTLED) !== 0;
   if (!outHigh && !outAscii && !outSettled) return null;
-  const bits =
-    (mapped ? 1 : 0) |
-    (whitespace ? 2 : 0) |
-    (telexRepaired ? 4 : 0) |
-    (tone ? 8 : 0) |
-    (cased ? 16 : 0);
+  const bits = (how & ~B_MAY_RETURN_INPUT) | (tone ? B_TONE : 0) | (cased ? B_CASE : 0);
   const changes = changesOf(before, bits);
   built = true;
-  builtInput = mayReturnInput && bits === 0;
+  builtInput = (how & B_MAY_RETURN_INPUT) !== 0 && bits === 0;
   if (builtInput) return { value: s, changes };
   let value = count > 0 ? (FIN_VALUE[0] as string) : '';
   for (let k = 1; k < count; k++) value += FIN_SPACED[k] as string;
@@ -1103,6 +1052,15 @@ function build(
 let builtInput = false;
 /** Whether the last result of {@link routeScanned} came from {@link build} (its words in FIN_BITS). */
 let built = false;
+
+/** Bits of {@link build}'s `how`: the changes in {@link BIT_CHANGES} order, then one option. */
+const B_NORMALIZED = 1;
+const B_WHITESPACE = 2;
+const B_TELEX = 4;
+const B_TONE = 8;
+const B_CASE = 16;
+/** Not a change: the result may be the input itself when nothing changed ({@link builtInput}). */
+const B_MAY_RETURN_INPUT = 32;
 
 /** Frozen change lists by the step before (none or a decoding) and the bits of {@link build}. */
 const CHANGE_LISTS = new Map<readonly NameChange[], (readonly NameChange[] | undefined)[]>();
