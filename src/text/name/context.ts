@@ -44,6 +44,7 @@ const CONTEXTS: (NameContext | undefined)[] = [];
  * ```
  */
 export function nameContext(options?: NameContextOptions): NameContext {
+  if (options === undefined) return DEFAULT;
   return contextOf(
     options?.style ?? 'traditional',
     options?.capitalize ?? true,
@@ -82,3 +83,6 @@ function contextOf(
   }
   return ctx;
 }
+
+/** The context without options (the commonest call, resolved without a lookup). */
+const DEFAULT = contextOf('traditional', true, 'auto', 'auto');

@@ -14,8 +14,8 @@ import type { ToneStyle } from '../tone.js';
 import { createWordMemo, memoGet, memoSet } from '../word-memo.js';
 import type { NameContext } from './context.js';
 import { type FinishedWord, finishWord } from './finish.js';
-import type { NameChange, NormalizedName } from './pipeline.js';
 import { type PackedReadings, wordReadings } from './reading.js';
+import type { NameChange, NormalizedName } from './types.js';
 
 /** What the fast path needs to know about a finished word for the second detection pass. */
 export interface FinishedFacts {

@@ -46,7 +46,6 @@ import {
   normalizeDecoded,
   type WordFacts,
 } from './one-scan.js';
-import type { NameChange, NormalizedName } from './pipeline.js';
 import {
   AS_IT_STANDS,
   DECIDE_FIRST,
@@ -66,6 +65,7 @@ import {
   wordReadings,
 } from './reading.js';
 import { mayBeRunTogether, mayJoin } from './repair.js';
+import type { NameChange, NormalizedName } from './types.js';
 
 /** A word of Vietnamese letters only. */
 const KIND_LETTERS = 0;
