@@ -51,8 +51,9 @@ export type { NameChange, NormalizedName, NormalizeNameOptions } from './types.j
  * ```
  */
 export function normalizeName(s: string, options?: NormalizeNameOptions): NormalizedName {
-  const r = readName(s, options);
-  return readSettled ? r : settled(s, r, options, readName);
+  const ctx = nameContext(options);
+  const r = readName(s, ctx);
+  return readSettled ? r : settled(s, r, ctx, readName);
 }
 
 /**
@@ -62,9 +63,8 @@ export function normalizeName(s: string, options?: NormalizeNameOptions): Normal
 let readSettled = false;
 
 /** {@link normalizeName} before the fixed-point check ({@link settled}): steps 1 to 3. */
-function readName(s: string, options: NormalizeNameOptions | undefined): NormalizedName {
+function readName(s: string, ctx: NameContext): NormalizedName {
   readSettled = false;
-  const ctx = nameContext(options);
   // 1. Canonical already?
   const state = canonicalState(s, ctx.style, ctx.capitalize);
   if (state === CANONICAL) return { value: s, changes: NO_CHANGES };
@@ -81,7 +81,7 @@ function readName(s: string, options: NormalizeNameOptions | undefined): Normali
     return { value: s, changes: NO_CHANGES };
   }
   // 3. The whole-name steps, then the words.
-  return reshape(s, options, (t, o) => normalizeWhole(t, nameContext(o)));
+  return reshape(s, ctx, normalizeWhole);
 }
 
 /**
@@ -123,17 +123,16 @@ function normalizeWhole(s: string, ctx: NameContext): NormalizedName {
  * decoded text), keeping only the canonical-input check: the reference the tests hold them to.
  */
 export function normalizeNameGeneral(s: string, options?: NormalizeNameOptions): NormalizedName {
-  return settled(s, readNameGeneral(s, options), options, readNameGeneral);
+  const ctx = nameContext(options);
+  return settled(s, readNameGeneral(s, ctx), ctx, readNameGeneral);
 }
 
-function readNameGeneral(s: string, options: NormalizeNameOptions | undefined): NormalizedName {
-  const style = options?.style ?? 'traditional';
-  const capitalize = options?.capitalize ?? true;
-  if (isCanonical(s, style, capitalize)) return { value: s, changes: NO_CHANGES };
-  return reshape(s, options, (t, o) =>
-    isCanonical(t, style, capitalize)
+function readNameGeneral(s: string, ctx: NameContext): NormalizedName {
+  if (isCanonical(s, ctx.style, ctx.capitalize)) return { value: s, changes: NO_CHANGES };
+  return reshape(s, ctx, (t, c) =>
+    isCanonical(t, c.style, c.capitalize)
       ? { value: t, changes: NO_CHANGES }
-      : normalizeGeneral(t, nameContext(o), false),
+      : normalizeGeneral(t, c, false),
   );
 }
 

@@ -5,9 +5,10 @@
  */
 import { isCleanNfc } from '../nfc.js';
 import { CANONICAL, canonicalState } from './canonical.js';
+import { type NameContext, withDecode } from './context.js';
 import { chooseReading, legacyGate } from './reading.js';
 import { joinSplitSyllables, splitRunTogether, stripStrayPunctuation } from './repair.js';
-import type { NameChange, NormalizedName, NormalizeNameOptions } from './types.js';
+import type { NameChange, NormalizedName } from './types.js';
 
 /**
  * The steps that look at the whole name before the word-by-word pipeline (`finish`): stray
@@ -16,23 +17,21 @@ import type { NameChange, NormalizedName, NormalizeNameOptions } from './types.j
  *
  * @example
  * ```ts
- * reshape('NguyễnThị Hoa.', undefined, finish).value; // finish('Nguyễn Thị Hoa', …).value
+ * reshape('NguyễnThị Hoa.', nameContext(), finish).value; // finish('Nguyễn Thị Hoa', …).value
  * ```
  */
 export function reshape(
   s: string,
-  options: NormalizeNameOptions | undefined,
-  finish: (text: string, options: NormalizeNameOptions | undefined) => NormalizedName,
+  ctx: NameContext,
+  finish: (text: string, ctx: NameContext) => NormalizedName,
 ): NormalizedName {
-  const style = options?.style ?? 'traditional';
-  const capitalize = options?.capitalize ?? true;
   const stripped = stripStrayPunctuation(s);
   const core = stripped ?? s;
   const changes: NameChange[] = [];
   if (stripped !== null) changes.push('punctuation-removed');
   let r: NormalizedName | null = null;
-  const auto = (options?.decode ?? 'auto') === 'auto';
-  const plain = auto ? { ...options, decode: false as const } : options;
+  const auto = ctx.decode === 'auto';
+  const plain = auto ? withDecode(ctx, false) : ctx;
   if (auto) {
     const reading = chooseReading(core);
     if (reading !== null && reading.encoding !== null) {
@@ -44,7 +43,7 @@ export function reshape(
       const text = joined ?? reading.text;
       // Decoded text with a letter only Unicode has cannot be read as legacy text again: the
       // router (decoding on) finishes it fastest; otherwise decoding stays off.
-      r = finish(text, legacyGate(text) === 0 ? options : plain);
+      r = finish(text, legacyGate(text) === 0 ? ctx : plain);
     } else if (reading !== null) {
       const joined = joinSplitSyllables(core);
       if (joined !== null) changes.push('words-joined');
@@ -54,12 +53,12 @@ export function reshape(
     }
   }
   if (r === null) {
-    const decode = options?.decode ?? 'auto';
+    const decode = ctx.decode;
     const joined = decode === 'auto' || decode === false ? joinSplitSyllables(core) : null;
     if (joined !== null) changes.push('words-joined');
     const split = splitRunTogether(joined ?? core);
     if (split !== null) changes.push('words-split');
-    r = finish(split ?? joined ?? core, options);
+    r = finish(split ?? joined ?? core, ctx);
   }
   // Read as it stands, then cleaned (invisible characters, composition, case): if that reads as
   // legacy text now (`n` + U+0303 composes to `ñ`), decode it, so that normalising twice changes
@@ -70,7 +69,7 @@ export function reshape(
       pass < 2 &&
       r.value !== core &&
       legacyGate(r.value) !== 0 &&
-      canonicalState(r.value, style, capitalize) !== CANONICAL;
+      canonicalState(r.value, ctx.style, ctx.capitalize) !== CANONICAL;
       pass++
     ) {
       const again = chooseReading(r.value);

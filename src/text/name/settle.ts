@@ -3,11 +3,12 @@
  * nothing).
  * @module
  */
+import { type NameContext, withDecode } from './context.js';
 import { legacyGate } from './reading.js';
-import type { NameChange, NormalizedName, NormalizeNameOptions } from './types.js';
+import type { NameChange, NormalizedName } from './types.js';
 
 /**
- * `r`, the result of `read(s, options)`, made a fixed point (decoding `'auto'`). A result that
+ * `r`, the result of `read(s, ctx)`, made a fixed point (decoding `'auto'`). A result that
  * could still read as legacy text is read again; if that changes it:
  * - `r` was decoded and its own result does not confirm it (`tâ` is TCVN3 for `tõ`, itself TCVN3
  *   for `từ`): text is encoded once, so the decoding is dropped and `s` is read as it stands,
@@ -18,23 +19,23 @@ import type { NameChange, NormalizedName, NormalizeNameOptions } from './types.j
  *
  * @example
  * ```ts
- * settled('Nguyen', { value: 'Nguyen', changes: [] }, undefined, readName).value; // 'Nguyen'
+ * settled('Nguyen', { value: 'Nguyen', changes: [] }, nameContext(), readName).value; // 'Nguyen'
  * ```
  */
 export function settled(
   s: string,
   r: NormalizedName,
-  options: NormalizeNameOptions | undefined,
-  read: (s: string, options: NormalizeNameOptions | undefined) => NormalizedName,
+  ctx: NameContext,
+  read: (s: string, ctx: NameContext) => NormalizedName,
 ): NormalizedName {
-  if (r.changes.length === 0 || (options?.decode ?? 'auto') !== 'auto') return r;
+  if (r.changes.length === 0 || ctx.decode !== 'auto') return r;
   if (legacyGate(r.value) === 0) return r;
-  const again = read(r.value, options);
+  const again = read(r.value, ctx);
   if (again.value === r.value) return r;
-  const base = r.changes.some(isDecoded) ? read(s, { ...options, decode: false }) : r;
-  const next = base === r ? again : read(base.value, options);
+  const base = r.changes.some(isDecoded) ? read(s, withDecode(ctx, false)) : r;
+  const next = base === r ? again : read(base.value, ctx);
   if (next.value === base.value) return base;
-  return legacyGate(next.value) === 0 || read(next.value, options).value === next.value
+  return legacyGate(next.value) === 0 || read(next.value, ctx).value === next.value
     ? merged(base, next)
     : base;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nameContext } from '../../../src/text/name/context.js';
 import { settled } from '../../../src/text/name/settle.js';
 import type { NormalizedName } from '../../../src/text/name/types.js';
 
@@ -11,11 +12,11 @@ const read = (t: string): NormalizedName => ({
 describe('settled (step 4: the result made a fixed point)', () => {
   it('returns a result that cannot read as legacy text as it is', () => {
     const r: NormalizedName = { value: 'Lê', changes: ['whitespace'] };
-    expect(settled('Lê ', r, undefined, read)).toBe(r);
+    expect(settled('Lê ', r, nameContext(), read)).toBe(r);
   });
 
   it('reads again a result that still reads as legacy text, merging the changes', () => {
-    expect(settled('Lª ', { value: 'Lª', changes: ['whitespace'] }, undefined, read)).toEqual({
+    expect(settled('Lª ', { value: 'Lª', changes: ['whitespace'] }, nameContext(), read)).toEqual({
       value: 'Lê',
       changes: ['whitespace', 'decoded-tcvn3'],
     });
@@ -23,6 +24,6 @@ describe('settled (step 4: the result made a fixed point)', () => {
 
   it('does nothing when decoding is not automatic', () => {
     const r: NormalizedName = { value: 'Lª', changes: ['whitespace'] };
-    expect(settled('Lª ', r, { decode: false }, read)).toBe(r);
+    expect(settled('Lª ', r, nameContext({ decode: false }), read)).toBe(r);
   });
 });
