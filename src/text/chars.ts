@@ -119,12 +119,26 @@ export function isToneMark(c: number): boolean {
  * ```
  */
 export function cleanBeforeDecoding(s: string): string {
+  return stripAndMapFrom(s, 0x100);
+}
+
+/**
+ * Removes the invisible characters and maps the space-like ones to U+0020 among the code units
+ * from `limit` up (below it, everything is kept), copying the runs in between: what
+ * {@link cleanBeforeDecoding} (limit U+0100) and the strip-and-map step of `toNfc` (limit 0) do.
+ *
+ * @example
+ * ```ts
+ * stripAndMapFrom('Lê\u00a0Văn\u200b', 0); // 'Lê Văn'
+ * ```
+ */
+export function stripAndMapFrom(s: string, limit: number): string {
   let out = '';
   let last = 0;
   const n = s.length;
   for (let i = 0; i < n; i++) {
     const c = codeAt(s, i);
-    if (c < 0x100) continue;
+    if (c < limit || c === 0x20) continue;
     if (isInvisible(c)) {
       out += s.slice(last, i);
       last = i + 1;

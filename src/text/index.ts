@@ -16,13 +16,13 @@ export {
   DIACRITIC_LETTERS_UPPER,
   type ToneIndex,
 } from './letters.js';
+export type { NameChange, NormalizedName, NormalizeNameOptions } from './name/pipeline.js';
+export { normalizeName, normalizeNameString } from './name/pipeline.js';
 export type { NameOrder, NameReading } from './name-order.js';
 export { nameReadings } from './name-order.js';
 export type { VietnameseName, VietnameseNameIssueCode } from './name-parse.js';
 export { parseVietnameseName } from './name-parse.js';
 export { isCleanNfc, toNfc } from './nfc.js';
-export type { NameChange, NormalizedName, NormalizeNameOptions } from './normalize-name.js';
-export { normalizeName, normalizeNameString } from './normalize-name.js';
 export type { PhoneticKeyOptions } from './phonetic.js';
 export { phoneticKey } from './phonetic.js';
 export { COMPOUND_SURNAMES, OTHER_SURNAMES, STRONG_SURNAMES } from './surnames.js';

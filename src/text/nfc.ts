@@ -10,6 +10,7 @@ import {
   isModifierMark,
   isSpaceLike,
   isToneMark,
+  stripAndMapFrom,
 } from './chars.js';
 import { TABLE_SIZE, VOWEL_INFO } from './letters.js';
 
@@ -141,7 +142,7 @@ export function toNfc(s: string): string {
   // Most input only needs composing: no tone typed before a modifier, nothing to strip or map.
   if (repair === REPAIR_NONE) return s.normalize('NFC');
   if (repair === REPAIR_STRIP) {
-    const t = stripAndMap(s);
+    const t = stripAndMapFrom(s, 0);
     return isCleanNfc(t) ? t : t.normalize('NFC');
   }
   return repairDecomposed(s.normalize('NFD')).normalize('NFC');
@@ -154,28 +155,6 @@ export function toNfc(s: string): string {
  */
 export function toNfcFull(s: string): string {
   return repairDecomposed(s.normalize('NFD')).normalize('NFC');
-}
-
-/**
- * Removes invisible characters and maps space-like ones to U+0020, copying the runs in between
- * (what {@link repairDecomposed} does to text without combining marks or surrogates).
- */
-function stripAndMap(s: string): string {
-  let out = '';
-  let last = 0;
-  const n = s.length;
-  for (let i = 0; i < n; i++) {
-    const c = codeAt(s, i);
-    if (c === 0x20 || isCleanUnit(c)) continue;
-    if (isInvisible(c)) {
-      out += s.slice(last, i);
-      last = i + 1;
-    } else if (isSpaceLike(c)) {
-      out += `${s.slice(last, i)} `;
-      last = i + 1;
-    }
-  }
-  return last === 0 ? s : out + s.slice(last);
 }
 
 /** {@link repairNeeded}: plain NFC is enough. */

@@ -74,10 +74,35 @@ export function tonePlacementOk(s: string, start: number, end: number, style: To
       const b0 = infoBase(VOWEL_INFO[codeAt(s, v)] ?? 0);
       const b1 = infoBase(VOWEL_INFO[codeAt(s, v + 1)] ?? 0);
       const modernPair = (b0 === 6 && (b1 === 0 || b1 === 3)) || (b0 === 9 && b1 === 11);
+      // No Vietnamese syllable has this pair after a labial or n (`Noé` is French): as typed.
+      if (modernPair && noMedialAfter(s, start, v)) return tonePos === v || tonePos === v + 1;
       target = style === 'modern' && modernPair ? v + 1 : v;
     }
   }
   return target === tonePos;
+}
+
+/**
+ * Whether the onset `s.slice(start, v)` is one that never takes the glide `o`/`u` of an open
+ * `oa`, `oe`, `uy` in Vietnamese: the labials b, m, p, ph, v (the labial glide does not follow a
+ * labial consonant) and n (no syllable `noa`, `noe`, `nuy`; `noãn` is closed, its tone on `a` in
+ * both styles). A word such as `Noé` is then a foreign word whose tone has no Vietnamese place:
+ * both positions are kept as typed.
+ *
+ * @example
+ * ```ts
+ * noMedialAfter('Noé', 0, 1); // true
+ * noMedialAfter('Hoà', 0, 1); // false
+ * ```
+ */
+export function noMedialAfter(s: string, start: number, v: number): boolean {
+  const first = (LOWER_BASE[codeAt(s, start)] ?? 0) | 0;
+  if (v === start + 1) {
+    return first === 0x62 || first === 0x6d || first === 0x6e || first === 0x70 || first === 0x76;
+  }
+  return (
+    v === start + 2 && first === 0x70 && ((LOWER_BASE[codeAt(s, start + 1)] ?? 0) | 0) === 0x68
+  );
 }
 
 /**

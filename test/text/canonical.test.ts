@@ -5,7 +5,7 @@
 import { test as fcTest } from '@fast-check/vitest';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isCanonical, MODIFIED_BASES } from '../../src/text/normalize-name.js';
+import { isCanonical, MODIFIED_BASES } from '../../src/text/name/canonical.js';
 import { tonePlacementOk } from '../../src/text/tone.js';
 
 const TONES = ['\u0300', '\u0309', '\u0303', '\u0301', '\u0323'];

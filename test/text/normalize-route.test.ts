@@ -18,9 +18,10 @@ import {
   tcvn3CountsAreUpper,
   tcvn3WordDecode,
 } from '../../src/text/legacy.js';
-import { legacyGate } from '../../src/text/name-evidence.js';
-import { normalizeNameGeneral } from '../../src/text/normalize-name.js';
-import { routeName } from '../../src/text/normalize-route.js';
+import { nameContext } from '../../src/text/name/context.js';
+import { normalizeNameGeneral } from '../../src/text/name/pipeline.js';
+import { legacyGate } from '../../src/text/name/reading.js';
+import { routeName } from '../../src/text/name/route.js';
 
 const SEPARATORS = [' ', '  ', '\u00a0', ' \u00a0', '\u2003', '\u200b ', ' \u200b'];
 
@@ -67,12 +68,7 @@ describe('routeName', () => {
       // before the router, which then sees it with decoding off: the router's own detection
       // answers only for text no legacy encoding can give.
       if (legacyGate(s) !== 0) continue;
-      const routed = routeName(
-        s,
-        o.style ?? 'traditional',
-        o.capitalize ?? true,
-        o.repairTelex ?? 'auto',
-      );
+      const routed = routeName(s, nameContext(o));
       if (routed !== null) expect(routed).toEqual(general);
     }
   });
@@ -90,7 +86,7 @@ describe('routeName', () => {
     ['Nguye\u0302\u0303n  Va\u0306n', 'Nguyễn Văn', ['unicode-normalized', 'whitespace']],
     ['TRAN\u00a0VAN HUNG', 'Tran Van Hung', ['unicode-normalized', 'capitalization']],
   ] as const)('%j is routed: %j', (input, value, changes) => {
-    const routed = routeName(input, 'traditional', true, 'auto');
+    const routed = routeName(input, nameContext());
     expect(routed).toEqual({ value, changes });
     expect(routed).toEqual(normalizeNameGeneral(input));
   });
@@ -100,7 +96,7 @@ describe('routeName', () => {
     ['Nguy\u00adn\u00a0 Thanh  H\u00df\u00bdng\u200b', 'Nguyễn Thanh Hương'],
     ['\u00a0Nguy\u00adn Thanh H\u00df\u00bdng', 'Nguyễn Thanh Hương'],
   ])('VISCII %j: an NBSP (read as Õ) between or beside words is a space', (input, value) => {
-    const routed = routeName(input, 'traditional', true, 'auto');
+    const routed = routeName(input, nameContext());
     expect(routed?.value).toBe(value);
     expect(routed).toEqual(normalizeNameGeneral(input));
   });
@@ -111,7 +107,7 @@ describe('routeName', () => {
     'Ng\u200buyễn Văn', // an invisible character inside a word
     'Lê\tVăn', // a tab
   ])('%j: general path or the same answer', (input) => {
-    const routed = routeName(input, 'traditional', true, 'auto');
+    const routed = routeName(input, nameContext());
     if (routed !== null) expect(routed).toEqual(normalizeNameGeneral(input));
   });
 });

@@ -10,7 +10,7 @@ import {
   normalizeName,
   normalizeNameString,
 } from '../../src/text/index.js';
-import { splitRunTogether } from '../../src/text/name-repair.js';
+import { splitRunTogether } from '../../src/text/name/repair.js';
 import {
   DAMAGE_CLASSES,
   loadRealNames,

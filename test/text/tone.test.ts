@@ -2,8 +2,8 @@ import { test as fcTest } from '@fast-check/vitest';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { vietnameseTextArbitrary } from '../../src/testing/text.js';
-import { foldDiacritics, normalizeTonePlacement } from '../../src/text/index.js';
-import { tonePlacementOk } from '../../src/text/tone.js';
+import { foldDiacritics, normalizeName, normalizeTonePlacement } from '../../src/text/index.js';
+import { noMedialAfter, tonePlacementOk } from '../../src/text/tone.js';
 
 describe('normalizeTonePlacement', () => {
   it.each([
@@ -80,5 +80,44 @@ describe('tonePlacementOk on one-vowel words (the canonical-name check skips it 
         }
       }
     }
+  });
+});
+
+describe('a tone that has no Vietnamese place (labial or n onset before oa, oe, uy)', () => {
+  it.each([
+    ['Noé', 'Noé'],
+    ['Noè', 'Noè'],
+    ['Nóe', 'Nóe'],
+    ['Boá', 'Boá'],
+    ['Muỳ', 'Muỳ'],
+    ['Phuý', 'Phuý'],
+    ['Hoà', 'Hòa'],
+    ['Khoẻ', 'Khỏe'],
+    ['Thuỷ', 'Thủy'],
+    ['Loà', 'Lòa'],
+    ['Quý', 'Quý'],
+  ])('%j stays or moves: %j', (input, traditional) => {
+    expect(normalizeTonePlacement(input)).toBe(traditional);
+    expect(normalizeName(input).value).toBe(traditional);
+    // Either place is kept as typed, in both styles.
+    if (input === traditional && noMedialAfter(input, 0, input.startsWith('Ph') ? 2 : 1)) {
+      expect(normalizeName(input, { style: 'modern' }).value).toBe(input);
+    }
+  });
+
+  it('leaves the French name Noé alone inside a full name', () => {
+    expect(normalizeName('NOÉ nguyễn').value).toBe('Noé Nguyễn');
+    expect(normalizeName('Hoà Noé').value).toBe('Hòa Noé');
+  });
+
+  it.each([
+    ['Noé', true],
+    ['Boa', true],
+    ['Phuy', true],
+    ['Hoà', false],
+    ['Khoẻ', false],
+    ['Quý', false],
+  ])('noMedialAfter(%j) is %j', (w, expected) => {
+    expect(noMedialAfter(w, 0, w.startsWith('Ph') ? 2 : 1)).toBe(expected);
   });
 });

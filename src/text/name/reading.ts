@@ -7,15 +7,15 @@
  *
  * @module
  */
-import { cleanBeforeDecoding, codeAt, isInvisible, isSpaceLike, splitWords } from './chars.js';
-import { isCommonNameSyllable } from './common-syllables.js';
-import { decodeWith, LEGACY_ENCODINGS, type LegacyEncoding } from './legacy.js';
-import { isCp1252Char } from './legacy-bytes.js';
-import { LETTER_CASE, TABLE_SIZE } from './letters.js';
-import { OTHER_SURNAMES, STRONG_SURNAMES } from './surnames.js';
-import { analyzeSyllable } from './syllable.js';
-import { placeToneInWord, tonePlacementOk } from './tone.js';
-import { createWordMemo, memoGet, memoSet } from './word-memo.js';
+import { cleanBeforeDecoding, codeAt, isInvisible, isSpaceLike, splitWords } from '../chars.js';
+import { isCommonNameSyllable } from '../common-syllables.js';
+import { decodeWith, LEGACY_ENCODINGS, type LegacyEncoding } from '../legacy.js';
+import { isCp1252Char } from '../legacy-bytes.js';
+import { LETTER_CASE, TABLE_SIZE } from '../letters.js';
+import { OTHER_SURNAMES, STRONG_SURNAMES } from '../surnames.js';
+import { analyzeSyllable } from '../syllable.js';
+import { placeToneInWord, tonePlacementOk } from '../tone.js';
+import { createWordMemo, memoGet, memoSet } from '../word-memo.js';
 
 const SURNAMES: ReadonlySet<string> = new Set(
   [...STRONG_SURNAMES, ...OTHER_SURNAMES].map((w) => w.toLowerCase()),
@@ -87,6 +87,22 @@ export function legacyGateBits(s: string, start: number, end: number): number {
     prev = c;
   }
   return bits;
+}
+
+/**
+ * Whether a word starting with `c` may add to {@link legacyGateBits} when the text before it ends
+ * with a no-break space, another Unicode space or invisible characters, which the gate skips (so
+ * the word is read after the previous word's last letter, not after a space): a VIQR mark or `d`.
+ * Otherwise the gate of the text is that of its words together.
+ *
+ * @example
+ * ```ts
+ * mayGlueGate(0x3f); // true ('?' after a vowel is a VIQR mark)
+ * mayGlueGate(0x48); // false
+ * ```
+ */
+export function mayGlueGate(c: number): boolean {
+  return isViqrMark(c) || (c | 0x20) === 0x64;
 }
 
 /** {@link legacyGate} from {@link legacyGateBits}. */

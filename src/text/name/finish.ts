@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { codeAt } from './chars.js';
-import { placeToneInWord, type ToneStyle } from './tone.js';
+import { codeAt } from '../chars.js';
+import { placeToneInWord, type ToneStyle } from '../tone.js';
 
 /** Uppercases one character when that keeps it one character (`ß` stays `ß`, not `SS`). */
 function upperChar(ch: string): string {

@@ -12,8 +12,8 @@
  *
  * @module
  */
-import { cleanBeforeDecoding, codeAt, isInvisible, isSpaceLike } from './chars.js';
-import { isCommonNameSyllable } from './common-syllables.js';
+import { cleanBeforeDecoding, codeAt, isInvisible, isSpaceLike } from '../chars.js';
+import { isCommonNameSyllable } from '../common-syllables.js';
 import {
   chooseEncoding,
   type DetectedEncoding,
@@ -23,7 +23,7 @@ import {
   isSettledWord,
   wordLegacyFlags,
   wordScores,
-} from './detect.js';
+} from '../detect.js';
 import {
   decodeWith,
   LEGACY_ENCODINGS,
@@ -32,8 +32,20 @@ import {
   tcvn3CaseCounts,
   tcvn3CountsAreUpper,
   tcvn3WordDecode,
-} from './legacy.js';
-import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from './letters.js';
+} from '../legacy.js';
+import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from '../letters.js';
+import { toNfc } from '../nfc.js';
+import { analyzeSyllable, LOWER_BASE } from '../syllable.js';
+import { repairTelexWord, type TelexWordRepair } from '../telex.js';
+import { createWordMemo, HASH_START, hashStep, memoGetHashed, memoSet } from '../word-memo.js';
+import { type NameContext, withDecode } from './context.js';
+import {
+  type FinishedFacts,
+  factsOf,
+  finishedOf,
+  normalizeDecoded,
+  type WordFacts,
+} from './one-scan.js';
 import {
   AS_IT_STANDS,
   DECIDE_FIRST,
@@ -46,25 +58,14 @@ import {
   gateOf,
   legacyGate,
   legacyGateBits,
+  mayGlueGate,
   NO_READING,
   plausibleCase,
   READING_MARGIN,
   wordReadings,
-} from './name-evidence.js';
-import { mayBeRunTogether, mayJoin } from './name-repair.js';
-import { toNfc } from './nfc.js';
-import {
-  type FinishedFacts,
-  factsOf,
-  finishedOf,
-  normalizeDecoded,
-  type WordFacts,
-} from './normalize-common.js';
-import type { NameChange, NormalizedName } from './normalize-name.js';
-import { analyzeSyllable, LOWER_BASE } from './syllable.js';
-import { repairTelexWord, type TelexWordRepair } from './telex.js';
-import type { ToneStyle } from './tone.js';
-import { createWordMemo, HASH_START, hashStep, memoGetHashed, memoSet } from './word-memo.js';
+} from './reading.js';
+import { mayBeRunTogether, mayJoin } from './repair.js';
+import type { NameChange, NormalizedName } from './types.js';
 
 /** A word of Vietnamese letters only. */
 const KIND_LETTERS = 0;
@@ -140,16 +141,10 @@ function finishedBits(f: FinishedFacts): number {
 }
 
 /** Puts the finished form of `facts` at index `k`, through the cache `slot`. */
-function putFinished(
-  k: number,
-  slot: FinishedSlot,
-  facts: WordFacts,
-  style: ToneStyle,
-  capitalize: boolean,
-): void {
-  const key = (style === 'modern' ? 2 : 0) + (capitalize ? 1 : 0);
+function putFinished(k: number, slot: FinishedSlot, facts: WordFacts, ctx: NameContext): void {
+  const key = (ctx.style === 'modern' ? 2 : 0) + (ctx.capitalize ? 1 : 0);
   if (slot.finKey !== key) {
-    const f = finishedOf(facts, style, capitalize);
+    const f = finishedOf(facts, ctx.style, ctx.capitalize);
     slot.finBits = finishedBits(f);
     slot.finValue = f.value;
     slot.finSpaced = f.spaced;
@@ -170,6 +165,8 @@ function putFinishedFacts(k: number, f: FinishedFacts): void {
 /** A word decoded with one legacy encoding. */
 interface DecodedWord {
   readonly value: string;
+  /** Whether `value` differs from the word (known when decoded: no string comparison per name). */
+  readonly changed: boolean;
   /** Facts of `value` when it is letters only and a syllable; `null` otherwise. */
   readonly facts: WordFacts | null;
   /** The finished form of `facts` last asked for ({@link FinishedSlot}). */
@@ -425,7 +422,15 @@ function decodedOf(
   if (d === undefined) {
     const value =
       enc === 'tcvn3' ? tcvn3WordDecode(r.word, textUpper, softHyphen) : decodeWith(r.word, enc);
-    d = { value, facts: syllableFacts(value), finKey: -1, finBits: 0, finValue: '', finSpaced: '' };
+    d = {
+      value,
+      changed: value !== r.word,
+      facts: syllableFacts(value),
+      finKey: -1,
+      finBits: 0,
+      finValue: '',
+      finSpaced: '',
+    };
     r.decoded[slot] = d;
   }
   r.lastSlot = slot;
@@ -477,33 +482,31 @@ function isWordChar(c: number): boolean {
 /** The {@link wordScores} of the words being routed (scratch). */
 const SCORES: number[] = [];
 
-/** 1 when the word at that index of {@link WORDS} is followed right away by a no-break space. */
+/**
+ * 1 when the word at that index of {@link WORDS} is followed by a no-break space, right away or
+ * after invisible characters only.
+ */
 const NBSP_AFTER: Uint8Array = new Uint8Array(ROUTE_MAX + 1);
 
 /** The words of the name being routed (module-private scratch; routing is synchronous). */
 const WORDS: RouteWord[] = [];
 
 /**
- * {@link normalizeName} (with `decode: 'auto'`) for the names it can settle from word facts, or
+ * {@link normalizeName} for the names it can settle from word facts (`ctx.decode`: `'auto'`
+ * detects legacy text, `false` reads the name as it stands), or
  * `null`: Unicode names whose words are syllables (composed per word when they hold combining
  * marks), and legacy-encoded names whose decoded words are syllables.
  *
  * @example
  * ```ts
- * routeName('Nguyeãn  Vaên Huøng', 'traditional', true, 'auto');
+ * routeName('Nguyeãn  Vaên Huøng', nameContext());
  * // { value: 'Nguyễn Văn Hùng', changes: ['decoded-vni', 'whitespace'] }
  * ```
  */
-export function routeName(
-  s: string,
-  style: ToneStyle,
-  capitalize: boolean,
-  telex: 'auto' | boolean,
-  decode = true,
-): NormalizedName | null {
+export function routeName(s: string, ctx: NameContext): NormalizedName | null {
   const count = scanWords(s);
   if (count < 0) return null;
-  return routeScanned(s, count, style, capitalize, telex, decode);
+  return routeScanned(s, count, ctx);
 }
 
 /**
@@ -517,6 +520,11 @@ let scannedCount = 0;
 let scanNbsp = false;
 let scanHighMapped = false;
 let scanWhitespace = false;
+/**
+ * A word follows skipped separators (NBSP, other spaces, invisible characters) and starts with a
+ * character that may add to the gate there ({@link mayGlueGate}): then the gate is the text's.
+ */
+let scanGateRisk = false;
 
 /**
  * Splits `s` into its words ({@link WORDS}) and returns how many, or -1 when the router cannot
@@ -534,6 +542,11 @@ function scanWords(s: string): number {
   let glued = false;
   let start = -1;
   let h = HASH_START;
+  /** The last word, while only invisible characters have followed it. */
+  let pending = -1;
+  /** A plain space (or the start of the text) since the last word. */
+  let spaceSince = true;
+  let gateRisk = false;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? codeAt(s, i) : 0x20;
     const k = c < CLASS_LIMIT ? (CHAR_CLASS[c] as number) : highClass(c);
@@ -548,6 +561,8 @@ function scanWords(s: string): number {
     if (sep === 0) {
       if (start < 0) {
         if (glued) return -1; // an invisible character inside a word
+        if (!spaceSince && mayGlueGate(c)) gateRisk = true;
+        spaceSince = false;
         start = i;
         h = HASH_START;
       }
@@ -559,7 +574,13 @@ function scanWords(s: string): number {
       WORDS[count++] = routeWord(s, start, i, h);
       start = -1;
       prevSpace = false;
-    }
+      pending = k === C_INVISIBLE ? count - 1 : -1;
+    } else if (k === C_NBSP && pending >= 0) {
+      // Only invisible characters between the word and the NBSP: decoding sees them side by side.
+      NBSP_AFTER[pending] = 1;
+      pending = -1;
+    } else if (k !== C_INVISIBLE) pending = -1;
+    if (k === C_SPACE) spaceSince = true;
     if (sep === 1) {
       // Leading or double space, or (at the end, which counts as a space) a trailing one.
       if (prevSpace && (i < n || count > 0)) whitespace = true;
@@ -569,6 +590,7 @@ function scanWords(s: string): number {
   }
   scanNbsp = nbsp;
   scanHighMapped = highMapped;
+  scanGateRisk = gateRisk;
   scanWhitespace = whitespace;
   return count;
 }
@@ -584,15 +606,10 @@ function scanWords(s: string): number {
  *
  * @example
  * ```ts
- * routeDirect('NGUYỄN  THỊ HÀ', 'traditional', true, 'auto')?.value; // 'Nguyễn Thị Hà'
+ * routeDirect('NGUYỄN  THỊ HÀ', nameContext())?.value; // 'Nguyễn Thị Hà'
  * ```
  */
-export function routeDirect(
-  s: string,
-  style: ToneStyle,
-  capitalize: boolean,
-  telex: 'auto' | boolean,
-): NormalizedName | null {
+export function routeDirect(s: string, ctx: NameContext): NormalizedName | null {
   const count = scanWords(s);
   if (count <= 0) return null;
   scannedText = s;
@@ -627,7 +644,7 @@ export function routeDirect(
       if (bound >= 2 * READING_MARGIN) return null;
     }
   }
-  return checked(count, routeScanned(s, count, style, capitalize, telex, true));
+  return checked(count, routeScanned(s, count, ctx));
 }
 
 /**
@@ -639,10 +656,16 @@ function checked(count: number, r: NormalizedName | null): NormalizedName | null
   if (r !== null && !built) needsCheck = true;
   else if (r !== null && !builtInput) {
     let fin = 0;
-    for (let k = 0; k < count; k++) fin |= FIN_BITS[k] as number;
+    let loose = false;
+    for (let k = 0; k < count; k++) {
+      const b = FIN_BITS[k] as number;
+      fin |= b;
+      // A Latin-1 word that is not settled (`Ể Êì`): a name partly retyped may decode it.
+      if ((b & (F_LATIN1 | F_SETTLED)) === F_LATIN1) loose = true;
+    }
     // No letter a legacy reading starts from, or a Unicode letter and no word the canonical check
     // could refuse: the result cannot read as legacy text.
-    needsCheck = (fin & F_LATIN1) !== 0 && ((fin & F_HIGH) === 0 || (fin & F_KEYS) !== 0);
+    needsCheck = (fin & F_LATIN1) !== 0 && ((fin & F_HIGH) === 0 || (fin & F_KEYS) !== 0 || loose);
   }
   return r;
 }
@@ -692,21 +715,18 @@ function fillPacked(r: RouteWord): void {
  *
  * @example
  * ```ts
- * routeReading('NguyÔn V¨n Hïng', 'traditional', true)?.value; // 'Nguyễn Văn Hùng'
+ * routeReading('NguyÔn V¨n Hïng', nameContext())?.value; // 'Nguyễn Văn Hùng'
  * ```
  */
-export function routeReading(
-  s: string,
-  style: ToneStyle,
-  capitalize: boolean,
-  telex: 'auto' | boolean,
-): NormalizedName | null {
+export function routeReading(s: string, ctx: NameContext): NormalizedName | null {
   const count = scannedText === s ? scannedCount : scanWords(s);
   if (count <= 0) return null;
   let gate: number;
-  if (scanNbsp || scanHighMapped) gate = legacyGate(s);
+  if (scanGateRisk) gate = legacyGate(s);
   else {
-    // Words apart by plain spaces: the gate of the text is that of its words together.
+    // The separators add nothing (the gate skips NBSPs, other spaces and invisible characters,
+    // and reads a word after a plain space as after no text): the gate of the text is that of
+    // its words together.
     let bits = 0;
     for (let k = 0; k < count; k++) bits |= (WORDS[k] as RouteWord).gate;
     gate = gateOf(bits);
@@ -727,12 +747,16 @@ export function routeReading(
       nbspHint = r.nbspO;
     }
   }
+  // The text without invisible characters is needed only to decode VISCII Õ.
   const best =
     count > DECIDE_FLAGS.length
       ? AS_IT_STANDS
-      : scanHighMapped
-        ? decideReading(count, gate, cleanBeforeDecoding(s))
-        : decideReading(count, gate, s, scanNbsp ? nbspHint : 0);
+      : decideReading(
+          count,
+          gate,
+          scanHighMapped && nbspHint === 1 ? cleanBeforeDecoding(s) : s,
+          nbspHint,
+        );
   needsCheck = false;
   if (best < 0) {
     // Read as it stands: the pipeline, decoding off when the reading was weighed (unless a word
@@ -744,19 +768,13 @@ export function routeReading(
       all &= b;
     }
     if (mayJoinWords(count, all)) return null;
-    return checked(count, routeScanned(s, count, style, capitalize, telex, best === NO_READING));
+    return checked(
+      count,
+      routeScanned(s, count, best === NO_READING ? ctx : withDecode(ctx, false)),
+    );
   }
   if (!decidedWordByWord()) return null;
-  return routeLegacy(
-    s,
-    LEGACY_ENCODINGS[best] as LegacyEncoding,
-    count,
-    style,
-    capitalize,
-    scanNbsp,
-    scanHighMapped,
-    scanWhitespace,
-  );
+  return checked(count, routeLegacy(s, LEGACY_ENCODINGS[best] as LegacyEncoding, count, ctx));
 }
 
 /** Whether the last result of {@link routeDirect} may read as legacy text (module scratch). */
@@ -771,18 +789,8 @@ export function directNeedsCheck(): boolean {
 }
 
 /** {@link routeName} after {@link scanWords}. */
-function routeScanned(
-  s: string,
-  count: number,
-  style: ToneStyle,
-  capitalize: boolean,
-  telex: 'auto' | boolean,
-  decode: boolean,
-): NormalizedName | null {
+function routeScanned(s: string, count: number, ctx: NameContext): NormalizedName | null {
   built = false;
-  const nbsp = scanNbsp;
-  const highMapped = scanHighMapped;
-  const whitespace = scanWhitespace;
   let letters = true;
   let syllables = true;
   let composed = false;
@@ -801,19 +809,21 @@ function routeScanned(
     if ((b & W_MAYBE_LEGACY) !== 0) maybeLegacy = true;
     flags |= r.legacy;
   }
-  const mapped = composed || nbsp || highMapped;
+  const spacing =
+    (composed || scanNbsp || scanHighMapped ? B_NORMALIZED : 0) |
+    (scanWhitespace ? B_WHITESPACE : 0);
   // Syllables only: the one-scan path of the pipeline (normalizeCommon), unless detection would
   // have to score legacy encodings (no letter proves Unicode).
   if (letters && syllables && (composed || high || !maybeLegacy || allSettled)) {
-    return finish(s, count, style, capitalize, mapped, whitespace);
+    return finish(s, count, ctx, spacing);
   }
   if (composed && !letters) return null;
   // Decoding off (the whole-name reading kept the name as it stands): the plain pipeline.
-  const enc = decode ? detectRouted(count, flags) : 'unicode';
+  const enc = ctx.decode === 'auto' ? detectRouted(count, flags) : 'unicode';
   if (enc === 'unicode' || enc === 'ascii') {
-    return letters ? routePlain(s, count, style, capitalize, telex, mapped, whitespace) : null;
+    return letters ? routePlain(s, count, ctx, spacing) : null;
   }
-  return routeLegacy(s, enc, count, style, capitalize, nbsp, highMapped, whitespace);
+  return routeLegacy(s, enc, count, ctx);
 }
 
 /** {@link detectEncoding} of the routed name, from its words' flags and entries. */
@@ -844,12 +854,10 @@ function detectRouted(count: number, flags: number): DetectedEncoding {
 function routePlain(
   s: string,
   count: number,
-  style: ToneStyle,
-  capitalize: boolean,
-  telex: 'auto' | boolean,
-  mapped: boolean,
-  whitespace: boolean,
+  ctx: NameContext,
+  spacing: number,
 ): NormalizedName | null {
+  const telex = ctx.telex;
   let typed = false;
   for (let k = 0; k < count; k++) {
     const r = WORDS[k] as RouteWord;
@@ -878,16 +886,17 @@ function routePlain(
         const r = WORDS[k] as RouteWord;
         const t = r.telex;
         if (t != null && (telex === true || repairs >= 2 || isCommonNameSyllable(t.value))) {
-          putFinishedFacts(k, finishedOf(factsOf(t.value, 0, t.value.length), style, capitalize));
+          putFinishedFacts(
+            k,
+            finishedOf(factsOf(t.value, 0, t.value.length), ctx.style, ctx.capitalize),
+          );
           repaired = true;
-        } else putFinished(k, r, r.facts as WordFacts, style, capitalize);
+        } else putFinished(k, r, r.facts as WordFacts, ctx);
       }
     }
   }
-  if (!repaired) {
-    return finish(s, count, style, capitalize, mapped, whitespace);
-  }
-  return build(s, count, NONE, mapped, whitespace, true, false);
+  if (!repaired) return finish(s, count, ctx, spacing);
+  return build(s, count, NONE, spacing | B_TELEX);
 }
 
 const NONE: readonly NameChange[] = [];
@@ -904,27 +913,26 @@ const DECODED_CHANGE: Readonly<Record<LegacyEncoding, readonly NameChange[]>> = 
  * VISCII text decoded as a whole (not word by word). A module-level function, not a closure made
  * on every call of {@link routeLegacy}.
  */
-function wholeViscii(s: string, style: ToneStyle, capitalize: boolean): NormalizedName | null {
-  return normalizeDecoded(
-    decodeWith(cleanBeforeDecoding(s), 'viscii'),
-    style,
-    capitalize,
-    DECODED_CHANGE.viscii,
-    true,
-  );
+function wholeViscii(s: string, ctx: NameContext): NormalizedName | null {
+  return normalizeDecoded(decodeWith(cleanBeforeDecoding(s), 'viscii'), ctx, {
+    before: DECODED_CHANGE.viscii,
+    detectAfter: true,
+  });
 }
 
-/** The legacy half of {@link routeName}: decoding from word facts. */
+/**
+ * The legacy half of {@link routeName}: decoding from word facts. The separators (NBSPs, mapped
+ * characters, extra spaces) are those {@link scanWords} found in the same words.
+ */
 function routeLegacy(
   s: string,
   enc: LegacyEncoding,
   count: number,
-  style: ToneStyle,
-  capitalize: boolean,
-  nbsp: boolean,
-  highMapped: boolean,
-  whitespace: boolean,
+  ctx: NameContext,
 ): NormalizedName | null {
+  built = false;
+  const nbsp = scanNbsp;
+  const whitespace = scanWhitespace ? B_WHITESPACE : 0;
   let softHyphen = false;
   for (let k = 0; k < count; k++) if ((WORDS[k] as RouteWord).softHyphen) softHyphen = true;
   let textUpper = false;
@@ -937,23 +945,23 @@ function routeLegacy(
     }
     textUpper = tcvn3CountsAreUpper(counts);
   }
-  let changed = highMapped || (nbsp && enc === 'cp1258');
+  let changed = scanHighMapped || (nbsp && enc === 'cp1258');
   for (let k = 0; k < count; k++) {
     const r = WORDS[k] as RouteWord;
     const d = decodedOf(r, enc, textUpper, softHyphen);
     if (d.facts === null) return null;
-    if (d.value !== r.word) changed = true;
-    putFinished(k, d, d.facts, style, capitalize);
+    if (d.changed) changed = true;
+    putFinished(k, d, d.facts, ctx);
   }
   if (!changed) return null;
   if (enc === 'viscii' && nbsp) {
     // VISCII reads an NBSP as Õ, which may join words (see visciiNbspAreSpaces).
-    if (!visciiNbspAreSpaces(s)) return wholeViscii(s, style, capitalize);
-    return build(s, count, DECODED_CHANGE.viscii, false, whitespace, false, false);
+    if (!visciiNbspAreSpaces(s)) return wholeViscii(s, ctx);
+    return build(s, count, DECODED_CHANGE.viscii, whitespace);
   }
   // TCVN3, VNI and VIQR keep an NBSP, which the NFC step then maps; CP1258 decoding maps it.
-  const mapped = nbsp && enc !== 'cp1258';
-  return build(s, count, DECODED_CHANGE[enc], mapped, whitespace, false, false);
+  const mapped = nbsp && enc !== 'cp1258' ? B_NORMALIZED : 0;
+  return build(s, count, DECODED_CHANGE[enc], mapped | whitespace);
 }
 
 /**
@@ -994,16 +1002,14 @@ function visciiNbspAreSpaces(s: string): boolean {
 function finish(
   s: string,
   count: number,
-  style: ToneStyle,
-  capitalize: boolean,
-  mapped: boolean,
-  whitespace: boolean,
+  ctx: NameContext,
+  spacing: number,
 ): NormalizedName | null {
   for (let k = 0; k < count; k++) {
     const r = WORDS[k] as RouteWord;
-    putFinished(k, r, r.facts as WordFacts, style, capitalize);
+    putFinished(k, r, r.facts as WordFacts, ctx);
   }
-  return build(s, count, NONE, mapped, whitespace, false, true);
+  return build(s, count, NONE, spacing | B_MAY_RETURN_INPUT);
 }
 
 /**
@@ -1014,10 +1020,7 @@ function build(
   s: string,
   count: number,
   before: readonly NameChange[],
-  mapped: boolean,
-  whitespace: boolean,
-  telexRepaired: boolean,
-  mayReturnInput: boolean,
+  how: number,
 ): NormalizedName | null {
   let any = 0;
   let all = F_ASCII | F_SETTLED;
@@ -1032,15 +1035,10 @@ function build(
   const outAscii = (all & F_ASCII) !== 0;
   const outSettled = (all & F_SETTLED) !== 0;
   if (!outHigh && !outAscii && !outSettled) return null;
-  const bits =
-    (mapped ? 1 : 0) |
-    (whitespace ? 2 : 0) |
-    (telexRepaired ? 4 : 0) |
-    (tone ? 8 : 0) |
-    (cased ? 16 : 0);
+  const bits = (how & ~B_MAY_RETURN_INPUT) | (tone ? B_TONE : 0) | (cased ? B_CASE : 0);
   const changes = changesOf(before, bits);
   built = true;
-  builtInput = mayReturnInput && bits === 0;
+  builtInput = (how & B_MAY_RETURN_INPUT) !== 0 && bits === 0;
   if (builtInput) return { value: s, changes };
   let value = count > 0 ? (FIN_VALUE[0] as string) : '';
   for (let k = 1; k < count; k++) value += FIN_SPACED[k] as string;
@@ -1054,6 +1052,15 @@ function build(
 let builtInput = false;
 /** Whether the last result of {@link routeScanned} came from {@link build} (its words in FIN_BITS). */
 let built = false;
+
+/** Bits of {@link build}'s `how`: the changes in {@link BIT_CHANGES} order, then one option. */
+const B_NORMALIZED = 1;
+const B_WHITESPACE = 2;
+const B_TELEX = 4;
+const B_TONE = 8;
+const B_CASE = 16;
+/** Not a change: the result may be the input itself when nothing changed ({@link builtInput}). */
+const B_MAY_RETURN_INPUT = 32;
 
 /** Frozen change lists by the step before (none or a decoding) and the bits of {@link build}. */
 const CHANGE_LISTS = new Map<readonly NameChange[], (readonly NameChange[] | undefined)[]>();

@@ -5,12 +5,12 @@
  *
  * @module
  */
-import { codeAt, isCombiningMark, isInvisible, isSpaceLike } from './chars.js';
-import { isCommonNameSyllable } from './common-syllables.js';
-import { detectEncoding } from './detect.js';
-import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from './letters.js';
-import { toNfc } from './nfc.js';
-import { analyzeSyllable } from './syllable.js';
+import { codeAt, isCombiningMark, isInvisible, isSpaceLike } from '../chars.js';
+import { isCommonNameSyllable } from '../common-syllables.js';
+import { detectEncoding } from '../detect.js';
+import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from '../letters.js';
+import { toNfc } from '../nfc.js';
+import { analyzeSyllable } from '../syllable.js';
 
 /**
  * Punctuation that real lists leave around a name and that is never part of one: full stop,
@@ -169,6 +169,21 @@ function hasLower(s: string, start: number, end: number): boolean {
   return false;
 }
 
+/** How many letters (code units with a case) `s` has from `start` to `end`. */
+function letterCount(s: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) if (caseAt(s, i) !== 0) n++;
+  return n;
+}
+
+/**
+ * Whether `c` is nothing to the words of a name: a combining mark or an invisible character above
+ * U+00FF (below it, an invisible code unit may be a legacy letter: VISCII capitals, TCVN3 ư).
+ */
+function isNothing(c: number): boolean {
+  return isCombiningMark(c) || (c >= 0x100 && isInvisible(c));
+}
+
 /**
  * Words in capitals run together (`NGUYỄNTHỊ HOA`): a word without lowercase letters that is not
  * a syllable is split where both parts are syllables with their diacritics, when exactly one place
@@ -184,15 +199,20 @@ function splitCaps(s: string, checkLegacy: boolean): string | null {
     const end = i;
     const from = start;
     start = i + 1;
-    // Two syllables make at least three letters (`ÔNG` aside, `AN` is one syllable).
-    if (end - from < 3 || hasLower(s, from, end)) continue;
+    // Two syllables make at least three letters (`ÔNG` aside, `AN` is one syllable). Letters are
+    // counted, not code units: an invisible mark (`\u034FÝĐÌ`) is not a letter.
+    const letters = letterCount(s, from, end);
+    if (letters < 3 || hasLower(s, from, end)) continue;
     const word = s.slice(from, end);
     if (isSyllable(word)) continue;
     // Strict syllables (tones in place): without diacritics too many places would do (`APHONG`).
     let at = -1;
     // Each part two letters or more, and not between two vowels (`NIÊ`, `AYUN`, Ê Đê names, stay
     // whole; so does `VÕANH`, which cannot be told from such a name).
-    for (let k = from + 2; k < end - 1; k++) {
+    let left = 0;
+    for (let k = from; k < end - 1; k++) {
+      if (k > from && caseAt(s, k - 1) !== 0) left++;
+      if (left < 2 || letters - left < 2) continue;
       if (isCombiningMark(codeAt(s, k)) || caseAt(s, k) === 0 || caseAt(s, k - 1) === 0) continue;
       if (isVowelLetter(codeAt(s, k)) && isVowelLetter(lastBase(s, from, k))) continue;
       if (isStrictSyllable(s.slice(from, k)) && isStrictSyllable(s.slice(k, end))) {
@@ -242,7 +262,11 @@ function splitAt(s: string, checkLegacy: boolean): string | null {
       prevCase = 0;
       continue;
     }
-    if (isCombiningMark(c)) continue;
+    if (isNothing(c)) {
+      // A mark before the first letter is not part of the word (`\u034FABảo` is `ABảo`).
+      if (i === wordStart) wordStart = i + 1;
+      continue;
+    }
     const k = caseAt(s, i);
     // A one-letter word run into the next (`ABảo`): a capital after a capital that starts the word,
     // then a lowercase letter.
@@ -290,19 +314,27 @@ function splitAt(s: string, checkLegacy: boolean): string | null {
  * ```
  */
 export function joinSplitSyllables(s: string): string | null {
-  const words = s.split(' ');
+  // Words apart by any space (an NBSP too: the router's words are the same); when two are joined,
+  // the others are joined again by plain spaces.
+  const words = s.split(SPACES);
   let joined = false;
   for (let k = 0; k + 1 < words.length; k++) {
     const a = words[k] as string;
-    const b = words[k + 1] as string;
+    // The next word, however many spaces apart (`Tha  nh`).
+    let m = k + 1;
+    while (m + 1 < words.length && words[m] === '') m++;
+    const b = words[m] as string;
     if (!lettersOnly(a) || !lettersOnly(b)) continue;
     if (isSyllable(a) && isSyllable(b)) continue;
     if (!isNameSyllable(a + b)) continue;
-    words.splice(k, 2, a + b);
+    words.splice(k, m - k + 1, a + b);
     joined = true;
   }
   return joined ? words.join(' ') : null;
 }
+
+/** The separators of {@link joinSplitSyllables}: the plain, no-break and other Unicode spaces. */
+const SPACES = /[ \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
 
 /**
  * Whether the words `a` and `b` would be joined by {@link joinSplitSyllables}.

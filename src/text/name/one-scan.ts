@@ -5,16 +5,17 @@
  *
  * @module
  */
-import { codeAt, isInvisible, isSpaceLike } from './chars.js';
-import { isSettledWord } from './detect.js';
-import { type FinishedWord, finishWord } from './finish-word.js';
-import { TABLE_SIZE } from './letters.js';
-import { type PackedReadings, wordReadings } from './name-evidence.js';
-import { toNfc } from './nfc.js';
-import type { NameChange, NormalizedName } from './normalize-name.js';
-import { analyzeSyllable, LOWER_BASE } from './syllable.js';
-import type { ToneStyle } from './tone.js';
-import { createWordMemo, memoGet, memoSet } from './word-memo.js';
+import { codeAt, isInvisible, isSpaceLike } from '../chars.js';
+import { isSettledWord } from '../detect.js';
+import { TABLE_SIZE } from '../letters.js';
+import { toNfc } from '../nfc.js';
+import { analyzeSyllable, LOWER_BASE } from '../syllable.js';
+import type { ToneStyle } from '../tone.js';
+import { createWordMemo, memoGet, memoSet } from '../word-memo.js';
+import type { NameContext } from './context.js';
+import { type FinishedWord, finishWord } from './finish.js';
+import { type PackedReadings, wordReadings } from './reading.js';
+import type { NameChange, NormalizedName } from './types.js';
 
 /** What the fast path needs to know about a finished word for the second detection pass. */
 export interface FinishedFacts {
@@ -176,16 +177,30 @@ export function finishedOf(facts: WordFacts, style: ToneStyle, capitalize: boole
  * (a letter above U+00FF makes the text Unicode; otherwise every word is settled), `toNfc` only
  * strips and maps, Telex repair leaves syllables alone, and no Ð/ð is present.
  */
-export function normalizeCommon(
-  s: string,
-  style: ToneStyle,
-  capitalize: boolean,
-  decode: 'auto' | false,
-): NormalizedName | null {
-  return scan(s, style, capitalize, decode === 'auto', decode === 'auto', false, NONE);
+export function normalizeCommon(s: string, ctx: NameContext): NormalizedName | null {
+  return scan(s, ctx, ctx.decode === 'auto' ? DETECT_BOTH : DETECT_NONE);
 }
 
 const NONE: readonly NameChange[] = [];
+
+/** What one call of {@link normalizeDecoded} is told about the text. */
+export interface DecodedPass {
+  /** Changes already made (decoding). */
+  readonly before: readonly NameChange[];
+  /** The second detection pass (on the result) has to be ruled out. */
+  readonly detectAfter: boolean;
+}
+
+/** What {@link scan} is told about its text. */
+interface ScanPass extends DecodedPass {
+  /** The first detection pass still has to be ruled out. */
+  readonly detect: boolean;
+  /** `s` is already the {@link toNfc} of the input, which differed from it. */
+  readonly composed: boolean;
+}
+
+const DETECT_BOTH: ScanPass = { before: NONE, detectAfter: true, detect: true, composed: false };
+const DETECT_NONE: ScanPass = { before: NONE, detectAfter: false, detect: false, composed: false };
 
 /**
  * The steps of {@link normalizeName} after decoding (NFC, whitespace, Telex, look-alikes, tone
@@ -195,29 +210,20 @@ const NONE: readonly NameChange[] = [];
  */
 export function normalizeDecoded(
   s: string,
-  style: ToneStyle,
-  capitalize: boolean,
-  before: readonly NameChange[],
-  detectAfter: boolean,
+  ctx: NameContext,
+  pass: DecodedPass,
 ): NormalizedName | null {
-  return scan(s, style, capitalize, false, detectAfter, false, before);
+  return scan(s, ctx, {
+    before: pass.before,
+    detectAfter: pass.detectAfter,
+    detect: false,
+    composed: false,
+  });
 }
 
-/**
- * The scan of {@link normalizeCommon}. `detect`: the first detection pass still has to be ruled
- * out; `detectAfter`: the second pass (on the result) has to be ruled out; `composed`: `s` is
- * already the {@link toNfc} of the input, which differed from it; `before`: changes already made
- * (decoding).
- */
-function scan(
-  s: string,
-  style: ToneStyle,
-  capitalize: boolean,
-  detect: boolean,
-  detectAfter: boolean,
-  composed: boolean,
-  before: readonly NameChange[],
-): NormalizedName | null {
+/** The scan of {@link normalizeCommon} and {@link normalizeDecoded}. */
+function scan(s: string, ctx: NameContext, pass: ScanPass): NormalizedName | null {
+  const { detect, detectAfter, composed, before } = pass;
   const n = s.length;
   const words: FinishedFacts[] = [];
   let mapped = false;
@@ -253,13 +259,15 @@ function scan(
     } else if (c >= 0x0300 && c <= 0x036f && !composed) {
       // NFD or mixed composition: a combining mark makes detection say Unicode; compose first.
       const nfc = toNfc(s);
-      return nfc === s ? null : scan(nfc, style, capitalize, false, detectAfter, true, before);
+      return nfc === s
+        ? null
+        : scan(nfc, ctx, { before, detectAfter, detect: false, composed: true });
     } else return null;
     if (start >= 0) {
       const facts = factsOf(s, start, i);
       if (!facts.syllable) return null;
       if (!facts.settled) allSettled = false;
-      words.push(finishedOf(facts, style, capitalize));
+      words.push(finishedOf(facts, ctx.style, ctx.capitalize));
       start = -1;
     }
     if (space) {
