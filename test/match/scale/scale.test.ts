@@ -457,9 +457,9 @@ describe('national-scale linking on synthetic data', () => {
 
   it('releases an interner once exported: it reads the copy, frozen, with the same ids', () => {
     const theirs = vietnameseSpec();
-    prepareSide(theirs, register);
+    prepareSide(register, theirs);
     const fresh = vietnameseSpec();
-    prepareSide(fresh, register);
+    prepareSide(register, fresh);
     const k = theirs.comparisons.findIndex((c) => c.dictionary);
     const interner = theirs.comparisons[k]!.dictionary!;
     const size = internerSize(interner);
@@ -470,8 +470,8 @@ describe('national-scale linking on synthetic data', () => {
     expect(interner.frozen).toBe(true);
     // Every comparison prepares the same ids as before (the fresh spec frozen the same way).
     fresh.comparisons[k]!.dictionary!.frozen = true;
-    expect(prepareSide(theirs, list.slice(0, 200)).columns[k]).toEqual(
-      prepareSide(fresh, list.slice(0, 200)).columns[k],
+    expect(prepareSide(list.slice(0, 200), theirs).columns[k]).toEqual(
+      prepareSide(list.slice(0, 200), fresh).columns[k],
     );
   });
 
