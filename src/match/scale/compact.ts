@@ -110,6 +110,28 @@ function narrowOnce(
 }
 
 /**
+ * A column rebuilt object by object: every typed array through `narrowArray`, every object (the
+ * column and its sub-columns, each with the record count of its nearest `size`) first given its
+ * new fields by `fieldsOf`, which then are rebuilt the same way.
+ */
+function rewriteColumn(
+  column: PreparedColumn,
+  narrowArray: (a: TypedArray) => TypedArray,
+  fieldsOf: (o: Record<string, unknown>, size: number) => Record<string, unknown>,
+): PreparedColumn {
+  const walk = (value: unknown, size: number): unknown => {
+    if (isTypedArray(value)) return narrowArray(value);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+    const o = value as Record<string, unknown>;
+    const n = typeof o['size'] === 'number' ? o['size'] : size;
+    const out: Record<string, unknown> = {};
+    for (const [name, v] of Object.entries(fieldsOf(o, n))) out[name] = walk(v, n);
+    return out;
+  };
+  return walk(column, column.size) as PreparedColumn;
+}
+
+/**
  * A reference column made smaller without changing any value a kernel reads:
  * - string sub-columns read their code units from the comparison's dictionary pool instead of a
  *   pool of their own (the same values at other offsets); sub-columns whose values are not the
@@ -125,12 +147,7 @@ function compactColumn(
   alloc: BufferAllocator,
 ): PreparedColumn {
   const narrowed = new Map<TypedArray, TypedArray>();
-  const once = narrowOnce(alloc, narrowed);
-  const walk = (value: unknown, size: number): unknown => {
-    if (isTypedArray(value)) return once(value);
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-    const o = value as Record<string, unknown>;
-    const n = typeof o['size'] === 'number' ? o['size'] : size;
+  return rewriteColumn(column, narrowOnce(alloc, narrowed), (o, n) => {
     const s = stringFields(o, n);
     let fields: Record<string, unknown> = o;
     // A sub-column compacted before: its offsets are a dictionary's, kept as they are.
@@ -147,11 +164,8 @@ function compactColumn(
       narrowed.set(dictionary.pool, dictionary.pool);
       narrowed.set(dictionary.starts, dictionary.starts);
     }
-    const out: Record<string, unknown> = {};
-    for (const [name, v] of Object.entries(fields)) out[name] = walk(v, n);
-    return out;
-  };
-  return walk(column, column.size) as PreparedColumn;
+    return fields;
+  });
 }
 
 /**
@@ -219,23 +233,12 @@ export function compactPiece(
   interner: Interner | undefined,
 ): PreparedColumn {
   const dictionary = interner ? internerArrays(interner) : undefined;
-  const once = narrowOnce(plainAllocator);
-  const walk = (value: unknown, size: number): unknown => {
-    if (isTypedArray(value)) return once(value);
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-    const o = value as Record<string, unknown>;
-    const n = typeof o['size'] === 'number' ? o['size'] : size;
+  return rewriteColumn(column, narrowOnce(plainAllocator), (o, n) => {
     const s = stringFields(o, n);
-    let fields: Record<string, unknown> = o;
-    if (dictionary && s && spelledByDictionary(s, dictionary)) {
-      const { start: _start, len: _len, ...rest } = o;
-      fields = { ...rest, codes: new Uint16Array(0) };
-    }
-    const out: Record<string, unknown> = {};
-    for (const [name, v] of Object.entries(fields)) out[name] = walk(v, n);
-    return out;
-  };
-  return walk(column, column.size) as PreparedColumn;
+    if (!dictionary || !s || !spelledByDictionary(s, dictionary)) return o;
+    const { start: _start, len: _len, ...rest } = o;
+    return { ...rest, codes: new Uint16Array(0) };
+  });
 }
 
 /**
