@@ -58,6 +58,11 @@ export function cellText(value: unknown): string {
  * Reads the first worksheet of an `.xlsx` file row by row (streaming); each row is a list of cell
  * texts (see {@link cellText}); empty rows are skipped. Calls `onRow` for every row.
  *
+ * exceljs's streaming reader needs `xl/workbook.xml` before the worksheets in the zip; a file
+ * written in another order (some producers do, and exceljs's own writer may) makes it fail before
+ * the first row. Such a file is then read whole with exceljs's non-streaming reader, the same
+ * rows; an error after rows were given is not retried, so no row is ever given twice.
+ *
  * @example
  * ```ts
  * await readXlsxRows('list.xlsx', (cells) => console.log(cells));
@@ -68,27 +73,47 @@ export async function readXlsxRows(
   onRow: (cells: string[]) => void | Promise<void>,
 ): Promise<void> {
   const ExcelJS = await excel();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    sharedStrings: 'cache',
-    hyperlinks: 'cache',
-    styles: 'cache',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
-  for await (const sheet of reader) {
-    let width = 0;
-    for await (const row of sheet as AsyncIterable<{ values: unknown }>) {
-      const values = Array.isArray(row.values) ? (row.values as unknown[]) : [];
-      const cells: string[] = [];
-      // exceljs rows are 1-based (values[0] is empty).
-      for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
-      if (width === 0) width = cells.length;
-      while (cells.length > 0 && cells.length > width && cells[cells.length - 1] === '')
-        cells.pop();
-      if (cells.every((c) => c === '')) continue;
-      await onRow(cells);
+  let given = 0;
+  const give = async (values: unknown) => {
+    const cells = rowCells(values);
+    if (cells === null) return;
+    given++;
+    await onRow(cells);
+  };
+  let width = 0;
+  const rowCells = (values: unknown): string[] | null => {
+    const list = Array.isArray(values) ? (values as unknown[]) : [];
+    const cells: string[] = [];
+    // exceljs rows are 1-based (values[0] is empty).
+    for (let i = 1; i < list.length; i++) cells.push(cellText(list[i]));
+    if (width === 0) width = cells.length;
+    while (cells.length > 0 && cells.length > width && cells[cells.length - 1] === '') cells.pop();
+    return cells.every((c) => c === '') ? null : cells;
+  };
+  try {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+      sharedStrings: 'cache',
+      hyperlinks: 'cache',
+      styles: 'cache',
+      worksheets: 'emit',
+      entries: 'emit',
+    });
+    for await (const sheet of reader) {
+      for await (const row of sheet as AsyncIterable<{ values: unknown }>) await give(row.values);
+      break; // the first worksheet only
     }
-    break; // the first worksheet only
+  } catch (e) {
+    if (given > 0 || (e as { name?: unknown }).name === 'AbortError') throw e;
+    width = 0;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    const sheet = book.worksheets[0];
+    if (sheet === undefined) return;
+    const rows: unknown[] = [];
+    sheet.eachRow((row) => {
+      rows.push(row.values);
+    });
+    for (const values of rows) await give(values);
   }
 }
 
