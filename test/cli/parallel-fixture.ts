@@ -1,6 +1,5 @@
 /** A small synthetic register and damaged list written as CSV files for the pipeline tests. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { formatSummary } from '../../src/cli/commands/link.js';
@@ -11,6 +10,7 @@ import {
   LIST_COLUMNS,
   REGISTER_COLUMNS,
 } from '../../src/testing/population/index.js';
+import { makeTempDir } from './temp-dir.js';
 
 export interface Fixture {
   readonly dir: string;
@@ -20,7 +20,7 @@ export interface Fixture {
 
 /** Writes register.csv and list.csv (seeded) into a fresh temporary directory. */
 export function writeFixture(registerSize: number, listSize: number, seed = 5): Fixture {
-  const dir = mkdtempSync(join(tmpdir(), 'vnr-scale-'));
+  const dir = makeTempDir('vnr-scale-');
   const d = generateDataset({ seed, registerSize, listSize });
   const rows = <T extends object>(xs: readonly T[], cols: readonly string[]) =>
     `${[cols.join(','), ...xs.map((x) => csvLine(cols.map((c) => String((x as Record<string, unknown>)[c] ?? ''))))].join('\n')}\n`;

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as fcTest } from '@fast-check/vitest';
 import { parse } from 'csv-parse/sync';
@@ -13,8 +12,9 @@ import { csvCell, formatWeight, linkLine } from '../../src/node/io/output.js';
 import { packStrings, stringAt } from '../../src/node/io/strings.js';
 import { cleanRecord } from '../../src/record/index.js';
 import { generateDataset } from '../../src/testing/population/index.js';
+import { makeTempDir } from './temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'vnr-units-'));
+const dir = makeTempDir('vnr-units-');
 const cell = fc.oneof(
   fc.string({ maxLength: 6 }),
   fc.constantFrom('a,b', 'say "hi"', 'two\nlines', 'cr\r\nlf', 'Nguyễn Thị', ''),

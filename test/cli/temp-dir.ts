@@ -11,6 +11,21 @@ export interface TempDir {
   readonly write: (name: string, text: string) => string;
 }
 
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * Makes a temp folder named `prefix…` now (in a test or at a file's top level) and removes it
+ * after the file's tests, so that fixtures leave nothing behind in the system's temp folder.
+ */
+export function makeTempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
 /** Registers `beforeAll`/`afterAll` hooks that make and remove a temp folder named `prefix…`. */
 export function useTempDir(prefix: string): TempDir {
   let dir = '';

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   generateDataset,
@@ -7,10 +6,11 @@ import {
   REGISTER_COLUMNS,
   toCsv,
 } from '../../src/testing/population/index.js';
+import { makeTempDir } from '../cli/temp-dir.js';
 
 /** A small synthetic register and damaged list written as CSV files in a temp dir. */
 export function writeSyntheticCsv(registerSize = 1500, listSize = 400) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'vn-reconcile-match-'));
+  const dir = makeTempDir('vn-reconcile-match-');
   const d = generateDataset({ seed: 11, registerSize, listSize });
   const register = path.join(dir, 'register.csv');
   const list = path.join(dir, 'list.csv');

@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { readXlsxRows } from '../../../src/node/io/xlsx.js';
+import { makeTempDir } from '../../cli/temp-dir.js';
 
 /**
  * An `.xlsx` whose zip holds the workbook's relationships and shared strings first and
@@ -23,7 +23,7 @@ async function workbookLast(rows: readonly (readonly unknown[])[]): Promise<stri
   const ordered = [...first, ...middle, 'xl/workbook.xml'];
   const out = new JSZip();
   for (const n of ordered) out.file(n, await zip.files[n]!.async('uint8array'));
-  const path = join(mkdtempSync(join(tmpdir(), 'vnr-xlsx-')), 'late-workbook.xlsx');
+  const path = join(makeTempDir('vnr-xlsx-'), 'late-workbook.xlsx');
   writeFileSync(path, await out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
   return path;
 }
