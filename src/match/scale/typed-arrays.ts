@@ -15,7 +15,10 @@ export interface TypedArrayConstructor {
   readonly BYTES_PER_ELEMENT: number;
 }
 
-const CONSTRUCTORS = {
+/** The name of a {@link TypedArray}'s constructor (what a register file records per array). @internal */
+export type TypedArrayName = TypedArray[typeof Symbol.toStringTag];
+
+const CONSTRUCTORS: Readonly<Record<TypedArrayName, TypedArrayConstructor>> = {
   Int8Array,
   Uint8Array,
   Int16Array,
@@ -24,10 +27,7 @@ const CONSTRUCTORS = {
   Uint32Array,
   Float32Array,
   Float64Array,
-} as const satisfies Readonly<Record<string, TypedArrayConstructor>>;
-
-/** The name of a {@link TypedArray}'s constructor (what a register file records per array). @internal */
-export type TypedArrayName = keyof typeof CONSTRUCTORS;
+};
 
 /** True for a typed array (not a `DataView`). @internal */
 export function isTypedArray(v: unknown): v is TypedArray {
