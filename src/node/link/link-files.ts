@@ -16,37 +16,24 @@ import { type ClericalDecision, parseClericalDecisions } from '../report/decisio
 import { linkReportInput, linkRowWatcher, writeReport } from '../report/from-run.js';
 import { VERSION } from '../version.js';
 import { linkInMemory } from './link-in-memory.js';
-import { type LinkPipelineSummary, runLinkPipeline } from './pipeline.js';
+import { type LinkJobOptions, type LinkPipelineSummary, runLinkPipeline } from './pipeline.js';
 import { isRegisterFile } from './register-file.js';
-import type { Shard } from './shard.js';
 
 /** Options of {@link linkFiles}. */
-export interface LinkFilesOptions extends Omit<ReadOptions, 'key'>, RunOptions, ModelJobOptions {
+export interface LinkFilesOptions
+  extends Omit<ReadOptions, 'key'>,
+    RunOptions,
+    ModelJobOptions,
+    LinkJobOptions {
   /** Record key column of both files (default: each file's first column). */
   readonly key?: string | undefined;
-  readonly leftKey?: string | undefined;
-  readonly rightKey?: string | undefined;
   /** No RIGHT record is linked to two LEFT records (default: many-to-one). Runs in memory. */
   readonly oneToOne?: boolean | undefined;
-  /** The estimated false-discovery rate the match threshold aims at (default 0.001). */
-  readonly targetFdr?: number | undefined;
-  /** Only this shard of LEFT (the output gets a leading `left_row` column). */
-  readonly shard?: Shard | undefined;
-  /** LEFT rows per chunk (default 4 096). */
-  readonly chunkRows?: number | undefined;
   /**
    * Clerical decisions (the CSV the report exports: `left_id,right_id,decision`, or its parsed
    * rows): a decided LEFT row is written with the clerk's decision.
    */
   readonly decisions?: string | readonly ClericalDecision[] | undefined;
-  /** LEFT rows in the EM sample (default: a tenth of LEFT, 10 000 to 50 000). */
-  readonly sampleSize?: number | undefined;
-  /** @internal Dispatch chunks in a shuffled order (tests). */
-  readonly shuffleChunks?: number | undefined;
-  /** @internal Worker heap limit, MiB. */
-  readonly workerHeapMb?: number | undefined;
-  /** @internal Worker young generation, MiB. */
-  readonly workerYoungMb?: number | undefined;
 }
 
 /** What a {@link linkFiles} run did: every number the CLI prints. */

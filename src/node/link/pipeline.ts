@@ -65,10 +65,42 @@ import {
 } from './register-file.js';
 import type { Shard } from './shard.js';
 
+/**
+ * The link options that `linkFiles` hands to the streaming pipeline as they are: the key columns,
+ * the threshold's aim, and how LEFT is cut into chunks, sampled for EM and sharded.
+ */
+export interface LinkJobOptions {
+  /** LEFT's record key column (default: its first column). */
+  readonly leftKey?: string | undefined;
+  /** RIGHT's record key column (default: its first column). */
+  readonly rightKey?: string | undefined;
+  /** Estimated false-discovery rate the match threshold aims at (default 0.001). */
+  readonly targetFdr?: number | undefined;
+  /** LEFT rows per chunk (default 4 096). */
+  readonly chunkRows?: number | undefined;
+  /** Only this shard of LEFT (the output gets a leading `left_row` column). */
+  readonly shard?: Shard | undefined;
+  /**
+   * LEFT rows in the EM sample (default {@link defaultSampleSize}: a tenth of LEFT, between
+   * 10 000 and 50 000).
+   */
+  readonly sampleSize?: number | undefined;
+  /**
+   * @internal Dispatch LEFT chunks in a shuffled order (seed) while still writing them in LEFT
+   * order: shows that results do not depend on the order chunks are processed in (tests).
+   */
+  readonly shuffleChunks?: number | undefined;
+  /** @internal Heap limit of each worker in MiB. */
+  readonly workerHeapMb?: number | undefined;
+  /** @internal Young-generation size of each worker in MiB (default {@link WORKER_YOUNG_MB}). */
+  readonly workerYoungMb?: number | undefined;
+}
+
 /** Options of {@link runLinkPipeline}. */
 export interface LinkPipelineOptions
   extends Pick<RunOptions, 'workers' | 'signal' | 'onProgress' | 'referenceDate'>,
-    Pick<WriteOptions, 'bom' | 'formulaGuard'> {
+    Pick<WriteOptions, 'bom' | 'formulaGuard'>,
+    LinkJobOptions {
   /** LEFT: a UTF-8 comma CSV file (see stageInput). */
   readonly left: string;
   /** RIGHT: a UTF-8 comma CSV file. */
@@ -78,36 +110,14 @@ export interface LinkPipelineOptions
   readonly rightLabel?: string | undefined;
   /** Where the link rows go. */
   readonly out: OutputHandle;
-  readonly leftKey?: string | undefined;
-  readonly rightKey?: string | undefined;
   readonly map?: ColumnMap | undefined;
-  /** LEFT (and RIGHT) rows per chunk (default 4 096). */
-  readonly chunkRows?: number | undefined;
-  /** Only this shard's LEFT rows (output gets a leading `left_row` column). */
-  readonly shard?: Shard | undefined;
   /** A trained model (skips EM; pass the same one to every shard). */
   readonly model?: FellegiSunterModel | undefined;
   /** Called with the model (and the chosen thresholds) once it is trained. */
   readonly onModel?: ((model: FellegiSunterModel) => void | Promise<void>) | undefined;
   /** Sees each piece of output (whole lines) before it is written; may rewrite it. */
   readonly onText?: ((text: string) => string) | undefined;
-  /**
-   * LEFT rows in the EM sample (default {@link defaultSampleSize}: a tenth of LEFT, between
-   * 10 000 and 50 000).
-   */
-  readonly sampleSize?: number | undefined;
   readonly thresholds?: Thresholds | undefined;
-  /** Estimated false-discovery rate the match threshold aims at (default 0.001). */
-  readonly targetFdr?: number | undefined;
-  /**
-   * Dispatch LEFT chunks in a shuffled order (seed) while still writing them in LEFT order: shows
-   * that results do not depend on the order chunks are processed in (used by tests).
-   */
-  readonly shuffleChunks?: number | undefined;
-  /** Heap limit of each worker in MiB. */
-  readonly workerHeapMb?: number | undefined;
-  /** Young-generation size of each worker in MiB (default {@link WORKER_YOUNG_MB}). */
-  readonly workerYoungMb?: number | undefined;
 }
 
 /** What a run did (also printed to stderr). */
