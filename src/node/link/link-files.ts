@@ -14,6 +14,7 @@ import { givenModel, writeModelFile } from '../model-file.js';
 import type { ModelJobOptions, ReadOptions, RunOptions } from '../options.js';
 import { type ClericalDecision, parseClericalDecisions } from '../report/decisions.js';
 import { linkReportInput, linkRowWatcher, writeReport } from '../report/from-run.js';
+import type { FileRunNotes } from '../run.js';
 import { VERSION } from '../version.js';
 import { linkInMemory } from './link-in-memory.js';
 import { type LinkJobOptions, type LinkPipelineSummary, runLinkPipeline } from './pipeline.js';
@@ -37,14 +38,10 @@ export interface LinkFilesOptions
 }
 
 /** What a {@link linkFiles} run did: every number the CLI prints. */
-export interface LinkFilesSummary extends LinkPipelineSummary {
+export interface LinkFilesSummary extends LinkPipelineSummary, FileRunNotes {
   readonly left: string;
   readonly right: string;
   readonly oneToOne: boolean;
-  /** What was detected or assumed about the inputs (encoding, delimiter, workbook). */
-  readonly notes: readonly string[];
-  /** Things the user should know (e.g. blocks over the cap). */
-  readonly warnings: readonly string[];
   /** The model used (trained or given), with its thresholds. */
   readonly model: FellegiSunterModel;
   /** Clerical decisions applied to the output. */
