@@ -1,4 +1,4 @@
-import type { Comparison, PreparedColumn } from '../comparison.js';
+import { type Comparison, columnComparison, type PreparedColumn } from '../comparison.js';
 import { createInterner, intern } from '../interner.js';
 
 /** Options of {@link exactComparison}. */
@@ -26,7 +26,7 @@ interface IdColumn extends PreparedColumn {
  */
 export function exactComparison<R>(options: ExactComparisonOptions<R>): Comparison<R> {
   const interner = createInterner();
-  return {
+  return columnComparison<R, IdColumn>({
     name: options.name,
     dictionary: interner,
     levels: ['exact', 'else'],
@@ -38,14 +38,13 @@ export function exactComparison<R>(options: ExactComparisonOptions<R>): Comparis
         const v = options.get(r);
         ids[i] = v ? intern(interner, v) : -1;
       }
-      const col: IdColumn = { size: records.length, ids, tfIds: ids };
-      return col;
+      return { size: records.length, ids, tfIds: ids };
     },
     compare(a, i, b, j) {
-      const x = (a as IdColumn).ids[i]!;
-      const y = (b as IdColumn).ids[j]!;
+      const x = a.ids[i]!;
+      const y = b.ids[j]!;
       if (x < 0 || y < 0) return 0;
       return x === y ? 1 : 2;
     },
-  };
+  });
 }

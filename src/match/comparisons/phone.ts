@@ -1,4 +1,4 @@
-import type { Comparison, PreparedColumn } from '../comparison.js';
+import { type Comparison, columnComparison, type PreparedColumn } from '../comparison.js';
 import { createInterner, intern } from '../interner.js';
 import { nullOrExact } from './levels.js';
 
@@ -31,7 +31,7 @@ export const PHONE_LEVELS = ['exact', 'same_last7', 'else'] as const;
  */
 export function phoneComparison<R>(options: PhoneComparisonOptions<R>): Comparison<R> {
   const interner = createInterner();
-  return {
+  return columnComparison<R, PhoneColumn>({
     name: options.name,
     dictionary: interner,
     levels: PHONE_LEVELS,
@@ -51,16 +51,13 @@ export function phoneComparison<R>(options: PhoneComparisonOptions<R>): Comparis
         last7[i] = v.length >= 7 ? Number.parseInt(v.slice(-7), 10) : -1;
         if (Number.isNaN(last7[i])) last7[i] = -1;
       }
-      const col: PhoneColumn = { size: n, ids, last7 };
-      return col;
+      return { size: n, ids, last7 };
     },
-    compare(pa, i, pb, j) {
-      const a = pa as PhoneColumn;
-      const b = pb as PhoneColumn;
+    compare(a, i, b, j) {
       const level = nullOrExact(a.ids[i]!, b.ids[j]!);
       if (level >= 0) return level;
       const l = a.last7[i]!;
       return l >= 0 && l === b.last7[j] ? 2 : 3;
     },
-  };
+  });
 }

@@ -6,7 +6,7 @@ import {
   phoneticKey,
   toNfc,
 } from '../../text/index.js';
-import type { Comparison, PreparedColumn } from '../comparison.js';
+import { type Comparison, columnComparison, type PreparedColumn } from '../comparison.js';
 import { createInterner, type Interner, intern } from '../interner.js';
 import { osaCodes } from '../kernels/edit-distance.js';
 import { withinOneEdit } from '../kernels/one-edit.js';
@@ -160,7 +160,7 @@ function bagIds(parts: readonly (PreparedName | undefined)[], interner: Interner
 export function givenNameComparison<R>(options: VietnameseNameOptions<R>): Comparison<R> {
   const interner = createInterner();
   const fuzzy = options.fuzzy ?? 1;
-  return {
+  return columnComparison<R, GivenColumn>({
     name: options.name,
     dictionary: interner,
     levels: GIVEN_NAME_LEVELS,
@@ -183,7 +183,7 @@ export function givenNameComparison<R>(options: VietnameseNameOptions<R>): Compa
         parts.map((p) => (p?.surname ? `~${p.surnameKey}` : undefined)),
         interner,
       );
-      const col: GivenColumn = {
+      return {
         size: records.length,
         exact,
         folded,
@@ -192,11 +192,8 @@ export function givenNameComparison<R>(options: VietnameseNameOptions<R>): Compa
         bag: bagIds(parts, interner),
         tfIds: exact,
       };
-      return col;
     },
-    compare(pa, i, pb, j) {
-      const a = pa as GivenColumn;
-      const b = pb as GivenColumn;
+    compare(a, i, b, j) {
       const level = nullOrExact(a.exact[i]!, b.exact[j]!);
       if (level >= 0) return level;
       if (a.folded.ids[i] === b.folded.ids[j]) return 2;
@@ -207,7 +204,7 @@ export function givenNameComparison<R>(options: VietnameseNameOptions<R>): Compa
         return 4;
       return typo(fuzzy, a.folded, i, b.folded, j) ? 5 : 6;
     },
-  };
+  });
 }
 
 interface FamilyColumn extends PreparedColumn {
@@ -267,7 +264,7 @@ function subsequence(m: Int32Array, a0: number, a1: number, b0: number, b1: numb
 export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comparison<R> {
   const interner = createInterner();
   const fuzzy = options.fuzzy ?? 1;
-  return {
+  return columnComparison<R, FamilyColumn>({
     name: options.name,
     dictionary: interner,
     levels: FAMILY_NAME_LEVELS,
@@ -305,7 +302,7 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
         parts.map((p) => (p ? fold(p.surname) : undefined)),
         interner,
       );
-      const col: FamilyColumn = {
+      return {
         size: records.length,
         exact,
         folded,
@@ -322,11 +319,8 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
         tfIds: exact,
         fuzzyTfIds: surnameFolded.ids,
       };
-      return col;
     },
-    compare(pa, i, pb, j) {
-      const a = pa as FamilyColumn;
-      const b = pb as FamilyColumn;
+    compare(a, i, b, j) {
       const level = nullOrExact(a.exact[i]!, b.exact[j]!);
       if (level >= 0) return level;
       if (a.folded.ids[i] === b.folded.ids[j]) return 2;
@@ -363,7 +357,7 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
       if (valueLength(sa, i) >= 3 && valueLength(sb, j) >= 3 && typo(1, sa, i, sb, j)) return 8;
       return 9;
     },
-  };
+  });
 }
 
 let middleScratch = new Int32Array(16);
