@@ -1,5 +1,5 @@
 import { type Comparison, columnComparison, type PreparedColumn } from '../comparison.js';
-import { createInterner, intern } from '../interner.js';
+import { createInterner, internIds } from '../interner.js';
 
 /** Options of {@link exactComparison}. */
 export interface ExactComparisonOptions<R> {
@@ -32,12 +32,10 @@ export function exactComparison<R>(options: ExactComparisonOptions<R>): Comparis
     levels: ['exact', 'else'],
     tfLevel: options.tf ? 1 : 0,
     prepare(records) {
-      const ids = new Int32Array(records.length);
-      for (let i = 0; i < records.length; i++) {
-        const r = records[i] as R;
-        const v = options.get(r);
-        ids[i] = v ? intern(interner, v) : -1;
-      }
+      const ids = internIds(
+        records.map((r) => options.get(r)),
+        interner,
+      );
       return { size: records.length, ids, tfIds: ids };
     },
     compare(a, i, b, j) {

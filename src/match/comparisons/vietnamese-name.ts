@@ -7,7 +7,7 @@ import {
   toNfc,
 } from '../../text/index.js';
 import { type Comparison, columnComparison, type PreparedColumn } from '../comparison.js';
-import { createInterner, type Interner, intern } from '../interner.js';
+import { createInterner, type Interner, intern, internIds } from '../interner.js';
 import { osaCodes } from '../kernels/edit-distance.js';
 import { withinOneEdit } from '../kernels/one-edit.js';
 import { nullOrExact } from './levels.js';
@@ -132,10 +132,6 @@ export const GIVEN_NAME_LEVELS = [
   'else',
 ] as const;
 
-function ids(values: readonly (string | undefined)[], interner: Interner): Int32Array {
-  return Int32Array.from(values, (v) => (v ? intern(interner, v) : -1));
-}
-
 /** Ids of the order-free name keys; −2 when missing (never equal to the other side's −1). */
 function bagIds(parts: readonly (PreparedName | undefined)[], interner: Interner): Int32Array {
   return Int32Array.from(parts, (p) => (p ? intern(interner, `%${p.bagKey}`) : -2));
@@ -167,7 +163,7 @@ export function givenNameComparison<R>(options: VietnameseNameOptions<R>): Compa
     tfLevel: options.tf === false ? 0 : 1,
     prepare(records) {
       const parts = records.map(partsGetter(options));
-      const exact = ids(
+      const exact = internIds(
         parts.map((p) => p?.given),
         interner,
       );
@@ -175,11 +171,11 @@ export function givenNameComparison<R>(options: VietnameseNameOptions<R>): Compa
         parts.map((p) => (p ? fold(p.given) : undefined)),
         interner,
       );
-      const phonetic = ids(
+      const phonetic = internIds(
         parts.map((p) => (p ? `~${p.givenKey}` : undefined)),
         interner,
       );
-      const surnamePhonetic = ids(
+      const surnamePhonetic = internIds(
         parts.map((p) => (p?.surname ? `~${p.surnameKey}` : undefined)),
         interner,
       );
@@ -278,16 +274,16 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
         return p?.surname ? p : undefined;
       });
       const family = parts.map((p) => p?.family);
-      const exact = ids(family, interner);
+      const exact = internIds(family, interner);
       const folded = buildStringColumn(
         family.map((f) => (f ? fold(f) : undefined)),
         interner,
       );
-      const phonetic = ids(
+      const phonetic = internIds(
         parts.map((p) => (p ? `~${p.familyKey}` : undefined)),
         interner,
       );
-      const surname = ids(
+      const surname = internIds(
         parts.map((p) => (p ? `~${p.surnameKey}` : undefined)),
         interner,
       );
@@ -308,7 +304,7 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
         folded,
         phonetic,
         surname,
-        givenPhonetic: ids(
+        givenPhonetic: internIds(
           parts.map((p) => (p ? `~${p.givenKey}` : undefined)),
           interner,
         ),
