@@ -25,9 +25,11 @@ import {
   findIdFields,
   importDictionaries,
   LINK_COLUMNS,
+  type LinkRecordsOptions,
   mergeDictionary,
   type PreparedColumn,
   type PreparedSide,
+  type RowReadOptions,
   referenceBytes,
   renumberColumn,
   type SampleTraining,
@@ -67,24 +69,16 @@ import type { Shard } from './shard.js';
 
 /**
  * The link options that `linkFiles` hands to the streaming pipeline as they are: the key columns,
- * the threshold's aim, and how LEFT is cut into chunks, sampled for EM and sharded.
+ * the threshold's aim and the EM sample (as `linkRecords` takes them), and how LEFT is cut into
+ * chunks and sharded.
  */
-export interface LinkJobOptions {
-  /** LEFT's record key column (default: its first column). */
-  readonly leftKey?: string | undefined;
-  /** RIGHT's record key column (default: its first column). */
-  readonly rightKey?: string | undefined;
-  /** Estimated false-discovery rate the match threshold aims at (default 0.001). */
-  readonly targetFdr?: number | undefined;
+export interface LinkJobOptions
+  extends Pick<RowReadOptions, 'leftKey' | 'rightKey'>,
+    Pick<LinkRecordsOptions, 'targetFdr' | 'sampleSize'> {
   /** LEFT rows per chunk (default 4 096). */
   readonly chunkRows?: number | undefined;
   /** Only this shard of LEFT (the output gets a leading `left_row` column). */
   readonly shard?: Shard | undefined;
-  /**
-   * LEFT rows in the EM sample (default {@link defaultSampleSize}: a tenth of LEFT, between
-   * 10 000 and 50 000).
-   */
-  readonly sampleSize?: number | undefined;
   /**
    * @internal Dispatch LEFT chunks in a shuffled order (seed) while still writing them in LEFT
    * order: shows that results do not depend on the order chunks are processed in (tests).
