@@ -77,7 +77,7 @@ export {
   type RowSource,
 } from './link/link-stream.js';
 export { mergeShardFiles } from './link/merge-files.js';
-export type { LinkJobOptions, LinkPipelineSummary } from './link/pipeline.js';
+export type { LinkPipelineSummary } from './link/pipeline.js';
 export {
   type PrepareFileOptions,
   type PrepareFileSummary,

@@ -17,24 +17,43 @@ import { linkReportInput, linkRowWatcher, writeReport } from '../report/from-run
 import type { FileRunNotes } from '../run.js';
 import { VERSION } from '../version.js';
 import { linkInMemory } from './link-in-memory.js';
-import { type LinkJobOptions, type LinkPipelineSummary, runLinkPipeline } from './pipeline.js';
+import { type LinkPipelineSummary, runLinkPipeline } from './pipeline.js';
 import { isRegisterFile } from './register-file.js';
+import type { Shard } from './shard.js';
 
 /** Options of {@link linkFiles}. */
-export interface LinkFilesOptions
-  extends Omit<ReadOptions, 'key'>,
-    RunOptions,
-    ModelJobOptions,
-    LinkJobOptions {
+export interface LinkFilesOptions extends Omit<ReadOptions, 'key'>, RunOptions, ModelJobOptions {
   /** Record key column of both files (default: each file's first column). */
   readonly key?: string | undefined;
+  readonly leftKey?: string | undefined;
+  readonly rightKey?: string | undefined;
   /** No RIGHT record is linked to two LEFT records (default: many-to-one). Runs in memory. */
   readonly oneToOne?: boolean | undefined;
+  /** The estimated false-discovery rate the match threshold aims at (default 0.001). */
+  readonly targetFdr?: number | undefined;
+  /** Only this shard of LEFT (the output gets a leading `left_row` column). */
+  readonly shard?: Shard | undefined;
+  /** LEFT rows per chunk (default 4 096). */
+  readonly chunkRows?: number | undefined;
   /**
    * Clerical decisions (the CSV the report exports: `left_id,right_id,decision`, or its parsed
    * rows): a decided LEFT row is written with the clerk's decision.
    */
   readonly decisions?: string | readonly ClericalDecision[] | undefined;
+  /**
+   * LEFT rows in the EM sample (default `defaultSampleSize`: a tenth of LEFT, between
+   * 10 000 and 50 000).
+   */
+  readonly sampleSize?: number | undefined;
+  /**
+   * @internal Dispatch LEFT chunks in a shuffled order (seed) while still writing them in LEFT
+   * order: shows that results do not depend on the order chunks are processed in (tests).
+   */
+  readonly shuffleChunks?: number | undefined;
+  /** @internal Heap limit of each worker in MiB. */
+  readonly workerHeapMb?: number | undefined;
+  /** @internal Young-generation size of each worker in MiB (default `WORKER_YOUNG_MB`). */
+  readonly workerYoungMb?: number | undefined;
 }
 
 /** What a {@link linkFiles} run did: every number the CLI prints. */

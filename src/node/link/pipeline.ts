@@ -25,11 +25,9 @@ import {
   findIdFields,
   importDictionaries,
   LINK_COLUMNS,
-  type LinkRecordsOptions,
   mergeDictionary,
   type PreparedColumn,
   type PreparedSide,
-  type RowReadOptions,
   referenceBytes,
   renumberColumn,
   type SampleTraining,
@@ -57,6 +55,7 @@ import {
   type ScoredOutput,
   type WorkerSetup,
 } from '../workers/tasks.js';
+import type { LinkFilesOptions } from './link-files.js';
 import { probeRecords } from './probes.js';
 import type { CleanedChunk } from './records.js';
 import {
@@ -67,34 +66,23 @@ import {
 } from './register-file.js';
 import type { Shard } from './shard.js';
 
-/**
- * The link options that `linkFiles` hands to the streaming pipeline as they are: the key columns,
- * the threshold's aim and the EM sample (as `linkRecords` takes them), and how LEFT is cut into
- * chunks and sharded.
- */
-export interface LinkJobOptions
-  extends Pick<RowReadOptions, 'leftKey' | 'rightKey'>,
-    Pick<LinkRecordsOptions, 'targetFdr' | 'sampleSize'> {
-  /** LEFT rows per chunk (default 4 096). */
-  readonly chunkRows?: number | undefined;
-  /** Only this shard of LEFT (the output gets a leading `left_row` column). */
-  readonly shard?: Shard | undefined;
-  /**
-   * @internal Dispatch LEFT chunks in a shuffled order (seed) while still writing them in LEFT
-   * order: shows that results do not depend on the order chunks are processed in (tests).
-   */
-  readonly shuffleChunks?: number | undefined;
-  /** @internal Heap limit of each worker in MiB. */
-  readonly workerHeapMb?: number | undefined;
-  /** @internal Young-generation size of each worker in MiB (default {@link WORKER_YOUNG_MB}). */
-  readonly workerYoungMb?: number | undefined;
-}
+/** The options of `linkFiles` it hands to the pipeline as they are. */
+type LinkFilesPassed =
+  | 'leftKey'
+  | 'rightKey'
+  | 'targetFdr'
+  | 'chunkRows'
+  | 'shard'
+  | 'sampleSize'
+  | 'shuffleChunks'
+  | 'workerHeapMb'
+  | 'workerYoungMb';
 
 /** Options of {@link runLinkPipeline}. */
 export interface LinkPipelineOptions
   extends Pick<RunOptions, 'workers' | 'signal' | 'onProgress' | 'referenceDate'>,
     Pick<WriteOptions, 'bom' | 'formulaGuard'>,
-    LinkJobOptions {
+    Pick<LinkFilesOptions, LinkFilesPassed> {
   /** LEFT: a UTF-8 comma CSV file (see stageInput). */
   readonly left: string;
   /** RIGHT: a UTF-8 comma CSV file. */
