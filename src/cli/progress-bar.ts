@@ -2,7 +2,8 @@
  * A one-line progress bar with rate and ETA, redrawn at most every 200 ms on a TTY (stderr).
  */
 import type { Writable } from 'node:stream';
-import type { ProgressEvent, RunPhase } from '../node/index.js';
+import type { InputSource, ProgressEvent, RunPhase } from '../node/index.js';
+import { type ArgOptions, oneInput, type ParsedArgs, parseCommandArgs } from './args.js';
 import type { CommandContext } from './command.js';
 import { EXIT_OK } from './exit-codes.js';
 
@@ -143,4 +144,31 @@ export async function runWithProgress<S>(
   const summary = await job(bar.update).finally(bar.done);
   ctx.stderr.write(summaryText(summary));
   return EXIT_OK;
+}
+
+/**
+ * Runs a command on one input (`IN`, or `-` for stdin): its flags parsed with `args`, then its
+ * job with {@link runWithProgress}. How `clean` and `dedupe` run.
+ *
+ * @example
+ * ```ts
+ * return runOnInput(ctx, ARGS, 'clean', cleanSummaryText, (input, values, onProgress) =>
+ *   cleanFile(input, { ...fileOptions(values, ctx), onProgress }),
+ * );
+ * ```
+ */
+export async function runOnInput<const O extends ArgOptions, S>(
+  ctx: CommandContext,
+  args: O,
+  command: string,
+  summaryText: (summary: S) => string,
+  job: (
+    input: InputSource,
+    values: ParsedArgs<O>['values'],
+    onProgress: (e: ProgressEvent) => void,
+  ) => Promise<S>,
+): Promise<number> {
+  const { values, positionals } = parseCommandArgs(ctx.argv, args);
+  const input = oneInput(positionals, ctx);
+  return runWithProgress(ctx, command, (onProgress) => job(input, values, onProgress), summaryText);
 }

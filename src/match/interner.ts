@@ -190,6 +190,22 @@ export function intern(interner: Interner, s: string): number {
   return internUnits(interner, scratch, 0, n);
 }
 
+/**
+ * The ids of `values`, in order (new ones interned as they come); −1 for a missing or empty value.
+ *
+ * @example
+ * ```ts
+ * internIds(['hung', undefined, 'hung'], createInterner()); // Int32Array [0, -1, 0]
+ * ```
+ * @internal
+ */
+export function internIds(
+  values: readonly (string | null | undefined)[],
+  interner: Interner,
+): Int32Array {
+  return Int32Array.from(values, (v) => (v ? intern(interner, v) : -1));
+}
+
 /** {@link intern}'s copy of the string's code units (one per thread, grown on demand). */
 let scratch = new Uint16Array(256);
 

@@ -340,7 +340,7 @@ export function linkRecords(
   );
   let training: ReturnType<typeof trainOnSample>;
   try {
-    training = trainOnSample(spec, reference, prepared(spec, sample), {
+    training = trainOnSample(reference, prepared(spec, sample), spec, {
       rules: VIETNAMESE_RULES,
       randomPairs: randomPairsFor(sample.length),
       ...(options.model ? { model: options.model } : {}),
@@ -354,7 +354,7 @@ export function linkRecords(
     };
   }
   const thresholds = { match: training.thresholds.match, review: training.thresholds.review };
-  const linker = createScaleLinker(spec, reference, training.model, thresholds, {
+  const linker = createScaleLinker(reference, training.model, thresholds, spec, {
     rules: VIETNAMESE_RULES,
   });
   const rightSide = referenceSide(reference);

@@ -99,3 +99,4 @@ export * from './report/decisions.js';
 export { explanationFields, writeReport } from './report/from-run.js';
 export { maskValue, renderReport } from './report/index.js';
 export type * from './report/types.js';
+export type { FileRunNotes } from './run.js';

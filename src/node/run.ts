@@ -13,6 +13,14 @@ interface NamedPath {
   readonly path: string | undefined;
 }
 
+/** What every file run reports besides its numbers (the CLI prints both lists). */
+export interface FileRunNotes {
+  /** What was detected or assumed about the inputs (encoding, delimiter, workbook, columns). */
+  readonly notes: readonly string[];
+  /** Things the user should know (e.g. blocks over the cap). */
+  readonly warnings: readonly string[];
+}
+
 /** What a file run knows from its start. */
 export interface FileRunStart {
   /** `performance.now()` at the start. */

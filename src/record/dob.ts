@@ -1,7 +1,7 @@
 import { addDays } from 'date-fns/addDays';
 import { dataOrThrow } from '../errors.js';
 import type { Issue, Result } from '../result.js';
-import { frozenIssue, issue, NO_WARNINGS } from './issue.js';
+import { frozenIssue, issue, NO_WARNINGS, type WarningList, warningAppender } from './issue.js';
 import type { PartialDate } from './types.js';
 
 /**
@@ -283,17 +283,9 @@ const WARNING: Readonly<Record<DobWarningCode, Issue<DobWarningCode>>> = {
   DOB_TEXT_IGNORED: frozenIssue('DOB_TEXT_IGNORED', 'Words around the date were ignored'),
 };
 
-/** Frozen one-warning lists, shared (most dates have at most one warning). */
-const SINGLE = Object.fromEntries(
-  Object.entries(WARNING).map(([k, v]) => [k, Object.freeze([v])]),
-) as unknown as Readonly<Record<DobWarningCode, readonly Issue<DobWarningCode>[]>>;
+type Warnings = WarningList<DobWarningCode>;
 
-type Warnings = readonly Issue<DobWarningCode>[] | undefined;
-
-function warn(list: Warnings, code: DobWarningCode): readonly Issue<DobWarningCode>[] {
-  if (list === undefined) return SINGLE[code];
-  return [...list, WARNING[code]];
-}
+const warn = /*#__PURE__*/ warningAppender(WARNING);
 
 /** Builds a full or partial date from day/month/year numbers, checking that it exists. */
 function build(

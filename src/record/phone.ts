@@ -1,6 +1,6 @@
 import { dataOrThrow } from '../errors.js';
 import type { Issue, Result } from '../result.js';
-import { frozenIssue, issue, NO_WARNINGS } from './issue.js';
+import { frozenIssue, issue, NO_WARNINGS, type WarningList, warningAppender } from './issue.js';
 import {
   LANDLINE_AREAS,
   MOBILE_MIGRATION_2018,
@@ -169,16 +169,9 @@ const WARNING: Readonly<Record<PhoneWarningCode, Issue<PhoneWarningCode>>> = {
   ),
 };
 
-const SINGLE = Object.fromEntries(
-  Object.entries(WARNING).map(([k, v]) => [k, Object.freeze([v])]),
-) as unknown as Readonly<Record<PhoneWarningCode, readonly Issue<PhoneWarningCode>[]>>;
+type Warnings = WarningList<PhoneWarningCode>;
 
-type Warnings = readonly Issue<PhoneWarningCode>[] | undefined;
-
-function warnList(list: Warnings, code: PhoneWarningCode): readonly Issue<PhoneWarningCode>[] {
-  if (list === undefined) return SINGLE[code];
-  return [...list, WARNING[code]];
-}
+const warnList = /*#__PURE__*/ warningAppender(WARNING);
 
 /**
  * Parses a Vietnamese phone number written any common way: `0912 345 678`, `0912.345.678`,

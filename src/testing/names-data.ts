@@ -30,14 +30,20 @@ export interface WeightedValue<T = string> {
 export type WeightedTable<T = string> = readonly WeightedValue<T>[];
 
 /**
- * A frequency table written as text: `Name weight` entries separated by commas (a name may have
- * several words: `Tôn Thất 0.02`), in table order.
+ * A frequency table written as text: `value weight` entries separated by commas (a value may have
+ * several words: `Tôn Thất 0.02`), in table order. `T` names the values' type (e.g. the formats
+ * of a writer); the text is not checked against it.
+ *
+ * @example
+ * ```ts
+ * weightedTable('Nguyễn 38, Tôn Thất 0.02'); // [{ value: 'Nguyễn', weight: 38 }, { value: 'Tôn Thất', weight: 0.02 }]
+ * ```
  */
-function weightedTable(source: string): WeightedTable {
+export function weightedTable<T extends string = string>(source: string): WeightedTable<T> {
   return source.split(',').map((entry) => {
     const text = entry.trim();
     const cut = text.lastIndexOf(' ');
-    return { value: text.slice(0, cut), weight: Number(text.slice(cut + 1)) };
+    return { value: text.slice(0, cut) as T, weight: Number(text.slice(cut + 1)) };
   });
 }
 

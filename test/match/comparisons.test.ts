@@ -87,6 +87,8 @@ describe('phoneComparison', () => {
     ['0381234567', '0381234567', 'exact'],
     ['01681234567', '0381234567', 'same_last7'],
     ['0381234567', '0391234560', 'else'],
+    // Last seven characters that are not digits agree on nothing (they once both read as 0).
+    ['tel abcdefg', 'fax xyzuvwt', 'else'],
     [undefined, '0381234567', 'null'],
   ])('%s vs %s → %s', (a, b, want) => {
     expect(level(c, a === undefined ? {} : { p: a }, { p: b })).toBe(want);

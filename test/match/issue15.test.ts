@@ -211,14 +211,14 @@ describe('both engines on a list with rotated names, surname typos and namesakes
     truth = d.truth;
     right = prepareSide(register, spec);
     left = prepareSide(list, spec);
-    model = trainOnSample(spec, toColumnarReference(right), left, {
+    model = trainOnSample(toColumnarReference(right), left, spec, {
       rules: VIETNAMESE_RULES,
     }).model;
   });
 
   it('links names in another order in the scale linker exactly as in memory', () => {
     const thresholds = { match: 0.9, review: 0.3 };
-    const linker = createScaleLinker(spec, toColumnarReference(right), model, thresholds, {
+    const linker = createScaleLinker(toColumnarReference(right), model, thresholds, spec, {
       rules: VIETNAMESE_RULES,
     });
     const ours = linkChunk(linker, left).results;

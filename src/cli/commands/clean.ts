@@ -7,13 +7,11 @@ import {
   CSV_ARG_OPTIONS,
   CSV_FLAGS_USAGE,
   fileOptions,
-  oneInput,
-  parseCommandArgs,
   positiveIntFlag,
   referenceDateFlag,
 } from '../args.js';
 import type { Command, CommandContext } from '../command.js';
-import { runWithProgress } from '../progress-bar.js';
+import { runOnInput } from '../progress-bar.js';
 import { summaryText } from '../summary-text.js';
 
 const USAGE = `Usage: vn-reconcile clean IN [--out OUT] [options]
@@ -97,25 +95,19 @@ export function cleanSummaryText(s: CleanFileSummary): string {
   return summaryText(lines, s);
 }
 
-async function runClean(ctx: CommandContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs(ctx.argv, ARGS);
-  const input = oneInput(positionals, ctx);
-  return runWithProgress(
-    ctx,
-    'clean',
-    (onProgress) =>
-      cleanFile(input, {
-        ...fileOptions(values, ctx),
-        toneStyle: oneOf('tone-style', values['tone-style'], ['traditional', 'modern'] as const),
-        dobOrder: oneOf('dob-order', values['dob-order'], ['dmy', 'mdy'] as const),
-        sexCodes: parseSexCodes(values['sex-codes']),
-        referenceDate: referenceDateFlag(values['reference-date']),
-        workers: positiveIntFlag('workers', values.workers, 256),
-        chunkBytes: positiveIntFlag('chunk-bytes', values['chunk-bytes'], 2 ** 30),
-        report: values.report,
-        onProgress,
-      }),
-    cleanSummaryText,
+function runClean(ctx: CommandContext): Promise<number> {
+  return runOnInput(ctx, ARGS, 'clean', cleanSummaryText, (input, values, onProgress) =>
+    cleanFile(input, {
+      ...fileOptions(values, ctx),
+      toneStyle: oneOf('tone-style', values['tone-style'], ['traditional', 'modern'] as const),
+      dobOrder: oneOf('dob-order', values['dob-order'], ['dmy', 'mdy'] as const),
+      sexCodes: parseSexCodes(values['sex-codes']),
+      referenceDate: referenceDateFlag(values['reference-date']),
+      workers: positiveIntFlag('workers', values.workers, 256),
+      chunkBytes: positiveIntFlag('chunk-bytes', values['chunk-bytes'], 2 ** 30),
+      report: values.report,
+      onProgress,
+    }),
   );
 }
 

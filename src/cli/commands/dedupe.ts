@@ -8,12 +8,10 @@ import {
   fileOptions,
   MODEL_ARG_OPTIONS,
   modelOptions,
-  oneInput,
-  parseCommandArgs,
   referenceDateFlag,
 } from '../args.js';
 import type { Command, CommandContext } from '../command.js';
-import { runWithProgress } from '../progress-bar.js';
+import { runOnInput } from '../progress-bar.js';
 import { summaryText } from '../summary-text.js';
 
 const USAGE = `Usage: vn-reconcile dedupe IN [--out OUT] [options]
@@ -74,22 +72,16 @@ export function dedupeSummaryText(s: DedupeFileSummary): string {
   return summaryText(lines, s);
 }
 
-async function runDedupe(ctx: CommandContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs(ctx.argv, ARGS);
-  const input = oneInput(positionals, ctx);
-  return runWithProgress(
-    ctx,
-    'dedupe',
-    (onProgress) =>
-      dedupeFile(input, {
-        ...fileOptions(values, ctx),
-        ...modelOptions(values),
-        referenceDate: referenceDateFlag(values['reference-date']),
-        report: values.report,
-        reportPii: values['report-pii'] === true,
-        onProgress,
-      }),
-    dedupeSummaryText,
+function runDedupe(ctx: CommandContext): Promise<number> {
+  return runOnInput(ctx, ARGS, 'dedupe', dedupeSummaryText, (input, values, onProgress) =>
+    dedupeFile(input, {
+      ...fileOptions(values, ctx),
+      ...modelOptions(values),
+      referenceDate: referenceDateFlag(values['reference-date']),
+      report: values.report,
+      reportPii: values['report-pii'] === true,
+      onProgress,
+    }),
   );
 }
 

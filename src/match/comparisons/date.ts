@@ -1,5 +1,5 @@
 import type { PartialDate } from '../../record/index.js';
-import type { Comparison, PreparedColumn } from '../comparison.js';
+import { type Comparison, columnComparison, type PreparedColumn } from '../comparison.js';
 
 /** Options of {@link dateComparison}. */
 export interface DateComparisonOptions<R> {
@@ -61,7 +61,7 @@ function digitsOff(x: number, y: number): number {
  */
 export function dateComparison<R>(options: DateComparisonOptions<R>): Comparison<R> {
   const placeholders = options.placeholderJan1 ?? true;
-  return {
+  return columnComparison<R, DateColumn>({
     name: options.name,
     levels: DATE_LEVELS,
     tfLevel: 0,
@@ -79,12 +79,9 @@ export function dateComparison<R>(options: DateComparisonOptions<R>): Comparison
         day[i] = d.month === undefined ? 0 : (d.day ?? 0);
         if (placeholders && d.month === 1 && d.day === 1) jan1[i] = 1;
       }
-      const col: DateColumn = { size: n, year, month, day, jan1 };
-      return col;
+      return { size: n, year, month, day, jan1 };
     },
-    compare(pa, i, pb, j) {
-      const a = pa as DateColumn;
-      const b = pb as DateColumn;
+    compare(a, i, b, j) {
       const ya = a.year[i]!;
       const yb = b.year[j]!;
       if (ya === 0 || yb === 0) return 0;
@@ -122,5 +119,5 @@ export function dateComparison<R>(options: DateComparisonOptions<R>): Comparison
       }
       return ya - yb === 1 || yb - ya === 1 ? 5 : 6;
     },
-  };
+  });
 }

@@ -1,5 +1,5 @@
-import type { Comparison, PreparedColumn } from '../comparison.js';
-import { createInterner, intern } from '../interner.js';
+import { type Comparison, columnComparison, type PreparedColumn } from '../comparison.js';
+import { createInterner, internIds } from '../interner.js';
 
 /** Options of {@link exactComparison}. */
 export interface ExactComparisonOptions<R> {
@@ -26,26 +26,23 @@ interface IdColumn extends PreparedColumn {
  */
 export function exactComparison<R>(options: ExactComparisonOptions<R>): Comparison<R> {
   const interner = createInterner();
-  return {
+  return columnComparison<R, IdColumn>({
     name: options.name,
     dictionary: interner,
     levels: ['exact', 'else'],
     tfLevel: options.tf ? 1 : 0,
     prepare(records) {
-      const ids = new Int32Array(records.length);
-      for (let i = 0; i < records.length; i++) {
-        const r = records[i] as R;
-        const v = options.get(r);
-        ids[i] = v ? intern(interner, v) : -1;
-      }
-      const col: IdColumn = { size: records.length, ids, tfIds: ids };
-      return col;
+      const ids = internIds(
+        records.map((r) => options.get(r)),
+        interner,
+      );
+      return { size: records.length, ids, tfIds: ids };
     },
     compare(a, i, b, j) {
-      const x = (a as IdColumn).ids[i]!;
-      const y = (b as IdColumn).ids[j]!;
+      const x = a.ids[i]!;
+      const y = b.ids[j]!;
       if (x < 0 || y < 0) return 0;
       return x === y ? 1 : 2;
     },
-  };
+  });
 }

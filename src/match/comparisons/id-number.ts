@@ -1,5 +1,5 @@
 import type { IdKind } from '../../id/index.js';
-import type { Comparison, PreparedColumn } from '../comparison.js';
+import { type Comparison, columnComparison, type PreparedColumn } from '../comparison.js';
 import { createInterner } from '../interner.js';
 import { buildStringColumn, type StringColumn, valueLength, valueStart } from './string-column.js';
 
@@ -59,7 +59,7 @@ function systemOf(kind: IdKind | undefined, value: string): number {
  */
 export function idNumberComparison<R>(options: IdNumberComparisonOptions<R>): Comparison<R> {
   const interner = createInterner();
-  const comparison: Comparison<R> = {
+  const comparison: Comparison<R> = columnComparison<R, IdNumberColumn>({
     name: options.name,
     dictionary: interner,
     levels: ID_LEVELS,
@@ -76,18 +76,15 @@ export function idNumberComparison<R>(options: IdNumberComparisonOptions<R>): Co
         interner,
       );
       const sys = (v: IdValue | null | undefined) => (v?.value ? systemOf(v.kind, v.value) : 0);
-      const col: IdNumberColumn = {
+      return {
         size: records.length,
         primary,
         alternate,
         system: Int8Array.from(values, sys),
         altSystem: Int8Array.from(alts, sys),
       };
-      return col;
     },
-    compare(pa, i, pb, j) {
-      const a = pa as IdNumberColumn;
-      const b = pb as IdNumberColumn;
+    compare(a, i, b, j) {
       const quick = nullOrExact(a, i, b, j);
       if (quick >= 0) return quick;
       let best = 0;
@@ -106,13 +103,13 @@ export function idNumberComparison<R>(options: IdNumberComparisonOptions<R>): Co
       }
       return best === 0 ? 4 : best;
     },
-    levelIn(pa, i, pb, j, mask) {
+    levelIn(a, i, b, j, mask) {
       // Null (0) and exact (1) need no digit comparison; other levels take the full compare.
-      if ((mask & ~0b11) !== 0) return (mask & (1 << comparison.compare(pa, i, pb, j))) !== 0;
-      const quick = nullOrExact(pa as IdNumberColumn, i, pb as IdNumberColumn, j);
+      if ((mask & ~0b11) !== 0) return (mask & (1 << comparison.compare(a, i, b, j))) !== 0;
+      const quick = nullOrExact(a, i, b, j);
       return quick >= 0 && (mask & (1 << quick)) !== 0;
     },
-  };
+  });
   return comparison;
 }
 

@@ -1,5 +1,5 @@
-import type { Comparison, PreparedColumn } from '../comparison.js';
-import { createInterner, intern } from '../interner.js';
+import { type Comparison, columnComparison, type PreparedColumn } from '../comparison.js';
+import { createInterner, internIds } from '../interner.js';
 import { nullOrExact } from './levels.js';
 
 /** Options of {@link phoneComparison}. */
@@ -13,6 +13,13 @@ interface PhoneColumn extends PreparedColumn {
   readonly ids: Int32Array;
   /** The last 7 digits as a number, −1 when shorter. */
   readonly last7: Int32Array;
+}
+
+/** The last seven digits as a number, −1 when shorter or not a number. */
+function lastSeven(v: string | null | undefined): number {
+  if (!v || v.length < 7) return -1;
+  const x = Number.parseInt(v.slice(-7), 10);
+  return Number.isNaN(x) ? -1 : x;
 }
 
 /** Level labels of {@link phoneComparison}. */
@@ -31,36 +38,24 @@ export const PHONE_LEVELS = ['exact', 'same_last7', 'else'] as const;
  */
 export function phoneComparison<R>(options: PhoneComparisonOptions<R>): Comparison<R> {
   const interner = createInterner();
-  return {
+  return columnComparison<R, PhoneColumn>({
     name: options.name,
     dictionary: interner,
     levels: PHONE_LEVELS,
     tfLevel: 0,
     prepare(records) {
-      const n = records.length;
-      const ids = new Int32Array(n);
-      const last7 = new Int32Array(n);
-      for (let i = 0; i < n; i++) {
-        const v = options.get(records[i] as R);
-        if (!v) {
-          ids[i] = -1;
-          last7[i] = -1;
-          continue;
-        }
-        ids[i] = intern(interner, v);
-        last7[i] = v.length >= 7 ? Number.parseInt(v.slice(-7), 10) : -1;
-        if (Number.isNaN(last7[i])) last7[i] = -1;
-      }
-      const col: PhoneColumn = { size: n, ids, last7 };
-      return col;
+      const values = records.map((r) => options.get(r));
+      return {
+        size: records.length,
+        ids: internIds(values, interner),
+        last7: Int32Array.from(values, lastSeven),
+      };
     },
-    compare(pa, i, pb, j) {
-      const a = pa as PhoneColumn;
-      const b = pb as PhoneColumn;
+    compare(a, i, b, j) {
       const level = nullOrExact(a.ids[i]!, b.ids[j]!);
       if (level >= 0) return level;
       const l = a.last7[i]!;
       return l >= 0 && l === b.last7[j] ? 2 : 3;
     },
-  };
+  });
 }

@@ -1,4 +1,4 @@
-import type { Comparison, PreparedColumn } from '../comparison.js';
+import { type Comparison, columnComparison, type PreparedColumn } from '../comparison.js';
 import { createInterner, intern } from '../interner.js';
 
 /** Options of {@link placeComparison}. */
@@ -48,7 +48,7 @@ export function placeComparison<R>(options: PlaceComparisonOptions<R>): Comparis
   const interner = createInterner();
   const fold = options.foldKey ?? ((s: string) => s);
   const merge = options.newProvince ?? ((s: string) => s);
-  return {
+  return columnComparison<R, PlaceColumn>({
     name: options.name,
     dictionary: interner,
     levels: PLACE_LEVELS,
@@ -67,12 +67,9 @@ export function placeComparison<R>(options: PlaceComparisonOptions<R>): Comparis
         merged[i] = m ? intern(interner, `m:${m}`) : -1;
         commune[i] = c ? intern(interner, `c:${fold(c)}`) : -1;
       }
-      const col: PlaceColumn = { size: n, province, merged, commune };
-      return col;
+      return { size: n, province, merged, commune };
     },
-    compare(pa, i, pb, j) {
-      const a = pa as PlaceColumn;
-      const b = pb as PlaceColumn;
+    compare(a, i, b, j) {
       const pa1 = a.province[i]!;
       const pb1 = b.province[j]!;
       const ca = a.commune[i]!;
@@ -85,5 +82,5 @@ export function placeComparison<R>(options: PlaceComparisonOptions<R>): Comparis
       if (sameMerged) return 3;
       return 4;
     },
-  };
+  });
 }

@@ -1,4 +1,4 @@
-import type { Comparison, PreparedColumn } from '../comparison.js';
+import { type Comparison, columnComparison } from '../comparison.js';
 import { createInterner } from '../interner.js';
 import { levenshteinCodes, osaCodes } from '../kernels/edit-distance.js';
 import { jaroWinklerCodes } from '../kernels/jaro-winkler.js';
@@ -51,7 +51,7 @@ export function stringComparison<R>(options: StringComparisonOptions<R>): Compar
   const params = Float64Array.from(fuzzy, (l) => (l.kind === 'jaroWinkler' ? l.min : l.max));
   const nf = fuzzy.length;
   const elseLevel = nf + 2;
-  return {
+  return columnComparison<R, StringColumn>({
     name: options.name,
     dictionary: interner,
     levels: ['exact', ...fuzzy.map(label), 'else'],
@@ -59,9 +59,7 @@ export function stringComparison<R>(options: StringComparisonOptions<R>): Compar
     prepare(records) {
       return buildStringColumn(records.map(options.get), interner);
     },
-    compare(pa: PreparedColumn, i: number, pb: PreparedColumn, j: number): number {
-      const a = pa as StringColumn;
-      const b = pb as StringColumn;
+    compare(a, i, b, j) {
       const level = nullOrExact(a.ids[i]!, b.ids[j]!);
       if (level >= 0) return level;
       const ao = valueStart(a, i);
@@ -87,5 +85,5 @@ export function stringComparison<R>(options: StringComparisonOptions<R>): Compar
       }
       return elseLevel;
     },
-  };
+  });
 }

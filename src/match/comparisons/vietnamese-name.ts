@@ -6,8 +6,8 @@ import {
   phoneticKey,
   toNfc,
 } from '../../text/index.js';
-import type { Comparison, PreparedColumn } from '../comparison.js';
-import { createInterner, type Interner, intern } from '../interner.js';
+import { type Comparison, columnComparison, type PreparedColumn } from '../comparison.js';
+import { createInterner, type Interner, intern, internIds } from '../interner.js';
 import { osaCodes } from '../kernels/edit-distance.js';
 import { withinOneEdit } from '../kernels/one-edit.js';
 import { nullOrExact } from './levels.js';
@@ -132,10 +132,6 @@ export const GIVEN_NAME_LEVELS = [
   'else',
 ] as const;
 
-function ids(values: readonly (string | undefined)[], interner: Interner): Int32Array {
-  return Int32Array.from(values, (v) => (v ? intern(interner, v) : -1));
-}
-
 /** Ids of the order-free name keys; −2 when missing (never equal to the other side's −1). */
 function bagIds(parts: readonly (PreparedName | undefined)[], interner: Interner): Int32Array {
   return Int32Array.from(parts, (p) => (p ? intern(interner, `%${p.bagKey}`) : -2));
@@ -160,14 +156,14 @@ function bagIds(parts: readonly (PreparedName | undefined)[], interner: Interner
 export function givenNameComparison<R>(options: VietnameseNameOptions<R>): Comparison<R> {
   const interner = createInterner();
   const fuzzy = options.fuzzy ?? 1;
-  return {
+  return columnComparison<R, GivenColumn>({
     name: options.name,
     dictionary: interner,
     levels: GIVEN_NAME_LEVELS,
     tfLevel: options.tf === false ? 0 : 1,
     prepare(records) {
       const parts = records.map(partsGetter(options));
-      const exact = ids(
+      const exact = internIds(
         parts.map((p) => p?.given),
         interner,
       );
@@ -175,15 +171,15 @@ export function givenNameComparison<R>(options: VietnameseNameOptions<R>): Compa
         parts.map((p) => (p ? fold(p.given) : undefined)),
         interner,
       );
-      const phonetic = ids(
+      const phonetic = internIds(
         parts.map((p) => (p ? `~${p.givenKey}` : undefined)),
         interner,
       );
-      const surnamePhonetic = ids(
+      const surnamePhonetic = internIds(
         parts.map((p) => (p?.surname ? `~${p.surnameKey}` : undefined)),
         interner,
       );
-      const col: GivenColumn = {
+      return {
         size: records.length,
         exact,
         folded,
@@ -192,11 +188,8 @@ export function givenNameComparison<R>(options: VietnameseNameOptions<R>): Compa
         bag: bagIds(parts, interner),
         tfIds: exact,
       };
-      return col;
     },
-    compare(pa, i, pb, j) {
-      const a = pa as GivenColumn;
-      const b = pb as GivenColumn;
+    compare(a, i, b, j) {
       const level = nullOrExact(a.exact[i]!, b.exact[j]!);
       if (level >= 0) return level;
       if (a.folded.ids[i] === b.folded.ids[j]) return 2;
@@ -207,7 +200,7 @@ export function givenNameComparison<R>(options: VietnameseNameOptions<R>): Compa
         return 4;
       return typo(fuzzy, a.folded, i, b.folded, j) ? 5 : 6;
     },
-  };
+  });
 }
 
 interface FamilyColumn extends PreparedColumn {
@@ -267,7 +260,7 @@ function subsequence(m: Int32Array, a0: number, a1: number, b0: number, b1: numb
 export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comparison<R> {
   const interner = createInterner();
   const fuzzy = options.fuzzy ?? 1;
-  return {
+  return columnComparison<R, FamilyColumn>({
     name: options.name,
     dictionary: interner,
     levels: FAMILY_NAME_LEVELS,
@@ -281,16 +274,16 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
         return p?.surname ? p : undefined;
       });
       const family = parts.map((p) => p?.family);
-      const exact = ids(family, interner);
+      const exact = internIds(family, interner);
       const folded = buildStringColumn(
         family.map((f) => (f ? fold(f) : undefined)),
         interner,
       );
-      const phonetic = ids(
+      const phonetic = internIds(
         parts.map((p) => (p ? `~${p.familyKey}` : undefined)),
         interner,
       );
-      const surname = ids(
+      const surname = internIds(
         parts.map((p) => (p ? `~${p.surnameKey}` : undefined)),
         interner,
       );
@@ -305,13 +298,13 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
         parts.map((p) => (p ? fold(p.surname) : undefined)),
         interner,
       );
-      const col: FamilyColumn = {
+      return {
         size: records.length,
         exact,
         folded,
         phonetic,
         surname,
-        givenPhonetic: ids(
+        givenPhonetic: internIds(
           parts.map((p) => (p ? `~${p.givenKey}` : undefined)),
           interner,
         ),
@@ -322,11 +315,8 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
         tfIds: exact,
         fuzzyTfIds: surnameFolded.ids,
       };
-      return col;
     },
-    compare(pa, i, pb, j) {
-      const a = pa as FamilyColumn;
-      const b = pb as FamilyColumn;
+    compare(a, i, b, j) {
       const level = nullOrExact(a.exact[i]!, b.exact[j]!);
       if (level >= 0) return level;
       if (a.folded.ids[i] === b.folded.ids[j]) return 2;
@@ -363,7 +353,7 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
       if (valueLength(sa, i) >= 3 && valueLength(sb, j) >= 3 && typo(1, sa, i, sb, j)) return 8;
       return 9;
     },
-  };
+  });
 }
 
 let middleScratch = new Int32Array(16);

@@ -76,19 +76,25 @@ function concatObject(
       out[name] = sizes.reduce((a, b) => a + b, 0);
     } else if (isTypedArray(v0)) {
       const arrays = values as TypedArray[];
-      if (poolNames.has(name)) out[name] = concatArrays(arrays, alloc, memo);
-      else if (pools.has(name)) {
-        const pool = get(pools.get(name)!) as TypedArray[];
-        out[name] = concatOffsets(arrays, pool, sizes, alloc, here, memo);
-      } else {
+      const pool = poolNames.has(name) ? undefined : pools.get(name);
+      if (pool === undefined && !poolNames.has(name)) {
         arrays.forEach((a, i) => {
           if (a.length !== sizes[i])
             throw new TypeError(
               `Prepared column field '${here}' has ${a.length} elements for ${sizes[i]} records: unknown layout`,
             );
         });
-        out[name] = concatArrays(arrays, alloc, memo);
       }
+      // The same array referenced twice (`tfIds` is often `ids`) is concatenated once.
+      let made = memo.get(v0);
+      if (made === undefined) {
+        made =
+          pool === undefined
+            ? concatArrays(arrays, alloc)
+            : concatOffsets(arrays, get(pool) as TypedArray[], sizes, alloc, here);
+        memo.set(v0, made);
+      }
+      out[name] = made;
     } else if (v0 !== null && typeof v0 === 'object' && !Array.isArray(v0)) {
       const subSizes = (values as { size?: unknown }[]).map((v, i) =>
         typeof v.size === 'number' ? v.size : sizes[i]!,
@@ -137,14 +143,7 @@ function allocLike(
   return new Ctor(alloc(length * bytes), 0, length);
 }
 
-function concatArrays(
-  arrays: readonly TypedArray[],
-  alloc: BufferAllocator,
-  memo: Memo,
-): TypedArray {
-  const first = arrays[0]!;
-  const seen = memo.get(first);
-  if (seen) return seen;
+function concatArrays(arrays: readonly TypedArray[], alloc: BufferAllocator): TypedArray {
   let n = 0;
   for (const a of arrays) n += a.length;
   const out = allocLike(arrays, n, alloc);
@@ -153,7 +152,6 @@ function concatArrays(
     (out as unknown as { set(x: ArrayLike<number>, at: number): void }).set(a, o);
     o += a.length;
   }
-  memo.set(first, out);
   return out;
 }
 
@@ -168,11 +166,8 @@ function concatOffsets(
   sizes: readonly number[],
   alloc: BufferAllocator,
   path: string,
-  memo: Memo,
 ): TypedArray {
   const first = arrays[0]!;
-  const seen = memo.get(first);
-  if (seen) return seen;
   const closed = first.length === sizes[0]! + 1;
   arrays.forEach((a, i) => {
     if (a.length !== sizes[i]! + (closed ? 1 : 0))
@@ -190,6 +185,5 @@ function concatOffsets(
     shift += pools[i]!.length;
   });
   if (closed) out[o] = shift;
-  memo.set(first, out);
   return out;
 }

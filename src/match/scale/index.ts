@@ -58,3 +58,10 @@ export {
   pieceDictionaries,
   renumberColumn,
 } from './renumber.js';
+export {
+  type TypedArray,
+  type TypedArrayConstructor,
+  type TypedArrayName,
+  typedArrayConstructor,
+  typedArrayName,
+} from './typed-arrays.js';

@@ -63,15 +63,15 @@ const TOP = 4;
  *
  * @example
  * ```ts
- * const linker = createScaleLinker(spec, ref, model, { match: 0.99, review: 0.2 });
+ * const linker = createScaleLinker(ref, model, { match: 0.99, review: 0.2 }, spec);
  * const { results } = linkChunk(linker, prepareSide(rows, spec));
  * ```
  */
 export function createScaleLinker<R>(
-  spec: LinkageSpec<R>,
   reference: ColumnarReference,
   model: FellegiSunterModel,
   thresholds: Thresholds,
+  spec: LinkageSpec<R>,
   options: MatchOptions = {},
 ): ScaleLinker<R> {
   const mismatch = modelMismatch(model, spec) ?? referenceMismatch(spec, reference);
@@ -95,14 +95,14 @@ export function createScaleLinker<R>(
  *
  * @example
  * ```ts
- * const t = trainOnSample(spec, ref, prepareSide(sampleRows, spec));
+ * const t = trainOnSample(ref, prepareSide(sampleRows, spec), spec);
  * t.thresholds.match; t.thresholds.estimatedFdr;
  * ```
  */
 export function trainOnSample<R>(
-  spec: LinkageSpec<R>,
   reference: ColumnarReference,
   sample: PreparedSide,
+  spec: LinkageSpec<R>,
   options: MatchOptions = {},
 ): SampleTraining {
   const right = referenceSide(reference);

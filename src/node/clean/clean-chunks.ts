@@ -57,9 +57,84 @@ export function scanRecords(
   first = false,
 ): void {
   const n = buf.length;
+  let last = st.lastBoundary;
+  const stopped = walkOutsideQuotes(buf, st, end, (i, stop) => {
+    const seg = buf.subarray(i, stop);
+    // A cut never falls between the CR and LF of a CRLF (csv-parse would count two lines).
+    if (first) {
+      const lf = seg.indexOf(LF);
+      const cr = seg.indexOf(CR);
+      const d = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+      if (d >= 0) {
+        const at = i + d;
+        if (buf[at] === CR && at + 1 >= n) return true; // CR at the end of what we have: wait for the next byte
+        const b = buf[at] === CR && buf[at + 1] === LF ? at + 2 : at + 1;
+        st.pos = b;
+        st.quoting = false;
+        st.fieldStart = true;
+        st.lastBoundary = b;
+        return true;
+      }
+    } else {
+      const crlf = buf[stop - 1] === CR && (stop >= n || buf[stop] === LF);
+      const tail = crlf ? seg.subarray(0, seg.length - 1) : seg;
+      const d = Math.max(tail.lastIndexOf(LF), tail.lastIndexOf(CR));
+      if (d >= 0) last = i + d + 1;
+    }
+    return false;
+  });
+  if (!stopped) st.lastBoundary = last;
+}
+
+/**
+ * How many lines csv-parse counts in `buf`, a whole number of records: one per CR or LF byte,
+ * except that a CRLF outside quotes (a record delimiter) counts once. Used to give an error found
+ * in a later chunk the line number the whole file would give.
+ *
+ * @example
+ * ```ts
+ * countCsvLines(Buffer.from('a\r\n"b\r\nc"\n')); // 4
+ * ```
+ */
+export function countCsvLines(buf: Uint8Array): number {
+  let n = 0;
+  for (let i = buf.indexOf(LF); i >= 0; i = buf.indexOf(LF, i + 1)) n++;
+  let cr = buf.indexOf(CR);
+  if (cr < 0) return n;
+  for (; cr >= 0; cr = buf.indexOf(CR, cr + 1)) n++;
+  // Subtract the CRLF pairs outside quotes.
+  walkOutsideQuotes(buf, { pos: 0, quoting: false, fieldStart: true }, buf.length, (i, stop) => {
+    for (let c = buf.indexOf(CR, i); c >= 0 && c < stop; c = buf.indexOf(CR, c + 1)) {
+      if (buf[c + 1] === LF) n--;
+    }
+    return false;
+  });
+  return n;
+}
+
+/** Where a walk over CSV bytes is (see {@link RecordScanState}). */
+interface QuoteState {
+  pos: number;
+  quoting: boolean;
+  fieldStart: boolean;
+}
+
+/**
+ * Walks `buf` from `st.pos` up to `end` under csv-parse's quoting rules (see the module), handing
+ * every run of bytes outside quotes, `[from, to)`, to `outside`, and updates `st`. When `outside`
+ * returns true the walk stops there and `st` is left as `outside` set it. Uses native `indexOf`
+ * between quotes. A quote whose meaning depends on a byte not yet in `buf` is left for the next
+ * call. Returns whether `outside` stopped the walk.
+ */
+function walkOutsideQuotes(
+  buf: Uint8Array,
+  st: QuoteState,
+  end: number,
+  outside: (from: number, to: number) => boolean,
+): boolean {
+  const n = buf.length;
   let i = st.pos;
   let { quoting, fieldStart } = st;
-  let last = st.lastBoundary;
   while (i < end) {
     let q = buf.indexOf(QUOTE, i);
     if (q >= end) q = -1;
@@ -83,31 +158,7 @@ export function scanRecords(
     }
     const stop = q < 0 ? end : q;
     if (stop > i) {
-      const seg = buf.subarray(i, stop);
-      // A cut never falls between the CR and LF of a CRLF (csv-parse would count two lines).
-      if (first) {
-        const lf = seg.indexOf(LF);
-        const cr = seg.indexOf(CR);
-        const d = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
-        if (d >= 0) {
-          const at = i + d;
-          if (buf[at] === CR && at + 1 >= n) {
-            st.lastBoundary = last;
-            return; // CR at the end of what we have: wait for the next byte
-          }
-          const b = buf[at] === CR && buf[at + 1] === LF ? at + 2 : at + 1;
-          st.pos = b;
-          st.quoting = false;
-          st.fieldStart = true;
-          st.lastBoundary = b;
-          return;
-        }
-      } else {
-        const crlf = buf[stop - 1] === CR && (stop >= n || buf[stop] === LF);
-        const tail = crlf ? seg.subarray(0, seg.length - 1) : seg;
-        const d = Math.max(tail.lastIndexOf(LF), tail.lastIndexOf(CR));
-        if (d >= 0) last = i + d + 1;
-      }
+      if (outside(i, stop)) return true;
       const c = buf[stop - 1];
       fieldStart = c === COMMA || c === LF || c === CR;
     }
@@ -122,55 +173,5 @@ export function scanRecords(
   st.pos = i;
   st.quoting = quoting;
   st.fieldStart = fieldStart;
-  st.lastBoundary = last;
-}
-
-/**
- * How many lines csv-parse counts in `buf`, a whole number of records: one per CR or LF byte,
- * except that a CRLF outside quotes (a record delimiter) counts once. Used to give an error found
- * in a later chunk the line number the whole file would give.
- *
- * @example
- * ```ts
- * countCsvLines(Buffer.from('a\r\n"b\r\nc"\n')); // 4
- * ```
- */
-export function countCsvLines(buf: Uint8Array): number {
-  let n = 0;
-  for (let i = buf.indexOf(LF); i >= 0; i = buf.indexOf(LF, i + 1)) n++;
-  let cr = buf.indexOf(CR);
-  if (cr < 0) return n;
-  for (; cr >= 0; cr = buf.indexOf(CR, cr + 1)) n++;
-  // Subtract the CRLF pairs outside quotes.
-  const end = buf.length;
-  let i = 0;
-  let quoting = false;
-  let fieldStart = true;
-  while (i < end) {
-    const q = buf.indexOf(QUOTE, i);
-    if (quoting) {
-      if (q < 0) break;
-      if (buf[q + 1] === QUOTE) {
-        i = q + 2;
-        continue;
-      }
-      quoting = false;
-      fieldStart = false;
-      i = q + 1;
-      continue;
-    }
-    const stop = q < 0 ? end : q;
-    for (let c = buf.indexOf(CR, i); c >= 0 && c < stop; c = buf.indexOf(CR, c + 1)) {
-      if (buf[c + 1] === LF) n--;
-    }
-    if (stop > i) {
-      const c = buf[stop - 1];
-      fieldStart = c === COMMA || c === LF || c === CR;
-    }
-    if (q < 0) break;
-    quoting = fieldStart;
-    fieldStart = false;
-    i = q + 1;
-  }
-  return n;
+  return false;
 }

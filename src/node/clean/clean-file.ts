@@ -20,7 +20,7 @@ import { type OutputHandle, openOutput } from '../io/target.js';
 import type { ReadOptions, RunOptions, WriteOptions } from '../options.js';
 import { progressReporter } from '../progress.js';
 import { writeReport } from '../report/from-run.js';
-import { stageRunInput, startFileRun } from '../run.js';
+import { type FileRunNotes, stageRunInput, startFileRun } from '../run.js';
 import { VERSION } from '../version.js';
 import { openForWorkers, type WorkerInput } from './clean-input.js';
 import { cleanInParallel } from './clean-parallel.js';
@@ -53,7 +53,7 @@ export interface CleanFileOptions extends ReadOptions, RunOptions, WriteOptions 
 }
 
 /** What a {@link cleanFile} run did: every number the CLI prints. */
-export interface CleanFileSummary {
+export interface CleanFileSummary extends FileRunNotes {
   readonly file: string;
   readonly rows: number;
   readonly withIssues: number;
@@ -65,8 +65,6 @@ export interface CleanFileSummary {
   /** Which header became which engine column. */
   readonly columns: Readonly<Record<string, string>>;
   readonly workers: number;
-  readonly notes: readonly string[];
-  readonly warnings: readonly string[];
   readonly seconds: number;
 }
 

@@ -20,7 +20,7 @@ import { givenModel, writeModelFile } from '../model-file.js';
 import type { ModelJobOptions, ReadOptions, RunOptions } from '../options.js';
 import { progressReporter } from '../progress.js';
 import { writeReport } from '../report/from-run.js';
-import { stageRunInput, startFileRun } from '../run.js';
+import { type FileRunNotes, stageRunInput, startFileRun } from '../run.js';
 import { VERSION } from '../version.js';
 
 /** Columns `dedupe` appends to every row, in this order. */
@@ -33,7 +33,7 @@ export interface DedupeFileOptions
     ModelJobOptions {}
 
 /** What a {@link dedupeFile} run did: every number the CLI prints. */
-export interface DedupeFileSummary {
+export interface DedupeFileSummary extends FileRunNotes {
   readonly file: string;
   readonly rows: number;
   /** Clusters, invalid rows included (each its own cluster). */
@@ -44,8 +44,6 @@ export interface DedupeFileSummary {
   readonly match: MatchSummary;
   readonly trained: boolean;
   readonly model: FellegiSunterModel;
-  readonly notes: readonly string[];
-  readonly warnings: readonly string[];
   readonly seconds: number;
 }
 

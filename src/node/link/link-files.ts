@@ -14,6 +14,7 @@ import { givenModel, writeModelFile } from '../model-file.js';
 import type { ModelJobOptions, ReadOptions, RunOptions } from '../options.js';
 import { type ClericalDecision, parseClericalDecisions } from '../report/decisions.js';
 import { linkReportInput, linkRowWatcher, writeReport } from '../report/from-run.js';
+import type { FileRunNotes } from '../run.js';
 import { VERSION } from '../version.js';
 import { linkInMemory } from './link-in-memory.js';
 import { type LinkPipelineSummary, runLinkPipeline } from './pipeline.js';
@@ -39,25 +40,27 @@ export interface LinkFilesOptions extends Omit<ReadOptions, 'key'>, RunOptions, 
    * rows): a decided LEFT row is written with the clerk's decision.
    */
   readonly decisions?: string | readonly ClericalDecision[] | undefined;
-  /** LEFT rows in the EM sample (default: a tenth of LEFT, 10 000 to 50 000). */
+  /**
+   * LEFT rows in the EM sample (default `defaultSampleSize`: a tenth of LEFT, between
+   * 10 000 and 50 000).
+   */
   readonly sampleSize?: number | undefined;
-  /** @internal Dispatch chunks in a shuffled order (tests). */
+  /**
+   * @internal Dispatch LEFT chunks in a shuffled order (seed) while still writing them in LEFT
+   * order: shows that results do not depend on the order chunks are processed in (tests).
+   */
   readonly shuffleChunks?: number | undefined;
-  /** @internal Worker heap limit, MiB. */
+  /** @internal Heap limit of each worker in MiB. */
   readonly workerHeapMb?: number | undefined;
-  /** @internal Worker young generation, MiB. */
+  /** @internal Young-generation size of each worker in MiB (default `WORKER_YOUNG_MB`). */
   readonly workerYoungMb?: number | undefined;
 }
 
 /** What a {@link linkFiles} run did: every number the CLI prints. */
-export interface LinkFilesSummary extends LinkPipelineSummary {
+export interface LinkFilesSummary extends LinkPipelineSummary, FileRunNotes {
   readonly left: string;
   readonly right: string;
   readonly oneToOne: boolean;
-  /** What was detected or assumed about the inputs (encoding, delimiter, workbook). */
-  readonly notes: readonly string[];
-  /** Things the user should know (e.g. blocks over the cap). */
-  readonly warnings: readonly string[];
   /** The model used (trained or given), with its thresholds. */
   readonly model: FellegiSunterModel;
   /** Clerical decisions applied to the output. */

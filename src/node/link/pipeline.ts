@@ -55,6 +55,7 @@ import {
   type ScoredOutput,
   type WorkerSetup,
 } from '../workers/tasks.js';
+import type { LinkFilesOptions } from './link-files.js';
 import { probeRecords } from './probes.js';
 import type { CleanedChunk } from './records.js';
 import {
@@ -65,10 +66,23 @@ import {
 } from './register-file.js';
 import type { Shard } from './shard.js';
 
+/** The options of `linkFiles` it hands to the pipeline as they are. */
+type LinkFilesPassed =
+  | 'leftKey'
+  | 'rightKey'
+  | 'targetFdr'
+  | 'chunkRows'
+  | 'shard'
+  | 'sampleSize'
+  | 'shuffleChunks'
+  | 'workerHeapMb'
+  | 'workerYoungMb';
+
 /** Options of {@link runLinkPipeline}. */
 export interface LinkPipelineOptions
   extends Pick<RunOptions, 'workers' | 'signal' | 'onProgress' | 'referenceDate'>,
-    Pick<WriteOptions, 'bom' | 'formulaGuard'> {
+    Pick<WriteOptions, 'bom' | 'formulaGuard'>,
+    Pick<LinkFilesOptions, LinkFilesPassed> {
   /** LEFT: a UTF-8 comma CSV file (see stageInput). */
   readonly left: string;
   /** RIGHT: a UTF-8 comma CSV file. */
@@ -78,36 +92,14 @@ export interface LinkPipelineOptions
   readonly rightLabel?: string | undefined;
   /** Where the link rows go. */
   readonly out: OutputHandle;
-  readonly leftKey?: string | undefined;
-  readonly rightKey?: string | undefined;
   readonly map?: ColumnMap | undefined;
-  /** LEFT (and RIGHT) rows per chunk (default 4 096). */
-  readonly chunkRows?: number | undefined;
-  /** Only this shard's LEFT rows (output gets a leading `left_row` column). */
-  readonly shard?: Shard | undefined;
   /** A trained model (skips EM; pass the same one to every shard). */
   readonly model?: FellegiSunterModel | undefined;
   /** Called with the model (and the chosen thresholds) once it is trained. */
   readonly onModel?: ((model: FellegiSunterModel) => void | Promise<void>) | undefined;
   /** Sees each piece of output (whole lines) before it is written; may rewrite it. */
   readonly onText?: ((text: string) => string) | undefined;
-  /**
-   * LEFT rows in the EM sample (default {@link defaultSampleSize}: a tenth of LEFT, between
-   * 10 000 and 50 000).
-   */
-  readonly sampleSize?: number | undefined;
   readonly thresholds?: Thresholds | undefined;
-  /** Estimated false-discovery rate the match threshold aims at (default 0.001). */
-  readonly targetFdr?: number | undefined;
-  /**
-   * Dispatch LEFT chunks in a shuffled order (seed) while still writing them in LEFT order: shows
-   * that results do not depend on the order chunks are processed in (used by tests).
-   */
-  readonly shuffleChunks?: number | undefined;
-  /** Heap limit of each worker in MiB. */
-  readonly workerHeapMb?: number | undefined;
-  /** Young-generation size of each worker in MiB (default {@link WORKER_YOUNG_MB}). */
-  readonly workerYoungMb?: number | undefined;
 }
 
 /** What a run did (also printed to stderr). */

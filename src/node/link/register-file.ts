@@ -24,7 +24,14 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import * as zlib from 'node:zlib';
-import type { ColumnarReference, Dictionaries } from '../../match/index.js';
+import {
+  type ColumnarReference,
+  type Dictionaries,
+  type TypedArray,
+  type TypedArrayName,
+  typedArrayConstructor,
+  typedArrayName,
+} from '../../match/index.js';
 import { inputError } from '../errors.js';
 import type { StringPool } from '../io/strings.js';
 import { pipelineSpec } from '../workers/tasks.js';
@@ -64,41 +71,8 @@ export interface RegisterFileInfo {
   readonly bytes: number;
 }
 
-type ArrayName =
-  | 'Int8Array'
-  | 'Uint8Array'
-  | 'Int16Array'
-  | 'Uint16Array'
-  | 'Int32Array'
-  | 'Uint32Array'
-  | 'Float32Array'
-  | 'Float64Array';
-
-type AnyArray =
-  | Int8Array
-  | Uint8Array
-  | Int16Array
-  | Uint16Array
-  | Int32Array
-  | Uint32Array
-  | Float32Array
-  | Float64Array;
-
-type ArrayCtor = new (buffer: ArrayBufferLike, offset: number, length: number) => AnyArray;
-
-const CTORS: Readonly<Record<ArrayName, ArrayCtor>> = {
-  Int8Array,
-  Uint8Array,
-  Int16Array,
-  Uint16Array,
-  Int32Array,
-  Uint32Array,
-  Float32Array,
-  Float64Array,
-};
-
 interface Section {
-  readonly type: ArrayName;
+  readonly type: TypedArrayName;
   readonly offset: number;
   readonly length: number;
 }
@@ -116,22 +90,16 @@ interface Header {
 /** A typed array in the tree: `{ "§": section number }`. */
 const REF = '§';
 
-function arrayName(v: unknown): ArrayName | undefined {
-  if (!ArrayBuffer.isView(v) || v instanceof DataView) return undefined;
-  const name = (v as AnyArray).constructor.name as ArrayName;
-  return name in CTORS ? name : undefined;
-}
-
 /** The tree as JSON-able data with every typed array replaced by a section (shared ones once). */
-function flatten(root: unknown): { tree: unknown; arrays: AnyArray[]; sections: Section[] } {
-  const arrays: AnyArray[] = [];
+function flatten(root: unknown): { tree: unknown; arrays: TypedArray[]; sections: Section[] } {
+  const arrays: TypedArray[] = [];
   const sections: Section[] = [];
-  const seen = new Map<AnyArray, number>();
+  const seen = new Map<TypedArray, number>();
   let offset = 0;
   const walk = (v: unknown, path: string): unknown => {
-    const name = arrayName(v);
+    const name = typedArrayName(v);
     if (name) {
-      const a = v as AnyArray;
+      const a = v as TypedArray;
       let k = seen.get(a);
       if (k === undefined) {
         k = arrays.length;
@@ -164,14 +132,13 @@ function flatten(root: unknown): { tree: unknown; arrays: AnyArray[]; sections: 
 
 /** The tree back, typed arrays as views of `data` (one buffer; section offsets from its start). */
 function unflatten(tree: unknown, sections: readonly Section[], data: ArrayBufferLike): unknown {
-  const made = new Map<number, AnyArray>();
-  const view = (k: number): AnyArray => {
+  const made = new Map<number, TypedArray>();
+  const view = (k: number): TypedArray => {
     const got = made.get(k);
     if (got) return got;
     const s = sections[k];
     if (!s) throw new RangeError(`no section ${k}`);
-    const Ctor = CTORS[s.type];
-    const size = (Ctor as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
+    const Ctor = typedArrayConstructor(s.type);
     if (
       !Ctor ||
       !Number.isSafeInteger(s.offset) ||
@@ -179,7 +146,7 @@ function unflatten(tree: unknown, sections: readonly Section[], data: ArrayBuffe
       s.offset < 0 ||
       s.length < 0 ||
       s.offset % 8 !== 0 ||
-      s.offset + s.length * size > data.byteLength
+      s.offset + s.length * Ctor.BYTES_PER_ELEMENT > data.byteLength
     )
       throw new RangeError(`section ${k} is out of bounds`);
     const a = new Ctor(data, s.offset, s.length);

@@ -257,7 +257,7 @@ export function trainSample(state: WorkerState, t: TrainSetup): SampleTraining {
     columns: spec.comparisons.map((c) => c.prepare(part.records)),
     keys: spec.blocking.map((_, r) => part.keys[r] ?? []),
   };
-  return trainOnSample(spec, t.reference, sample, {
+  return trainOnSample(t.reference, sample, spec, {
     rules: PIPELINE_RULES,
     randomPairs: randomPairsFor(part.records.length),
     ...t.given,
@@ -288,7 +288,7 @@ export function cleanSample(state: WorkerState, text: string): { readonly record
  */
 export function installReference(state: WorkerState, r: ReferenceSetup): void {
   installDictionaries(state, r.dictionaries);
-  state.linker = createScaleLinker(state.spec, r.reference, r.model, r.thresholds, r.options);
+  state.linker = createScaleLinker(r.reference, r.model, r.thresholds, state.spec, r.options);
   state.rightKeys = r.rightKeys;
 }
 

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { WeightedTable } from '../names-data.js';
+import { type WeightedTable, weightedTable } from '../names-data.js';
 import type { AdminUnit } from './geography.js';
 import { pad2 } from './people.js';
 import type { Random } from './prng.js';
@@ -19,58 +19,31 @@ import type {
 } from './types.js';
 
 /** Default weights of the date formats of a full date of birth (DESIGN.md §6). */
-export const DOB_FORMAT_WEIGHTS: WeightedTable<DobFormat> = [
-  { value: 'dd/mm/yyyy', weight: 45 },
-  { value: 'd/m/yyyy', weight: 10 },
-  { value: 'yyyy-mm-dd', weight: 10 },
-  { value: 'dd-mm-yyyy', weight: 8 },
-  { value: 'dd.mm.yyyy', weight: 4 },
-  { value: 'yyyymmdd', weight: 3 },
-  { value: 'ddmmyyyy', weight: 3 },
-  { value: 'dd/mm/yy', weight: 7 },
-  { value: 'excel-serial', weight: 10 },
-];
+export const DOB_FORMAT_WEIGHTS: WeightedTable<DobFormat> = /*#__PURE__*/ weightedTable(`
+  dd/mm/yyyy 45, d/m/yyyy 10, yyyy-mm-dd 10, dd-mm-yyyy 8, dd.mm.yyyy 4, yyyymmdd 3, ddmmyyyy 3,
+  dd/mm/yy 7, excel-serial 10
+`);
 
 /** Default weights of the spellings of sex. */
-export const GENDER_FORMAT_WEIGHTS: WeightedTable<GenderFormat> = [
-  { value: 'Nam/Nữ', weight: 60 },
-  { value: 'nam/nữ', weight: 12 },
-  { value: 'NAM/NỮ', weight: 8 },
-  { value: 'Nam/Nu', weight: 8 },
-  { value: 'M/F', weight: 7 },
-  { value: 'male/female', weight: 5 },
-];
+export const GENDER_FORMAT_WEIGHTS: WeightedTable<GenderFormat> = /*#__PURE__*/ weightedTable(
+  `Nam/Nữ 60, nam/nữ 12, NAM/NỮ 8, Nam/Nu 8, M/F 7, male/female 5`,
+);
 
 /** Default weights of the phone number layouts. */
-export const PHONE_FORMAT_WEIGHTS: WeightedTable<PhoneFormat> = [
-  { value: '0xxxxxxxxx', weight: 70 },
-  { value: '+84', weight: 8 },
-  { value: '84', weight: 5 },
-  { value: '0084', weight: 2 },
-  { value: 'spaced', weight: 8 },
-  { value: 'dotted', weight: 7 },
-];
+export const PHONE_FORMAT_WEIGHTS: WeightedTable<PhoneFormat> = /*#__PURE__*/ weightedTable(
+  `0xxxxxxxxx 70, +84 8, 84 5, 0084 2, spaced 8, dotted 7`,
+);
 
 /** Default weights of the province spellings. */
-export const PROVINCE_FORMAT_WEIGHTS: WeightedTable<ProvinceFormat> = [
-  { value: 'official', weight: 55 },
-  { value: 'prefixed', weight: 12 },
-  { value: 'nickname', weight: 8 },
-  { value: 'ascii', weight: 10 },
-  { value: 'lowercase-ascii', weight: 5 },
-  { value: 'modern-tone', weight: 3 },
-  { value: 'post-2025', weight: 5 },
-  { value: 'empty', weight: 2 },
-];
+export const PROVINCE_FORMAT_WEIGHTS: WeightedTable<ProvinceFormat> = /*#__PURE__*/ weightedTable(`
+  official 55, prefixed 12, nickname 8, ascii 10, lowercase-ascii 5, modern-tone 3, post-2025 5,
+  empty 2
+`);
 
 /** Default weights of the district and commune spellings. */
-export const COMMUNE_FORMAT_WEIGHTS: WeightedTable<CommuneFormat> = [
-  { value: 'official', weight: 70 },
-  { value: 'abbreviated', weight: 12 },
-  { value: 'zero-padded', weight: 5 },
-  { value: 'bare', weight: 8 },
-  { value: 'ascii', weight: 5 },
-];
+export const COMMUNE_FORMAT_WEIGHTS: WeightedTable<CommuneFormat> = /*#__PURE__*/ weightedTable(
+  `official 70, abbreviated 12, zero-padded 5, bare 8, ascii 5`,
+);
 
 const EXCEL_EPOCH_DAYS = Date.UTC(1899, 11, 30) / 86_400_000;
 
@@ -133,22 +106,10 @@ export function formatDob(year: number, month: number, day: number, format: DobF
  * ```
  */
 export function formatGender(sex: 0 | 1, format: GenderFormat): string {
-  switch (format) {
-    case 'Nam/Nữ':
-      return sex === 0 ? 'Nam' : 'Nữ';
-    case 'nam/nữ':
-      return sex === 0 ? 'nam' : 'nữ';
-    case 'NAM/NỮ':
-      return sex === 0 ? 'NAM' : 'NỮ';
-    case 'Nam/Nu':
-      return sex === 0 ? 'Nam' : 'Nu';
-    case 'M/F':
-      return sex === 0 ? 'M' : 'F';
-    case 'male/female':
-      return sex === 0 ? 'male' : 'female';
-    case 'empty':
-      return '';
-  }
+  if (format === 'empty') return '';
+  // Each format is named by its two spellings, male first: `Nam/Nữ`, `M/F`, `male/female`.
+  const cut = format.indexOf('/');
+  return sex === 0 ? format.slice(0, cut) : format.slice(cut + 1);
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   SECOND_MIDDLE_NAMES,
   SURNAMES,
   type WeightedTable,
+  weightedTable,
 } from '../names-data.js';
 import {
   buildGeography,
@@ -126,41 +127,11 @@ export function randomDigits(random: Random, count: number): string {
 const POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9] as const;
 
 /** Mobile prefixes in use since the 2018 migration, weighted roughly by subscribers. */
-const MOBILE_PREFIXES: WeightedTable = [
-  { value: '086', weight: 4 },
-  { value: '096', weight: 8 },
-  { value: '097', weight: 9 },
-  { value: '098', weight: 9 },
-  { value: '032', weight: 4 },
-  { value: '033', weight: 4 },
-  { value: '034', weight: 4 },
-  { value: '035', weight: 4 },
-  { value: '036', weight: 4 },
-  { value: '037', weight: 4 },
-  { value: '038', weight: 4 },
-  { value: '039', weight: 4 },
-  { value: '088', weight: 2 },
-  { value: '091', weight: 6 },
-  { value: '094', weight: 5 },
-  { value: '081', weight: 2 },
-  { value: '082', weight: 2 },
-  { value: '083', weight: 2 },
-  { value: '084', weight: 2 },
-  { value: '085', weight: 2 },
-  { value: '089', weight: 2 },
-  { value: '090', weight: 6 },
-  { value: '093', weight: 5 },
-  { value: '070', weight: 2 },
-  { value: '076', weight: 2 },
-  { value: '077', weight: 2 },
-  { value: '078', weight: 2 },
-  { value: '079', weight: 2 },
-  { value: '092', weight: 1 },
-  { value: '056', weight: 1 },
-  { value: '058', weight: 1 },
-  { value: '099', weight: 0.3 },
-  { value: '059', weight: 0.3 },
-];
+const MOBILE_PREFIXES: WeightedTable = /*#__PURE__*/ weightedTable(`
+  086 4, 096 8, 097 9, 098 9, 032 4, 033 4, 034 4, 035 4, 036 4, 037 4, 038 4, 039 4, 088 2,
+  091 6, 094 5, 081 2, 082 2, 083 2, 084 2, 085 2, 089 2, 090 6, 093 5, 070 2, 076 2, 077 2,
+  078 2, 079 2, 092 1, 056 1, 058 1, 099 0.3, 059 0.3
+`);
 
 function regionalSurnames(region: 0 | 1 | 2): WeightedTable {
   // Hoàng/Huỳnh and Vũ/Võ are regional forms of the same names (DESIGN.md §6).

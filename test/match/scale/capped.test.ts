@@ -102,11 +102,11 @@ describe('scale linker', () => {
       [person(7, 'Lê Văn Nam', 1970, false), person(9_999, 'Phạm Thị Hoa', 1992)],
       spec,
     );
-    const trained = trainOnSample(spec, reference, left, {
+    const trained = trainOnSample(reference, left, spec, {
       rules: VIETNAMESE_RULES,
       thresholds: { match: 0.99, review: 0.5 },
     });
-    const linker = createScaleLinker(spec, reference, trained.model, trained.thresholds, {
+    const linker = createScaleLinker(reference, trained.model, trained.thresholds, spec, {
       rules: VIETNAMESE_RULES,
     });
     const out = linkChunk(linker, left);

@@ -34,7 +34,7 @@ describe('createScaleLinker', () => {
     };
     let thrown: unknown;
     try {
-      createScaleLinker(spec, ref, model, { match: 0.99, review: 0.5 });
+      createScaleLinker(ref, model, { match: 0.99, review: 0.5 }, spec);
     } catch (e) {
       thrown = e;
     }

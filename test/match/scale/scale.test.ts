@@ -201,7 +201,7 @@ describe('national-scale linking on synthetic data', () => {
     right = prepareSide(register, spec);
     left = prepareSide(list, spec);
     const ref = toColumnarReference(right);
-    model = trainOnSample(spec, ref, left, { rules: VIETNAMESE_RULES }).model;
+    model = trainOnSample(ref, left, spec, { rules: VIETNAMESE_RULES }).model;
   });
 
   it('keeps every typed array, in shared memory when asked', () => {
@@ -227,7 +227,7 @@ describe('national-scale linking on synthetic data', () => {
 
   it('decides exactly as the engine does with the same model and thresholds', () => {
     const ref = toColumnarReference(right);
-    const linker = createScaleLinker(spec, ref, model, thresholds, { rules: VIETNAMESE_RULES });
+    const linker = createScaleLinker(ref, model, thresholds, spec, { rules: VIETNAMESE_RULES });
     const ours = linkChunk(linker, left).results;
     const engine = linkPrepared(spec, left, right, {
       model,
@@ -274,7 +274,7 @@ describe('national-scale linking on synthetic data', () => {
       }
     });
     const link = (ref: typeof plain) =>
-      linkChunk(createScaleLinker(spec, ref, model, thresholds, { rules: VIETNAMESE_RULES }), left)
+      linkChunk(createScaleLinker(ref, model, thresholds, spec, { rules: VIETNAMESE_RULES }), left)
         .results;
     expect(link(shared)).toEqual(link(plain));
   });
@@ -392,7 +392,7 @@ describe('national-scale linking on synthetic data', () => {
     numRuns: 8,
   })('gives the same results whatever the chunking', (cuts) => {
     const ref = toColumnarReference(right);
-    const linker = createScaleLinker(spec, ref, model, thresholds, { rules: VIETNAMESE_RULES });
+    const linker = createScaleLinker(ref, model, thresholds, spec, { rules: VIETNAMESE_RULES });
     const whole = linkChunk(linker, left).results;
     const bounds = [0, ...cuts.sort((a, b) => a - b), list.length];
     // Chunks prepared in reverse order (interned ids differ), results put back in LEFT order.
@@ -414,8 +414,8 @@ describe('national-scale linking on synthetic data', () => {
     const mine = vietnameseSpec();
     importDictionaries(mine, dicts);
     const sizes = mine.comparisons.map((c) => (c.dictionary ? internerSize(c.dictionary) : -1));
-    const theirs = createScaleLinker(spec, ref, model, thresholds, { rules: VIETNAMESE_RULES });
-    const ours = createScaleLinker(mine, ref, model, thresholds, { rules: VIETNAMESE_RULES });
+    const theirs = createScaleLinker(ref, model, thresholds, spec, { rules: VIETNAMESE_RULES });
+    const ours = createScaleLinker(ref, model, thresholds, mine, { rules: VIETNAMESE_RULES });
     const chunk = list.slice(100, 400);
     expect(linkChunk(ours, prepareSide(chunk, mine)).results).toEqual(
       linkChunk(theirs, prepareSide(chunk, spec)).results,
@@ -478,7 +478,7 @@ describe('national-scale linking on synthetic data', () => {
   it('trains on a sample and reports it', () => {
     const ref = toColumnarReference(right);
     const sample = prepareSide(list.slice(0, 300), spec);
-    const t = trainOnSample(spec, ref, sample, { rules: VIETNAMESE_RULES });
+    const t = trainOnSample(ref, sample, spec, { rules: VIETNAMESE_RULES });
     expect(t.sampleSize).toBe(300);
     expect(t.thresholds.review).toBeLessThanOrEqual(t.thresholds.match);
     expect(t.model.thresholds).toEqual({ match: t.thresholds.match, review: t.thresholds.review });
