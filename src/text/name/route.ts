@@ -37,7 +37,7 @@ import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from '../letters.js';
 import { toNfc } from '../nfc.js';
 import { analyzeSyllable, LOWER_BASE } from '../syllable.js';
 import { repairTelexWord, type TelexWordRepair } from '../telex.js';
-import { createWordMemo, HASH_START, hashStep, memoGetHashed, memoSet } from '../word-memo.js';
+import { createWordMemo, HASH_START, keyStep, memoGetKeyed, memoSet } from '../word-memo.js';
 import { type NameContext, withDecode } from './context.js';
 import {
   type FinishedFacts,
@@ -382,7 +382,7 @@ function analyze(w: string): RouteWord {
 }
 
 function routeWord(s: string, start: number, end: number, h: number): RouteWord {
-  let r = memoGetHashed(ROUTE, s, start, end, h);
+  let r = memoGetKeyed(ROUTE, s, start, end, h);
   if (r === undefined) {
     const w = s.slice(start, end);
     r = analyze(w);
@@ -566,7 +566,7 @@ function scanWords(s: string): number {
         start = i;
         h = HASH_START;
       }
-      h = hashStep(h, c);
+      h = keyStep(h, i - start, c);
       continue;
     }
     if (start >= 0) {
