@@ -144,7 +144,7 @@ function finishedBits(f: FinishedFacts): number {
 function putFinished(k: number, slot: FinishedSlot, facts: WordFacts, ctx: NameContext): void {
   const key = (ctx.style === 'modern' ? 2 : 0) + (ctx.capitalize ? 1 : 0);
   if (slot.finKey !== key) {
-    const f = finishedOf(facts, ctx.style, ctx.capitalize);
+    const f = finishedOf(facts, ctx);
     slot.finBits = finishedBits(f);
     slot.finValue = f.value;
     slot.finSpaced = f.spaced;
@@ -886,10 +886,7 @@ function routePlain(
         const r = WORDS[k] as RouteWord;
         const t = r.telex;
         if (t != null && (telex === true || repairs >= 2 || isCommonNameSyllable(t.value))) {
-          putFinishedFacts(
-            k,
-            finishedOf(factsOf(t.value, 0, t.value.length), ctx.style, ctx.capitalize),
-          );
+          putFinishedFacts(k, finishedOf(factsOf(t.value, 0, t.value.length), ctx));
           repaired = true;
         } else putFinished(k, r, r.facts as WordFacts, ctx);
       }
