@@ -1,7 +1,14 @@
 /**
  * A bounded memo keyed by a word given as a range of a text, so that hot paths look words up
  * without slicing them out first (a `Map` needs each word as its own string: an allocation, a
- * hash of a fresh string and a probe, about four times the cost of this table's lookup).
+ * hash of a fresh string and a probe).
+ *
+ * Each slot holds its word packed (length, then code units two by two in 32-bit integers), so a
+ * lookup compares a few integers in one cache line instead of reading the stored string back
+ * character by character; only the units past the {@link PACKED_UNITS}th of a longer word are
+ * compared as text. The answer is exact. A scan that reads a word anyway packs and hashes it as
+ * it goes ({@link keyStep}) and looks it up with {@link memoGetKeyed}; {@link memoGet} does both
+ * from a range.
  *
  * @module
  */
@@ -10,15 +17,20 @@ import { codeAt } from './chars.js';
 /** Slots in a memo (a power of two); it is emptied when half full, so it stays bounded. */
 const CAPACITY = 1 << 15;
 const MASK = CAPACITY - 1;
+/** Integers per slot: the length + 1 (0: an empty slot), then the packed pairs of code units. */
+const SLOT = 8;
+/** Code units packed in a slot (the rest of a longer word is compared with its stored string). */
+const PACKED_UNITS = 2 * (SLOT - 1);
 
 /**
  * An open-addressing table from words to values (module-private state of its owner); the slots
  * are allocated on the first store.
  */
 export interface WordMemo<V> {
+  /** {@link SLOT} integers per slot: the packed key. */
+  table: Int32Array;
   keys: (string | undefined)[];
   values: (V | undefined)[];
-  hashes: Int32Array;
   size: number;
 }
 
@@ -31,30 +43,38 @@ export interface WordMemo<V> {
  * ```
  */
 export function createWordMemo<V>(): WordMemo<V> {
-  return { keys: [], values: [], hashes: new Int32Array(0), size: 0 };
+  return { table: new Int32Array(0), keys: [], values: [], size: 0 };
 }
 
-/** The FNV-1a offset basis: the hash of the empty word (see {@link hashStep}). */
+/** The packed pairs of the word being looked up, from index 1 (scratch; index 0 unused). */
+const KEY = new Int32Array(SLOT);
+
+/** The FNV-1a offset basis: the hash of the empty word (see {@link keyStep}). */
 export const HASH_START = 0x811c9dc5 | 0;
 
 /**
- * One FNV-1a step: the hash of a word is `hashStep` applied to {@link HASH_START} and each of its
- * code units in turn (what {@link memoGet} computes), so a scan can hash words as it finds them
- * and look them up with {@link memoGetHashed}.
+ * One step of a word's key: packs the code unit `c` at index `j` of the word and returns the hash
+ * `h` updated with it (FNV-1a). A scan hashes a word by applying it to {@link HASH_START} and
+ * each of its code units in turn, then looks the word up with {@link memoGetKeyed} before the next
+ * word's first step.
  *
  * @example
  * ```ts
- * const h = hashStep(hashStep(HASH_START, 0x4c), 0xea); // the hash of 'Lê'
+ * const h = keyStep(keyStep(HASH_START, 0, 0x4c), 1, 0xea); // 'Lê', ready for memoGetKeyed
  * ```
  */
-export function hashStep(h: number, c: number): number {
+export function keyStep(h: number, j: number, c: number): number {
+  if (j < PACKED_UNITS) {
+    const q = 1 + (j >> 1);
+    KEY[q] = (j & 1) === 0 ? c << 16 : (KEY[q] as number) | c;
+  }
   return Math.imul(h ^ c, 0x01000193);
 }
 
-/** FNV-1a over the code units of `s` from `start` to `end`. */
-function hashOf(s: string, start: number, end: number): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ codeAt(s, i), 0x01000193);
+/** Packs and hashes `s.slice(start, end)` ({@link keyStep} on each unit). */
+function keyOf(s: string, start: number, end: number): number {
+  let h = HASH_START;
+  for (let i = start; i < end; i++) h = keyStep(h, i - start, codeAt(s, i));
   return h;
 }
 
@@ -73,31 +93,19 @@ export function memoGet<V>(
   end: number,
 ): V | undefined {
   if (memo.size === 0) return undefined;
-  const h = hashOf(s, start, end);
-  const len = end - start;
-  let i = h & MASK;
-  for (;;) {
-    const k = memo.keys[i];
-    if (k === undefined) return undefined;
-    if ((memo.hashes[i] as number) === h && k.length === len) {
-      let j = 0;
-      while (j < len && codeAt(k, j) === codeAt(s, start + j)) j++;
-      if (j === len) return memo.values[i];
-    }
-    i = (i + 1) & MASK;
-  }
+  return memoGetKeyed(memo, s, start, end, keyOf(s, start, end));
 }
 
 /**
- * {@link memoGet} with the word's hash already computed (with {@link hashStep}). The probe loop
- * is repeated in memoGet rather than shared: a call between the two cost phoneticKey about 7%.
+ * {@link memoGet} for the word just keyed with {@link keyStep} (hash `h`), without reading it
+ * again.
  *
  * @example
  * ```ts
- * memoGetHashed(memo, 'Lê Văn', 3, 6, hashOfVan); // the value stored for 'Văn'
+ * memoGetKeyed(memo, 'Lê Văn', 0, 2, h); // the value stored for 'Lê' (h from keyStep)
  * ```
  */
-export function memoGetHashed<V>(
+export function memoGetKeyed<V>(
   memo: WordMemo<V>,
   s: string,
   start: number,
@@ -105,18 +113,30 @@ export function memoGetHashed<V>(
   h: number,
 ): V | undefined {
   if (memo.size === 0) return undefined;
+  const table = memo.table;
   const len = end - start;
+  const pairs = len < PACKED_UNITS ? (len + 1) >> 1 : SLOT - 1;
   let i = h & MASK;
   for (;;) {
-    const k = memo.keys[i];
-    if (k === undefined) return undefined;
-    if ((memo.hashes[i] as number) === h && k.length === len) {
-      let j = 0;
-      while (j < len && codeAt(k, j) === codeAt(s, start + j)) j++;
-      if (j === len) return memo.values[i];
+    const b = i * SLOT;
+    const l = table[b] as number;
+    if (l === 0) return undefined;
+    if (l === len + 1) {
+      let q = 1;
+      while (q <= pairs && table[b + q] === KEY[q]) q++;
+      if (q > pairs && (len <= PACKED_UNITS || sameTail(memo.keys[i] as string, s, start, len))) {
+        return memo.values[i];
+      }
     }
     i = (i + 1) & MASK;
   }
+}
+
+/** Whether the units past {@link PACKED_UNITS} of `key` and of the word at `start` agree. */
+function sameTail(key: string, s: string, start: number, len: number): boolean {
+  for (let j = PACKED_UNITS; j < len; j++)
+    if (codeAt(key, j) !== codeAt(s, start + j)) return false;
+  return true;
 }
 
 /**
@@ -130,19 +150,24 @@ export function memoGetHashed<V>(
  */
 export function memoSet<V>(memo: WordMemo<V>, word: string, value: V): void {
   if (memo.keys.length === 0) {
+    memo.table = new Int32Array(CAPACITY * SLOT);
     memo.keys = new Array<string | undefined>(CAPACITY).fill(undefined);
     memo.values = new Array<V | undefined>(CAPACITY).fill(undefined);
-    memo.hashes = new Int32Array(CAPACITY);
   } else if (memo.size >= CAPACITY >> 1) {
+    memo.table.fill(0);
     memo.keys.fill(undefined);
     memo.values.fill(undefined);
     memo.size = 0;
   }
-  const h = hashOf(word, 0, word.length);
-  let i = h & MASK;
-  while (memo.keys[i] !== undefined) i = (i + 1) & MASK;
+  const table = memo.table;
+  const len = word.length;
+  let i = keyOf(word, 0, len) & MASK;
+  while (table[i * SLOT] !== 0) i = (i + 1) & MASK;
+  const b = i * SLOT;
+  table[b] = len + 1;
+  const pairs = len < PACKED_UNITS ? (len + 1) >> 1 : SLOT - 1;
+  for (let q = 1; q <= pairs; q++) table[b + q] = KEY[q] as number;
   memo.keys[i] = word;
   memo.values[i] = value;
-  memo.hashes[i] = h;
   memo.size++;
 }

@@ -58,7 +58,7 @@ describe('isCanonical tone placement', () => {
     },
   )('agrees with tonePlacementOk word by word', (words, style) => {
     const expected = words.every((w) => tonePlacementOk(w, 0, w.length, style));
-    expect(isCanonical(words.join(' '), style, false)).toBe(expected);
+    expect(isCanonical(words.join(' '), { style, capitalize: false })).toBe(expected);
   });
 
   it.each([
@@ -75,7 +75,7 @@ describe('isCanonical tone placement', () => {
     ['tòan', 'traditional', false],
     ['toàn', 'traditional', true],
   ] as const)('%j (%s): %s', (w, style, ok) => {
-    expect(isCanonical(w, style, false)).toBe(ok);
+    expect(isCanonical(w, { style, capitalize: false })).toBe(ok);
     expect(tonePlacementOk(w, 0, w.length, style)).toBe(ok);
   });
 });

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import {
   createWordMemo,
   HASH_START,
-  hashStep,
+  keyStep,
   memoGet,
-  memoGetHashed,
+  memoGetKeyed,
   memoSet,
 } from '../../src/text/word-memo.js';
 
@@ -42,19 +42,39 @@ describe('word memo', () => {
   });
 });
 
-describe('memoGetHashed', () => {
-  fcTest.prop([fc.uniqueArray(fc.string({ unit: 'binary', maxLength: 8 }), { maxLength: 200 })], {
+describe('memoGetKeyed', () => {
+  fcTest.prop([fc.uniqueArray(fc.string({ unit: 'binary', maxLength: 20 }), { maxLength: 200 })], {
     numRuns: 50,
-  })('finds what memoGet finds, from a hash built with hashStep', (words) => {
+  })('finds what memoGet finds, from a key built with keyStep', (words) => {
     const memo = createWordMemo<number>();
     for (const [i, w] of words.entries()) memoSet(memo, w, i);
     for (const w of [...words, 'zz-not-there']) {
       const text = ` ${w} `;
       let h = HASH_START;
-      for (let i = 0; i < w.length; i++) h = hashStep(h, w.charCodeAt(i));
-      expect(memoGetHashed(memo, text, 1, 1 + w.length, h)).toBe(
+      for (let i = 0; i < w.length; i++) h = keyStep(h, i, w.charCodeAt(i));
+      expect(memoGetKeyed(memo, text, 1, 1 + w.length, h)).toBe(
         memoGet(memo, text, 1, 1 + w.length),
       );
+    }
+  });
+});
+
+describe('words longer than a slot packs', () => {
+  fcTest.prop(
+    [
+      fc.uniqueArray(fc.string({ unit: 'binary', minLength: 12, maxLength: 30 }), {
+        maxLength: 200,
+      }),
+    ],
+    { numRuns: 50 },
+  )('are told apart by their tails', (words) => {
+    const memo = createWordMemo<number>();
+    for (const [i, w] of words.entries()) memoSet(memo, w, i);
+    for (const [i, w] of words.entries()) {
+      expect(memoGet(memo, ` ${w} `, 1, 1 + w.length)).toBe(i);
+      // The same length and first units, another last unit: not the stored word.
+      const other = `${w.slice(0, -1)}${w.endsWith('x') ? 'y' : 'x'}`;
+      if (!words.includes(other)) expect(memoGet(memo, other, 0, other.length)).toBeUndefined();
     }
   });
 });

@@ -5,7 +5,8 @@
 import { codeAt } from '../chars.js';
 import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from '../letters.js';
 import { LOWER_BASE } from '../syllable.js';
-import { noMedialAfter, type ToneStyle, tonePlacementOk } from '../tone.js';
+import { noMedialAfter, type ToneOptions, tonePlacementOk } from '../tone.js';
+import type { FinishOptions } from './finish.js';
 import { factsOf, gainsOf, mayHoldKeystrokes } from './one-scan.js';
 import { chooseReading, READING_MARGIN } from './reading.js';
 
@@ -32,12 +33,12 @@ const CANON_CLASS: Uint16Array = (() => {
  *
  * @example
  * ```ts
- * isCanonical('Lê Thị Hòa', 'traditional', true); // true
- * isCanonical('Lê Thị Hoà', 'traditional', true); // false
+ * isCanonical('Lê Thị Hòa', { style: 'traditional', capitalize: true }); // true
+ * isCanonical('Lê Thị Hoà', { style: 'traditional', capitalize: true }); // false
  * ```
  */
-export function isCanonical(s: string, style: ToneStyle, capitalize: boolean): boolean {
-  return canonicalState(s, style, capitalize) === CANONICAL;
+export function isCanonical(s: string, options: FinishOptions): boolean {
+  return canonicalState(s, options) === CANONICAL;
 }
 
 /** {@link canonicalState}: not canonical. */
@@ -54,11 +55,12 @@ export const AMBIGUOUS = 2;
  *
  * @example
  * ```ts
- * canonicalState('Lê Thị Hòa', 'traditional', true) === CANONICAL; // true
- * canonicalState('LÊ THỊ HÒA', 'traditional', true) === NOT_CANONICAL; // true
+ * canonicalState('Lê Thị Hòa', nameContext()) === CANONICAL; // true
+ * canonicalState('LÊ THỊ HÒA', nameContext()) === NOT_CANONICAL; // true
  * ```
  */
-export function canonicalState(s: string, style: ToneStyle, capitalize: boolean): number {
+export function canonicalState(s: string, options: FinishOptions): number {
+  const capitalize = options.capitalize;
   const n = s.length;
   if (n === 0) return CANONICAL;
   let unicodeOnly = false;
@@ -133,7 +135,7 @@ export function canonicalState(s: string, style: ToneStyle, capitalize: boolean)
     if (tones > 1) return NOT_CANONICAL;
     if (tones === 1 && vowels > 1) {
       const first = LOWER_BASE[codeAt(s, start)] as number;
-      const target = toneTarget(s, start, first, v, e, i, lastMod, b0, b1, b2, style);
+      const target = toneTarget(s, start, first, v, e, i, lastMod, b0, b1, b2, options);
       if (target !== tonePos && (target !== KEPT || !keptTone(start, v, tonePos))) {
         return NOT_CANONICAL;
       }
@@ -155,10 +157,10 @@ export function canonicalState(s: string, style: ToneStyle, capitalize: boolean)
 export const MODIFIED_BASES = (1 << 1) | (1 << 2) | (1 << 4) | (1 << 7) | (1 << 8) | (1 << 10);
 
 /**
- * Where `style` puts the tone of a word (as {@link tonePlacementOk} decides it), from what
- * {@link isCanonical} gathered in its scan: where the word starts and the lowercase base letter of its first letter,
- * the first run of vowels `[v, e)` with the bases of its first three vowels, the word's end, and
- * the last modified vowel (ă â ê ô ơ ư) in the run.
+ * Where `options.style` puts the tone of a word (as {@link tonePlacementOk} decides it), from
+ * what {@link isCanonical} gathered in its scan: where the word starts and the lowercase base
+ * letter of its first letter, the first run of vowels `[v, e)` with the bases of its first three
+ * vowels, the word's end, and the last modified vowel (ă â ê ô ơ ư) in the run.
  */
 function toneTarget(
   s0: string,
@@ -171,7 +173,7 @@ function toneTarget(
   b0: number,
   b1: number,
   b2: number,
-  style: ToneStyle,
+  options: ToneOptions,
 ): number {
   // The u of qu and the i of gi before another vowel belong to the onset.
   let start = v;
@@ -193,7 +195,7 @@ function toneTarget(
   if (count >= 3) return start + 1;
   const modernPair = (p0 === 6 && (p1 === 0 || p1 === 3)) || (p0 === 9 && p1 === 11);
   if (modernPair && start === v && noMedialAfter(s0, wordStart, v)) return KEPT;
-  return style === 'modern' && modernPair ? start + 1 : start;
+  return options.style === 'modern' && modernPair ? start + 1 : start;
 }
 
 /** {@link toneTarget}: the tone stays where it was typed, on either vowel of the pair at `v`. */

@@ -27,6 +27,17 @@ function capitalizeWord(w: string): string {
   return out;
 }
 
+/**
+ * How a word is finished: tone placement and capitalisation (a `NameContext` is one, so callers
+ * pass theirs without building an object).
+ */
+export interface FinishOptions {
+  /** Tone placement. */
+  readonly style: ToneStyle;
+  /** Title case. */
+  readonly capitalize: boolean;
+}
+
 /** A word after tone placement and capitalisation, with what changed. */
 export interface FinishedWord {
   readonly value: string;
@@ -43,15 +54,17 @@ export interface FinishedWord {
 const FINISHED: readonly Map<string, FinishedWord>[] = [new Map(), new Map(), new Map(), new Map()];
 
 /**
- * One word (no spaces, NFC) with its tone where `style` puts it and, with `capitalize`, in Title
- * case (`thuỷ` → `Thủy`), and what changed. Memoised.
+ * One word (no spaces, NFC) with its tone where `options.style` puts it and, with
+ * `options.capitalize`, in Title case (`thuỷ` → `Thủy`), and what changed. Memoised.
  *
  * @example
  * ```ts
- * finishWord('thuỷ', 'traditional', true); // { value: 'Thủy', tone: true, case: true }
+ * finishWord('thuỷ', { style: 'traditional', capitalize: true });
+ * // { value: 'Thủy', tone: true, case: true }
  * ```
  */
-export function finishWord(w: string, style: ToneStyle, capitalize: boolean): FinishedWord {
+export function finishWord(w: string, options: FinishOptions): FinishedWord {
+  const { style, capitalize } = options;
   const memo = FINISHED[(style === 'modern' ? 2 : 0) + (capitalize ? 1 : 0)] as Map<
     string,
     FinishedWord

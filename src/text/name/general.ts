@@ -131,7 +131,7 @@ function normalizeOnce(s: string, ctx: NameContext, fast: boolean): Once {
   let toneChanged = false;
   let caseChanged = false;
   for (let k = 0; k < words.length; k++) {
-    const f = finishWord(words[k] as string, ctx.style, ctx.capitalize);
+    const f = finishWord(words[k] as string, ctx);
     if (f.tone) toneChanged = true;
     if (f.case) caseChanged = true;
     if (f.tone || f.case) {

@@ -10,10 +10,9 @@ import { isSettledWord } from '../detect.js';
 import { TABLE_SIZE } from '../letters.js';
 import { toNfc } from '../nfc.js';
 import { analyzeSyllable, LOWER_BASE } from '../syllable.js';
-import type { ToneStyle } from '../tone.js';
 import { createWordMemo, memoGet, memoSet } from '../word-memo.js';
 import type { NameContext } from './context.js';
-import { type FinishedWord, finishWord } from './finish.js';
+import { type FinishedWord, type FinishOptions, finishWord } from './finish.js';
 import { type PackedReadings, wordReadings } from './reading.js';
 import type { NameChange, NormalizedName } from './types.js';
 
@@ -122,20 +121,20 @@ export function factsOf(s: string, start: number, end: number): WordFacts {
 }
 
 /**
- * The finished form of a word ({@link finishWord}) for `style` and `capitalize`, with what the
- * second detection pass needs to know about it; filled on first use.
+ * The finished form of a word ({@link finishWord}) for `options`, with what the second detection
+ * pass needs to know about it; filled on first use.
  *
  * @example
  * ```ts
- * finishedOf(factsOf('thuỷ', 0, 4), 'traditional', true).word.value; // 'Thủy'
+ * finishedOf(factsOf('thuỷ', 0, 4), nameContext()).word.value; // 'Thủy'
  * ```
  */
-export function finishedOf(facts: WordFacts, style: ToneStyle, capitalize: boolean): FinishedFacts {
+export function finishedOf(facts: WordFacts, options: FinishOptions): FinishedFacts {
   const w = facts.word;
-  const k = (style === 'modern' ? 2 : 0) + (capitalize ? 1 : 0);
+  const k = (options.style === 'modern' ? 2 : 0) + (options.capitalize ? 1 : 0);
   let f = facts.finished[k];
   if (f === undefined) {
-    const word = finishWord(w, style, capitalize);
+    const word = finishWord(w, options);
     let high = false;
     let plainAscii = true;
     let ascii = true;
@@ -267,7 +266,7 @@ function scan(s: string, ctx: NameContext, pass: ScanPass): NormalizedName | nul
       const facts = factsOf(s, start, i);
       if (!facts.syllable) return null;
       if (!facts.settled) allSettled = false;
-      words.push(finishedOf(facts, ctx.style, ctx.capitalize));
+      words.push(finishedOf(facts, ctx));
       start = -1;
     }
     if (space) {

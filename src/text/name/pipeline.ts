@@ -66,7 +66,7 @@ let readSettled = false;
 function readName(s: string, ctx: NameContext): NormalizedName {
   readSettled = false;
   // 1. Canonical already?
-  const state = canonicalState(s, ctx.style, ctx.capitalize);
+  const state = canonicalState(s, ctx);
   if (state === CANONICAL) return { value: s, changes: NO_CHANGES };
   // 2. The router.
   if (state === NOT_CANONICAL && ctx.decode === 'auto') {
@@ -95,7 +95,7 @@ function routeSettled(s: string, ctx: NameContext): NormalizedName | null {
   if (routed === null) return null;
   return !directNeedsCheck() ||
     legacyGate(routed.value) === 0 ||
-    canonicalState(routed.value, ctx.style, ctx.capitalize) === CANONICAL
+    canonicalState(routed.value, ctx) === CANONICAL
     ? routed
     : null;
 }
@@ -108,7 +108,7 @@ function decodes(s: string): boolean {
 
 /** Step 3's words: the router, else the one-scan path, else the general pipeline. */
 function normalizeWhole(s: string, ctx: NameContext): NormalizedName {
-  if (isCanonical(s, ctx.style, ctx.capitalize)) return { value: s, changes: NO_CHANGES };
+  if (isCanonical(s, ctx)) return { value: s, changes: NO_CHANGES };
   if (ctx.decode === 'auto' || ctx.decode === false) {
     const routed = routeName(s, ctx);
     if (routed !== null) return routed;
@@ -128,11 +128,9 @@ export function normalizeNameGeneral(s: string, options?: NormalizeNameOptions):
 }
 
 function readNameGeneral(s: string, ctx: NameContext): NormalizedName {
-  if (isCanonical(s, ctx.style, ctx.capitalize)) return { value: s, changes: NO_CHANGES };
+  if (isCanonical(s, ctx)) return { value: s, changes: NO_CHANGES };
   return reshape(s, ctx, (t, c) =>
-    isCanonical(t, c.style, c.capitalize)
-      ? { value: t, changes: NO_CHANGES }
-      : normalizeGeneral(t, c, false),
+    isCanonical(t, c) ? { value: t, changes: NO_CHANGES } : normalizeGeneral(t, c, false),
   );
 }
 

@@ -69,7 +69,7 @@ export function reshape(
       pass < 2 &&
       r.value !== core &&
       legacyGate(r.value) !== 0 &&
-      canonicalState(r.value, ctx.style, ctx.capitalize) !== CANONICAL;
+      canonicalState(r.value, ctx) !== CANONICAL;
       pass++
     ) {
       const again = chooseReading(r.value);

@@ -37,7 +37,7 @@ import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from '../letters.js';
 import { toNfc } from '../nfc.js';
 import { analyzeSyllable, LOWER_BASE } from '../syllable.js';
 import { repairTelexWord, type TelexWordRepair } from '../telex.js';
-import { createWordMemo, HASH_START, hashStep, memoGetHashed, memoSet } from '../word-memo.js';
+import { createWordMemo, HASH_START, keyStep, memoGetKeyed, memoSet } from '../word-memo.js';
 import { type NameContext, withDecode } from './context.js';
 import {
   type FinishedFacts,
@@ -144,7 +144,7 @@ function finishedBits(f: FinishedFacts): number {
 function putFinished(k: number, slot: FinishedSlot, facts: WordFacts, ctx: NameContext): void {
   const key = (ctx.style === 'modern' ? 2 : 0) + (ctx.capitalize ? 1 : 0);
   if (slot.finKey !== key) {
-    const f = finishedOf(facts, ctx.style, ctx.capitalize);
+    const f = finishedOf(facts, ctx);
     slot.finBits = finishedBits(f);
     slot.finValue = f.value;
     slot.finSpaced = f.spaced;
@@ -382,7 +382,7 @@ function analyze(w: string): RouteWord {
 }
 
 function routeWord(s: string, start: number, end: number, h: number): RouteWord {
-  let r = memoGetHashed(ROUTE, s, start, end, h);
+  let r = memoGetKeyed(ROUTE, s, start, end, h);
   if (r === undefined) {
     const w = s.slice(start, end);
     r = analyze(w);
@@ -566,7 +566,7 @@ function scanWords(s: string): number {
         start = i;
         h = HASH_START;
       }
-      h = hashStep(h, c);
+      h = keyStep(h, i - start, c);
       continue;
     }
     if (start >= 0) {
@@ -886,10 +886,7 @@ function routePlain(
         const r = WORDS[k] as RouteWord;
         const t = r.telex;
         if (t != null && (telex === true || repairs >= 2 || isCommonNameSyllable(t.value))) {
-          putFinishedFacts(
-            k,
-            finishedOf(factsOf(t.value, 0, t.value.length), ctx.style, ctx.capitalize),
-          );
+          putFinishedFacts(k, finishedOf(factsOf(t.value, 0, t.value.length), ctx));
           repaired = true;
         } else putFinished(k, r, r.facts as WordFacts, ctx);
       }
