@@ -190,7 +190,8 @@ export function setup(state: WorkerState, s: WorkerSetup): void {
 }
 
 /**
- * Cleans a chunk of one side (the shard filter applies to the left side only, not to the sample).
+ * Cleans a chunk of one side (the shard filter applies to the left side only, not to the sample),
+ * computing the blocking keys with `spec` (default: the worker's).
  *
  * @example
  * ```ts
@@ -202,6 +203,7 @@ export function clean(
   side: 'left' | 'right' | 'sample',
   source: string | CsvChunk,
   firstRow: number,
+  spec: LinkageSpec<CleanRecord> = state.spec,
 ): CleanedChunk {
   const s = state.setup;
   if (!s) throw new Error('worker used before setup');
@@ -209,7 +211,7 @@ export function clean(
   const header = side === 'right' ? state.rightHeader : state.leftHeader;
   if (!file || !header) throw new Error(`worker: no ${side} file in the setup`);
   const text = typeof source === 'string' ? source : readChunk(file.path, source);
-  return cleanChunk(text, firstRow, state.spec, {
+  return cleanChunk(text, firstRow, spec, {
     header,
     clean: { referenceDate: new Date(s.referenceDate) },
     shard: side === 'left' ? s.shard : undefined,
@@ -432,8 +434,10 @@ export interface PreparedPiece {
  * ```
  */
 export function prepareRight(state: WorkerState, chunk: CsvChunk): PreparedPiece {
-  const part = clean(state, 'right', chunk, chunk.firstRow);
+  // One fresh spec for the chunk's blocking keys and its columns: the names the keys parse are
+  // cached in it, so the name comparisons' preparation does not parse them again.
   const spec = pipelineSpec();
+  const part = clean(state, 'right', chunk, chunk.firstRow, spec);
   const columns = spec.comparisons.map((c) => c.prepare(part.records));
   return {
     ids: part.ids,
