@@ -330,7 +330,6 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
             if (rows >= rightScan!.rows) sendSample();
           });
       sendSample();
-      await sampleSent;
       if (built.reference.size === 0) {
         throw inputError(
           'INPUT_NO_ROWS',
@@ -344,7 +343,15 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
       // prepared the register, and its growable interners, are garbage by now).
       importDictionaries(spec, built.dictionaries);
       // EM runs on one worker while the others clean and prepare LEFT's first chunks.
-      const { training, stagedOn } = await trainWhileStaging(pool, built, leftScan, options, order);
+      // The other workers start staging at once, while worker 0 may still be cleaning the sample.
+      const { training, stagedOn } = await trainWhileStaging(
+        pool,
+        built,
+        leftScan,
+        options,
+        order,
+        sampleSent!,
+      );
       throwIfAborted(signal);
       await options.onModel?.(training.model);
       const tTraining = performance.now();
@@ -637,25 +644,28 @@ async function trainWhileStaging(
   leftScan: CsvScan,
   options: LinkPipelineOptions,
   order: readonly number[],
+  sampled: Promise<unknown>,
 ): Promise<{ training: SampleTraining; stagedOn: Map<number, number> }> {
-  await pool.broadcast({ type: 'dictionaries', dictionaries: built.dictionaries });
   let trained = false;
-  const training = pool
-    .run<SampleTraining>(
-      {
-        type: 'train',
-        train: {
-          reference: built.reference,
-          dictionaries: built.dictionaries,
-          given: {
-            ...(options.model ? { model: options.model } : {}),
-            ...(options.thresholds ? { thresholds: options.thresholds } : {}),
-            ...(options.targetFdr !== undefined ? { targetFdr: options.targetFdr } : {}),
+  // Worker 0 trains once its sample is cleaned (the training task attaches the dictionaries).
+  const training = sampled
+    .then(() =>
+      pool.run<SampleTraining>(
+        {
+          type: 'train',
+          train: {
+            reference: built.reference,
+            dictionaries: built.dictionaries,
+            given: {
+              ...(options.model ? { model: options.model } : {}),
+              ...(options.thresholds ? { thresholds: options.thresholds } : {}),
+              ...(options.targetFdr !== undefined ? { targetFdr: options.targetFdr } : {}),
+            },
           },
         },
-      },
-      [],
-      0,
+        [],
+        0,
+      ),
     )
     .finally(() => {
       trained = true;
@@ -663,6 +673,7 @@ async function trainWhileStaging(
   const stagedOn = new Map<number, number>();
   let next = 0;
   const stage = async (worker: number) => {
+    await pool.run({ type: 'dictionaries', dictionaries: built.dictionaries }, [], worker);
     for (let n = 0; n < MAX_STAGED_PER_WORKER && !trained && next < order.length; n++) {
       const c = order[next++]!;
       await pool.run({ type: 'stage', chunk: leftScan.chunks[c]! }, [], worker);
