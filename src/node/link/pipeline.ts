@@ -323,11 +323,31 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
         sampleSent.catch(() => undefined); // awaited before training
       };
       if (loaded) sendSample();
+      // The other workers clean LEFT's first chunks while this thread assembles the reference
+      // after its last piece (they would idle: staging needs the register's dictionaries).
+      const aheadOn = new Map<number, number>();
+      const cleanAhead = () => {
+        if (aheadOn.size > 0) return;
+        const perChunk = leftScan.rows / Math.max(1, chunks.length);
+        const per = Math.min(
+          MAX_STAGED_PER_WORKER,
+          Math.ceil((rightScan?.rows ?? 0) / AHEAD_SHARE / Math.max(1, perChunk)),
+        );
+        for (let w = 1; w < workers && (w - 1) * per < order.length; w++) {
+          const mine = order.slice((w - 1) * per, w * per);
+          for (const c of mine) aheadOn.set(c, w);
+          const task = { type: 'clean-ahead', chunks: mine.map((c) => chunks[c]!) } as const;
+          pool.run(task, [], w).catch(() => undefined); // a failure recurs when the chunk is linked
+        }
+      };
       const built: PreparedRegister = loaded
         ? loaded.register
         : await buildReference(pipelineSpec(), pool, rightScan!, workers, (rows) => {
             report('reference', rows, rightScan!.rows);
-            if (rows >= rightScan!.rows) sendSample();
+            if (rows >= rightScan!.rows) {
+              sendSample();
+              cleanAhead();
+            }
           });
       sendSample();
       if (built.reference.size === 0) {
@@ -351,6 +371,7 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
         options,
         order,
         sampleSent!,
+        aheadOn,
       );
       throwIfAborted(signal);
       await options.onModel?.(training.model);
@@ -631,6 +652,13 @@ export async function buildReference(
 const MAX_STAGED_PER_WORKER = 32;
 
 /**
+ * LEFT rows each worker but the first cleans ahead while the reference is assembled: a
+ * sixteenth of the register's rows (the assembly's time grows with the register), at most
+ * {@link MAX_STAGED_PER_WORKER} chunks.
+ */
+const AHEAD_SHARE = 16;
+
+/**
  * The model: EM on a sample of LEFT against the whole reference (the same sample whatever the
  * shard and chunking), or the given model; and the thresholds. Training runs on worker 0 (the
  * main thread stays free to dispatch); meanwhile the other workers clean and prepare LEFT's
@@ -645,6 +673,7 @@ async function trainWhileStaging(
   options: LinkPipelineOptions,
   order: readonly number[],
   sampled: Promise<unknown>,
+  aheadOn: ReadonlyMap<number, number>,
 ): Promise<{ training: SampleTraining; stagedOn: Map<number, number> }> {
   let trained = false;
   // Worker 0 trains once its sample is cleaned (the training task attaches the dictionaries).
@@ -670,14 +699,22 @@ async function trainWhileStaging(
     .finally(() => {
       trained = true;
     });
-  const stagedOn = new Map<number, number>();
+  // A chunk cleaned ahead stays on its worker (its records are there), staged or not.
+  const stagedOn = new Map<number, number>(aheadOn);
   let next = 0;
   const stage = async (worker: number) => {
     await pool.run({ type: 'dictionaries', dictionaries: built.dictionaries }, [], worker);
-    for (let n = 0; n < MAX_STAGED_PER_WORKER && !trained && next < order.length; n++) {
-      const c = order[next++]!;
+    // Its own chunks cleaned ahead first, then the next chunks nobody holds.
+    const own = order.filter((c) => aheadOn.get(c) === worker);
+    const take = () => {
+      if (own.length > 0) return own.shift();
+      while (next < order.length && aheadOn.has(order[next]!)) next++;
+      return order[next++];
+    };
+    for (let n = 0, c = take(); n < MAX_STAGED_PER_WORKER && !trained && c !== undefined; n++) {
       await pool.run({ type: 'stage', chunk: leftScan.chunks[c]! }, [], worker);
       stagedOn.set(c, worker);
+      c = take();
     }
   };
   const lanes = Array.from({ length: pool.size - 1 }, (_, w) => stage(w + 1));

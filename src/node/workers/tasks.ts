@@ -124,7 +124,11 @@ export interface WorkerState {
   /** LEFT's EM sample, cleaned (see {@link cleanSample}). */
   sample?: Pick<CleanedChunk, 'records' | 'keys'> | undefined;
   /** LEFT chunks cleaned and prepared ahead of the model, by first row (see {@link stageLeftChunk}). */
-  readonly staged: Map<number, StagedChunk>;
+  readonly staged: Map<
+    number,
+    StagedChunk
+  > /** LEFT chunks cleaned before the dictionaries exist, by first row (see {@link cleanLeftAhead}). */;
+  readonly cleanedAhead: Map<number, CleanedChunk>;
 }
 
 /** A LEFT chunk cleaned and prepared with the reference's dictionaries, waiting for the model. */
@@ -159,7 +163,7 @@ export const PIPELINE_RULES = VIETNAMESE_RULES;
  * ```
  */
 export function createWorkerState(): WorkerState {
-  return { spec: pipelineSpec(), staged: new Map() };
+  return { spec: pipelineSpec(), staged: new Map(), cleanedAhead: new Map() };
 }
 
 function headerOf(side: SideSetup, map: WorkerSetup['map']): CsvHeader {
@@ -381,7 +385,9 @@ export function linkLeftChunk(
 
 /** Reads, cleans (shard filter) and prepares one LEFT chunk with the attached dictionaries. */
 function prepareLeft(state: WorkerState, chunk: CsvChunk): StagedChunk {
-  const cleaned = clean(state, 'left', chunk, chunk.firstRow);
+  const ahead = state.cleanedAhead.get(chunk.firstRow);
+  state.cleanedAhead.delete(chunk.firstRow);
+  const cleaned = ahead ?? clean(state, 'left', chunk, chunk.firstRow);
   const left: PreparedSide = {
     size: cleaned.records.length,
     columns: state.spec.comparisons.map((c) => c.prepare(cleaned.records)),
@@ -405,6 +411,29 @@ export function stageLeftChunk(state: WorkerState, chunk: CsvChunk): { readonly 
   const staged = prepareLeft(state, chunk);
   state.staged.set(chunk.firstRow, staged);
   return { rows: staged.ids.length };
+}
+
+/**
+ * Cleans LEFT chunks before the register's dictionaries exist (while the main thread assembles
+ * the reference, a time this worker would idle) and keeps them here: staging or linking the same
+ * chunk on this worker then only prepares it. Returns the rows cleaned.
+ *
+ * @example
+ * ```ts
+ * cleanLeftAhead(state, [chunk]); // later: stageLeftChunk(state, chunk) only prepares it
+ * ```
+ */
+export function cleanLeftAhead(
+  state: WorkerState,
+  chunks: readonly CsvChunk[],
+): { readonly rows: number } {
+  let rows = 0;
+  for (const chunk of chunks) {
+    const cleaned = clean(state, 'left', chunk, chunk.firstRow);
+    state.cleanedAhead.set(chunk.firstRow, cleaned);
+    rows += cleaned.ids.length;
+  }
+  return { rows };
 }
 
 /** A register chunk prepared on a worker with its own interners (see {@link prepareRight}). */
