@@ -1,8 +1,9 @@
-import { type BlockIndex, candidatesOf, createCandidateBuffer } from './blocking.js';
+import type { BlockIndex } from './blocking.js';
 import { floorM, type PatternCounts, runEm } from './em.js';
 import type { FellegiSunterModel, TrainingReport } from './model.js';
 import { createRandom } from './random.js';
 import type { LinkageSpec, PreparedSide } from './spec.js';
+import { patternCollector, roundPatterns } from './train-patterns.js';
 
 /** Default of {@link TrainOptions.floorBits}. */
 export const DEFAULT_FLOOR_BITS = 12;
@@ -35,41 +36,9 @@ export function collectPatterns(
   K: number,
   levelsOfPairs: (add: (levels: Uint8Array) => void) => void,
 ): PatternCounts {
-  // A pattern is packed into one number, 4 bits per comparison (exact up to 13 comparisons);
-  // wider specs, or a level above 15, fall back to a string key.
-  const index = new Map<number | string, number>();
-  const packed = K <= 13;
-  let levels = new Uint8Array(K * 256);
-  let counts = new Float64Array(256);
-  let size = 0;
-  levelsOfPairs((lv) => {
-    let key: number | string = 0;
-    for (let k = 0; k < K && packed; k++) {
-      const l = lv[k]!;
-      if (l > 15) {
-        key = lv.join(',');
-        break;
-      }
-      key = (key as number) * 16 + l;
-    }
-    if (!packed) key = lv.join(',');
-    let p = index.get(key);
-    if (p === undefined) {
-      p = size++;
-      index.set(key, p);
-      if (p >= counts.length) {
-        const c2 = new Float64Array(counts.length * 2);
-        c2.set(counts);
-        counts = c2;
-        const l2 = new Uint8Array(levels.length * 2);
-        l2.set(levels);
-        levels = l2;
-      }
-      levels.set(lv, p * K);
-    }
-    counts[p]! += 1;
-  });
-  return { comparisons: K, levels, counts, size };
+  const collector = patternCollector(K);
+  levelsOfPairs(collector.add);
+  return collector.done();
 }
 
 /**
@@ -157,8 +126,6 @@ export function trainModel<R>(
     floorBits,
   };
   const rand = createRandom(options.seed ?? 42);
-  const buf = createCandidateBuffer(other.size);
-  const lv = new Uint8Array(K);
 
   // Expected pairs per left record for each rule, to pick a sampling rate before generating.
   const sampleFor = (rules: readonly number[]): { rate: number; records: Int32Array } => {
@@ -177,36 +144,28 @@ export function trainModel<R>(
     for (let i = 0; i < left.size; i++) if (rate >= 1 || rand() < rate) picked.push(i);
     return { rate: picked.length / Math.max(1, left.size), records: Int32Array.from(picked) };
   };
+  // Every round's records first, drawn in the order the rounds use them (one random stream),
+  // then every round's patterns in one pass: a pair found by several rules is compared once.
   // Comparisons a rule forces to agree are set to the null level in its round: no evidence.
-  const patternsOf = (
-    rules: readonly number[] | undefined,
-    records: Int32Array,
-    masked: Uint8Array = new Uint8Array(K),
-  ) => {
-    let pairs = 0;
-    const patterns = collectPatterns(K, (add) => {
-      for (const i of records) {
-        const n = candidatesOf(index, left, i, buf, dedupe, rules);
-        for (let t = 0; t < n; t++) {
-          const j = buf.out[t]!;
-          for (let k = 0; k < K; k++)
-            lv[k] = masked[k] ? 0 : cs[k]!.compare(left.columns[k]!, i, other.columns[k]!, j);
-          add(lv);
-          pairs++;
-        }
-      }
-    });
-    return { patterns, pairs };
-  };
+  const ruleRounds: { rule: (typeof spec.blocking)[number]; records: Int32Array; r: number }[] = [];
+  spec.blocking.forEach((rule, r) => {
+    if (rule.train !== false) ruleRounds.push({ rule, r, records: sampleFor([r]).records });
+  });
+  const all = sampleFor(spec.blocking.map((_, r) => r));
+  const collected = roundPatterns(index, left, other, spec, dedupe, [
+    ...ruleRounds.map(({ rule, r, records }) => ({
+      records,
+      rules: [r],
+      masked: Uint8Array.from(cs, (c) => (rule.fields?.includes(c.name) ? 1 : 0)),
+    })),
+    { records: all.records },
+  ]);
 
   const mSum = cs.map((c) => new Float64Array(c.levels.length + 1));
   const mRounds = new Float64Array(K);
   const rounds: { rule: string; pairs: number; iterations: number; converged: boolean }[] = [];
-  spec.blocking.forEach((rule, r) => {
-    if (rule.train === false) return;
-    const { records } = sampleFor([r]);
-    const masked = Uint8Array.from(cs, (c) => (rule.fields?.includes(c.name) ? 1 : 0));
-    const { patterns, pairs } = patternsOf([r], records, masked);
+  ruleRounds.forEach(({ rule }, q) => {
+    const { patterns, pairs } = collected[q]!;
     if (pairs === 0) return;
     const res = runEm(
       patterns,
@@ -230,8 +189,7 @@ export function trainModel<R>(
   });
 
   // Union of all rules: the fallback m for comparisons no round could learn, then λ.
-  const all = sampleFor(spec.blocking.map((_, r) => r));
-  const union = patternsOf(undefined, all.records);
+  const union = collected[ruleRounds.length]!;
   const m0 = cs.map((c) => initialM(c.levels.length));
   const unionFit = runEm(union.patterns, m0, u, 0.1, emOptions);
   const m = cs.map((c, k) => {

@@ -53,6 +53,16 @@ describe('LEFT chunks staged while the model is trained', () => {
       expect(staged).toEqual(fresh);
       // Used once: asked again, worker 1 reads the (empty) range itself.
       expect((await link({ ...chunk, end: chunk.start }, 1)).rows).toBe(0);
+      // Cleaned ahead (before the dictionaries) on worker 1, then staged there: the same again.
+      const ahead = left.chunks[4]!;
+      const expected = await link(ahead, 0);
+      await pool.run({ type: 'clean-ahead', chunks: [ahead] }, [], 1);
+      await pool.run({ type: 'stage', chunk: { ...ahead, end: ahead.start } }, [], 1);
+      expect(await link({ ...ahead, end: ahead.start }, 1)).toEqual(expected);
+      // Cleaned ahead and linked without staging: prepared from the cleaned rows, once.
+      await pool.run({ type: 'clean-ahead', chunks: [ahead] }, [], 1);
+      expect(await link({ ...ahead, end: ahead.start }, 1)).toEqual(expected);
+      expect((await link({ ...ahead, end: ahead.start }, 1)).rows).toBe(0);
     } finally {
       await pool.close();
     }

@@ -17,6 +17,7 @@ export type WorkerMessage =
   | { readonly type: 'sample'; readonly text: string }
   | { readonly type: 'train'; readonly train: TrainSetup }
   | { readonly type: 'stage'; readonly chunk: CsvChunk }
+  | { readonly type: 'clean-ahead'; readonly chunks: readonly CsvChunk[] }
   | { readonly type: 'reference'; readonly reference: ReferenceSetup }
   | { readonly type: 'prepare'; readonly chunk: CsvChunk }
   | { readonly type: 'link'; readonly chunk: CsvChunk; readonly withRowNumbers: boolean }

@@ -5,6 +5,7 @@
 import { Worker } from 'node:worker_threads';
 
 import { workerEntry } from './entry.js';
+import { workerExecArgv } from './exec-argv.js';
 import type { WorkerMessage } from './messages.js';
 
 /** A task for a worker. */
@@ -74,10 +75,13 @@ export function createPool(size: number, options: PoolOptions = {}): WorkerPool 
       ? {}
       : { maxYoungGenerationSizeMb: options.maxYoungSpaceMb }),
   };
+  // Built workers are JavaScript: they start without the parent's TypeScript loader, if any.
+  const execArgv = entry.eval ? undefined : workerExecArgv(process.execArgv);
   const slots: Slot[] = Array.from({ length: size }, () => {
     const worker = new Worker(entry.script, {
       eval: entry.eval,
       resourceLimits,
+      ...(execArgv ? { execArgv } : {}),
     });
     const slot: Slot = { worker, job: undefined };
     worker.on('message', (msg: { ok: boolean; value?: unknown; error?: string }) => {

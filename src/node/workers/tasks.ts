@@ -124,7 +124,11 @@ export interface WorkerState {
   /** LEFT's EM sample, cleaned (see {@link cleanSample}). */
   sample?: Pick<CleanedChunk, 'records' | 'keys'> | undefined;
   /** LEFT chunks cleaned and prepared ahead of the model, by first row (see {@link stageLeftChunk}). */
-  readonly staged: Map<number, StagedChunk>;
+  readonly staged: Map<
+    number,
+    StagedChunk
+  > /** LEFT chunks cleaned before the dictionaries exist, by first row (see {@link cleanLeftAhead}). */;
+  readonly cleanedAhead: Map<number, CleanedChunk>;
 }
 
 /** A LEFT chunk cleaned and prepared with the reference's dictionaries, waiting for the model. */
@@ -159,7 +163,7 @@ export const PIPELINE_RULES = VIETNAMESE_RULES;
  * ```
  */
 export function createWorkerState(): WorkerState {
-  return { spec: pipelineSpec(), staged: new Map() };
+  return { spec: pipelineSpec(), staged: new Map(), cleanedAhead: new Map() };
 }
 
 function headerOf(side: SideSetup, map: WorkerSetup['map']): CsvHeader {
@@ -190,7 +194,8 @@ export function setup(state: WorkerState, s: WorkerSetup): void {
 }
 
 /**
- * Cleans a chunk of one side (the shard filter applies to the left side only, not to the sample).
+ * Cleans a chunk of one side (the shard filter applies to the left side only, not to the sample),
+ * computing the blocking keys with `spec` (default: the worker's).
  *
  * @example
  * ```ts
@@ -202,6 +207,7 @@ export function clean(
   side: 'left' | 'right' | 'sample',
   source: string | CsvChunk,
   firstRow: number,
+  spec: LinkageSpec<CleanRecord> = state.spec,
 ): CleanedChunk {
   const s = state.setup;
   if (!s) throw new Error('worker used before setup');
@@ -209,7 +215,7 @@ export function clean(
   const header = side === 'right' ? state.rightHeader : state.leftHeader;
   if (!file || !header) throw new Error(`worker: no ${side} file in the setup`);
   const text = typeof source === 'string' ? source : readChunk(file.path, source);
-  return cleanChunk(text, firstRow, state.spec, {
+  return cleanChunk(text, firstRow, spec, {
     header,
     clean: { referenceDate: new Date(s.referenceDate) },
     shard: side === 'left' ? s.shard : undefined,
@@ -379,7 +385,9 @@ export function linkLeftChunk(
 
 /** Reads, cleans (shard filter) and prepares one LEFT chunk with the attached dictionaries. */
 function prepareLeft(state: WorkerState, chunk: CsvChunk): StagedChunk {
-  const cleaned = clean(state, 'left', chunk, chunk.firstRow);
+  const ahead = state.cleanedAhead.get(chunk.firstRow);
+  state.cleanedAhead.delete(chunk.firstRow);
+  const cleaned = ahead ?? clean(state, 'left', chunk, chunk.firstRow);
   const left: PreparedSide = {
     size: cleaned.records.length,
     columns: state.spec.comparisons.map((c) => c.prepare(cleaned.records)),
@@ -403,6 +411,29 @@ export function stageLeftChunk(state: WorkerState, chunk: CsvChunk): { readonly 
   const staged = prepareLeft(state, chunk);
   state.staged.set(chunk.firstRow, staged);
   return { rows: staged.ids.length };
+}
+
+/**
+ * Cleans LEFT chunks before the register's dictionaries exist (while the main thread assembles
+ * the reference, a time this worker would idle) and keeps them here: staging or linking the same
+ * chunk on this worker then only prepares it. Returns the rows cleaned.
+ *
+ * @example
+ * ```ts
+ * cleanLeftAhead(state, [chunk]); // later: stageLeftChunk(state, chunk) only prepares it
+ * ```
+ */
+export function cleanLeftAhead(
+  state: WorkerState,
+  chunks: readonly CsvChunk[],
+): { readonly rows: number } {
+  let rows = 0;
+  for (const chunk of chunks) {
+    const cleaned = clean(state, 'left', chunk, chunk.firstRow);
+    state.cleanedAhead.set(chunk.firstRow, cleaned);
+    rows += cleaned.ids.length;
+  }
+  return { rows };
 }
 
 /** A register chunk prepared on a worker with its own interners (see {@link prepareRight}). */
@@ -432,8 +463,10 @@ export interface PreparedPiece {
  * ```
  */
 export function prepareRight(state: WorkerState, chunk: CsvChunk): PreparedPiece {
-  const part = clean(state, 'right', chunk, chunk.firstRow);
+  // One fresh spec for the chunk's blocking keys and its columns: the names the keys parse are
+  // cached in it, so the name comparisons' preparation does not parse them again.
   const spec = pipelineSpec();
+  const part = clean(state, 'right', chunk, chunk.firstRow, spec);
   const columns = spec.comparisons.map((c) => c.prepare(part.records));
   return {
     ids: part.ids,

@@ -9,6 +9,7 @@ import { cleanBytes, setupClean } from './clean-tasks.js';
 import type { WorkerMessage } from './messages.js';
 import {
   clean,
+  cleanLeftAhead,
   cleanSample,
   createWorkerState,
   installDictionaries,
@@ -41,6 +42,8 @@ function handle(msg: WorkerMessage): unknown {
       return trainSample(state, msg.train);
     case 'stage':
       return stageLeftChunk(state, msg.chunk);
+    case 'clean-ahead':
+      return cleanLeftAhead(state, msg.chunks);
     case 'reference':
       installReference(state, msg.reference);
       return undefined;
