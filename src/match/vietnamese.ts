@@ -90,6 +90,27 @@ const ID_CAP = 256;
 const NAME_CACHE_LIMIT = 1 << 18;
 
 /**
+ * One parse per distinct name (names repeat a lot: a few hundred thousand distinct full names per
+ * million people), shared by the name comparisons and the blocking rules of every spec instance
+ * on this thread (`prepareName` is pure): a register piece is prepared with a fresh spec after its
+ * blocking keys were computed with another, and must not parse its names again. Bounded: the
+ * cache is emptied when it reaches NAME_CACHE_LIMIT entries.
+ */
+const names = new Map<string, PreparedName | null>();
+
+function namePartsOf(r: CleanRecord): PreparedName | undefined {
+  const full = r.fullName.value;
+  if (!full) return undefined;
+  let p = names.get(full);
+  if (p === undefined) {
+    p = prepareName(full) ?? null;
+    if (names.size >= NAME_CACHE_LIMIT) names.clear();
+    names.set(full, p);
+  }
+  return p ?? undefined;
+}
+
+/**
  * The default comparisons for Vietnamese person records ({@link CleanRecord}), meant to work
  * without tuning: given name and family name (understanding missing middle names, lost
  * diacritics, regional spellings, reversed order), date of birth (partial dates, swaps,
@@ -109,21 +130,7 @@ const NAME_CACHE_LIMIT = 1 << 18;
 export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec<CleanRecord> {
   const altColumn = options.alternateIdColumn ?? 'old_id_number';
   const alt = alternateId(altColumn);
-  // One parse per distinct name (names repeat a lot: a few hundred thousand distinct full names
-  // per million people), shared by the name comparisons and the blocking rules. Bounded: the
-  // cache is emptied when it reaches NAME_CACHE_LIMIT entries.
-  const names = new Map<string, PreparedName | null>();
-  const nameParts = (r: CleanRecord): PreparedName | undefined => {
-    const full = r.fullName.value;
-    if (!full) return undefined;
-    let p = names.get(full);
-    if (p === undefined) {
-      p = prepareName(full) ?? null;
-      if (names.size >= NAME_CACHE_LIMIT) names.clear();
-      names.set(full, p);
-    }
-    return p ?? undefined;
-  };
+  const nameParts = namePartsOf;
   const year = (r: CleanRecord) => r.dob.value?.year;
   // Province codes (about a hundred) and communes repeat in millions of rows: memoised, bounded.
   const mergedProvince = memoize((code: string) => newProvince(code) ?? code, 1024);
