@@ -1,16 +1,11 @@
 import { memoize } from '../../memo.js';
-import {
-  foldDiacritics,
-  type NameOrder,
-  parseVietnameseName,
-  phoneticKey,
-  toNfc,
-} from '../../text/index.js';
+import { type NameOrder, parseVietnameseName, phoneticKey, toNfc } from '../../text/index.js';
 import type { Comparison, PreparedColumn } from '../comparison.js';
 import { createInterner, type Interner, intern } from '../interner.js';
 import { osaCodes } from '../kernels/edit-distance.js';
 import { withinOneEdit } from '../kernels/one-edit.js';
 import { nullOrExact } from './levels.js';
+import { type NameStrings, nameStrings } from './name-strings.js';
 import { buildStringColumn, type StringColumn, valueLength, valueStart } from './string-column.js';
 
 /** Options of {@link givenNameComparison} and {@link familyNameComparison}. */
@@ -94,8 +89,6 @@ function partsGetter<R>(options: VietnameseNameOptions<R>): (r: R) => PreparedNa
   return (r) => prepareName(get?.(r));
 }
 
-const fold = (s: string) => foldDiacritics(s).toLowerCase();
-
 /** OSA distance ≤ max between two folded values (linear check for the usual max = 1). */
 function typo(max: number, a: StringColumn, i: number, b: StringColumn, j: number): boolean {
   const al = valueLength(a, i);
@@ -133,12 +126,22 @@ export const GIVEN_NAME_LEVELS = [
 ] as const;
 
 function ids(values: readonly (string | undefined)[], interner: Interner): Int32Array {
-  return Int32Array.from(values, (v) => (v ? intern(interner, v) : -1));
+  const out = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    out[i] = v ? intern(interner, v) : -1;
+  }
+  return out;
 }
 
 /** Ids of the order-free name keys; −2 when missing (never equal to the other side's −1). */
-function bagIds(parts: readonly (PreparedName | undefined)[], interner: Interner): Int32Array {
-  return Int32Array.from(parts, (p) => (p ? intern(interner, `%${p.bagKey}`) : -2));
+function bagIds(strings: readonly (NameStrings | undefined)[], interner: Interner): Int32Array {
+  const out = new Int32Array(strings.length);
+  for (let i = 0; i < strings.length; i++) {
+    const s = strings[i];
+    out[i] = s ? intern(interner, s.bagKey) : -2;
+  }
+  return out;
 }
 
 /**
@@ -167,20 +170,21 @@ export function givenNameComparison<R>(options: VietnameseNameOptions<R>): Compa
     tfLevel: options.tf === false ? 0 : 1,
     prepare(records) {
       const parts = records.map(partsGetter(options));
+      const strings = parts.map((p) => (p ? nameStrings(p) : undefined));
       const exact = ids(
         parts.map((p) => p?.given),
         interner,
       );
       const folded = buildStringColumn(
-        parts.map((p) => (p ? fold(p.given) : undefined)),
+        strings.map((s) => s?.foldedGiven),
         interner,
       );
       const phonetic = ids(
-        parts.map((p) => (p ? `~${p.givenKey}` : undefined)),
+        strings.map((s) => s?.givenKey),
         interner,
       );
       const surnamePhonetic = ids(
-        parts.map((p) => (p?.surname ? `~${p.surnameKey}` : undefined)),
+        parts.map((p, i) => (p?.surname ? strings[i]!.surnameKey : undefined)),
         interner,
       );
       const col: GivenColumn = {
@@ -189,7 +193,7 @@ export function givenNameComparison<R>(options: VietnameseNameOptions<R>): Compa
         folded,
         phonetic,
         surnamePhonetic,
-        bag: bagIds(parts, interner),
+        bag: bagIds(strings, interner),
         tfIds: exact,
       };
       return col;
@@ -280,29 +284,30 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
         const p = getParts(r);
         return p?.surname ? p : undefined;
       });
+      const strings = parts.map((p) => (p ? nameStrings(p) : undefined));
       const family = parts.map((p) => p?.family);
       const exact = ids(family, interner);
       const folded = buildStringColumn(
-        family.map((f) => (f ? fold(f) : undefined)),
+        parts.map((p, i) => (p?.family ? strings[i]!.foldedFamily : undefined)),
         interner,
       );
       const phonetic = ids(
-        parts.map((p) => (p ? `~${p.familyKey}` : undefined)),
+        strings.map((s) => s?.familyKey),
         interner,
       );
       const surname = ids(
-        parts.map((p) => (p ? `~${p.surnameKey}` : undefined)),
+        strings.map((s) => s?.surnameKey),
         interner,
       );
       const middleStart = new Int32Array(records.length + 1);
       const tokens: number[] = [];
-      parts.forEach((p, i) => {
+      strings.forEach((s, i) => {
         middleStart[i] = tokens.length;
-        if (p) for (const m of p.middleKeys) tokens.push(intern(interner, `~${m}`));
+        if (s) for (const m of s.middleKeys) tokens.push(intern(interner, m));
       });
       middleStart[records.length] = tokens.length;
       const surnameFolded = buildStringColumn(
-        parts.map((p) => (p ? fold(p.surname) : undefined)),
+        strings.map((s) => s?.foldedSurname),
         interner,
       );
       const col: FamilyColumn = {
@@ -312,13 +317,13 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
         phonetic,
         surname,
         givenPhonetic: ids(
-          parts.map((p) => (p ? `~${p.givenKey}` : undefined)),
+          strings.map((s) => s?.givenKey),
           interner,
         ),
         middle: Int32Array.from(tokens),
         middleStart,
         surnameFolded,
-        bag: bagIds(parts, interner),
+        bag: bagIds(strings, interner),
         tfIds: exact,
         fuzzyTfIds: surnameFolded.ids,
       };
