@@ -46,6 +46,14 @@ function newProvince(code: string): string | undefined {
   return c.ambiguous ? `${code}?` : c.candidates[0]?.code;
 }
 
+// Province codes (about a hundred) and communes repeat in millions of rows: memoised, bounded,
+// shared by every spec instance on the thread (pure functions; a register piece is prepared with
+// a fresh spec).
+const mergedProvince = memoize((code: string) => newProvince(code) ?? code, 1024);
+const communeKey = memoize(communeKeyOf, 1 << 16);
+/** {@link newProvince}, '' for none (the place comparison reads both as none), memoised. */
+const newProvinceOrEmpty = memoize((code: string) => newProvince(code) ?? '', 1024);
+
 function alternateId(column: string) {
   return (r: CleanRecord): IdValue | undefined => {
     const raw = r.extra[column];
@@ -98,16 +106,38 @@ const NAME_CACHE_LIMIT = 1 << 18;
  */
 const names = new Map<string, PreparedName | null>();
 
+/**
+ * The parse of the records seen last, by record (identity keys: a small table, unlike `names`,
+ * whose hundreds of thousands of entries cost a cache miss or more per lookup): a chunk's records
+ * are walked by the blocking keys and then by each name comparison. Two generations of
+ * RECENT_LIMIT records, so the last chunk's records are always kept.
+ */
+let recent = new Map<CleanRecord, PreparedName | null>();
+let older = new Map<CleanRecord, PreparedName | null>();
+const RECENT_LIMIT = 1 << 12;
+
 function namePartsOf(r: CleanRecord): PreparedName | undefined {
-  const full = r.fullName.value;
-  if (!full) return undefined;
+  let p = recent.get(r);
+  if (p === undefined) {
+    p = older.get(r) ?? parsedName(r.fullName.value);
+    if (recent.size >= RECENT_LIMIT) {
+      older = recent;
+      recent = new Map();
+    }
+    recent.set(r, p);
+  }
+  return p ?? undefined;
+}
+
+function parsedName(full: string | undefined): PreparedName | null {
+  if (!full) return null;
   let p = names.get(full);
   if (p === undefined) {
     p = prepareName(full) ?? null;
     if (names.size >= NAME_CACHE_LIMIT) names.clear();
     names.set(full, p);
   }
-  return p ?? undefined;
+  return p;
 }
 
 /**
@@ -132,14 +162,11 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
   const alt = alternateId(altColumn);
   const nameParts = namePartsOf;
   const year = (r: CleanRecord) => r.dob.value?.year;
-  // Province codes (about a hundred) and communes repeat in millions of rows: memoised, bounded.
-  const mergedProvince = memoize((code: string) => newProvince(code) ?? code, 1024);
   /** The province of a blocking key: the merged (2025) code, so old and new codes meet. */
   const provinceKey = (r: CleanRecord): string | null => {
     const code = r.provinceCode.value;
     return code ? mergedProvince(code) : null;
   };
-  const communeKey = memoize(communeKeyOf, 1 << 16);
   // What several rules derive from one record, computed once per record: keys are computed record
   // by record (`blockingKeys`), so a one-record cache is enough.
   let lastRecord: CleanRecord | undefined;
@@ -265,8 +292,8 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
         name: 'place',
         province: (r) => r.provinceCode.value,
         commune: (r) => r.commune.value,
-        newProvince,
-        foldKey: communeKeyOf,
+        newProvince: newProvinceOrEmpty,
+        foldKey: communeKey,
       }),
     ],
     blocking,
