@@ -24,6 +24,10 @@ describe('nameStrings', () => {
       // Another object with the same fields gets its own (equal) strings.
       expect(nameStrings({ ...p })).not.toBe(s);
       expect(nameStrings({ ...p })).toEqual(s);
+      // A frozen name cannot hold them: built again, equal.
+      const frozen = Object.freeze({ ...p });
+      expect(nameStrings(frozen)).toEqual(s);
+      expect(nameStrings(frozen)).not.toBe(nameStrings(frozen));
     }
   });
 });

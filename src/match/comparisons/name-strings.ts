@@ -30,8 +30,17 @@ export interface NameStrings {
 
 const fold = (s: string) => foldDiacritics(s).toLowerCase();
 
-/** Held as long as the prepared name itself (the spec's name cache), no longer. */
-const cache = new WeakMap<PreparedName, NameStrings>();
+/**
+ * Where a prepared name holds its strings: a non-enumerable, read-only property set on the first
+ * call, so they live exactly as long as the name (the spec's name cache) and cost no lookup in a
+ * table of every distinct name (a `WeakMap` of a few hundred thousand names costs a cache miss
+ * or more per record). A frozen name gets its strings built on every call.
+ */
+const STRINGS: unique symbol = Symbol('nameStrings');
+
+interface Holder {
+  readonly [STRINGS]?: NameStrings;
+}
 
 function build(p: PreparedName): NameStrings {
   const surname = p.surname !== '';
@@ -58,10 +67,9 @@ function build(p: PreparedName): NameStrings {
  * ```
  */
 export function nameStrings(p: PreparedName): NameStrings {
-  let s = cache.get(p);
-  if (s === undefined) {
-    s = build(p);
-    cache.set(p, s);
-  }
+  const held = (p as Holder)[STRINGS];
+  if (held !== undefined) return held;
+  const s = build(p);
+  if (Object.isExtensible(p)) Object.defineProperty(p, STRINGS, { value: s });
   return s;
 }
