@@ -15,6 +15,7 @@ import {
 } from './comparisons/vietnamese-name.js';
 import type { MatchRule } from './rules.js';
 import type { BlockingRule, LinkageSpec } from './spec.js';
+import { walkMemo } from './walk-memo.js';
 
 /** Options of {@link vietnameseSpec}. */
 export interface VietnameseSpecOptions {
@@ -107,26 +108,14 @@ const NAME_CACHE_LIMIT = 1 << 18;
 const names = new Map<string, PreparedName | null>();
 
 /**
- * The parse of the records seen last, by record (identity keys: a small table, unlike `names`,
- * whose hundreds of thousands of entries cost a cache miss or more per lookup): a chunk's records
- * are walked by the blocking keys and then by each name comparison. Two generations of
- * RECENT_LIMIT records, so the last chunk's records are always kept.
+ * A record's parse, read back by position when the same records are walked again: a chunk's
+ * records are walked by the blocking keys and by the two name comparisons, in turn (one lookup in
+ * `names`, whose hundreds of thousands of entries cost a cache miss or more, instead of three).
  */
-let recent = new Map<CleanRecord, PreparedName | null>();
-let older = new Map<CleanRecord, PreparedName | null>();
-const RECENT_LIMIT = 1 << 12;
+const recordName = walkMemo((r: CleanRecord) => parsedName(r.fullName.value), { replays: 2 });
 
 function namePartsOf(r: CleanRecord): PreparedName | undefined {
-  let p = recent.get(r);
-  if (p === undefined) {
-    p = older.get(r) ?? parsedName(r.fullName.value);
-    if (recent.size >= RECENT_LIMIT) {
-      older = recent;
-      recent = new Map();
-    }
-    recent.set(r, p);
-  }
-  return p ?? undefined;
+  return recordName(r) ?? undefined;
 }
 
 function parsedName(full: string | undefined): PreparedName | null {
