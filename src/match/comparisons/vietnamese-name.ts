@@ -1,11 +1,16 @@
 import { memoize } from '../../memo.js';
-import { type NameOrder, parseVietnameseName, phoneticKey, toNfc } from '../../text/index.js';
+import {
+  foldDiacritics,
+  type NameOrder,
+  parseVietnameseName,
+  phoneticKey,
+  toNfc,
+} from '../../text/index.js';
 import type { Comparison, PreparedColumn } from '../comparison.js';
 import { createInterner, type Interner, intern } from '../interner.js';
 import { osaCodes } from '../kernels/edit-distance.js';
 import { withinOneEdit } from '../kernels/one-edit.js';
 import { nullOrExact } from './levels.js';
-import { type NameStrings, nameStrings } from './name-strings.js';
 import { buildStringColumn, type StringColumn, valueLength, valueStart } from './string-column.js';
 
 /** Options of {@link givenNameComparison} and {@link familyNameComparison}. */
@@ -89,6 +94,8 @@ function partsGetter<R>(options: VietnameseNameOptions<R>): (r: R) => PreparedNa
   return (r) => prepareName(get?.(r));
 }
 
+const fold = (s: string) => foldDiacritics(s).toLowerCase();
+
 /** OSA distance ≤ max between two folded values (linear check for the usual max = 1). */
 function typo(max: number, a: StringColumn, i: number, b: StringColumn, j: number): boolean {
   const al = valueLength(a, i);
@@ -135,11 +142,11 @@ function ids(values: readonly (string | undefined)[], interner: Interner): Int32
 }
 
 /** Ids of the order-free name keys; −2 when missing (never equal to the other side's −1). */
-function bagIds(strings: readonly (NameStrings | undefined)[], interner: Interner): Int32Array {
-  const out = new Int32Array(strings.length);
-  for (let i = 0; i < strings.length; i++) {
-    const s = strings[i];
-    out[i] = s ? intern(interner, s.bagKey) : -2;
+function bagIds(parts: readonly (PreparedName | undefined)[], interner: Interner): Int32Array {
+  const out = new Int32Array(parts.length);
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    out[i] = p ? intern(interner, `%${p.bagKey}`) : -2;
   }
   return out;
 }
@@ -170,21 +177,20 @@ export function givenNameComparison<R>(options: VietnameseNameOptions<R>): Compa
     tfLevel: options.tf === false ? 0 : 1,
     prepare(records) {
       const parts = records.map(partsGetter(options));
-      const strings = parts.map((p) => (p ? nameStrings(p) : undefined));
       const exact = ids(
         parts.map((p) => p?.given),
         interner,
       );
       const folded = buildStringColumn(
-        strings.map((s) => s?.foldedGiven),
+        parts.map((p) => (p ? fold(p.given) : undefined)),
         interner,
       );
       const phonetic = ids(
-        strings.map((s) => s?.givenKey),
+        parts.map((p) => (p ? `~${p.givenKey}` : undefined)),
         interner,
       );
       const surnamePhonetic = ids(
-        parts.map((p, i) => (p?.surname ? strings[i]!.surnameKey : undefined)),
+        parts.map((p) => (p?.surname ? `~${p.surnameKey}` : undefined)),
         interner,
       );
       const col: GivenColumn = {
@@ -193,7 +199,7 @@ export function givenNameComparison<R>(options: VietnameseNameOptions<R>): Compa
         folded,
         phonetic,
         surnamePhonetic,
-        bag: bagIds(strings, interner),
+        bag: bagIds(parts, interner),
         tfIds: exact,
       };
       return col;
@@ -284,30 +290,29 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
         const p = getParts(r);
         return p?.surname ? p : undefined;
       });
-      const strings = parts.map((p) => (p ? nameStrings(p) : undefined));
       const family = parts.map((p) => p?.family);
       const exact = ids(family, interner);
       const folded = buildStringColumn(
-        parts.map((p, i) => (p?.family ? strings[i]!.foldedFamily : undefined)),
+        family.map((f) => (f ? fold(f) : undefined)),
         interner,
       );
       const phonetic = ids(
-        strings.map((s) => s?.familyKey),
+        parts.map((p) => (p ? `~${p.familyKey}` : undefined)),
         interner,
       );
       const surname = ids(
-        strings.map((s) => s?.surnameKey),
+        parts.map((p) => (p ? `~${p.surnameKey}` : undefined)),
         interner,
       );
       const middleStart = new Int32Array(records.length + 1);
       const tokens: number[] = [];
-      strings.forEach((s, i) => {
+      parts.forEach((p, i) => {
         middleStart[i] = tokens.length;
-        if (s) for (const m of s.middleKeys) tokens.push(intern(interner, m));
+        if (p) for (const m of p.middleKeys) tokens.push(intern(interner, `~${m}`));
       });
       middleStart[records.length] = tokens.length;
       const surnameFolded = buildStringColumn(
-        strings.map((s) => s?.foldedSurname),
+        parts.map((p) => (p ? fold(p.surname) : undefined)),
         interner,
       );
       const col: FamilyColumn = {
@@ -317,13 +322,13 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
         phonetic,
         surname,
         givenPhonetic: ids(
-          strings.map((s) => s?.givenKey),
+          parts.map((p) => (p ? `~${p.givenKey}` : undefined)),
           interner,
         ),
         middle: Int32Array.from(tokens),
         middleStart,
         surnameFolded,
-        bag: bagIds(strings, interner),
+        bag: bagIds(parts, interner),
         tfIds: exact,
         fuzzyTfIds: surnameFolded.ids,
       };
