@@ -12,20 +12,12 @@
  */
 export function memoize<T>(fn: (input: string) => T, limit = 4096): (input: string) => T {
   let memo = new Map<string, T>();
-  // The last input and its value: files sorted by place or household repeat a value row after
-  // row, and comparing two short strings costs less than hashing one (a fresh string per cell).
-  let lastInput: string | undefined;
-  let lastValue: T | undefined;
   return (input) => {
-    if (input === lastInput) return lastValue as T;
-    let value = memo.get(input);
-    if (value === undefined) {
-      value = fn(input);
-      if (memo.size >= limit) memo = new Map();
-      memo.set(input, value);
-    }
-    lastInput = input;
-    lastValue = value;
+    const hit = memo.get(input);
+    if (hit !== undefined) return hit;
+    const value = fn(input);
+    if (memo.size >= limit) memo = new Map();
+    memo.set(input, value);
     return value;
   };
 }
