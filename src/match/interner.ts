@@ -203,7 +203,12 @@ export function internIds(
   values: readonly (string | null | undefined)[],
   interner: Interner,
 ): Int32Array {
-  return Int32Array.from(values, (v) => (v ? intern(interner, v) : -1));
+  const out = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    out[i] = v ? intern(interner, v) : -1;
+  }
+  return out;
 }
 
 /** {@link intern}'s copy of the string's code units (one per thread, grown on demand). */

@@ -15,6 +15,7 @@ import {
 } from './comparisons/vietnamese-name.js';
 import type { MatchRule } from './rules.js';
 import type { BlockingRule, LinkageSpec } from './spec.js';
+import { walkMemo } from './walk-memo.js';
 
 /** Options of {@link vietnameseSpec}. */
 export interface VietnameseSpecOptions {
@@ -45,6 +46,14 @@ function newProvince(code: string): string | undefined {
   if (!c) return undefined;
   return c.ambiguous ? `${code}?` : c.candidates[0]?.code;
 }
+
+// Province codes (about a hundred) and communes repeat in millions of rows: memoised, bounded,
+// shared by every spec instance on the thread (pure functions; a register piece is prepared with
+// a fresh spec).
+const mergedProvince = memoize((code: string) => newProvince(code) ?? code, 1024);
+const communeKey = memoize(communeKeyOf, 1 << 16);
+/** {@link newProvince}, '' for none (the place comparison reads both as none), memoised. */
+const newProvinceOrEmpty = memoize((code: string) => newProvince(code) ?? '', 1024);
 
 function alternateId(column: string) {
   return (r: CleanRecord): IdValue | undefined => {
@@ -90,6 +99,37 @@ const ID_CAP = 256;
 const NAME_CACHE_LIMIT = 1 << 18;
 
 /**
+ * One parse per distinct name (names repeat a lot: a few hundred thousand distinct full names per
+ * million people), shared by the name comparisons and the blocking rules of every spec instance
+ * on this thread (`prepareName` is pure): a register piece is prepared with a fresh spec after its
+ * blocking keys were computed with another, and must not parse its names again. Bounded: the
+ * cache is emptied when it reaches NAME_CACHE_LIMIT entries.
+ */
+const names = new Map<string, PreparedName | null>();
+
+/**
+ * A record's parse, read back by position when the same records are walked again: a chunk's
+ * records are walked by the blocking keys and by the two name comparisons, in turn (one lookup in
+ * `names`, whose hundreds of thousands of entries cost a cache miss or more, instead of three).
+ */
+const recordName = walkMemo((r: CleanRecord) => parsedName(r.fullName.value), { replays: 2 });
+
+function namePartsOf(r: CleanRecord): PreparedName | undefined {
+  return recordName(r) ?? undefined;
+}
+
+function parsedName(full: string | undefined): PreparedName | null {
+  if (!full) return null;
+  let p = names.get(full);
+  if (p === undefined) {
+    p = prepareName(full) ?? null;
+    if (names.size >= NAME_CACHE_LIMIT) names.clear();
+    names.set(full, p);
+  }
+  return p;
+}
+
+/**
  * The default comparisons for Vietnamese person records ({@link CleanRecord}), meant to work
  * without tuning: given name and family name (understanding missing middle names, lost
  * diacritics, regional spellings, reversed order), date of birth (partial dates, swaps,
@@ -109,30 +149,13 @@ const NAME_CACHE_LIMIT = 1 << 18;
 export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec<CleanRecord> {
   const altColumn = options.alternateIdColumn ?? 'old_id_number';
   const alt = alternateId(altColumn);
-  // One parse per distinct name (names repeat a lot: a few hundred thousand distinct full names
-  // per million people), shared by the name comparisons and the blocking rules. Bounded: the
-  // cache is emptied when it reaches NAME_CACHE_LIMIT entries.
-  const names = new Map<string, PreparedName | null>();
-  const nameParts = (r: CleanRecord): PreparedName | undefined => {
-    const full = r.fullName.value;
-    if (!full) return undefined;
-    let p = names.get(full);
-    if (p === undefined) {
-      p = prepareName(full) ?? null;
-      if (names.size >= NAME_CACHE_LIMIT) names.clear();
-      names.set(full, p);
-    }
-    return p ?? undefined;
-  };
+  const nameParts = namePartsOf;
   const year = (r: CleanRecord) => r.dob.value?.year;
-  // Province codes (about a hundred) and communes repeat in millions of rows: memoised, bounded.
-  const mergedProvince = memoize((code: string) => newProvince(code) ?? code, 1024);
   /** The province of a blocking key: the merged (2025) code, so old and new codes meet. */
   const provinceKey = (r: CleanRecord): string | null => {
     const code = r.provinceCode.value;
     return code ? mergedProvince(code) : null;
   };
-  const communeKey = memoize(communeKeyOf, 1 << 16);
   // What several rules derive from one record, computed once per record: keys are computed record
   // by record (`blockingKeys`), so a one-record cache is enough.
   let lastRecord: CleanRecord | undefined;
@@ -258,8 +281,8 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
         name: 'place',
         province: (r) => r.provinceCode.value,
         commune: (r) => r.commune.value,
-        newProvince,
-        foldKey: communeKeyOf,
+        newProvince: newProvinceOrEmpty,
+        foldKey: communeKey,
       }),
     ],
     blocking,

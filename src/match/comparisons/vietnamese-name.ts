@@ -134,7 +134,12 @@ export const GIVEN_NAME_LEVELS = [
 
 /** Ids of the order-free name keys; −2 when missing (never equal to the other side's −1). */
 function bagIds(parts: readonly (PreparedName | undefined)[], interner: Interner): Int32Array {
-  return Int32Array.from(parts, (p) => (p ? intern(interner, `%${p.bagKey}`) : -2));
+  const out = new Int32Array(parts.length);
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    out[i] = p ? intern(interner, `%${p.bagKey}`) : -2;
+  }
+  return out;
 }
 
 /**
