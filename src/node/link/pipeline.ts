@@ -174,15 +174,16 @@ const shared = (bytes: number) => new SharedArrayBuffer(bytes);
  * Young generation of each worker, MiB: room for a whole chunk's short-lived objects (parsed
  * rows, cleaned records, candidates, output text), so they die young instead of being promoted
  * and marked by the old generation's collector (1M × 1M: 92.9 → 82.6 CPU seconds, 3.40 → 3.11 GB
- * peak RSS against V8's default). 160 rather than 64 (1M × 1M CSV → CSV, back to back at load
- * 15–18, outputs identical): 109.8 → 105.8 CPU s for 1,646 → 1,746 MiB peak RSS.
+ * peak RSS against V8's default). 64 rather than 160: on a quiet machine (load 3, 1M × 1M CSV →
+ * CSV, outputs identical) 160 gave no CPU back (96.0 CPU s against 91.5 and 97.1 for 64) and
+ * raised the peak to 1,991 MiB, against 1,871–1,951 MiB: too close to the 2 GB budget.
  *
  * @example
  * ```ts
  * await runLinkPipeline({ left, right, workerYoungMb: WORKER_YOUNG_MB * 2 }, io);
  * ```
  */
-export const WORKER_YOUNG_MB = 160;
+export const WORKER_YOUNG_MB = 64;
 
 /**
  * Old-generation cap of each worker, MiB (unless `workerHeapMb` says otherwise). A worker holds
