@@ -13,7 +13,7 @@ import { repairTelexWord } from '../telex.js';
 import type { NameContext } from './context.js';
 import { finishWord } from './finish.js';
 import { normalizeDecoded } from './one-scan.js';
-import { mayBeTyped } from './route.js';
+import { mayBeTyped } from './route-word.js';
 import type { NameChange, NormalizedName } from './types.js';
 
 /**
