@@ -39,7 +39,7 @@ import {
 import type { CleanRecord } from '../../record/index.js';
 import { abortError, inputError, throwIfAborted } from '../errors.js';
 import type { ColumnMap } from '../io/csv.js';
-import { type CsvScan, scanCsv } from '../io/csv-chunks.js';
+import { type CsvScan, readRows, scanCsv } from '../io/csv-chunks.js';
 import { csvCell } from '../io/output.js';
 import { packStrings, type StringPool } from '../io/strings.js';
 import type { OutputHandle } from '../io/target.js';
@@ -304,6 +304,7 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
     const setUp = async () => {
       const spec = pipelineSpec();
       const sample = sampleText(
+        leftPath,
         leftScan,
         options.sampleSize === undefined
           ? defaultSampleSize(leftScan.rows)
@@ -718,14 +719,15 @@ async function trainWhileStaging(
 
 /**
  * The EM sample's rows as CSV text, in LEFT order: the `sampleSize` rows of the scan's picks
- * with the smallest {@link sampleOrder} (the same rows whatever the shard and chunking).
+ * with the smallest {@link sampleOrder} (the same rows whatever the shard and chunking), read
+ * from LEFT (`path`) by their byte ranges.
  */
-function sampleText(leftScan: CsvScan, sampleSize: number): string {
+function sampleText(path: string, leftScan: CsvScan, sampleSize: number): string {
   const rows = [...leftScan.sample]
     .sort((a, b) => sampleOrder(a.row) - sampleOrder(b.row) || a.row - b.row)
     .slice(0, sampleSize);
   rows.sort((a, b) => a.row - b.row);
-  return rows.map((r) => r.text).join('\n');
+  return readRows(path, rows).join('\n');
 }
 
 /**
