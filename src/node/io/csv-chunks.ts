@@ -259,13 +259,14 @@ export function readChunk(path: string, chunk: CsvChunk): string {
  * @example
  * ```ts
  * parseCsvText('a,"b,c"\r\n\r\nd,e\n'); // [['a', 'b,c'], ['d', 'e']]
+ * parseCsvText('a,b\nc,d\n', 1); // [['a', 'b']]: the first row only (a header)
  * ```
  */
-export function parseCsvText(text: string): string[][] {
+export function parseCsvText(text: string, maxRows = Number.POSITIVE_INFINITY): string[][] {
   const rows: string[][] = [];
   const n = text.length;
   let i = 0;
-  while (i < n) {
+  while (i < n && rows.length < maxRows) {
     // Skip blank lines.
     const c0 = text.charCodeAt(i);
     if (c0 === LF || c0 === CR) {

@@ -723,9 +723,10 @@ async function trainWhileStaging(
  * from LEFT (`path`) by their byte ranges.
  */
 function sampleText(path: string, leftScan: CsvScan, sampleSize: number): string {
-  const rows = [...leftScan.sample]
-    .sort((a, b) => sampleOrder(a.row) - sampleOrder(b.row) || a.row - b.row)
-    .slice(0, sampleSize);
+  // Each pick's order computed once (a comparator computing it sorts 70 000 picks at 100k).
+  const keyed = leftScan.sample.map((r) => ({ r, order: sampleOrder(r.row) }));
+  keyed.sort((a, b) => a.order - b.order || a.r.row - b.r.row);
+  const rows = keyed.slice(0, sampleSize).map((k) => k.r);
   rows.sort((a, b) => a.row - b.row);
   return readRows(path, rows).join('\n');
 }
