@@ -303,18 +303,22 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
     // main thread's spec (interners, name cache) and the dictionaries are garbage afterwards.
     const setUp = async () => {
       const spec = pipelineSpec();
-      const sample = sampleText(
-        leftPath,
-        leftScan,
-        options.sampleSize === undefined
-          ? defaultSampleSize(leftScan.rows)
-          : Math.max(1, options.sampleSize),
-      );
+      // The sample's text is read once the register's first piece is back (the workers have
+      // the next pieces to do), not before its chunks are dispatched: the workers would wait.
+      let sample: string | undefined;
+      const sampleOnce = () =>
+        (sample ??= sampleText(
+          leftPath,
+          leftScan,
+          options.sampleSize === undefined
+            ? defaultSampleSize(leftScan.rows)
+            : Math.max(1, options.sampleSize),
+        ));
       // The sample is cleaned on the training worker (0) while this thread assembles the
       // reference after its last piece (with a prepared file: at once), off training's path.
       let sampleSent: Promise<unknown> | undefined;
       const sendSample = () => {
-        sampleSent ??= pool.run({ type: 'sample', text: sample }, [], 0);
+        sampleSent ??= pool.run({ type: 'sample', text: sampleOnce() }, [], 0);
         sampleSent.catch(() => undefined); // awaited before training
       };
       if (loaded) sendSample();
@@ -339,6 +343,7 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
         ? loaded.register
         : await buildReference(pipelineSpec(), pool, rightScan!, workers, (rows) => {
             report('reference', rows, rightScan!.rows);
+            sampleOnce();
             if (rows >= rightScan!.rows) {
               sendSample();
               cleanAhead();
