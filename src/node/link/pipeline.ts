@@ -376,8 +376,16 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
       throwIfAborted(signal);
       await options.onModel?.(training.model);
       const tTraining = performance.now();
-      await pool.broadcast(referenceTask(built, training.model, training.thresholds));
+      // The reference goes to each worker as a task of its own, queued ahead of any LEFT chunk:
+      // worker 0 starts linking at once, a staging worker once its last staged chunk is done
+      // (a broadcast waited for both, and worker 0 idled meanwhile).
+      const task = referenceTask(built, training.model, training.thresholds);
+      const installed = Promise.all(
+        Array.from({ length: pool.size }, (_, w) => pool.run(task, [], w)),
+      );
+      installed.catch(() => undefined); // awaited before the first chunk's result
       return {
+        installed,
         referenceSize: built.reference.size,
         bytesPerRecord: referenceBytes(built.reference, built.dictionaries) / built.reference.size,
         capped: cappedBlocksOf(built.reference, spec),
@@ -392,6 +400,7 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
     const order = chunks.map((_, i) => i);
     if (options.shuffleChunks !== undefined) shuffle(order, options.shuffleChunks);
     const {
+      installed,
       referenceSize,
       bytesPerRecord,
       capped,
@@ -446,6 +455,8 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
     };
     for (let c = 0; c < chunks.length; c++) {
       while (dispatched < chunks.length && (running < window || !started.has(c))) dispatch();
+      // A worker that failed to install the reference fails with that error, not its chunks'.
+      if (c === 0) await installed;
       const done = await started.get(c)!;
       started.delete(c);
       const text = options.onText && done.text.length > 0 ? options.onText(done.text) : done.text;
@@ -459,6 +470,7 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
       report('link', rowsDone, leftScan.rows);
       throwIfAborted(signal);
     }
+    await installed;
     report('link', rowsDone, leftScan.rows, true);
     const tEnd = performance.now();
     const summary: LinkPipelineSummary = {
@@ -664,7 +676,9 @@ const AHEAD_SHARE = 16;
  * main thread stays free to dispatch); meanwhile the other workers clean and prepare LEFT's
  * chunks in dispatch order (`stage`), at most {@link MAX_STAGED_PER_WORKER} each, and keep them
  * until the link asks them for the same chunk: the core training leaves idle is used. Returns
- * the training and which worker holds each staged chunk.
+ * the training and which worker holds each staged chunk, as soon as the model is trained: a
+ * chunk still being staged then counts as staged (its worker runs its tasks in order, so the
+ * chunk's link task comes after it).
  */
 async function trainWhileStaging(
   pool: WorkerPool,
@@ -712,14 +726,15 @@ async function trainWhileStaging(
       return order[next++];
     };
     for (let n = 0, c = take(); n < MAX_STAGED_PER_WORKER && !trained && c !== undefined; n++) {
-      await pool.run({ type: 'stage', chunk: leftScan.chunks[c]! }, [], worker);
       stagedOn.set(c, worker);
+      await pool.run({ type: 'stage', chunk: leftScan.chunks[c]! }, [], worker);
       c = take();
     }
   };
   const lanes = Array.from({ length: pool.size - 1 }, (_, w) => stage(w + 1));
-  const [result] = await Promise.all([training, ...lanes]);
-  return { training: result, stagedOn };
+  // Not awaited: a failed stage fails again when its chunk is linked (on the same worker).
+  for (const lane of lanes) lane.catch(() => undefined);
+  return { training: await training, stagedOn };
 }
 
 /**
