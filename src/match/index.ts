@@ -113,14 +113,12 @@ export {
   type FellegiSunterModel,
   type LevelParameters,
   levelWeights,
-  type ModelIssueCode,
-  modelSchema,
-  parseModel,
   priorWeight,
   type Thresholds,
   type TrainingReport,
   weightToProbability,
 } from './model.js';
+export { type ModelIssueCode, modelSchema, parseModel } from './model-schema.js';
 export { type CompiledRules, compileRules, type MatchRule } from './rules.js';
 export * from './scale/index.js';
 export { type ScoreChunkOptions, type ScoredChunk, scoreChunk } from './score-chunk.js';

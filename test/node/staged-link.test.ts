@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SampleTraining } from '../../src/match/index.js';
-import { scanCsv } from '../../src/node/io/csv-chunks.js';
+import { readRows, scanCsv } from '../../src/node/io/csv-chunks.js';
 import { buildReference, referenceTask } from '../../src/node/link/pipeline.js';
 import { createPool } from '../../src/node/workers/pool.js';
 import { pipelineSpec, type ScoredOutput } from '../../src/node/workers/tasks.js';
@@ -27,7 +27,7 @@ describe('LEFT chunks staged while the model is trained', () => {
       });
       const built = await buildReference(pipelineSpec(), pool, right, 2, () => {});
       await pool.broadcast({ type: 'dictionaries', dictionaries: built.dictionaries });
-      await pool.run({ type: 'sample', text: left.sample.map((s) => s.text).join('\n') }, [], 0);
+      await pool.run({ type: 'sample', text: readRows(fx.left, left.sample).join('\n') }, [], 0);
       const training = await pool.run<SampleTraining>(
         {
           type: 'train',

@@ -539,7 +539,8 @@ export function readHeader(
   } finally {
     closeSync(fd);
   }
-  const first = parseCsvText(text)[0];
+  // The header only: the first row of the first MiB (not the thousands of rows after it).
+  const first = parseCsvText(text, 1)[0];
   if (first === undefined)
     throw inputError('INPUT_EMPTY', `${file}: the file is empty (a header row is required)`);
   return resolveHeader(file, first, options);

@@ -176,7 +176,7 @@ function headerOf(side: SideSetup, map: WorkerSetup['map']): CsvHeader {
 }
 
 function parseHeader(text: string): string[] {
-  return parseCsvText(text)[0] ?? [];
+  return parseCsvText(text, 1)[0] ?? [];
 }
 
 /**
