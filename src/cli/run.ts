@@ -1,4 +1,4 @@
-import { isInputError } from '../node/index.js';
+import { isInputError, VnReconcileError } from '../node/index.js';
 import { isBrokenPipe } from './args.js';
 import type { CommandContext } from './command.js';
 import { COMMANDS } from './commands/index.js';
@@ -57,6 +57,11 @@ export async function runCli(ctx: CommandContext): Promise<number> {
       return EXIT_INTERRUPTED;
     }
     if (isBrokenPipe(error)) return EXIT_OK; // `… | head`: the reader went away
+    if (error instanceof VnReconcileError && error.code === 'WORKER_OUT_OF_MEMORY') {
+      // Our limit, not the input's: exit 2, with the message alone (no stack to read).
+      ctx.stderr.write(`vn-reconcile ${name}: ${error.message}\n`);
+      return EXIT_INTERNAL;
+    }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     ctx.stderr.write(`vn-reconcile ${name}: internal error (please report it)\n${detail}\n`);
     return EXIT_INTERNAL;

@@ -4,6 +4,8 @@
  */
 import { Worker } from 'node:worker_threads';
 
+import { VnReconcileError } from '../../errors.js';
+
 import { workerEntry } from './entry.js';
 import { workerExecArgv } from './exec-argv.js';
 import type { WorkerMessage } from './messages.js';
@@ -54,6 +56,28 @@ export interface PoolOptions {
 }
 
 /**
+ * The error a task rejects with when its worker dies: a worker that reached its heap limit
+ * becomes a `VnReconcileError` of code `WORKER_OUT_OF_MEMORY` that says so (Node's own error
+ * names no limit and no remedy); anything else is passed on as it is.
+ *
+ * @example
+ * ```ts
+ * workerFailure(Object.assign(new Error('…'), { code: 'ERR_WORKER_OUT_OF_MEMORY' }), 1024).message;
+ * // 'a worker thread ran out of memory (its heap is capped at 1024 MiB) …'
+ * ```
+ */
+export function workerFailure(error: unknown, capMb: number | undefined): unknown {
+  if ((error as { code?: unknown } | null)?.code !== 'ERR_WORKER_OUT_OF_MEMORY') return error;
+  const cap = capMb === undefined ? "V8's default" : `${capMb} MiB`;
+  return new VnReconcileError(
+    'WORKER_OUT_OF_MEMORY',
+    `a worker thread ran out of memory (its heap is capped at ${cap}; the register's columns are shared memory outside that heap); nothing was written. This is a limit of vn-reconcile: please report it with the number of rows of each file. A program can raise the cap with the workerHeapMb option`,
+    [],
+    { cause: error },
+  );
+}
+
+/**
  * Starts `size` workers running the CLI worker entry.
  *
  * @example
@@ -93,7 +117,8 @@ export function createPool(size: number, options: PoolOptions = {}): WorkerPool 
       }
       next();
     });
-    worker.on('error', (e) => {
+    worker.on('error', (raw) => {
+      const e = workerFailure(raw, options.maxOldSpaceMb);
       failure ??= e;
       const job = slot.job;
       slot.job = undefined;
