@@ -71,6 +71,24 @@ export function keyStep(h: number, j: number, c: number): number {
   return Math.imul(h ^ c, 0x01000193);
 }
 
+/**
+ * Stores the packed pair `pair` (code units `2q - 2` and `2q - 1` of the word, the first in the
+ * high half; an odd word's last unit alone, in the high half) as pair `q` of the word being looked
+ * up: for a scan that packs in local variables instead of calling {@link keyStep} per unit. The
+ * hash is then {@link keyStep}'s, computed by the scan.
+ *
+ * @example
+ * ```ts
+ * keyPut(1, (0x4c << 16) | 0xea); // 'Lê', with its hash, ready for memoGetKeyed
+ * ```
+ */
+export function keyPut(q: number, pair: number): void {
+  KEY[q] = pair;
+}
+
+/** The number of code units of a word packed in the key (the rest is compared as text). */
+export const KEY_UNITS = PACKED_UNITS;
+
 /** Packs and hashes `s.slice(start, end)` ({@link keyStep} on each unit). */
 function keyOf(s: string, start: number, end: number): number {
   let h = HASH_START;
