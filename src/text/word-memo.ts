@@ -92,7 +92,18 @@ export const KEY_UNITS = PACKED_UNITS;
 /** Packs and hashes `s.slice(start, end)` ({@link keyStep} on each unit). */
 function keyOf(s: string, start: number, end: number): number {
   let h = HASH_START;
-  for (let i = start; i < end; i++) h = keyStep(h, i - start, codeAt(s, i));
+  let pair = 0;
+  for (let i = start; i < end; i++) {
+    const c = codeAt(s, i);
+    const j = i - start;
+    if (j < PACKED_UNITS) {
+      if ((j & 1) === 0) pair = c << 16;
+      else KEY[1 + (j >> 1)] = pair | c;
+    }
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  const len = end - start;
+  if ((len & 1) === 1 && len < PACKED_UNITS) KEY[1 + (len >> 1)] = pair;
   return h;
 }
 
