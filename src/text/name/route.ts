@@ -13,7 +13,6 @@
  * @module
  */
 import { cleanBeforeDecoding, codeAt, isInvisible, isSpaceLike } from '../chars.js';
-import { isCommonNameSyllable } from '../common-syllables.js';
 import {
   chooseEncoding,
   type DetectedEncoding,
@@ -35,7 +34,7 @@ import { analyzeSyllable } from '../syllable.js';
 import { repairTelexWord } from '../telex.js';
 import { HASH_START, KEY_UNITS, keyPut } from '../word-memo.js';
 import { type NameContext, withDecode } from './context.js';
-import { factsOf, finishedOf, normalizeDecoded, type WordFacts } from './one-scan.js';
+import { normalizeDecoded, type WordFacts } from './one-scan.js';
 import {
   AS_IT_STANDS,
   DECIDE_FIRST,
@@ -66,9 +65,9 @@ import {
   FIN_SPACED,
   FIN_VALUE,
   putFinished,
-  putFinishedFacts,
   ROUTE_MAX,
   type RouteWord,
+  repairedOf,
   routeWord,
   VISCII_SLOT,
   W_COMBINING,
@@ -539,8 +538,10 @@ function routePlain(
       for (let k = 0; k < count; k++) {
         const r = WORDS[k] as RouteWord;
         const t = r.telex;
-        if (t != null && (telex === true || repairs >= 2 || isCommonNameSyllable(t.value))) {
-          putFinishedFacts(k, finishedOf(factsOf(t.value, 0, t.value.length), ctx));
+        if (t == null) putFinished(k, r, r.facts as WordFacts, ctx);
+        else if (telex === true || repairs >= 2 || repairedOf(r).common) {
+          const d = repairedOf(r);
+          putFinished(k, d, d.facts, ctx);
           repaired = true;
         } else putFinished(k, r, r.facts as WordFacts, ctx);
       }
