@@ -207,12 +207,6 @@ export interface RouteWord {
   joins: boolean;
   /** 1 when the word followed by VISCII `Õ` is a syllable (`V` + Õ), 0 when not, -1 before first use. */
   nbspO: number;
-  /**
-   * The last word asked about after this one and one no-break space in VISCII text, and whether
-   * VISCII decoding reads that Õ as a space (see `visciiNbspAreSpaces` in route.ts).
-   */
-  visciiNext: RouteWord | undefined;
-  visciiSpace: boolean;
   /** The decoded form last asked for, and its {@link decodedSlot} (-1 before). */
   lastSlot: number;
   last: DecodedWord | undefined;
@@ -339,8 +333,6 @@ function analyze(w: string): RouteWord {
     pGains: 0,
     legacy: wordLegacyFlags(w),
     nbspO: -1,
-    visciiNext: undefined,
-    visciiSpace: false,
     joinNext: undefined,
     joins: false,
     finKey: -1,

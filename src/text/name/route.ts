@@ -625,18 +625,13 @@ function routeLegacy(
 function visciiNbspAreSpaces(s: string): boolean {
   const n = s.length;
   let run = '';
-  let hasO = 0;
+  let hasO = false;
   let inWord = false;
   let k = 0;
-  /** The first word of the run and how many words it has. */
-  let first = 0;
-  let words = 0;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? codeAt(s, i) : 0x20;
     if (isWordChar(c)) {
       if (!inWord) {
-        if (words === 0) first = k;
-        words++;
         run += (WORDS[k++] as RouteWord).decoded[VISCII_SLOT]?.value ?? '';
         inWord = true;
       }
@@ -645,31 +640,14 @@ function visciiNbspAreSpaces(s: string): boolean {
     inWord = false;
     if (c === 0xa0) {
       run += 'Õ';
-      hasO++;
+      hasO = true;
     } else if (c < 0x100 || !isInvisible(c)) {
-      if (hasO > 0 && !nbspIsSpace(run, first, words, hasO)) return false;
+      if (hasO && splitStrayNbsp(run) !== run.replaceAll('Õ', ' ')) return false;
       run = '';
-      hasO = 0;
-      words = 0;
+      hasO = false;
     }
   }
   return true;
-}
-
-/**
- * Whether VISCII decoding reads the Õs (NBSPs) of `run` as spaces; a run of two words with one
- * NBSP between them (`run` is then their decoded forms around one Õ) keeps the answer on its
- * first word.
- */
-function nbspIsSpace(run: string, first: number, words: number, os: number): boolean {
-  if (words !== 2 || os !== 1) return splitStrayNbsp(run) === run.replaceAll('Õ', ' ');
-  const a = WORDS[first] as RouteWord;
-  const b = WORDS[first + 1] as RouteWord;
-  if (a.visciiNext !== b) {
-    a.visciiNext = b;
-    a.visciiSpace = splitStrayNbsp(run) === run.replaceAll('Õ', ' ');
-  }
-  return a.visciiSpace;
 }
 
 /** Finishes the Unicode words of {@link routeName}. */
