@@ -14,9 +14,14 @@
  */
 import { codeAt } from './chars.js';
 
-/** Slots in a memo (a power of two); it is emptied when half full, so it stays bounded. */
+/**
+ * Most slots in a memo (a power of two): a memo starts with {@link FIRST_CAPACITY} slots, doubles
+ * when half full up to this, and is emptied when half full at this size, so it stays bounded. A
+ * memo sized to the words it holds keeps its probes in fewer cache lines than the full table.
+ */
 const CAPACITY = 1 << 15;
-const MASK = CAPACITY - 1;
+/** Slots of a memo's first table. */
+const FIRST_CAPACITY = 1 << 10;
 /** Integers per slot: the length + 1 (0: an empty slot), then the packed pairs of code units. */
 const SLOT = 8;
 /** Code units packed in a slot (the rest of a longer word is compared with its stored string). */
@@ -29,6 +34,8 @@ const PACKED_UNITS = 2 * (SLOT - 1);
 export interface WordMemo<V> {
   /** {@link SLOT} integers per slot: the packed key. */
   table: Int32Array;
+  /** The number of slots - 1 (slots are allocated on the first store). */
+  mask: number;
   keys: (string | undefined)[];
   values: (V | undefined)[];
   size: number;
@@ -43,7 +50,7 @@ export interface WordMemo<V> {
  * ```
  */
 export function createWordMemo<V>(): WordMemo<V> {
-  return { table: new Int32Array(0), keys: [], values: [], size: 0 };
+  return { table: new Int32Array(0), mask: 0, keys: [], values: [], size: 0 };
 }
 
 /** The packed pairs of the word being looked up, from index 1 (scratch; index 0 unused). */
@@ -71,10 +78,39 @@ export function keyStep(h: number, j: number, c: number): number {
   return Math.imul(h ^ c, 0x01000193);
 }
 
+/**
+ * Stores the packed pair `pair` (code units `2q - 2` and `2q - 1` of the word, the first in the
+ * high half; an odd word's last unit alone, in the high half) as pair `q` of the word being looked
+ * up: for a scan that packs in local variables instead of calling {@link keyStep} per unit. The
+ * hash is then {@link keyStep}'s, computed by the scan.
+ *
+ * @example
+ * ```ts
+ * keyPut(1, (0x4c << 16) | 0xea); // 'Lê', with its hash, ready for memoGetKeyed
+ * ```
+ */
+export function keyPut(q: number, pair: number): void {
+  KEY[q] = pair;
+}
+
+/** The number of code units of a word packed in the key (the rest is compared as text). */
+export const KEY_UNITS = PACKED_UNITS;
+
 /** Packs and hashes `s.slice(start, end)` ({@link keyStep} on each unit). */
 function keyOf(s: string, start: number, end: number): number {
   let h = HASH_START;
-  for (let i = start; i < end; i++) h = keyStep(h, i - start, codeAt(s, i));
+  let pair = 0;
+  for (let i = start; i < end; i++) {
+    const c = codeAt(s, i);
+    const j = i - start;
+    if (j < PACKED_UNITS) {
+      if ((j & 1) === 0) pair = c << 16;
+      else KEY[1 + (j >> 1)] = pair | c;
+    }
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  const len = end - start;
+  if ((len & 1) === 1 && len < PACKED_UNITS) KEY[1 + (len >> 1)] = pair;
   return h;
 }
 
@@ -116,7 +152,8 @@ export function memoGetKeyed<V>(
   const table = memo.table;
   const len = end - start;
   const pairs = len < PACKED_UNITS ? (len + 1) >> 1 : SLOT - 1;
-  let i = h & MASK;
+  const mask = memo.mask;
+  let i = h & mask;
   for (;;) {
     const b = i * SLOT;
     const l = table[b] as number;
@@ -128,7 +165,7 @@ export function memoGetKeyed<V>(
         return memo.values[i];
       }
     }
-    i = (i + 1) & MASK;
+    i = (i + 1) & mask;
   }
 }
 
@@ -140,8 +177,8 @@ function sameTail(key: string, s: string, start: number, len: number): boolean {
 }
 
 /**
- * Stores `value` for `word` (which must not be stored yet), emptying the memo first when it is
- * half full.
+ * Stores `value` for `word` (which must not be stored yet); a memo half full first moves to a
+ * table twice as large, or at {@link CAPACITY} slots is emptied.
  *
  * @example
  * ```ts
@@ -149,25 +186,51 @@ function sameTail(key: string, s: string, start: number, len: number): boolean {
  * ```
  */
 export function memoSet<V>(memo: WordMemo<V>, word: string, value: V): void {
-  if (memo.keys.length === 0) {
-    memo.table = new Int32Array(CAPACITY * SLOT);
-    memo.keys = new Array<string | undefined>(CAPACITY).fill(undefined);
-    memo.values = new Array<V | undefined>(CAPACITY).fill(undefined);
-  } else if (memo.size >= CAPACITY >> 1) {
-    memo.table.fill(0);
-    memo.keys.fill(undefined);
-    memo.values.fill(undefined);
-    memo.size = 0;
+  const slots = memo.keys.length;
+  if (slots === 0) allocate(memo, FIRST_CAPACITY);
+  else if (memo.size >= slots >> 1) {
+    if (slots < CAPACITY) grow(memo);
+    else {
+      memo.table.fill(0);
+      memo.keys.fill(undefined);
+      memo.values.fill(undefined);
+      memo.size = 0;
+    }
   }
+  put(memo, word, value, keyOf(word, 0, word.length));
+  memo.size++;
+}
+
+/** Gives `memo` an empty table of `slots` slots. */
+function allocate<V>(memo: WordMemo<V>, slots: number): void {
+  memo.table = new Int32Array(slots * SLOT);
+  memo.mask = slots - 1;
+  memo.keys = new Array<string | undefined>(slots).fill(undefined);
+  memo.values = new Array<V | undefined>(slots).fill(undefined);
+}
+
+/** Moves the entries of `memo` to a table twice as large. */
+function grow<V>(memo: WordMemo<V>): void {
+  const keys = memo.keys;
+  const values = memo.values;
+  allocate(memo, keys.length * 2);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (key !== undefined) put(memo, key, values[i] as V, keyOf(key, 0, key.length));
+  }
+}
+
+/** Stores `value` for `word` (packed in {@link KEY}, hash `h`) in the first free slot. */
+function put<V>(memo: WordMemo<V>, word: string, value: V, h: number): void {
   const table = memo.table;
+  const mask = memo.mask;
   const len = word.length;
-  let i = keyOf(word, 0, len) & MASK;
-  while (table[i * SLOT] !== 0) i = (i + 1) & MASK;
+  let i = h & mask;
+  while (table[i * SLOT] !== 0) i = (i + 1) & mask;
   const b = i * SLOT;
   table[b] = len + 1;
   const pairs = len < PACKED_UNITS ? (len + 1) >> 1 : SLOT - 1;
   for (let q = 1; q <= pairs; q++) table[b + q] = KEY[q] as number;
   memo.keys[i] = word;
   memo.values[i] = value;
-  memo.size++;
 }

@@ -6,6 +6,7 @@
  * @module
  */
 import { codeAt } from '../chars.js';
+import { isCommonNameSyllable } from '../common-syllables.js';
 import { isSettledWord, wordLegacyFlags, wordScores } from '../detect.js';
 import { decodeWith, type LegacyEncoding, tcvn3CaseCounts, tcvn3WordDecode } from '../legacy.js';
 import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from '../letters.js';
@@ -111,11 +112,36 @@ export function putFinished(
   FIN_SPACED[k] = slot.finSpaced;
 }
 
-/** Puts a finished form at index `k` (no cache). */
-export function putFinishedFacts(k: number, f: FinishedFacts): void {
-  FIN_BITS[k] = finishedBits(f);
-  FIN_VALUE[k] = f.value;
-  FIN_SPACED[k] = f.spaced;
+/** A word's Telex repair as the router uses it: its facts, its finished form, its frequency. */
+export interface RepairedWord extends FinishedSlot {
+  readonly facts: WordFacts;
+  /** {@link isCommonNameSyllable} of the repaired word. */
+  readonly common: boolean;
+}
+
+/**
+ * The {@link RepairedWord} of `r`, whose Telex repair `r.telex` is not `null` (memoised on `r`).
+ *
+ * @example
+ * ```ts
+ * repairedOf(r).facts.word; // 'Nguyễn' for the route word of 'Nguyeenx'
+ * ```
+ */
+export function repairedOf(r: RouteWord): RepairedWord {
+  let d = r.repaired;
+  if (d === undefined) {
+    const v = (r.telex as TelexWordRepair).value;
+    d = {
+      facts: factsOf(v, 0, v.length),
+      common: isCommonNameSyllable(v),
+      finKey: -1,
+      finBits: 0,
+      finValue: '',
+      finSpaced: '',
+    };
+    r.repaired = d;
+  }
+  return d;
 }
 
 /** A word decoded with one legacy encoding. */
@@ -144,6 +170,8 @@ export interface RouteWord {
   readonly eth: boolean;
   /** {@link repairTelexWord} of the NFC word, on first use (`undefined` before). */
   telex: TelexWordRepair | null | undefined;
+  /** What the router needs of the repaired word ({@link repairedOf}), on first use. */
+  repaired: RepairedWord | undefined;
   /** 1 when the NFC word is a syllable but for missing diacritics, 0 when not, -1 before first use. */
   loose: number;
   /** {@link wordLegacyFlags}. */
@@ -317,6 +345,7 @@ function analyze(w: string): RouteWord {
     typed: facts !== null && mayBeTyped(facts.word),
     eth: facts !== null && hasEth(facts.word),
     telex: undefined,
+    repaired: undefined,
     loose: -1,
     softHyphen: w.includes('\u00ad'),
     settled: -1,

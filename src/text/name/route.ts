@@ -13,7 +13,6 @@
  * @module
  */
 import { cleanBeforeDecoding, codeAt, isInvisible, isSpaceLike } from '../chars.js';
-import { isCommonNameSyllable } from '../common-syllables.js';
 import {
   chooseEncoding,
   type DetectedEncoding,
@@ -33,9 +32,9 @@ import {
 } from '../legacy.js';
 import { analyzeSyllable } from '../syllable.js';
 import { repairTelexWord } from '../telex.js';
-import { HASH_START, keyStep } from '../word-memo.js';
+import { HASH_START, KEY_UNITS, keyPut } from '../word-memo.js';
 import { type NameContext, withDecode } from './context.js';
-import { factsOf, finishedOf, normalizeDecoded, type WordFacts } from './one-scan.js';
+import { normalizeDecoded, type WordFacts } from './one-scan.js';
 import {
   AS_IT_STANDS,
   DECIDE_FIRST,
@@ -66,9 +65,9 @@ import {
   FIN_SPACED,
   FIN_VALUE,
   putFinished,
-  putFinishedFacts,
   ROUTE_MAX,
   type RouteWord,
+  repairedOf,
   routeWord,
   VISCII_SLOT,
   W_COMBINING,
@@ -188,53 +187,59 @@ function scanWords(s: string): number {
   let whitespace = false;
   let prevSpace = true;
   let glued = false;
-  let start = -1;
-  let h = HASH_START;
   /** The last word, while only invisible characters have followed it. */
   let pending = -1;
   /** A plain space (or the start of the text) since the last word. */
   let spaceSince = true;
   let gateRisk = false;
   for (let i = 0; i <= n; i++) {
-    const c = i < n ? codeAt(s, i) : 0x20;
-    const k = c < CLASS_LIMIT ? (CHAR_CLASS[c] as number) : highClass(c);
-    if (k === C_BAIL) return -1;
-    // 0: part of a word; 1: a space; 2: an invisible character.
-    let sep = 0;
-    if (k !== C_WORD) {
-      sep = k === C_INVISIBLE ? 2 : 1;
-      if (k === C_NBSP) nbsp = true;
-      else if (k !== C_SPACE) highMapped = true;
-    }
-    if (sep === 0) {
-      if (start < 0) {
-        if (glued) return -1; // an invisible character inside a word
-        if (!spaceSince && mayGlueGate(c)) gateRisk = true;
-        spaceSince = false;
-        start = i;
-        h = HASH_START;
+    let c = i < n ? codeAt(s, i) : 0x20;
+    let k = c < CLASS_LIMIT ? (CHAR_CLASS[c] as number) : highClass(c);
+    if (k === C_WORD) {
+      if (glued) return -1; // an invisible character inside a word
+      if (!spaceSince && mayGlueGate(c)) gateRisk = true;
+      spaceSince = false;
+      // The word's units, keyed for the memo as they are read (keyStep's hash, the pairs packed
+      // in a local variable).
+      const start = i;
+      let h = HASH_START;
+      let pair = 0;
+      for (;;) {
+        const j = i - start;
+        if (j < KEY_UNITS) {
+          if ((j & 1) === 0) pair = c << 16;
+          else keyPut(1 + (j >> 1), pair | c);
+        }
+        h = Math.imul(h ^ c, 0x01000193);
+        i++;
+        c = i < n ? codeAt(s, i) : 0x20;
+        k = c < CLASS_LIMIT ? (CHAR_CLASS[c] as number) : highClass(c);
+        if (k !== C_WORD) break;
       }
-      h = keyStep(h, i - start, c);
-      continue;
-    }
-    if (start >= 0) {
+      if (k === C_BAIL) return -1;
+      const len = i - start;
+      if ((len & 1) === 1 && len < KEY_UNITS) keyPut(1 + (len >> 1), pair);
       NBSP_AFTER[count] = k === C_NBSP ? 1 : 0;
       WORDS[count++] = routeWord(s, start, i, h);
-      start = -1;
       prevSpace = false;
       pending = k === C_INVISIBLE ? count - 1 : -1;
-    } else if (k === C_NBSP && pending >= 0) {
+    } else if (k === C_BAIL) return -1;
+    else if (k === C_NBSP && pending >= 0) {
       // Only invisible characters between the word and the NBSP: decoding sees them side by side.
       NBSP_AFTER[pending] = 1;
       pending = -1;
     } else if (k !== C_INVISIBLE) pending = -1;
-    if (k === C_SPACE) spaceSince = true;
-    if (sep === 1) {
+    // The separator at i.
+    if (k === C_NBSP) nbsp = true;
+    else if (k !== C_SPACE) highMapped = true;
+    if (k === C_INVISIBLE) glued = !prevSpace;
+    else {
+      if (k === C_SPACE) spaceSince = true;
       // Leading or double space, or (at the end, which counts as a space) a trailing one.
       if (prevSpace && (i < n || count > 0)) whitespace = true;
       prevSpace = true;
       glued = false;
-    } else glued = !prevSpace;
+    }
   }
   scanNbsp = nbsp;
   scanHighMapped = highMapped;
@@ -533,8 +538,10 @@ function routePlain(
       for (let k = 0; k < count; k++) {
         const r = WORDS[k] as RouteWord;
         const t = r.telex;
-        if (t != null && (telex === true || repairs >= 2 || isCommonNameSyllable(t.value))) {
-          putFinishedFacts(k, finishedOf(factsOf(t.value, 0, t.value.length), ctx));
+        if (t == null) putFinished(k, r, r.facts as WordFacts, ctx);
+        else if (telex === true || repairs >= 2 || repairedOf(r).common) {
+          const d = repairedOf(r);
+          putFinished(k, d, d.facts, ctx);
           repaired = true;
         } else putFinished(k, r, r.facts as WordFacts, ctx);
       }
