@@ -1,3 +1,4 @@
+import type { LinkageSpec } from '../spec.js';
 import { hashKey } from './hash.js';
 
 /** Allocates the memory of a typed array (e.g. `(n) => new SharedArrayBuffer(n)`). */
@@ -168,6 +169,30 @@ export function hashKeys(keys: readonly (string | null | undefined)[]): Float64A
     if (k) h[i] = hashKey(k);
   }
   return h;
+}
+
+/**
+ * `hashKeys` of every rule's `blockingKeys`, record by record: each key string is hashed as soon
+ * as it is made, so it dies young instead of surviving, with every other key of a chunk, the
+ * collections that run while the chunk's keys are computed. The same hashes as
+ * `blockingKeys(records, spec).map(hashKeys)`.
+ *
+ * @example
+ * ```ts
+ * blockingKeyHashes(records, spec)[0][0] === hashKey(spec.blocking[0].key(records[0])); // when it has a key
+ * ```
+ */
+export function blockingKeyHashes<R>(records: readonly R[], spec: LinkageSpec<R>): Float64Array[] {
+  const rules = spec.blocking;
+  const out = rules.map(() => new Float64Array(records.length).fill(-1));
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
+    for (let k = 0; k < rules.length; k++) {
+      const key = rules[k]!.key(r);
+      if (key) out[k]![i] = hashKey(key);
+    }
+  }
+  return out;
 }
 
 /**

@@ -3,13 +3,8 @@
  * slim down for the trip to the main thread, and compute the blocking keys (pure functions of
  * the record, so any thread may compute them).
  */
-import {
-  blockingKeys,
-  hashKeys,
-  isMatchable,
-  type LinkageSpec,
-  slimRecord,
-} from '../../match/index.js';
+import { blockingKeys, isMatchable, type LinkageSpec, slimRecord } from '../../match/index.js';
+import { blockingKeyHashes } from '../../match/scale/block-table.js';
 import {
   type CleanRecord,
   type CleanRecordOptions,
@@ -98,8 +93,7 @@ export function cleanChunk(
     records.push(options.slim === true ? slimRecord(rec) : rec);
   }
   const invalid = bad.slice(0, rows.length);
-  const keys = blockingKeys(records, spec);
   if (options.hashKeys === true)
-    return { rows, ids, records, invalid, keys: [], hashes: keys.map(hashKeys) };
-  return { rows, ids, records, invalid, keys };
+    return { rows, ids, records, invalid, keys: [], hashes: blockingKeyHashes(records, spec) };
+  return { rows, ids, records, invalid, keys: blockingKeys(records, spec) };
 }
