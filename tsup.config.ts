@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
@@ -21,6 +21,17 @@ export const ENTRIES = {
   'node/index': 'src/node/index.ts',
 } as const;
 
+/** A Node script bundled whole (ESM, no declarations). */
+const nodeScript = {
+  format: ['esm'],
+  dts: false,
+  clean: false,
+  sourcemap: true,
+  target: 'node20',
+  platform: 'node',
+  define: { __VN_RECONCILE_VERSION__: JSON.stringify(version) },
+} as const satisfies Options;
+
 export default defineConfig([
   {
     entry: ENTRIES,
@@ -37,29 +48,14 @@ export default defineConfig([
     external: ['fast-check', /^node:/],
     define: { __VN_RECONCILE_VERSION__: JSON.stringify(version) },
   },
+  // The CLI (ESM).
   {
-    // The CLI (ESM).
+    ...nodeScript,
     entry: { 'cli/main': 'src/cli/main.ts' },
-    format: ['esm'],
-    dts: false,
-    clean: false,
-    sourcemap: true,
-    target: 'node20',
-    platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
-    define: { __VN_RECONCILE_VERSION__: JSON.stringify(version) },
   },
-  {
-    // The worker entry (ESM, started by path), bundled on its own: no chunk shared with the CLI,
-    // so it loads only the code a worker runs (not zod, which the CLI's model files need: about
-    // 90 ms of CPU per worker at start-up).
-    entry: { 'node/worker': 'src/node/workers/worker.ts' },
-    format: ['esm'],
-    dts: false,
-    clean: false,
-    sourcemap: true,
-    target: 'node20',
-    platform: 'node',
-    define: { __VN_RECONCILE_VERSION__: JSON.stringify(version) },
-  },
+  // The worker entry (ESM, started by path), bundled on its own: no chunk shared with the CLI,
+  // so it loads only the code a worker runs (not zod, which the CLI's model files need: about
+  // 90 ms of CPU per worker at start-up).
+  { ...nodeScript, entry: { 'node/worker': 'src/node/workers/worker.ts' } },
 ]);
