@@ -174,16 +174,19 @@ const shared = (bytes: number) => new SharedArrayBuffer(bytes);
  * Young generation of each worker, MiB: room for a whole chunk's short-lived objects (parsed
  * rows, cleaned records, candidates, output text), so they die young instead of being promoted
  * and marked by the old generation's collector (1M × 1M: 92.9 → 82.6 CPU seconds, 3.40 → 3.11 GB
- * peak RSS against V8's default). 64 rather than 160: on a quiet machine (load 3, 1M × 1M CSV →
- * CSV, outputs identical) 160 gave no CPU back (96.0 CPU s against 91.5 and 97.1 for 64) and
- * raised the peak to 1,991 MiB, against 1,871–1,951 MiB: too close to the 2 GB budget.
+ * peak RSS against V8's default). 160: since the memos keep copies of their keys (no chunk text
+ * held alive, a smaller old generation that the collector visits more often), 160 against 64 on
+ * an idle machine (load 1.8–3.4, 1M × 1M CSV → CSV, alternated, outputs identical): 87.8 and
+ * 91.9 CPU s against 114.5 and 102.4, 45.7 and 48.0 s wall against 59.8 and 53.3, peak 1,488
+ * and 1,520 MiB against 1,449 and 1,489. (Before the copies, 160 gave no CPU back and raised the
+ * peak to 1,991 MiB.)
  *
  * @example
  * ```ts
  * await runLinkPipeline({ left, right, workerYoungMb: WORKER_YOUNG_MB * 2 }, io);
  * ```
  */
-export const WORKER_YOUNG_MB = 64;
+export const WORKER_YOUNG_MB = 160;
 
 /**
  * Old-generation cap of each worker, MiB (unless `workerHeapMb` says otherwise). A worker holds
