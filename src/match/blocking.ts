@@ -279,10 +279,16 @@ export function candidatesOf(
   dedupe: boolean,
   rules?: readonly number[],
 ): number {
-  const n =
-    'resolved' in index
-      ? gatherResolved(index, i, buf, dedupe, rules)
-      : gatherMapped(index, left, i, buf, dedupe, rules);
+  const resolved = 'resolved' in index ? index.resolved : undefined;
+  const mapped = 'resolved' in index ? [] : index.rules;
+  const nr = rules ? rules.length : (resolved ?? mapped).length;
+  let n = 0;
+  for (let q = 0; q < nr; q++) {
+    const r = rules ? rules[q]! : q;
+    n = resolved
+      ? appendBlock(buf, n, resolved[r]!, i, dedupe)
+      : appendKey(buf, n, mapped[r]!, left.keys[r]![i], i, dedupe);
+  }
   if (n <= 1) return n;
   const out = buf.out;
   out.subarray(0, n).sort();
@@ -315,40 +321,28 @@ function append(
   return n;
 }
 
-function gatherMapped(
-  index: BlockIndex,
-  left: PreparedSide,
-  i: number,
+/** Appends the members of left record `i`'s block in a resolved rule (none: −1, over the cap). */
+function appendBlock(
   buf: CandidateBuffer,
+  n: number,
+  rule: ResolvedRule,
+  i: number,
   dedupe: boolean,
-  rules: readonly number[] | undefined,
 ): number {
-  let n = 0;
-  const nr = rules ? rules.length : index.rules.length;
-  for (let q = 0; q < nr; q++) {
-    const r = rules ? rules[q]! : q;
-    const k = left.keys[r]![i];
-    if (k === null || k === undefined) continue;
-    const list = index.rules[r]!.get(k);
-    if (list !== undefined) n = append(buf, n, list, 0, list.length, i, dedupe);
-  }
-  return n;
+  const b = rule.block[i]!;
+  return b < 0 ? n : append(buf, n, rule.members, rule.starts[b]!, rule.starts[b + 1]!, i, dedupe);
 }
 
-function gatherResolved(
-  index: ResolvedBlocks,
-  i: number,
+/** Appends the members of the block under key `k` of a rule's map (none for a null key). */
+function appendKey(
   buf: CandidateBuffer,
+  n: number,
+  blocks: ReadonlyMap<string, Int32Array>,
+  k: string | null | undefined,
+  i: number,
   dedupe: boolean,
-  rules: readonly number[] | undefined,
 ): number {
-  let n = 0;
-  const nr = rules ? rules.length : index.resolved.length;
-  for (let q = 0; q < nr; q++) {
-    const rule = index.resolved[rules ? rules[q]! : q]!;
-    const b = rule.block[i]!;
-    if (b < 0) continue;
-    n = append(buf, n, rule.members, rule.starts[b]!, rule.starts[b + 1]!, i, dedupe);
-  }
-  return n;
+  if (k === null || k === undefined) return n;
+  const list = blocks.get(k);
+  return list === undefined ? n : append(buf, n, list, 0, list.length, i, dedupe);
 }

@@ -107,10 +107,37 @@ function typo(max: number, a: StringColumn, i: number, b: StringColumn, j: numbe
   return osaCodes(a.codes, ao, al, b.codes, bo, bl) <= max;
 }
 
-interface GivenColumn extends PreparedColumn {
+/** The columns both name comparisons start from: one part of the name, exact, folded and phonetic. */
+interface NamePartColumns extends PreparedColumn {
   readonly exact: Int32Array;
   readonly folded: StringColumn;
   readonly phonetic: Int32Array;
+}
+
+/**
+ * Interns one part of each name (the given name, or the family part) three ways: as written,
+ * folded, and by its phonetic key (`~` keeps phonetic ids apart from words in the dictionary).
+ */
+function partColumns(
+  parts: readonly (PreparedName | undefined)[],
+  part: 'given' | 'family',
+  interner: Interner,
+): Omit<NamePartColumns, 'size'> {
+  const given = part === 'given';
+  const texts = parts.map((p) => (p ? (given ? p.given : p.family) : undefined));
+  const exact = internIds(texts, interner);
+  const folded = buildStringColumn(
+    texts.map((t) => (t ? fold(t) : undefined)),
+    interner,
+  );
+  const phonetic = internIds(
+    parts.map((p) => (p ? `~${given ? p.givenKey : p.familyKey}` : undefined)),
+    interner,
+  );
+  return { exact, folded, phonetic };
+}
+
+interface GivenColumn extends NamePartColumns {
   /** Phonetic id of the surname (to recognise a name written in the other order). */
   readonly surnamePhonetic: Int32Array;
   /** Id of the order-free key of the whole name ({@link PreparedName.bagKey}). */
@@ -168,30 +195,19 @@ export function givenNameComparison<R>(options: VietnameseNameOptions<R>): Compa
     tfLevel: options.tf === false ? 0 : 1,
     prepare(records) {
       const parts = records.map(partsGetter(options));
-      const exact = internIds(
-        parts.map((p) => p?.given),
-        interner,
-      );
-      const folded = buildStringColumn(
-        parts.map((p) => (p ? fold(p.given) : undefined)),
-        interner,
-      );
-      const phonetic = internIds(
-        parts.map((p) => (p ? `~${p.givenKey}` : undefined)),
-        interner,
-      );
+      const given = partColumns(parts, 'given', interner);
       const surnamePhonetic = internIds(
         parts.map((p) => (p?.surname ? `~${p.surnameKey}` : undefined)),
         interner,
       );
       return {
         size: records.length,
-        exact,
-        folded,
-        phonetic,
+        exact: given.exact,
+        folded: given.folded,
+        phonetic: given.phonetic,
         surnamePhonetic,
         bag: bagIds(parts, interner),
-        tfIds: exact,
+        tfIds: given.exact,
       };
     },
     compare(a, i, b, j) {
@@ -208,10 +224,7 @@ export function givenNameComparison<R>(options: VietnameseNameOptions<R>): Compa
   });
 }
 
-interface FamilyColumn extends PreparedColumn {
-  readonly exact: Int32Array;
-  readonly folded: StringColumn;
-  readonly phonetic: Int32Array;
+interface FamilyColumn extends NamePartColumns {
   readonly surname: Int32Array;
   /** Phonetic id of the given name (to recognise a name written in the other order). */
   readonly givenPhonetic: Int32Array;
@@ -278,16 +291,7 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
         const p = getParts(r);
         return p?.surname ? p : undefined;
       });
-      const family = parts.map((p) => p?.family);
-      const exact = internIds(family, interner);
-      const folded = buildStringColumn(
-        family.map((f) => (f ? fold(f) : undefined)),
-        interner,
-      );
-      const phonetic = internIds(
-        parts.map((p) => (p ? `~${p.familyKey}` : undefined)),
-        interner,
-      );
+      const family = partColumns(parts, 'family', interner);
       const surname = internIds(
         parts.map((p) => (p ? `~${p.surnameKey}` : undefined)),
         interner,
@@ -305,9 +309,9 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
       );
       return {
         size: records.length,
-        exact,
-        folded,
-        phonetic,
+        exact: family.exact,
+        folded: family.folded,
+        phonetic: family.phonetic,
         surname,
         givenPhonetic: internIds(
           parts.map((p) => (p ? `~${p.givenKey}` : undefined)),
@@ -317,7 +321,7 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
         middleStart,
         surnameFolded,
         bag: bagIds(parts, interner),
-        tfIds: exact,
+        tfIds: family.exact,
         fuzzyTfIds: surnameFolded.ids,
       };
     },
