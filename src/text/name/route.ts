@@ -78,6 +78,8 @@ import {
   W_PLAUSIBLE,
   W_SETTLED,
   W_SPLIT,
+  W_STRAY_END,
+  W_STRAY_START,
   W_SYLLABLE,
   W_VEND,
   W_VOWEL,
@@ -348,6 +350,20 @@ function mayJoinWords(count: number, all: number): boolean {
     if (a.joins) return true;
   }
   return false;
+}
+
+/**
+ * Whether stripStrayPunctuation may find punctuation around `s`: `false` when the last scan
+ * ({@link routeDirect}) was of `s` and its first word starts, and its last word ends, with a
+ * character that is neither stray punctuation nor blank (W_STRAY_START, W_STRAY_END). The separators before the first word
+ * and after the last are all blank, so the strip stops at those characters having found nothing.
+ */
+export function mayHaveStrayEnds(s: string): boolean {
+  if (scannedText !== s) return true;
+  return (
+    ((WORDS[0] as RouteWord).bits & W_STRAY_START) !== 0 ||
+    ((WORDS[scannedCount - 1] as RouteWord).bits & W_STRAY_END) !== 0
+  );
 }
 
 /** Copies the packed readings of a routed word onto it (once). */
