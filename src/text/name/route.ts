@@ -564,7 +564,7 @@ function routePlain(
     }
   }
   if (!repaired) return finish(s, count, ctx, spacing);
-  return build(s, count, NONE, spacing | B_TELEX);
+  return build(s, count, NO_STEP, spacing | B_TELEX);
 }
 
 const NONE: readonly NameChange[] = [];
@@ -576,6 +576,39 @@ const DECODED_CHANGE: Readonly<Record<LegacyEncoding, readonly NameChange[]>> = 
   viscii: ['decoded-viscii'],
   cp1258: ['decoded-cp1258'],
 };
+
+/**
+ * The step before {@link build}'s words, as an index of {@link STEP_CHANGES}: none, or decoded
+ * with an encoding ({@link decodedStep}). An index, not the change list itself, so that the
+ * change lists are found without a keyed lookup (by string or in a `Map`) per name.
+ */
+const NO_STEP = 0;
+
+/** The change lists of the steps of {@link NO_STEP} and {@link decodedStep}, by index. */
+const STEP_CHANGES: readonly (readonly NameChange[])[] = [
+  NONE,
+  DECODED_CHANGE.tcvn3,
+  DECODED_CHANGE.vni,
+  DECODED_CHANGE.viscii,
+  DECODED_CHANGE.cp1258,
+  DECODED_CHANGE.viqr,
+];
+
+/** The step of decoding with `enc` ({@link NO_STEP}). */
+function decodedStep(enc: LegacyEncoding): number {
+  switch (enc) {
+    case 'tcvn3':
+      return 1;
+    case 'vni':
+      return 2;
+    case 'viscii':
+      return 3;
+    case 'cp1258':
+      return 4;
+    case 'viqr':
+      return 5;
+  }
+}
 
 /**
  * VISCII text decoded as a whole (not word by word). A module-level function, not a closure made
@@ -625,11 +658,11 @@ function routeLegacy(
   if (enc === 'viscii' && nbsp) {
     // VISCII reads an NBSP as Õ, which may join words (see visciiNbspAreSpaces).
     if (!visciiNbspAreSpaces(s)) return wholeViscii(s, ctx);
-    return build(s, count, DECODED_CHANGE.viscii, whitespace);
+    return build(s, count, decodedStep('viscii'), whitespace);
   }
   // TCVN3, VNI and VIQR keep an NBSP, which the NFC step then maps; CP1258 decoding maps it.
   const mapped = nbsp && enc !== 'cp1258' ? B_NORMALIZED : 0;
-  return build(s, count, DECODED_CHANGE[enc], mapped | whitespace);
+  return build(s, count, decodedStep(enc), mapped | whitespace);
 }
 
 /**
@@ -677,19 +710,14 @@ function finish(
     const r = WORDS[k] as RouteWord;
     putFinished(k, r, r.facts as WordFacts, ctx);
   }
-  return build(s, count, NONE, spacing | B_MAY_RETURN_INPUT);
+  return build(s, count, NO_STEP, spacing | B_MAY_RETURN_INPUT);
 }
 
 /**
  * The result from the finished words in {@link FIN_BITS} and its neighbours; `null` when the second detection pass
  * of the pipeline might find legacy text in it.
  */
-function build(
-  s: string,
-  count: number,
-  before: readonly NameChange[],
-  how: number,
-): NormalizedName | null {
+function build(s: string, count: number, step: number, how: number): NormalizedName | null {
   let any = 0;
   let all = F_ASCII | F_SETTLED;
   for (let k = 0; k < count; k++) {
@@ -704,7 +732,7 @@ function build(
   const outSettled = (all & F_SETTLED) !== 0;
   if (!outHigh && !outAscii && !outSettled) return null;
   const bits = (how & ~B_MAY_RETURN_INPUT) | (tone ? B_TONE : 0) | (cased ? B_CASE : 0);
-  const changes = changesOf(before, bits);
+  const changes = changesOf(step, bits);
   built = true;
   builtInput = (how & B_MAY_RETURN_INPUT) !== 0 && bits === 0;
   if (builtInput) return { value: s, changes };
@@ -730,8 +758,10 @@ const B_CASE = 16;
 /** Not a change: the result may be the input itself when nothing changed ({@link builtInput}). */
 const B_MAY_RETURN_INPUT = 32;
 
-/** Frozen change lists by the step before (none or a decoding) and the bits of {@link build}. */
-const CHANGE_LISTS = new Map<readonly NameChange[], (readonly NameChange[] | undefined)[]>();
+/** Frozen change lists by the step before ({@link NO_STEP}, {@link decodedStep}) and the bits of {@link build}. */
+const CHANGE_LISTS: (readonly NameChange[] | undefined)[][] = STEP_CHANGES.map(() =>
+  new Array<readonly NameChange[] | undefined>(32).fill(undefined),
+);
 
 const BIT_CHANGES: readonly NameChange[] = [
   'unicode-normalized',
@@ -741,16 +771,15 @@ const BIT_CHANGES: readonly NameChange[] = [
   'capitalization',
 ];
 
-/** The (shared, frozen) change list: `before`, then the changes whose bits are set, in pipeline order. */
-function changesOf(before: readonly NameChange[], bits: number): readonly NameChange[] {
-  let lists = CHANGE_LISTS.get(before);
-  if (lists === undefined) {
-    lists = new Array<readonly NameChange[] | undefined>(32).fill(undefined);
-    CHANGE_LISTS.set(before, lists);
-  }
+/**
+ * The (shared, frozen) change list: the changes of `step` ({@link STEP_CHANGES}), then the changes
+ * whose bits are set, in pipeline order.
+ */
+function changesOf(step: number, bits: number): readonly NameChange[] {
+  const lists = CHANGE_LISTS[step] as (readonly NameChange[] | undefined)[];
   let list = lists[bits];
   if (list === undefined) {
-    const out = before.slice();
+    const out = (STEP_CHANGES[step] as readonly NameChange[]).slice();
     for (let b = 0; b < BIT_CHANGES.length; b++) {
       if ((bits & (1 << b)) !== 0) out.push(BIT_CHANGES[b] as NameChange);
     }
