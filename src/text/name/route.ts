@@ -26,7 +26,6 @@ import {
   decodeWith,
   LEGACY_ENCODINGS,
   type LegacyEncoding,
-  splitStrayNbsp,
   tcvn3CaseCounts,
   tcvn3CountsAreUpper,
 } from '../legacy.js';
@@ -69,7 +68,6 @@ import {
   type RouteWord,
   repairedOf,
   routeWord,
-  VISCII_SLOT,
   W_COMBINING,
   W_HIGH,
   W_LETTERS,
@@ -86,6 +84,7 @@ import {
   W_VSTART,
 } from './route-word.js';
 import type { NameChange, NormalizedName } from './types.js';
+import { visciiNbspAreSpaces } from './viscii-runs.js';
 
 /** {@link CHAR_CLASS}: part of a word. */
 const C_WORD = 0;
@@ -121,12 +120,6 @@ const CHAR_CLASS: Uint8Array = (() => {
   for (let c = 0; c < CLASS_LIMIT; c++) t[c] = highClass(c);
   return t;
 })();
-
-/** Whether `c` is part of a word for {@link routeName} (not a space, invisible or control). */
-function isWordChar(c: number): boolean {
-  if (c === 0x20 || c === 0xa0 || c === 0x85 || (c >= 0x09 && c <= 0x0d)) return false;
-  return c < 0x100 || !(isSpaceLike(c) || isInvisible(c));
-}
 
 /** The {@link wordScores} of the words being routed (scratch). */
 const SCORES: number[] = [];
@@ -657,46 +650,12 @@ function routeLegacy(
   if (!changed) return null;
   if (enc === 'viscii' && nbsp) {
     // VISCII reads an NBSP as Õ, which may join words (see visciiNbspAreSpaces).
-    if (!visciiNbspAreSpaces(s)) return wholeViscii(s, ctx);
+    if (!visciiNbspAreSpaces(s, WORDS)) return wholeViscii(s, ctx);
     return build(s, count, decodedStep('viscii'), whitespace);
   }
   // TCVN3, VNI and VIQR keep an NBSP, which the NFC step then maps; CP1258 decoding maps it.
   const mapped = nbsp && enc !== 'cp1258' ? B_NORMALIZED : 0;
   return build(s, count, decodedStep(enc), mapped | whitespace);
-}
-
-/**
- * Whether VISCII decoding turns every NBSP of the routed name (decoded to Õ) back into a space:
- * decoding reads each run of letters between spaces (words joined by NBSPs, the invisible
- * characters removed) with splitStrayNbsp, and the run must come out as its words with a space
- * for each Õ. Then the decoded text is the decoded words with spaces where the NBSPs were.
- */
-function visciiNbspAreSpaces(s: string): boolean {
-  const n = s.length;
-  let run = '';
-  let hasO = false;
-  let inWord = false;
-  let k = 0;
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? codeAt(s, i) : 0x20;
-    if (isWordChar(c)) {
-      if (!inWord) {
-        run += (WORDS[k++] as RouteWord).decoded[VISCII_SLOT]?.value ?? '';
-        inWord = true;
-      }
-      continue;
-    }
-    inWord = false;
-    if (c === 0xa0) {
-      run += 'Õ';
-      hasO = true;
-    } else if (c < 0x100 || !isInvisible(c)) {
-      if (hasO && splitStrayNbsp(run) !== run.replaceAll('Õ', ' ')) return false;
-      run = '';
-      hasO = false;
-    }
-  }
-  return true;
 }
 
 /** Finishes the Unicode words of {@link routeName}. */
