@@ -95,14 +95,22 @@ function finishedBits(f: FinishedFacts): number {
   );
 }
 
-/** Puts the finished form of `facts` at index `k`, through the cache `slot`. */
+/** The key of a finished form ({@link FinishedSlot.finKey}) under the options of `ctx`. */
+export function finishKey(ctx: NameContext): number {
+  return (ctx.style === 'modern' ? 2 : 0) + (ctx.capitalize ? 1 : 0);
+}
+
+/**
+ * Puts the finished form of `facts` at index `k`, through the cache `slot`. A caller that finishes
+ * many words copies a slot whose `finKey` is already {@link finishKey} itself (without the call).
+ */
 export function putFinished(
   k: number,
   slot: FinishedSlot,
   facts: WordFacts,
   ctx: NameContext,
 ): void {
-  const key = (ctx.style === 'modern' ? 2 : 0) + (ctx.capitalize ? 1 : 0);
+  const key = finishKey(ctx);
   if (slot.finKey !== key) {
     const f = finishedOf(facts, ctx);
     slot.finBits = finishedBits(f);

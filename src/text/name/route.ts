@@ -63,6 +63,7 @@ import {
   FIN_BITS,
   FIN_SPACED,
   FIN_VALUE,
+  finishKey,
   putFinished,
   ROUTE_MAX,
   type RouteWord,
@@ -640,12 +641,17 @@ function routeLegacy(
     textUpper = tcvn3CountsAreUpper(counts);
   }
   let changed = scanHighMapped || (nbsp && enc === 'cp1258');
+  const key = finishKey(ctx);
   for (let k = 0; k < count; k++) {
     const r = WORDS[k] as RouteWord;
     const d = decodedOf(r, enc, textUpper, softHyphen);
     if (d.facts === null) return null;
     if (d.changed) changed = true;
-    putFinished(k, d, d.facts, ctx);
+    if (d.finKey === key) {
+      FIN_BITS[k] = d.finBits;
+      FIN_VALUE[k] = d.finValue;
+      FIN_SPACED[k] = d.finSpaced;
+    } else putFinished(k, d, d.facts, ctx);
   }
   if (!changed) return null;
   if (enc === 'viscii' && nbsp) {
@@ -665,9 +671,14 @@ function finish(
   ctx: NameContext,
   spacing: number,
 ): NormalizedName | null {
+  const key = finishKey(ctx);
   for (let k = 0; k < count; k++) {
     const r = WORDS[k] as RouteWord;
-    putFinished(k, r, r.facts as WordFacts, ctx);
+    if (r.finKey === key) {
+      FIN_BITS[k] = r.finBits;
+      FIN_VALUE[k] = r.finValue;
+      FIN_SPACED[k] = r.finSpaced;
+    } else putFinished(k, r, r.facts as WordFacts, ctx);
   }
   return build(s, count, NO_STEP, spacing | B_MAY_RETURN_INPUT);
 }
