@@ -398,34 +398,28 @@ export function decideReading(n: number, gate: number, clean: string, nbspHint =
   decidedMargin = 0;
   if (n > DECIDE_FLAGS.length) return AS_IT_STANDS;
   const mixed = (gate & 4) !== 0;
+  // One pass over the words: whether any is a candidate, what decoding could gain at most, each
+  // word's packed scores at its place, whether a partial reading keeps it, and the encodings that
+  // change some word (an encoding that changes none is never chosen).
   let candidate = !mixed;
-  // In a name partly retyped in Unicode only a Latin-1 word that is not a syllable is decoded.
-  for (let k = 0; k < n && !candidate; k++)
-    if (((DECIDE_FLAGS[k] as number) & 3) === 0) candidate = true;
-  if (!candidate) return NO_READING;
-  // Every word a syllable and no decoding able to gain the margin: read as it stands.
   let bound = 0;
   let allValid = true;
-  for (let k = 0; k < n; k++) {
-    if (((DECIDE_FLAGS[k] as number) & 1) === 0) allValid = false;
-    const g = DECIDE_GAINS[k] as number;
-    bound += k === n - 1 ? (g >> 10) & 31 : k === 0 ? g & 31 : (g >> 5) & 31;
-  }
-  const margin2 = 2 * READING_MARGIN;
-  if (allValid && bound < margin2) return AS_IT_STANDS;
-  // Per word, once: the packed scores at its place, whether a partial reading keeps it, and the
-  // encodings that change some word (an encoding that changes none is never chosen).
   let rawScore = 0;
   let keptScore = 0;
   let changing = 0;
   for (let k = 0; k < n; k++) {
     const flags = DECIDE_FLAGS[k] as number;
-    const row =
-      n < 2 || k === n - 1
-        ? (DECIDE_PLAIN[k] as number)
-        : k === 0
-          ? (DECIDE_FIRST[k] as number)
-          : (DECIDE_MIDDLE[k] as number);
+    // In a name partly retyped in Unicode only a Latin-1 word that is not a syllable is decoded.
+    if ((flags & 3) === 0) candidate = true;
+    if ((flags & 1) === 0) allValid = false;
+    const g = DECIDE_GAINS[k] as number;
+    const last = n < 2 || k === n - 1;
+    bound += last ? (g >> 10) & 31 : k === 0 ? g & 31 : (g >> 5) & 31;
+    const row = last
+      ? (DECIDE_PLAIN[k] as number)
+      : k === 0
+        ? (DECIDE_FIRST[k] as number)
+        : (DECIDE_MIDDLE[k] as number);
     DECIDE_ROW[k] = row;
     const raw = (row & 15) - 8;
     rawScore += raw;
@@ -435,6 +429,10 @@ export function decideReading(n: number, gate: number, clean: string, nbspHint =
     DECIDE_KEPT[k] = kept ? 1 : 0;
     if (kept) keptScore += raw;
   }
+  if (!candidate) return NO_READING;
+  // Every word a syllable and no decoding able to gain the margin: read as it stands.
+  const margin2 = 2 * READING_MARGIN;
+  if (allValid && bound < margin2) return AS_IT_STANDS;
   let best = -1;
   let bestPartial = false;
   /** The best reading was scored on the decoded text (VISCII Õ read as a no-break space). */
