@@ -22,7 +22,13 @@ import { normalizeCommon } from './one-scan.js';
 import { chooseReading, legacyGate } from './reading.js';
 import { stripStrayPunctuation } from './repair.js';
 import { reshape } from './reshape.js';
-import { directNeedsCheck, routeDirect, routeName, routeReading } from './route.js';
+import {
+  directNeedsCheck,
+  mayHaveStrayEnds,
+  routeDirect,
+  routeName,
+  routeReading,
+} from './route.js';
 import { settled } from './settle.js';
 import type { NormalizedName, NormalizeNameOptions } from './types.js';
 import { NO_CHANGES } from './types.js';
@@ -91,7 +97,10 @@ function readName(s: string, ctx: NameContext): NormalizedName {
  */
 function routeSettled(s: string, ctx: NameContext): NormalizedName | null {
   let routed = routeDirect(s, ctx);
-  if (routed === null && stripStrayPunctuation(s) === null) routed = routeReading(s, ctx);
+  // No punctuation to strip (known from the words routeDirect scanned, else looked for).
+  if (routed === null && (!mayHaveStrayEnds(s) || stripStrayPunctuation(s) === null)) {
+    routed = routeReading(s, ctx);
+  }
   if (routed === null) return null;
   return !directNeedsCheck() ||
     legacyGate(routed.value) === 0 ||

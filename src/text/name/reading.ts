@@ -366,6 +366,9 @@ export const DECIDE_MIDDLE: Int32Array = new Int32Array(256);
 export const DECIDE_PLAIN: Int32Array = new Int32Array(256);
 export const DECIDE_FLAGS: Int32Array = new Int32Array(256);
 export const DECIDE_GAINS: Int32Array = new Int32Array(256);
+/** {@link decideReading}'s own scratch: each word's packed scores at its place, and whether a partial reading keeps it. */
+const DECIDE_ROW: Int32Array = new Int32Array(256);
+const DECIDE_KEPT: Uint8Array = new Uint8Array(256);
 
 /** Puts `p` at index `k` of the decide scratch. */
 export function putPacked(k: number, p: PackedReadings): void {
@@ -374,17 +377,6 @@ export function putPacked(k: number, p: PackedReadings): void {
   DECIDE_PLAIN[k] = p.plain;
   DECIDE_FLAGS[k] = p.flags;
   DECIDE_GAINS[k] = p.gains;
-}
-
-/** The doubled score of reading `k` of the word at `pos` of `n` (decide scratch). */
-function packedScore(k: number, pos: number, n: number): number {
-  const packed =
-    n < 2 || pos === n - 1
-      ? (DECIDE_PLAIN[pos] as number)
-      : pos === 0
-        ? (DECIDE_FIRST[pos] as number)
-        : (DECIDE_MIDDLE[pos] as number);
-  return ((packed >> (4 * k)) & 15) - 8;
 }
 
 /** The doubled score of reading `k` of a word as the last word or alone. */
@@ -406,23 +398,41 @@ export function decideReading(n: number, gate: number, clean: string, nbspHint =
   decidedMargin = 0;
   if (n > DECIDE_FLAGS.length) return AS_IT_STANDS;
   const mixed = (gate & 4) !== 0;
+  // One pass over the words: whether any is a candidate, what decoding could gain at most, each
+  // word's packed scores at its place, whether a partial reading keeps it, and the encodings that
+  // change some word (an encoding that changes none is never chosen).
   let candidate = !mixed;
-  // In a name partly retyped in Unicode only a Latin-1 word that is not a syllable is decoded.
-  for (let k = 0; k < n && !candidate; k++)
-    if (((DECIDE_FLAGS[k] as number) & 3) === 0) candidate = true;
-  if (!candidate) return NO_READING;
-  // Every word a syllable and no decoding able to gain the margin: read as it stands.
   let bound = 0;
   let allValid = true;
+  let rawScore = 0;
+  let keptScore = 0;
+  let changing = 0;
   for (let k = 0; k < n; k++) {
-    if (((DECIDE_FLAGS[k] as number) & 1) === 0) allValid = false;
+    const flags = DECIDE_FLAGS[k] as number;
+    // In a name partly retyped in Unicode only a Latin-1 word that is not a syllable is decoded.
+    if ((flags & 3) === 0) candidate = true;
+    if ((flags & 1) === 0) allValid = false;
     const g = DECIDE_GAINS[k] as number;
-    bound += k === n - 1 ? (g >> 10) & 31 : k === 0 ? g & 31 : (g >> 5) & 31;
+    const last = n < 2 || k === n - 1;
+    bound += last ? (g >> 10) & 31 : k === 0 ? g & 31 : (g >> 5) & 31;
+    const row = last
+      ? (DECIDE_PLAIN[k] as number)
+      : k === 0
+        ? (DECIDE_FIRST[k] as number)
+        : (DECIDE_MIDDLE[k] as number);
+    DECIDE_ROW[k] = row;
+    const raw = (row & 15) - 8;
+    rawScore += raw;
+    changing |= flags;
+    // In a name partly retyped, a Unicode word is never decoded.
+    const kept = (mixed && (flags & 2) !== 0) || (flags & 1) !== 0;
+    DECIDE_KEPT[k] = kept ? 1 : 0;
+    if (kept) keptScore += raw;
   }
+  if (!candidate) return NO_READING;
+  // Every word a syllable and no decoding able to gain the margin: read as it stands.
   const margin2 = 2 * READING_MARGIN;
   if (allValid && bound < margin2) return AS_IT_STANDS;
-  let rawScore = 0;
-  for (let k = 0; k < n; k++) rawScore += packedScore(0, k, n);
   let best = -1;
   let bestPartial = false;
   /** The best reading was scored on the decoded text (VISCII Õ read as a no-break space). */
@@ -431,34 +441,26 @@ export function decideReading(n: number, gate: number, clean: string, nbspHint =
   for (let e = 0; e < LEGACY_ENCODINGS.length; e++) {
     const enc = LEGACY_ENCODINGS[e] as LegacyEncoding;
     if (enc === 'viqr' ? (gate & 2) === 0 : (gate & 1) === 0) continue;
+    // VISCII Õ is the byte a Windows-1252 reader shows as a no-break space: score the decoded text.
+    const whole = enc === 'viscii' && (nbspHint < 0 ? visciiNbsp(clean) : nbspHint === 1);
+    if (!whole && (changing & (1 << (e + 2))) === 0) continue;
+    const shift = 4 * (e + 1);
     let full = 0;
-    let partial = 0;
-    let changed = false;
+    let partial = keptScore;
     let breaks = false;
-    let whole = false;
-    const bit = 1 << (e + 2);
     for (let k = 0; k < n; k++) {
-      const flags = DECIDE_FLAGS[k] as number;
-      if ((flags & bit) !== 0) changed = true;
-      const d = packedScore(e + 1, k, n);
+      const d = (((DECIDE_ROW[k] as number) >> shift) & 15) - 8;
       full += d;
-      // In a name partly retyped, a Unicode word is never decoded.
-      if ((mixed && (flags & 2) !== 0) || (flags & 1) !== 0) {
-        partial += packedScore(0, k, n);
-        if (plainScore(k, e + 1) === -8) breaks = true;
-      } else partial += d;
+      if (DECIDE_KEPT[k] === 0) partial += d;
+      else if ((((DECIDE_PLAIN[k] as number) >> shift) & 15) === 0) breaks = true;
     }
-    if (enc === 'viscii' && (nbspHint < 0 ? visciiNbsp(clean) : nbspHint === 1)) {
-      changed = true;
-      // VISCII Õ is the byte a Windows-1252 reader shows as a no-break space: score the decoded text.
+    if (whole) {
       const dw = splitWords(decodeWith(clean, enc));
       full = 0;
       for (let k = 0; k < dw.length; k++)
         full += 2 * scoreAt(readingsOf(dw[k] as string), 0, k, dw.length);
       breaks = false;
-      whole = true;
     }
-    if (!changed) continue;
     if (mixed) {
       if (partial > bestScore) {
         best = e;

@@ -52,6 +52,21 @@ function isBlank(c: number): boolean {
 }
 
 /**
+ * Whether {@link stripStrayPunctuation} reads past `c` at either end of a name (stray
+ * punctuation or a blank): a name that starts and ends with other characters is returned as it
+ * stands (`null`).
+ *
+ * @example
+ * ```ts
+ * strayOrBlank(0x2e); // true ('.')
+ * strayOrBlank(0x4c); // false ('L')
+ * ```
+ */
+export function strayOrBlank(c: number): boolean {
+  return isStray(c) || isBlank(c);
+}
+
+/**
  * The name without the punctuation around it, or `null` when there is none to remove. Leading
  * and trailing runs of punctuation and spaces are removed when what is left has a letter and
  * reads the same way: punctuation that a legacy encoding uses as a letter or a mark (VIQR `.` for

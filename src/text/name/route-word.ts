@@ -17,7 +17,7 @@ import { createWordMemo, memoGetKeyed, memoSet } from '../word-memo.js';
 import type { NameContext } from './context.js';
 import { type FinishedFacts, factsOf, finishedOf, type WordFacts } from './one-scan.js';
 import { legacyGateBits, plausibleCase } from './reading.js';
-import { mayBeRunTogether } from './repair.js';
+import { mayBeRunTogether, strayOrBlank } from './repair.js';
 
 /** A word of Vietnamese letters only. */
 const KIND_LETTERS = 0;
@@ -51,6 +51,9 @@ export const W_LOOSE = 256;
 export const W_VOWEL = 512;
 export const W_VSTART = 1024;
 export const W_VEND = 2048;
+/** The word starts with stray punctuation or a blank ({@link strayOrBlank}); it ends with one. */
+export const W_STRAY_START = 4096;
+export const W_STRAY_END = 8192;
 
 /** Bits of a finished word: tone placement changed it. */
 export const F_TONE = 1;
@@ -92,14 +95,22 @@ function finishedBits(f: FinishedFacts): number {
   );
 }
 
-/** Puts the finished form of `facts` at index `k`, through the cache `slot`. */
+/** The key of a finished form ({@link FinishedSlot.finKey}) under the options of `ctx`. */
+export function finishKey(ctx: NameContext): number {
+  return (ctx.style === 'modern' ? 2 : 0) + (ctx.capitalize ? 1 : 0);
+}
+
+/**
+ * Puts the finished form of `facts` at index `k`, through the cache `slot`. A caller that finishes
+ * many words copies a slot whose `finKey` is already {@link finishKey} itself (without the call).
+ */
 export function putFinished(
   k: number,
   slot: FinishedSlot,
   facts: WordFacts,
   ctx: NameContext,
 ): void {
-  const key = (ctx.style === 'modern' ? 2 : 0) + (ctx.capitalize ? 1 : 0);
+  const key = finishKey(ctx);
   if (slot.finKey !== key) {
     const f = finishedOf(facts, ctx);
     slot.finBits = finishedBits(f);
@@ -324,7 +335,9 @@ function analyze(w: string): RouteWord {
         : 0) |
       (plausibleCase(w) ? W_PLAUSIBLE : 0) |
       (analyzeSyllable(kind === KIND_LETTERS ? w : toNfc(w), true).error === null ? W_LOOSE : 0) |
-      (facts === null ? 0 : vowelBits(facts.word)),
+      (facts === null ? 0 : vowelBits(facts.word)) |
+      (strayOrBlank(codeAt(w, 0)) ? W_STRAY_START : 0) |
+      (strayOrBlank(codeAt(w, w.length - 1)) ? W_STRAY_END : 0),
     gate: legacyGateBits(w, 0, w.length),
     pFlags: -1,
     pFirst: 0,

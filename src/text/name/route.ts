@@ -26,7 +26,6 @@ import {
   decodeWith,
   LEGACY_ENCODINGS,
   type LegacyEncoding,
-  splitStrayNbsp,
   tcvn3CaseCounts,
   tcvn3CountsAreUpper,
 } from '../legacy.js';
@@ -64,12 +63,12 @@ import {
   FIN_BITS,
   FIN_SPACED,
   FIN_VALUE,
+  finishKey,
   putFinished,
   ROUTE_MAX,
   type RouteWord,
   repairedOf,
   routeWord,
-  VISCII_SLOT,
   W_COMBINING,
   W_HIGH,
   W_LETTERS,
@@ -78,12 +77,15 @@ import {
   W_PLAUSIBLE,
   W_SETTLED,
   W_SPLIT,
+  W_STRAY_END,
+  W_STRAY_START,
   W_SYLLABLE,
   W_VEND,
   W_VOWEL,
   W_VSTART,
 } from './route-word.js';
 import type { NameChange, NormalizedName } from './types.js';
+import { visciiNbspAreSpaces } from './viscii-runs.js';
 
 /** {@link CHAR_CLASS}: part of a word. */
 const C_WORD = 0;
@@ -119,12 +121,6 @@ const CHAR_CLASS: Uint8Array = (() => {
   for (let c = 0; c < CLASS_LIMIT; c++) t[c] = highClass(c);
   return t;
 })();
-
-/** Whether `c` is part of a word for {@link routeName} (not a space, invisible or control). */
-function isWordChar(c: number): boolean {
-  if (c === 0x20 || c === 0xa0 || c === 0x85 || (c >= 0x09 && c <= 0x0d)) return false;
-  return c < 0x100 || !(isSpaceLike(c) || isInvisible(c));
-}
 
 /** The {@link wordScores} of the words being routed (scratch). */
 const SCORES: number[] = [];
@@ -350,6 +346,20 @@ function mayJoinWords(count: number, all: number): boolean {
   return false;
 }
 
+/**
+ * Whether stripStrayPunctuation may find punctuation around `s`: `false` when the last scan
+ * ({@link routeDirect}) was of `s` and its first word starts, and its last word ends, with a
+ * character that is neither stray punctuation nor blank (W_STRAY_START, W_STRAY_END). The separators before the first word
+ * and after the last are all blank, so the strip stops at those characters having found nothing.
+ */
+export function mayHaveStrayEnds(s: string): boolean {
+  if (scannedText !== s) return true;
+  return (
+    ((WORDS[0] as RouteWord).bits & W_STRAY_START) !== 0 ||
+    ((WORDS[scannedCount - 1] as RouteWord).bits & W_STRAY_END) !== 0
+  );
+}
+
 /** Copies the packed readings of a routed word onto it (once). */
 function fillPacked(r: RouteWord): void {
   const p = wordReadings(r.word).packed;
@@ -548,7 +558,7 @@ function routePlain(
     }
   }
   if (!repaired) return finish(s, count, ctx, spacing);
-  return build(s, count, NONE, spacing | B_TELEX);
+  return build(s, count, NO_STEP, spacing | B_TELEX);
 }
 
 const NONE: readonly NameChange[] = [];
@@ -560,6 +570,39 @@ const DECODED_CHANGE: Readonly<Record<LegacyEncoding, readonly NameChange[]>> = 
   viscii: ['decoded-viscii'],
   cp1258: ['decoded-cp1258'],
 };
+
+/**
+ * The step before {@link build}'s words, as an index of {@link STEP_CHANGES}: none, or decoded
+ * with an encoding ({@link decodedStep}). An index, not the change list itself, so that the
+ * change lists are found without a keyed lookup (by string or in a `Map`) per name.
+ */
+const NO_STEP = 0;
+
+/** The change lists of the steps of {@link NO_STEP} and {@link decodedStep}, by index. */
+const STEP_CHANGES: readonly (readonly NameChange[])[] = [
+  NONE,
+  DECODED_CHANGE.tcvn3,
+  DECODED_CHANGE.vni,
+  DECODED_CHANGE.viscii,
+  DECODED_CHANGE.cp1258,
+  DECODED_CHANGE.viqr,
+];
+
+/** The step of decoding with `enc` ({@link NO_STEP}). */
+function decodedStep(enc: LegacyEncoding): number {
+  switch (enc) {
+    case 'tcvn3':
+      return 1;
+    case 'vni':
+      return 2;
+    case 'viscii':
+      return 3;
+    case 'cp1258':
+      return 4;
+    case 'viqr':
+      return 5;
+  }
+}
 
 /**
  * VISCII text decoded as a whole (not word by word). A module-level function, not a closure made
@@ -598,56 +641,27 @@ function routeLegacy(
     textUpper = tcvn3CountsAreUpper(counts);
   }
   let changed = scanHighMapped || (nbsp && enc === 'cp1258');
+  const key = finishKey(ctx);
   for (let k = 0; k < count; k++) {
     const r = WORDS[k] as RouteWord;
     const d = decodedOf(r, enc, textUpper, softHyphen);
     if (d.facts === null) return null;
     if (d.changed) changed = true;
-    putFinished(k, d, d.facts, ctx);
+    if (d.finKey === key) {
+      FIN_BITS[k] = d.finBits;
+      FIN_VALUE[k] = d.finValue;
+      FIN_SPACED[k] = d.finSpaced;
+    } else putFinished(k, d, d.facts, ctx);
   }
   if (!changed) return null;
   if (enc === 'viscii' && nbsp) {
     // VISCII reads an NBSP as Õ, which may join words (see visciiNbspAreSpaces).
-    if (!visciiNbspAreSpaces(s)) return wholeViscii(s, ctx);
-    return build(s, count, DECODED_CHANGE.viscii, whitespace);
+    if (!visciiNbspAreSpaces(s, WORDS)) return wholeViscii(s, ctx);
+    return build(s, count, decodedStep('viscii'), whitespace);
   }
   // TCVN3, VNI and VIQR keep an NBSP, which the NFC step then maps; CP1258 decoding maps it.
   const mapped = nbsp && enc !== 'cp1258' ? B_NORMALIZED : 0;
-  return build(s, count, DECODED_CHANGE[enc], mapped | whitespace);
-}
-
-/**
- * Whether VISCII decoding turns every NBSP of the routed name (decoded to Õ) back into a space:
- * decoding reads each run of letters between spaces (words joined by NBSPs, the invisible
- * characters removed) with splitStrayNbsp, and the run must come out as its words with a space
- * for each Õ. Then the decoded text is the decoded words with spaces where the NBSPs were.
- */
-function visciiNbspAreSpaces(s: string): boolean {
-  const n = s.length;
-  let run = '';
-  let hasO = false;
-  let inWord = false;
-  let k = 0;
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? codeAt(s, i) : 0x20;
-    if (isWordChar(c)) {
-      if (!inWord) {
-        run += (WORDS[k++] as RouteWord).decoded[VISCII_SLOT]?.value ?? '';
-        inWord = true;
-      }
-      continue;
-    }
-    inWord = false;
-    if (c === 0xa0) {
-      run += 'Õ';
-      hasO = true;
-    } else if (c < 0x100 || !isInvisible(c)) {
-      if (hasO && splitStrayNbsp(run) !== run.replaceAll('Õ', ' ')) return false;
-      run = '';
-      hasO = false;
-    }
-  }
-  return true;
+  return build(s, count, decodedStep(enc), mapped | whitespace);
 }
 
 /** Finishes the Unicode words of {@link routeName}. */
@@ -657,23 +671,23 @@ function finish(
   ctx: NameContext,
   spacing: number,
 ): NormalizedName | null {
+  const key = finishKey(ctx);
   for (let k = 0; k < count; k++) {
     const r = WORDS[k] as RouteWord;
-    putFinished(k, r, r.facts as WordFacts, ctx);
+    if (r.finKey === key) {
+      FIN_BITS[k] = r.finBits;
+      FIN_VALUE[k] = r.finValue;
+      FIN_SPACED[k] = r.finSpaced;
+    } else putFinished(k, r, r.facts as WordFacts, ctx);
   }
-  return build(s, count, NONE, spacing | B_MAY_RETURN_INPUT);
+  return build(s, count, NO_STEP, spacing | B_MAY_RETURN_INPUT);
 }
 
 /**
  * The result from the finished words in {@link FIN_BITS} and its neighbours; `null` when the second detection pass
  * of the pipeline might find legacy text in it.
  */
-function build(
-  s: string,
-  count: number,
-  before: readonly NameChange[],
-  how: number,
-): NormalizedName | null {
+function build(s: string, count: number, step: number, how: number): NormalizedName | null {
   let any = 0;
   let all = F_ASCII | F_SETTLED;
   for (let k = 0; k < count; k++) {
@@ -688,7 +702,7 @@ function build(
   const outSettled = (all & F_SETTLED) !== 0;
   if (!outHigh && !outAscii && !outSettled) return null;
   const bits = (how & ~B_MAY_RETURN_INPUT) | (tone ? B_TONE : 0) | (cased ? B_CASE : 0);
-  const changes = changesOf(before, bits);
+  const changes = changesOf(step, bits);
   built = true;
   builtInput = (how & B_MAY_RETURN_INPUT) !== 0 && bits === 0;
   if (builtInput) return { value: s, changes };
@@ -714,8 +728,10 @@ const B_CASE = 16;
 /** Not a change: the result may be the input itself when nothing changed ({@link builtInput}). */
 const B_MAY_RETURN_INPUT = 32;
 
-/** Frozen change lists by the step before (none or a decoding) and the bits of {@link build}. */
-const CHANGE_LISTS = new Map<readonly NameChange[], (readonly NameChange[] | undefined)[]>();
+/** Frozen change lists by the step before ({@link NO_STEP}, {@link decodedStep}) and the bits of {@link build}. */
+const CHANGE_LISTS: (readonly NameChange[] | undefined)[][] = STEP_CHANGES.map(() =>
+  new Array<readonly NameChange[] | undefined>(32).fill(undefined),
+);
 
 const BIT_CHANGES: readonly NameChange[] = [
   'unicode-normalized',
@@ -725,16 +741,15 @@ const BIT_CHANGES: readonly NameChange[] = [
   'capitalization',
 ];
 
-/** The (shared, frozen) change list: `before`, then the changes whose bits are set, in pipeline order. */
-function changesOf(before: readonly NameChange[], bits: number): readonly NameChange[] {
-  let lists = CHANGE_LISTS.get(before);
-  if (lists === undefined) {
-    lists = new Array<readonly NameChange[] | undefined>(32).fill(undefined);
-    CHANGE_LISTS.set(before, lists);
-  }
+/**
+ * The (shared, frozen) change list: the changes of `step` ({@link STEP_CHANGES}), then the changes
+ * whose bits are set, in pipeline order.
+ */
+function changesOf(step: number, bits: number): readonly NameChange[] {
+  const lists = CHANGE_LISTS[step] as (readonly NameChange[] | undefined)[];
   let list = lists[bits];
   if (list === undefined) {
-    const out = before.slice();
+    const out = (STEP_CHANGES[step] as readonly NameChange[]).slice();
     for (let b = 0; b < BIT_CHANGES.length; b++) {
       if ((bits & (1 << b)) !== 0) out.push(BIT_CHANGES[b] as NameChange);
     }
