@@ -100,16 +100,22 @@ export function putFinished(
   ctx: NameContext,
 ): void {
   const key = (ctx.style === 'modern' ? 2 : 0) + (ctx.capitalize ? 1 : 0);
-  if (slot.finKey !== key) {
-    const f = finishedOf(facts, ctx);
-    slot.finBits = finishedBits(f);
-    slot.finValue = f.value;
-    slot.finSpaced = f.spaced;
-    slot.finKey = key;
-  }
+  if (slot.finKey !== key) fillFinished(slot, facts, ctx, key);
   FIN_BITS[k] = slot.finBits;
   FIN_VALUE[k] = slot.finValue;
   FIN_SPACED[k] = slot.finSpaced;
+}
+
+/**
+ * Fills the cache `slot` with the finished form of `facts` for `ctx` (key `key`): apart from
+ * {@link putFinished}, which then stays small enough to be inlined where it is called.
+ */
+function fillFinished(slot: FinishedSlot, facts: WordFacts, ctx: NameContext, key: number): void {
+  const f = finishedOf(facts, ctx);
+  slot.finBits = finishedBits(f);
+  slot.finValue = f.value;
+  slot.finSpaced = f.spaced;
+  slot.finKey = key;
 }
 
 /** A word's Telex repair as the router uses it: its facts, its finished form, its frequency. */
