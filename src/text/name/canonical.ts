@@ -7,7 +7,8 @@ import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from '../letters.js';
 import { LOWER_BASE } from '../syllable.js';
 import { noMedialAfter, type ToneOptions, tonePlacementOk } from '../tone.js';
 import type { FinishOptions } from './finish.js';
-import { factsOf, gainsOf, mayHoldKeystrokes } from './one-scan.js';
+import { L1_SYLLABLE, latin1Gain, latin1Word } from './latin1-words.js';
+import { mayHoldKeystrokes } from './one-scan.js';
 import { chooseReading, READING_MARGIN } from './reading.js';
 
 /**
@@ -83,9 +84,14 @@ export function canonicalState(s: string, options: FinishOptions): number {
     let b0 = -1;
     let b1 = -1;
     let b2 = -1;
+    // The word's last eight code units, eight bits each (latin1Word's key).
+    let k0 = 0;
+    let k1 = 0;
     for (; i < n; i++) {
       const c = codeAt(s, i);
       if (c === 0x20) break;
+      k1 = (k1 << 8) | (k0 >>> 24);
+      k0 = (k0 << 8) | c;
       if (c >= TABLE_SIZE) return NOT_CANONICAL;
       const t = CANON_CLASS[c] as number;
       if (t === 0) return NOT_CANONICAL;
@@ -126,10 +132,10 @@ export function canonicalState(s: string, options: FinishOptions): number {
     // A word of Latin-1 letters may be legacy text, even in a name partly retyped in Unicode.
     if (latin1 && !wordUnicode) {
       // It is safe when it is a Vietnamese syllable (detection never decodes those).
-      const facts = factsOf(s, start, i);
-      if (!facts.syllable) return NOT_CANONICAL;
+      const w = latin1Word(s, start, i, k0, k1, !unicodeOnly);
+      if ((w & L1_SYLLABLE) === 0) return NOT_CANONICAL;
       // Only a name without a Unicode-only letter can be read as legacy text as a whole.
-      if (!unicodeOnly) gain += gainsOf(facts, start === 0, i === n);
+      if (!unicodeOnly) gain += latin1Gain(w, start === 0, i === n);
     }
     // A tone on the only vowel is where both styles put it.
     if (tones > 1) return NOT_CANONICAL;
