@@ -52,45 +52,17 @@ export const W_VOWEL = 512;
 export const W_VSTART = 1024;
 export const W_VEND = 2048;
 
-/** Bits of a finished word: tone placement changed it. */
-export const F_TONE = 1;
-/** Capitalisation changed it. */
-export const F_CASE = 2;
-/** A letter above U+00FF. */
-export const F_HIGH = 4;
-/** ASCII without `dd`. */
-export const F_ASCII = 8;
-/** Settled. */
-export const F_SETTLED = 16;
-/** A letter from U+0080 to U+00FF, or `dd`. */
-export const F_LATIN1 = 32;
-/** ASCII that may hold keystrokes. */
-export const F_KEYS = 64;
+export { F_ASCII, F_CASE, F_HIGH, F_KEYS, F_LATIN1, F_SETTLED, F_TONE } from './one-scan.js';
 
 /** Where a finished form is kept: on the word or the decoded word it was made from. */
 export interface FinishedSlot {
+  /** The key ({@link putFinished}) of `fin`, -1 before first use. */
   finKey: number;
-  finBits: number;
-  finValue: string;
-  finSpaced: string;
+  fin: FinishedFacts | undefined;
 }
 
-/** The finished words of the name being routed: bits, value, value after a space (scratch). */
-export const FIN_BITS: number[] = [];
-export const FIN_VALUE: string[] = [];
-export const FIN_SPACED: string[] = [];
-
-function finishedBits(f: FinishedFacts): number {
-  return (
-    (f.tone ? F_TONE : 0) |
-    (f.case ? F_CASE : 0) |
-    (f.high ? F_HIGH : 0) |
-    (f.plainAscii ? F_ASCII : 0) |
-    (f.settled ? F_SETTLED : 0) |
-    (f.latin1 ? F_LATIN1 : 0) |
-    (f.keys ? F_KEYS : 0)
-  );
-}
+/** The finished words of the name being routed (scratch). */
+export const FIN: FinishedFacts[] = [];
 
 /** Puts the finished form of `facts` at index `k`, through the cache `slot`. */
 export function putFinished(
@@ -101,9 +73,7 @@ export function putFinished(
 ): void {
   const key = (ctx.style === 'modern' ? 2 : 0) + (ctx.capitalize ? 1 : 0);
   if (slot.finKey !== key) fillFinished(slot, facts, ctx, key);
-  FIN_BITS[k] = slot.finBits;
-  FIN_VALUE[k] = slot.finValue;
-  FIN_SPACED[k] = slot.finSpaced;
+  FIN[k] = slot.fin as FinishedFacts;
 }
 
 /**
@@ -111,10 +81,7 @@ export function putFinished(
  * {@link putFinished}, which then stays small enough to be inlined where it is called.
  */
 function fillFinished(slot: FinishedSlot, facts: WordFacts, ctx: NameContext, key: number): void {
-  const f = finishedOf(facts, ctx);
-  slot.finBits = finishedBits(f);
-  slot.finValue = f.value;
-  slot.finSpaced = f.spaced;
+  slot.fin = finishedOf(facts, ctx);
   slot.finKey = key;
 }
 
@@ -141,9 +108,7 @@ export function repairedOf(r: RouteWord): RepairedWord {
       facts: factsOf(v, 0, v.length),
       common: isCommonNameSyllable(v),
       finKey: -1,
-      finBits: 0,
-      finValue: '',
-      finSpaced: '',
+      fin: undefined,
     };
     r.repaired = d;
   }
@@ -159,9 +124,7 @@ export interface DecodedWord {
   readonly facts: WordFacts | null;
   /** The finished form of `facts` last asked for ({@link FinishedSlot}). */
   finKey: number;
-  finBits: number;
-  finValue: string;
-  finSpaced: string;
+  fin: FinishedFacts | undefined;
 }
 
 /** What the router knows about one word (memoised; the lazy fields are filled on first use). */
@@ -205,9 +168,7 @@ export interface RouteWord {
   pGains: number;
   /** The finished form of `facts` last asked for ({@link FinishedSlot}). */
   finKey: number;
-  finBits: number;
-  finValue: string;
-  finSpaced: string;
+  fin: FinishedFacts | undefined;
   /** The last word asked about as this one's right neighbour ({@link mayJoinWords}), and the answer. */
   joinNext: RouteWord | undefined;
   joins: boolean;
@@ -342,9 +303,7 @@ function analyze(w: string): RouteWord {
     joinNext: undefined,
     joins: false,
     finKey: -1,
-    finBits: 0,
-    finValue: '',
-    finSpaced: '',
+    fin: undefined,
     word: w,
     kind,
     facts,
@@ -418,9 +377,7 @@ export function decodedOf(
       changed: value !== r.word,
       facts: syllableFacts(value),
       finKey: -1,
-      finBits: 0,
-      finValue: '',
-      finSpaced: '',
+      fin: undefined,
     };
     r.decoded[slot] = d;
   }

@@ -34,7 +34,7 @@ import { analyzeSyllable } from '../syllable.js';
 import { repairTelexWord } from '../telex.js';
 import { HASH_START, KEY_UNITS, keyPut } from '../word-memo.js';
 import { type NameContext, withDecode } from './context.js';
-import { normalizeDecoded, type WordFacts } from './one-scan.js';
+import { type FinishedFacts, normalizeDecoded, type WordFacts } from './one-scan.js';
 import {
   AS_IT_STANDS,
   DECIDE_FIRST,
@@ -61,9 +61,7 @@ import {
   F_LATIN1,
   F_SETTLED,
   F_TONE,
-  FIN_BITS,
-  FIN_SPACED,
-  FIN_VALUE,
+  FIN,
   putFinished,
   ROUTE_MAX,
   type RouteWord,
@@ -653,7 +651,7 @@ function finish(
 }
 
 /**
- * The result from the finished words in {@link FIN_BITS} and its neighbours; `null` when the second detection pass
+ * The result from the finished words in {@link FIN} and its neighbours; `null` when the second detection pass
  * of the pipeline might find legacy text in it.
  */
 function build(
@@ -666,7 +664,7 @@ function build(
   let all = F_ASCII | F_SETTLED;
   let loose = false;
   for (let k = 0; k < count; k++) {
-    const b = FIN_BITS[k] as number;
+    const b = (FIN[k] as FinishedFacts).bits;
     any |= b;
     all &= b;
     // A Latin-1 word that is not settled (`Ể Êì`): a name partly retyped may decode it.
@@ -685,8 +683,8 @@ function build(
   built = true;
   builtInput = (how & B_MAY_RETURN_INPUT) !== 0 && bits === 0;
   if (builtInput) return { value: s, changes };
-  let value = count > 0 ? (FIN_VALUE[0] as string) : '';
-  for (let k = 1; k < count; k++) value += FIN_SPACED[k] as string;
+  let value = count > 0 ? (FIN[0] as FinishedFacts).value : '';
+  for (let k = 1; k < count; k++) value += (FIN[k] as FinishedFacts).spaced;
   return { value, changes };
 }
 
@@ -695,7 +693,7 @@ function build(
  * strings: the value is a concatenation, which a comparison would flatten).
  */
 let builtInput = false;
-/** Whether the last result of {@link routeScanned} came from {@link build} (its words in FIN_BITS). */
+/** Whether the last result of {@link routeScanned} came from {@link build} (its words in FIN). */
 let built = false;
 /** The bits of the words of the last {@link build} (any of them), and whether one is loose. */
 let builtAny = 0;
