@@ -13,14 +13,20 @@ import { chooseReading, READING_MARGIN } from './reading.js';
 
 /**
  * What {@link isCanonical} reads per code unit, in one lookup: `VOWEL_INFO` in bits 0–7, 0x100
- * for a Vietnamese letter (`LOWER_BASE` set), `LETTER_CASE` (1 upper, 2 lower) from bit 9; 0
- * for anything that is not a letter.
+ * for a Vietnamese letter (`LOWER_BASE` set), {@link C_LATIN1} and {@link C_HIGH} for its range,
+ * `LETTER_CASE` (1 upper, 2 lower) from bit 14; 0 for anything that is not a letter.
  */
+/** {@link CANON_CLASS}: a letter from U+0080 to U+00FF. */
+const C_LATIN1 = 0x800;
+/** {@link CANON_CLASS}: a letter above U+00FF (only Unicode has it). */
+const C_HIGH = 0x1000;
+
 const CANON_CLASS: Uint16Array = (() => {
   const t = new Uint16Array(TABLE_SIZE);
   for (let c = 0; c < TABLE_SIZE; c++) {
     if ((LOWER_BASE[c] as number) === 0) continue;
-    t[c] = (VOWEL_INFO[c] as number) | 0x100 | ((LETTER_CASE[c] as number) << 9);
+    const range = c >= 0x100 ? C_HIGH : c >= 0x80 ? C_LATIN1 : 0;
+    t[c] = (VOWEL_INFO[c] as number) | 0x100 | range | ((LETTER_CASE[c] as number) << 14);
   }
   return t;
 })();
@@ -70,9 +76,10 @@ export function canonicalState(s: string, options: FinishOptions): number {
   let i = 0;
   while (i < n) {
     const start = i;
-    let latin1 = false;
-    let wordUnicode = false;
-    let ascii = true;
+    /** The classes of the word's letters, or-ed. */
+    let classes = 0;
+    /** The case its next letter must have when capitalised: upper first, then lower. */
+    let want = 1;
     // The tone and the first run of vowels, for the placement check (as tonePlacementOk reads them).
     let tones = 0;
     let tonePos = -1;
@@ -95,7 +102,9 @@ export function canonicalState(s: string, options: FinishOptions): number {
       if (c >= TABLE_SIZE) return NOT_CANONICAL;
       const t = CANON_CLASS[c] as number;
       if (t === 0) return NOT_CANONICAL;
-      if (capitalize && t >> 9 !== (i === start ? 1 : 2)) return NOT_CANONICAL;
+      if (capitalize && t >> 14 !== want) return NOT_CANONICAL;
+      want = 2;
+      classes |= t;
       const info = t & 0xff;
       if (info !== 0) {
         vowels++;
@@ -118,17 +127,14 @@ export function canonicalState(s: string, options: FinishOptions): number {
           if ((0x596 >> base) & 1) lastMod = i;
         }
       } else if (v >= 0) runOpen = false;
-      if (c >= 0x80) {
-        ascii = false;
-        if (c < 0x100) latin1 = true;
-        else {
-          unicodeOnly = true;
-          wordUnicode = true;
-        }
-      }
     }
+    const latin1 = (classes & C_LATIN1) !== 0;
+    const wordUnicode = (classes & C_HIGH) !== 0;
+    if (wordUnicode) unicodeOnly = true;
     if (i === start) return NOT_CANONICAL; // leading or double space
-    if (ascii && mayHoldKeystrokes(s, start, i)) return NOT_CANONICAL;
+    if ((classes & (C_LATIN1 | C_HIGH)) === 0 && mayHoldKeystrokes(s, start, i)) {
+      return NOT_CANONICAL;
+    }
     // A word of Latin-1 letters may be legacy text, even in a name partly retyped in Unicode.
     if (latin1 && !wordUnicode) {
       // It is safe when it is a Vietnamese syllable (detection never decodes those).
