@@ -7,8 +7,7 @@ import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from '../letters.js';
 import { LOWER_BASE } from '../syllable.js';
 import { noMedialAfter, type ToneOptions, tonePlacementOk } from '../tone.js';
 import type { FinishOptions } from './finish.js';
-import { L1_SYLLABLE, latin1Gain, latin1Word } from './latin1-words.js';
-import { mayHoldKeystrokes } from './one-scan.js';
+import { L1_KEYS, L1_SYLLABLE, latin1Gain, latin1Word } from './latin1-words.js';
 import { chooseReading, READING_MARGIN } from './reading.js';
 
 /**
@@ -132,11 +131,10 @@ export function canonicalState(s: string, options: FinishOptions): number {
     const wordUnicode = (classes & C_HIGH) !== 0;
     if (wordUnicode) unicodeOnly = true;
     if (i === start) return NOT_CANONICAL; // leading or double space
-    if ((classes & (C_LATIN1 | C_HIGH)) === 0 && mayHoldKeystrokes(s, start, i)) {
-      return NOT_CANONICAL;
-    }
-    // A word of Latin-1 letters may be legacy text, even in a name partly retyped in Unicode.
-    if (latin1 && !wordUnicode) {
+    if ((classes & (C_LATIN1 | C_HIGH)) === 0) {
+      if ((latin1Word(s, start, i, k0, k1, false) & L1_KEYS) !== 0) return NOT_CANONICAL;
+    } else if (latin1 && !wordUnicode) {
+      // A word of Latin-1 letters may be legacy text, even in a name partly retyped in Unicode.
       // It is safe when it is a Vietnamese syllable (detection never decodes those).
       const w = latin1Word(s, start, i, k0, k1, !unicodeOnly);
       if ((w & L1_SYLLABLE) === 0) return NOT_CANONICAL;

@@ -1,21 +1,25 @@
 /**
- * What the canonical-name check asks about a word of Latin-1 letters (whether it is a syllable,
- * and what decoding could gain on it), memoised in one typed array keyed by the word itself: a
+ * What the canonical-name check asks about a word of letters below U+0100: of a word with a
+ * Latin-1 letter, whether it is a syllable and what decoding could gain on it; of an ASCII word,
+ * whether it may hold Telex/VNI keystrokes ({@link mayHoldKeystrokes}). Memoised in one typed array keyed by the word itself: a
  * word of at most {@link MAX_UNITS} code units below U+0100 packs into two 32-bit integers, so a
  * lookup compares two integers and reads the answer from the same slot, with no object loaded.
  * Longer words are asked of the word facts ({@link factsOf}) each time.
  *
  * @module
  */
-import { factsOf, gainsOf } from './one-scan.js';
+import { codeAt } from '../chars.js';
+import { factsOf, gainsOf, mayHoldKeystrokes } from './one-scan.js';
 
 /** Longest word kept (four code units below U+0100 per integer, two integers; a syllable has at most seven letters). */
 const MAX_UNITS = 8;
 
 /** {@link latin1Word}'s answer: the word is a Vietnamese syllable. */
 export const L1_SYLLABLE = 16;
-/** The gains are filled (bits 6–20, packed as `WordFacts.gains`). */
+/** The gains are filled (from bit 7, packed as `WordFacts.gains`). */
 const L1_GAINS = 32;
+/** {@link latin1Word}'s answer for an ASCII word: it may hold keystrokes. */
+export const L1_KEYS = 64;
 
 /** Integers per slot: the two packed integers of the word, then its answer (0: empty slot). */
 const SLOT = 3;
@@ -28,10 +32,11 @@ let mask = -1;
 let size = 0;
 
 /**
- * The answer for the word `s.slice(start, end)` (letters from U+0000 to U+00FF), packed by the
+ * The answer for the word `s.slice(start, end)` (letters below U+0100), packed by the
  * caller's scan into `k0` and `k1` (each unit shifted in from the right, eight bits each, the last eight units kept): its length in bits 0–3 (0 for
- * a word too long to be kept), {@link L1_SYLLABLE}, and with `gains` what decoding could gain on
- * it as `WordFacts.gains` packs it, from bit 6 (read with {@link latin1Gain}).
+ * a word too long to be kept); for a word with a Latin-1 letter {@link L1_SYLLABLE}, and with
+ * `gains` what decoding could gain on it as `WordFacts.gains` packs it, from bit 7 (read with
+ * {@link latin1Gain}); for an ASCII word {@link L1_KEYS}.
  *
  * @example
  * ```ts
@@ -76,16 +81,19 @@ export function latin1Word(
  * alone) of a name, from a {@link latin1Word} answer asked with gains (see `gainsOf`).
  */
 export function latin1Gain(v: number, first: boolean, last: boolean): number {
-  const g = v >> 6;
+  const g = v >> 7;
   return last ? (g >> 10) & 31 : first ? g & 31 : (g >> 5) & 31;
 }
 
-/** The answer for the word, from its facts. */
+/** The answer for the word, from its facts (or for an ASCII word, its keystroke test). */
 function answerOf(s: string, start: number, end: number, gains: boolean): number {
-  const f = factsOf(s, start, end);
   let v = (end - start) & 15;
+  let ascii = true;
+  for (let i = start; i < end; i++) if (codeAt(s, i) >= 0x80) ascii = false;
+  if (ascii) return mayHoldKeystrokes(s, start, end) ? v | L1_KEYS : v;
+  const f = factsOf(s, start, end);
   if (f.syllable) v |= L1_SYLLABLE;
-  if (gains) v |= L1_GAINS | (packedGains(f) << 6);
+  if (gains) v |= L1_GAINS | (packedGains(f) << 7);
   return v;
 }
 
