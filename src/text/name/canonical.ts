@@ -7,19 +7,25 @@ import { LETTER_CASE, TABLE_SIZE, VOWEL_INFO } from '../letters.js';
 import { LOWER_BASE } from '../syllable.js';
 import { noMedialAfter, type ToneOptions, tonePlacementOk } from '../tone.js';
 import type { FinishOptions } from './finish.js';
-import { factsOf, gainsOf, mayHoldKeystrokes } from './one-scan.js';
+import { L1_KEYS, L1_SYLLABLE, latin1Gain, latin1Word } from './latin1-words.js';
 import { chooseReading, READING_MARGIN } from './reading.js';
 
 /**
  * What {@link isCanonical} reads per code unit, in one lookup: `VOWEL_INFO` in bits 0–7, 0x100
- * for a Vietnamese letter (`LOWER_BASE` set), `LETTER_CASE` (1 upper, 2 lower) from bit 9; 0
- * for anything that is not a letter.
+ * for a Vietnamese letter (`LOWER_BASE` set), {@link C_LATIN1} and {@link C_HIGH} for its range,
+ * `LETTER_CASE` (1 upper, 2 lower) from bit 14; 0 for anything that is not a letter.
  */
+/** {@link CANON_CLASS}: a letter from U+0080 to U+00FF. */
+const C_LATIN1 = 0x800;
+/** {@link CANON_CLASS}: a letter above U+00FF (only Unicode has it). */
+const C_HIGH = 0x1000;
+
 const CANON_CLASS: Uint16Array = (() => {
   const t = new Uint16Array(TABLE_SIZE);
   for (let c = 0; c < TABLE_SIZE; c++) {
     if ((LOWER_BASE[c] as number) === 0) continue;
-    t[c] = (VOWEL_INFO[c] as number) | 0x100 | ((LETTER_CASE[c] as number) << 9);
+    const range = c >= 0x100 ? C_HIGH : c >= 0x80 ? C_LATIN1 : 0;
+    t[c] = (VOWEL_INFO[c] as number) | 0x100 | range | ((LETTER_CASE[c] as number) << 14);
   }
   return t;
 })();
@@ -69,9 +75,10 @@ export function canonicalState(s: string, options: FinishOptions): number {
   let i = 0;
   while (i < n) {
     const start = i;
-    let latin1 = false;
-    let wordUnicode = false;
-    let ascii = true;
+    /** The classes of the word's letters, or-ed. */
+    let classes = 0;
+    /** The case its next letter must have when capitalised: upper first, then lower. */
+    let want = 1;
     // The tone and the first run of vowels, for the placement check (as tonePlacementOk reads them).
     let tones = 0;
     let tonePos = -1;
@@ -83,13 +90,20 @@ export function canonicalState(s: string, options: FinishOptions): number {
     let b0 = -1;
     let b1 = -1;
     let b2 = -1;
+    // The word's last eight code units, eight bits each (latin1Word's key).
+    let k0 = 0;
+    let k1 = 0;
     for (; i < n; i++) {
       const c = codeAt(s, i);
       if (c === 0x20) break;
+      k1 = (k1 << 8) | (k0 >>> 24);
+      k0 = (k0 << 8) | c;
       if (c >= TABLE_SIZE) return NOT_CANONICAL;
       const t = CANON_CLASS[c] as number;
       if (t === 0) return NOT_CANONICAL;
-      if (capitalize && t >> 9 !== (i === start ? 1 : 2)) return NOT_CANONICAL;
+      if (capitalize && t >> 14 !== want) return NOT_CANONICAL;
+      want = 2;
+      classes |= t;
       const info = t & 0xff;
       if (info !== 0) {
         vowels++;
@@ -112,24 +126,20 @@ export function canonicalState(s: string, options: FinishOptions): number {
           if ((0x596 >> base) & 1) lastMod = i;
         }
       } else if (v >= 0) runOpen = false;
-      if (c >= 0x80) {
-        ascii = false;
-        if (c < 0x100) latin1 = true;
-        else {
-          unicodeOnly = true;
-          wordUnicode = true;
-        }
-      }
     }
+    const latin1 = (classes & C_LATIN1) !== 0;
+    const wordUnicode = (classes & C_HIGH) !== 0;
+    if (wordUnicode) unicodeOnly = true;
     if (i === start) return NOT_CANONICAL; // leading or double space
-    if (ascii && mayHoldKeystrokes(s, start, i)) return NOT_CANONICAL;
-    // A word of Latin-1 letters may be legacy text, even in a name partly retyped in Unicode.
-    if (latin1 && !wordUnicode) {
+    if ((classes & (C_LATIN1 | C_HIGH)) === 0) {
+      if ((latin1Word(s, start, i, k0, k1, false) & L1_KEYS) !== 0) return NOT_CANONICAL;
+    } else if (latin1 && !wordUnicode) {
+      // A word of Latin-1 letters may be legacy text, even in a name partly retyped in Unicode.
       // It is safe when it is a Vietnamese syllable (detection never decodes those).
-      const facts = factsOf(s, start, i);
-      if (!facts.syllable) return NOT_CANONICAL;
+      const w = latin1Word(s, start, i, k0, k1, !unicodeOnly);
+      if ((w & L1_SYLLABLE) === 0) return NOT_CANONICAL;
       // Only a name without a Unicode-only letter can be read as legacy text as a whole.
-      if (!unicodeOnly) gain += gainsOf(facts, start === 0, i === n);
+      if (!unicodeOnly) gain += latin1Gain(w, start === 0, i === n);
     }
     // A tone on the only vowel is where both styles put it.
     if (tones > 1) return NOT_CANONICAL;

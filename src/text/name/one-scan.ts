@@ -16,6 +16,21 @@ import { type FinishedWord, type FinishOptions, finishWord } from './finish.js';
 import { type PackedReadings, wordReadings } from './reading.js';
 import type { NameChange, NormalizedName } from './types.js';
 
+/** Bits of a finished word ({@link FinishedFacts.bits}): tone placement changed it. */
+export const F_TONE = 1;
+/** Capitalisation changed it. */
+export const F_CASE = 2;
+/** A letter above U+00FF. */
+export const F_HIGH = 4;
+/** ASCII without `dd`. */
+export const F_ASCII = 8;
+/** Settled. */
+export const F_SETTLED = 16;
+/** A letter from U+0080 to U+00FF, or `dd`. */
+export const F_LATIN1 = 32;
+/** ASCII that may hold keystrokes. */
+export const F_KEYS = 64;
+
 /** What the fast path needs to know about a finished word for the second detection pass. */
 export interface FinishedFacts {
   readonly word: FinishedWord;
@@ -35,6 +50,8 @@ export interface FinishedFacts {
   readonly keys: boolean;
   /** {@link isSettledWord}. */
   readonly settled: boolean;
+  /** The facts above as {@link F_TONE} … {@link F_KEYS}, for the router (one load). */
+  readonly bits: number;
 }
 
 /** What the fast path needs to know about an input word. */
@@ -151,6 +168,9 @@ export function finishedOf(facts: WordFacts, options: FinishOptions): FinishedFa
       }
       prev = c;
     }
+    const keys =
+      ascii && word.value.length > 0 && mayHoldKeystrokes(word.value, 0, word.value.length);
+    const settled = isSettledWord(word.value);
     f = {
       word,
       value: word.value,
@@ -160,8 +180,16 @@ export function finishedOf(facts: WordFacts, options: FinishOptions): FinishedFa
       high,
       plainAscii,
       latin1,
-      keys: ascii && word.value.length > 0 && mayHoldKeystrokes(word.value, 0, word.value.length),
-      settled: isSettledWord(word.value),
+      keys,
+      settled,
+      bits:
+        (word.tone ? F_TONE : 0) |
+        (word.case ? F_CASE : 0) |
+        (high ? F_HIGH : 0) |
+        (plainAscii ? F_ASCII : 0) |
+        (settled ? F_SETTLED : 0) |
+        (latin1 ? F_LATIN1 : 0) |
+        (keys ? F_KEYS : 0),
     };
     facts.finished[k] = f;
   }

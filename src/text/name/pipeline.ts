@@ -58,7 +58,10 @@ export type { NameChange, NormalizedName, NormalizeNameOptions } from './types.j
  */
 export function normalizeName(s: string, options?: NormalizeNameOptions): NormalizedName {
   const ctx = nameContext(options);
-  const r = readName(s, ctx);
+  // 1. Canonical already? (Then it is a fixed point: no reading again.)
+  const state = canonicalState(s, ctx);
+  if (state === CANONICAL) return { value: s, changes: NO_CHANGES };
+  const r = readState(s, ctx, state);
   return readSettled ? r : settled(s, r, ctx, readName);
 }
 
@@ -70,9 +73,12 @@ let readSettled = false;
 
 /** {@link normalizeName} before the fixed-point check ({@link settled}): steps 1 to 3. */
 function readName(s: string, ctx: NameContext): NormalizedName {
+  return readState(s, ctx, canonicalState(s, ctx));
+}
+
+/** {@link readName} after step 1, which answered `state`. */
+function readState(s: string, ctx: NameContext, state: number): NormalizedName {
   readSettled = false;
-  // 1. Canonical already?
-  const state = canonicalState(s, ctx);
   if (state === CANONICAL) return { value: s, changes: NO_CHANGES };
   // 2. The router.
   if (state === NOT_CANONICAL && ctx.decode === 'auto') {

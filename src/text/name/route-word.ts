@@ -55,45 +55,17 @@ export const W_VEND = 2048;
 export const W_STRAY_START = 4096;
 export const W_STRAY_END = 8192;
 
-/** Bits of a finished word: tone placement changed it. */
-export const F_TONE = 1;
-/** Capitalisation changed it. */
-export const F_CASE = 2;
-/** A letter above U+00FF. */
-export const F_HIGH = 4;
-/** ASCII without `dd`. */
-export const F_ASCII = 8;
-/** Settled. */
-export const F_SETTLED = 16;
-/** A letter from U+0080 to U+00FF, or `dd`. */
-export const F_LATIN1 = 32;
-/** ASCII that may hold keystrokes. */
-export const F_KEYS = 64;
+export { F_ASCII, F_CASE, F_HIGH, F_KEYS, F_LATIN1, F_SETTLED, F_TONE } from './one-scan.js';
 
 /** Where a finished form is kept: on the word or the decoded word it was made from. */
 export interface FinishedSlot {
+  /** The key ({@link putFinished}) of `fin`, -1 before first use. */
   finKey: number;
-  finBits: number;
-  finValue: string;
-  finSpaced: string;
+  fin: FinishedFacts | undefined;
 }
 
-/** The finished words of the name being routed: bits, value, value after a space (scratch). */
-export const FIN_BITS: number[] = [];
-export const FIN_VALUE: string[] = [];
-export const FIN_SPACED: string[] = [];
-
-function finishedBits(f: FinishedFacts): number {
-  return (
-    (f.tone ? F_TONE : 0) |
-    (f.case ? F_CASE : 0) |
-    (f.high ? F_HIGH : 0) |
-    (f.plainAscii ? F_ASCII : 0) |
-    (f.settled ? F_SETTLED : 0) |
-    (f.latin1 ? F_LATIN1 : 0) |
-    (f.keys ? F_KEYS : 0)
-  );
-}
+/** The finished words of the name being routed (scratch). */
+export const FIN: FinishedFacts[] = [];
 
 /** The key of a finished form ({@link FinishedSlot.finKey}) under the options of `ctx`. */
 export function finishKey(ctx: NameContext): number {
@@ -111,16 +83,17 @@ export function putFinished(
   ctx: NameContext,
 ): void {
   const key = finishKey(ctx);
-  if (slot.finKey !== key) {
-    const f = finishedOf(facts, ctx);
-    slot.finBits = finishedBits(f);
-    slot.finValue = f.value;
-    slot.finSpaced = f.spaced;
-    slot.finKey = key;
-  }
-  FIN_BITS[k] = slot.finBits;
-  FIN_VALUE[k] = slot.finValue;
-  FIN_SPACED[k] = slot.finSpaced;
+  if (slot.finKey !== key) fillFinished(slot, facts, ctx, key);
+  FIN[k] = slot.fin as FinishedFacts;
+}
+
+/**
+ * Fills the cache `slot` with the finished form of `facts` for `ctx` (key `key`): apart from
+ * {@link putFinished}, which then stays small enough to be inlined where it is called.
+ */
+function fillFinished(slot: FinishedSlot, facts: WordFacts, ctx: NameContext, key: number): void {
+  slot.fin = finishedOf(facts, ctx);
+  slot.finKey = key;
 }
 
 /** A word's Telex repair as the router uses it: its facts, its finished form, its frequency. */
@@ -146,9 +119,7 @@ export function repairedOf(r: RouteWord): RepairedWord {
       facts: factsOf(v, 0, v.length),
       common: isCommonNameSyllable(v),
       finKey: -1,
-      finBits: 0,
-      finValue: '',
-      finSpaced: '',
+      fin: undefined,
     };
     r.repaired = d;
   }
@@ -164,9 +135,7 @@ export interface DecodedWord {
   readonly facts: WordFacts | null;
   /** The finished form of `facts` last asked for ({@link FinishedSlot}). */
   finKey: number;
-  finBits: number;
-  finValue: string;
-  finSpaced: string;
+  fin: FinishedFacts | undefined;
 }
 
 /** What the router knows about one word (memoised; the lazy fields are filled on first use). */
@@ -210,9 +179,7 @@ export interface RouteWord {
   pGains: number;
   /** The finished form of `facts` last asked for ({@link FinishedSlot}). */
   finKey: number;
-  finBits: number;
-  finValue: string;
-  finSpaced: string;
+  fin: FinishedFacts | undefined;
   /** The last word asked about as this one's right neighbour ({@link mayJoinWords}), and the answer. */
   joinNext: RouteWord | undefined;
   joins: boolean;
@@ -349,9 +316,7 @@ function analyze(w: string): RouteWord {
     joinNext: undefined,
     joins: false,
     finKey: -1,
-    finBits: 0,
-    finValue: '',
-    finSpaced: '',
+    fin: undefined,
     word: w,
     kind,
     facts,
@@ -425,9 +390,7 @@ export function decodedOf(
       changed: value !== r.word,
       facts: syllableFacts(value),
       finKey: -1,
-      finBits: 0,
-      finValue: '',
-      finSpaced: '',
+      fin: undefined,
     };
     r.decoded[slot] = d;
   }

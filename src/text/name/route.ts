@@ -33,7 +33,7 @@ import { analyzeSyllable } from '../syllable.js';
 import { repairTelexWord } from '../telex.js';
 import { HASH_START, KEY_UNITS, keyPut } from '../word-memo.js';
 import { type NameContext, withDecode } from './context.js';
-import { normalizeDecoded, type WordFacts } from './one-scan.js';
+import { type FinishedFacts, normalizeDecoded, type WordFacts } from './one-scan.js';
 import {
   AS_IT_STANDS,
   DECIDE_FIRST,
@@ -60,9 +60,7 @@ import {
   F_LATIN1,
   F_SETTLED,
   F_TONE,
-  FIN_BITS,
-  FIN_SPACED,
-  FIN_VALUE,
+  FIN,
   finishKey,
   putFinished,
   ROUTE_MAX,
@@ -168,6 +166,9 @@ let scanWhitespace = false;
  * character that may add to the gate there ({@link mayGlueGate}): then the gate is the text's.
  */
 let scanGateRisk = false;
+/** The bits ({@link RouteWord.bits}) set on any word, and on every word, of the last scan. */
+let scanAny = 0;
+let scanAll = -1;
 
 /**
  * Splits `s` into its words ({@link WORDS}) and returns how many, or -1 when the router cannot
@@ -188,6 +189,8 @@ function scanWords(s: string): number {
   /** A plain space (or the start of the text) since the last word. */
   let spaceSince = true;
   let gateRisk = false;
+  let any = 0;
+  let all = -1;
   for (let i = 0; i <= n; i++) {
     let c = i < n ? codeAt(s, i) : 0x20;
     let k = c < CLASS_LIMIT ? (CHAR_CLASS[c] as number) : highClass(c);
@@ -216,7 +219,10 @@ function scanWords(s: string): number {
       const len = i - start;
       if ((len & 1) === 1 && len < KEY_UNITS) keyPut(1 + (len >> 1), pair);
       NBSP_AFTER[count] = k === C_NBSP ? 1 : 0;
-      WORDS[count++] = routeWord(s, start, i, h);
+      const r = routeWord(s, start, i, h);
+      WORDS[count++] = r;
+      any |= r.bits;
+      all &= r.bits;
       prevSpace = false;
       pending = k === C_INVISIBLE ? count - 1 : -1;
     } else if (k === C_BAIL) return -1;
@@ -241,6 +247,8 @@ function scanWords(s: string): number {
   scanHighMapped = highMapped;
   scanGateRisk = gateRisk;
   scanWhitespace = whitespace;
+  scanAny = any;
+  scanAll = all;
   return count;
 }
 
@@ -263,13 +271,8 @@ export function routeDirect(s: string, ctx: NameContext): NormalizedName | null 
   if (count <= 0) return null;
   scannedText = s;
   scannedCount = count;
-  let any = 0;
-  let all = -1;
-  for (let k = 0; k < count; k++) {
-    const b = (WORDS[k] as RouteWord).bits;
-    any |= b;
-    all &= b;
-  }
+  const any = scanAny;
+  const all = scanAll;
   if ((all & W_LETTERS) === 0 || (any & W_SPLIT) !== 0 || mayJoinWords(count, all)) return null;
   if ((any & W_MAYBE_LEGACY) !== 0) {
     // Only when the router finishes the words as they stand (every word a syllable).
@@ -293,28 +296,22 @@ export function routeDirect(s: string, ctx: NameContext): NormalizedName | null 
       if (bound >= 2 * READING_MARGIN) return null;
     }
   }
-  return checked(count, routeScanned(s, count, ctx));
+  return checked(routeScanned(s, count, ctx));
 }
 
 /**
  * `r` (a name read as it stands, finished by the router), with {@link needsCheck} set when it
  * might read as legacy text (see {@link directNeedsCheck}).
  */
-function checked(count: number, r: NormalizedName | null): NormalizedName | null {
+function checked(r: NormalizedName | null): NormalizedName | null {
   needsCheck = false;
   if (r !== null && !built) needsCheck = true;
   else if (r !== null && !builtInput) {
-    let fin = 0;
-    let loose = false;
-    for (let k = 0; k < count; k++) {
-      const b = FIN_BITS[k] as number;
-      fin |= b;
-      // A Latin-1 word that is not settled (`Ể Êì`): a name partly retyped may decode it.
-      if ((b & (F_LATIN1 | F_SETTLED)) === F_LATIN1) loose = true;
-    }
     // No letter a legacy reading starts from, or a Unicode letter and no word the canonical check
-    // could refuse: the result cannot read as legacy text.
-    needsCheck = (fin & F_LATIN1) !== 0 && ((fin & F_HIGH) === 0 || (fin & F_KEYS) !== 0 || loose);
+    // could refuse (builtLoose): the result cannot read as legacy text.
+    const fin = builtAny;
+    needsCheck =
+      (fin & F_LATIN1) !== 0 && ((fin & F_HIGH) === 0 || (fin & F_KEYS) !== 0 || builtLoose);
   }
   return r;
 }
@@ -431,13 +428,10 @@ export function routeReading(s: string, ctx: NameContext): NormalizedName | null
       all &= b;
     }
     if (mayJoinWords(count, all)) return null;
-    return checked(
-      count,
-      routeScanned(s, count, best === NO_READING ? ctx : withDecode(ctx, false)),
-    );
+    return checked(routeScanned(s, count, best === NO_READING ? ctx : withDecode(ctx, false)));
   }
   if (!decidedWordByWord()) return null;
-  return checked(count, routeLegacy(s, LEGACY_ENCODINGS[best] as LegacyEncoding, count, ctx));
+  return checked(routeLegacy(s, LEGACY_ENCODINGS[best] as LegacyEncoding, count, ctx));
 }
 
 /** Whether the last result of {@link routeDirect} may read as legacy text (module scratch). */
@@ -454,33 +448,25 @@ export function directNeedsCheck(): boolean {
 /** {@link routeName} after {@link scanWords}. */
 function routeScanned(s: string, count: number, ctx: NameContext): NormalizedName | null {
   built = false;
-  let letters = true;
-  let syllables = true;
-  let composed = false;
-  let high = false;
-  let maybeLegacy = false;
-  let allSettled = true;
-  let flags = 0;
-  for (let k = 0; k < count; k++) {
-    const r = WORDS[k] as RouteWord;
-    const b = r.bits;
-    if ((b & W_LETTERS) === 0) letters = false;
-    else if ((b & W_SYLLABLE) === 0) syllables = false;
-    else if ((b & W_SETTLED) === 0) allSettled = false;
-    if ((b & W_COMBINING) !== 0) composed = true;
-    if ((b & W_HIGH) !== 0) high = true;
-    if ((b & W_MAYBE_LEGACY) !== 0) maybeLegacy = true;
-    flags |= r.legacy;
-  }
+  // The words' bits, gathered by the scan (scanAny, scanAll).
+  const letters = (scanAll & W_LETTERS) !== 0;
+  const composed = (scanAny & W_COMBINING) !== 0;
   const spacing =
     (composed || scanNbsp || scanHighMapped ? B_NORMALIZED : 0) |
     (scanWhitespace ? B_WHITESPACE : 0);
   // Syllables only: the one-scan path of the pipeline (normalizeCommon), unless detection would
   // have to score legacy encodings (no letter proves Unicode).
-  if (letters && syllables && (composed || high || !maybeLegacy || allSettled)) {
+  if (
+    letters &&
+    (scanAll & W_SYLLABLE) !== 0 &&
+    ((scanAny & (W_COMBINING | W_HIGH | W_MAYBE_LEGACY)) !== W_MAYBE_LEGACY ||
+      (scanAll & W_SETTLED) !== 0)
+  ) {
     return finish(s, count, ctx, spacing);
   }
   if (composed && !letters) return null;
+  let flags = 0;
+  for (let k = 0; k < count; k++) flags |= (WORDS[k] as RouteWord).legacy;
   // Decoding off (the whole-name reading kept the name as it stands): the plain pipeline.
   const enc = ctx.decode === 'auto' ? detectRouted(count, flags) : 'unicode';
   if (enc === 'unicode' || enc === 'ascii') {
@@ -648,9 +634,7 @@ function routeLegacy(
     if (d.facts === null) return null;
     if (d.changed) changed = true;
     if (d.finKey === key) {
-      FIN_BITS[k] = d.finBits;
-      FIN_VALUE[k] = d.finValue;
-      FIN_SPACED[k] = d.finSpaced;
+      FIN[k] = d.fin as FinishedFacts;
     } else putFinished(k, d, d.facts, ctx);
   }
   if (!changed) return null;
@@ -675,26 +659,29 @@ function finish(
   for (let k = 0; k < count; k++) {
     const r = WORDS[k] as RouteWord;
     if (r.finKey === key) {
-      FIN_BITS[k] = r.finBits;
-      FIN_VALUE[k] = r.finValue;
-      FIN_SPACED[k] = r.finSpaced;
+      FIN[k] = r.fin as FinishedFacts;
     } else putFinished(k, r, r.facts as WordFacts, ctx);
   }
   return build(s, count, NO_STEP, spacing | B_MAY_RETURN_INPUT);
 }
 
 /**
- * The result from the finished words in {@link FIN_BITS} and its neighbours; `null` when the second detection pass
+ * The result from the finished words in {@link FIN} and its neighbours; `null` when the second detection pass
  * of the pipeline might find legacy text in it.
  */
 function build(s: string, count: number, step: number, how: number): NormalizedName | null {
   let any = 0;
   let all = F_ASCII | F_SETTLED;
+  let loose = false;
   for (let k = 0; k < count; k++) {
-    const b = FIN_BITS[k] as number;
+    const b = (FIN[k] as FinishedFacts).bits;
     any |= b;
     all &= b;
+    // A Latin-1 word that is not settled (`Ể Êì`): a name partly retyped may decode it.
+    if ((b & (F_LATIN1 | F_SETTLED)) === F_LATIN1) loose = true;
   }
+  builtAny = any;
+  builtLoose = loose;
   const tone = (any & F_TONE) !== 0;
   const cased = (any & F_CASE) !== 0;
   const outHigh = (any & F_HIGH) !== 0;
@@ -706,8 +693,8 @@ function build(s: string, count: number, step: number, how: number): NormalizedN
   built = true;
   builtInput = (how & B_MAY_RETURN_INPUT) !== 0 && bits === 0;
   if (builtInput) return { value: s, changes };
-  let value = count > 0 ? (FIN_VALUE[0] as string) : '';
-  for (let k = 1; k < count; k++) value += FIN_SPACED[k] as string;
+  let value = count > 0 ? (FIN[0] as FinishedFacts).value : '';
+  for (let k = 1; k < count; k++) value += (FIN[k] as FinishedFacts).spaced;
   return { value, changes };
 }
 
@@ -716,8 +703,11 @@ function build(s: string, count: number, step: number, how: number): NormalizedN
  * strings: the value is a concatenation, which a comparison would flatten).
  */
 let builtInput = false;
-/** Whether the last result of {@link routeScanned} came from {@link build} (its words in FIN_BITS). */
+/** Whether the last result of {@link routeScanned} came from {@link build} (its words in FIN). */
 let built = false;
+/** The bits of the words of the last {@link build} (any of them), and whether one is loose. */
+let builtAny = 0;
+let builtLoose = false;
 
 /** Bits of {@link build}'s `how`: the changes in {@link BIT_CHANGES} order, then one option. */
 const B_NORMALIZED = 1;
