@@ -633,9 +633,8 @@ function routeLegacy(
     const d = decodedOf(r, enc, textUpper, softHyphen);
     if (d.facts === null) return null;
     if (d.changed) changed = true;
-    if (d.finKey === key) {
-      FIN[k] = d.fin as FinishedFacts;
-    } else putFinished(k, d, d.facts, ctx);
+    if (d.finKey === key) FIN[k] = d.fin as FinishedFacts;
+    else putFinished(k, d, d.facts, ctx);
   }
   if (!changed) return null;
   if (enc === 'viscii' && nbsp) {
@@ -658,9 +657,8 @@ function finish(
   const key = finishKey(ctx);
   for (let k = 0; k < count; k++) {
     const r = WORDS[k] as RouteWord;
-    if (r.finKey === key) {
-      FIN[k] = r.fin as FinishedFacts;
-    } else putFinished(k, r, r.facts as WordFacts, ctx);
+    if (r.finKey === key) FIN[k] = r.fin as FinishedFacts;
+    else putFinished(k, r, r.facts as WordFacts, ctx);
   }
   return build(s, count, NO_STEP, spacing | B_MAY_RETURN_INPUT);
 }
