@@ -12,7 +12,7 @@
  *
  * @module
  */
-import { cleanBeforeDecoding, codeAt, isInvisible, isSpaceLike } from '../chars.js';
+import { cleanBeforeDecoding, codeAt } from '../chars.js';
 import {
   chooseEncoding,
   type DetectedEncoding,
@@ -32,6 +32,16 @@ import {
 import { analyzeSyllable } from '../syllable.js';
 import { repairTelexWord } from '../telex.js';
 import { HASH_START, KEY_UNITS, keyPut } from '../word-memo.js';
+import {
+  C_BAIL,
+  C_INVISIBLE,
+  C_NBSP,
+  C_SPACE,
+  C_WORD,
+  CHAR_CLASS,
+  CLASS_LIMIT,
+  highClass,
+} from './char-class.js';
 import { type NameContext, withDecode } from './context.js';
 import { type FinishedFacts, normalizeDecoded, type WordFacts } from './one-scan.js';
 import {
@@ -84,41 +94,6 @@ import {
 } from './route-word.js';
 import type { NameChange, NormalizedName } from './types.js';
 import { visciiNbspAreSpaces } from './viscii-runs.js';
-
-/** {@link CHAR_CLASS}: part of a word. */
-const C_WORD = 0;
-/** A plain space. */
-const C_SPACE = 1;
-/** An NBSP (kept by some legacy decoders, so tracked apart). */
-const C_NBSP = 2;
-/** A tab, line break or NEL: the router leaves such names to the general path. */
-const C_BAIL = 3;
-/** A Unicode space above U+00FF (mapped to a plain space). */
-const C_HIGH_SPACE = 4;
-/** An invisible character above U+00FF (removed). */
-const C_INVISIBLE = 5;
-
-/** Code units below this limit are classified by {@link CHAR_CLASS}; above it, by {@link highClass}. */
-const CLASS_LIMIT = 0x2100;
-
-function highClass(c: number): number {
-  if (c < 0x100) {
-    if (c === 0x20) return C_SPACE;
-    if (c === 0xa0) return C_NBSP;
-    if ((c >= 0x09 && c <= 0x0d) || c === 0x85) return C_BAIL;
-    return C_WORD;
-  }
-  if (isSpaceLike(c)) return C_HIGH_SPACE;
-  if (isInvisible(c)) return C_INVISIBLE;
-  return C_WORD;
-}
-
-/** The class of each code unit below {@link CLASS_LIMIT} for the router's pass. */
-const CHAR_CLASS: Uint8Array = (() => {
-  const t = new Uint8Array(CLASS_LIMIT);
-  for (let c = 0; c < CLASS_LIMIT; c++) t[c] = highClass(c);
-  return t;
-})();
 
 /** The {@link wordScores} of the words being routed (scratch). */
 const SCORES: number[] = [];

@@ -8,15 +8,15 @@
  *
  * @module
  */
-import { codeAt, isInvisible, isSpaceLike } from '../chars.js';
+import { codeAt, isInvisible } from '../chars.js';
 import { splitStrayNbsp } from '../legacy.js';
 import { createWordMemo, memoGet, memoSet } from '../word-memo.js';
+import { C_WORD, CHAR_CLASS, CLASS_LIMIT, highClass } from './char-class.js';
 import { type RouteWord, VISCII_SLOT } from './route-word.js';
 
-/** Whether `c` is part of a word for the router (not a space, invisible or control). */
+/** Whether `c` is part of a word for the router (its class, {@link highClass}, is a word's). */
 function isWordChar(c: number): boolean {
-  if (c === 0x20 || c === 0xa0 || c === 0x85 || (c >= 0x09 && c <= 0x0d)) return false;
-  return c < 0x100 || !(isSpaceLike(c) || isInvisible(c));
+  return (c < CLASS_LIMIT ? (CHAR_CLASS[c] as number) : highClass(c)) === C_WORD;
 }
 
 /** The answers of {@link runAreSpaces} by the run's text (bounded, module-private). */
