@@ -1,7 +1,10 @@
 #!/bin/sh
 # Instructions per record of a link worker's clean + prepare path (bench/record-instr.ts):
-# valgrind cachegrind, the difference between two row counts (ROWS, default "8192 32768") of the
-# same CSV, on an esbuild bundle, node --single-threaded --hash-seed=1 --random-seed=1.
+# valgrind cachegrind, the difference between two row counts (ROWS, default "16384 81920") of the
+# same CSV, on an esbuild bundle, node --single-threaded --hash-seed=1 --random-seed=1, the
+# semi-space of a link worker (SEMI_MB, default 53: a 160 MiB young generation). Shorter runs
+# (8,192 / 32,768 rows) counted 40% more a record: compilations and collections that fall
+# between the two counts.
 #
 #   scripts/record-instructions.sh [tree] CSV [right|left] [clean]   # clean: without prepare
 set -e
@@ -17,12 +20,12 @@ bundle=$(mktemp /tmp/record-instr-XXXXXX.mjs)
 count() {
   out=$(mktemp)
   valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
-    node --single-threaded --hash-seed=1 --random-seed=1 "$bundle" "$csv" "$1" "$side" $mode \
+    node --single-threaded --hash-seed=1 --random-seed=1 --max-semi-space-size=${SEMI_MB:-53} "$bundle" "$csv" "$1" "$side" $mode \
     >/dev/null 2>"$out"
   sed -n 's/.*I *refs: *//p' "$out" | tr -d ','
   rm -f "$out"
 }
-set -- ${ROWS:-8192 32768}
+set -- ${ROWS:-16384 81920}
 a=$(count "$1")
 b=$(count "$2")
 echo "$side${mode:+ $mode} $(( (b - a) / ($2 - $1) ))"
