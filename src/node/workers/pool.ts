@@ -2,12 +2,12 @@
  * A small worker-thread pool: a fixed number of workers, one task at a time each, tasks queued
  * in submission order. Results come back as promises; the caller restores any order it needs.
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 import { VnReconcileError } from '../../errors.js';
 
 import { workerEntry } from './entry.js';
-import { workerExecArgv } from './exec-argv.js';
+import { refusedExecArgv, workerExecArgv } from './exec-argv.js';
 import type { WorkerMessage } from './messages.js';
 
 /** A task for a worker. */
@@ -78,6 +78,30 @@ export function workerFailure(error: unknown, capMb: number | undefined): unknow
 }
 
 /**
+ * Starts a worker with `execArgv` (inherited when `undefined`); when `new Worker` refuses the
+ * list (a V8 or process-wide flag beside a dropped loader: `--import tsx
+ * --max-old-space-size=8192`), with none — V8 flags hold for every thread of the process anyway.
+ *
+ * @example
+ * ```ts
+ * const w = startWorker('1', { eval: true }, ['--expose-gc']); // started with execArgv []
+ * ```
+ * @internal
+ */
+export function startWorker(
+  script: string,
+  options: Omit<WorkerOptions, 'execArgv'>,
+  execArgv: string[] | undefined,
+): Worker {
+  try {
+    return new Worker(script, execArgv ? { ...options, execArgv } : options);
+  } catch (e) {
+    if (!refusedExecArgv(e)) throw e;
+    return new Worker(script, { ...options, execArgv: [] });
+  }
+}
+
+/**
  * Starts `size` workers running the CLI worker entry.
  *
  * @example
@@ -102,11 +126,7 @@ export function createPool(size: number, options: PoolOptions = {}): WorkerPool 
   // Built workers are JavaScript: they start without the parent's TypeScript loader, if any.
   const execArgv = entry.eval ? undefined : workerExecArgv(process.execArgv);
   const slots: Slot[] = Array.from({ length: size }, () => {
-    const worker = new Worker(entry.script, {
-      eval: entry.eval,
-      resourceLimits,
-      ...(execArgv ? { execArgv } : {}),
-    });
+    const worker = startWorker(entry.script, { eval: entry.eval, resourceLimits }, execArgv);
     const slot: Slot = { worker, job: undefined };
     worker.on('message', (msg: { ok: boolean; value?: unknown; error?: string }) => {
       const job = slot.job;
