@@ -360,12 +360,19 @@ export interface PackedReadings {
   readonly gains: number;
 }
 
-/** The packed readings of the words of the name being decided (scratch, filled by the caller). */
-export const DECIDE_FIRST: Int32Array = new Int32Array(256);
-export const DECIDE_MIDDLE: Int32Array = new Int32Array(256);
-export const DECIDE_PLAIN: Int32Array = new Int32Array(256);
-export const DECIDE_FLAGS: Int32Array = new Int32Array(256);
-export const DECIDE_GAINS: Int32Array = new Int32Array(256);
+/** The most words {@link decideReading} decides on (a longer name is read as it stands). */
+export const DECIDE_MAX = 256;
+
+/**
+ * The packed readings of the words of the name being decided, in order from index 0 (scratch,
+ * filled by the caller with references to the memoised readings: nothing copied per word).
+ */
+export const DECIDE_WORDS: PackedReadings[] = [];
+
+/** The score (doubled, see {@link PackedReadings}) of reading `k` in the packed row `row`. */
+function scoreOf(row: number, k: number): number {
+  return ((row >> (4 * k)) & 15) - 8;
+}
 
 /**
  * The decoded readings' scores of a packed row (nibbles 1 to 5, see {@link PackedReadings}) in the
@@ -398,24 +405,10 @@ function lowestScores(row: number): number {
   return ~(z | (z >> 2)) & 0x111111;
 }
 
-/** Puts `p` at index `k` of the decide scratch. */
-export function putPacked(k: number, p: PackedReadings): void {
-  DECIDE_FIRST[k] = p.first;
-  DECIDE_MIDDLE[k] = p.middle;
-  DECIDE_PLAIN[k] = p.plain;
-  DECIDE_FLAGS[k] = p.flags;
-  DECIDE_GAINS[k] = p.gains;
-}
-
-/** The doubled score of reading `k` of a word as the last word or alone. */
-function plainScore(pos: number, k: number): number {
-  return (((DECIDE_PLAIN[pos] as number) >> (4 * k)) & 15) - 8;
-}
-
 /**
- * The decision of {@link chooseReading} from the packed readings of the name's `n` words, put in
- * the decide scratch with {@link putPacked} (the words are the runs between spaces of `clean`,
- * the name without invisible characters), and its {@link legacyGate}: the index in
+ * The decision of {@link chooseReading} from the packed readings of the name's `n` words in
+ * {@link DECIDE_WORDS} (the words are the runs between spaces of `clean`, the name without
+ * invisible characters), and its {@link legacyGate}: the index in
  * {@link LEGACY_ENCODINGS} of the encoding to decode with, {@link AS_IT_STANDS}, or
  * {@link NO_READING}. `nbspHint`: whether a no-break space of `clean` may be VISCII `Õ` (1 or 0,
  * when the caller knows it from the words), or -1 to look.
@@ -424,7 +417,7 @@ export function decideReading(n: number, gate: number, clean: string, nbspHint =
   decidedPartial = false;
   decidedWhole = false;
   decidedMargin = 0;
-  if (n > DECIDE_FLAGS.length) return AS_IT_STANDS;
+  if (n > DECIDE_MAX) return AS_IT_STANDS;
   const mixed = (gate & 4) !== 0;
   // One pass over the words: whether any is a candidate, what decoding could gain at most, the
   // encodings that change some word (an encoding that changes none is never chosen), and each
@@ -446,15 +439,16 @@ export function decideReading(n: number, gate: number, clean: string, nbspHint =
   let decoded = 0;
   let breaking = 0;
   for (let k = 0; k < n; k++) {
-    const flags = DECIDE_FLAGS[k] as number;
+    const p = DECIDE_WORDS[k] as PackedReadings;
+    const flags = p.flags;
     // In a name partly retyped in Unicode only a Latin-1 word that is not a syllable is decoded.
     if ((flags & 3) === 0) candidate = true;
     if ((flags & 1) === 0) allValid = false;
-    const g = DECIDE_GAINS[k] as number;
+    const g = p.gains;
     const last = n < 2 || k === n - 1;
     bound += last ? (g >> 10) & 31 : k === 0 ? g & 31 : (g >> 5) & 31;
-    const plain = DECIDE_PLAIN[k] as number;
-    const row = last ? plain : k === 0 ? (DECIDE_FIRST[k] as number) : (DECIDE_MIDDLE[k] as number);
+    const plain = p.plain;
+    const row = last ? plain : k === 0 ? p.first : p.middle;
     const raw = (row & 15) - 8;
     rawScore += raw;
     changing |= flags;
@@ -535,11 +529,12 @@ export function decideReading(n: number, gate: number, clean: string, nbspHint =
   /** Other words that decoding makes better name words (`Thò` → `Thị`). */
   let improved = 0;
   for (let k = 0; k < n; k++) {
-    const flags = DECIDE_FLAGS[k] as number;
+    const p = DECIDE_WORDS[k] as PackedReadings;
+    const flags = p.flags;
     const rawValid = (mixed && (flags & 2) !== 0) || (flags & 1) !== 0;
     const kept = bestPartial && rawValid;
-    const raw = plainScore(k, 0);
-    const dec = kept ? raw : plainScore(k, best + 1);
+    const raw = scoreOf(p.plain, 0);
+    const dec = kept ? raw : scoreOf(p.plain, best + 1);
     if (!kept && (flags & (1 << (best + 2))) !== 0) {
       if (rawValid && raw >= 2) commonChanged = true;
       else if (dec > raw) improved++;
@@ -593,7 +588,7 @@ export function chooseReading(s: string): NameReading | null {
       if (start >= 0) {
         let r = memoGet(READINGS, clean, start, i);
         if (r === undefined) r = readingsOf(clean.slice(start, i));
-        if (n < DECIDE_FLAGS.length) putPacked(n, r.packed);
+        if (n < DECIDE_MAX) DECIDE_WORDS[n] = r.packed;
         readings[n++] = r;
       }
       start = -1;

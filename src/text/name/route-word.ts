@@ -16,7 +16,7 @@ import { repairTelexWord, type TelexWordRepair } from '../telex.js';
 import { createWordMemo, memoGetKeyed, memoSet } from '../word-memo.js';
 import type { NameContext } from './context.js';
 import { type FinishedFacts, factsOf, finishedOf, type WordFacts } from './one-scan.js';
-import { legacyGateBits, plausibleCase } from './reading.js';
+import { legacyGateBits, type PackedReadings, plausibleCase } from './reading.js';
 import { mayBeRunTogether, strayOrBlank } from './repair.js';
 
 /** A word of Vietnamese letters only. */
@@ -168,15 +168,8 @@ export interface RouteWord {
   readonly bits: number;
   /** {@link legacyGateBits} of the word. */
   readonly gate: number;
-  /**
-   * The word's {@link PackedReadings}, copied here on first use (flags -1 before) so that the
-   * reading of a name reads them from the cache line it has already loaded.
-   */
-  pFlags: number;
-  pFirst: number;
-  pMiddle: number;
-  pPlain: number;
-  pGains: number;
+  /** The word's {@link PackedReadings} (its memoised readings'), on first use. */
+  packed: PackedReadings | undefined;
   /** The finished form of `facts` last asked for ({@link FinishedSlot}). */
   finKey: number;
   fin: FinishedFacts | undefined;
@@ -306,11 +299,7 @@ function analyze(w: string): RouteWord {
       (strayOrBlank(codeAt(w, 0)) ? W_STRAY_START : 0) |
       (strayOrBlank(codeAt(w, w.length - 1)) ? W_STRAY_END : 0),
     gate: legacyGateBits(w, 0, w.length),
-    pFlags: -1,
-    pFirst: 0,
-    pMiddle: 0,
-    pPlain: 0,
-    pGains: 0,
+    packed: undefined,
     legacy: wordLegacyFlags(w),
     nbspO: -1,
     joinNext: undefined,

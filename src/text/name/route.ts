@@ -46,17 +46,15 @@ import { type NameContext, withDecode } from './context.js';
 import { type FinishedFacts, normalizeDecoded, type WordFacts } from './one-scan.js';
 import {
   AS_IT_STANDS,
-  DECIDE_FIRST,
-  DECIDE_FLAGS,
-  DECIDE_GAINS,
-  DECIDE_MIDDLE,
-  DECIDE_PLAIN,
+  DECIDE_MAX,
+  DECIDE_WORDS,
   decidedWordByWord,
   decideReading,
   gateOf,
   legacyGate,
   mayGlueGate,
   NO_READING,
+  type PackedReadings,
   READING_MARGIN,
   wordReadings,
 } from './reading.js';
@@ -270,9 +268,7 @@ export function routeDirect(s: string, ctx: NameContext): NormalizedName | null 
       if ((all & W_PLAUSIBLE) === 0) return null;
       let bound = 0;
       for (let k = 0; k < count; k++) {
-        const r = WORDS[k] as RouteWord;
-        if (r.pFlags < 0) fillPacked(r);
-        const g = r.pGains;
+        const g = packedOf(WORDS[k] as RouteWord).gains;
         bound += k === count - 1 ? (g >> 10) & 31 : k === 0 ? g & 31 : (g >> 5) & 31;
       }
       if (bound >= 2 * READING_MARGIN) return null;
@@ -339,14 +335,14 @@ export function mayHaveStrayEnds(s: string): boolean {
   );
 }
 
-/** Copies the packed readings of a routed word onto it (once). */
-function fillPacked(r: RouteWord): void {
-  const p = wordReadings(r.word).packed;
-  r.pFirst = p.first;
-  r.pMiddle = p.middle;
-  r.pPlain = p.plain;
-  r.pGains = p.gains;
-  r.pFlags = p.flags;
+/** The packed readings of a routed word (kept on it on first use). */
+function packedOf(r: RouteWord): PackedReadings {
+  let p = r.packed;
+  if (p === undefined) {
+    p = wordReadings(r.word).packed;
+    r.packed = p;
+  }
+  return p;
 }
 
 /**
@@ -377,12 +373,7 @@ export function routeReading(s: string, ctx: NameContext): NormalizedName | null
   let nbspHint = 0;
   for (let k = 0; k < count; k++) {
     const r = WORDS[k] as RouteWord;
-    if (r.pFlags < 0) fillPacked(r);
-    DECIDE_FIRST[k] = r.pFirst;
-    DECIDE_MIDDLE[k] = r.pMiddle;
-    DECIDE_PLAIN[k] = r.pPlain;
-    DECIDE_FLAGS[k] = r.pFlags;
-    DECIDE_GAINS[k] = r.pGains;
+    DECIDE_WORDS[k] = packedOf(r);
     if (NBSP_AFTER[k] === 1 && nbspHint === 0) {
       // VISCII Õ read as a no-break space right after this word (V + Õ)?
       if (r.nbspO < 0) r.nbspO = analyzeSyllable(`${r.word}Õ`).error === null ? 1 : 0;
@@ -391,7 +382,7 @@ export function routeReading(s: string, ctx: NameContext): NormalizedName | null
   }
   // The text without invisible characters is needed only to decode VISCII Õ.
   const best =
-    count > DECIDE_FLAGS.length
+    count > DECIDE_MAX
       ? AS_IT_STANDS
       : decideReading(
           count,
