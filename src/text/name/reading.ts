@@ -360,6 +360,11 @@ export interface PackedReadings {
   readonly gains: number;
 }
 
+/** The indexes in {@link LEGACY_ENCODINGS} of VIQR and VISCII, and the byte encodings as bits. */
+const VIQR = LEGACY_ENCODINGS.indexOf('viqr');
+const VISCII = LEGACY_ENCODINGS.indexOf('viscii');
+const BYTE_ENCODINGS = ((1 << LEGACY_ENCODINGS.length) - 1) & ~(1 << VIQR);
+
 /** The most words {@link decideReading} decides on (a longer name is read as it stands). */
 export const DECIDE_MAX = 256;
 
@@ -478,17 +483,21 @@ export function decideReading(n: number, gate: number, clean: string, nbspHint =
   /** The best reading was scored on the decoded text (VISCII Õ read as a no-break space). */
   let bestWhole = false;
   let bestScore = rawScore;
-  for (let e = 0; e < LEGACY_ENCODINGS.length; e++) {
-    const enc = LEGACY_ENCODINGS[e] as LegacyEncoding;
-    if (enc === 'viqr' ? (gate & 2) === 0 : (gate & 1) === 0) continue;
-    // VISCII Õ is the byte a Windows-1252 reader shows as a no-break space: score the decoded text.
-    const whole = enc === 'viscii' && (nbspHint < 0 ? visciiNbsp(clean) : nbspHint === 1);
-    if (!whole && (changing & (1 << (e + 2))) === 0) continue;
+  // The encodings tried, as bits by index: those the gate allows (VIQR for its marks, the others
+  // for bytes) that change some word, and VISCII when it is scored on the decoded text (its Õ is
+  // the byte a Windows-1252 reader shows as a no-break space).
+  const allowed = ((gate & 1) !== 0 ? BYTE_ENCODINGS : 0) | ((gate & 2) !== 0 ? 1 << VIQR : 0);
+  const wholeViscii =
+    (allowed & (1 << VISCII)) !== 0 && (nbspHint < 0 ? visciiNbsp(clean) : nbspHint === 1);
+  const tried = allowed & ((changing >> 2) | (wholeViscii ? 1 << VISCII : 0));
+  for (let e = 0; tried >> e !== 0; e++) {
+    if (((tried >> e) & 1) === 0) continue;
+    const whole = wholeViscii && e === VISCII;
     let full = laneOf(full12, full34, full5, e + 1) - 8 * n;
     const partial = keptScore + laneOf(part12, part34, part5, e + 1) - 8 * decoded;
     let breaks = ((breaking >> (4 * (e + 1))) & 1) !== 0;
     if (whole) {
-      const dw = splitWords(decodeWith(clean, enc));
+      const dw = splitWords(decodeWith(clean, 'viscii'));
       full = 0;
       for (let k = 0; k < dw.length; k++)
         full += 2 * scoreAt(readingsOf(dw[k] as string), 0, k, dw.length);
