@@ -59,7 +59,7 @@ export { F_ASCII, F_CASE, F_HIGH, F_KEYS, F_LATIN1, F_SETTLED, F_TONE } from './
 
 /** Where a finished form is kept: on the word or the decoded word it was made from. */
 export interface FinishedSlot {
-  /** The key ({@link putFinished}) of `fin`, -1 before first use. */
+  /** The key of `fin` (`NameContext.finishKey`), -1 before first use. */
   finKey: number;
   fin: FinishedFacts | undefined;
 }
@@ -67,14 +67,9 @@ export interface FinishedSlot {
 /** The finished words of the name being routed (scratch). */
 export const FIN: FinishedFacts[] = [];
 
-/** The key of a finished form ({@link FinishedSlot.finKey}) under the options of `ctx`. */
-export function finishKey(ctx: NameContext): number {
-  return (ctx.style === 'modern' ? 2 : 0) + (ctx.capitalize ? 1 : 0);
-}
-
 /**
  * Puts the finished form of `facts` at index `k`, through the cache `slot`. A caller that finishes
- * many words copies a slot whose `finKey` is already {@link finishKey} itself (without the call).
+ * many words copies a slot whose `finKey` is already `ctx.finishKey` itself (without the call).
  */
 export function putFinished(
   k: number,
@@ -82,7 +77,7 @@ export function putFinished(
   facts: WordFacts,
   ctx: NameContext,
 ): void {
-  const key = finishKey(ctx);
+  const key = ctx.finishKey;
   if (slot.finKey !== key) fillFinished(slot, facts, ctx, key);
   FIN[k] = slot.fin as FinishedFacts;
 }

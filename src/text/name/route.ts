@@ -69,7 +69,6 @@ import {
   F_SETTLED,
   F_TONE,
   FIN,
-  finishKey,
   putFinished,
   ROUTE_MAX,
   type RouteWord,
@@ -600,7 +599,7 @@ function routeLegacy(
     textUpper = tcvn3CountsAreUpper(counts);
   }
   let changed = scanHighMapped || (nbsp && enc === 'cp1258');
-  const key = finishKey(ctx);
+  const key = ctx.finishKey;
   for (let k = 0; k < count; k++) {
     const r = WORDS[k] as RouteWord;
     const d = decodedOf(r, enc, textUpper, softHyphen);
@@ -627,7 +626,7 @@ function finish(
   ctx: NameContext,
   spacing: number,
 ): NormalizedName | null {
-  const key = finishKey(ctx);
+  const key = ctx.finishKey;
   for (let k = 0; k < count; k++) {
     const r = WORDS[k] as RouteWord;
     if (r.finKey === key) FIN[k] = r.fin as FinishedFacts;
