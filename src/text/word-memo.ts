@@ -153,6 +153,8 @@ export function memoGetKeyed<V>(
   const len = end - start;
   const pairs = len < PACKED_UNITS ? (len + 1) >> 1 : SLOT - 1;
   const mask = memo.mask;
+  // The key as a local: a module binding is loaded and checked on every use in the loop.
+  const key = KEY;
   let i = h & mask;
   for (;;) {
     const b = i * SLOT;
@@ -160,7 +162,7 @@ export function memoGetKeyed<V>(
     if (l === 0) return undefined;
     if (l === len + 1) {
       let q = 1;
-      while (q <= pairs && table[b + q] === KEY[q]) q++;
+      while (q <= pairs && table[b + q] === key[q]) q++;
       if (q > pairs && (len <= PACKED_UNITS || sameTail(memo.keys[i] as string, s, start, len))) {
         return memo.values[i];
       }

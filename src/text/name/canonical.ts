@@ -69,6 +69,9 @@ export function canonicalState(s: string, options: FinishOptions): number {
   const capitalize = options.capitalize;
   const n = s.length;
   if (n === 0) return CANONICAL;
+  // The class table as locals (module bindings are loaded and checked on every use in the loop).
+  const classOf = CANON_CLASS;
+  const tableSize = TABLE_SIZE;
   let unicodeOnly = false;
   /** What decoding could gain on the Latin-1 words (see chooseReading). */
   let gain = 0;
@@ -98,8 +101,8 @@ export function canonicalState(s: string, options: FinishOptions): number {
       if (c === 0x20) break;
       k1 = (k1 << 8) | (k0 >>> 24);
       k0 = (k0 << 8) | c;
-      if (c >= TABLE_SIZE) return NOT_CANONICAL;
-      const t = CANON_CLASS[c] as number;
+      if (c >= tableSize) return NOT_CANONICAL;
+      const t = classOf[c] as number;
       if (t === 0) return NOT_CANONICAL;
       if (capitalize && t >> 14 !== want) return NOT_CANONICAL;
       want = 2;

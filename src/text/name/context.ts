@@ -18,6 +18,11 @@ export interface NameContext {
   readonly telex: 'auto' | boolean;
   /** Legacy decoding: detect (`'auto'`), never (`false`) or one forced decoder. */
   readonly decode: 'auto' | false | LegacyEncoding;
+  /**
+   * `style` and `capitalize` as one small integer (2 for modern, plus 1 when capitalised): the key
+   * under which a word's finished form is cached (route-word.ts), compared per word.
+   */
+  readonly finishKey: number;
 }
 
 /** The option fields a context is resolved from (those of `NormalizeNameOptions`). */
@@ -39,7 +44,7 @@ const CONTEXTS: (NameContext | undefined)[] = [];
  * @example
  * ```ts
  * nameContext({ style: 'modern' });
- * // { style: 'modern', capitalize: true, telex: 'auto', decode: 'auto' }
+ * // { style: 'modern', capitalize: true, telex: 'auto', decode: 'auto', finishKey: 3 }
  * nameContext() === nameContext({}); // true
  * ```
  */
@@ -78,7 +83,8 @@ function contextOf(
     (style === 'modern' ? 1 : 0);
   let ctx = CONTEXTS[k];
   if (ctx === undefined) {
-    ctx = Object.freeze({ style, capitalize, telex, decode });
+    const finishKey = (style === 'modern' ? 2 : 0) + (capitalize ? 1 : 0);
+    ctx = Object.freeze({ style, capitalize, telex, decode, finishKey });
     CONTEXTS[k] = ctx;
   }
   return ctx;

@@ -360,34 +360,60 @@ export interface PackedReadings {
   readonly gains: number;
 }
 
-/** The packed readings of the words of the name being decided (scratch, filled by the caller). */
-export const DECIDE_FIRST: Int32Array = new Int32Array(256);
-export const DECIDE_MIDDLE: Int32Array = new Int32Array(256);
-export const DECIDE_PLAIN: Int32Array = new Int32Array(256);
-export const DECIDE_FLAGS: Int32Array = new Int32Array(256);
-export const DECIDE_GAINS: Int32Array = new Int32Array(256);
-/** {@link decideReading}'s own scratch: each word's packed scores at its place, and whether a partial reading keeps it. */
-const DECIDE_ROW: Int32Array = new Int32Array(256);
-const DECIDE_KEPT: Uint8Array = new Uint8Array(256);
+/** The indexes in {@link LEGACY_ENCODINGS} of VIQR and VISCII, and the byte encodings as bits. */
+const VIQR = LEGACY_ENCODINGS.indexOf('viqr');
+const VISCII = LEGACY_ENCODINGS.indexOf('viscii');
+const BYTE_ENCODINGS = ((1 << LEGACY_ENCODINGS.length) - 1) & ~(1 << VIQR);
 
-/** Puts `p` at index `k` of the decide scratch. */
-export function putPacked(k: number, p: PackedReadings): void {
-  DECIDE_FIRST[k] = p.first;
-  DECIDE_MIDDLE[k] = p.middle;
-  DECIDE_PLAIN[k] = p.plain;
-  DECIDE_FLAGS[k] = p.flags;
-  DECIDE_GAINS[k] = p.gains;
-}
+/** The most words {@link decideReading} decides on (a longer name is read as it stands). */
+export const DECIDE_MAX = 256;
 
-/** The doubled score of reading `k` of a word as the last word or alone. */
-function plainScore(pos: number, k: number): number {
-  return (((DECIDE_PLAIN[pos] as number) >> (4 * k)) & 15) - 8;
+/**
+ * The packed readings of the words of the name being decided, in order from index 0 (scratch,
+ * filled by the caller with references to the memoised readings: nothing copied per word).
+ */
+export const DECIDE_WORDS: PackedReadings[] = [];
+
+/** The score (doubled, see {@link PackedReadings}) of reading `k` in the packed row `row`. */
+function scoreOf(row: number, k: number): number {
+  return ((row >> (4 * k)) & 15) - 8;
 }
 
 /**
- * The decision of {@link chooseReading} from the packed readings of the name's `n` words, put in
- * the decide scratch with {@link putPacked} (the words are the runs between spaces of `clean`,
- * the name without invisible characters), and its {@link legacyGate}: the index in
+ * The decoded readings' scores of a packed row (nibbles 1 to 5, see {@link PackedReadings}) in the
+ * 16-bit lanes of three integers, so that {@link decideReading} adds up a name's words for every
+ * encoding in one pass: readings 1 and 2 ({@link lanes12}), 3 and 4 ({@link lanes34}), 5
+ * ({@link lane5}). A lane holds at most 15 × 256 (the most words decided), so sums never carry.
+ */
+function lanes12(row: number): number {
+  return ((row >> 4) & 15) | ((row & 0xf00) << 8);
+}
+
+function lanes34(row: number): number {
+  return ((row >> 12) & 15) | (row & 0xf0000);
+}
+
+function lane5(row: number): number {
+  return (row >> 20) & 15;
+}
+
+/** Reading `j` (1 to 5) of lane sums made with {@link lanes12}, {@link lanes34} and {@link lane5}. */
+function laneOf(s12: number, s34: number, s5: number, j: number): number {
+  if (j === 5) return s5;
+  const s = j <= 2 ? s12 : s34;
+  return (j & 1) === 1 ? s & 0xffff : s >>> 16;
+}
+
+/** Bit `4j` set for each reading `j` whose score in `row` is the lowest (-4: not a syllable). */
+function lowestScores(row: number): number {
+  const z = row | (row >> 1);
+  return ~(z | (z >> 2)) & 0x111111;
+}
+
+/**
+ * The decision of {@link chooseReading} from the packed readings of the name's `n` words in
+ * {@link DECIDE_WORDS} (the words are the runs between spaces of `clean`, the name without
+ * invisible characters), and its {@link legacyGate}: the index in
  * {@link LEGACY_ENCODINGS} of the encoding to decode with, {@link AS_IT_STANDS}, or
  * {@link NO_READING}. `nbspHint`: whether a no-break space of `clean` may be VISCII `Õ` (1 or 0,
  * when the caller knows it from the words), or -1 to look.
@@ -396,38 +422,57 @@ export function decideReading(n: number, gate: number, clean: string, nbspHint =
   decidedPartial = false;
   decidedWhole = false;
   decidedMargin = 0;
-  if (n > DECIDE_FLAGS.length) return AS_IT_STANDS;
+  if (n > DECIDE_MAX) return AS_IT_STANDS;
   const mixed = (gate & 4) !== 0;
-  // One pass over the words: whether any is a candidate, what decoding could gain at most, each
-  // word's packed scores at its place, whether a partial reading keeps it, and the encodings that
-  // change some word (an encoding that changes none is never chosen).
+  // One pass over the words: whether any is a candidate, what decoding could gain at most, the
+  // encodings that change some word (an encoding that changes none is never chosen), and each
+  // decoded reading's score added up over the words (all, and those a partial reading decodes)
+  // and whether it breaks a word a partial reading keeps.
   let candidate = !mixed;
   let bound = 0;
   let allValid = true;
   let rawScore = 0;
   let keptScore = 0;
   let changing = 0;
+  let full12 = 0;
+  let full34 = 0;
+  let full5 = 0;
+  let part12 = 0;
+  let part34 = 0;
+  let part5 = 0;
+  /** Words a partial reading decodes. */
+  let decoded = 0;
+  let breaking = 0;
   for (let k = 0; k < n; k++) {
-    const flags = DECIDE_FLAGS[k] as number;
+    const p = DECIDE_WORDS[k] as PackedReadings;
+    const flags = p.flags;
     // In a name partly retyped in Unicode only a Latin-1 word that is not a syllable is decoded.
     if ((flags & 3) === 0) candidate = true;
     if ((flags & 1) === 0) allValid = false;
-    const g = DECIDE_GAINS[k] as number;
+    const g = p.gains;
     const last = n < 2 || k === n - 1;
     bound += last ? (g >> 10) & 31 : k === 0 ? g & 31 : (g >> 5) & 31;
-    const row = last
-      ? (DECIDE_PLAIN[k] as number)
-      : k === 0
-        ? (DECIDE_FIRST[k] as number)
-        : (DECIDE_MIDDLE[k] as number);
-    DECIDE_ROW[k] = row;
+    const plain = p.plain;
+    const row = last ? plain : k === 0 ? p.first : p.middle;
     const raw = (row & 15) - 8;
     rawScore += raw;
     changing |= flags;
+    const r12 = lanes12(row);
+    const r34 = lanes34(row);
+    const r5 = lane5(row);
+    full12 += r12;
+    full34 += r34;
+    full5 += r5;
     // In a name partly retyped, a Unicode word is never decoded.
-    const kept = (mixed && (flags & 2) !== 0) || (flags & 1) !== 0;
-    DECIDE_KEPT[k] = kept ? 1 : 0;
-    if (kept) keptScore += raw;
+    if ((mixed && (flags & 2) !== 0) || (flags & 1) !== 0) {
+      keptScore += raw;
+      breaking |= lowestScores(plain);
+    } else {
+      part12 += r12;
+      part34 += r34;
+      part5 += r5;
+      decoded++;
+    }
   }
   if (!candidate) return NO_READING;
   // Every word a syllable and no decoding able to gain the margin: read as it stands.
@@ -438,24 +483,21 @@ export function decideReading(n: number, gate: number, clean: string, nbspHint =
   /** The best reading was scored on the decoded text (VISCII Õ read as a no-break space). */
   let bestWhole = false;
   let bestScore = rawScore;
-  for (let e = 0; e < LEGACY_ENCODINGS.length; e++) {
-    const enc = LEGACY_ENCODINGS[e] as LegacyEncoding;
-    if (enc === 'viqr' ? (gate & 2) === 0 : (gate & 1) === 0) continue;
-    // VISCII Õ is the byte a Windows-1252 reader shows as a no-break space: score the decoded text.
-    const whole = enc === 'viscii' && (nbspHint < 0 ? visciiNbsp(clean) : nbspHint === 1);
-    if (!whole && (changing & (1 << (e + 2))) === 0) continue;
-    const shift = 4 * (e + 1);
-    let full = 0;
-    let partial = keptScore;
-    let breaks = false;
-    for (let k = 0; k < n; k++) {
-      const d = (((DECIDE_ROW[k] as number) >> shift) & 15) - 8;
-      full += d;
-      if (DECIDE_KEPT[k] === 0) partial += d;
-      else if ((((DECIDE_PLAIN[k] as number) >> shift) & 15) === 0) breaks = true;
-    }
+  // The encodings tried, as bits by index: those the gate allows (VIQR for its marks, the others
+  // for bytes) that change some word, and VISCII when it is scored on the decoded text (its Õ is
+  // the byte a Windows-1252 reader shows as a no-break space).
+  const allowed = ((gate & 1) !== 0 ? BYTE_ENCODINGS : 0) | ((gate & 2) !== 0 ? 1 << VIQR : 0);
+  const wholeViscii =
+    (allowed & (1 << VISCII)) !== 0 && (nbspHint < 0 ? visciiNbsp(clean) : nbspHint === 1);
+  const tried = allowed & ((changing >> 2) | (wholeViscii ? 1 << VISCII : 0));
+  for (let e = 0; tried >> e !== 0; e++) {
+    if (((tried >> e) & 1) === 0) continue;
+    const whole = wholeViscii && e === VISCII;
+    let full = laneOf(full12, full34, full5, e + 1) - 8 * n;
+    const partial = keptScore + laneOf(part12, part34, part5, e + 1) - 8 * decoded;
+    let breaks = ((breaking >> (4 * (e + 1))) & 1) !== 0;
     if (whole) {
-      const dw = splitWords(decodeWith(clean, enc));
+      const dw = splitWords(decodeWith(clean, 'viscii'));
       full = 0;
       for (let k = 0; k < dw.length; k++)
         full += 2 * scoreAt(readingsOf(dw[k] as string), 0, k, dw.length);
@@ -496,11 +538,12 @@ export function decideReading(n: number, gate: number, clean: string, nbspHint =
   /** Other words that decoding makes better name words (`Thò` → `Thị`). */
   let improved = 0;
   for (let k = 0; k < n; k++) {
-    const flags = DECIDE_FLAGS[k] as number;
+    const p = DECIDE_WORDS[k] as PackedReadings;
+    const flags = p.flags;
     const rawValid = (mixed && (flags & 2) !== 0) || (flags & 1) !== 0;
     const kept = bestPartial && rawValid;
-    const raw = plainScore(k, 0);
-    const dec = kept ? raw : plainScore(k, best + 1);
+    const raw = scoreOf(p.plain, 0);
+    const dec = kept ? raw : scoreOf(p.plain, best + 1);
     if (!kept && (flags & (1 << (best + 2))) !== 0) {
       if (rawValid && raw >= 2) commonChanged = true;
       else if (dec > raw) improved++;
@@ -554,7 +597,7 @@ export function chooseReading(s: string): NameReading | null {
       if (start >= 0) {
         let r = memoGet(READINGS, clean, start, i);
         if (r === undefined) r = readingsOf(clean.slice(start, i));
-        if (n < DECIDE_FLAGS.length) putPacked(n, r.packed);
+        if (n < DECIDE_MAX) DECIDE_WORDS[n] = r.packed;
         readings[n++] = r;
       }
       start = -1;

@@ -16,7 +16,7 @@ import { repairTelexWord, type TelexWordRepair } from '../telex.js';
 import { createWordMemo, memoGetKeyed, memoSet } from '../word-memo.js';
 import type { NameContext } from './context.js';
 import { type FinishedFacts, factsOf, finishedOf, type WordFacts } from './one-scan.js';
-import { legacyGateBits, plausibleCase } from './reading.js';
+import { legacyGateBits, type PackedReadings, plausibleCase } from './reading.js';
 import { mayBeRunTogether, strayOrBlank } from './repair.js';
 
 /** A word of Vietnamese letters only. */
@@ -59,7 +59,7 @@ export { F_ASCII, F_CASE, F_HIGH, F_KEYS, F_LATIN1, F_SETTLED, F_TONE } from './
 
 /** Where a finished form is kept: on the word or the decoded word it was made from. */
 export interface FinishedSlot {
-  /** The key ({@link putFinished}) of `fin`, -1 before first use. */
+  /** The key of `fin` (`NameContext.finishKey`), -1 before first use. */
   finKey: number;
   fin: FinishedFacts | undefined;
 }
@@ -67,14 +67,9 @@ export interface FinishedSlot {
 /** The finished words of the name being routed (scratch). */
 export const FIN: FinishedFacts[] = [];
 
-/** The key of a finished form ({@link FinishedSlot.finKey}) under the options of `ctx`. */
-export function finishKey(ctx: NameContext): number {
-  return (ctx.style === 'modern' ? 2 : 0) + (ctx.capitalize ? 1 : 0);
-}
-
 /**
  * Puts the finished form of `facts` at index `k`, through the cache `slot`. A caller that finishes
- * many words copies a slot whose `finKey` is already {@link finishKey} itself (without the call).
+ * many words copies a slot whose `finKey` is already `ctx.finishKey` itself (without the call).
  */
 export function putFinished(
   k: number,
@@ -82,7 +77,7 @@ export function putFinished(
   facts: WordFacts,
   ctx: NameContext,
 ): void {
-  const key = finishKey(ctx);
+  const key = ctx.finishKey;
   if (slot.finKey !== key) fillFinished(slot, facts, ctx, key);
   FIN[k] = slot.fin as FinishedFacts;
 }
@@ -168,15 +163,8 @@ export interface RouteWord {
   readonly bits: number;
   /** {@link legacyGateBits} of the word. */
   readonly gate: number;
-  /**
-   * The word's {@link PackedReadings}, copied here on first use (flags -1 before) so that the
-   * reading of a name reads them from the cache line it has already loaded.
-   */
-  pFlags: number;
-  pFirst: number;
-  pMiddle: number;
-  pPlain: number;
-  pGains: number;
+  /** The word's {@link PackedReadings} (its memoised readings'), on first use. */
+  packed: PackedReadings | undefined;
   /** The finished form of `facts` last asked for ({@link FinishedSlot}). */
   finKey: number;
   fin: FinishedFacts | undefined;
@@ -306,11 +294,7 @@ function analyze(w: string): RouteWord {
       (strayOrBlank(codeAt(w, 0)) ? W_STRAY_START : 0) |
       (strayOrBlank(codeAt(w, w.length - 1)) ? W_STRAY_END : 0),
     gate: legacyGateBits(w, 0, w.length),
-    pFlags: -1,
-    pFirst: 0,
-    pMiddle: 0,
-    pPlain: 0,
-    pGains: 0,
+    packed: undefined,
     legacy: wordLegacyFlags(w),
     nbspO: -1,
     joinNext: undefined,

@@ -46,17 +46,15 @@ import { type NameContext, withDecode } from './context.js';
 import { type FinishedFacts, normalizeDecoded, type WordFacts } from './one-scan.js';
 import {
   AS_IT_STANDS,
-  DECIDE_FIRST,
-  DECIDE_FLAGS,
-  DECIDE_GAINS,
-  DECIDE_MIDDLE,
-  DECIDE_PLAIN,
+  DECIDE_MAX,
+  DECIDE_WORDS,
   decidedWordByWord,
   decideReading,
   gateOf,
   legacyGate,
   mayGlueGate,
   NO_READING,
+  type PackedReadings,
   READING_MARGIN,
   wordReadings,
 } from './reading.js';
@@ -71,7 +69,6 @@ import {
   F_SETTLED,
   F_TONE,
   FIN,
-  finishKey,
   putFinished,
   ROUTE_MAX,
   type RouteWord,
@@ -166,10 +163,17 @@ function scanWords(s: string): number {
   let gateRisk = false;
   let any = 0;
   let all = -1;
+  // What the loop over a word's units reads, as locals: optimised code loads a module binding
+  // from the module's context and checks it (a map, a small integer) on every use, and does not
+  // hoist that out of the loop (about 15 instructions a code unit).
+  const classes = CHAR_CLASS;
+  const limit = CLASS_LIMIT;
+  const wordClass = C_WORD;
+  const keyUnits = KEY_UNITS;
   for (let i = 0; i <= n; i++) {
     let c = i < n ? codeAt(s, i) : 0x20;
-    let k = c < CLASS_LIMIT ? (CHAR_CLASS[c] as number) : highClass(c);
-    if (k === C_WORD) {
+    let k = c < limit ? (classes[c] as number) : highClass(c);
+    if (k === wordClass) {
       if (glued) return -1; // an invisible character inside a word
       if (!spaceSince && mayGlueGate(c)) gateRisk = true;
       spaceSince = false;
@@ -180,15 +184,15 @@ function scanWords(s: string): number {
       let pair = 0;
       for (;;) {
         const j = i - start;
-        if (j < KEY_UNITS) {
+        if (j < keyUnits) {
           if ((j & 1) === 0) pair = c << 16;
           else keyPut(1 + (j >> 1), pair | c);
         }
         h = Math.imul(h ^ c, 0x01000193);
         i++;
         c = i < n ? codeAt(s, i) : 0x20;
-        k = c < CLASS_LIMIT ? (CHAR_CLASS[c] as number) : highClass(c);
-        if (k !== C_WORD) break;
+        k = c < limit ? (classes[c] as number) : highClass(c);
+        if (k !== wordClass) break;
       }
       if (k === C_BAIL) return -1;
       const len = i - start;
@@ -263,9 +267,7 @@ export function routeDirect(s: string, ctx: NameContext): NormalizedName | null 
       if ((all & W_PLAUSIBLE) === 0) return null;
       let bound = 0;
       for (let k = 0; k < count; k++) {
-        const r = WORDS[k] as RouteWord;
-        if (r.pFlags < 0) fillPacked(r);
-        const g = r.pGains;
+        const g = packedOf(WORDS[k] as RouteWord).gains;
         bound += k === count - 1 ? (g >> 10) & 31 : k === 0 ? g & 31 : (g >> 5) & 31;
       }
       if (bound >= 2 * READING_MARGIN) return null;
@@ -332,14 +334,14 @@ export function mayHaveStrayEnds(s: string): boolean {
   );
 }
 
-/** Copies the packed readings of a routed word onto it (once). */
-function fillPacked(r: RouteWord): void {
-  const p = wordReadings(r.word).packed;
-  r.pFirst = p.first;
-  r.pMiddle = p.middle;
-  r.pPlain = p.plain;
-  r.pGains = p.gains;
-  r.pFlags = p.flags;
+/** The packed readings of a routed word (kept on it on first use). */
+function packedOf(r: RouteWord): PackedReadings {
+  let p = r.packed;
+  if (p === undefined) {
+    p = wordReadings(r.word).packed;
+    r.packed = p;
+  }
+  return p;
 }
 
 /**
@@ -370,12 +372,7 @@ export function routeReading(s: string, ctx: NameContext): NormalizedName | null
   let nbspHint = 0;
   for (let k = 0; k < count; k++) {
     const r = WORDS[k] as RouteWord;
-    if (r.pFlags < 0) fillPacked(r);
-    DECIDE_FIRST[k] = r.pFirst;
-    DECIDE_MIDDLE[k] = r.pMiddle;
-    DECIDE_PLAIN[k] = r.pPlain;
-    DECIDE_FLAGS[k] = r.pFlags;
-    DECIDE_GAINS[k] = r.pGains;
+    DECIDE_WORDS[k] = packedOf(r);
     if (NBSP_AFTER[k] === 1 && nbspHint === 0) {
       // VISCII Õ read as a no-break space right after this word (V + Õ)?
       if (r.nbspO < 0) r.nbspO = analyzeSyllable(`${r.word}Õ`).error === null ? 1 : 0;
@@ -384,7 +381,7 @@ export function routeReading(s: string, ctx: NameContext): NormalizedName | null
   }
   // The text without invisible characters is needed only to decode VISCII Õ.
   const best =
-    count > DECIDE_FLAGS.length
+    count > DECIDE_MAX
       ? AS_IT_STANDS
       : decideReading(
           count,
@@ -602,7 +599,7 @@ function routeLegacy(
     textUpper = tcvn3CountsAreUpper(counts);
   }
   let changed = scanHighMapped || (nbsp && enc === 'cp1258');
-  const key = finishKey(ctx);
+  const key = ctx.finishKey;
   for (let k = 0; k < count; k++) {
     const r = WORDS[k] as RouteWord;
     const d = decodedOf(r, enc, textUpper, softHyphen);
@@ -629,7 +626,7 @@ function finish(
   ctx: NameContext,
   spacing: number,
 ): NormalizedName | null {
-  const key = finishKey(ctx);
+  const key = ctx.finishKey;
   for (let k = 0; k < count; k++) {
     const r = WORDS[k] as RouteWord;
     if (r.finKey === key) FIN[k] = r.fin as FinishedFacts;

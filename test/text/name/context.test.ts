@@ -8,12 +8,14 @@ describe('nameContext (step 0: the options, resolved once)', () => {
       capitalize: true,
       telex: 'auto',
       decode: 'auto',
+      finishKey: 1,
     });
     expect(nameContext({ style: 'modern', repairTelex: false, decode: 'vni' })).toEqual({
       style: 'modern',
       capitalize: true,
       telex: false,
       decode: 'vni',
+      finishKey: 3,
     });
   });
 
