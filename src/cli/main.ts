@@ -1,4 +1,9 @@
+import { setFlagsFromString } from 'node:v8';
 import { runCli } from './run.js';
+import { cliV8Flags } from './v8-flags.js';
+
+// Before any worker starts (each worker isolate compiles with them): see v8-flags.ts.
+for (const flag of cliV8Flags(process.execArgv)) setFlagsFromString(flag);
 
 // Ctrl-C or a scheduler's SIGTERM: the job stops within about a second, removes its partial
 // output and the process exits 130 / 143 (128 + the signal), as shells expect.
