@@ -15,13 +15,40 @@
 import { codeAt } from './chars.js';
 
 /**
- * Most slots in a memo (a power of two): a memo starts with {@link FIRST_CAPACITY} slots, doubles
- * when half full up to this, and is emptied when half full at this size, so it stays bounded. A
- * memo sized to the words it holds keeps its probes in fewer cache lines than the full table.
+ * Most slots in a memo (a power of two; {@link memoSizing}). A memo sized to the words it holds
+ * keeps its probes in fewer cache lines than the full table.
  */
 const CAPACITY = 1 << 15;
-/** Slots of a memo's first table. */
-const FIRST_CAPACITY = 1 << 10;
+/** Slots of the first table of every text memo ({@link memoSizing}). */
+export const FIRST_SLOTS = 1 << 10;
+/** {@link memoSizing}: store in the table as it is. */
+export const SIZING_KEEP = 0;
+/** {@link memoSizing}: allocate the first table, of {@link FIRST_SLOTS} slots. */
+export const SIZING_ALLOCATE = 1;
+/** {@link memoSizing}: move the entries to a table twice as large. */
+export const SIZING_DOUBLE = 2;
+/** {@link memoSizing}: empty the table (it is at its capacity). */
+export const SIZING_EMPTY = 3;
+
+/**
+ * The sizing policy of the text engine's open-addressing memos (this one, and the canonical
+ * check's Latin-1 words in `name/latin1-words.ts`), for a table of `slots` slots (0 before the
+ * first store) that holds `size` entries and is about to store one more: the first table has
+ * {@link FIRST_SLOTS} slots; a table half full doubles, up to `capacity` slots, where it is
+ * emptied instead, so a memo stays bounded whatever it is fed.
+ *
+ * @example
+ * ```ts
+ * memoSizing(0, 0, 1 << 15); // SIZING_ALLOCATE
+ * memoSizing(1024, 512, 1 << 15); // SIZING_DOUBLE
+ * memoSizing(1 << 15, 1 << 14, 1 << 15); // SIZING_EMPTY
+ * ```
+ */
+export function memoSizing(slots: number, size: number, capacity: number): number {
+  if (slots === 0) return SIZING_ALLOCATE;
+  if (size < slots >> 1) return SIZING_KEEP;
+  return slots < capacity ? SIZING_DOUBLE : SIZING_EMPTY;
+}
 /** Integers per slot: the length + 1 (0: an empty slot), then the packed pairs of code units. */
 const SLOT = 8;
 /** Code units packed in a slot (the rest of a longer word is compared with its stored string). */
@@ -188,16 +215,14 @@ function sameTail(key: string, s: string, start: number, len: number): boolean {
  * ```
  */
 export function memoSet<V>(memo: WordMemo<V>, word: string, value: V): void {
-  const slots = memo.keys.length;
-  if (slots === 0) allocate(memo, FIRST_CAPACITY);
-  else if (memo.size >= slots >> 1) {
-    if (slots < CAPACITY) grow(memo);
-    else {
-      memo.table.fill(0);
-      memo.keys.fill(undefined);
-      memo.values.fill(undefined);
-      memo.size = 0;
-    }
+  const step = memoSizing(memo.keys.length, memo.size, CAPACITY);
+  if (step === SIZING_ALLOCATE) allocate(memo, FIRST_SLOTS);
+  else if (step === SIZING_DOUBLE) grow(memo);
+  else if (step === SIZING_EMPTY) {
+    memo.table.fill(0);
+    memo.keys.fill(undefined);
+    memo.values.fill(undefined);
+    memo.size = 0;
   }
   put(memo, word, value, keyOf(word, 0, word.length));
   memo.size++;

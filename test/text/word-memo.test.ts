@@ -3,11 +3,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   createWordMemo,
+  FIRST_SLOTS,
   HASH_START,
   keyStep,
   memoGet,
   memoGetKeyed,
   memoSet,
+  memoSizing,
+  SIZING_ALLOCATE,
+  SIZING_DOUBLE,
+  SIZING_EMPTY,
+  SIZING_KEEP,
 } from '../../src/text/word-memo.js';
 
 describe('word memo', () => {
@@ -77,4 +83,33 @@ describe('words longer than a slot packs', () => {
       if (!words.includes(other)) expect(memoGet(memo, other, 0, other.length)).toBeUndefined();
     }
   });
+});
+
+describe('memoSizing', () => {
+  it('allocates the first table, doubles a half-full table up to the capacity, then empties it', () => {
+    expect(memoSizing(0, 0, 1 << 15)).toBe(SIZING_ALLOCATE);
+    expect(memoSizing(FIRST_SLOTS, FIRST_SLOTS / 2 - 1, 1 << 15)).toBe(SIZING_KEEP);
+    expect(memoSizing(FIRST_SLOTS, FIRST_SLOTS / 2, 1 << 15)).toBe(SIZING_DOUBLE);
+    expect(memoSizing(1 << 14, 1 << 13, 1 << 15)).toBe(SIZING_DOUBLE);
+    expect(memoSizing(1 << 15, (1 << 14) - 1, 1 << 15)).toBe(SIZING_KEEP);
+    expect(memoSizing(1 << 15, 1 << 14, 1 << 15)).toBe(SIZING_EMPTY);
+  });
+
+  fcTest.prop([fc.integer({ min: 10, max: 20 }), fc.integer({ min: 0, max: 5000 })])(
+    'a memo fed any number of entries never grows past its capacity nor fills past half',
+    (capBits, stores) => {
+      const capacity = 1 << capBits;
+      let slots = 0;
+      let size = 0;
+      for (let i = 0; i < stores; i++) {
+        const step = memoSizing(slots, size, capacity);
+        if (step === SIZING_ALLOCATE) slots = FIRST_SLOTS;
+        else if (step === SIZING_DOUBLE) slots *= 2;
+        else if (step === SIZING_EMPTY) size = 0;
+        size++;
+        expect(slots).toBeLessThanOrEqual(Math.max(capacity, FIRST_SLOTS));
+        expect(size).toBeLessThanOrEqual(slots / 2);
+      }
+    },
+  );
 });

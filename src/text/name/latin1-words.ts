@@ -9,6 +9,13 @@
  * @module
  */
 import { codeAt } from '../chars.js';
+import {
+  FIRST_SLOTS,
+  memoSizing,
+  SIZING_ALLOCATE,
+  SIZING_DOUBLE,
+  SIZING_EMPTY,
+} from '../word-memo.js';
 import { factsOf, gainsOf, mayHoldKeystrokes } from './one-scan.js';
 
 /** Longest word kept (four code units below U+0100 per integer, two integers; a syllable has at most seven letters). */
@@ -23,8 +30,7 @@ export const L1_KEYS = 64;
 
 /** Integers per slot: the two packed integers of the word, then its answer (0: empty slot). */
 const SLOT = 3;
-/** Slots of the first table; it doubles when half full up to {@link CAPACITY}, then is emptied. */
-const FIRST_CAPACITY = 1 << 10;
+/** Most slots of the table (the sizing is every text memo's: `memoSizing`). */
 const CAPACITY = 1 << 14;
 
 let table = new Int32Array(0);
@@ -106,20 +112,18 @@ function packedGains(f: Parameters<typeof gainsOf>[0]): number {
 
 /** Stores an answer (the word not stored yet); a table half full doubles, or at the most is emptied. */
 function store(k0: number, k1: number, v: number): void {
-  const slots = mask + 1;
-  if (slots === 0) allocate(FIRST_CAPACITY);
-  else if (size >= slots >> 1) {
-    if (slots < CAPACITY) {
-      const old = table;
-      allocate(slots * 2);
-      for (let b = 0; b < old.length; b += SLOT) {
-        const w = old[b + 2] as number;
-        if (w !== 0) put(old[b] as number, old[b + 1] as number, w);
-      }
-    } else {
-      table.fill(0);
-      size = 0;
+  const step = memoSizing(mask + 1, size, CAPACITY);
+  if (step === SIZING_ALLOCATE) allocate(FIRST_SLOTS);
+  else if (step === SIZING_DOUBLE) {
+    const old = table;
+    allocate((mask + 1) * 2);
+    for (let b = 0; b < old.length; b += SLOT) {
+      const w = old[b + 2] as number;
+      if (w !== 0) put(old[b] as number, old[b + 1] as number, w);
     }
+  } else if (step === SIZING_EMPTY) {
+    table.fill(0);
+    size = 0;
   }
   put(k0, k1, v);
   size++;
