@@ -8,22 +8,15 @@
 #
 #   scripts/record-instructions.sh [tree] CSV [right|left] [clean]   # clean: without prepare
 set -e
-here=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/instructions.sh"
 tree=${1:-$here}
 csv=$2
 side=${3:-right}
 mode=${4:-}
-[ -f "$tree/bench/record-instr.ts" ] || cp "$here/bench/record-instr.ts" "$tree/bench/record-instr.ts"
-bundle=$(mktemp /tmp/record-instr-XXXXXX.mjs)
-"$here/node_modules/.bin/esbuild" "$tree/bench/record-instr.ts" --bundle --platform=node \
-  --format=esm --outfile="$bundle" --log-level=warning
+bundle_loop "$tree" record-instr
 count() {
-  out=$(mktemp)
-  valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
-    node --single-threaded --hash-seed=1 --random-seed=1 --max-semi-space-size=${SEMI_MB:-53} "$bundle" "$csv" "$1" "$side" $mode \
-    >/dev/null 2>"$out"
-  sed -n 's/.*I *refs: *//p' "$out" | tr -d ','
-  rm -f "$out"
+  # shellcheck disable=SC2086 # an empty mode is no argument
+  count_instructions --max-semi-space-size=${SEMI_MB:-53} "$csv" "$1" "$side" $mode
 }
 set -- ${ROWS:-16384 81920}
 a=$(count "$1")

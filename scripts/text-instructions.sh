@@ -11,22 +11,14 @@
 #
 # A tree without bench/text-instr.ts (an older commit) gets this tree's copy.
 set -e
-here=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/instructions.sh"
 tree=${1:-$here}
 [ $# -gt 0 ] && shift
 lists=${*:-canonical direct reading stress}
 dir=${INSTR_DIR:-/tmp/instr}
-[ -f "$tree/bench/text-instr.ts" ] || cp "$here/bench/text-instr.ts" "$tree/bench/text-instr.ts"
-bundle=$(mktemp /tmp/text-instr-XXXXXX.mjs)
-"$here/node_modules/.bin/esbuild" "$tree/bench/text-instr.ts" --bundle --platform=node \
-  --format=esm --outfile="$bundle" --log-level=warning
+bundle_loop "$tree" text-instr
 count() {
-  out=$(mktemp)
-  valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
-    node --single-threaded --hash-seed=1 --random-seed=1 "$bundle" "$dir/$1.json" "$2" \
-    >/dev/null 2>"$out"
-  sed -n 's/.*I *refs: *//p' "$out" | tr -d ','
-  rm -f "$out"
+  count_instructions "$dir/$1.json" "$2"
 }
 set -- ${ROUNDS:-40 100}
 for l in $lists; do
