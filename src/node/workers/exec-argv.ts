@@ -7,7 +7,8 @@
  * Inheriting is the only way that never fails: a list given to `new Worker` is checked, and any
  * V8 or process-wide flag in it (`--max-old-space-size`, `--expose-gc`, `--stack-size`…) makes
  * the constructor throw `ERR_WORKER_INVALID_EXEC_ARGV`. So a list is given only when a loader has
- * to go, and {@link workerOptionsFallback} says what to start with when even that list is refused.
+ * to go, and a worker whose list is refused starts with none (`startWorker` in pool.ts, which
+ * tells the refusal with {@link refusedExecArgv}).
  */
 
 /** Flags that load a module before the entry: the value may follow as `--flag=v` or `--flag v`. */
@@ -53,7 +54,8 @@ export function workerExecArgv(parent: readonly string[]): string[] | undefined 
  *
  * @example
  * ```ts
- * try { new Worker(script, { execArgv }); } catch (e) { if (refusedExecArgv(e)) new Worker(script, { execArgv: [] }); }
+ * refusedExecArgv(Object.assign(new Error('refused'), { code: 'ERR_WORKER_INVALID_EXEC_ARGV' })); // true
+ * refusedExecArgv(new Error('other')); // false
  * ```
  */
 export function refusedExecArgv(error: unknown): boolean {
