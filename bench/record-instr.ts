@@ -2,12 +2,13 @@
  * The loop that valgrind counts for the instructions per register record of a link worker's
  * clean + prepare path (docs/scale.md, "CPU per record"): the first `rows` data rows of a CSV
  * file, in chunks of 4,096 as the pipeline cuts them, each cleaned with its blocking keys hashed
- * and prepared by a fresh spec (`prepareRight` without the file read). Run by
+ * and prepared by one spec whose dictionaries are emptied for each chunk (`prepareRight` without
+ * the file read). Run by
  * scripts/record-instructions.sh, which takes the difference of two row counts so that start-up
  * and compilation cancel out.
  */
 import { readFileSync } from 'node:fs';
-import { pieceDictionaries } from '../src/match/index.js';
+import { clearDictionaries, pieceDictionaries } from '../src/match/index.js';
 import { clean, createWorkerState, pipelineSpec, setup } from '../src/node/workers/tasks.js';
 
 const path = process.argv[2] ?? '';
@@ -26,10 +27,11 @@ setup(state, {
   formulaGuard: true,
 });
 const CHUNK = 4096;
+const spec = pipelineSpec();
 /** One chunk, in a function (see bench/text-instr.ts). */
 function chunk(from: number): number {
   const text = `${lines.slice(1 + from, 1 + from + CHUNK).join('\n')}\n`;
-  const spec = pipelineSpec();
+  clearDictionaries(spec);
   const part = clean(state, side, text, 2 + from, spec);
   if (cleanOnly) return part.records.length;
   const columns = spec.comparisons.map((c) => c.prepare(part.records));

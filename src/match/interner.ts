@@ -423,3 +423,33 @@ export function attachInterner(interner: Interner, arrays: InternerArrays): void
   interner.borrowed = true;
   interner.frozen = true;
 }
+
+/**
+ * Empties an interner so that it is filled again from id 0, keeping the arrays it has grown (a
+ * worker preparing register chunk after chunk reuses one spec, so its closures stay the ones
+ * the optimising compiler saw, and its tables are not grown again for each chunk). Borrowed
+ * arrays are let go, never written.
+ *
+ * @example
+ * ```ts
+ * const interner = createInterner();
+ * intern(interner, 'hung'); // 0
+ * clearInterner(interner);
+ * intern(interner, 'lan'); // 0
+ * ```
+ * @internal
+ */
+export function clearInterner(interner: Interner): void {
+  if (interner.borrowed === true) {
+    const empty = createInterner();
+    interner.table = empty.table;
+    interner.pool = empty.pool;
+    interner.starts = empty.starts;
+  } else {
+    interner.table.fill(0);
+  }
+  interner.size = 0;
+  interner.poolLength = 0;
+  interner.frozen = false;
+  interner.borrowed = false;
+}

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { VnReconcileError } from '../../src/errors.js';
 import {
   attachInterner,
+  clearInterner,
   createInterner,
   hashString,
   type Interner,
@@ -242,5 +243,36 @@ describe('attachInterner', () => {
     internAll(theirs, ['ab', 'c']);
     const arrays = { ...internerArrays(theirs), ...change };
     expect(() => attachInterner(createInterner(), arrays)).toThrow(/Inconsistent/);
+  });
+});
+
+describe('clearInterner', () => {
+  fcTest.prop([sequence, sequence], { numRuns: 100 })(
+    'gives the next values the ids a fresh interner gives them',
+    (first, second) => {
+      const reused = createInterner();
+      internAll(reused, first);
+      clearInterner(reused);
+      expect(internerSize(reused)).toBe(0);
+      const fresh = createInterner();
+      expect(internAll(reused, second)).toEqual(internAll(fresh, second));
+      expect(internerArrays(reused).pool).toEqual(internerArrays(fresh).pool);
+      expect(internerArrays(reused).starts).toEqual(internerArrays(fresh).starts);
+      const distinct = [...new Set(second)];
+      expect(distinct.map((_, id) => internedValue(reused, id))).toEqual(distinct);
+    },
+  );
+
+  it('lets go of borrowed arrays without writing to them', () => {
+    const theirs = createInterner();
+    internAll(theirs, ['Nguyễn', 'Văn']);
+    const before = snapshot(theirs);
+    const mine = createInterner();
+    attachInterner(mine, internerArrays(theirs));
+    clearInterner(mine);
+    expect(mine.frozen).toBe(false);
+    expect(mine.borrowed).toBe(false);
+    expect(internAll(mine, ['Lan', 'Nguyễn'])).toEqual([0, 1]);
+    expect(snapshot(theirs)).toEqual(before);
   });
 });

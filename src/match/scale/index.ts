@@ -50,6 +50,7 @@ export {
   toColumnarReference,
 } from './reference.js';
 export {
+  clearDictionaries,
   type FieldPath,
   findIdFields,
   type IdFields,

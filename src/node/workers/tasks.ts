@@ -5,6 +5,7 @@
  */
 import {
   type ColumnarReference,
+  clearDictionaries,
   createScaleLinker,
   type Dictionaries,
   EXPLANATION_INVALID,
@@ -114,6 +115,8 @@ export interface ScoredOutput {
 /** A worker's state. */
 export interface WorkerState {
   readonly spec: LinkageSpec<CleanRecord>;
+  /** The spec register chunks are prepared with, its dictionaries emptied for each (see {@link prepareRight}). */
+  pieceSpec?: LinkageSpec<CleanRecord>;
   setup?: WorkerSetup;
   leftHeader?: CsvHeader;
   rightHeader?: CsvHeader;
@@ -463,9 +466,12 @@ export interface PreparedPiece {
  * ```
  */
 export function prepareRight(state: WorkerState, chunk: CsvChunk): PreparedPiece {
-  // One fresh spec for the chunk's blocking keys and its columns: the names the keys parse are
-  // cached in it, so the name comparisons' preparation does not parse them again.
-  const spec = pipelineSpec();
+  // One spec for every chunk, its dictionaries emptied: a fresh spec per chunk gave the blocking
+  // keys and the comparisons new closures each time, and the optimising compiler threw away the
+  // code it had inlined them into ("wrong call target") and compiled it again.
+  state.pieceSpec ??= pipelineSpec();
+  const spec = state.pieceSpec;
+  clearDictionaries(spec);
   const part = clean(state, 'right', chunk, chunk.firstRow, spec);
   const columns = spec.comparisons.map((c) => c.prepare(part.records));
   return {
