@@ -32,7 +32,7 @@ const spec = pipelineSpec();
 function chunk(from: number): number {
   const text = `${lines.slice(1 + from, 1 + from + CHUNK).join('\n')}\n`;
   clearDictionaries(spec);
-  const part = clean(state, side, text, 2 + from, spec);
+  const part = clean(state, side, text, 2 + from, spec, false);
   if (cleanOnly) return part.records.length;
   const columns = spec.comparisons.map((c) => c.prepare(part.records));
   return columns.length + part.records.length + pieceDictionaries(spec).length;

@@ -6,7 +6,7 @@
  */
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { parse } from 'csv-parse/sync';
-import { describe, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CSV_PARSE_OPTIONS, formatCsvRow } from '../../src/node/io/csv.js';
 import { parseCsvText } from '../../src/node/io/csv-chunks.js';
 
@@ -30,6 +30,15 @@ describe('CSV reader', () => {
       expect(ours).toEqual(rs);
     },
   );
+
+  it.each([
+    ['a,"x\ny",b\rc,d\r\n"e""f",g'],
+    ['a,b\r\n\r\nc,,d\n,\n'],
+    ['"a\r\nb"\rc,"d,e",f'],
+    ['only one cell'],
+  ])('reads %j as csv-parse does (cells after a quoted one, CR, LF and CRLF mixed)', (text) => {
+    expect(parseCsvText(text)).toEqual(viaCsvParse(text));
+  });
 
   fcTest.prop([
     fc.array(fc.constantFrom('a', 'b', ',', '\n', '\r\n', ' ', 'ễ', 'x"y'), { maxLength: 40 }),

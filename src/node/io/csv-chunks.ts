@@ -266,6 +266,12 @@ export function parseCsvText(text: string, maxRows = Number.POSITIVE_INFINITY): 
   const rows: string[][] = [];
   const n = text.length;
   let i = 0;
+  // The next comma, LF and CR at or after `i` (n when there is none), each found by `indexOf`
+  // and kept until `i` passes it: an unquoted cell ends at the nearest of the three. (A loop
+  // reading every character cost 65 instructions a character: 6% of a register record.)
+  let comma = -1;
+  let lf = -1;
+  let cr = -1;
   while (i < n && rows.length < maxRows) {
     // Skip blank lines.
     const c0 = text.charCodeAt(i);
@@ -305,12 +311,20 @@ export function parseCsvText(text: string, maxRows = Number.POSITIVE_INFINITY): 
         value = e > i ? s + text.slice(i, e) : s;
         i = e;
       } else {
-        let e = i;
-        while (e < n) {
-          const c = text.charCodeAt(e);
-          if (c === 0x2c || c === LF || c === CR) break;
-          e++;
+        if (comma < i) {
+          comma = text.indexOf(',', i);
+          if (comma < 0) comma = n;
         }
+        if (lf < i) {
+          lf = text.indexOf('\n', i);
+          if (lf < 0) lf = n;
+        }
+        if (cr < i) {
+          cr = text.indexOf('\r', i);
+          if (cr < 0) cr = n;
+        }
+        let e = comma < lf ? comma : lf;
+        if (cr < e) e = cr;
         value = text.slice(i, e);
         i = e;
       }

@@ -198,7 +198,9 @@ export function setup(state: WorkerState, s: WorkerSetup): void {
 
 /**
  * Cleans a chunk of one side (the shard filter applies to the left side only, not to the sample),
- * computing the blocking keys with `spec` (default: the worker's).
+ * computing the blocking keys with `spec` (default: the worker's). RIGHT's and the sample's
+ * records are slimmed (`slimRecord`) unless `slim` is false: they are kept or sent to another
+ * thread, and a register chunk prepared here at once need not be copied.
  *
  * @example
  * ```ts
@@ -211,6 +213,7 @@ export function clean(
   source: string | CsvChunk,
   firstRow: number,
   spec: LinkageSpec<CleanRecord> = state.spec,
+  slim = side !== 'left',
 ): CleanedChunk {
   const s = state.setup;
   if (!s) throw new Error('worker used before setup');
@@ -222,7 +225,7 @@ export function clean(
     header,
     clean: { referenceDate: new Date(s.referenceDate) },
     shard: side === 'left' ? s.shard : undefined,
-    slim: side !== 'left',
+    slim,
     hashKeys: side === 'right',
   });
 }
@@ -472,7 +475,8 @@ export function prepareRight(state: WorkerState, chunk: CsvChunk): PreparedPiece
   state.pieceSpec ??= pipelineSpec();
   const spec = state.pieceSpec;
   clearDictionaries(spec);
-  const part = clean(state, 'right', chunk, chunk.firstRow, spec);
+  // Not slimmed: the records are prepared here and dropped (a slim copy is garbage at once).
+  const part = clean(state, 'right', chunk, chunk.firstRow, spec, false);
   const columns = spec.comparisons.map((c) => c.prepare(part.records));
   return {
     ids: part.ids,
