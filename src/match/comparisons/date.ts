@@ -74,10 +74,15 @@ export function dateComparison<R>(options: DateComparisonOptions<R>): Comparison
       for (let i = 0; i < n; i++) {
         const d = options.get(records[i] as R);
         if (!d || !(d.year > 0)) continue;
+        // Each field read once, unconditionally: a read reached only on 1 January had no type
+        // feedback when this loop was optimised as it ran, and every later chunk left the
+        // optimised loop there (23 times in 98,304 rows) for the interpreter.
+        const m = d.month;
+        const dd = m === undefined ? 0 : (d.day ?? 0);
         year[i] = d.year;
-        month[i] = d.month ?? 0;
-        day[i] = d.month === undefined ? 0 : (d.day ?? 0);
-        if (placeholders && d.month === 1 && d.day === 1) jan1[i] = 1;
+        month[i] = m ?? 0;
+        day[i] = dd;
+        if (placeholders && m === 1 && dd === 1) jan1[i] = 1;
       }
       return { size: n, year, month, day, jan1 };
     },

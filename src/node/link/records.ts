@@ -62,10 +62,38 @@ export function cleanChunk(
 ): CleanedChunk {
   const { header, shard } = options;
   const cells = parseCsvText(text);
-  const n = header.columns.length;
   const names: string[] = header.columns.slice();
   const canonical = header.canonical as Readonly<Record<string, number | undefined>>;
   for (const [c, i] of Object.entries(canonical)) if (i !== undefined) names[i] = c;
+  // Each loop in a function of its own: a loop optimised while it runs (on-stack replacement)
+  // had no type feedback yet for the code after it, and the whole function, with everything
+  // inlined into it, was thrown away and compiled again at each such spot (11 times a worker).
+  const { rows, ids, raws, bad } = rawRows(cells, names, header, firstRow, shard);
+  const records = cleanRows(
+    raws,
+    rows.length,
+    bad,
+    {
+      ...options.clean,
+      keyColumn: names[header.keyIndex]!,
+    },
+    options.slim === true,
+  );
+  const invalid = bad.slice(0, rows.length);
+  if (options.hashKeys === true)
+    return { rows, ids, records, invalid, keys: [], hashes: blockingKeyHashes(records, spec) };
+  return { rows, ids, records, invalid, keys: blockingKeys(records, spec) };
+}
+
+/** The rows of a chunk as raw records (their row numbers and keys; `bad`: a wrong field count). */
+function rawRows(
+  cells: readonly (readonly string[])[],
+  names: readonly string[],
+  header: CsvHeader,
+  firstRow: number,
+  shard: Shard | undefined,
+): { rows: number[]; ids: string[]; raws: RawRecord[]; bad: Uint8Array } {
+  const n = header.columns.length;
   const rows: number[] = [];
   const ids: string[] = [];
   const raws: RawRecord[] = [];
@@ -80,20 +108,30 @@ export function cleanChunk(
     if (row.length !== n) bad[rows.length - 1] = 1;
     else raws.push(raw as RawRecord);
   }
-  // One settings object for the chunk (cleanRecords), keys from the key column.
+  return { rows, ids, raws, bad };
+}
+
+/**
+ * The clean records of the raw rows that are not `bad` (of `kept` rows); a row with nothing to
+ * match on is marked bad.
+ */
+function cleanRows(
+  raws: readonly RawRecord[],
+  kept: number,
+  bad: Uint8Array,
+  options: CleanRecordOptions & { readonly keyColumn: string },
+  slim: boolean,
+): CleanRecord[] {
   const records: CleanRecord[] = [];
-  const cleaned = cleanRecords(raws, { ...options.clean, keyColumn: names[header.keyIndex]! });
-  for (let i = 0; i < rows.length; i++) {
+  const cleaned = cleanRecords(raws, options);
+  for (let i = 0; i < kept; i++) {
     if (bad[i]) continue;
     const rec = cleaned.next().value!.record;
     if (!isMatchable(rec)) {
       bad[i] = 1;
       continue;
     }
-    records.push(options.slim === true ? slimRecord(rec) : rec);
+    records.push(slim ? slimRecord(rec) : rec);
   }
-  const invalid = bad.slice(0, rows.length);
-  if (options.hashKeys === true)
-    return { rows, ids, records, invalid, keys: [], hashes: blockingKeyHashes(records, spec) };
-  return { rows, ids, records, invalid, keys: blockingKeys(records, spec) };
+  return records;
 }
