@@ -211,6 +211,49 @@ export function internIds(
   return out;
 }
 
+/**
+ * {@link intern} of `prefix + s`, without making that string (a template string would be built,
+ * then flattened to be read: the name and place columns intern a dozen such keys a record).
+ *
+ * @example
+ * ```ts
+ * const interner = createInterner();
+ * internPrefixed(interner, '~', 'hung') === intern(interner, '~hung'); // true
+ * ```
+ * @internal
+ */
+export function internPrefixed(interner: Interner, prefix: string, s: string): number {
+  const p = prefix.length;
+  const n = p + s.length;
+  if (n > scratch.length) scratch = new Uint16Array(Math.max(n, scratch.length * 2));
+  for (let k = 0; k < p; k++) scratch[k] = prefix.charCodeAt(k);
+  for (let k = p; k < n; k++) scratch[k] = s.charCodeAt(k - p);
+  return internUnits(interner, scratch, 0, n);
+}
+
+/**
+ * {@link internPrefixed} of each value, in order; −1 for a missing value (an empty one is the
+ * prefix alone, as `${prefix}${value}` would be).
+ *
+ * @example
+ * ```ts
+ * internPrefixedIds(['hung', undefined, ''], '~', createInterner()); // Int32Array [0, -1, 1]
+ * ```
+ * @internal
+ */
+export function internPrefixedIds(
+  values: readonly (string | undefined)[],
+  prefix: string,
+  interner: Interner,
+): Int32Array {
+  const out = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    out[i] = v === undefined ? -1 : internPrefixed(interner, prefix, v);
+  }
+  return out;
+}
+
 /** {@link intern}'s copy of the string's code units (one per thread, grown on demand). */
 let scratch = new Uint16Array(256);
 

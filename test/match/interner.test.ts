@@ -12,6 +12,8 @@ import {
   internedValue,
   internerArrays,
   internerSize,
+  internPrefixed,
+  internPrefixedIds,
   internUnits,
 } from '../../src/match/interner.js';
 
@@ -274,5 +276,29 @@ describe('clearInterner', () => {
     expect(mine.borrowed).toBe(false);
     expect(internAll(mine, ['Lan', 'Nguyễn'])).toEqual([0, 1]);
     expect(snapshot(theirs)).toEqual(before);
+  });
+});
+
+describe('internPrefixed', () => {
+  fcTest.prop(
+    [fc.array(fc.tuple(fc.constantFrom('~', '%', 'p:', 'c:', ''), value)), fc.constantFrom(1, 8)],
+    {
+      numRuns: 100,
+    },
+  )('gives the ids intern gives the concatenated strings', (pairs, capacity) => {
+    const prefixed = createInterner({ capacity });
+    const joined = createInterner({ capacity });
+    expect(pairs.map(([p, v]) => internPrefixed(prefixed, p, v))).toEqual(
+      pairs.map(([p, v]) => intern(joined, `${p}${v}`)),
+    );
+    expect(snapshot(prefixed)).toEqual(snapshot(joined));
+  });
+
+  it('internPrefixedIds: −1 for a missing value, the prefix alone for an empty one', () => {
+    const interner = createInterner();
+    expect([...internPrefixedIds(['hung', undefined, '', 'hung'], '~', interner)]).toEqual([
+      0, -1, 1, 0,
+    ]);
+    expect(internedValue(interner, 1)).toBe('~');
   });
 });

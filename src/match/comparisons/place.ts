@@ -1,5 +1,5 @@
 import { type Comparison, columnComparison, type PreparedColumn } from '../comparison.js';
-import { createInterner, intern } from '../interner.js';
+import { createInterner, internPrefixed } from '../interner.js';
 
 /** Options of {@link placeComparison}. */
 export interface PlaceComparisonOptions<R> {
@@ -62,10 +62,10 @@ export function placeComparison<R>(options: PlaceComparisonOptions<R>): Comparis
         const r = records[i] as R;
         const p = options.province(r);
         const c = options.commune(r);
-        province[i] = p ? intern(interner, `p:${p}`) : -1;
+        province[i] = p ? internPrefixed(interner, 'p:', p) : -1;
         const m = p ? merge(p) : undefined;
-        merged[i] = m ? intern(interner, `m:${m}`) : -1;
-        commune[i] = c ? intern(interner, `c:${fold(c)}`) : -1;
+        merged[i] = m ? internPrefixed(interner, 'm:', m) : -1;
+        commune[i] = c ? internPrefixed(interner, 'c:', fold(c)) : -1;
       }
       return { size: n, province, merged, commune };
     },

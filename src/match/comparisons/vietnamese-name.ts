@@ -7,7 +7,13 @@ import {
   toNfc,
 } from '../../text/index.js';
 import { type Comparison, columnComparison, type PreparedColumn } from '../comparison.js';
-import { createInterner, type Interner, intern, internIds } from '../interner.js';
+import {
+  createInterner,
+  type Interner,
+  internIds,
+  internPrefixed,
+  internPrefixedIds,
+} from '../interner.js';
 import { osaCodes } from '../kernels/edit-distance.js';
 import { withinOneEdit } from '../kernels/one-edit.js';
 import { nullOrExact } from './levels.js';
@@ -130,8 +136,9 @@ function partColumns(
     texts.map((t) => (t ? fold(t) : undefined)),
     interner,
   );
-  const phonetic = internIds(
-    parts.map((p) => (p ? `~${given ? p.givenKey : p.familyKey}` : undefined)),
+  const phonetic = internPrefixedIds(
+    parts.map((p) => (p ? (given ? p.givenKey : p.familyKey) : undefined)),
+    '~',
     interner,
   );
   return { exact, folded, phonetic };
@@ -164,7 +171,7 @@ function bagIds(parts: readonly (PreparedName | undefined)[], interner: Interner
   const out = new Int32Array(parts.length);
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
-    out[i] = p ? intern(interner, `%${p.bagKey}`) : -2;
+    out[i] = p ? internPrefixed(interner, '%', p.bagKey) : -2;
   }
   return out;
 }
@@ -196,8 +203,9 @@ export function givenNameComparison<R>(options: VietnameseNameOptions<R>): Compa
     prepare(records) {
       const parts = records.map(partsGetter(options));
       const given = partColumns(parts, 'given', interner);
-      const surnamePhonetic = internIds(
-        parts.map((p) => (p?.surname ? `~${p.surnameKey}` : undefined)),
+      const surnamePhonetic = internPrefixedIds(
+        parts.map((p) => (p?.surname ? p.surnameKey : undefined)),
+        '~',
         interner,
       );
       return {
@@ -292,15 +300,16 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
         return p?.surname ? p : undefined;
       });
       const family = partColumns(parts, 'family', interner);
-      const surname = internIds(
-        parts.map((p) => (p ? `~${p.surnameKey}` : undefined)),
+      const surname = internPrefixedIds(
+        parts.map((p) => (p ? p.surnameKey : undefined)),
+        '~',
         interner,
       );
       const middleStart = new Int32Array(records.length + 1);
       const tokens: number[] = [];
       parts.forEach((p, i) => {
         middleStart[i] = tokens.length;
-        if (p) for (const m of p.middleKeys) tokens.push(intern(interner, `~${m}`));
+        if (p) for (const m of p.middleKeys) tokens.push(internPrefixed(interner, '~', m));
       });
       middleStart[records.length] = tokens.length;
       const surnameFolded = buildStringColumn(
@@ -313,8 +322,9 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
         folded: family.folded,
         phonetic: family.phonetic,
         surname,
-        givenPhonetic: internIds(
-          parts.map((p) => (p ? `~${p.givenKey}` : undefined)),
+        givenPhonetic: internPrefixedIds(
+          parts.map((p) => (p ? p.givenKey : undefined)),
+          '~',
           interner,
         ),
         middle: Int32Array.from(tokens),
