@@ -184,10 +184,7 @@ export function createInterner(options: InternerOptions = {}): Interner {
  * @internal
  */
 export function intern(interner: Interner, s: string): number {
-  const n = s.length;
-  if (n > scratch.length) scratch = new Uint16Array(Math.max(n, scratch.length * 2));
-  for (let k = 0; k < n; k++) scratch[k] = s.charCodeAt(k);
-  return internUnits(interner, scratch, 0, n);
+  return internPrefixed(interner, '', s);
 }
 
 /**
@@ -254,7 +251,7 @@ export function internPrefixedIds(
   return out;
 }
 
-/** {@link intern}'s copy of the string's code units (one per thread, grown on demand). */
+/** {@link internPrefixed}'s copy of the key's code units (one per thread, grown on demand). */
 let scratch = new Uint16Array(256);
 
 /**

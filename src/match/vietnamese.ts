@@ -101,8 +101,8 @@ const NAME_CACHE_LIMIT = 1 << 18;
 /**
  * One parse per distinct name (names repeat a lot: a few hundred thousand distinct full names per
  * million people), shared by the name comparisons and the blocking rules of every spec instance
- * on this thread (`prepareName` is pure): a register piece is prepared with a fresh spec after its
- * blocking keys were computed with another, and must not parse its names again. Bounded: the
+ * on this thread (`prepareName` is pure): a worker's specs (the one it prepares register chunks
+ * with, the one it links LEFT with) and every chunk they see reuse the same parses. Bounded: the
  * cache is emptied when it reaches NAME_CACHE_LIMIT entries.
  */
 const names = new Map<string, PreparedName | null>();
