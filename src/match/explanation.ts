@@ -3,7 +3,7 @@
  * pair (the waterfall of field weights as one line, the deciding rule first).
  */
 import type { LinkResult } from './link-types.js';
-import { explainPair, formatExplanation, type Scorer } from './scorer.js';
+import { explanationText, type Scorer } from './scorer.js';
 import type { PreparedSide } from './spec.js';
 
 /** Columns of the `link` output, in order (DESIGN.md §5). */
@@ -49,7 +49,7 @@ export function explanationOf<R>(
       rightId: rightId(c.right),
       probability: c.probability,
       matchWeight: c.matchWeight,
-      fields: formatExplanation(explainPair(scorer, left, result.left, right, c.right)),
+      fields: explanationText(scorer, left, result.left, right, c.right),
     });
   }
   return out;
@@ -125,7 +125,7 @@ function bestExplanation<R>(
   if (result.reason === 'capped' && result.right < 0)
     return 'blocking cap: a key of this row is shared by too many records to compare; no candidate from the other rules; check by hand';
   if (result.right < 0) return 'no candidate';
-  const text = formatExplanation(explainPair(scorer, left, result.left, right, result.right));
+  const text = explanationText(scorer, left, result.left, right, result.right);
   const prefix =
     result.reason === 'rule'
       ? `rule: ${result.rule};`

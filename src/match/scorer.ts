@@ -214,6 +214,57 @@ export function explainPair<R>(
 }
 
 /**
+ * {@link formatExplanation} of {@link explainPair}, without the objects in between: each
+ * comparison's part of the line is kept per level and weight (a link writes one explanation a
+ * row, and their parts repeat: a level's weight varies only with a value's frequency).
+ *
+ * @example
+ * ```ts
+ * explanationText(scorer, left, 0, right, 3) === formatExplanation(explainPair(scorer, left, 0, right, 3)); // true
+ * ```
+ * @internal
+ */
+export function explanationText<R>(
+  scorer: Scorer<R>,
+  left: PreparedSide,
+  i: number,
+  right: PreparedSide,
+  j: number,
+): string {
+  scorePair(scorer, left, i, right, j);
+  let parts = segmentMemo.get(scorer);
+  if (parts === undefined) {
+    parts = scorer.weights.map((w) => Array.from(w, () => new Map<number, string>()));
+    segmentMemo.set(scorer, parts);
+  }
+  let out = '';
+  for (let k = 0; k < scorer.comparisons.length; k++) {
+    const l = scorer.levels[k]!;
+    const c = scorer.comparisons[k]!;
+    let part: string;
+    if (l === 0) part = `${c.name}=null`;
+    else {
+      const w = scorer.weights[k]![l]! + adjustment(scorer, k, l, right, j);
+      const memo = parts[k]![l]!;
+      const known = memo.get(w);
+      if (known !== undefined) part = known;
+      else {
+        part = `${c.name}=${c.levels[l - 1] ?? 'else'}${w >= 0 ? '+' : ''}${w.toFixed(1)}`;
+        if (memo.size >= SEGMENT_MEMO_LIMIT) memo.clear();
+        memo.set(w, part);
+      }
+    }
+    out += k === 0 ? part : `;${part}`;
+  }
+  return out;
+}
+
+/** Per scorer, per comparison and level, the explanation's part by weight. */
+const segmentMemo = new WeakMap<object, Map<number, string>[][]>();
+/** Distinct weights kept per level (one per value frequency: a few thousand). */
+const SEGMENT_MEMO_LIMIT = 4096;
+
+/**
  * A compact one-line explanation: `name=exact+7.9;dob=exact+9.1;id=null` (weights in bits,
  * term-frequency adjustment included).
  *

@@ -5,12 +5,19 @@ import {
   jaroWinkler,
   levenshtein,
   osaDistance,
+  type PreparedName,
   parseModel,
+  prepareName,
   vietnameseSpec,
 } from '../../src/match/index.js';
 import { fellegiSunterModelArbitrary, stringPairArbitrary } from '../../src/testing/match.js';
 import { corruptedNameArbitrary } from '../../src/testing/text.js';
-import { normalizeNameString } from '../../src/text/index.js';
+import {
+  normalizeNameString,
+  parseVietnameseName,
+  phoneticKey,
+  toNfc,
+} from '../../src/text/index.js';
 import { refJaroWinkler, refLevenshtein, refOsa } from './reference.js';
 
 describe('kernels on edited Vietnamese strings', () => {
@@ -70,5 +77,79 @@ describe('saved models', () => {
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe('prepareName', () => {
+  /** The definition: NFC, lower case, spaces collapsed, parsed, each part's key on its own. */
+  function definition(full: string): PreparedName | undefined {
+    if (!full) return undefined;
+    const text = toNfc(full).toLowerCase().replace(/\s+/g, ' ').trim();
+    const parsed = parseVietnameseName(text);
+    if (!parsed.success || !parsed.data.given) return undefined;
+    const p = parsed.data;
+    const middleKeys = p.middle.map((m) => phoneticKey(m));
+    const surnameKey = p.surname ? phoneticKey(p.surname) : '';
+    return {
+      bagKey: text
+        .split(' ')
+        .map((w) => phoneticKey(w))
+        .sort()
+        .join(' '),
+      order: p.order,
+      confidence: p.confidence,
+      given: p.given,
+      surname: p.surname,
+      middle: p.middle,
+      family: p.surname ? [p.surname, ...p.middle].join(' ') : '',
+      givenKey: phoneticKey(p.given),
+      surnameKey,
+      middleKeys,
+      familyKey: p.surname ? [surnameKey, ...middleKeys].join(' ') : '',
+    };
+  }
+
+  it('equals its definition on damaged names, stray spaces and punctuation', () => {
+    const words = fc.constantFrom(
+      'Nguyễn',
+      'tôn',
+      'Thất',
+      'Văn',
+      'thị',
+      'an',
+      '-',
+      '.',
+      'Lê',
+      'ÂU',
+      'dương',
+      'Ngyuen',
+      'i\u0307',
+      'A\u0301',
+    );
+    const spaces = fc.constantFrom(' ', '  ', '\u00a0', '\t', '\u3000', '\ufeff', '\u0085');
+    const loose = fc
+      .array(fc.tuple(spaces, words), { maxLength: 6 })
+      .chain((parts) => fc.tuple(fc.constant(parts), spaces, fc.boolean()))
+      .map(([parts, end, trail]) => parts.map(([s, w]) => s + w).join('') + (trail ? end : ''));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          corruptedNameArbitrary().map((c) => c.corrupted),
+          loose,
+          fc.string(),
+        ),
+        (s) => {
+          expect(prepareName(s)).toEqual(definition(s));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads the parts where the parser put them, in every order', () => {
+    expect(prepareName('Quyền Nguyễn Văn')).toEqual(definition('Quyền Nguyễn Văn'));
+    expect(prepareName('Phong Âu Dương')).toEqual(definition('Phong Âu Dương'));
+    expect(prepareName('Tôn Thất Thuyết')?.surnameKey).toBe('ton that');
+    expect(prepareName('  Quyen\u00a0Van  Nguyen ')?.bagKey).toBe('kwien nguien van');
   });
 });

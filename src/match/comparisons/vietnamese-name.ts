@@ -5,6 +5,7 @@ import {
   parseVietnameseName,
   phoneticKey,
   toNfc,
+  type VietnameseName,
 } from '../../text/index.js';
 import { type Comparison, columnComparison, type PreparedColumn } from '../comparison.js';
 import {
@@ -70,23 +71,129 @@ const wordKey = memoize(phoneticKey, 1 << 15);
  */
 export function prepareName(full: string | null | undefined): PreparedName | undefined {
   if (!full) return undefined;
-  const text = toNfc(full).toLowerCase().replace(/\s+/g, ' ').trim();
+  let text = toNfc(full).toLowerCase();
+  if (LOOSE_SPACE.test(text)) text = text.replace(/\s+/g, ' ').trim();
   const parsed = parseVietnameseName(text);
   if (!parsed.success) return undefined;
   const p = parsed.data;
   if (!p.given) return undefined;
-  const family = p.surname ? [p.surname, ...p.middle].join(' ') : '';
-  const middleKeys = p.middle.map(wordKey);
-  const surnameKey = p.surname ? wordKey(p.surname) : '';
-  const bagKey = text.split(' ').map(wordKey).sort().join(' ');
+  // The parser read the words of `toNfc(text)`; lower-casing an NFC text almost never leaves
+  // it to compose again, and then its words are `text`'s and each word's key is looked up once.
+  const words = toNfc(text) === text ? text.split(' ') : undefined;
+  const at = words && partIndices(p, words.length);
+  if (words === undefined || at === undefined) return preparedFromParts(p, text);
+  const keys = words.map(wordKey);
+  const middleKeys = keys.slice(at.middleStart, at.middleEnd);
+  const surnameKey = p.surname ? joinKeys(keys, at.surnameStart, at.surnameEnd) : '';
+  let familyKey = surnameKey;
+  for (const k of middleKeys) familyKey += ` ${k}`;
   return {
-    bagKey,
+    bagKey: sortedJoin(keys),
     order: p.order,
     confidence: p.confidence,
     given: p.given,
     surname: p.surname,
     middle: p.middle,
-    family,
+    family: familyOf(p),
+    givenKey: keys[at.given]!,
+    surnameKey,
+    middleKeys,
+    familyKey: p.surname ? familyKey : '',
+  };
+}
+
+/**
+ * Whitespace that `replace(/\s+/g, ' ').trim()` would change: anything but a single space
+ * between two words (a cleaned name has none, and the regular expression's copy is saved).
+ */
+const LOOSE_SPACE = /[^\S ]| {2}|^ | $/;
+
+/** Where the parts of a parsed name of `n` words sit among its words (from its order). */
+function partIndices(
+  p: VietnameseName,
+  n: number,
+):
+  | {
+      surnameStart: number;
+      surnameEnd: number;
+      middleStart: number;
+      middleEnd: number;
+      given: number;
+    }
+  | undefined {
+  let length = 0;
+  if (p.surname) {
+    length = 1;
+    for (let i = 0; i < p.surname.length; i++) if (p.surname.charCodeAt(i) === 0x20) length++;
+  }
+  const m = p.middle.length;
+  if (length + m + 1 !== n) return undefined;
+  if (p.order === 'standard')
+    return {
+      surnameStart: 0,
+      surnameEnd: length,
+      middleStart: length,
+      middleEnd: n - 1,
+      given: n - 1,
+    };
+  if (p.order === 'western')
+    return { surnameStart: n - length, surnameEnd: n, middleStart: 1, middleEnd: 1 + m, given: 0 };
+  return {
+    surnameStart: 1,
+    surnameEnd: 1 + length,
+    middleStart: 1 + length,
+    middleEnd: n,
+    given: 0,
+  };
+}
+
+/** The phonetic key of words `from … to` (as {@link phoneticKey} of the words joined: empty keys left out). */
+function joinKeys(keys: readonly string[], from: number, to: number): string {
+  let out = '';
+  for (let i = from; i < to; i++) {
+    const k = keys[i]!;
+    if (k.length > 0) out += out.length === 0 ? k : ` ${k}`;
+  }
+  return out;
+}
+
+/** `[...keys].sort().join(' ')` without the copies (a name has a handful of words). */
+function sortedJoin(keys: readonly string[]): string {
+  const sorted = keys.slice();
+  for (let i = 1; i < sorted.length; i++) {
+    const k = sorted[i]!;
+    let j = i - 1;
+    while (j >= 0 && sorted[j]! > k) {
+      sorted[j + 1] = sorted[j]!;
+      j--;
+    }
+    sorted[j + 1] = k;
+  }
+  let out = sorted[0] ?? '';
+  for (let i = 1; i < sorted.length; i++) out += ` ${sorted[i]}`;
+  return out;
+}
+
+/** Surname and middle names joined by spaces ('' without a surname). */
+function familyOf(p: VietnameseName): string {
+  if (!p.surname) return '';
+  let family = p.surname;
+  for (const m of p.middle) family += ` ${m}`;
+  return family;
+}
+
+/** {@link prepareName} from the parts, each key looked up on its own (text that NFC changes again). */
+function preparedFromParts(p: VietnameseName, text: string): PreparedName {
+  const middleKeys = p.middle.map(wordKey);
+  const surnameKey = p.surname ? wordKey(p.surname) : '';
+  return {
+    bagKey: sortedJoin(text.split(' ').map(wordKey)),
+    order: p.order,
+    confidence: p.confidence,
+    given: p.given,
+    surname: p.surname,
+    middle: p.middle,
+    family: familyOf(p),
     givenKey: wordKey(p.given),
     surnameKey,
     middleKeys,
