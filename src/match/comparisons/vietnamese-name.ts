@@ -83,19 +83,34 @@ export function prepareName(full: string | null | undefined): PreparedName | und
   const at = words && partIndices(p, words.length);
   if (words === undefined || at === undefined) return preparedFromParts(p, text);
   const keys = words.map(wordKey);
-  const middleKeys = keys.slice(at.middleStart, at.middleEnd);
-  const surnameKey = p.surname ? joinKeys(keys, at.surnameStart, at.surnameEnd) : '';
+  return assemble(
+    p,
+    keys,
+    keys[at.given]!,
+    p.surname ? joinKeys(keys, at.surnameStart, at.surnameEnd) : '',
+    keys.slice(at.middleStart, at.middleEnd),
+  );
+}
+
+/** The prepared name of parsed parts, from the keys of all its words and of each part. */
+function assemble(
+  p: VietnameseName,
+  wordKeys: readonly string[],
+  givenKey: string,
+  surnameKey: string,
+  middleKeys: string[],
+): PreparedName {
   let familyKey = surnameKey;
   for (const k of middleKeys) familyKey += ` ${k}`;
   return {
-    bagKey: sortedJoin(keys),
+    bagKey: sortedJoin(wordKeys),
     order: p.order,
     confidence: p.confidence,
     given: p.given,
     surname: p.surname,
     middle: p.middle,
     family: familyOf(p),
-    givenKey: keys[at.given]!,
+    givenKey,
     surnameKey,
     middleKeys,
     familyKey: p.surname ? familyKey : '',
@@ -184,21 +199,13 @@ function familyOf(p: VietnameseName): string {
 
 /** {@link prepareName} from the parts, each key looked up on its own (text that NFC changes again). */
 function preparedFromParts(p: VietnameseName, text: string): PreparedName {
-  const middleKeys = p.middle.map(wordKey);
-  const surnameKey = p.surname ? wordKey(p.surname) : '';
-  return {
-    bagKey: sortedJoin(text.split(' ').map(wordKey)),
-    order: p.order,
-    confidence: p.confidence,
-    given: p.given,
-    surname: p.surname,
-    middle: p.middle,
-    family: familyOf(p),
-    givenKey: wordKey(p.given),
-    surnameKey,
-    middleKeys,
-    familyKey: p.surname ? [surnameKey, ...middleKeys].join(' ') : '',
-  };
+  return assemble(
+    p,
+    text.split(' ').map(wordKey),
+    wordKey(p.given),
+    p.surname ? wordKey(p.surname) : '',
+    p.middle.map(wordKey),
+  );
 }
 
 function partsGetter<R>(options: VietnameseNameOptions<R>): (r: R) => PreparedName | undefined {
