@@ -60,6 +60,12 @@ export interface PreparedSide {
   readonly columns: readonly PreparedColumn[];
   /** `keys[rule][record]`: the blocking key, or null. */
   readonly keys: readonly (readonly (string | null)[])[];
+  /**
+   * `hashes[rule][record]`: the blocking key's `hashKey` (−1 for none), in place of `keys`
+   * (which may then be empty) where only a reference's block tables are looked up
+   * (`resolveBlocks`): a chunk's keys are hashed as they are made and die young.
+   */
+  readonly hashes?: readonly Float64Array[] | undefined;
 }
 
 /**

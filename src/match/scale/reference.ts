@@ -1,3 +1,4 @@
+import { VnReconcileError } from '../../errors.js';
 import type { BlockIndex, CappedBlocks, ResolvedBlocks } from '../blocking.js';
 import type { PreparedColumn } from '../comparison.js';
 import type { LinkageSpec, PreparedSide } from '../spec.js';
@@ -10,6 +11,7 @@ import {
   blockTableBytes,
   blockTableFromHashes,
   buildBlockTable,
+  findBlock,
   plainAllocator,
 } from './block-table.js';
 import { concatColumns } from './concat.js';
@@ -215,6 +217,11 @@ export function chunkBlockIndex<R>(
   left: PreparedSide,
   spec?: LinkageSpec<R>,
 ): BlockIndex {
+  if (left.keys.length < (left.hashes?.length ?? 0))
+    throw new VnReconcileError(
+      'SIDE_KEYS_HASHED',
+      'chunkBlockIndex: the side carries key hashes only; prepare it with its keys (prepareSide)',
+    );
   // The blocks resolveBlocks finds (caps applied there), as views keyed by the records' keys.
   const rules = resolveBlocks(ref, left, spec).resolved.map(({ members, starts, block }, r) => {
     const map = new Map<string, Int32Array>();
@@ -255,12 +262,20 @@ export function resolveBlocks<R>(
     // starts (record i's block is 2i: members[starts[2i] … starts[2i + 1])).
     const starts = table.starts ?? new Int32Array(2 * left.size);
     const block = new Int32Array(left.size).fill(-1);
+    const hashes = left.hashes?.[r];
     const keys = left.keys[r] ?? [];
     let cappedRows = 0;
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i];
-      if (!k) continue;
-      const b = blockNumber(table, k);
+    for (let i = 0; i < (hashes ?? keys).length; i++) {
+      let b: number;
+      if (hashes) {
+        const h = hashes[i]!;
+        if (h < 0) continue;
+        b = findBlock(table, h);
+      } else {
+        const k = keys[i];
+        if (!k) continue;
+        b = blockNumber(table, k);
+      }
       if (b < 0) continue;
       const from = blockStart(table, b);
       const to = blockEnd(table, b, cap + 1);

@@ -226,7 +226,9 @@ export function clean(
     clean: { referenceDate: new Date(s.referenceDate) },
     shard: side === 'left' ? s.shard : undefined,
     slim,
-    hashKeys: side === 'right',
+    // The sample's keys index its candidates by key (chunkBlockIndex); a chunk's are only
+    // looked up in the reference's tables, by hash.
+    hashKeys: side !== 'sample',
   });
 }
 
@@ -398,6 +400,7 @@ function prepareLeft(state: WorkerState, chunk: CsvChunk): StagedChunk {
     size: cleaned.records.length,
     columns: state.spec.comparisons.map((c) => c.prepare(cleaned.records)),
     keys: cleaned.keys,
+    hashes: cleaned.hashes,
   };
   return { left, ids: cleaned.ids, rows: cleaned.rows, invalid: cleaned.invalid };
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { blockingKeys, hashKeys, vietnameseSpec } from '../../../src/match/index.js';
+import {
+  blockingKeys,
+  chunkBlockIndex,
+  hashKeys,
+  prepareSide,
+  resolveBlocks,
+  toColumnarReference,
+  vietnameseSpec,
+} from '../../../src/match/index.js';
 import { blockingKeyHashes } from '../../../src/match/scale/block-table.js';
 import { cleanRecord } from '../../../src/record/index.js';
 import { generateDataset } from '../../../src/testing/population/index.js';
@@ -25,5 +33,30 @@ describe('blockingKeyHashes', () => {
   it('is empty per rule for no records', () => {
     const spec = vietnameseSpec();
     expect(blockingKeyHashes([], spec).map((h) => h.length)).toEqual(spec.blocking.map(() => 0));
+  });
+});
+
+describe('resolveBlocks from key hashes', () => {
+  const d = generateDataset({ seed: 9, registerSize: 1500, listSize: 700 });
+  const register = d.register.map((r) => cleanRecord({ ...r }, { key: r.person_id }).record);
+  const list = d.list.map((r) => cleanRecord({ ...r }, { key: r.record_id }).record);
+  const spec = vietnameseSpec();
+  const ref = toColumnarReference(prepareSide(register, spec));
+  const side = prepareSide(list, spec);
+  const hashed = { ...side, keys: [], hashes: blockingKeyHashes(list, vietnameseSpec()) };
+
+  it('finds the blocks the keys find, caps included', () => {
+    const a = resolveBlocks(ref, side, spec);
+    const b = resolveBlocks(ref, hashed, spec);
+    expect(b.resolved.map((r) => [...r.block])).toEqual(a.resolved.map((r) => [...r.block]));
+    expect(b.resolved.map((r) => r.cappedRows)).toEqual(a.resolved.map((r) => r.cappedRows));
+    expect(b.capped && [...b.capped]).toEqual(a.capped && [...a.capped]);
+    // Most list records find a block under some rule.
+    expect(a.resolved.some((r) => r.block.some((x) => x >= 0))).toBe(true);
+  });
+
+  it('leaves chunkBlockIndex nothing to key by: refused, never an empty index', () => {
+    expect(() => chunkBlockIndex(ref, hashed, spec)).toThrow(/key hashes only/);
+    expect(chunkBlockIndex(ref, side, spec).rules.some((m) => m.size > 0)).toBe(true);
   });
 });
