@@ -200,7 +200,7 @@ export function explainPair<R>(
     const l = scorer.levels[k]!;
     return {
       comparison: c.name,
-      level: l === 0 ? 'null' : (c.levels[l - 1] ?? 'else'),
+      level: levelLabel(c, l),
       weight: scorer.weights[k]![l]!,
       tfAdjustment: adjustment(scorer, k, l, right, j),
     };
@@ -241,18 +241,13 @@ export function explanationText<R>(
   for (let k = 0; k < scorer.comparisons.length; k++) {
     const l = scorer.levels[k]!;
     const c = scorer.comparisons[k]!;
-    let part: string;
-    if (l === 0) part = `${c.name}=null`;
-    else {
-      const w = scorer.weights[k]![l]! + adjustment(scorer, k, l, right, j);
-      const memo = parts[k]![l]!;
-      const known = memo.get(w);
-      if (known !== undefined) part = known;
-      else {
-        part = `${c.name}=${c.levels[l - 1] ?? 'else'}${w >= 0 ? '+' : ''}${w.toFixed(1)}`;
-        if (memo.size >= SEGMENT_MEMO_LIMIT) memo.clear();
-        memo.set(w, part);
-      }
+    const w = scorer.weights[k]![l]! + adjustment(scorer, k, l, right, j);
+    const memo = parts[k]![l]!;
+    let part = memo.get(w);
+    if (part === undefined) {
+      part = explanationPart(c.name, levelLabel(c, l), w);
+      if (memo.size >= SEGMENT_MEMO_LIMIT) memo.clear();
+      memo.set(w, part);
     }
     out += k === 0 ? part : `;${part}`;
   }
@@ -275,10 +270,17 @@ const SEGMENT_MEMO_LIMIT = 4096;
  */
 export function formatExplanation(e: PairExplanation): string {
   return e.contributions
-    .map((c) => {
-      if (c.level === 'null') return `${c.comparison}=null`;
-      const w = c.weight + c.tfAdjustment;
-      return `${c.comparison}=${c.level}${w >= 0 ? '+' : ''}${w.toFixed(1)}`;
-    })
+    .map((c) => explanationPart(c.comparison, c.level, c.weight + c.tfAdjustment))
     .join(';');
+}
+
+/** A comparison's level label: `null` for a missing value, `else` past the comparison's labels. */
+function levelLabel<R>(c: Comparison<R>, l: number): string {
+  return l === 0 ? 'null' : (c.levels[l - 1] ?? 'else');
+}
+
+/** One comparison's part of an explanation line: `given=exact+6.2`, or `id=null`. */
+function explanationPart(comparison: string, level: string, weight: number): string {
+  if (level === 'null') return `${comparison}=null`;
+  return `${comparison}=${level}${weight >= 0 ? '+' : ''}${weight.toFixed(1)}`;
 }
