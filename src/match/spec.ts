@@ -26,6 +26,13 @@ export interface BlockingRule<R> {
   /** The blocking key of a record, or null/undefined/'' when the record has none for this rule. */
   readonly key: (record: R) => string | null | undefined;
   /**
+   * Optional: the `hashKey` of `key(record)`, or −1 when the record has no key, computed
+   * without making the key string (with `hashKeyParts`). The streaming linker hashes every
+   * record's keys and needs no string; a rule that gives `keyHash` must agree with its `key`
+   * (test it: `keyHash(r) === (key(r) ? hashKey(key(r)) : -1)`).
+   */
+  readonly keyHash?: (record: R) => number;
+  /**
    * Largest block this rule uses (default: no limit). A key shared by more records of the indexed
    * side (the register in a link, the table in a dedupe) yields no candidates from this rule:
    * such a key cannot tell people apart, and its blocks grow with the register, so the rule's

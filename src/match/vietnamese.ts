@@ -1,6 +1,6 @@
 import { newProvincesForOldCode, parseIdNumber } from '../id/index.js';
 import { memoize } from '../memo.js';
-import type { CleanRecord } from '../record/index.js';
+import type { CleanRecord, PartialDate } from '../record/index.js';
 import { foldDiacritics } from '../text/index.js';
 import { dateComparison } from './comparisons/date.js';
 import { exactComparison } from './comparisons/exact.js';
@@ -14,6 +14,7 @@ import {
   prepareName,
 } from './comparisons/vietnamese-name.js';
 import type { MatchRule } from './rules.js';
+import { hashKeyParts, joinKeyParts, type KeyPart } from './scale/hash.js';
 import type { BlockingRule, LinkageSpec } from './spec.js';
 import { walkMemo } from './walk-memo.js';
 
@@ -129,6 +130,41 @@ function parsedName(full: string | undefined): PreparedName | null {
   return p;
 }
 
+/** Where a {@link partsRule} writes a record's key parts (keys are made one at a time). */
+const keyParts: KeyPart[] = [];
+
+/**
+ * A blocking rule whose key is the parts `write` puts into an array (returning their count, 0
+ * for no key): its `key` joins them and its `keyHash` hashes them where they are, so both come
+ * from one definition and a streaming run makes no key strings.
+ */
+function partsRule(
+  rule: Omit<BlockingRule<CleanRecord>, 'key' | 'keyHash'>,
+  write: (r: CleanRecord, out: KeyPart[]) => number,
+): BlockingRule<CleanRecord> {
+  return {
+    ...rule,
+    key: (r) => {
+      const n = write(r, keyParts);
+      return n === 0 ? null : joinKeyParts(keyParts, n);
+    },
+    keyHash: (r) => {
+      const n = write(r, keyParts);
+      return n === 0 ? -1 : hashKeyParts(keyParts, n);
+    },
+  };
+}
+
+/** Writes `year-month-day` (a full date, as `${year}-${month}-${day}`) from `out[at]`; returns the next index. */
+function writeDate(out: KeyPart[], at: number, d: PartialDate): number {
+  out[at] = d.year;
+  out[at + 1] = '-';
+  out[at + 2] = d.month ?? '';
+  out[at + 3] = '-';
+  out[at + 4] = d.day ?? '';
+  return at + 5;
+}
+
 /**
  * The default comparisons for Vietnamese person records ({@link CleanRecord}), meant to work
  * without tuning: given name and family name (understanding missing middle names, lost
@@ -184,51 +220,76 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
       maxBlockSize: ID_CAP,
       key: (r) => (r.idKind === 'cmnd9' ? r.idNumber.value : alt(r)?.value),
     },
-    {
-      name: 'given_phonetic+dob',
-      maxBlockSize: BLOCK_CAP,
-      fields: ['given', 'dob'],
-      key: (r) => {
+    partsRule(
+      { name: 'given_phonetic+dob', maxBlockSize: BLOCK_CAP, fields: ['given', 'dob'] },
+      (r, out) => {
         const p = derived(r).parts;
         const d = r.dob.value;
-        return p && d?.day ? `${p.givenKey}|${d.year}-${d.month}-${d.day}` : null;
+        if (!p || !d?.day) return 0;
+        out[0] = p.givenKey;
+        out[1] = '|';
+        return writeDate(out, 2, d);
       },
-    },
-    {
-      // A common name born in one year is thousands of people nationally: only the blocks of
-      // rarer names are used (≤ BLOCK_CAP register people). Measured: 3.26 → 2.78 candidates
-      // per record at a 400k register, 7.26 → 3.70 at 1M, same blocking recall.
-      name: 'full_name_phonetic+birth_year',
-      maxBlockSize: BLOCK_CAP,
-      fields: ['given', 'family', 'dob'],
-      key: (r) => {
+    ),
+    // A common name born in one year is thousands of people nationally: only the blocks of
+    // rarer names are used (≤ BLOCK_CAP register people). Measured: 3.26 → 2.78 candidates
+    // per record at a 400k register, 7.26 → 3.70 at 1M, same blocking recall.
+    partsRule(
+      {
+        name: 'full_name_phonetic+birth_year',
+        maxBlockSize: BLOCK_CAP,
+        fields: ['given', 'family', 'dob'],
+      },
+      (r, out) => {
         const name = derived(r).fullKey;
         const y = year(r);
-        return name && y ? `${name}|${y}` : null;
+        if (!name || !y) return 0;
+        out[0] = name;
+        out[1] = '|';
+        out[2] = y;
+        return 3;
       },
-    },
-    {
-      // Commune, not the province alone: a province block grows with the register (one
-      // "Nguyễn Văn Anh" per few thousand people of a province).
-      name: 'full_name_phonetic+commune',
-      maxBlockSize: BLOCK_CAP,
-      fields: ['given', 'family', 'place'],
-      key: (r) => {
+    ),
+    // Commune, not the province alone: a province block grows with the register (one
+    // "Nguyễn Văn Anh" per few thousand people of a province).
+    partsRule(
+      {
+        name: 'full_name_phonetic+commune',
+        maxBlockSize: BLOCK_CAP,
+        fields: ['given', 'family', 'place'],
+      },
+      (r, out) => {
         const { fullKey, province, commune } = derived(r);
-        return fullKey && province && commune ? `${fullKey}|${province}|${commune}` : null;
+        if (!fullKey || !province || !commune) return 0;
+        out[0] = fullKey;
+        out[1] = '|';
+        out[2] = province;
+        out[3] = '|';
+        out[4] = commune;
+        return 5;
       },
-    },
-    {
-      // Catches a damaged year (with the commune damaged too): day and month, not the year.
-      name: 'full_name_phonetic+province+birthday',
-      maxBlockSize: BLOCK_CAP,
-      fields: ['given', 'family', 'place'],
-      key: (r) => {
+    ),
+    // Catches a damaged year (with the commune damaged too): day and month, not the year.
+    partsRule(
+      {
+        name: 'full_name_phonetic+province+birthday',
+        maxBlockSize: BLOCK_CAP,
+        fields: ['given', 'family', 'place'],
+      },
+      (r, out) => {
         const { fullKey, province } = derived(r);
         const d = r.dob.value;
-        return fullKey && province && d?.day ? `${fullKey}|${province}|${d.month}-${d.day}` : null;
+        if (!fullKey || !province || !d?.day) return 0;
+        out[0] = fullKey;
+        out[1] = '|';
+        out[2] = province;
+        out[3] = '|';
+        out[4] = d.month ?? '';
+        out[5] = '-';
+        out[6] = d.day;
+        return 7;
       },
-    },
+    ),
     {
       name: 'phone_last7',
       maxBlockSize: BLOCK_CAP,
@@ -238,36 +299,44 @@ export function vietnameseSpec(options: VietnameseSpecOptions = {}): LinkageSpec
       train: false,
       key: (r) => (r.phone.value && r.phone.value.length >= 7 ? r.phone.value.slice(-7) : null),
     },
-    {
-      // Full date of birth, not the year: a commune's birth cohort grows with the register.
-      name: 'commune+dob',
-      maxBlockSize: BLOCK_CAP,
-      fields: ['place', 'dob'],
-      train: false,
-      key: (r) => {
+    // Full date of birth, not the year: a commune's birth cohort grows with the register.
+    partsRule(
+      { name: 'commune+dob', maxBlockSize: BLOCK_CAP, fields: ['place', 'dob'], train: false },
+      (r, out) => {
         const { commune, province } = derived(r);
         const d = r.dob.value;
-        return commune && d?.day && province
-          ? `${province}|${commune}|${d.year}-${d.month}-${d.day}`
-          : null;
+        if (!commune || !d?.day || !province) return 0;
+        out[0] = province;
+        out[1] = '|';
+        out[2] = commune;
+        out[3] = '|';
+        return writeDate(out, 4, d);
       },
-    },
-    {
-      // With the province and sex: nationally, Nguyễn (38%) born on one day is a few thousand
-      // people, and in one province still about four per 10M people (measured: 3.85 candidates
-      // per record at 10M × 10M). Sex halves that; at 1M it caught exactly the same true links.
-      name: 'surname_phonetic+dob+province+sex',
-      maxBlockSize: BLOCK_CAP,
-      fields: ['family', 'dob', 'place', 'sex'],
-      key: (r) => {
+    ),
+    // With the province and sex: nationally, Nguyễn (38%) born on one day is a few thousand
+    // people, and in one province still about four per 10M people (measured: 3.85 candidates
+    // per record at 10M × 10M). Sex halves that; at 1M it caught exactly the same true links.
+    partsRule(
+      {
+        name: 'surname_phonetic+dob+province+sex',
+        maxBlockSize: BLOCK_CAP,
+        fields: ['family', 'dob', 'place', 'sex'],
+      },
+      (r, out) => {
         const { parts: p, province } = derived(r);
         const d = r.dob.value;
         const sex = r.sex.value;
-        return p?.surname && d?.day && province && sex
-          ? `${p.surnameKey}|${d.year}-${d.month}-${d.day}|${province}|${sex}`
-          : null;
+        if (!p?.surname || !d?.day || !province || !sex) return 0;
+        out[0] = p.surnameKey;
+        out[1] = '|';
+        const at = writeDate(out, 2, d);
+        out[at] = '|';
+        out[at + 1] = province;
+        out[at + 2] = '|';
+        out[at + 3] = sex;
+        return at + 4;
       },
-    },
+    ),
   ];
   return {
     comparisons: [

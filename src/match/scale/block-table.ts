@@ -1,4 +1,4 @@
-import type { LinkageSpec } from '../spec.js';
+import type { BlockingRule, LinkageSpec } from '../spec.js';
 import { hashKey } from './hash.js';
 
 /** Allocates the memory of a typed array (e.g. `(n) => new SharedArrayBuffer(n)`). */
@@ -172,10 +172,10 @@ export function hashKeys(keys: readonly (string | null | undefined)[]): Float64A
 }
 
 /**
- * `hashKeys` of every rule's `blockingKeys`, record by record: each key string is hashed as soon
- * as it is made, so it dies young instead of surviving, with every other key of a chunk, the
- * collections that run while the chunk's keys are computed. The same hashes as
- * `blockingKeys(records, spec).map(hashKeys)`.
+ * `hashKeys` of every rule's `blockingKeys`, record by record: a rule's `keyHash` when it has
+ * one (no key string at all), else each key string is hashed as soon as it is made, so it dies
+ * young instead of surviving, with every other key of a chunk, the collections that run while
+ * the chunk's keys are computed. The same hashes as `blockingKeys(records, spec).map(hashKeys)`.
  *
  * @example
  * ```ts
@@ -183,16 +183,22 @@ export function hashKeys(keys: readonly (string | null | undefined)[]): Float64A
  * ```
  */
 export function blockingKeyHashes<R>(records: readonly R[], spec: LinkageSpec<R>): Float64Array[] {
-  const rules = spec.blocking;
-  const out = rules.map(() => new Float64Array(records.length).fill(-1));
+  const hashers = spec.blocking.map(keyHasher);
+  const out = hashers.map(() => new Float64Array(records.length));
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
-    for (let k = 0; k < rules.length; k++) {
-      const key = rules[k]!.key(r);
-      if (key) out[k]![i] = hashKey(key);
-    }
+    for (let k = 0; k < hashers.length; k++) out[k]![i] = hashers[k]!(r);
   }
   return out;
+}
+
+/** A rule's `keyHash`, or `hashKey` of its `key` (−1 for none) when it has none. */
+function keyHasher<R>(rule: BlockingRule<R>): (record: R) => number {
+  if (rule.keyHash) return rule.keyHash;
+  return (r) => {
+    const key = rule.key(r);
+    return key ? hashKey(key) : -1;
+  };
 }
 
 /**

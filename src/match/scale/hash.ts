@@ -8,6 +8,12 @@
  */
 
 /**
+ * One part of a blocking key given in pieces ({@link hashKeyParts}, {@link joinKeyParts}): text,
+ * or a number written as a template literal writes it (`${n}`: `7`, `1985`).
+ */
+export type KeyPart = string | number;
+
+/**
  * The 53-bit hash of a blocking key (a non-negative safe integer).
  *
  * @example
@@ -17,13 +23,78 @@
  * ```
  */
 export function hashKey(s: string): number {
+  ONE[0] = s;
+  return hashKeyParts(ONE, 1);
+}
+
+/** The one-part key of {@link hashKey} (no array per call). */
+const ONE: KeyPart[] = [''];
+
+/**
+ * The key that the first `count` parts make, joined with nothing in between (`${a}${b}…`).
+ *
+ * @example
+ * ```ts
+ * joinKeyParts(['hung', '|', 1985, '-', 7], 5); // 'hung|1985-7'
+ * ```
+ */
+export function joinKeyParts(parts: readonly KeyPart[], count: number): string {
+  let s = '';
+  for (let i = 0; i < count; i++) s += `${parts[i]}`;
+  return s;
+}
+
+/** The decimal digits of `n` when it is an integer in [0, 2^31), else 0 (write it as text). */
+function smallIntDigits(n: number): number {
+  if (!(n >= 0 && n < 2147483648) || n !== Math.floor(n)) return 0;
+  let digits = 1;
+  for (let p = 10; p <= n; p *= 10) digits++;
+  return digits;
+}
+
+/**
+ * {@link hashKey} of {@link joinKeyParts}`(parts, count)`, without making that string: a
+ * blocking rule with a key of several parts (a name key, `|`, a year…) hashes them where they
+ * are (see `BlockingRule.keyHash`). Numbers in [0, 2^31) are hashed digit by digit; any other
+ * number (negative, fractional, NaN) as the text a template literal would write.
+ *
+ * @example
+ * ```ts
+ * hashKeyParts(['hung', '|', 1985], 3) === hashKey('hung|1985'); // true
+ * ```
+ */
+export function hashKeyParts(parts: readonly KeyPart[], count: number): number {
+  let length = 0;
+  for (let i = 0; i < count; i++) {
+    const p = parts[i]!;
+    length += typeof p === 'string' ? p.length : smallIntDigits(p) || `${p}`.length;
+  }
   let a = 0x811c9dc5;
-  let b = 0x9e3779b9 ^ s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 15;
+  let b = 0x9e3779b9 ^ length;
+  for (let i = 0; i < count; i++) {
+    const p = parts[i]!;
+    let s: string;
+    if (typeof p === 'string') s = p;
+    else {
+      const digits = smallIntDigits(p);
+      if (digits === 0) s = `${p}`;
+      else {
+        // The digits from the most significant: the code units `${p}` would have.
+        for (let unit = 10 ** (digits - 1); unit >= 1; unit /= 10) {
+          const c = 48 + (Math.floor(p / unit) % 10);
+          a = Math.imul(a ^ c, 0x01000193);
+          b = Math.imul(b ^ c, 0x5bd1e995);
+          b ^= b >>> 15;
+        }
+        continue;
+      }
+    }
+    for (let j = 0; j < s.length; j++) {
+      const c = s.charCodeAt(j);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
   }
   a ^= a >>> 16;
   a = Math.imul(a, 0x85ebca6b);

@@ -29,7 +29,7 @@ export {
   exportDictionary,
   importDictionaries,
 } from './dictionary.js';
-export { hashKey } from './hash.js';
+export { hashKey, hashKeyParts, joinKeyParts, type KeyPart } from './hash.js';
 export {
   type ChunkLink,
   createScaleLinker,
