@@ -93,3 +93,22 @@ export function columnComparison<R, C extends PreparedColumn>(
 ): Comparison<R> {
   return parts as unknown as Comparison<R>;
 }
+
+/**
+ * `out` with `f` of each value, in order: `Int8Array.from(values, f)` without the iterator
+ * protocol, which makes an object per element (a chunk's columns are built from thousands).
+ *
+ * @example
+ * ```ts
+ * mapInto(['a', 'bb'], (s) => s.length, new Int8Array(2)); // Int8Array [1, 2]
+ * ```
+ * @internal
+ */
+export function mapInto<T, A extends Int8Array | Int32Array>(
+  values: readonly T[],
+  f: (value: T) => number,
+  out: A,
+): A {
+  for (let i = 0; i < values.length; i++) out[i] = f(values[i]!);
+  return out;
+}

@@ -292,7 +292,10 @@ export function internUnits(
   }
   if (interner.frozen === true) return interner.size;
   const at = reserve(interner, n);
-  interner.pool.set(codes.subarray(from, to), at);
+  // A loop, not `pool.set(codes.subarray(…))`: a value is a few code units, and the view would be
+  // an object per new value.
+  const into = interner.pool;
+  for (let k = 0; k < n; k++) into[at + k] = codes[from + k]!;
   return commit(interner, h, slot, at + n);
 }
 

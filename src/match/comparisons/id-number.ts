@@ -1,5 +1,10 @@
 import type { IdKind } from '../../id/index.js';
-import { type Comparison, columnComparison, type PreparedColumn } from '../comparison.js';
+import {
+  type Comparison,
+  columnComparison,
+  mapInto,
+  type PreparedColumn,
+} from '../comparison.js';
 import { createInterner } from '../interner.js';
 import { buildStringColumn, type StringColumn, valueLength, valueStart } from './string-column.js';
 
@@ -80,8 +85,8 @@ export function idNumberComparison<R>(options: IdNumberComparisonOptions<R>): Co
         size: records.length,
         primary,
         alternate,
-        system: Int8Array.from(values, sys),
-        altSystem: Int8Array.from(alts, sys),
+        system: mapInto(values, sys, new Int8Array(values.length)),
+        altSystem: mapInto(alts, sys, new Int8Array(alts.length)),
       };
     },
     compare(a, i, b, j) {

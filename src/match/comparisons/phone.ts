@@ -1,4 +1,9 @@
-import { type Comparison, columnComparison, type PreparedColumn } from '../comparison.js';
+import {
+  type Comparison,
+  columnComparison,
+  mapInto,
+  type PreparedColumn,
+} from '../comparison.js';
 import { createInterner, internIds } from '../interner.js';
 import { nullOrExact } from './levels.js';
 
@@ -48,7 +53,7 @@ export function phoneComparison<R>(options: PhoneComparisonOptions<R>): Comparis
       return {
         size: records.length,
         ids: internIds(values, interner),
-        last7: Int32Array.from(values, lastSeven),
+        last7: mapInto(values, lastSeven, new Int32Array(values.length)),
       };
     },
     compare(a, i, b, j) {

@@ -441,7 +441,7 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
           '~',
           interner,
         ),
-        middle: Int32Array.from(tokens),
+        middle: new Int32Array(tokens),
         middleStart,
         surnameFolded,
         bag: bagIds(parts, interner),
