@@ -1,10 +1,5 @@
 import type { IdKind } from '../../id/index.js';
-import {
-  type Comparison,
-  columnComparison,
-  mapInto,
-  type PreparedColumn,
-} from '../comparison.js';
+import { type Comparison, columnComparison, mapInto, type PreparedColumn } from '../comparison.js';
 import { createInterner } from '../interner.js';
 import { buildStringColumn, type StringColumn, valueLength, valueStart } from './string-column.js';
 

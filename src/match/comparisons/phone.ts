@@ -1,9 +1,4 @@
-import {
-  type Comparison,
-  columnComparison,
-  mapInto,
-  type PreparedColumn,
-} from '../comparison.js';
+import { type Comparison, columnComparison, mapInto, type PreparedColumn } from '../comparison.js';
 import { createInterner, internIds } from '../interner.js';
 import { nullOrExact } from './levels.js';
 
