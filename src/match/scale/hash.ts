@@ -44,19 +44,10 @@ export function joinKeyParts(parts: readonly KeyPart[], count: number): string {
   return s;
 }
 
-/** The decimal digits of `n` when it is an integer in [0, 2^31), else 0 (write it as text). */
-function smallIntDigits(n: number): number {
-  if (!(n >= 0 && n < 2147483648) || n !== Math.floor(n)) return 0;
-  let digits = 1;
-  for (let p = 10; p <= n; p *= 10) digits++;
-  return digits;
-}
-
 /**
  * {@link hashKey} of {@link joinKeyParts}`(parts, count)`, without making that string: a
  * blocking rule with a key of several parts (a name key, `|`, a year…) hashes them where they
- * are (see `BlockingRule.keyHash`). Numbers in [0, 2^31) are hashed digit by digit; any other
- * number (negative, fractional, NaN) as the text a template literal would write.
+ * are (see `BlockingRule.keyHash`). A number is hashed as the text a template literal writes.
  *
  * @example
  * ```ts
@@ -65,30 +56,12 @@ function smallIntDigits(n: number): number {
  */
 export function hashKeyParts(parts: readonly KeyPart[], count: number): number {
   let length = 0;
-  for (let i = 0; i < count; i++) {
-    const p = parts[i]!;
-    length += typeof p === 'string' ? p.length : smallIntDigits(p) || `${p}`.length;
-  }
+  for (let i = 0; i < count; i++) length += `${parts[i]}`.length;
   let a = 0x811c9dc5;
   let b = 0x9e3779b9 ^ length;
   for (let i = 0; i < count; i++) {
-    const p = parts[i]!;
-    let s: string;
-    if (typeof p === 'string') s = p;
-    else {
-      const digits = smallIntDigits(p);
-      if (digits === 0) s = `${p}`;
-      else {
-        // The digits from the most significant: the code units `${p}` would have.
-        for (let unit = 10 ** (digits - 1); unit >= 1; unit /= 10) {
-          const c = 48 + (Math.floor(p / unit) % 10);
-          a = Math.imul(a ^ c, 0x01000193);
-          b = Math.imul(b ^ c, 0x5bd1e995);
-          b ^= b >>> 15;
-        }
-        continue;
-      }
-    }
+    // A number's text comes from V8's number-to-string cache (years, months, days repeat).
+    const s = `${parts[i]}`;
     for (let j = 0; j < s.length; j++) {
       const c = s.charCodeAt(j);
       a = Math.imul(a ^ c, 0x01000193);
