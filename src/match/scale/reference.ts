@@ -6,12 +6,12 @@ import {
   type BlockTable,
   type BufferAllocator,
   blockEnd,
-  blockNumber,
   blockStart,
   blockTableBytes,
   blockTableFromHashes,
   buildBlockTable,
   findBlock,
+  hashKeys,
   plainAllocator,
 } from './block-table.js';
 import { concatColumns } from './concat.js';
@@ -262,20 +262,13 @@ export function resolveBlocks<R>(
     // starts (record i's block is 2i: members[starts[2i] … starts[2i + 1])).
     const starts = table.starts ?? new Int32Array(2 * left.size);
     const block = new Int32Array(left.size).fill(-1);
-    const hashes = left.hashes?.[r];
-    const keys = left.keys[r] ?? [];
+    // Hashed as a worker's chunk was cleaned, or here from the keys (−1: no key).
+    const hashes = left.hashes?.[r] ?? hashKeys(left.keys[r] ?? []);
     let cappedRows = 0;
-    for (let i = 0; i < (hashes ?? keys).length; i++) {
-      let b: number;
-      if (hashes) {
-        const h = hashes[i]!;
-        if (h < 0) continue;
-        b = findBlock(table, h);
-      } else {
-        const k = keys[i];
-        if (!k) continue;
-        b = blockNumber(table, k);
-      }
+    for (let i = 0; i < hashes.length; i++) {
+      const h = hashes[i]!;
+      if (h < 0) continue;
+      const b = findBlock(table, h);
       if (b < 0) continue;
       const from = blockStart(table, b);
       const to = blockEnd(table, b, cap + 1);
