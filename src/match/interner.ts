@@ -80,7 +80,7 @@ const MAX_SLOTS = 2 ** 31;
 /**
  * The 32-bit hash of a string (MurmurHash3's mix over pairs of UTF-16 code units, and its
  * finaliser, so every bit of the result depends on every code unit): the interner's table slot
- * is its low bits.
+ * is its low bits. Another `seed` gives an independent hash of the same string.
  *
  * @example
  * ```ts
@@ -89,9 +89,9 @@ const MAX_SLOTS = 2 ** 31;
  * ```
  * @internal
  */
-export function hashString(s: string): number {
+export function hashString(s: string, seed = 0x9747b28c): number {
   const n = s.length;
-  let h = 0x9747b28c;
+  let h = seed;
   let i = 0;
   for (; i + 1 < n; i += 2) h = mixPair(h, s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16));
   return finish(i < n ? mixLast(h, s.charCodeAt(i)) : h, n);

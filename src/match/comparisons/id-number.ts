@@ -1,7 +1,12 @@
 import type { IdKind } from '../../id/index.js';
 import { type Comparison, columnComparison, mapInto, type PreparedColumn } from '../comparison.js';
-import { createInterner } from '../interner.js';
-import { buildStringColumn, type StringColumn, valueLength, valueStart } from './string-column.js';
+import {
+  isMissingAt,
+  type PackedColumn,
+  packColumn,
+  samePackedValue,
+  unpackValue,
+} from './packed-column.js';
 
 /** An identity number with its kind, as {@link idNumberComparison} reads it. */
 export interface IdValue {
@@ -21,8 +26,9 @@ export interface IdNumberComparisonOptions<R> {
 }
 
 interface IdNumberColumn extends PreparedColumn {
-  readonly primary: StringColumn;
-  readonly alternate: StringColumn;
+  /** The numbers packed (no dictionary: a number belongs to one person, it seldom repeats). */
+  readonly primary: PackedColumn;
+  readonly alternate: PackedColumn;
   /** Numbering system per record, primary then alternate: 0 unknown, 1 12-digit, 2 CMND 9, 3 passport. */
   readonly system: Int8Array;
   readonly altSystem: Int8Array;
@@ -48,7 +54,9 @@ function systemOf(kind: IdKind | undefined, value: string): number {
  * Compares identity numbers (CCCD, CMND, passport). Levels: `exact`; `one_digit_off` (same
  * length, one digit differs); `transposition` (two adjacent digits swapped); `other_system`
  * (numbers from different systems, e.g. the list's 12-digit CCCD against the register's old
- * 9-digit CMND: not comparable, so weak evidence either way, learned by EM); `else`.
+ * 9-digit CMND: not comparable, so weak evidence either way, learned by EM); `else`. The numbers
+ * are packed one byte a character, not interned: a value of more than 16 characters or with one
+ * beyond U+00FF (no CCCD, CMND or passport number) is `exact` or `else`, never one digit off.
  *
  * @example
  * ```ts
@@ -58,28 +66,18 @@ function systemOf(kind: IdKind | undefined, value: string): number {
  * ```
  */
 export function idNumberComparison<R>(options: IdNumberComparisonOptions<R>): Comparison<R> {
-  const interner = createInterner();
   const comparison: Comparison<R> = columnComparison<R, IdNumberColumn>({
     name: options.name,
-    dictionary: interner,
     levels: ID_LEVELS,
     tfLevel: 0,
     prepare(records) {
       const values = records.map((r) => options.get(r));
       const alts = records.map((r) => options.alternate?.(r));
-      const primary = buildStringColumn(
-        values.map((v) => v?.value),
-        interner,
-      );
-      const alternate = buildStringColumn(
-        alts.map((v) => v?.value),
-        interner,
-      );
       const sys = (v: IdValue | null | undefined) => (v?.value ? systemOf(v.kind, v.value) : 0);
       return {
         size: records.length,
-        primary,
-        alternate,
+        primary: packColumn(values.map((v) => v?.value)),
+        alternate: packColumn(alts.map((v) => v?.value)),
         system: mapInto(values, sys, new Int8Array(values.length)),
         altSystem: mapInto(alts, sys, new Int8Array(alts.length)),
       };
@@ -91,11 +89,11 @@ export function idNumberComparison<R>(options: IdNumberComparisonOptions<R>): Co
       for (let x = 0; x < 2; x++) {
         const ca = x === 0 ? a.primary : a.alternate;
         const sa = x === 0 ? a.system[i]! : a.altSystem[i]!;
-        if (ca.ids[i]! < 0) continue;
+        if (isMissingAt(ca, i)) continue;
         for (let y = 0; y < 2; y++) {
           const cb = y === 0 ? b.primary : b.alternate;
           const sb = y === 0 ? b.system[j]! : b.altSystem[j]!;
-          if (cb.ids[j]! < 0) continue;
+          if (isMissingAt(cb, j)) continue;
           if (sa !== sb && sa !== 0 && sb !== 0) continue;
           const l = nearLevel(ca, i, cb, j);
           if (best === 0 || l < best) best = l;
@@ -115,41 +113,41 @@ export function idNumberComparison<R>(options: IdNumberComparisonOptions<R>): Co
 
 /**
  * 0 (null) when a side has no number, 1 (exact) when a number of one side equals one of the other
- * (primary or alternate), −1 otherwise: the levels found from the ids alone.
+ * (primary or alternate), −1 otherwise: the levels found from the packed words alone.
  */
 function nullOrExact(a: IdNumberColumn, i: number, b: IdNumberColumn, j: number): number {
-  const ap = a.primary.ids[i]!;
-  const aa = a.alternate.ids[i]!;
-  const bp = b.primary.ids[j]!;
-  const ba = b.alternate.ids[j]!;
-  if ((ap < 0 && aa < 0) || (bp < 0 && ba < 0)) return 0;
-  if (ap >= 0 && (ap === bp || ap === ba)) return 1;
-  if (aa >= 0 && (aa === bp || aa === ba)) return 1;
+  const ap = a.primary;
+  const aa = a.alternate;
+  const bp = b.primary;
+  const ba = b.alternate;
+  if ((isMissingAt(ap, i) && isMissingAt(aa, i)) || (isMissingAt(bp, j) && isMissingAt(ba, j)))
+    return 0;
+  if (samePackedValue(ap, i, bp, j) || samePackedValue(ap, i, ba, j)) return 1;
+  if (samePackedValue(aa, i, bp, j) || samePackedValue(aa, i, ba, j)) return 1;
   return -1;
 }
 
-/** 2 one digit off, 3 adjacent transposition, 5 else (same numbering system). */
-function nearLevel(a: StringColumn, i: number, b: StringColumn, j: number): number {
-  const l = valueLength(a, i);
-  if (l !== valueLength(b, j)) return 5;
-  const ao = valueStart(a, i);
-  const bo = valueStart(b, j);
-  const ca = a.codes;
-  const cb = b.codes;
+/** The two numbers {@link nearLevel} compares, unpacked (one pair at a time on a thread). */
+const left = new Uint8Array(16);
+const right = new Uint8Array(16);
+
+/**
+ * 2 one digit off, 3 adjacent transposition, 5 else (same numbering system; two present numbers
+ * that are not equal).
+ */
+function nearLevel(a: PackedColumn, i: number, b: PackedColumn, j: number): number {
+  const l = unpackValue(a, i, left);
+  if (l < 0 || l !== unpackValue(b, j, right)) return 5;
   let first = -1;
   let diffs = 0;
   for (let k = 0; k < l; k++) {
-    if (ca[ao + k] !== cb[bo + k]) {
+    if (left[k] !== right[k]) {
       if (diffs === 0) first = k;
       if (++diffs > 2) return 5;
     }
   }
   if (diffs === 1) return 2;
-  if (
-    first + 1 < l &&
-    ca[ao + first] === cb[bo + first + 1] &&
-    ca[ao + first + 1] === cb[bo + first]
-  )
+  if (first + 1 < l && left[first] === right[first + 1] && left[first + 1] === right[first])
     return 3;
   return 5;
 }

@@ -1,6 +1,5 @@
 import { type Comparison, columnComparison, mapInto, type PreparedColumn } from '../comparison.js';
-import { createInterner, internIds } from '../interner.js';
-import { nullOrExact } from './levels.js';
+import { isMissingAt, type PackedColumn, packColumn, samePackedValue } from './packed-column.js';
 
 /** Options of {@link phoneComparison}. */
 export interface PhoneComparisonOptions<R> {
@@ -10,7 +9,8 @@ export interface PhoneComparisonOptions<R> {
 }
 
 interface PhoneColumn extends PreparedColumn {
-  readonly ids: Int32Array;
+  /** The numbers packed (no dictionary: most phone numbers occur once or twice). */
+  readonly value: PackedColumn;
   /** The last 7 digits as a number, −1 when shorter. */
   readonly last7: Int32Array;
 }
@@ -37,23 +37,21 @@ export const PHONE_LEVELS = ['exact', 'same_last7', 'else'] as const;
  * ```
  */
 export function phoneComparison<R>(options: PhoneComparisonOptions<R>): Comparison<R> {
-  const interner = createInterner();
   return columnComparison<R, PhoneColumn>({
     name: options.name,
-    dictionary: interner,
     levels: PHONE_LEVELS,
     tfLevel: 0,
     prepare(records) {
       const values = records.map((r) => options.get(r));
       return {
         size: records.length,
-        ids: internIds(values, interner),
+        value: packColumn(values),
         last7: mapInto(values, lastSeven, new Int32Array(values.length)),
       };
     },
     compare(a, i, b, j) {
-      const level = nullOrExact(a.ids[i]!, b.ids[j]!);
-      if (level >= 0) return level;
+      if (isMissingAt(a.value, i) || isMissingAt(b.value, j)) return 0;
+      if (samePackedValue(a.value, i, b.value, j)) return 1;
       const l = a.last7[i]!;
       return l >= 0 && l === b.last7[j] ? 2 : 3;
     },
