@@ -180,7 +180,7 @@ export function formatSummary(s: LinkFilesSummary): string {
       ? `  model trained without labels: EM on a sample of ${fmt(s.sampleSize)} LEFT rows (the full data is only scored)`
       : `  model: loaded from file (thresholds checked on a sample of ${fmt(s.sampleSize)} LEFT rows)`,
     `  blocking, candidates per LEFT row on the sample: ${s.blockingPerRow.map((b) => `${b.rule} ${b.pairs.toFixed(2)}`).join(', ')}`,
-    `  reference: ${s.referenceBytesPerRecord.toFixed(0)} bytes/record in shared typed arrays; time: reference ${s.seconds.reference.toFixed(1)} s · training ${s.seconds.training.toFixed(1)} s · linking ${s.seconds.link.toFixed(1)} s`,
+    `  reference: ${s.referenceBytesPerRecord.toFixed(0)} bytes/record in shared typed arrays (dictionaries ${s.dictionaryBytesPerRecord.toFixed(0)} more); time: reference ${s.seconds.reference.toFixed(1)} s · training ${s.seconds.training.toFixed(1)} s · linking ${s.seconds.link.toFixed(1)} s`,
   ];
   if (s.clericalDecisions > 0)
     lines.push(`  clerical decisions applied: ${s.clericalDecisions} (counts above include them)`);

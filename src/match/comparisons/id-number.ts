@@ -1,12 +1,6 @@
 import type { IdKind } from '../../id/index.js';
 import { type Comparison, columnComparison, mapInto, type PreparedColumn } from '../comparison.js';
-import {
-  isMissingAt,
-  type PackedColumn,
-  packColumn,
-  samePackedValue,
-  unpackValue,
-} from './packed-column.js';
+import { packColumn, unpackCode } from './packed-column.js';
 
 /** An identity number with its kind, as {@link idNumberComparison} reads it. */
 export interface IdValue {
@@ -26,9 +20,9 @@ export interface IdNumberComparisonOptions<R> {
 }
 
 interface IdNumberColumn extends PreparedColumn {
-  /** The numbers packed (no dictionary: a number belongs to one person, it seldom repeats). */
-  readonly primary: PackedColumn;
-  readonly alternate: PackedColumn;
+  /** The numbers packed (`packValue`; no dictionary: a number belongs to one person). */
+  readonly primary: Float64Array;
+  readonly alternate: Float64Array;
   /** Numbering system per record, primary then alternate: 0 unknown, 1 12-digit, 2 CMND 9, 3 passport. */
   readonly system: Int8Array;
   readonly altSystem: Int8Array;
@@ -55,8 +49,9 @@ function systemOf(kind: IdKind | undefined, value: string): number {
  * length, one digit differs); `transposition` (two adjacent digits swapped); `other_system`
  * (numbers from different systems, e.g. the list's 12-digit CCCD against the register's old
  * 9-digit CMND: not comparable, so weak evidence either way, learned by EM); `else`. The numbers
- * are packed one byte a character, not interned: a value of more than 16 characters or with one
- * beyond U+00FF (no CCCD, CMND or passport number) is `exact` or `else`, never one digit off.
+ * are packed into one exact integer each, not interned: a value other than up to 15 digits or a
+ * capital letter and up to 13 digits (no CCCD, CMND or passport number) is `exact` or `else`,
+ * never one digit off.
  *
  * @example
  * ```ts
@@ -89,13 +84,15 @@ export function idNumberComparison<R>(options: IdNumberComparisonOptions<R>): Co
       for (let x = 0; x < 2; x++) {
         const ca = x === 0 ? a.primary : a.alternate;
         const sa = x === 0 ? a.system[i]! : a.altSystem[i]!;
-        if (isMissingAt(ca, i)) continue;
+        const va = ca[i]!;
+        if (va === 0) continue;
         for (let y = 0; y < 2; y++) {
           const cb = y === 0 ? b.primary : b.alternate;
           const sb = y === 0 ? b.system[j]! : b.altSystem[j]!;
-          if (isMissingAt(cb, j)) continue;
+          const vb = cb[j]!;
+          if (vb === 0) continue;
           if (sa !== sb && sa !== 0 && sb !== 0) continue;
-          const l = nearLevel(ca, i, cb, j);
+          const l = nearLevel(va, vb);
           if (best === 0 || l < best) best = l;
         }
       }
@@ -113,17 +110,16 @@ export function idNumberComparison<R>(options: IdNumberComparisonOptions<R>): Co
 
 /**
  * 0 (null) when a side has no number, 1 (exact) when a number of one side equals one of the other
- * (primary or alternate), −1 otherwise: the levels found from the packed words alone.
+ * (primary or alternate), −1 otherwise: the levels found from the codes alone.
  */
 function nullOrExact(a: IdNumberColumn, i: number, b: IdNumberColumn, j: number): number {
-  const ap = a.primary;
-  const aa = a.alternate;
-  const bp = b.primary;
-  const ba = b.alternate;
-  if ((isMissingAt(ap, i) && isMissingAt(aa, i)) || (isMissingAt(bp, j) && isMissingAt(ba, j)))
-    return 0;
-  if (samePackedValue(ap, i, bp, j) || samePackedValue(ap, i, ba, j)) return 1;
-  if (samePackedValue(aa, i, bp, j) || samePackedValue(aa, i, ba, j)) return 1;
+  const ap = a.primary[i]!;
+  const aa = a.alternate[i]!;
+  const bp = b.primary[j]!;
+  const ba = b.alternate[j]!;
+  if ((ap === 0 && aa === 0) || (bp === 0 && ba === 0)) return 0;
+  if (ap !== 0 && (ap === bp || ap === ba)) return 1;
+  if (aa !== 0 && (aa === bp || aa === ba)) return 1;
   return -1;
 }
 
@@ -132,12 +128,12 @@ const left = new Uint8Array(16);
 const right = new Uint8Array(16);
 
 /**
- * 2 one digit off, 3 adjacent transposition, 5 else (same numbering system; two present numbers
- * that are not equal).
+ * 2 one digit off, 3 adjacent transposition, 5 else (same numbering system; two codes of present
+ * numbers that are not equal).
  */
-function nearLevel(a: PackedColumn, i: number, b: PackedColumn, j: number): number {
-  const l = unpackValue(a, i, left);
-  if (l < 0 || l !== unpackValue(b, j, right)) return 5;
+function nearLevel(a: number, b: number): number {
+  const l = unpackCode(a, left);
+  if (l < 0 || l !== unpackCode(b, right)) return 5;
   let first = -1;
   let diffs = 0;
   for (let k = 0; k < l; k++) {

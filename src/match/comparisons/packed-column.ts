@@ -1,157 +1,146 @@
 /**
- * Short values (identity numbers, phone numbers) packed into four 32-bit words a record, one
- * byte per character, so that a column needs no dictionary: equality is four integer tests, and
- * the register's columns are merged and shared without interning a million values that each
- * occur once.
+ * Identity and phone numbers packed into one exact integer each (a `Float64Array` element), so
+ * that their columns need no dictionary: equality is one comparison, and a register's columns
+ * are merged and shared without interning a million values that each occur once.
  *
- * A value of 1 to 16 characters, each U+0001–U+00FF, is packed as it is (`w0` holds characters
- * 0–3, the first in the lowest byte, … `w3` characters 12–15, zero bytes after the end): packed
- * words are equal exactly when the values are. Any other value (longer, or with a character
- * outside that range) is kept as two independent 32-bit hashes in `w0` and `w1`, with `w2 = 0`
- * and `w3 = 1`, which no packed value has (a value reaching `w3` fills `w2`): two such values
- * are taken as equal when both hashes agree (a chance of about 2^-64 for two different values),
- * and their characters are not available (see {@link unpackValue}). A missing value (undefined,
- * null or empty) is four zero words. Every value the record cleaner produces (CCCD, CMND,
- * passport, phone) is packed.
+ * The codes, all integers below 2^53 (exact in a double), in ranges that do not overlap:
+ *
+ * - 0: no value (undefined, null or empty);
+ * - 1 to 15 digits `d…`: the number `1d…` (the leading 1 keeps leading zeros): 10 … 2·10^15;
+ * - a capital letter then 0 to 13 digits (a passport, `B1234567`): −((L × 16 + m) × 10^13 + d),
+ *   L the letter's place in the alphabet (1–26), m the number of digits, d their value;
+ * - anything else: 3·10^15 + a 52-bit hash of the value (two independent 32-bit hashes), so two
+ *   such values are equal with a chance of about 2^-52 when they differ, and their characters
+ *   are not available ({@link unpackCode} says so).
+ *
+ * Every number the record cleaner produces (CCCD, CMND, passport, phone) is packed exactly.
  * @internal
  * @module
  */
-import type { PreparedColumn } from '../comparison.js';
 import { hashString } from '../interner.js';
 
-/**
- * A column of packed values (see the module comment), one element a record in each word array.
- * @internal
- */
-export interface PackedColumn extends PreparedColumn {
-  readonly w0: Int32Array;
-  readonly w1: Int32Array;
-  readonly w2: Int32Array;
-  readonly w3: Int32Array;
-}
-
-/** Most characters of a packed value. @internal */
-export const PACKED_MAX = 16;
-
+/** Most digits of a digits-only code (`1` + 15 digits < 2^53). */
+const MAX_DIGITS = 15;
+/** Most digits after a passport's letter. */
+const MAX_LETTER_DIGITS = 13;
+const LETTER_SCALE = 1e13;
+/** 10^n, n = 0 … 15 (literals: exact). */
+const POW10 = [
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+] as const;
+/** First code of a hashed value. */
+const HASHED = 3e15;
 /** The second hash's seed (the first is {@link hashString}'s own). */
 const SECOND_SEED = 0x2f6b_1a3d;
 
 /**
- * Packs `values` into a column (undefined, null and empty values are missing).
+ * The code of one value (see the module comment).
  *
  * @example
  * ```ts
- * const c = packColumn(['079085001234', undefined]);
- * c.w0[0] === (0x30 | (0x37 << 8) | (0x39 << 16) | (0x30 << 24)); // true: '0790'
- * isMissingAt(c, 1); // true
+ * packValue('079085001234'); // 1079085001234
+ * packValue(''); // 0
+ * packValue('B1234567') < 0; // true
  * ```
  * @internal
  */
-export function packColumn(values: readonly (string | null | undefined)[]): PackedColumn {
-  const n = values.length;
-  const w0 = new Int32Array(n);
-  const w1 = new Int32Array(n);
-  const w2 = new Int32Array(n);
-  const w3 = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (!v) continue;
-    if (!packable(v)) {
-      w0[i] = hashString(v);
-      w1[i] = hashString(v, SECOND_SEED);
-      w3[i] = 1;
-      continue;
-    }
-    w0[i] = word(v, 0);
-    w1[i] = word(v, 4);
-    w2[i] = word(v, 8);
-    w3[i] = word(v, 12);
+export function packValue(v: string | null | undefined): number {
+  if (!v) return 0;
+  const n = v.length;
+  const first = v.charCodeAt(0);
+  if (n <= MAX_DIGITS && first >= 48 && first <= 57) {
+    const d = digitsValue(v, 0);
+    if (d >= 0) return POW10[n]! + d;
+  } else if (n - 1 <= MAX_LETTER_DIGITS && first >= 65 && first <= 90) {
+    const d = digitsValue(v, 1);
+    if (d >= 0) return -(((first - 64) * 16 + (n - 1)) * LETTER_SCALE + d);
   }
-  return { size: n, w0, w1, w2, w3 };
+  const high = hashString(v) >>> 0;
+  const low = hashString(v, SECOND_SEED) >>> 12;
+  return HASHED + high * 2 ** 20 + low;
 }
 
-/** Whether `v` (not empty) is packed as it is: at most 16 characters, each U+0001–U+00FF. */
-function packable(v: string): boolean {
-  if (v.length > PACKED_MAX) return false;
-  for (let k = 0; k < v.length; k++) {
-    const c = v.charCodeAt(k);
-    if (c === 0 || c > 0xff) return false;
+/** The value of `v`'s characters from `from` on as a decimal number, −1 if one is not a digit. */
+function digitsValue(v: string, from: number): number {
+  let d = 0;
+  for (let k = from; k < v.length; k++) {
+    const c = v.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return -1;
+    d = d * 10 + c;
   }
-  return true;
-}
-
-/** Characters `from … from + 3` of `v` as one word, the first in the lowest byte (0 past the end). */
-function word(v: string, from: number): number {
-  let w = 0;
-  for (let k = Math.min(v.length, from + 4) - 1; k >= from; k--) w = (w << 8) | v.charCodeAt(k);
-  return w;
+  return d;
 }
 
 /**
- * Whether record `i` has no value.
+ * The codes of `values`, in order.
  *
  * @example
  * ```ts
- * isMissingAt(packColumn(['', '1']), 0); // true
+ * packColumn(['0381234567', undefined]); // Float64Array [10381234567, 0]
  * ```
  * @internal
  */
-export function isMissingAt(c: PackedColumn, i: number): boolean {
-  return c.w0[i] === 0 && c.w3[i] === 0;
+export function packColumn(values: readonly (string | null | undefined)[]): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = packValue(values[i]);
+  return out;
 }
 
 /**
- * Whether record `i` of `a` and record `j` of `b` hold the same value (both present).
- *
- * @example
- * ```ts
- * const c = packColumn(['0381234567', '0381234567', undefined, undefined]);
- * samePackedValue(c, 0, c, 1); // true
- * samePackedValue(c, 2, c, 3); // false: missing is never equal
- * ```
- * @internal
- */
-export function samePackedValue(a: PackedColumn, i: number, b: PackedColumn, j: number): boolean {
-  const x = a.w0[i]!;
-  return (
-    x === b.w0[j] &&
-    a.w3[i] === b.w3[j] &&
-    a.w1[i] === b.w1[j] &&
-    a.w2[i] === b.w2[j] &&
-    (x !== 0 || a.w3[i] !== 0)
-  );
-}
-
-/**
- * Writes record `i`'s characters (their codes) into `out` (16 elements) and returns how many;
- * 0 for a missing value, −1 for a value kept as a hash (its characters are not available).
+ * Writes the characters (their codes) of the value behind `code` into `out` (16 elements) and
+ * returns how many: 0 for no value, −1 for a hashed value (its characters are not available).
  *
  * @example
  * ```ts
  * const out = new Uint8Array(16);
- * unpackValue(packColumn(['B1234567']), 0, out); // 8, out = [66, 49, 50, …]
+ * unpackCode(packValue('B0123'), out); // 5, out = [66, 48, 49, 50, 51, …]
  * ```
  * @internal
  */
-export function unpackValue(c: PackedColumn, i: number, out: Uint8Array): number {
-  const w2 = c.w2[i]!;
-  const w3 = c.w3[i]!;
-  if (w2 === 0 && w3 !== 0) return -1;
-  let n = unpackWord(c.w0[i]!, out, 0);
-  if (n < 4) return n;
-  n = unpackWord(c.w1[i]!, out, 4);
-  if (n < 8) return n;
-  n = unpackWord(w2, out, 8);
-  if (n < 12) return n;
-  return unpackWord(w3, out, 12);
+export function unpackCode(code: number, out: Uint8Array): number {
+  if (code === 0) return 0;
+  if (code >= HASHED) return -1;
+  if (code > 0) {
+    const n = digitCount(code) - 1;
+    writeDigits(code, out, 0, n);
+    return n;
+  }
+  const a = -code;
+  const d = a % LETTER_SCALE;
+  const t = (a - d) / LETTER_SCALE;
+  const m = t % 16;
+  out[0] = 64 + (t - m) / 16;
+  writeDigits(d, out, 1, m);
+  return m + 1;
 }
 
-/** Writes the characters of one word at `out[at …]`; returns the length so far. */
-function unpackWord(w: number, out: Uint8Array, at: number): number {
-  for (let k = 0; k < 4; k++) {
-    const c = (w >>> (8 * k)) & 0xff;
-    if (c === 0) return at + k;
-    out[at + k] = c;
+/** The number of decimal digits of a positive integer below 2^53. */
+function digitCount(x: number): number {
+  let n = 1;
+  for (let p = 10; p <= x; p *= 10) n++;
+  return n;
+}
+
+/** Writes the last `n` decimal digits of `x` (zero-padded) as character codes at `out[at …]`. */
+function writeDigits(x: number, out: Uint8Array, at: number, n: number): void {
+  for (let k = at + n - 1; k >= at; k--) {
+    const r = x % 10;
+    out[k] = 48 + r;
+    x = (x - r) / 10;
   }
-  return at + 4;
+}
+
+/**
+ * The last seven digits of a digits-only value as a number, −1 when it has fewer or is not all
+ * digits.
+ *
+ * @example
+ * ```ts
+ * lastSevenDigits(packValue('01681234567')); // 1234567
+ * lastSevenDigits(packValue('123456')); // -1
+ * ```
+ * @internal
+ */
+export function lastSevenDigits(code: number): number {
+  return code >= 1e7 && code < HASHED ? code % 1e7 : -1;
 }

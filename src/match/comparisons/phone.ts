@@ -1,5 +1,5 @@
-import { type Comparison, columnComparison, mapInto, type PreparedColumn } from '../comparison.js';
-import { isMissingAt, type PackedColumn, packColumn, samePackedValue } from './packed-column.js';
+import { type Comparison, columnComparison, type PreparedColumn } from '../comparison.js';
+import { lastSevenDigits, packColumn } from './packed-column.js';
 
 /** Options of {@link phoneComparison}. */
 export interface PhoneComparisonOptions<R> {
@@ -9,17 +9,8 @@ export interface PhoneComparisonOptions<R> {
 }
 
 interface PhoneColumn extends PreparedColumn {
-  /** The numbers packed (no dictionary: most phone numbers occur once or twice). */
-  readonly value: PackedColumn;
-  /** The last 7 digits as a number, −1 when shorter. */
-  readonly last7: Int32Array;
-}
-
-/** The last seven digits as a number, −1 when shorter or not a number. */
-function lastSeven(v: string | null | undefined): number {
-  if (!v || v.length < 7) return -1;
-  const x = Number.parseInt(v.slice(-7), 10);
-  return Number.isNaN(x) ? -1 : x;
+  /** The numbers packed (`packValue`; no dictionary: most phone numbers occur once or twice). */
+  readonly value: Float64Array;
 }
 
 /** Level labels of {@link phoneComparison}. */
@@ -27,7 +18,8 @@ export const PHONE_LEVELS = ['exact', 'same_last7', 'else'] as const;
 
 /**
  * Compares phone numbers: `exact`, `same_last7` (the 2018 mobile migration kept the last seven
- * digits: 0168 123 4567 became 038 123 4567), `else`.
+ * digits: 0168 123 4567 became 038 123 4567; both numbers all digits), `else`. The numbers are
+ * packed into one exact integer each, not interned.
  *
  * @example
  * ```ts
@@ -43,17 +35,15 @@ export function phoneComparison<R>(options: PhoneComparisonOptions<R>): Comparis
     tfLevel: 0,
     prepare(records) {
       const values = records.map((r) => options.get(r));
-      return {
-        size: records.length,
-        value: packColumn(values),
-        last7: mapInto(values, lastSeven, new Int32Array(values.length)),
-      };
+      return { size: records.length, value: packColumn(values) };
     },
     compare(a, i, b, j) {
-      if (isMissingAt(a.value, i) || isMissingAt(b.value, j)) return 0;
-      if (samePackedValue(a.value, i, b.value, j)) return 1;
-      const l = a.last7[i]!;
-      return l >= 0 && l === b.last7[j] ? 2 : 3;
+      const x = a.value[i]!;
+      const y = b.value[j]!;
+      if (x === 0 || y === 0) return 0;
+      if (x === y) return 1;
+      const l = lastSevenDigits(x);
+      return l >= 0 && l === lastSevenDigits(y) ? 2 : 3;
     },
   });
 }

@@ -44,6 +44,7 @@ export {
   cappedBlocksOf,
   chunkBlockIndex,
   columnarReferenceFromPieces,
+  dictionaryBytes,
   referenceBytes,
   referenceSide,
   resolveBlocks,

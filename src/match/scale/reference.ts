@@ -189,6 +189,28 @@ export function referenceBytes(ref: ColumnarReference, dictionaries?: Dictionari
 }
 
 /**
+ * Bytes held by the dictionaries' typed arrays (each array counted once): with
+ * {@link referenceBytes} (given the same dictionaries), everything a prepared register holds in
+ * shared memory. Divide by the reference's `size` for bytes per record.
+ *
+ * @example
+ * ```ts
+ * const perRecord = (referenceBytes(ref, dicts) + dictionaryBytes(dicts)) / ref.size;
+ * ```
+ */
+export function dictionaryBytes(dictionaries: Dictionaries): number {
+  const seen = new Set<TypedArray>();
+  let total = 0;
+  for (const d of dictionaries)
+    if (d)
+      eachTypedArray(d, (a) => {
+        if (!seen.has(a)) total += a.byteLength;
+        seen.add(a);
+      });
+  return total;
+}
+
+/**
  * The reference as the engine's {@link PreparedSide} (columns only; blocking goes through
  * {@link chunkBlockIndex}), for the engine's scorer and comparisons.
  *

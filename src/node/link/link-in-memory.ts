@@ -171,6 +171,7 @@ export async function linkInMemory(options: LinkInMemoryOptions): Promise<LinkPi
     estimatedFdr: tally.match > 0 ? falseMatches / tally.match : 0,
     estimatedFnr: mass > 0 ? missed / mass : 0,
     referenceBytesPerRecord: 0,
+    dictionaryBytesPerRecord: 0,
     warnings: data.summary.warnings,
     seconds: {
       reference: (tReference - t0) / 1000,

@@ -19,6 +19,7 @@ import {
   concatColumns,
   type Dictionaries,
   defaultSampleSize,
+  dictionaryBytes,
   exportDictionaries,
   exportDictionary,
   type FellegiSunterModel,
@@ -126,8 +127,10 @@ export interface LinkPipelineSummary {
   readonly sampleFnr: number;
   readonly estimatedFdr: number;
   readonly estimatedFnr: number;
-  /** Columnar reference bytes (typed arrays) per register row. */
+  /** Columnar reference bytes (typed arrays: columns and block tables) per register row. */
   readonly referenceBytesPerRecord: number;
+  /** The reference's dictionaries' bytes (shared typed arrays too) per register row. */
+  readonly dictionaryBytesPerRecord: number;
   /** Things the user should know about the run (e.g. blocks over the cap). */
   readonly warnings: readonly string[];
   /** RIGHT was a prepared register file (`prepareFile`): what it said about itself. */
@@ -391,6 +394,7 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
         installed,
         referenceSize: built.reference.size,
         bytesPerRecord: referenceBytes(built.reference, built.dictionaries) / built.reference.size,
+        dictionaryBytesPerRecord: dictionaryBytes(built.dictionaries) / built.reference.size,
         capped: cappedBlocksOf(built.reference, spec),
         ruleNames: spec.blocking.map((r) => r.name),
         training,
@@ -406,6 +410,7 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
       installed,
       referenceSize,
       bytesPerRecord,
+      dictionaryBytesPerRecord,
       capped,
       ruleNames,
       training,
@@ -502,6 +507,7 @@ export async function runLinkPipeline(options: LinkPipelineOptions): Promise<Lin
       estimatedFdr: totals.match > 0 ? totals.falseMatches / totals.match : 0,
       estimatedFnr: totals.mass > 0 ? totals.missed / totals.mass : 0,
       referenceBytesPerRecord: bytesPerRecord,
+      dictionaryBytesPerRecord,
       ...(loaded ? { preparedRegister: loaded.info } : {}),
       warnings: cappedWarnings(
         capped.map((c) => ({ ...c, rows: cappedByRule[ruleNames.indexOf(c.rule)] ?? 0 })),
