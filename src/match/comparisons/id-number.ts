@@ -1,6 +1,6 @@
 import type { IdKind } from '../../id/index.js';
 import { type Comparison, columnComparison, mapInto, type PreparedColumn } from '../comparison.js';
-import { packColumn, unpackCode } from './packed-column.js';
+import { isDigitsCode, packColumn, unpackCode } from './packed-column.js';
 
 /** An identity number with its kind, as {@link idNumberComparison} reads it. */
 export interface IdValue {
@@ -132,6 +132,7 @@ const right = new Uint8Array(16);
  * numbers that are not equal).
  */
 function nearLevel(a: number, b: number): number {
+  if (isDigitsCode(a) && isDigitsCode(b)) return nearDigits(a, b);
   const l = unpackCode(a, left);
   if (l < 0 || l !== unpackCode(b, right)) return 5;
   let first = -1;
@@ -146,4 +147,40 @@ function nearLevel(a: number, b: number): number {
   if (first + 1 < l && left[first] === right[first + 1] && left[first + 1] === right[first])
     return 3;
   return 5;
+}
+
+/**
+ * {@link nearLevel} of two digits-only codes, digit by digit from the last without unpacking
+ * (two different numbers usually differ in three of their last four digits: a few steps).
+ */
+function nearDigits(a: number, b: number): number {
+  // A code of n digits lies in [10^n, 2·10^n): the same length exactly when neither is 5× the other.
+  if (a >= 5 * b || b >= 5 * a) return 5;
+  let diffs = 0;
+  let at = -1;
+  let a1 = 0;
+  let b1 = 0;
+  let a2 = 0;
+  let b2 = 0;
+  for (let k = 0; a >= 10; k++) {
+    const x = a % 10;
+    const y = b % 10;
+    if (x !== y) {
+      if (diffs === 0) {
+        at = k;
+        a1 = x;
+        b1 = y;
+      } else if (diffs === 1 && k === at + 1) {
+        a2 = x;
+        b2 = y;
+      } else {
+        return 5;
+      }
+      diffs++;
+    }
+    a = (a - x) / 10;
+    b = (b - y) / 10;
+  }
+  if (diffs !== 2) return diffs === 1 ? 2 : 5;
+  return a1 === b2 && a2 === b1 ? 3 : 5;
 }

@@ -131,6 +131,20 @@ function writeDigits(x: number, out: Uint8Array, at: number, n: number): void {
 }
 
 /**
+ * Whether `code` packs a digits-only value (1 to 15 digits).
+ *
+ * @example
+ * ```ts
+ * isDigitsCode(packValue('0381234567')); // true
+ * isDigitsCode(packValue('B1234567')); // false
+ * ```
+ * @internal
+ */
+export function isDigitsCode(code: number): boolean {
+  return code >= 10 && code < HASHED;
+}
+
+/**
  * The last seven digits of a digits-only value as a number, −1 when it has fewer or is not all
  * digits.
  *
