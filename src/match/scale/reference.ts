@@ -165,21 +165,9 @@ export function columnarReferenceFromPieces(
  * ```
  */
 export function referenceBytes(ref: ColumnarReference, dictionaries?: Dictionaries): number {
-  // The same array referenced twice (`tfIds` is often `ids`) counts once; arrays that are views
-  // of one large buffer (a loaded register file) count their own bytes, not the buffer's.
-  const seen = new Map<ArrayBufferLike, Set<number>>();
-  let total = 0;
-  const mark = (a: TypedArray): boolean => {
-    let offsets = seen.get(a.buffer);
-    if (!offsets) {
-      offsets = new Set();
-      seen.set(a.buffer, offsets);
-    }
-    if (offsets.has(a.byteOffset)) return false;
-    offsets.add(a.byteOffset);
-    return true;
-  };
+  const mark = firstSight();
   for (const d of dictionaries ?? []) if (d) eachTypedArray(d, mark);
+  let total = 0;
   const add = (a: TypedArray) => {
     if (mark(a)) total += a.byteLength;
   };
@@ -199,15 +187,35 @@ export function referenceBytes(ref: ColumnarReference, dictionaries?: Dictionari
  * ```
  */
 export function dictionaryBytes(dictionaries: Dictionaries): number {
-  const seen = new Set<TypedArray>();
+  const mark = firstSight();
   let total = 0;
   for (const d of dictionaries)
     if (d)
       eachTypedArray(d, (a) => {
-        if (!seen.has(a)) total += a.byteLength;
-        seen.add(a);
+        if (mark(a)) total += a.byteLength;
       });
   return total;
+}
+
+/**
+ * A test that is true the first time it sees an array's bytes (and for every empty array): the
+ * same array referenced twice (`tfIds` is often `ids`) counts once, and arrays that are views of
+ * one large buffer (a loaded register file) count their own bytes, not the buffer's.
+ */
+function firstSight(): (a: TypedArray) => boolean {
+  const seen = new Map<ArrayBufferLike, Set<number>>();
+  return (a) => {
+    // An empty array holds no bytes, and may start where a section of the same buffer starts.
+    if (a.byteLength === 0) return true;
+    let offsets = seen.get(a.buffer);
+    if (!offsets) {
+      offsets = new Set();
+      seen.set(a.buffer, offsets);
+    }
+    if (offsets.has(a.byteOffset)) return false;
+    offsets.add(a.byteOffset);
+    return true;
+  };
 }
 
 /**
