@@ -104,7 +104,7 @@ export function columnComparison<R, C extends PreparedColumn>(
  * ```
  * @internal
  */
-export function mapInto<T, A extends Int8Array | Int32Array>(
+export function mapInto<T, A extends Int8Array | Int32Array | Float64Array>(
   values: readonly T[],
   f: (value: T) => number,
   out: A,

@@ -17,6 +17,7 @@
  * @internal
  * @module
  */
+import { mapInto } from '../comparison.js';
 import { hashString } from '../interner.js';
 
 /** Most digits of a digits-only code (`1` + 15 digits < 2^53). */
@@ -81,9 +82,7 @@ function digitsValue(v: string, from: number): number {
  * @internal
  */
 export function packColumn(values: readonly (string | null | undefined)[]): Float64Array {
-  const out = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = packValue(values[i]);
-  return out;
+  return mapInto(values, packValue, new Float64Array(values.length));
 }
 
 /**
