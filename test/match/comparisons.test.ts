@@ -6,8 +6,10 @@ import {
   familyNameComparison,
   givenNameComparison,
   idNumberComparison,
+  type PreparedName,
   phoneComparison,
   placeComparison,
+  prepareName,
   stringComparison,
 } from '../../src/match/index.js';
 import type { PartialDate } from '../../src/record/index.js';
@@ -148,6 +150,38 @@ describe('Vietnamese name comparisons', () => {
   ])('%s vs %s → given %s, family %s', (a, b, g, f) => {
     expect(level(given, a, b)).toBe(g);
     expect(level(family, a, b)).toBe(f);
+  });
+
+  it('compares names a caller prepared without the folded parts the same', () => {
+    // `parts` may come from the caller's own parse: the folded parts are then computed.
+    const bare = (s: string): PreparedName | undefined => {
+      const p = prepareName(s);
+      if (!p) return undefined;
+      const { givenFolded, familyFolded, surnameFolded, ...rest } = p;
+      return rest;
+    };
+    const givenBare = givenNameComparison<string>({ name: 'given', parts: bare });
+    const familyBare = familyNameComparison<string>({ name: 'family', parts: bare });
+    const names = [
+      'Nguyễn Văn Dũng',
+      'NGUYEN VAN DUNG',
+      'Nguễn Văn Thành',
+      'Nguyễn Thành',
+      'Đỗ Thị Hương',
+      'Do Thi Huong',
+      'Ngyuen Hai',
+    ];
+    for (const a of names) {
+      for (const b of names) {
+        expect(level(givenBare, a, b)).toBe(level(given, a, b));
+        expect(level(familyBare, a, b)).toBe(level(family, a, b));
+      }
+    }
+    expect(prepareName('Đỗ Thị Hương')).toMatchObject({
+      givenFolded: 'huong',
+      familyFolded: 'do thi',
+      surnameFolded: 'do',
+    });
   });
 });
 

@@ -13,6 +13,7 @@ import {
 import { fellegiSunterModelArbitrary, stringPairArbitrary } from '../../src/testing/match.js';
 import { corruptedNameArbitrary } from '../../src/testing/text.js';
 import {
+  foldDiacritics,
   normalizeNameString,
   parseVietnameseName,
   phoneticKey,
@@ -90,6 +91,8 @@ describe('prepareName', () => {
     const p = parsed.data;
     const middleKeys = p.middle.map((m) => phoneticKey(m));
     const surnameKey = p.surname ? phoneticKey(p.surname) : '';
+    const family = p.surname ? [p.surname, ...p.middle].join(' ') : '';
+    const fold = (s: string) => foldDiacritics(s).toLowerCase();
     return {
       bagKey: text
         .split(' ')
@@ -101,7 +104,10 @@ describe('prepareName', () => {
       given: p.given,
       surname: p.surname,
       middle: p.middle,
-      family: p.surname ? [p.surname, ...p.middle].join(' ') : '',
+      family,
+      givenFolded: fold(p.given),
+      familyFolded: fold(family),
+      surnameFolded: fold(p.surname),
       givenKey: phoneticKey(p.given),
       surnameKey,
       middleKeys,

@@ -46,6 +46,14 @@ export interface PreparedName {
   readonly middleKeys: readonly string[];
   readonly familyKey: string;
   /**
+   * {@link given}, {@link family} and {@link surname} without diacritics (`đ` → `d`), lower
+   * case: set by {@link prepareName} (once per distinct name where names are cached), computed
+   * by the comparisons when absent.
+   */
+  readonly givenFolded?: string;
+  readonly familyFolded?: string;
+  readonly surnameFolded?: string;
+  /**
    * The phonetic keys of every word, sorted: the same for a name in any order (`Quyền Nguyễn Văn`,
    * `Nguyễn Văn Quyền`, `Quyen Van Nguyen`), so it serves as an order-free blocking key and
    * recognises the same name written in another order.
@@ -55,6 +63,8 @@ export interface PreparedName {
   readonly order: NameOrder;
   readonly confidence: number;
 }
+
+const fold = (s: string) => foldDiacritics(s).toLowerCase();
 
 /** Phonetic key of one word (a few thousand distinct words make up every name): memoised. */
 const wordKey = memoize(phoneticKey, 1 << 15);
@@ -102,6 +112,7 @@ function assemble(
 ): PreparedName {
   let familyKey = surnameKey;
   for (const k of middleKeys) familyKey += ` ${k}`;
+  const family = familyOf(p);
   return {
     bagKey: sortedJoin(wordKeys),
     order: p.order,
@@ -109,7 +120,10 @@ function assemble(
     given: p.given,
     surname: p.surname,
     middle: p.middle,
-    family: familyOf(p),
+    family,
+    givenFolded: fold(p.given),
+    familyFolded: family ? fold(family) : '',
+    surnameFolded: p.surname ? fold(p.surname) : '',
     givenKey,
     surnameKey,
     middleKeys,
@@ -214,8 +228,6 @@ function partsGetter<R>(options: VietnameseNameOptions<R>): (r: R) => PreparedNa
   return (r) => prepareName(get?.(r));
 }
 
-const fold = (s: string) => foldDiacritics(s).toLowerCase();
-
 /** OSA distance ≤ max between two folded values (linear check for the usual max = 1). */
 function typo(max: number, a: StringColumn, i: number, b: StringColumn, j: number): boolean {
   const al = valueLength(a, i);
@@ -247,7 +259,11 @@ function partColumns(
   const texts = parts.map((p) => (p ? (given ? p.given : p.family) : undefined));
   const exact = internIds(texts, interner);
   const folded = buildStringColumn(
-    texts.map((t) => (t ? fold(t) : undefined)),
+    parts.map((p) => {
+      if (!p) return undefined;
+      if (given) return p.given ? (p.givenFolded ?? fold(p.given)) : undefined;
+      return p.family ? (p.familyFolded ?? fold(p.family)) : undefined;
+    }),
     interner,
   );
   const phonetic = internPrefixedIds(
@@ -427,7 +443,7 @@ export function familyNameComparison<R>(options: VietnameseNameOptions<R>): Comp
       });
       middleStart[records.length] = tokens.length;
       const surnameFolded = buildStringColumn(
-        parts.map((p) => (p ? fold(p.surname) : undefined)),
+        parts.map((p) => (p ? (p.surnameFolded ?? fold(p.surname)) : undefined)),
         interner,
       );
       return {
