@@ -5,12 +5,14 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { linkFiles, prepareFile, VnReconcileError } from '../../src/node/index.js';
 import {
   isRegisterFile,
   REGISTER_MAGIC,
   readRegisterFile,
+  segmentStarts,
 } from '../../src/node/link/register-file.js';
 import { runCapture } from '../cli/capture.js';
 import { type Fixture, writeFixture } from '../cli/parallel-fixture.js';
@@ -46,6 +48,75 @@ describe('prepared register file', () => {
     expect(register.reference.size).toBe(info.records);
     expect(register.reference.blocks.length).toBeGreaterThan(0);
     expect(register.reference.blocks[0]!.members.buffer).toBeInstanceOf(SharedArrayBuffer);
+  });
+
+  it('loads into buffers of at most the segment size, cut at section starts, the same arrays', () => {
+    // A message to a worker carries a view's byte offset in 32 bits: a view 4 GiB or more into
+    // one buffer (a 40M register loaded into one) reached the workers pointing elsewhere.
+    const whole = readRegisterFile(vnreg).register;
+    const cut = readRegisterFile(vnreg, vnreg, 4096).register;
+    const arrays = (v: unknown, out: ArrayBufferView[] = []): ArrayBufferView[] => {
+      if (ArrayBuffer.isView(v)) out.push(v);
+      else if (v !== null && typeof v === 'object')
+        for (const x of Object.values(v)) arrays(x, out);
+      return out;
+    };
+    const a = arrays(whole);
+    const b = arrays(cut);
+    expect(b.length).toBe(a.length);
+    expect(new Set(a.map((x) => x.buffer)).size).toBe(1);
+    expect(new Set(b.map((x) => x.buffer)).size).toBeGreaterThan(10);
+    for (let i = 0; i < a.length; i++) {
+      expect(b[i]!.constructor).toBe(a[i]!.constructor);
+      expect(Buffer.from(b[i]!.buffer, b[i]!.byteOffset, b[i]!.byteLength)).toEqual(
+        Buffer.from(a[i]!.buffer, a[i]!.byteOffset, a[i]!.byteLength),
+      );
+      // Within the segment size, or a section alone at the start of its own buffer.
+      expect(b[i]!.byteOffset + b[i]!.byteLength <= 4096 || b[i]!.byteOffset === 0).toBe(true);
+      expect(b[i]!.buffer).toBeInstanceOf(SharedArrayBuffer);
+    }
+  });
+
+  it('cuts segments at section starts, each within the limit unless one section is larger', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(300), { maxLength: 40 }),
+        fc.integer({ min: 8, max: 1024 }),
+        (lengths, limit) => {
+          // Sections laid out as the writer does: consecutive, 8-byte aligned.
+          const sections: { type: 'Uint8Array'; offset: number; length: number }[] = [];
+          let offset = 0;
+          for (const length of lengths) {
+            sections.push({ type: 'Uint8Array', offset, length });
+            offset += Math.ceil(length / 8) * 8;
+          }
+          const starts = segmentStarts(sections, offset, limit);
+          expect(starts[0]).toBe(0);
+          for (let g = 1; g < starts.length; g++) {
+            expect(starts[g]!).toBeGreaterThan(starts[g - 1]!);
+            expect(sections.some((x) => x.offset === starts[g])).toBe(true);
+          }
+          for (let g = 0; g < starts.length; g++) {
+            const from = starts[g]!;
+            const to = starts[g + 1] ?? offset;
+            const inside = sections.filter((x) => x.offset >= from && x.offset < to);
+            for (const x of inside) expect(x.offset + x.length).toBeLessThanOrEqual(to);
+            const alone = new Set(inside.map((x) => x.offset)).size <= 1;
+            expect(to - from <= limit || alone).toBe(true);
+          }
+        },
+      ),
+    );
+    expect(
+      segmentStarts(
+        [
+          { type: 'Int32Array', offset: 0, length: 4 },
+          { type: 'Int32Array', offset: 16, length: 4 },
+        ],
+        32,
+        16,
+      ),
+    ).toEqual([0, 16]);
   });
 
   it('links byte for byte as the register CSV does (1 and 2 workers, any chunking)', async () => {

@@ -16,8 +16,9 @@
  *        table, the engine's fingerprint, row counts), padded with spaces to a multiple of 8
  * …   D  data: every typed array's bytes, each section 8-byte aligned
  * ```
- * Loading reads the data into one `SharedArrayBuffer` and makes every typed array a view of it:
- * no copy, no parsing, workers share it as it is. A file that is not one, is cut short, fails a
+ * Loading reads the data into `SharedArrayBuffer`s of at most 2 GiB each ({@link SEGMENT_BYTES})
+ * and makes every typed array a view of one of them: no copy, no parsing, workers share them as
+ * they are. A file that is not one, is cut short, fails a
  * checksum, has another format version or was prepared by an engine whose preparation differs
  * (the fingerprint) is refused with an `INPUT_INVALID` error: never misread.
  */
@@ -130,8 +131,59 @@ function flatten(root: unknown): { tree: unknown; arrays: TypedArray[]; sections
   return { tree: walk(root, 'register'), arrays, sections };
 }
 
-/** The tree back, typed arrays as views of `data` (one buffer; section offsets from its start). */
-function unflatten(tree: unknown, sections: readonly Section[], data: ArrayBufferLike): unknown {
+/**
+ * The most bytes of shared memory one segment of a loaded file spans (2 GiB). A message to a
+ * worker carries a typed array's byte offset and length in 32 bits (V8's serializer, Node 20): a
+ * view that starts or ends 4 GiB or more into its buffer arrives pointing elsewhere, and the worker
+ * reads other data without an error. So a file is loaded into several buffers, cut at section
+ * starts, and no view reaches that far into its own.
+ */
+export const SEGMENT_BYTES = 2 ** 31;
+
+/** The loaded data: consecutive byte ranges of the data, each in a shared buffer of its own. */
+interface Segments {
+  /** Data offset where each segment starts, ascending (the first is 0). */
+  readonly starts: readonly number[];
+  readonly buffers: readonly ArrayBufferLike[];
+}
+
+/**
+ * Where the data is cut into segments: at section starts, so that every section lies in one
+ * segment and no segment spans more than `limit` bytes unless one section alone does. Sections
+ * that are not well formed are left to {@link unflatten} to refuse.
+ *
+ * @example
+ * ```ts
+ * segmentStarts([{ type: 'Int32Array', offset: 0, length: 4 }, { type: 'Int32Array', offset: 16, length: 4 }], 32, 16);
+ * // [0, 16]
+ * ```
+ * @internal
+ */
+export function segmentStarts(
+  sections: readonly Section[],
+  dataLength: number,
+  limit = SEGMENT_BYTES,
+): number[] {
+  const offsets = sections
+    .filter((x) => Number.isSafeInteger(x.offset) && x.offset > 0 && x.offset < dataLength)
+    .map((x) => x.offset)
+    .sort((a, b) => a - b);
+  const starts = [0];
+  let start = 0;
+  let previous = 0;
+  for (const offset of offsets) {
+    if (offset - start > limit && previous > start) {
+      starts.push(previous);
+      start = previous;
+    }
+    previous = offset;
+  }
+  if (dataLength - start > limit && previous > start) starts.push(previous);
+  return starts;
+}
+
+/** The tree back, typed arrays as views of the segment holding each section. */
+function unflatten(tree: unknown, sections: readonly Section[], data: Segments): unknown {
   const made = new Map<number, TypedArray>();
   const view = (k: number): TypedArray => {
     const got = made.get(k);
@@ -145,11 +197,17 @@ function unflatten(tree: unknown, sections: readonly Section[], data: ArrayBuffe
       !Number.isSafeInteger(s.length) ||
       s.offset < 0 ||
       s.length < 0 ||
-      s.offset % 8 !== 0 ||
-      s.offset + s.length * Ctor.BYTES_PER_ELEMENT > data.byteLength
+      s.offset % 8 !== 0
     )
       throw new RangeError(`section ${k} is out of bounds`);
-    const a = new Ctor(data, s.offset, s.length);
+    // The last segment starting at or before the section.
+    let g = data.starts.length - 1;
+    while (g > 0 && data.starts[g]! > s.offset) g--;
+    const buffer = data.buffers[g]!;
+    const at = s.offset - data.starts[g]!;
+    if (at + s.length * Ctor.BYTES_PER_ELEMENT > buffer.byteLength)
+      throw new RangeError(`section ${k} is out of bounds`);
+    const a = new Ctor(buffer, at, s.length);
     made.set(k, a);
     return a;
   };
@@ -346,8 +404,9 @@ function readFully(fd: number, into: Uint8Array, position: number): number {
 }
 
 /**
- * Loads a prepared register file into shared memory (one `SharedArrayBuffer`; every typed array
- * is a view of it). Refuses, with a `VnReconcileError` of code `INPUT_INVALID`, a file that is not
+ * Loads a prepared register file into shared memory (`SharedArrayBuffer`s of at most
+ * `segmentBytes`, 2 GiB unless a test asks for less, {@link SEGMENT_BYTES}, cut at section
+ * starts; every typed array is a view of one of them). Refuses, with a `VnReconcileError` of code `INPUT_INVALID`, a file that is not
  * one, is truncated, fails its checksums, has another format version or was prepared by an engine
  * that prepares records differently.
  *
@@ -360,6 +419,7 @@ function readFully(fd: number, into: Uint8Array, position: number): number {
 export function readRegisterFile(
   path: string,
   label = path,
+  segmentBytes = SEGMENT_BYTES,
 ): { readonly register: PreparedRegister; readonly info: RegisterFileInfo } {
   let fd: number;
   try {
@@ -406,15 +466,25 @@ export function readRegisterFile(
         label,
         'it was prepared by a version of vn-reconcile that prepares records differently: prepare it again',
       );
-    // One shared buffer for every typed array, read and checked in slices (a file may be larger
-    // than one Uint8Array can span).
-    const data = new SharedArrayBuffer(Math.max(8, dataLength));
+    // Shared buffers of at most SEGMENT_BYTES each (see there), cut at section starts, read and
+    // checked in order in slices (a segment may be larger than one Uint8Array can span).
+    const sections = Array.isArray(header.sections)
+      ? header.sections.filter((x) => x !== null && typeof x === 'object')
+      : [];
+    const starts = segmentStarts(sections, dataLength, segmentBytes);
+    const buffers: SharedArrayBuffer[] = [];
     let dataCrc = 0;
-    let at = PREFIX + headerLength;
-    for (const slice of byteSlices(data, 0, dataLength)) {
-      if (readFully(fd, slice, at) < slice.length) refuse(label, 'truncated');
-      dataCrc = crc32(slice, dataCrc);
-      at += slice.length;
+    for (let g = 0; g < starts.length; g++) {
+      const from = starts[g]!;
+      const to = starts[g + 1] ?? dataLength;
+      const buffer = new SharedArrayBuffer(Math.max(8, to - from));
+      buffers.push(buffer);
+      let at = PREFIX + headerLength + from;
+      for (const slice of byteSlices(buffer, 0, to - from)) {
+        if (readFully(fd, slice, at) < slice.length) refuse(label, 'truncated');
+        dataCrc = crc32(slice, dataCrc);
+        at += slice.length;
+      }
     }
     if (dataCrc !== prefix.readUInt32LE(20))
       refuse(label, 'the data checksum does not match: the file is damaged');
@@ -424,7 +494,7 @@ export function readRegisterFile(
       rightKeys: StringPool;
     };
     try {
-      tree = unflatten(header.tree, header.sections, data) as typeof tree;
+      tree = unflatten(header.tree, header.sections, { starts, buffers }) as typeof tree;
     } catch (e) {
       refuse(label, `the section table is damaged: ${(e as Error).message}`);
     }

@@ -78,6 +78,58 @@ export function workerFailure(error: unknown, capMb: number | undefined): unknow
 }
 
 /**
+ * How far into its buffer a typed array may reach and still cross to another thread intact: a
+ * message carries a view's byte offset and length in 32 bits (V8's serializer, Node 20), so a
+ * view of shared memory that reaches 4 GiB or more into its buffer would arrive pointing at other
+ * bytes, and the worker would read them without an error.
+ */
+const MESSAGE_VIEW_LIMIT = 2 ** 32;
+
+/**
+ * The first typed array of `value` (searched through its arrays and plain objects) that a message
+ * would not carry intact ({@link MESSAGE_VIEW_LIMIT}), as a path; `undefined` when there is none.
+ *
+ * @example
+ * ```ts
+ * unsendableView({ a: new Int32Array(8) }); // undefined
+ * ```
+ * @internal
+ */
+export function unsendableView(value: unknown, path = 'task'): string | undefined {
+  const seen = new Set<object>();
+  const walk = (v: unknown, at: string): string | undefined => {
+    if (v === null || typeof v !== 'object' || seen.has(v)) return undefined;
+    seen.add(v);
+    if (ArrayBuffer.isView(v))
+      return v.byteOffset + v.byteLength >= MESSAGE_VIEW_LIMIT ? at : undefined;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const bad = walk(v[i], `${at}[${i}]`);
+        if (bad !== undefined) return bad;
+      }
+      return undefined;
+    }
+    if (Object.getPrototypeOf(v) !== Object.prototype) return undefined;
+    for (const key of Object.keys(v)) {
+      const bad = walk((v as Record<string, unknown>)[key], `${at}.${key}`);
+      if (bad !== undefined) return bad;
+    }
+    return undefined;
+  };
+  return walk(value, path);
+}
+
+/** Rejects a task whose message would reach its worker damaged (see {@link unsendableView}). */
+function checkSendable(task: PoolTask): Error | undefined {
+  const bad = unsendableView(task);
+  return bad === undefined
+    ? undefined
+    : new Error(
+        `${bad} reaches 4 GiB or more into its buffer: a worker would receive it pointing at other bytes (this is a bug of vn-reconcile)`,
+      );
+}
+
+/**
  * Starts a worker with `execArgv` (inherited when `undefined`); when `new Worker` refuses the
  * list (a V8 or process-wide flag beside a dropped loader: `--import tsx
  * --max-old-space-size=8192`), with none — V8 flags hold for every thread of the process anyway.
@@ -115,6 +167,8 @@ export function createPool(size: number, options: PoolOptions = {}): WorkerPool 
   const entry = workerEntry('worker');
   const queue: Pending[] = [];
   let failure: unknown;
+  /** Set by `close` and `abort`: a worker's exit is then expected. */
+  let closing = false;
   const resourceLimits = {
     ...(options.maxOldSpaceMb === undefined
       ? {}
@@ -137,13 +191,21 @@ export function createPool(size: number, options: PoolOptions = {}): WorkerPool 
       }
       next();
     });
-    worker.on('error', (raw) => {
-      const e = workerFailure(raw, options.maxOldSpaceMb);
+    const fail = (e: unknown) => {
       failure ??= e;
       const job = slot.job;
       slot.job = undefined;
       job?.reject(e);
       for (const q of queue.splice(0)) q.reject(e);
+    };
+    worker.on('error', (raw) => fail(workerFailure(raw, options.maxOldSpaceMb)));
+    // A reply that cannot be read, or a worker gone without an error: the task in flight would
+    // otherwise wait for ever.
+    worker.on('messageerror', (raw) =>
+      fail(new Error(`a worker's reply could not be read: ${String(raw)}`, { cause: raw })),
+    );
+    worker.on('exit', (code) => {
+      if (!closing) fail(new Error(`a worker thread stopped unexpectedly (exit code ${code})`));
     });
     return slot;
   });
@@ -154,8 +216,14 @@ export function createPool(size: number, options: PoolOptions = {}): WorkerPool 
       const q = queue.findIndex((job) => job.worker === undefined || job.worker === w);
       if (q < 0) return;
       const job = queue.splice(q, 1)[0]!;
-      slot.job = job;
-      slot.worker.postMessage(job.task, job.transfer as ArrayBuffer[]);
+      try {
+        slot.worker.postMessage(job.task, job.transfer as ArrayBuffer[]);
+        slot.job = job;
+      } catch (e) {
+        // A task that cannot be sent (a value a message cannot hold): its own failure only.
+        job.reject(e);
+        next();
+      }
     });
   }
   function run<T>(
@@ -166,12 +234,17 @@ export function createPool(size: number, options: PoolOptions = {}): WorkerPool 
     if (failure !== undefined) return Promise.reject(failure);
     if (worker !== undefined && !(Number.isInteger(worker) && worker >= 0 && worker < size))
       return Promise.reject(new RangeError(`No worker ${worker} in a pool of ${size}`));
+    const unsendable = checkSendable(task);
+    if (unsendable) return Promise.reject(unsendable);
     return new Promise<T>((resolve, reject) => {
       queue.push({ task, transfer, worker, resolve: resolve as (v: unknown) => void, reject });
       next();
     });
   }
   async function broadcast(task: PoolTask): Promise<void> {
+    if (failure !== undefined) throw failure;
+    const unsendable = checkSendable(task);
+    if (unsendable) throw unsendable;
     await Promise.all(
       slots.map(
         (slot, w) =>
@@ -182,8 +255,13 @@ export function createPool(size: number, options: PoolOptions = {}): WorkerPool 
                 setTimeout(send, 1);
                 return;
               }
+              try {
+                slot.worker.postMessage(task);
+              } catch (e) {
+                reject(e);
+                return;
+              }
               slot.job = { task, transfer: [], worker: w, resolve: () => resolve(), reject };
-              slot.worker.postMessage(task);
             };
             send();
           }),
@@ -195,9 +273,11 @@ export function createPool(size: number, options: PoolOptions = {}): WorkerPool 
     run,
     broadcast,
     async close() {
+      closing = true;
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },
     async abort(reason) {
+      closing = true;
       failure ??= reason;
       for (const slot of slots) {
         const job = slot.job;

@@ -61,6 +61,10 @@ function handle(msg: WorkerMessage): unknown {
   }
 }
 
+// A task that could not be read: answered (as a failure), never left waiting.
+port.on('messageerror', (e) => {
+  port.postMessage({ ok: false, error: `the task could not be read: ${String(e)}` });
+});
 port.on('message', (msg: WorkerMessage) => {
   try {
     port.postMessage({ ok: true, value: handle(msg) });

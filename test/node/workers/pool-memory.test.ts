@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { VnReconcileError } from '../../../src/errors.js';
-import { createPool, workerFailure } from '../../../src/node/workers/pool.js';
+import { createPool, unsendableView, workerFailure } from '../../../src/node/workers/pool.js';
 
 describe('a worker that runs out of memory', () => {
   it('becomes a VnReconcileError that names the cap', () => {
@@ -26,6 +26,37 @@ describe('a worker that runs out of memory', () => {
       await expect(pool.run({ type: 'setup' } as never)).rejects.toMatchObject({
         code: 'WORKER_OUT_OF_MEMORY',
       });
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
+});
+
+describe('what a task may carry', () => {
+  it('finds a view that reaches 4 GiB into its buffer, which a message would damage', () => {
+    // Virtual memory only: the pages are never touched.
+    const big = new SharedArrayBuffer(2 ** 32 + 16);
+    expect(unsendableView({ a: [new Int32Array(big, 0, 4)] })).toBeUndefined();
+    expect(unsendableView({ a: [1, { b: new Int32Array(big, 2 ** 32, 4) }] })).toBe('task.a[1].b');
+    expect(unsendableView({ c: new Uint8Array(big, 2 ** 32 - 8, 8) })).toBe('task.c');
+    expect(unsendableView({ c: new Uint8Array(big, 2 ** 32 - 9, 8) })).toBeUndefined();
+  });
+
+  it('rejects such a task, and a task that cannot be sent, and runs the next one', async () => {
+    const pool = createPool(1);
+    try {
+      const big = new SharedArrayBuffer(2 ** 32 + 16);
+      await expect(
+        pool.run({
+          type: 'dictionaries',
+          dictionaries: [new Int32Array(big, 2 ** 32, 4)],
+        } as never),
+      ).rejects.toThrow(/4 GiB or more into its buffer/);
+      await expect(
+        pool.run({ type: 'dictionaries', dictionaries: [() => 1] } as never),
+      ).rejects.toThrow(/could not be cloned/);
+      // The worker is still free and answers (a task it refuses is still an answer).
+      await expect(pool.run({ type: 'no such task' } as never)).resolves.toBeUndefined();
     } finally {
       await pool.close();
     }
