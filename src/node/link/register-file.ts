@@ -18,9 +18,9 @@
  * ```
  * Loading reads the data into `SharedArrayBuffer`s of at most 2 GiB each ({@link SEGMENT_BYTES})
  * and makes every typed array a view of one of them: no copy, no parsing, workers share them as
- * they are. A file that is not one, is cut short, fails a
- * checksum, has another format version or was prepared by an engine whose preparation differs
- * (the fingerprint) is refused with an `INPUT_INVALID` error: never misread.
+ * they are. A file that is not one, is cut short, fails a checksum, has another format version
+ * or was prepared by an engine whose preparation differs (the fingerprint) is refused with an
+ * `INPUT_INVALID` error: never misread.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Writable } from 'node:stream';
@@ -406,9 +406,9 @@ function readFully(fd: number, into: Uint8Array, position: number): number {
 /**
  * Loads a prepared register file into shared memory (`SharedArrayBuffer`s of at most
  * `segmentBytes`, 2 GiB unless a test asks for less, {@link SEGMENT_BYTES}, cut at section
- * starts; every typed array is a view of one of them). Refuses, with a `VnReconcileError` of code `INPUT_INVALID`, a file that is not
- * one, is truncated, fails its checksums, has another format version or was prepared by an engine
- * that prepares records differently.
+ * starts; every typed array is a view of one of them). Refuses, with a `VnReconcileError` of
+ * code `INPUT_INVALID`, a file that is not one, is truncated, fails its checksums, has another
+ * format version or was prepared by an engine that prepares records differently.
  *
  * @example
  * ```ts
