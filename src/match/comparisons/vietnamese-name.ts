@@ -258,11 +258,12 @@ function partColumns(
   const given = part === 'given';
   const texts = parts.map((p) => (p ? (given ? p.given : p.family) : undefined));
   const exact = internIds(texts, interner);
+  // The parse's own folded part where it has one (see PreparedName.givenFolded).
   const folded = buildStringColumn(
-    parts.map((p) => {
-      if (!p) return undefined;
-      if (given) return p.given ? (p.givenFolded ?? fold(p.given)) : undefined;
-      return p.family ? (p.familyFolded ?? fold(p.family)) : undefined;
+    texts.map((t, i) => {
+      if (!t) return undefined;
+      const p = parts[i]!;
+      return (given ? p.givenFolded : p.familyFolded) ?? fold(t);
     }),
     interner,
   );
